@@ -1,0 +1,17 @@
+/* waymark-model.h — the document model, in one include
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "wm-bmc.h"
+#include "wm-check.h"
+#include "wm-diagram.h"
+#include "wm-error.h"
+#include "wm-format.h"
+#include "wm-item.h"
+#include "wm-notation.h"
+#include "wm-project.h"
+#include "wm-types.h"
+#include "wm-value.h"

@@ -1,0 +1,1512 @@
+/* wm-diagram.c — one diagram of a project: its items, fields and lists
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "wm-diagram"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "wm-error.h"
+#include "wm-model-private.h"
+
+struct _WmDiagram
+{
+  GObject           parent_instance;
+
+  const WmNotation *notation;
+  char             *id;
+  char             *name;
+  WmProject        *project;   /* weak: the project owns its diagrams */
+  WmValue          *values;    /* notation->n_props fields */
+  GPtrArray        *lists;     /* notation->n_lists arrays of WmListEntry */
+
+  GPtrArray        *items;     /* z-order, owns the items */
+  GHashTable       *by_id;     /* id (owned by the item) -> item */
+  guint             n_links;
+
+  WmDelta          *pending;   /* changes not yet announced */
+  GHashTable       *pending_seen;
+};
+
+G_DEFINE_FINAL_TYPE (WmDiagram, wm_diagram, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_NAME,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* WmDelta */
+
+static WmDelta *
+delta_new (void)
+{
+  WmDelta *delta = g_new0 (WmDelta, 1);
+
+  delta->added = g_ptr_array_new_with_free_func (g_free);
+  delta->removed = g_ptr_array_new_with_free_func (g_free);
+  delta->modified = g_ptr_array_new_with_free_func (g_free);
+  return delta;
+}
+
+static gpointer
+copy_string (gconstpointer string,
+             gpointer      unused)
+{
+  return g_strdup (string);
+}
+
+static GPtrArray *
+strings_copy (GPtrArray *strings)
+{
+  return g_ptr_array_copy (strings, copy_string, NULL);
+}
+
+WmDelta *
+wm_delta_copy (const WmDelta *delta)
+{
+  WmDelta *copy = g_new0 (WmDelta, 1);
+
+  *copy = *delta;
+  copy->added = strings_copy (delta->added);
+  copy->removed = strings_copy (delta->removed);
+  copy->modified = strings_copy (delta->modified);
+  g_ptr_array_set_free_func (copy->added, g_free);
+  g_ptr_array_set_free_func (copy->removed, g_free);
+  g_ptr_array_set_free_func (copy->modified, g_free);
+  return copy;
+}
+
+void
+wm_delta_free (WmDelta *delta)
+{
+  if (delta == NULL)
+    return;
+  g_ptr_array_unref (delta->added);
+  g_ptr_array_unref (delta->removed);
+  g_ptr_array_unref (delta->modified);
+  g_free (delta);
+}
+
+/* Registered by hand: G_DEFINE_BOXED_TYPE casts through a union, which -Wpedantic rejects. */
+GType
+wm_delta_get_type (void)
+{
+  static gsize type_id;
+
+  if (g_once_init_enter (&type_id))
+    {
+      GType type = g_boxed_type_register_static (g_intern_static_string ("WmDelta"),
+                                                 (GBoxedCopyFunc) wm_delta_copy,
+                                                 (GBoxedFreeFunc) wm_delta_free);
+      g_once_init_leave (&type_id, type);
+    }
+  return type_id;
+}
+
+static void
+list_entry_free (WmListEntry *entry)
+{
+  g_free (entry->id);
+  g_free (entry->label);
+  g_free (entry);
+}
+
+static WmListEntry *
+list_entry_new (const char *id,
+                const char *label)
+{
+  WmListEntry *entry = g_new0 (WmListEntry, 1);
+
+  entry->id = g_strdup (id);
+  entry->label = g_strdup (label);
+  return entry;
+}
+
+static GPtrArray *
+list_new (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) list_entry_free);
+}
+
+static GPtrArray *
+list_copy (GPtrArray *list)
+{
+  GPtrArray *copy = list_new ();
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      WmListEntry *entry = g_ptr_array_index (list, i);
+      g_ptr_array_add (copy, list_entry_new (entry->id, entry->label));
+    }
+  return copy;
+}
+
+static gboolean
+list_equal (GPtrArray *a,
+            GPtrArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    {
+      WmListEntry *x = g_ptr_array_index (a, i), *y = g_ptr_array_index (b, i);
+
+      if (!g_str_equal (x->id, y->id) || !g_str_equal (x->label, y->label))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* GObject */
+
+static void
+clear_values (const WmNotation *notation,
+              WmValue          *values)
+{
+  for (guint i = 0; i < notation->n_props; i++)
+    wm_value_clear (&notation->props[i], &values[i]);
+}
+
+static void
+wm_diagram_finalize (GObject *object)
+{
+  WmDiagram *self = (WmDiagram *) object;
+
+  clear_values (self->notation, self->values);
+  g_free (self->values);
+  g_clear_pointer (&self->lists, g_ptr_array_unref);
+  g_clear_pointer (&self->by_id, g_hash_table_unref);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->pending, wm_delta_free);
+  g_clear_pointer (&self->pending_seen, g_hash_table_unref);
+  g_free (self->id);
+  g_free (self->name);
+
+  G_OBJECT_CLASS (wm_diagram_parent_class)->finalize (object);
+}
+
+static void
+wm_diagram_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  WmDiagram *self = WM_DIAGRAM (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wm_diagram_class_init (WmDiagramClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = wm_diagram_finalize;
+  object_class->get_property = wm_diagram_get_property;
+
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * WmDiagram::changed:
+   * @delta: what changed
+   *
+   * Emitted once at the end of each edit, undo or redo that touched the diagram.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1,
+                  WM_TYPE_DELTA | G_SIGNAL_TYPE_STATIC_SCOPE);
+}
+
+static void
+wm_diagram_init (WmDiagram *self)
+{
+  self->items = g_ptr_array_new_with_free_func ((GDestroyNotify) wm_item_free);
+  self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+void
+_wm_diagram_reset_lists (WmDiagram *self)
+{
+  g_clear_pointer (&self->lists, g_ptr_array_unref);
+  self->lists = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < self->notation->n_lists; i++)
+    {
+      const WmListSpec *spec = &self->notation->lists[i];
+      GPtrArray *list = list_new ();
+
+      for (guint j = 0; spec->defaults != NULL && spec->defaults[j].id != NULL; j++)
+        g_ptr_array_add (list, list_entry_new (spec->defaults[j].id,
+                                               g_dgettext (GETTEXT_PACKAGE,
+                                                           spec->defaults[j].label)));
+      g_ptr_array_add (self->lists, list);
+    }
+}
+
+WmDiagram *
+_wm_diagram_new (const WmNotation *notation,
+                 const char       *id,
+                 const char       *name)
+{
+  WmDiagram *self = g_object_new (WM_TYPE_DIAGRAM, NULL);
+
+  self->notation = notation;
+  self->id = g_strdup (id);
+  self->name = g_strdup (name ? name : "");
+  self->values = g_new0 (WmValue, MAX (notation->n_props, 1));
+  _wm_diagram_reset_lists (self);
+  return self;
+}
+
+void
+_wm_diagram_set_project (WmDiagram *self,
+                         WmProject *project)
+{
+  self->project = project;
+}
+
+/* Read access */
+
+const WmNotation *
+wm_diagram_get_notation (WmDiagram *self)
+{
+  g_return_val_if_fail (WM_IS_DIAGRAM (self), NULL);
+  return self->notation;
+}
+
+const char *
+wm_diagram_get_id (WmDiagram *self)
+{
+  g_return_val_if_fail (WM_IS_DIAGRAM (self), NULL);
+  return self->id;
+}
+
+const char *
+wm_diagram_get_name (WmDiagram *self)
+{
+  g_return_val_if_fail (WM_IS_DIAGRAM (self), NULL);
+  return self->name;
+}
+
+WmProject *
+wm_diagram_get_project (WmDiagram *self)
+{
+  g_return_val_if_fail (WM_IS_DIAGRAM (self), NULL);
+  return self->project;
+}
+
+guint
+wm_diagram_get_n_items (WmDiagram *self)
+{
+  g_return_val_if_fail (WM_IS_DIAGRAM (self), 0);
+  return self->items->len;
+}
+
+guint
+wm_diagram_get_n_nodes (WmDiagram *self)
+{
+  g_return_val_if_fail (WM_IS_DIAGRAM (self), 0);
+  return self->items->len - self->n_links;
+}
+
+guint
+wm_diagram_get_n_links (WmDiagram *self)
+{
+  g_return_val_if_fail (WM_IS_DIAGRAM (self), 0);
+  return self->n_links;
+}
+
+WmItem *
+wm_diagram_get_item (WmDiagram *self,
+                     guint      position)
+{
+  g_return_val_if_fail (WM_IS_DIAGRAM (self), NULL);
+  g_return_val_if_fail (position < self->items->len, NULL);
+  return g_ptr_array_index (self->items, position);
+}
+
+WmItem *
+wm_diagram_lookup (WmDiagram  *self,
+                   const char *id)
+{
+  g_return_val_if_fail (WM_IS_DIAGRAM (self), NULL);
+  return id ? g_hash_table_lookup (self->by_id, id) : NULL;
+}
+
+GPtrArray *
+wm_diagram_links_of (WmDiagram  *self,
+                     const char *id)
+{
+  GPtrArray *links = g_ptr_array_new ();
+
+  g_return_val_if_fail (WM_IS_DIAGRAM (self), links);
+
+  for (guint i = 0; i < self->items->len && self->n_links > 0; i++)
+    {
+      WmItem *item = g_ptr_array_index (self->items, i);
+
+      if (wm_item_is_link (item) &&
+          (g_str_equal (item->source, id) || g_str_equal (item->target, id)))
+        g_ptr_array_add (links, item);
+    }
+  return links;
+}
+
+GPtrArray *
+wm_diagram_children_of (WmDiagram  *self,
+                        const char *id)
+{
+  GPtrArray *children = g_ptr_array_new ();
+
+  g_return_val_if_fail (WM_IS_DIAGRAM (self), children);
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      WmItem *item = g_ptr_array_index (self->items, i);
+
+      if (item->parent != NULL && g_str_equal (item->parent, id))
+        g_ptr_array_add (children, item);
+    }
+  return children;
+}
+
+const WmValue *
+wm_diagram_get_value (WmDiagram         *self,
+                      const char        *name,
+                      const WmPropSpec **spec)
+{
+  int index;
+
+  g_return_val_if_fail (WM_IS_DIAGRAM (self), NULL);
+
+  index = wm_notation_find_prop (self->notation, name);
+  if (spec != NULL)
+    *spec = index < 0 ? NULL : &self->notation->props[index];
+  if (index < 0)
+    return NULL;
+  return _wm_value_effective (&self->notation->props[index], &self->values[index]);
+}
+
+gboolean
+wm_diagram_has_value (WmDiagram  *self,
+                      const char *name)
+{
+  int index = wm_notation_find_prop (self->notation, name);
+
+  return index >= 0 && self->values[index].set;
+}
+
+double
+wm_diagram_get_number (WmDiagram  *self,
+                       const char *name)
+{
+  const WmPropSpec *spec;
+  const WmValue *value = wm_diagram_get_value (self, name, &spec);
+
+  return value ? wm_value_get_number (spec, value) : 0;
+}
+
+const char *
+wm_diagram_get_string (WmDiagram  *self,
+                       const char *name)
+{
+  const WmPropSpec *spec;
+  const WmValue *value = wm_diagram_get_value (self, name, &spec);
+
+  if (value == NULL || spec->type == WM_PROP_ENUM || spec->type == WM_PROP_NUMBER ||
+      spec->type == WM_PROP_INTEGER || spec->type == WM_PROP_BOOLEAN ||
+      spec->type == WM_PROP_STRING_LIST || spec->type == WM_PROP_REFS)
+    return NULL;
+  return value->v.string;
+}
+
+const char *
+wm_diagram_get_choice (WmDiagram  *self,
+                       const char *name)
+{
+  const WmPropSpec *spec;
+  const WmValue *value = wm_diagram_get_value (self, name, &spec);
+
+  return value && spec->type == WM_PROP_ENUM ? spec->choices[value->v.choice].id : NULL;
+}
+
+WmValue *
+_wm_diagram_get_values (WmDiagram *self)
+{
+  return self->values;
+}
+
+static int
+list_index (WmDiagram  *self,
+            const char *name)
+{
+  for (guint i = 0; i < self->notation->n_lists; i++)
+    if (g_str_equal (self->notation->lists[i].name, name))
+      return (int) i;
+  return -1;
+}
+
+GPtrArray *
+wm_diagram_get_list (WmDiagram  *self,
+                     const char *name)
+{
+  g_return_val_if_fail (WM_IS_DIAGRAM (self), NULL);
+  return _wm_diagram_get_list_mutable (self, name);
+}
+
+GPtrArray *
+_wm_diagram_get_list_mutable (WmDiagram  *self,
+                              const char *name)
+{
+  int index = list_index (self, name);
+
+  return index < 0 ? NULL : g_ptr_array_index (self->lists, index);
+}
+
+static int
+entry_index (GPtrArray  *list,
+             const char *id)
+{
+  for (guint i = 0; list != NULL && i < list->len; i++)
+    if (g_str_equal (((WmListEntry *) g_ptr_array_index (list, i))->id, id))
+      return (int) i;
+  return -1;
+}
+
+const WmListEntry *
+wm_diagram_find_entry (WmDiagram  *self,
+                       const char *list,
+                       const char *id)
+{
+  GPtrArray *entries = _wm_diagram_get_list_mutable (self, list);
+  int index = id ? entry_index (entries, id) : -1;
+
+  return index < 0 ? NULL : g_ptr_array_index (entries, index);
+}
+
+/* Header snapshots */
+
+struct _WmHeader
+{
+  const WmNotation *notation;
+  char             *name;
+  WmValue          *values;
+  GPtrArray        *lists;
+};
+
+WmHeader *
+_wm_header_capture (WmDiagram *self)
+{
+  WmHeader *header = g_new0 (WmHeader, 1);
+
+  header->notation = self->notation;
+  header->name = g_strdup (self->name);
+  header->values = g_new0 (WmValue, MAX (self->notation->n_props, 1));
+  for (guint i = 0; i < self->notation->n_props; i++)
+    wm_value_copy (&self->notation->props[i], &self->values[i], &header->values[i]);
+  header->lists = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < self->lists->len; i++)
+    g_ptr_array_add (header->lists, list_copy (g_ptr_array_index (self->lists, i)));
+  return header;
+}
+
+void
+_wm_header_restore (WmDiagram      *self,
+                    const WmHeader *header)
+{
+  gboolean renamed = !g_str_equal (self->name, header->name);
+
+  g_free (self->name);
+  self->name = g_strdup (header->name);
+  for (guint i = 0; i < self->notation->n_props; i++)
+    {
+      wm_value_clear (&self->notation->props[i], &self->values[i]);
+      wm_value_copy (&self->notation->props[i], &header->values[i], &self->values[i]);
+    }
+  g_ptr_array_set_size (self->lists, 0);
+  for (guint i = 0; i < header->lists->len; i++)
+    g_ptr_array_add (self->lists, list_copy (g_ptr_array_index (header->lists, i)));
+  _wm_diagram_delta (self)->header = TRUE;
+  if (renamed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+}
+
+gboolean
+_wm_header_equal (const WmHeader *a,
+                  const WmHeader *b)
+{
+  if (!g_str_equal (a->name, b->name) || a->lists->len != b->lists->len)
+    return FALSE;
+  for (guint i = 0; i < a->notation->n_props; i++)
+    if (!wm_value_equal (&a->notation->props[i], &a->values[i], &b->values[i]))
+      return FALSE;
+  for (guint i = 0; i < a->lists->len; i++)
+    if (!list_equal (g_ptr_array_index (a->lists, i), g_ptr_array_index (b->lists, i)))
+      return FALSE;
+  return TRUE;
+}
+
+void
+_wm_header_free (WmHeader *header)
+{
+  if (header == NULL)
+    return;
+  clear_values (header->notation, header->values);
+  g_free (header->values);
+  g_ptr_array_unref (header->lists);
+  g_free (header->name);
+  g_free (header);
+}
+
+/* Deltas */
+
+WmDelta *
+_wm_diagram_delta (WmDiagram *self)
+{
+  if (self->pending == NULL)
+    {
+      self->pending = delta_new ();
+      self->pending_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    }
+  return self->pending;
+}
+
+static void
+note_id (WmDiagram  *self,
+         GPtrArray  *which,
+         const char *id)
+{
+  g_autofree char *key = g_strdup_printf ("%p:%s", (void *) which, id);
+
+  if (g_hash_table_add (self->pending_seen, g_steal_pointer (&key)))
+    g_ptr_array_add (which, g_strdup (id));
+}
+
+/* The area an item covers: a node's bounds, a link's ends and waypoints. */
+static void
+item_extent (WmDiagram    *self,
+             const WmItem *item,
+             WmRect       *extent)
+{
+  if (wm_item_is_node (item))
+    {
+      *extent = item->bounds;
+      return;
+    }
+
+  *extent = (WmRect) { 0, 0, 0, 0 };
+  for (guint i = 0; i < 2; i++)
+    {
+      WmItem *end = wm_diagram_lookup (self, i == 0 ? item->source : item->target);
+      if (end != NULL)
+        wm_rect_union (extent, &end->bounds, extent);
+    }
+  for (guint i = 0; i < item->n_points; i++)
+    {
+      WmRect point = { item->points[i].x - 1, item->points[i].y - 1, 2, 2 };
+      wm_rect_union (extent, &point, extent);
+    }
+}
+
+static void
+note_item (WmDiagram    *self,
+           GPtrArray    *(*which) (WmDelta *),
+           const WmItem *item)
+{
+  WmDelta *delta;
+  WmRect extent;
+
+  /* A diagram outside a project (being read, or deleted and kept for undo) has no listeners. */
+  if (self->project == NULL)
+    return;
+  delta = _wm_diagram_delta (self);
+  note_id (self, which (delta), item->id);
+  item_extent (self, item, &extent);
+  wm_rect_union (&delta->dirty, &extent, &delta->dirty);
+}
+
+static GPtrArray *delta_added (WmDelta *d) { return d->added; }
+static GPtrArray *delta_removed (WmDelta *d) { return d->removed; }
+static GPtrArray *delta_modified (WmDelta *d) { return d->modified; }
+
+void
+_wm_diagram_note_modified (WmDiagram    *self,
+                           const WmItem *item)
+{
+  note_item (self, delta_modified, item);
+}
+
+void
+_wm_diagram_flush_delta (WmDiagram *self)
+{
+  WmDelta *delta = g_steal_pointer (&self->pending);
+
+  g_clear_pointer (&self->pending_seen, g_hash_table_unref);
+  if (delta == NULL)
+    return;
+
+  /* The modified items' new extents belong in the dirty area as well as their old ones. */
+  for (guint i = 0; i < delta->modified->len; i++)
+    {
+      WmItem *item = wm_diagram_lookup (self, g_ptr_array_index (delta->modified, i));
+      WmRect extent;
+
+      if (item == NULL)
+        continue;
+      item_extent (self, item, &extent);
+      wm_rect_union (&delta->dirty, &extent, &delta->dirty);
+    }
+  g_signal_emit (self, signals[CHANGED], 0, delta);
+  wm_delta_free (delta);
+}
+
+/* Structural primitives, without history */
+
+static void
+renumber_from (WmDiagram *self,
+               guint      position)
+{
+  for (guint i = position; i < self->items->len; i++)
+    ((WmItem *) g_ptr_array_index (self->items, i))->z = i;
+}
+
+void
+_wm_diagram_insert_item (WmDiagram *self,
+                         WmItem    *item,
+                         guint      position)
+{
+  g_assert (!g_hash_table_contains (self->by_id, item->id));
+
+  position = MIN (position, self->items->len);
+  g_ptr_array_insert (self->items, (int) position, item);
+  renumber_from (self, position);
+  g_hash_table_insert (self->by_id, item->id, item);
+  if (wm_item_is_link (item))
+    self->n_links++;
+  note_item (self, delta_added, item);
+}
+
+WmItem *
+_wm_diagram_take_item (WmDiagram *self,
+                       WmItem    *item)
+{
+  guint position = item->z;
+
+  g_assert (g_ptr_array_index (self->items, position) == item);
+
+  note_item (self, delta_removed, item);
+  g_hash_table_remove (self->by_id, item->id);
+  g_ptr_array_steal_index (self->items, position);
+  renumber_from (self, position);
+  if (wm_item_is_link (item))
+    self->n_links--;
+  return item;
+}
+
+void
+_wm_diagram_move_in_z (WmDiagram *self,
+                       WmItem    *item,
+                       guint      position)
+{
+  guint from = item->z;
+
+  position = MIN (position, self->items->len - 1);
+  g_ptr_array_steal_index (self->items, from);
+  g_ptr_array_insert (self->items, (int) position, item);
+  renumber_from (self, MIN (from, position));
+  note_item (self, delta_modified, item);
+  _wm_diagram_delta (self)->order = TRUE;
+}
+
+void
+_wm_diagram_set_name_internal (WmDiagram  *self,
+                               const char *name)
+{
+  if (g_strcmp0 (self->name, name) == 0)
+    return;
+  g_free (self->name);
+  self->name = g_strdup (name);
+  _wm_diagram_delta (self)->header = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+}
+
+/* Recorded edits */
+
+static WmHistory *
+begin_edit (WmDiagram  *self,
+            const char *label,
+            const char *merge_key)
+{
+  WmHistory *history = self->project ? _wm_project_get_history (self->project) : NULL;
+
+  if (history != NULL)
+    _wm_history_begin (history, label, merge_key);
+  return history;
+}
+
+static void
+end_edit (WmDiagram *self,
+          WmHistory *history)
+{
+  if (history != NULL)
+    _wm_history_end (history);
+  else
+    _wm_diagram_flush_delta (self);
+}
+
+static void
+will_change (WmDiagram *self,
+             WmHistory *history,
+             WmItem    *item)
+{
+  if (history != NULL)
+    _wm_history_item_will_change (history, self, item);
+  note_item (self, delta_modified, item);
+}
+
+static gboolean
+check_writable (WmDiagram *self,
+                GError   **error)
+{
+  if (self->project != NULL && wm_project_get_read_only (self->project))
+    {
+      g_set_error (error, WM_ERROR, WM_ERROR_READ_ONLY, "%s",
+                   _("The project is open read-only."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static WmItem *
+new_item (WmDiagram        *self,
+          const WmItemType *type)
+{
+  g_autofree char *id = self->project ? _wm_project_new_id (self->project, type->id)
+                                      : g_strdup_printf ("%s-%u", type->id, self->items->len + 1);
+
+  return wm_item_new (type, id);
+}
+
+/* Inserts a fully prepared item on top as one undo step. */
+static void
+insert_new_item (WmDiagram *self,
+                 WmItem    *item)
+{
+  g_autofree char *label = g_strdup_printf (_("Add %s"),
+                                            g_dgettext (GETTEXT_PACKAGE, item->type->label));
+  WmHistory *history = begin_edit (self, label, NULL);
+
+  _wm_diagram_insert_item (self, item, self->items->len);
+  if (history != NULL)
+    _wm_history_item_inserted (history, self, item);
+  end_edit (self, history);
+}
+
+static const WmItemType *
+find_type (WmDiagram  *self,
+           const char *type_id,
+           WmItemKind  kind,
+           GError    **error)
+{
+  const WmItemType *type = wm_notation_lookup_type (self->notation, type_id);
+
+  if (type == NULL || type->kind != kind)
+    {
+      g_set_error (error, WM_ERROR, WM_ERROR_UNKNOWN_TYPE,
+                   _("A %s has no %s of type “%s”."),
+                   g_dgettext (GETTEXT_PACKAGE, self->notation->label),
+                   kind == WM_ITEM_NODE ? "node" : "link", type_id);
+      return NULL;
+    }
+  return type;
+}
+
+WmItem *
+wm_diagram_add_node (WmDiagram    *self,
+                     const char   *type_id,
+                     const WmRect *bounds,
+                     const char   *text,
+                     GError      **error)
+{
+  const WmItemType *type;
+  WmItem *item;
+
+  g_return_val_if_fail (WM_IS_DIAGRAM (self), NULL);
+  g_return_val_if_fail (type_id != NULL, NULL);
+  g_return_val_if_fail (text == NULL || g_utf8_validate (text, -1, NULL), NULL);
+
+  if (!check_writable (self, error) ||
+      !(type = find_type (self, type_id, WM_ITEM_NODE, error)))
+    return NULL;
+
+  item = new_item (self, type);
+  if (bounds != NULL)
+    item->bounds = *bounds;
+  if (text != NULL)
+    {
+      g_free (item->text);
+      item->text = g_strdup (text);
+    }
+  insert_new_item (self, item);
+  return item;
+}
+
+WmItem *
+wm_diagram_add_link (WmDiagram  *self,
+                     const char *type_id,
+                     const char *source_id,
+                     const char *target_id,
+                     GError    **error)
+{
+  const WmItemType *type;
+  WmItem *source, *target, *item;
+
+  g_return_val_if_fail (WM_IS_DIAGRAM (self), NULL);
+
+  if (!check_writable (self, error) ||
+      !(type = find_type (self, type_id, WM_ITEM_LINK, error)))
+    return NULL;
+
+  source = wm_diagram_lookup (self, source_id);
+  target = wm_diagram_lookup (self, target_id);
+  if (source == NULL || target == NULL || !wm_item_is_node (source) || !wm_item_is_node (target))
+    {
+      g_set_error (error, WM_ERROR, WM_ERROR_NOT_FOUND,
+                   _("A link must join two nodes of the same diagram."));
+      return NULL;
+    }
+  if (!wm_notation_link_allowed (self->notation, type, source->type, target->type))
+    {
+      g_set_error (error, WM_ERROR, WM_ERROR_NOT_ALLOWED,
+                   _("A %s cannot go from a %s to a %s."),
+                   g_dgettext (GETTEXT_PACKAGE, type->label),
+                   g_dgettext (GETTEXT_PACKAGE, source->type->label),
+                   g_dgettext (GETTEXT_PACKAGE, target->type->label));
+      return NULL;
+    }
+
+  item = new_item (self, type);
+  item->source = g_strdup (source_id);
+  item->target = g_strdup (target_id);
+  insert_new_item (self, item);
+  return item;
+}
+
+static void
+remove_item (WmDiagram *self,
+             WmHistory *history,
+             WmItem    *item)
+{
+  if (history != NULL)
+    _wm_history_item_will_be_removed (history, self, item);
+  wm_item_free (_wm_diagram_take_item (self, item));
+}
+
+guint
+wm_diagram_remove_items (WmDiagram         *self,
+                         const char *const *ids)
+{
+  g_autoptr(GHashTable) doomed = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  WmHistory *history;
+  guint removed;
+
+  g_return_val_if_fail (WM_IS_DIAGRAM (self), 0);
+  if (ids == NULL || !check_writable (self, NULL))
+    return 0;
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      WmItem *item = wm_diagram_lookup (self, ids[i]);
+      if (item != NULL)
+        g_hash_table_add (doomed, item->id);
+    }
+  if (g_hash_table_size (doomed) == 0)
+    return 0;
+
+  /* One pass in z-order finds the links of removed nodes and the children
+   * that lose their container; removing top-down keeps z positions exact. */
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      WmItem *item = g_ptr_array_index (self->items, i);
+
+      if (wm_item_is_link (item) && (g_hash_table_contains (doomed, item->source) ||
+                                     g_hash_table_contains (doomed, item->target)))
+        g_hash_table_add (doomed, item->id);
+      if (g_hash_table_contains (doomed, item->id))
+        g_ptr_array_add (order, item);
+    }
+
+  history = begin_edit (self, _("Delete"), NULL);
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      WmItem *item = g_ptr_array_index (self->items, i);
+
+      if (item->parent != NULL && g_hash_table_contains (doomed, item->parent) &&
+          !g_hash_table_contains (doomed, item->id))
+        {
+          will_change (self, history, item);
+          g_clear_pointer (&item->parent, g_free);
+        }
+    }
+  removed = order->len;
+  for (guint i = order->len; i > 0; i--)
+    remove_item (self, history, g_ptr_array_index (order, i - 1));
+  end_edit (self, history);
+  return removed;
+}
+
+static void
+collect_descendants (WmDiagram  *self,
+                     GHashTable *moving)
+{
+  gboolean grew = TRUE;
+
+  /* Containers nest rarely and shallowly; repeat until no new child joins. */
+  while (grew)
+    {
+      grew = FALSE;
+      for (guint i = 0; i < self->items->len; i++)
+        {
+          WmItem *item = g_ptr_array_index (self->items, i);
+
+          if (item->parent != NULL && g_hash_table_contains (moving, item->parent) &&
+              g_hash_table_add (moving, item->id))
+            grew = TRUE;
+        }
+    }
+}
+
+static char *
+merge_key_for (const char        *prefix,
+               const char *const *ids)
+{
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+  GString *key = g_string_new (prefix);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    g_ptr_array_add (sorted, (gpointer) ids[i]);
+  g_ptr_array_sort (sorted, (GCompareFunc) (void (*) (void)) g_strcmp0);
+  for (guint i = 0; i < sorted->len; i++)
+    g_string_append_printf (key, " %s", (char *) g_ptr_array_index (sorted, i));
+  return g_string_free (key, FALSE);
+}
+
+void
+wm_diagram_move_items (WmDiagram         *self,
+                       const char *const *ids,
+                       double             dx,
+                       double             dy)
+{
+  g_autoptr(GHashTable) moving = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *key = NULL;
+  WmHistory *history;
+
+  g_return_if_fail (WM_IS_DIAGRAM (self));
+  if (ids == NULL || (dx == 0 && dy == 0) || !check_writable (self, NULL))
+    return;
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      WmItem *item = wm_diagram_lookup (self, ids[i]);
+      if (item != NULL)
+        g_hash_table_add (moving, item->id);
+    }
+  collect_descendants (self, moving);
+
+  key = merge_key_for ("move", ids);
+  history = begin_edit (self, _("Move"), key);
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      WmItem *item = g_ptr_array_index (self->items, i);
+      gboolean carried = wm_item_is_node (item) ? g_hash_table_contains (moving, item->id)
+                                                : (g_hash_table_contains (moving, item->source) &&
+                                                   g_hash_table_contains (moving, item->target)) ||
+                                                  g_hash_table_contains (moving, item->id);
+
+      if (!carried || (wm_item_is_link (item) && item->n_points == 0))
+        continue;
+      will_change (self, history, item);
+      item->bounds.x += dx;
+      item->bounds.y += dy;
+      for (guint p = 0; p < item->n_points; p++)
+        {
+          item->points[p].x += dx;
+          item->points[p].y += dy;
+        }
+    }
+  end_edit (self, history);
+}
+
+static WmItem *
+lookup_writable (WmDiagram  *self,
+                 const char *id,
+                 GError    **error)
+{
+  WmItem *item;
+
+  if (!check_writable (self, error))
+    return NULL;
+  item = wm_diagram_lookup (self, id);
+  if (item == NULL)
+    g_set_error (error, WM_ERROR, WM_ERROR_NOT_FOUND,
+                 _("The diagram “%s” has no item “%s”."), self->name, id);
+  return item;
+}
+
+gboolean
+wm_diagram_set_bounds (WmDiagram    *self,
+                       const char   *id,
+                       const WmRect *bounds)
+{
+  WmItem *item;
+  g_autofree char *key = NULL;
+  WmHistory *history;
+
+  g_return_val_if_fail (WM_IS_DIAGRAM (self), FALSE);
+  g_return_val_if_fail (bounds != NULL, FALSE);
+
+  item = lookup_writable (self, id, NULL);
+  if (item == NULL || !wm_item_is_node (item))
+    return FALSE;
+  if (memcmp (&item->bounds, bounds, sizeof *bounds) == 0)
+    return TRUE;
+
+  key = g_strconcat ("bounds ", id, NULL);
+  history = begin_edit (self, _("Resize"), key);
+  will_change (self, history, item);
+  item->bounds = *bounds;
+  end_edit (self, history);
+  return TRUE;
+}
+
+gboolean
+wm_diagram_set_text (WmDiagram  *self,
+                     const char *id,
+                     const char *text)
+{
+  WmItem *item;
+  g_autofree char *key = NULL;
+  WmHistory *history;
+
+  g_return_val_if_fail (WM_IS_DIAGRAM (self), FALSE);
+  g_return_val_if_fail (text != NULL && g_utf8_validate (text, -1, NULL), FALSE);
+
+  item = lookup_writable (self, id, NULL);
+  if (item == NULL)
+    return FALSE;
+  if (g_str_equal (item->text, text))
+    return TRUE;
+
+  key = g_strconcat ("text ", id, NULL);
+  history = begin_edit (self, _("Edit text"), key);
+  will_change (self, history, item);
+  g_free (item->text);
+  item->text = g_strdup (text);
+  end_edit (self, history);
+  return TRUE;
+}
+
+static gboolean
+parse_property (const WmPropSpec *spec,
+                const char       *value,
+                WmValue          *parsed,
+                GError          **error)
+{
+  if (value == NULL)
+    return TRUE;
+  if (!g_utf8_validate (value, -1, NULL))
+    {
+      g_set_error (error, WM_ERROR, WM_ERROR_INVALID, _("The value is not valid UTF-8."));
+      return FALSE;
+    }
+  return wm_value_parse (spec, value, parsed, error);
+}
+
+gboolean
+wm_diagram_set_property (WmDiagram  *self,
+                         const char *id,
+                         const char *name,
+                         const char *value,
+                         GError    **error)
+{
+  WmItem *item;
+  int index;
+  WmValue parsed = { 0, };
+  g_autofree char *key = NULL;
+  WmHistory *history;
+
+  g_return_val_if_fail (WM_IS_DIAGRAM (self), FALSE);
+
+  if (!(item = lookup_writable (self, id, error)))
+    return FALSE;
+  index = wm_item_type_find_prop (item->type, name);
+  if (index < 0)
+    {
+      g_set_error (error, WM_ERROR, WM_ERROR_UNKNOWN_TYPE, _("A %s has no property “%s”."),
+                   g_dgettext (GETTEXT_PACKAGE, item->type->label), name);
+      return FALSE;
+    }
+  if (!parse_property (&item->type->props[index], value, &parsed, error))
+    return FALSE;
+  if (wm_value_equal (&item->type->props[index],
+                      item->props ? &item->props[index] : &(WmValue) { 0, }, &parsed))
+    {
+      wm_value_clear (&item->type->props[index], &parsed);
+      return TRUE;
+    }
+
+  key = g_strdup_printf ("prop %s %s", id, name);
+  history = begin_edit (self, _("Change property"), key);
+  will_change (self, history, item);
+  _wm_item_ensure_props (item);
+  wm_value_clear (&item->type->props[index], &item->props[index]);
+  item->props[index] = parsed;
+  end_edit (self, history);
+  return TRUE;
+}
+
+static gboolean
+is_ancestor_or_self (WmDiagram  *self,
+                     const char *ancestor,
+                     const char *id)
+{
+  /* Bounded by the item count, so a corrupt parent loop cannot hang us. */
+  for (guint steps = 0; id != NULL && steps <= self->items->len; steps++)
+    {
+      WmItem *item;
+
+      if (g_str_equal (ancestor, id))
+        return TRUE;
+      item = wm_diagram_lookup (self, id);
+      id = item ? item->parent : NULL;
+    }
+  return FALSE;
+}
+
+gboolean
+_wm_diagram_parent_is_valid (WmDiagram  *self,
+                             WmItem     *item,
+                             const char *parent_id,
+                             GError    **error)
+{
+  WmItem *parent = wm_diagram_lookup (self, parent_id);
+
+  if (parent == NULL || !wm_item_is_node (parent) || !parent->type->container)
+    {
+      g_set_error (error, WM_ERROR, WM_ERROR_NOT_ALLOWED,
+                   _("“%s” is not a container in this diagram."), parent_id);
+      return FALSE;
+    }
+  if (!wm_item_is_node (item) || is_ancestor_or_self (self, item->id, parent_id))
+    {
+      g_set_error (error, WM_ERROR, WM_ERROR_NOT_ALLOWED,
+                   _("“%s” cannot contain itself."), item->id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+wm_diagram_set_parent (WmDiagram  *self,
+                       const char *id,
+                       const char *parent_id,
+                       GError    **error)
+{
+  WmItem *item;
+  WmHistory *history;
+
+  g_return_val_if_fail (WM_IS_DIAGRAM (self), FALSE);
+
+  if (!(item = lookup_writable (self, id, error)))
+    return FALSE;
+  if (g_strcmp0 (item->parent, parent_id) == 0)
+    return TRUE;
+  if (parent_id != NULL && !_wm_diagram_parent_is_valid (self, item, parent_id, error))
+    return FALSE;
+
+  history = begin_edit (self, _("Change container"), NULL);
+  will_change (self, history, item);
+  g_free (item->parent);
+  item->parent = g_strdup (parent_id);
+  end_edit (self, history);
+  return TRUE;
+}
+
+gboolean
+wm_diagram_set_points (WmDiagram     *self,
+                       const char    *id,
+                       const WmPoint *points,
+                       guint          n_points)
+{
+  WmItem *item;
+  g_autofree char *key = NULL;
+  WmHistory *history;
+
+  g_return_val_if_fail (WM_IS_DIAGRAM (self), FALSE);
+
+  item = lookup_writable (self, id, NULL);
+  if (item == NULL || !wm_item_is_link (item))
+    return FALSE;
+
+  key = g_strconcat ("points ", id, NULL);
+  history = begin_edit (self, _("Reshape link"), key);
+  will_change (self, history, item);
+  g_free (item->points);
+  item->points = n_points ? g_memdup2 (points, sizeof (WmPoint) * n_points) : NULL;
+  item->n_points = n_points;
+  end_edit (self, history);
+  return TRUE;
+}
+
+gboolean
+wm_diagram_restack (WmDiagram  *self,
+                    const char *id,
+                    guint       position)
+{
+  WmItem *item;
+  WmHistory *history;
+  guint from;
+
+  g_return_val_if_fail (WM_IS_DIAGRAM (self), FALSE);
+
+  item = lookup_writable (self, id, NULL);
+  if (item == NULL)
+    return FALSE;
+  position = MIN (position, self->items->len - 1);
+  if (position == item->z)
+    return TRUE;
+
+  from = item->z;
+  history = begin_edit (self, _("Change stacking order"), NULL);
+  _wm_diagram_move_in_z (self, item, position);
+  if (history != NULL)
+    _wm_history_item_restacked (history, self, item, from, position);
+  end_edit (self, history);
+  return TRUE;
+}
+
+static WmHistory *
+begin_header_edit (WmDiagram  *self,
+                   const char *label,
+                   const char *merge_key)
+{
+  WmHistory *history = begin_edit (self, label, merge_key);
+
+  if (history != NULL)
+    _wm_history_header_will_change (history, self);
+  _wm_diagram_delta (self)->header = TRUE;
+  return history;
+}
+
+gboolean
+wm_diagram_rename (WmDiagram  *self,
+                   const char *name)
+{
+  WmHistory *history;
+
+  g_return_val_if_fail (WM_IS_DIAGRAM (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (!check_writable (self, NULL))
+    return FALSE;
+  if (g_str_equal (self->name, name))
+    return TRUE;
+  history = begin_header_edit (self, _("Rename diagram"), "rename");
+  _wm_diagram_set_name_internal (self, name);
+  end_edit (self, history);
+  return TRUE;
+}
+
+gboolean
+wm_diagram_set_field (WmDiagram  *self,
+                      const char *name,
+                      const char *value,
+                      GError    **error)
+{
+  int index;
+  WmValue parsed = { 0, };
+  g_autofree char *key = NULL;
+  WmHistory *history;
+
+  g_return_val_if_fail (WM_IS_DIAGRAM (self), FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+  index = wm_notation_find_prop (self->notation, name);
+  if (index < 0)
+    {
+      g_set_error (error, WM_ERROR, WM_ERROR_UNKNOWN_TYPE, _("A %s has no field “%s”."),
+                   g_dgettext (GETTEXT_PACKAGE, self->notation->label), name);
+      return FALSE;
+    }
+  if (!parse_property (&self->notation->props[index], value, &parsed, error))
+    return FALSE;
+  if (wm_value_equal (&self->notation->props[index], &self->values[index], &parsed))
+    {
+      wm_value_clear (&self->notation->props[index], &parsed);
+      return TRUE;
+    }
+
+  key = g_strconcat ("field ", name, NULL);
+  history = begin_header_edit (self, _("Change diagram field"), key);
+  wm_value_clear (&self->notation->props[index], &self->values[index]);
+  self->values[index] = parsed;
+  end_edit (self, history);
+  return TRUE;
+}
+
+static GPtrArray *
+writable_list (WmDiagram  *self,
+               const char *list,
+               GError    **error)
+{
+  GPtrArray *entries;
+
+  if (!check_writable (self, error))
+    return NULL;
+  entries = _wm_diagram_get_list_mutable (self, list);
+  if (entries == NULL)
+    g_set_error (error, WM_ERROR, WM_ERROR_UNKNOWN_TYPE, _("A %s has no list “%s”."),
+                 g_dgettext (GETTEXT_PACKAGE, self->notation->label), list);
+  return entries;
+}
+
+gboolean
+wm_diagram_list_insert (WmDiagram  *self,
+                        const char *list,
+                        guint       position,
+                        const char *id,
+                        const char *label,
+                        GError    **error)
+{
+  GPtrArray *entries;
+  WmHistory *history;
+  WmValue check = { 0, };
+  static const WmPropSpec id_spec = { .name = "id", .type = WM_PROP_SLOT };
+
+  g_return_val_if_fail (WM_IS_DIAGRAM (self), FALSE);
+  g_return_val_if_fail (id != NULL && label != NULL, FALSE);
+
+  if (!(entries = writable_list (self, list, error)))
+    return FALSE;
+  if (id[0] == '\0' || !wm_value_parse (&id_spec, id, &check, error))
+    {
+      g_clear_error (error);
+      g_set_error (error, WM_ERROR, WM_ERROR_INVALID, _("“%s” is not a valid entry id."), id);
+      return FALSE;
+    }
+  wm_value_clear (&id_spec, &check);
+  if (entry_index (entries, id) >= 0)
+    {
+      g_set_error (error, WM_ERROR, WM_ERROR_DUPLICATE_ID,
+                   _("The list already has an entry “%s”."), id);
+      return FALSE;
+    }
+
+  history = begin_header_edit (self, _("Add entry"), NULL);
+  g_ptr_array_insert (entries, (int) MIN (position, entries->len), list_entry_new (id, label));
+  end_edit (self, history);
+  return TRUE;
+}
+
+gboolean
+wm_diagram_list_remove (WmDiagram  *self,
+                        const char *list,
+                        const char *id)
+{
+  GPtrArray *entries;
+  WmHistory *history;
+  int index;
+
+  g_return_val_if_fail (WM_IS_DIAGRAM (self), FALSE);
+
+  if (!(entries = writable_list (self, list, NULL)) || (index = entry_index (entries, id)) < 0)
+    return FALSE;
+  history = begin_header_edit (self, _("Remove entry"), NULL);
+  g_ptr_array_remove_index (entries, (guint) index);
+  end_edit (self, history);
+  return TRUE;
+}
+
+gboolean
+wm_diagram_list_rename (WmDiagram  *self,
+                        const char *list,
+                        const char *id,
+                        const char *label)
+{
+  GPtrArray *entries;
+  WmListEntry *entry;
+  g_autofree char *key = NULL;
+  WmHistory *history;
+  int index;
+
+  g_return_val_if_fail (WM_IS_DIAGRAM (self), FALSE);
+  g_return_val_if_fail (label != NULL, FALSE);
+
+  if (!(entries = writable_list (self, list, NULL)) || (index = entry_index (entries, id)) < 0)
+    return FALSE;
+  entry = g_ptr_array_index (entries, index);
+  if (g_str_equal (entry->label, label))
+    return TRUE;
+  key = g_strdup_printf ("entry %s %s", list, id);
+  history = begin_header_edit (self, _("Rename entry"), key);
+  g_free (entry->label);
+  entry->label = g_strdup (label);
+  end_edit (self, history);
+  return TRUE;
+}
+
+gboolean
+wm_diagram_list_move (WmDiagram  *self,
+                      const char *list,
+                      const char *id,
+                      guint       position)
+{
+  GPtrArray *entries;
+  WmHistory *history;
+  int index;
+  gpointer entry;
+
+  g_return_val_if_fail (WM_IS_DIAGRAM (self), FALSE);
+
+  if (!(entries = writable_list (self, list, NULL)) || (index = entry_index (entries, id)) < 0)
+    return FALSE;
+  position = MIN (position, entries->len - 1);
+  if ((guint) index == position)
+    return TRUE;
+  history = begin_header_edit (self, _("Reorder entries"), NULL);
+  entry = g_ptr_array_steal_index (entries, (guint) index);
+  g_ptr_array_insert (entries, (int) position, entry);
+  end_edit (self, history);
+  return TRUE;
+}

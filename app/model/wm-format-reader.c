@@ -1,0 +1,856 @@
+/* wm-format-reader.c — reading .waymark files safely
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Files are untrusted. They are read as a stream with libxml2's text reader,
+ * validated against the RELAX NG schema as they stream, and turned into
+ * model objects element by element, so that memory stays proportional to the
+ * model rather than to a DOM. Only XML_PARSE_NONET is given: entities are
+ * never substituted, no DTD is loaded, and libxml2's size limits stay on. A
+ * DOCTYPE of any kind is refused before the document body is read, which
+ * shuts out entity expansion bombs and external entities alike.
+ */
+#define G_LOG_DOMAIN "wm-format-reader"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <libxml/relaxng.h>
+#include <libxml/xmlreader.h>
+
+#include "wm-error.h"
+#include "wm-format.h"
+#include "wm-model-private.h"
+#include "wm-model-resources.h"
+
+#define SCHEMA_PATH "/io/github/waymark/Waymark/model/waymark.rng"
+
+#if LIBXML_VERSION >= 21200
+typedef const xmlError *WmXmlErrorPtr;
+#else
+typedef xmlErrorPtr WmXmlErrorPtr;
+#endif
+
+typedef enum
+{
+  COLLECT_NONE,
+  COLLECT_META,        /* title, author, description */
+  COLLECT_VALUE,       /* <text name="…"> or the item's own <text> */
+  COLLECT_ENTRY,       /* <entry> of <entries> */
+  COLLECT_LIST_ENTRY,  /* <entry id="…"> of <list> */
+} Collect;
+
+typedef struct
+{
+  WmItem    *item;
+  WmDiagram *diagram;
+  int        line;
+} Pending;
+
+typedef struct
+{
+  const char       *name;
+  xmlTextReaderPtr  reader;
+  GError           *error;
+  WmProject        *project;
+  GPtrArray        *diagrams;    /* loaded diagrams, attached at the end */
+  WmDiagram        *diagram;     /* the open <diagram> */
+  WmItem           *item;        /* the open <node> or <link> */
+  GHashTable       *ids;         /* every id seen, diagrams and items */
+  GArray           *pending;     /* links and contained nodes, checked at the end */
+
+  Collect           collect;
+  GString          *text;
+  char             *value_name;  /* name="…" of <text>, <entries> or <list>, or the meta tag */
+  char             *entry_id;
+  GPtrArray        *entries;     /* the strings of an open <entries> */
+  GPtrArray        *list;        /* the open <list> */
+} Loader;
+
+/* Errors */
+
+static int
+current_line (Loader *loader)
+{
+  xmlNodePtr node = xmlTextReaderCurrentNode (loader->reader);
+  int line = node ? xmlGetLineNo (node) : -1;
+
+  return line > 0 ? line : xmlTextReaderGetParserLineNumber (loader->reader);
+}
+
+static void
+fail_at (Loader     *loader,
+         int         line,
+         WmError     code,
+         const char *message)
+{
+  if (loader->error != NULL)
+    return;
+  g_set_error (&loader->error, WM_ERROR, code, "%s:%d: %s", loader->name, MAX (line, 1), message);
+}
+
+static void fail (Loader *loader, WmError code, const char *format, ...) G_GNUC_PRINTF (3, 4);
+
+static void
+fail (Loader     *loader,
+      WmError     code,
+      const char *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  fail_at (loader, current_line (loader), code, message);
+}
+
+static void
+fail_with (Loader *loader,
+           GError *error)
+{
+  fail (loader, error->code, "%s", error->message);
+  g_error_free (error);
+}
+
+static void
+on_xml_error (void         *user_data,
+              WmXmlErrorPtr xml_error)
+{
+  Loader *loader = user_data;
+  g_autofree char *message = g_strchomp (g_strdup (xml_error->message ? xml_error->message : "?"));
+  g_autofree char *text = NULL;
+  gboolean validity = xml_error->domain == XML_FROM_RELAXNGV;
+  int line = xml_error->line > 0 ? xml_error->line
+                                 : xmlTextReaderGetParserLineNumber (loader->reader);
+
+  if (xml_error->level < XML_ERR_ERROR)
+    return;
+  text = validity ? g_strdup_printf (_("the file does not follow the Waymark format: %s"), message)
+                  : g_strdup_printf (_("the file is not well-formed XML: %s"), message);
+  fail_at (loader, line, validity ? WM_ERROR_INVALID : WM_ERROR_MALFORMED, text);
+}
+
+/* The schema, compiled once */
+
+static xmlRelaxNGPtr
+get_schema (void)
+{
+  static gsize once;
+  static xmlRelaxNGPtr schema;
+
+  if (g_once_init_enter (&once))
+    {
+      g_autoptr(GBytes) bytes = g_resource_lookup_data (_wm_model_get_resource (), SCHEMA_PATH,
+                                                        G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+      xmlRelaxNGParserCtxtPtr ctxt;
+
+      g_assert (bytes != NULL);
+      ctxt = xmlRelaxNGNewMemParserCtxt (g_bytes_get_data (bytes, NULL),
+                                         (int) g_bytes_get_size (bytes));
+      schema = xmlRelaxNGParse (ctxt);
+      xmlRelaxNGFreeParserCtxt (ctxt);
+      g_assert (schema != NULL);
+      g_once_init_leave (&once, 1);
+    }
+  return schema;
+}
+
+/* Attributes */
+
+static gboolean
+attr_is (const xmlChar *name,
+         const char    *expected)
+{
+  return g_str_equal ((const char *) name, expected);
+}
+
+static char *
+get_attr (Loader     *loader,
+          const char *name)
+{
+  xmlChar *value = xmlTextReaderGetAttribute (loader->reader, (const xmlChar *) name);
+  char *copy = g_strdup ((const char *) value);
+
+  xmlFree (value);
+  return copy;
+}
+
+static char *
+require_attr (Loader     *loader,
+              const char *element,
+              const char *name)
+{
+  char *value = get_attr (loader, name);
+
+  if (value == NULL)
+    fail (loader, WM_ERROR_INVALID, _("<%s> has no “%s” attribute"), element, name);
+  return value;
+}
+
+static gboolean
+claim_id (Loader     *loader,
+          const char *id)
+{
+  if (g_hash_table_contains (loader->ids, id))
+    {
+      fail (loader, WM_ERROR_DUPLICATE_ID,
+            _("the id “%s” is used more than once; ids must be unique in a project"), id);
+      return FALSE;
+    }
+  g_hash_table_add (loader->ids, g_strdup (id));
+  _wm_project_note_id (loader->project, id);
+  return TRUE;
+}
+
+static void
+set_value (Loader           *loader,
+           const WmPropSpec *spec,
+           WmValue          *value,
+           const char       *text)
+{
+  GError *error = NULL;
+
+  if (value->set)
+    {
+      fail (loader, WM_ERROR_INVALID, _("“%s” is given twice"), spec->name);
+      return;
+    }
+  if (!wm_value_parse (spec, text, value, &error))
+    fail_with (loader, error);
+}
+
+/* The value of property @name of the open item or, without one, of the open diagram. */
+static WmValue *
+lookup_value (Loader            *loader,
+              const char        *name,
+              const WmPropSpec **spec)
+{
+  int index;
+
+  if (loader->item != NULL)
+    {
+      index = wm_item_type_find_prop (loader->item->type, name);
+      if (index < 0)
+        {
+          fail (loader, WM_ERROR_UNKNOWN_TYPE, _("a %s has no property “%s”"),
+                loader->item->type->id, name);
+          return NULL;
+        }
+      *spec = &loader->item->type->props[index];
+      return &_wm_item_ensure_props (loader->item)[index];
+    }
+  else
+    {
+      const WmNotation *notation = wm_diagram_get_notation (loader->diagram);
+
+      index = wm_notation_find_prop (notation, name);
+      if (index < 0)
+        {
+          fail (loader, WM_ERROR_UNKNOWN_TYPE, _("a %s diagram has no field “%s”"),
+                notation->id, name);
+          return NULL;
+        }
+      *spec = &notation->props[index];
+      return &_wm_diagram_get_values (loader->diagram)[index];
+    }
+}
+
+static void
+set_property (Loader     *loader,
+              const char *name,
+              const char *text)
+{
+  const WmPropSpec *spec;
+  WmValue *value = lookup_value (loader, name, &spec);
+
+  if (value != NULL)
+    set_value (loader, spec, value, text);
+}
+
+static gboolean
+parse_coordinate (Loader     *loader,
+                  const char *name,
+                  const char *text,
+                  double     *number)
+{
+  if (!wm_parse_number (text, number) || (g_str_equal (name, "w") && *number < 0) ||
+      (g_str_equal (name, "h") && *number < 0) || *number > 1e9 || *number < -1e9)
+    {
+      fail (loader, WM_ERROR_INVALID, _("“%s” is not a valid value for “%s”"), text, name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_points (Loader     *loader,
+              WmItem     *item,
+              const char *text)
+{
+  g_auto(GStrv) pairs = g_strsplit (text, " ", -1);
+  guint n = g_strv_length (pairs);
+
+  item->points = g_new0 (WmPoint, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      g_auto(GStrv) xy = g_strsplit (pairs[i], ",", 3);
+
+      if (g_strv_length (xy) != 2 || !parse_coordinate (loader, "points", xy[0], &item->points[i].x) ||
+          !parse_coordinate (loader, "points", xy[1], &item->points[i].y))
+        {
+          fail (loader, WM_ERROR_INVALID, _("“%s” is not a list of x,y points"), text);
+          return FALSE;
+        }
+      item->n_points = i + 1;
+    }
+  return TRUE;
+}
+
+/* The attributes of <node> and <link>, after id and type. */
+static void
+read_item_attribute (Loader        *loader,
+                     WmItem        *item,
+                     const xmlChar *name,
+                     const char    *value)
+{
+  if (attr_is (name, "id") || attr_is (name, "type"))
+    return;
+  if (attr_is (name, "text"))
+    {
+      g_free (item->text);
+      item->text = g_strdup (value);
+    }
+  else if (wm_item_is_node (item) && (attr_is (name, "x") || attr_is (name, "y") ||
+                                      attr_is (name, "w") || attr_is (name, "h")))
+    {
+      double *fields[] = { &item->bounds.x, &item->bounds.y, &item->bounds.width,
+                           &item->bounds.height };
+      parse_coordinate (loader, (const char *) name, value, fields[strchr ("xywh", name[0]) - "xywh"]);
+    }
+  else if (wm_item_is_node (item) && attr_is (name, "parent"))
+    item->parent = g_strdup (value);
+  else if (wm_item_is_link (item) && attr_is (name, "source"))
+    item->source = g_strdup (value);
+  else if (wm_item_is_link (item) && attr_is (name, "target"))
+    item->target = g_strdup (value);
+  else if (wm_item_is_link (item) && attr_is (name, "points"))
+    parse_points (loader, item, value);
+  else
+    set_property (loader, (const char *) name, value);
+}
+
+static void
+for_each_attribute (Loader *loader,
+                    void  (*func) (Loader *, WmItem *, const xmlChar *, const char *),
+                    WmItem *item)
+{
+  while (loader->error == NULL && xmlTextReaderMoveToNextAttribute (loader->reader) == 1)
+    func (loader, item, xmlTextReaderConstName (loader->reader),
+          (const char *) xmlTextReaderConstValue (loader->reader));
+  xmlTextReaderMoveToElement (loader->reader);
+}
+
+/* Elements */
+
+static void
+start_diagram (Loader *loader)
+{
+  g_autofree char *id = require_attr (loader, "diagram", "id");
+  g_autofree char *notation_id = require_attr (loader, "diagram", "notation");
+  g_autofree char *name = require_attr (loader, "diagram", "name");
+  const WmNotation *notation;
+
+  if (loader->error != NULL || !claim_id (loader, id))
+    return;
+  notation = wm_notation_lookup (notation_id);
+  if (notation == NULL)
+    {
+      fail (loader, WM_ERROR_UNKNOWN_TYPE,
+            _("“%s” is not a kind of diagram this version of Waymark knows"), notation_id);
+      return;
+    }
+  loader->diagram = _wm_diagram_new (notation, id, name);
+  g_ptr_array_add (loader->diagrams, loader->diagram);
+  while (loader->error == NULL && xmlTextReaderMoveToNextAttribute (loader->reader) == 1)
+    {
+      const xmlChar *attr = xmlTextReaderConstName (loader->reader);
+
+      if (!attr_is (attr, "id") && !attr_is (attr, "notation") && !attr_is (attr, "name"))
+        set_property (loader, (const char *) attr,
+                      (const char *) xmlTextReaderConstValue (loader->reader));
+    }
+  xmlTextReaderMoveToElement (loader->reader);
+}
+
+static void
+start_item (Loader     *loader,
+            WmItemKind  kind)
+{
+  const char *element = kind == WM_ITEM_NODE ? "node" : "link";
+  g_autofree char *id = require_attr (loader, element, "id");
+  g_autofree char *type_id = require_attr (loader, element, "type");
+  const WmItemType *type;
+  WmItem *item;
+
+  if (loader->error != NULL || loader->diagram == NULL || !claim_id (loader, id))
+    return;
+  type = wm_notation_lookup_type (wm_diagram_get_notation (loader->diagram), type_id);
+  if (type == NULL || type->kind != kind)
+    {
+      fail (loader, WM_ERROR_UNKNOWN_TYPE, _("a %s diagram has no %s type “%s”"),
+            wm_diagram_get_notation (loader->diagram)->id, element, type_id);
+      return;
+    }
+
+  item = wm_item_new (type, id);
+  _wm_diagram_insert_item (loader->diagram, item, wm_diagram_get_n_items (loader->diagram));
+  loader->item = item;
+  for_each_attribute (loader, read_item_attribute, item);
+  if (wm_item_is_link (item) || item->parent != NULL)
+    {
+      Pending pending = { item, loader->diagram, current_line (loader) };
+      g_array_append_val (loader->pending, pending);
+    }
+}
+
+static void
+start_collecting (Loader  *loader,
+                  Collect  collect)
+{
+  loader->collect = collect;
+  g_string_truncate (loader->text, 0);
+}
+
+static void
+set_value_name (Loader *loader,
+                char   *name)
+{
+  g_free (loader->value_name);
+  loader->value_name = name;
+}
+
+static void
+start_list (Loader *loader)
+{
+  g_autofree char *name = require_attr (loader, "list", "name");
+
+  if (loader->error != NULL)
+    return;
+  loader->list = _wm_diagram_get_list_mutable (loader->diagram, name);
+  if (loader->list == NULL)
+    {
+      fail (loader, WM_ERROR_UNKNOWN_TYPE, _("a %s diagram has no list “%s”"),
+            wm_diagram_get_notation (loader->diagram)->id, name);
+      return;
+    }
+  /* A list in the file replaces the defaults a new diagram starts with. */
+  g_ptr_array_set_size (loader->list, 0);
+}
+
+static void
+start_entry (Loader *loader)
+{
+  if (loader->list != NULL)
+    {
+      g_free (loader->entry_id);
+      loader->entry_id = require_attr (loader, "entry", "id");
+      start_collecting (loader, COLLECT_LIST_ENTRY);
+    }
+  else if (loader->entries != NULL)
+    start_collecting (loader, COLLECT_ENTRY);
+  else
+    fail (loader, WM_ERROR_INVALID, "%s", _("<entry> is not expected here"));
+}
+
+static void
+start_element (Loader        *loader,
+               const xmlChar *name,
+               int            depth)
+{
+  if (depth == 1 && (attr_is (name, "title") || attr_is (name, "author") ||
+                     attr_is (name, "description")))
+    {
+      set_value_name (loader, g_strdup ((const char *) name));
+      start_collecting (loader, COLLECT_META);
+    }
+  else if (depth == 1 && attr_is (name, "diagram"))
+    start_diagram (loader);
+  else if (depth == 2 && attr_is (name, "node") && loader->diagram)
+    start_item (loader, WM_ITEM_NODE);
+  else if (depth == 2 && attr_is (name, "link") && loader->diagram)
+    start_item (loader, WM_ITEM_LINK);
+  else if (depth == 2 && attr_is (name, "list") && loader->diagram)
+    start_list (loader);
+  else if ((depth == 2 || depth == 3) && attr_is (name, "text") && loader->diagram)
+    {
+      set_value_name (loader, get_attr (loader, "name"));
+      start_collecting (loader, COLLECT_VALUE);
+    }
+  else if ((depth == 2 || depth == 3) && attr_is (name, "entries") && loader->diagram)
+    {
+      set_value_name (loader, require_attr (loader, "entries", "name"));
+      loader->entries = g_ptr_array_new_with_free_func (g_free);
+    }
+  else if ((depth == 3 || depth == 4) && attr_is (name, "entry"))
+    start_entry (loader);
+  else if (depth > 0)
+    fail (loader, WM_ERROR_INVALID, _("<%s> is not expected here"), (const char *) name);
+}
+
+static void
+set_meta (Loader     *loader,
+          const char *tag,
+          const char *text)
+{
+  WmProject *project = loader->project;
+
+  _wm_project_set_meta (project,
+                        g_str_equal (tag, "title") ? text : wm_project_get_title (project),
+                        g_str_equal (tag, "author") ? text : wm_project_get_author (project),
+                        g_str_equal (tag, "description") ? text
+                                                          : wm_project_get_description (project));
+}
+
+static void
+end_value (Loader *loader)
+{
+  if (loader->value_name != NULL)
+    set_property (loader, loader->value_name, loader->text->str);
+  else if (loader->item == NULL)
+    fail (loader, WM_ERROR_INVALID, "%s", _("<text> without a name belongs in a node or link"));
+  else if (loader->item->text[0] != '\0')
+    fail (loader, WM_ERROR_INVALID, "%s", _("the item’s text is given twice"));
+  else
+    {
+      g_free (loader->item->text);
+      loader->item->text = g_strdup (loader->text->str);
+    }
+}
+
+static void
+end_entries (Loader *loader)
+{
+  g_autoptr(GPtrArray) entries = g_steal_pointer (&loader->entries);
+  const WmPropSpec *spec;
+  WmValue *value;
+
+  if (loader->value_name == NULL ||
+      !(value = lookup_value (loader, loader->value_name, &spec)))
+    return;
+  if (spec->type != WM_PROP_STRING_LIST || value->set)
+    {
+      fail (loader, WM_ERROR_INVALID, _("“%s” is not a list of strings, or is given twice"),
+            loader->value_name);
+      return;
+    }
+  g_ptr_array_add (entries, NULL);
+  value->set = TRUE;
+  value->v.strv = (char **) g_ptr_array_steal (entries, NULL);
+}
+
+static void
+end_list_entry (Loader *loader)
+{
+  const char *list = NULL;
+  const WmNotation *notation = wm_diagram_get_notation (loader->diagram);
+
+  for (guint i = 0; i < notation->n_lists; i++)
+    if (_wm_diagram_get_list_mutable (loader->diagram, notation->lists[i].name) == loader->list)
+      list = notation->lists[i].name;
+  if (wm_diagram_find_entry (loader->diagram, list, loader->entry_id) != NULL)
+    {
+      fail (loader, WM_ERROR_DUPLICATE_ID, _("the list “%s” has the entry “%s” twice"), list,
+            loader->entry_id);
+      return;
+    }
+  {
+    WmListEntry *entry = g_new0 (WmListEntry, 1);
+
+    entry->id = g_strdup (loader->entry_id);
+    entry->label = g_strdup (loader->text->str);
+    g_ptr_array_add (loader->list, entry);
+  }
+}
+
+static void
+end_element (Loader        *loader,
+             const xmlChar *name,
+             int            depth)
+{
+  Collect collect = loader->collect;
+
+  loader->collect = COLLECT_NONE;
+  if (collect == COLLECT_META)
+    set_meta (loader, loader->value_name, loader->text->str);
+  else if (collect == COLLECT_VALUE)
+    end_value (loader);
+  else if (collect == COLLECT_ENTRY)
+    g_ptr_array_add (loader->entries, g_strdup (loader->text->str));
+  else if (collect == COLLECT_LIST_ENTRY)
+    end_list_entry (loader);
+  else if (attr_is (name, "entries") && loader->entries != NULL)
+    end_entries (loader);
+  else if (attr_is (name, "node") || attr_is (name, "link"))
+    loader->item = NULL;
+  else if (attr_is (name, "list"))
+    loader->list = NULL;
+  else if (attr_is (name, "diagram"))
+    loader->diagram = NULL;
+
+}
+
+static void
+on_text (Loader *loader)
+{
+  const char *value = (const char *) xmlTextReaderConstValue (loader->reader);
+
+  if (loader->collect != COLLECT_NONE && value != NULL)
+    g_string_append (loader->text, value);
+}
+
+static void
+read_node (Loader *loader)
+{
+  int type = xmlTextReaderNodeType (loader->reader);
+  int depth = xmlTextReaderDepth (loader->reader);
+  const xmlChar *name = xmlTextReaderConstName (loader->reader);
+
+  switch (type)
+    {
+    case XML_READER_TYPE_ELEMENT:
+      start_element (loader, name, depth);
+      if (xmlTextReaderIsEmptyElement (loader->reader))
+        end_element (loader, name, depth);
+      break;
+    case XML_READER_TYPE_END_ELEMENT:
+      end_element (loader, name, depth);
+      break;
+    case XML_READER_TYPE_TEXT:
+    case XML_READER_TYPE_CDATA:
+    case XML_READER_TYPE_WHITESPACE:
+    case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
+      on_text (loader);
+      break;
+    case XML_READER_TYPE_DOCUMENT_TYPE:
+    case XML_READER_TYPE_ENTITY_REFERENCE:
+    case XML_READER_TYPE_ENTITY:
+      fail (loader, WM_ERROR_INVALID, "%s",
+            _("the file declares a DOCTYPE or entities, which Waymark files never contain"));
+      break;
+    default:
+      break;
+    }
+}
+
+/* Links must join two nodes of their own diagram and containers must be
+ * container nodes there too; both can point forward, so they are checked
+ * once everything is read. */
+static void
+check_pending (Loader *loader)
+{
+  for (guint i = 0; i < loader->pending->len && loader->error == NULL; i++)
+    {
+      Pending *p = &g_array_index (loader->pending, Pending, i);
+      g_autoptr(GError) error = NULL;
+
+      if (wm_item_is_link (p->item))
+        {
+          WmItem *source = wm_diagram_lookup (p->diagram, p->item->source);
+          WmItem *target = wm_diagram_lookup (p->diagram, p->item->target);
+
+          if (source == NULL || target == NULL || !wm_item_is_node (source) ||
+              !wm_item_is_node (target))
+            {
+              g_autofree char *message =
+                g_strdup_printf (_("the link “%s” must join two nodes of its diagram"),
+                                 p->item->id);
+              fail_at (loader, p->line, WM_ERROR_INVALID, message);
+            }
+        }
+      else if (!_wm_diagram_parent_is_valid (p->diagram, p->item, p->item->parent, &error))
+        fail_at (loader, p->line, WM_ERROR_INVALID, error->message);
+    }
+}
+
+static void
+loader_clear (Loader *loader)
+{
+  g_clear_pointer (&loader->reader, xmlFreeTextReader);
+  g_clear_pointer (&loader->ids, g_hash_table_unref);
+  g_clear_pointer (&loader->pending, g_array_unref);
+  g_clear_pointer (&loader->diagrams, g_ptr_array_unref);
+  g_clear_pointer (&loader->entries, g_ptr_array_unref);
+  g_string_free (loader->text, TRUE);
+  g_free (loader->value_name);
+  g_free (loader->entry_id);
+  g_clear_object (&loader->project);
+  g_clear_error (&loader->error);
+}
+
+static xmlTextReaderPtr
+open_reader (Loader     *loader,
+             const char *data,
+             gsize       length)
+{
+  xmlTextReaderPtr reader = xmlReaderForMemory (data, (int) length, loader->name, NULL,
+                                                XML_PARSE_NONET);
+
+  if (reader != NULL)
+    xmlTextReaderSetStructuredErrorHandler (reader, on_xml_error, loader);
+  return reader;
+}
+
+/* Reads as far as the root element to tell a Waymark project, a newer
+ * Waymark project and anything else apart before validating. */
+static void
+check_root (Loader     *loader,
+            const char *data,
+            gsize       length)
+{
+  int ret;
+  g_autofree char *format = NULL;
+  guint64 version;
+
+  loader->reader = open_reader (loader, data, length);
+  while (loader->error == NULL && (ret = xmlTextReaderRead (loader->reader)) == 1 &&
+         xmlTextReaderNodeType (loader->reader) != XML_READER_TYPE_ELEMENT)
+    if (xmlTextReaderNodeType (loader->reader) == XML_READER_TYPE_DOCUMENT_TYPE)
+      read_node (loader);
+  if (loader->error == NULL && ret != 1)
+    fail (loader, WM_ERROR_MALFORMED, "%s", _("the file is empty or is not XML"));
+  if (loader->error != NULL)
+    return;
+
+  if (!attr_is (xmlTextReaderConstName (loader->reader), "waymark-project"))
+    {
+      fail (loader, WM_ERROR_NOT_A_PROJECT,
+            _("this is not a Waymark project (its root element is <%s>)"),
+            (const char *) xmlTextReaderConstName (loader->reader));
+      return;
+    }
+  format = require_attr (loader, "waymark-project", "format");
+  if (format != NULL && !g_ascii_string_to_unsigned (format, 10, 1, G_MAXINT, &version, NULL))
+    fail (loader, WM_ERROR_INVALID, _("“%s” is not a valid format version"), format);
+  else if (format != NULL && version > WM_FORMAT_VERSION)
+    fail (loader, WM_ERROR_NEWER_FORMAT,
+          _("the file was written by a newer version of Waymark (format %s; this version "
+            "reads format %d and older). Update Waymark to open it"),
+          format, WM_FORMAT_VERSION);
+}
+
+WmProject *
+wm_project_load_from_data (const char *data,
+                           gsize       length,
+                           const char *name,
+                           GError    **error)
+{
+  Loader loader = { 0, };
+  int ret;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  loader.name = name;
+  loader.text = g_string_new (NULL);
+  if (length > G_MAXINT)
+    fail_at (&loader, 0, WM_ERROR_INVALID, _("the file is too large"));
+  else
+    check_root (&loader, data ? data : "", length);
+  if (loader.error != NULL)
+    goto out;
+  xmlFreeTextReader (g_steal_pointer (&loader.reader));
+
+  loader.project = wm_project_new ();
+  loader.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  loader.pending = g_array_new (FALSE, FALSE, sizeof (Pending));
+  loader.diagrams = g_ptr_array_new_with_free_func (g_object_unref);
+  loader.reader = open_reader (&loader, data, length);
+  if (xmlTextReaderRelaxNGSetSchema (loader.reader, get_schema ()) != 0)
+    g_error ("The file format schema could not be set up");
+
+  while (loader.error == NULL && (ret = xmlTextReaderRead (loader.reader)) == 1)
+    read_node (&loader);
+  if (loader.error == NULL && (ret < 0 || xmlTextReaderIsValid (loader.reader) != 1))
+    fail (&loader, WM_ERROR_INVALID, "%s", _("the file does not follow the Waymark format"));
+  if (loader.error == NULL)
+    check_pending (&loader);
+
+out:
+  if (loader.error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&loader.error));
+      loader_clear (&loader);
+      return NULL;
+    }
+  for (guint i = 0; i < loader.diagrams->len; i++)
+    _wm_project_append_diagram (loader.project, g_ptr_array_index (loader.diagrams, i));
+  wm_project_mark_saved (loader.project);
+  {
+    WmProject *project = g_steal_pointer (&loader.project);
+    loader_clear (&loader);
+    return project;
+  }
+}
+
+WmProject *
+wm_project_load (GFile        *file,
+                 GCancellable *cancellable,
+                 GError      **error)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *name = NULL;
+  gsize length;
+  WmProject *project;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (!g_file_load_contents (file, cancellable, &data, &length, NULL, error))
+    return NULL;
+  name = g_file_get_parse_name (file);
+  project = wm_project_load_from_data (data, length, name, error);
+  if (project != NULL)
+    wm_project_set_file (project, file);
+  return project;
+}
+
+static void
+load_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GError *error = NULL;
+  WmProject *project = wm_project_load (task_data, cancellable, &error);
+
+  if (project == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, project, g_object_unref);
+}
+
+void
+wm_project_load_async (GFile              *file,
+                       GCancellable       *cancellable,
+                       GAsyncReadyCallback callback,
+                       gpointer            user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, (gpointer) (guintptr) wm_project_load_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, load_in_thread);
+}
+
+WmProject *
+wm_project_load_finish (GAsyncResult *result,
+                        GError      **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -1,0 +1,87 @@
+/* wm-notation-bmc.c — the Business Model Canvas notation
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "wm-notation-bmc"
+
+#include "config.h"
+
+#include "wm-bmc.h"
+#include "wm-check.h"
+#include "wm-notation-private.h"
+
+static const WmChoice blocks[] = {
+  { "key-partners", N_("Key Partners") },
+  { "key-activities", N_("Key Activities") },
+  { "key-resources", N_("Key Resources") },
+  { "value-propositions", N_("Value Propositions") },
+  { "customer-relationships", N_("Customer Relationships") },
+  { "channels", N_("Channels") },
+  { "customer-segments", N_("Customer Segments") },
+  { "cost-structure", N_("Cost Structure") },
+  { "revenue-streams", N_("Revenue Streams") },
+  { NULL, NULL }
+};
+
+static const WmPropSpec diagram_props[] = {
+  WM_P_STRING ("designed-for", N_("Designed for")),
+  WM_P_STRING ("designed-by", N_("Designed by")),
+  WM_P_STRING ("date", N_("Date")),
+  WM_P_STRING ("version", N_("Version")),
+  WM_P_NUMBER ("width", N_("Canvas width"), "px", 400, 20000, "1600"),
+  WM_P_NUMBER ("height", N_("Canvas height"), "px", 300, 20000, "1000"),
+};
+
+static const WmPropSpec note_props[] = {
+  WM_P_ENUM ("block", N_("Block"), blocks, "value-propositions"),
+  WM_P_COLOR ("color", N_("Colour"), "#fff4a3"),
+  WM_P_BOOLEAN ("pinned", N_("Placed freely"), "false"),
+  WM_P_LINKS,
+};
+
+static const WmListSpec lists[] = {
+  /* Colour legend: entry ids are colours, labels say what the colour stands for. */
+  { "legend", N_("Colour legend"), NULL },
+};
+
+static const WmItemType node_types[] = {
+  WM_NODE ("note", N_("Sticky note"), N_("Text"), TRUE, 120, 80, note_props),
+};
+
+static void
+check_bmc (WmDiagram *diagram,
+           GPtrArray *problems)
+{
+  gboolean used[WM_BMC_N_BLOCKS + 1] = { FALSE, };
+
+  for (guint i = 0; i < wm_diagram_get_n_items (diagram); i++)
+    {
+      WmItem *item = wm_diagram_get_item (diagram, i);
+      const char *ids[] = { item->id, NULL };
+
+      used[wm_bmc_block_from_id (wm_item_get_choice (item, "block"))] = TRUE;
+      if (item->text[0] == '\0')
+        g_ptr_array_add (problems, wm_problem_new (WM_SEVERITY_WARNING, diagram, ids,
+                                                   _("A sticky note has no text.")));
+    }
+
+  for (guint b = 0; b < WM_BMC_N_BLOCKS; b++)
+    if (!used[b])
+      g_ptr_array_add (problems,
+                       wm_problem_new (WM_SEVERITY_INFO, diagram, NULL,
+                                       _("The “%s” block is empty."), _(blocks[b].label)));
+}
+
+const WmNotation _wm_notation_bmc = {
+  .id = "business-model-canvas",
+  .label = N_("Business Model Canvas"),
+  .id_prefix = "bmc",
+  .props = diagram_props,
+  .n_props = G_N_ELEMENTS (diagram_props),
+  .lists = lists,
+  .n_lists = G_N_ELEMENTS (lists),
+  .node_types = node_types,
+  .n_node_types = G_N_ELEMENTS (node_types),
+  .check = check_bmc,
+};

@@ -1,0 +1,119 @@
+/* wm-notation-journey.c — customer journey maps
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "wm-notation-journey"
+
+#include "config.h"
+
+#include "wm-check.h"
+#include "wm-diagram.h"
+#include "wm-notation-private.h"
+
+static const WmChoice default_stages[] = {
+  { "awareness", N_("Awareness") },
+  { "consideration", N_("Consideration") },
+  { "decision", N_("Decision") },
+  { "retention", N_("Retention") },
+  { "advocacy", N_("Advocacy") },
+  { NULL, NULL }
+};
+
+static const WmChoice default_lanes[] = {
+  { "actions", N_("Actions") },
+  { "touchpoints", N_("Touchpoints") },
+  { "channels", N_("Channels") },
+  { "thoughts", N_("Thoughts") },
+  { "emotions", N_("Emotions") },
+  { "pain-points", N_("Pain points") },
+  { "opportunities", N_("Opportunities") },
+  { "kpis", N_("KPIs") },
+  { "backstage", N_("Backstage") },
+  { NULL, NULL }
+};
+
+static const WmListSpec lists[] = {
+  { "stages", N_("Stages"), default_stages },
+  { "lanes", N_("Lanes"), default_lanes },
+};
+
+static const WmPropSpec diagram_props[] = {
+  WM_P_STRING ("persona", N_("Persona")),
+  WM_P_TEXT ("persona-description", N_("About the persona")),
+  WM_P_TEXT ("scenario", N_("Scenario")),
+  WM_P_TEXT ("expectations", N_("Expectations")),
+  WM_P_REFS ("persona-links", N_("Persona linked to")),
+};
+
+static const WmPropSpec card_props[] = {
+  WM_P_SLOT ("stage", N_("Stage"), "stages"),
+  WM_P_SLOT ("lane", N_("Lane"), "lanes"),
+  WM_P_COLOR ("color", N_("Colour"), "#ffffff"),
+  WM_P_LINKS,
+};
+
+static const WmPropSpec emotion_props[] = {
+  WM_P_SLOT ("stage", N_("Stage"), "stages"),
+  WM_P_NUMBER ("score", N_("Score"), NULL, -2, 2, "0"),
+};
+
+static const WmPropSpec kpi_props[] = {
+  WM_P_SLOT ("stage", N_("Stage"), "stages"),
+  WM_P_NUMBER ("value", N_("Value"), NULL, -1e12, 1e12, "0"),
+  WM_P_NUMBER ("target", N_("Target"), NULL, -1e12, 1e12, "0"),
+  WM_P_STRING ("unit", N_("Unit")),
+  WM_P_BOOLEAN ("higher-is-better", N_("Higher is better"), "true"),
+  WM_P_LINKS,
+};
+
+static const WmItemType node_types[] = {
+  WM_NODE ("card", N_("Card"), N_("Text"), TRUE, 150, 70, card_props),
+  WM_NODE ("emotion", N_("Emotion point"), N_("Note"), FALSE, 24, 24, emotion_props),
+  WM_NODE ("kpi", N_("KPI"), N_("Name"), FALSE, 150, 70, kpi_props),
+};
+
+static gboolean
+slot_is_empty (WmItem     *item,
+               const char *prop)
+{
+  const char *value = wm_item_get_string (item, prop);
+
+  return value == NULL || value[0] == '\0';
+}
+
+static void
+check_journey (WmDiagram *diagram,
+               GPtrArray *problems)
+{
+  if (wm_str_is_blank (wm_diagram_get_string (diagram, "persona")))
+    g_ptr_array_add (problems,
+                     wm_problem_new (WM_SEVERITY_INFO, diagram, NULL, "%s",
+                                     _("The journey has no persona.")));
+
+  for (guint i = 0; i < wm_diagram_get_n_items (diagram); i++)
+    {
+      WmItem *item = wm_diagram_get_item (diagram, i);
+      const char *ids[] = { item->id, NULL };
+
+      if (slot_is_empty (item, "stage"))
+        g_ptr_array_add (problems, wm_problem_new (WM_SEVERITY_WARNING, diagram, ids,
+                                                   _("“%s” is in no stage."), item->text));
+      if (g_str_equal (item->type->id, "card") && slot_is_empty (item, "lane"))
+        g_ptr_array_add (problems, wm_problem_new (WM_SEVERITY_WARNING, diagram, ids,
+                                                   _("“%s” is in no lane."), item->text));
+    }
+}
+
+const WmNotation _wm_notation_journey = {
+  .id = "customer-journey",
+  .label = N_("Customer journey map"),
+  .id_prefix = "cj",
+  .props = diagram_props,
+  .n_props = G_N_ELEMENTS (diagram_props),
+  .lists = lists,
+  .n_lists = G_N_ELEMENTS (lists),
+  .node_types = node_types,
+  .n_node_types = G_N_ELEMENTS (node_types),
+  .check = check_journey,
+};

@@ -1,0 +1,166 @@
+/* wm-notation-vsm.c — lean value stream maps
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "wm-notation-vsm"
+
+#include "config.h"
+
+#include "wm-check.h"
+#include "wm-diagram.h"
+#include "wm-notation-private.h"
+
+static const WmChoice states[] = {
+  { "current", N_("Current state") },
+  { "future", N_("Future state") },
+  { NULL, NULL }
+};
+
+static const WmChoice shipment_modes[] = {
+  { "truck", N_("Truck") },
+  { "rail", N_("Rail") },
+  { "air", N_("Air") },
+  { "ship", N_("Ship") },
+  { NULL, NULL }
+};
+
+static const WmChoice buffer_kinds[] = {
+  { "buffer", N_("Buffer stock") },
+  { "safety", N_("Safety stock") },
+  { NULL, NULL }
+};
+
+static const WmPropSpec diagram_props[] = {
+  WM_P_STRING ("product-family", N_("Product family")),
+  WM_P_NUMBER ("daily-demand", N_("Daily demand"), N_("pcs/day"), 0, 1e9, "0"),
+  WM_P_NUMBER ("available-seconds", N_("Available time per shift"), N_("s"), 0, 86400, "27600"),
+  WM_P_INTEGER ("shifts", N_("Shifts per day"), NULL, 1, 3, "1"),
+  WM_P_ENUM ("state", N_("State"), states, "current"),
+};
+
+static const WmPropSpec customer_props[] = {
+  WM_P_TEXT ("requirements", N_("Requirements")),
+  WM_P_LINKS,
+};
+
+static const WmPropSpec process_props[] = {
+  WM_P_NUMBER ("cycle-time", N_("Cycle time (C/T)"), N_("s"), 0, 1e9, "0"),
+  WM_P_NUMBER ("changeover-time", N_("Changeover time (C/O)"), N_("s"), 0, 1e9, "0"),
+  WM_P_NUMBER ("uptime", N_("Uptime"), "%", 0, 100, "100"),
+  WM_P_INTEGER ("operators", N_("Operators"), NULL, 0, 100000, "1"),
+  WM_P_INTEGER ("shifts", N_("Shifts"), NULL, 0, 3, "1"),
+  WM_P_INTEGER ("batch-size", N_("Batch size"), N_("pcs"), 0, 1000000000, "1"),
+  WM_P_NUMBER ("scrap", N_("Scrap rate"), "%", 0, 100, "0"),
+  WM_P_NUMBER ("complete-accurate", N_("Complete and accurate"), "%", 0, 100, "100"),
+  WM_P_BOOLEAN ("shared", N_("Shared resource"), "false"),
+  WM_P_LINKS,
+};
+
+static const WmPropSpec inventory_props[] = {
+  WM_P_NUMBER ("quantity", N_("Quantity"), N_("pcs"), 0, 1e12, "0"),
+  WM_P_NUMBER ("days", N_("Days of stock (override)"), N_("days"), 0, 100000, "0"),
+};
+
+static const WmPropSpec supermarket_props[] = {
+  WM_P_INTEGER ("capacity", N_("Capacity"), N_("pcs"), 0, 1000000000, "0"),
+};
+
+static const WmPropSpec fifo_props[] = {
+  WM_P_INTEGER ("max", N_("Maximum"), N_("pcs"), 0, 1000000000, "0"),
+};
+
+static const WmPropSpec buffer_props[] = {
+  WM_P_ENUM ("kind", N_("Kind"), buffer_kinds, "buffer"),
+  WM_P_NUMBER ("quantity", N_("Quantity"), N_("pcs"), 0, 1e12, "0"),
+};
+
+static const WmPropSpec shipment_props[] = {
+  WM_P_ENUM ("mode", N_("Mode"), shipment_modes, "truck"),
+  WM_P_STRING ("frequency", N_("Frequency")),
+};
+
+static const WmPropSpec kanban_props[] = {
+  WM_P_INTEGER ("quantity", N_("Quantity per card"), N_("pcs"), 0, 1000000000, "0"),
+};
+
+static const WmPropSpec linkable_props[] = {
+  WM_P_LINKS,
+};
+
+static const WmPropSpec info_props[] = {
+  WM_P_STRING ("frequency", N_("Frequency")),
+};
+
+static const WmItemType node_types[] = {
+  WM_NODE ("customer", N_("Customer"), N_("Name"), FALSE, 120, 90, customer_props),
+  WM_NODE ("supplier", N_("Supplier"), N_("Name"), FALSE, 120, 90, customer_props),
+  WM_NODE ("process", N_("Process"), N_("Name"), FALSE, 120, 70, process_props),
+  WM_NODE ("inventory", N_("Inventory"), N_("Label"), FALSE, 60, 52, inventory_props),
+  WM_NODE ("supermarket", N_("Supermarket"), N_("Label"), FALSE, 60, 70, supermarket_props),
+  WM_NODE ("fifo-lane", N_("FIFO lane"), N_("Label"), FALSE, 110, 40, fifo_props),
+  WM_NODE ("buffer", N_("Buffer or safety stock"), N_("Label"), FALSE, 50, 60, buffer_props),
+  WM_NODE ("shipment", N_("Shipment"), N_("Label"), FALSE, 90, 50, shipment_props),
+  WM_NODE ("production-control", N_("Production control"), N_("Name"), FALSE, 140, 70,
+           linkable_props),
+  WM_NODE ("kaizen-burst", N_("Kaizen burst"), N_("Improvement"), TRUE, 130, 80, linkable_props),
+  WM_NODE_PLAIN ("operator", N_("Operator"), N_("Label"), 40, 50),
+  WM_NODE_PLAIN ("go-see", N_("Go-see scheduling"), N_("Label"), 60, 34),
+  WM_NODE_PLAIN ("kanban-post", N_("Kanban post"), N_("Label"), 40, 60),
+  WM_NODE_PLAIN ("load-leveling", N_("Load leveling"), N_("Label"), 90, 44),
+  WM_NODE ("production-kanban", N_("Production kanban"), N_("Label"), FALSE, 50, 36, kanban_props),
+  WM_NODE ("withdrawal-kanban", N_("Withdrawal kanban"), N_("Label"), FALSE, 50, 36, kanban_props),
+  WM_NODE ("signal-kanban", N_("Signal kanban"), N_("Label"), FALSE, 44, 40, kanban_props),
+  WM_NODE ("note", N_("Note"), N_("Text"), TRUE, 150, 70, linkable_props),
+};
+
+static const WmItemType link_types[] = {
+  WM_LINK_PLAIN ("push", N_("Push arrow")),
+  WM_LINK_PLAIN ("pull", N_("Pull arrow")),
+  WM_LINK_PLAIN ("shipment-flow", N_("Shipment arrow")),
+  WM_LINK ("manual-info", N_("Manual information flow"), info_props),
+  WM_LINK ("electronic-info", N_("Electronic information flow"), info_props),
+};
+
+#define MATERIAL_FROM "supplier process inventory supermarket fifo-lane buffer shipment"
+#define MATERIAL_TO "customer process inventory supermarket fifo-lane buffer shipment"
+#define INFO_NODES "customer supplier process production-control kanban-post load-leveling " \
+                   "operator go-see supermarket signal-kanban production-kanban withdrawal-kanban"
+
+static const WmLinkRule rules[] = {
+  { "push", MATERIAL_FROM, MATERIAL_TO },
+  { "pull", MATERIAL_FROM, MATERIAL_TO },
+  { "shipment-flow", "supplier shipment process supermarket", "customer shipment process supermarket inventory" },
+  { "manual-info", INFO_NODES, INFO_NODES },
+  { "electronic-info", INFO_NODES, INFO_NODES },
+};
+
+static void
+check_vsm (WmDiagram *diagram,
+           GPtrArray *problems)
+{
+  if (wm_diagram_get_number (diagram, "daily-demand") <= 0)
+    g_ptr_array_add (problems,
+                     wm_problem_new (WM_SEVERITY_WARNING, diagram, NULL, "%s",
+                                     _("The daily customer demand is not set, so takt time "
+                                       "and inventory days cannot be computed.")));
+
+  for (guint i = 0; i < wm_diagram_get_n_items (diagram); i++)
+    {
+      WmItem *item = wm_diagram_get_item (diagram, i);
+      const char *ids[] = { item->id, NULL };
+
+      if (g_str_equal (item->type->id, "process") && wm_item_get_number (item, "cycle-time") <= 0)
+        g_ptr_array_add (problems,
+                         wm_problem_new (WM_SEVERITY_WARNING, diagram, ids,
+                                         _("The process “%s” has no cycle time."), item->text));
+    }
+}
+
+const WmNotation _wm_notation_vsm = {
+  .id = "value-stream-map",
+  .label = N_("Value stream map"),
+  .id_prefix = "vsm",
+  WM_NOTATION_TABLES (diagram_props, node_types, link_types, rules),
+  .check = check_vsm,
+};

@@ -1,0 +1,139 @@
+/* wm-notation.c — the registry of notations and their link rules
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "wm-notation"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "wm-notation-private.h"
+
+static const WmNotation *const notations[] = {
+  &_wm_notation_bmc,
+  &_wm_notation_use_case,
+  &_wm_notation_vsm,
+  &_wm_notation_journey,
+};
+
+const WmNotation *const *
+wm_notations_get_all (guint *n_notations)
+{
+  if (n_notations != NULL)
+    *n_notations = G_N_ELEMENTS (notations);
+  return notations;
+}
+
+const WmNotation *
+wm_notation_lookup (const char *id)
+{
+  g_return_val_if_fail (id != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (notations); i++)
+    if (g_str_equal (notations[i]->id, id))
+      return notations[i];
+  return NULL;
+}
+
+const WmItemType *
+wm_notation_lookup_type (const WmNotation *notation,
+                         const char       *type_id)
+{
+  g_return_val_if_fail (notation != NULL, NULL);
+  g_return_val_if_fail (type_id != NULL, NULL);
+
+  for (guint i = 0; i < notation->n_node_types; i++)
+    if (g_str_equal (notation->node_types[i].id, type_id))
+      return &notation->node_types[i];
+  for (guint i = 0; i < notation->n_link_types; i++)
+    if (g_str_equal (notation->link_types[i].id, type_id))
+      return &notation->link_types[i];
+  return NULL;
+}
+
+const WmListSpec *
+wm_notation_lookup_list (const WmNotation *notation,
+                         const char       *name)
+{
+  for (guint i = 0; i < notation->n_lists; i++)
+    if (g_str_equal (notation->lists[i].name, name))
+      return &notation->lists[i];
+  return NULL;
+}
+
+/* A rule's end is "*" or a space-separated list of node type ids. */
+static gboolean
+pattern_matches (const char *pattern,
+                 const char *type_id)
+{
+  gsize len = strlen (type_id);
+
+  if (g_str_equal (pattern, "*"))
+    return TRUE;
+  for (const char *p = pattern; (p = strstr (p, type_id)) != NULL; p += len)
+    if ((p == pattern || p[-1] == ' ') && (p[len] == '\0' || p[len] == ' '))
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+wm_notation_link_allowed (const WmNotation *notation,
+                          const WmItemType *link_type,
+                          const WmItemType *source_type,
+                          const WmItemType *target_type)
+{
+  g_return_val_if_fail (link_type->kind == WM_ITEM_LINK, FALSE);
+
+  if (source_type->kind != WM_ITEM_NODE || target_type->kind != WM_ITEM_NODE)
+    return FALSE;
+  for (guint i = 0; i < notation->n_rules; i++)
+    {
+      const WmLinkRule *rule = &notation->rules[i];
+
+      if (g_str_equal (rule->link, link_type->id) &&
+          pattern_matches (rule->source, source_type->id) &&
+          pattern_matches (rule->target, target_type->id))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+GPtrArray *
+wm_notation_allowed_links (const WmNotation *notation,
+                           const WmItemType *source_type,
+                           const WmItemType *target_type)
+{
+  GPtrArray *allowed = g_ptr_array_new ();
+
+  for (guint i = 0; i < notation->n_link_types; i++)
+    if (wm_notation_link_allowed (notation, &notation->link_types[i], source_type, target_type))
+      g_ptr_array_add (allowed, (gpointer) &notation->link_types[i]);
+  return allowed;
+}
+
+static int
+find_spec (const WmPropSpec *specs,
+           guint             n_specs,
+           const char       *name)
+{
+  for (guint i = 0; i < n_specs; i++)
+    if (g_str_equal (specs[i].name, name))
+      return (int) i;
+  return -1;
+}
+
+int
+wm_item_type_find_prop (const WmItemType *type,
+                        const char       *name)
+{
+  return find_spec (type->props, type->n_props, name);
+}
+
+int
+wm_notation_find_prop (const WmNotation *notation,
+                       const char       *name)
+{
+  return find_spec (notation->props, notation->n_props, name);
+}

@@ -1,0 +1,83 @@
+/* wm-notation.h — the four diagram kinds: their types, fields and rules
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "wm-value.h"
+
+G_BEGIN_DECLS
+
+/* A node or link type. Static data owned by its notation. */
+struct _WmItemType
+{
+  const char       *id;          /* file-format name: "use-case", "push" */
+  const char       *label;       /* translatable, marked with N_() */
+  WmItemKind        kind;
+  const char       *text_label;  /* what the item's text means: "Name", "Label"... */
+  gboolean          multiline;   /* TRUE when the text may span several lines */
+  gboolean          container;   /* nodes: may hold other nodes (a UML subject) */
+  double            width;       /* nodes: default size in document units */
+  double            height;
+  const WmPropSpec *props;
+  guint             n_props;
+};
+
+/* An ordered list a diagram keeps, such as a journey map's stages. */
+typedef struct
+{
+  const char     *name;       /* file-format name: "stages" */
+  const char     *label;      /* translatable */
+  const WmChoice *defaults;   /* the entries a new diagram starts with */
+} WmListSpec;
+
+/* A link of type @link may run from @source to @target; "*" matches any node type. */
+typedef struct
+{
+  const char *link;
+  const char *source;
+  const char *target;
+} WmLinkRule;
+
+struct _WmNotation
+{
+  const char       *id;           /* "business-model-canvas", "use-case"... */
+  const char       *label;        /* translatable */
+  const char       *id_prefix;    /* short prefix for generated ids */
+  const WmPropSpec *props;        /* diagram-level fields */
+  guint             n_props;
+  const WmListSpec *lists;
+  guint             n_lists;
+  const WmItemType *node_types;
+  guint             n_node_types;
+  const WmItemType *link_types;
+  guint             n_link_types;
+  const WmLinkRule *rules;
+  guint             n_rules;
+  /* Adds this notation's own problems to @problems (a GPtrArray of WmProblem). */
+  void            (*check)        (WmDiagram *diagram,
+                                   GPtrArray *problems);
+};
+
+const WmNotation *const *wm_notations_get_all (guint *n_notations);
+const WmNotation        *wm_notation_lookup     (const char       *id);
+const WmItemType        *wm_notation_lookup_type (const WmNotation *notation,
+                                                  const char       *type_id);
+const WmListSpec        *wm_notation_lookup_list (const WmNotation *notation,
+                                                  const char       *name);
+gboolean                 wm_notation_link_allowed (const WmNotation *notation,
+                                                   const WmItemType *link_type,
+                                                   const WmItemType *source_type,
+                                                   const WmItemType *target_type);
+/* The link types that may join @source_type to @target_type, NULL-terminated. */
+GPtrArray               *wm_notation_allowed_links (const WmNotation *notation,
+                                                    const WmItemType *source_type,
+                                                    const WmItemType *target_type);
+
+int                      wm_item_type_find_prop  (const WmItemType *type,
+                                                  const char       *name);
+int                      wm_notation_find_prop   (const WmNotation *notation,
+                                                  const char       *name);
+
+G_END_DECLS

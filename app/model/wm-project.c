@@ -1,0 +1,660 @@
+/* wm-project.c — a Waymark project: metadata, diagrams and the undo history
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "wm-project"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+
+#include "wm-error.h"
+#include "wm-model-private.h"
+
+struct _WmProject
+{
+  GObject    parent_instance;
+
+  char      *title;
+  char      *author;
+  char      *description;
+  GFile     *file;
+  GPtrArray *diagrams;
+  WmHistory *history;
+  guint64    next_serial;  /* numbers the ids of new items and diagrams */
+
+  guint      read_only : 1;
+  guint      dirty : 1;
+  guint      can_undo : 1;
+  guint      can_redo : 1;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (WmProject, wm_project, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_AUTHOR,
+  PROP_DESCRIPTION,
+  PROP_FILE,
+  PROP_DIRTY,
+  PROP_READ_ONLY,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GType
+list_model_get_item_type (GListModel *model)
+{
+  return WM_TYPE_DIAGRAM;
+}
+
+static guint
+list_model_get_n_items (GListModel *model)
+{
+  return WM_PROJECT (model)->diagrams->len;
+}
+
+static gpointer
+list_model_get_item (GListModel *model,
+                     guint       position)
+{
+  WmProject *self = WM_PROJECT (model);
+
+  if (position >= self->diagrams->len)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (self->diagrams, position));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = list_model_get_item_type;
+  iface->get_n_items = list_model_get_n_items;
+  iface->get_item = list_model_get_item;
+}
+
+static void
+detach_diagram (gpointer data)
+{
+  _wm_diagram_set_project (data, NULL);
+  g_object_unref (data);
+}
+
+static void
+wm_project_finalize (GObject *object)
+{
+  WmProject *self = (WmProject *) object;
+
+  /* The history holds diagrams too; it goes first so that they can be detached. */
+  g_clear_pointer (&self->history, _wm_history_free);
+  g_clear_pointer (&self->diagrams, g_ptr_array_unref);
+  g_clear_object (&self->file);
+  g_free (self->title);
+  g_free (self->author);
+  g_free (self->description);
+
+  G_OBJECT_CLASS (wm_project_parent_class)->finalize (object);
+}
+
+static void
+wm_project_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  WmProject *self = WM_PROJECT (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE: g_value_set_string (value, self->title); break;
+    case PROP_AUTHOR: g_value_set_string (value, self->author); break;
+    case PROP_DESCRIPTION: g_value_set_string (value, self->description); break;
+    case PROP_FILE: g_value_set_object (value, self->file); break;
+    case PROP_DIRTY: g_value_set_boolean (value, self->dirty); break;
+    case PROP_READ_ONLY: g_value_set_boolean (value, self->read_only); break;
+    case PROP_CAN_UNDO: g_value_set_boolean (value, self->can_undo); break;
+    case PROP_CAN_REDO: g_value_set_boolean (value, self->can_redo); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wm_project_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  WmProject *self = WM_PROJECT (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE: wm_project_set_title (self, g_value_get_string (value)); break;
+    case PROP_AUTHOR: wm_project_set_author (self, g_value_get_string (value)); break;
+    case PROP_DESCRIPTION: wm_project_set_description (self, g_value_get_string (value)); break;
+    case PROP_FILE: wm_project_set_file (self, g_value_get_object (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static GParamSpec *
+string_pspec (const char *name)
+{
+  return g_param_spec_string (name, NULL, NULL, "",
+                              G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS |
+                              G_PARAM_EXPLICIT_NOTIFY);
+}
+
+static GParamSpec *
+flag_pspec (const char *name)
+{
+  return g_param_spec_boolean (name, NULL, NULL, FALSE,
+                               G_PARAM_READABLE | G_PARAM_STATIC_STRINGS |
+                               G_PARAM_EXPLICIT_NOTIFY);
+}
+
+static void
+wm_project_class_init (WmProjectClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = wm_project_finalize;
+  object_class->get_property = wm_project_get_property;
+  object_class->set_property = wm_project_set_property;
+
+  properties[PROP_TITLE] = string_pspec ("title");
+  properties[PROP_AUTHOR] = string_pspec ("author");
+  properties[PROP_DESCRIPTION] = string_pspec ("description");
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_DIRTY] = flag_pspec ("dirty");
+  properties[PROP_READ_ONLY] = flag_pspec ("read-only");
+  properties[PROP_CAN_UNDO] = flag_pspec ("can-undo");
+  properties[PROP_CAN_REDO] = flag_pspec ("can-redo");
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+wm_project_init (WmProject *self)
+{
+  self->title = g_strdup ("");
+  self->author = g_strdup ("");
+  self->description = g_strdup ("");
+  self->diagrams = g_ptr_array_new_with_free_func (detach_diagram);
+  self->history = _wm_history_new (self);
+  self->next_serial = 1;
+}
+
+WmProject *
+wm_project_new (void)
+{
+  return g_object_new (WM_TYPE_PROJECT, NULL);
+}
+
+/* Metadata */
+
+const char *
+wm_project_get_title (WmProject *self)
+{
+  g_return_val_if_fail (WM_IS_PROJECT (self), NULL);
+  return self->title;
+}
+
+const char *
+wm_project_get_author (WmProject *self)
+{
+  g_return_val_if_fail (WM_IS_PROJECT (self), NULL);
+  return self->author;
+}
+
+const char *
+wm_project_get_description (WmProject *self)
+{
+  g_return_val_if_fail (WM_IS_PROJECT (self), NULL);
+  return self->description;
+}
+
+static void
+replace_string (WmProject  *self,
+                char      **field,
+                const char *value,
+                guint       prop_id)
+{
+  if (g_strcmp0 (*field, value ? value : "") == 0)
+    return;
+  g_free (*field);
+  *field = g_strdup (value ? value : "");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+void
+_wm_project_set_meta (WmProject  *self,
+                      const char *title,
+                      const char *author,
+                      const char *description)
+{
+  replace_string (self, &self->title, title, PROP_TITLE);
+  replace_string (self, &self->author, author, PROP_AUTHOR);
+  replace_string (self, &self->description, description, PROP_DESCRIPTION);
+}
+
+static void
+set_meta_recorded (WmProject  *self,
+                   const char *title,
+                   const char *author,
+                   const char *description,
+                   const char *merge_key)
+{
+  g_return_if_fail (!self->read_only);
+
+  _wm_history_begin (self->history, _("Edit project details"), merge_key);
+  _wm_history_meta_will_change (self->history);
+  _wm_project_set_meta (self, title, author, description);
+  _wm_history_end (self->history);
+}
+
+void
+wm_project_set_title (WmProject  *self,
+                      const char *title)
+{
+  g_return_if_fail (WM_IS_PROJECT (self));
+  set_meta_recorded (self, title, self->author, self->description, "meta title");
+}
+
+void
+wm_project_set_author (WmProject  *self,
+                       const char *author)
+{
+  g_return_if_fail (WM_IS_PROJECT (self));
+  set_meta_recorded (self, self->title, author, self->description, "meta author");
+}
+
+void
+wm_project_set_description (WmProject  *self,
+                            const char *description)
+{
+  g_return_if_fail (WM_IS_PROJECT (self));
+  set_meta_recorded (self, self->title, self->author, description, "meta description");
+}
+
+GFile *
+wm_project_get_file (WmProject *self)
+{
+  g_return_val_if_fail (WM_IS_PROJECT (self), NULL);
+  return self->file;
+}
+
+void
+wm_project_set_file (WmProject *self,
+                     GFile     *file)
+{
+  g_return_if_fail (WM_IS_PROJECT (self));
+  if (g_set_object (&self->file, file))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
+
+gboolean
+wm_project_get_read_only (WmProject *self)
+{
+  g_return_val_if_fail (WM_IS_PROJECT (self), FALSE);
+  return self->read_only;
+}
+
+void
+_wm_project_set_read_only (WmProject *self,
+                           gboolean   read_only)
+{
+  if (self->read_only == !!read_only)
+    return;
+  self->read_only = !!read_only;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+}
+
+/* History */
+
+WmHistory *
+_wm_project_get_history (WmProject *self)
+{
+  return self->history;
+}
+
+static void
+update_flag (WmProject *self,
+             guint      prop_id,
+             gboolean   value)
+{
+  gboolean old;
+
+  switch (prop_id)
+    {
+    case PROP_DIRTY: old = self->dirty; self->dirty = !!value; break;
+    case PROP_CAN_UNDO: old = self->can_undo; self->can_undo = !!value; break;
+    case PROP_CAN_REDO: old = self->can_redo; self->can_redo = !!value; break;
+    default: g_assert_not_reached ();
+    }
+  if (old != !!value)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+void
+_wm_project_history_changed (WmProject *self)
+{
+  update_flag (self, PROP_DIRTY, !_wm_history_is_at_saved (self->history));
+  update_flag (self, PROP_CAN_UNDO, _wm_history_can_undo (self->history));
+  update_flag (self, PROP_CAN_REDO, _wm_history_can_redo (self->history));
+}
+
+gboolean
+wm_project_get_dirty (WmProject *self)
+{
+  g_return_val_if_fail (WM_IS_PROJECT (self), FALSE);
+  return self->dirty;
+}
+
+void
+wm_project_mark_saved (WmProject *self)
+{
+  g_return_if_fail (WM_IS_PROJECT (self));
+  _wm_history_mark_saved (self->history);
+  _wm_project_history_changed (self);
+}
+
+gboolean
+wm_project_can_undo (WmProject *self)
+{
+  g_return_val_if_fail (WM_IS_PROJECT (self), FALSE);
+  return _wm_history_can_undo (self->history);
+}
+
+gboolean
+wm_project_can_redo (WmProject *self)
+{
+  g_return_val_if_fail (WM_IS_PROJECT (self), FALSE);
+  return _wm_history_can_redo (self->history);
+}
+
+gboolean
+wm_project_undo (WmProject *self)
+{
+  g_return_val_if_fail (WM_IS_PROJECT (self), FALSE);
+  return !self->read_only && _wm_history_undo (self->history);
+}
+
+gboolean
+wm_project_redo (WmProject *self)
+{
+  g_return_val_if_fail (WM_IS_PROJECT (self), FALSE);
+  return !self->read_only && _wm_history_redo (self->history);
+}
+
+const char *
+wm_project_get_undo_label (WmProject *self)
+{
+  g_return_val_if_fail (WM_IS_PROJECT (self), NULL);
+  return _wm_history_undo_label (self->history);
+}
+
+const char *
+wm_project_get_redo_label (WmProject *self)
+{
+  g_return_val_if_fail (WM_IS_PROJECT (self), NULL);
+  return _wm_history_redo_label (self->history);
+}
+
+void
+wm_project_begin_group (WmProject  *self,
+                        const char *label)
+{
+  g_return_if_fail (WM_IS_PROJECT (self));
+  _wm_history_begin (self->history, label, NULL);
+}
+
+void
+wm_project_end_group (WmProject *self)
+{
+  g_return_if_fail (WM_IS_PROJECT (self));
+  _wm_history_end (self->history);
+}
+
+void
+wm_project_break_merge (WmProject *self)
+{
+  g_return_if_fail (WM_IS_PROJECT (self));
+  _wm_history_break_merge (self->history);
+}
+
+void
+wm_project_clear_history (WmProject *self)
+{
+  g_return_if_fail (WM_IS_PROJECT (self));
+  _wm_history_clear (self->history);
+}
+
+/* Ids */
+
+gboolean
+_wm_project_id_in_use (WmProject  *self,
+                       const char *id)
+{
+  for (guint i = 0; i < self->diagrams->len; i++)
+    {
+      WmDiagram *diagram = g_ptr_array_index (self->diagrams, i);
+
+      if (g_str_equal (wm_diagram_get_id (diagram), id) || wm_diagram_lookup (diagram, id))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Keeps new ids clear of loaded ones that end in "-<number>". */
+void
+_wm_project_note_id (WmProject  *self,
+                     const char *id)
+{
+  const char *dash = strrchr (id, '-');
+  guint64 serial;
+
+  if (dash == NULL || !g_ascii_isdigit (dash[1]) ||
+      !g_ascii_string_to_unsigned (dash + 1, 10, 0, G_MAXUINT32, &serial, NULL))
+    return;
+  self->next_serial = MAX (self->next_serial, serial + 1);
+}
+
+char *
+_wm_project_new_id (WmProject  *self,
+                    const char *prefix)
+{
+  /* The serial never goes back, so an id freed by a delete is never handed
+   * out again while undo could still bring its owner back. */
+  for (;;)
+    {
+      char *id = g_strdup_printf ("%s-%" G_GUINT64_FORMAT, prefix, self->next_serial++);
+
+      if (!_wm_project_id_in_use (self, id))
+        return id;
+      g_free (id);
+    }
+}
+
+/* Diagrams */
+
+guint
+wm_project_get_n_diagrams (WmProject *self)
+{
+  g_return_val_if_fail (WM_IS_PROJECT (self), 0);
+  return self->diagrams->len;
+}
+
+WmDiagram *
+wm_project_get_diagram (WmProject *self,
+                        guint      position)
+{
+  g_return_val_if_fail (WM_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (position < self->diagrams->len, NULL);
+  return g_ptr_array_index (self->diagrams, position);
+}
+
+WmDiagram *
+wm_project_find_diagram (WmProject  *self,
+                         const char *id_or_name)
+{
+  g_return_val_if_fail (WM_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (id_or_name != NULL, NULL);
+
+  for (guint i = 0; i < self->diagrams->len; i++)
+    if (g_str_equal (wm_diagram_get_id (g_ptr_array_index (self->diagrams, i)), id_or_name))
+      return g_ptr_array_index (self->diagrams, i);
+  for (guint i = 0; i < self->diagrams->len; i++)
+    if (g_str_equal (wm_diagram_get_name (g_ptr_array_index (self->diagrams, i)), id_or_name))
+      return g_ptr_array_index (self->diagrams, i);
+  return NULL;
+}
+
+void
+_wm_project_insert_diagram (WmProject *self,
+                            WmDiagram *diagram,
+                            guint      position)
+{
+  position = MIN (position, self->diagrams->len);
+  g_ptr_array_insert (self->diagrams, (int) position, g_object_ref (diagram));
+  _wm_diagram_set_project (diagram, self);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
+}
+
+void
+_wm_project_append_diagram (WmProject *self,
+                            WmDiagram *diagram)
+{
+  _wm_project_insert_diagram (self, diagram, self->diagrams->len);
+}
+
+void
+_wm_project_remove_diagram_at (WmProject *self,
+                               guint      position)
+{
+  g_return_if_fail (position < self->diagrams->len);
+  g_ptr_array_remove_index (self->diagrams, position);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
+}
+
+WmDiagram *
+wm_project_add_diagram (WmProject  *self,
+                        const char *notation_id,
+                        const char *name,
+                        GError    **error)
+{
+  const WmNotation *notation;
+  g_autoptr(WmDiagram) diagram = NULL;
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (WM_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (notation_id != NULL, NULL);
+
+  if (self->read_only)
+    {
+      g_set_error (error, WM_ERROR, WM_ERROR_READ_ONLY, "%s", _("The project is open read-only."));
+      return NULL;
+    }
+  notation = wm_notation_lookup (notation_id);
+  if (notation == NULL)
+    {
+      g_set_error (error, WM_ERROR, WM_ERROR_UNKNOWN_TYPE,
+                   _("“%s” is not a kind of diagram Waymark knows."), notation_id);
+      return NULL;
+    }
+
+  id = _wm_project_new_id (self, notation->id_prefix);
+  diagram = _wm_diagram_new (notation, id,
+                             name ? name : g_dgettext (GETTEXT_PACKAGE, notation->label));
+  _wm_history_begin (self->history, _("Add diagram"), NULL);
+  _wm_project_append_diagram (self, diagram);
+  _wm_history_diagram_moved (self->history, diagram, -1, (int) self->diagrams->len - 1);
+  _wm_history_end (self->history);
+  return diagram;
+}
+
+static int
+diagram_position (WmProject *self,
+                  WmDiagram *diagram)
+{
+  guint position;
+
+  return g_ptr_array_find (self->diagrams, diagram, &position) ? (int) position : -1;
+}
+
+gboolean
+wm_project_remove_diagram (WmProject *self,
+                           WmDiagram *diagram)
+{
+  int position;
+
+  g_return_val_if_fail (WM_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (WM_IS_DIAGRAM (diagram), FALSE);
+
+  position = diagram_position (self, diagram);
+  if (position < 0 || self->read_only)
+    return FALSE;
+  _wm_history_begin (self->history, _("Delete diagram"), NULL);
+  _wm_history_diagram_moved (self->history, diagram, position, -1);
+  _wm_project_remove_diagram_at (self, (guint) position);
+  _wm_history_end (self->history);
+  return TRUE;
+}
+
+gboolean
+wm_project_move_diagram (WmProject *self,
+                         WmDiagram *diagram,
+                         guint      position)
+{
+  int from;
+
+  g_return_val_if_fail (WM_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (WM_IS_DIAGRAM (diagram), FALSE);
+
+  from = diagram_position (self, diagram);
+  if (from < 0 || self->read_only)
+    return FALSE;
+  position = MIN (position, self->diagrams->len - 1);
+  if ((guint) from == position)
+    return TRUE;
+  _wm_history_begin (self->history, _("Reorder diagrams"), NULL);
+  _wm_history_diagram_moved (self->history, diagram, from, (int) position);
+  g_object_ref (diagram);
+  _wm_project_remove_diagram_at (self, (guint) from);
+  _wm_project_insert_diagram (self, diagram, position);
+  g_object_unref (diagram);
+  _wm_history_end (self->history);
+  return TRUE;
+}
+
+WmItem *
+wm_project_lookup_item (WmProject  *self,
+                        const char *id,
+                        WmDiagram **diagram)
+{
+  g_return_val_if_fail (WM_IS_PROJECT (self), NULL);
+
+  for (guint i = 0; id != NULL && i < self->diagrams->len; i++)
+    {
+      WmItem *item = wm_diagram_lookup (g_ptr_array_index (self->diagrams, i), id);
+
+      if (item != NULL)
+        {
+          if (diagram != NULL)
+            *diagram = g_ptr_array_index (self->diagrams, i);
+          return item;
+        }
+    }
+  if (diagram != NULL)
+    *diagram = NULL;
+  return NULL;
+}

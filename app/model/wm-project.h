@@ -1,0 +1,73 @@
+/* wm-project.h — a Waymark project: metadata, diagrams and the undo history
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "wm-diagram.h"
+
+G_BEGIN_DECLS
+
+#define WM_TYPE_PROJECT (wm_project_get_type ())
+G_DECLARE_FINAL_TYPE (WmProject, wm_project, WM, PROJECT, GObject)
+
+WmProject  *wm_project_new              (void);
+
+const char *wm_project_get_title        (WmProject  *self);
+const char *wm_project_get_author       (WmProject  *self);
+const char *wm_project_get_description  (WmProject  *self);
+void        wm_project_set_title        (WmProject  *self,
+                                         const char *title);
+void        wm_project_set_author       (WmProject  *self,
+                                         const char *author);
+void        wm_project_set_description  (WmProject  *self,
+                                         const char *description);
+
+GFile      *wm_project_get_file         (WmProject  *self);
+void        wm_project_set_file         (WmProject  *self,
+                                         GFile      *file);
+gboolean    wm_project_get_dirty        (WmProject  *self);
+/* Marks the current state as the one on disk. */
+void        wm_project_mark_saved       (WmProject  *self);
+gboolean    wm_project_get_read_only    (WmProject  *self);
+
+/* Diagrams; the project is also a GListModel of WmDiagram. */
+guint       wm_project_get_n_diagrams   (WmProject  *self);
+WmDiagram  *wm_project_get_diagram      (WmProject  *self,
+                                         guint       position);
+WmDiagram  *wm_project_find_diagram     (WmProject  *self,
+                                         const char *id_or_name);
+WmDiagram  *wm_project_add_diagram      (WmProject  *self,
+                                         const char *notation_id,
+                                         const char *name,
+                                         GError    **error);
+gboolean    wm_project_remove_diagram   (WmProject  *self,
+                                         WmDiagram  *diagram);
+gboolean    wm_project_move_diagram     (WmProject  *self,
+                                         WmDiagram  *diagram,
+                                         guint       position);
+
+/* Finds an item anywhere in the project; @diagram, if not NULL, receives its diagram. */
+WmItem     *wm_project_lookup_item      (WmProject  *self,
+                                         const char *id,
+                                         WmDiagram **diagram);
+
+/* Undo history. */
+gboolean    wm_project_can_undo         (WmProject  *self);
+gboolean    wm_project_can_redo         (WmProject  *self);
+gboolean    wm_project_undo             (WmProject  *self);
+gboolean    wm_project_redo             (WmProject  *self);
+const char *wm_project_get_undo_label   (WmProject  *self);
+const char *wm_project_get_redo_label   (WmProject  *self);
+/* Groups the edits made until the matching end_group() into one undo step. */
+void        wm_project_begin_group      (WmProject  *self,
+                                         const char *label);
+void        wm_project_end_group        (WmProject  *self);
+/* Starts a new undo step even if the next edit could merge with the last. */
+void        wm_project_break_merge      (WmProject  *self);
+void        wm_project_clear_history    (WmProject  *self);
+
+G_END_DECLS

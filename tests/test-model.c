@@ -1,0 +1,546 @@
+/* test-model.c — model operations, undo, ids, references and notation tables
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "waymark-model.h"
+
+static char *
+serialize (WmProject *project)
+{
+  g_autoptr(GBytes) bytes = wm_project_serialize (project);
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+static WmItem *
+add_node (WmDiagram  *diagram,
+          const char *type,
+          double      x,
+          double      y,
+          const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  WmRect bounds = { x, y, 100, 60 };
+  WmItem *item = wm_diagram_add_node (diagram, type, &bounds, text, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (item);
+  return item;
+}
+
+static WmItem *
+add_link (WmDiagram  *diagram,
+          const char *type,
+          WmItem     *source,
+          WmItem     *target)
+{
+  g_autoptr(GError) error = NULL;
+  WmItem *item = wm_diagram_add_link (diagram, type, source->id, target->id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (item);
+  return item;
+}
+
+static WmDiagram *
+add_diagram (WmProject  *project,
+             const char *notation,
+             const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  WmDiagram *diagram = wm_project_add_diagram (project, notation, name, &error);
+
+  g_assert_no_error (error);
+  return diagram;
+}
+
+static void
+test_notation_tables (void)
+{
+  static const char *const node_reserved[] = { "id", "type", "x", "y", "w", "h", "parent", "text",
+                                               NULL };
+  static const char *const link_reserved[] = { "id", "type", "source", "target", "points", "text",
+                                               NULL };
+  static const char *const diagram_reserved[] = { "id", "notation", "name", NULL };
+  guint n;
+  const WmNotation *const *notations = wm_notations_get_all (&n);
+
+  g_assert_cmpuint (n, ==, 4);
+  for (guint i = 0; i < n; i++)
+    {
+      const WmNotation *notation = notations[i];
+
+      g_assert_true (wm_notation_lookup (notation->id) == notation);
+      for (guint t = 0; t < notation->n_node_types + notation->n_link_types; t++)
+        {
+          const WmItemType *type = t < notation->n_node_types
+                                     ? &notation->node_types[t]
+                                     : &notation->link_types[t - notation->n_node_types];
+
+          g_assert_true (wm_notation_lookup_type (notation, type->id) == type);
+          for (guint p = 0; p < type->n_props; p++)
+            {
+              /* Properties are attributes in the file, so they cannot take a core attribute's name. */
+              g_assert_false (g_strv_contains (type->kind == WM_ITEM_NODE ? node_reserved
+                                                                          : link_reserved,
+                                               type->props[p].name));
+              g_assert_cmpint (wm_item_type_find_prop (type, type->props[p].name), ==, (int) p);
+            }
+        }
+      for (guint p = 0; p < notation->n_props; p++)
+        g_assert_false (g_strv_contains (diagram_reserved, notation->props[p].name));
+    }
+  g_assert_null (wm_notation_lookup ("flowchart"));
+}
+
+static void
+test_use_case_link_rules (void)
+{
+  const WmNotation *uc = wm_notation_lookup ("use-case");
+  const WmItemType *actor = wm_notation_lookup_type (uc, "actor");
+  const WmItemType *use_case = wm_notation_lookup_type (uc, "use-case");
+  const WmItemType *note = wm_notation_lookup_type (uc, "note");
+  const WmItemType *association = wm_notation_lookup_type (uc, "association");
+  const WmItemType *include = wm_notation_lookup_type (uc, "include");
+  const WmItemType *anchor = wm_notation_lookup_type (uc, "anchor");
+  g_autoptr(GPtrArray) between_use_cases = wm_notation_allowed_links (uc, use_case, use_case);
+
+  g_assert_true (wm_notation_link_allowed (uc, association, actor, use_case));
+  g_assert_false (wm_notation_link_allowed (uc, association, actor, actor));
+  g_assert_true (wm_notation_link_allowed (uc, include, use_case, use_case));
+  g_assert_false (wm_notation_link_allowed (uc, include, actor, use_case));
+  g_assert_true (wm_notation_link_allowed (uc, anchor, note, actor));
+  g_assert_false (wm_notation_link_allowed (uc, anchor, actor, note));
+  /* include, extend and generalization */
+  g_assert_cmpuint (between_use_cases->len, ==, 3);
+}
+
+static void
+test_add_remove_undo (void)
+{
+  g_autoptr(WmProject) project = wm_project_new ();
+  WmDiagram *diagram = add_diagram (project, "use-case", "Ordering");
+  g_autofree char *empty = serialize (project);
+  g_autofree char *full = NULL;
+  g_autofree char *after_delete = NULL;
+  WmItem *actor, *use_case;
+  const char *ids[2] = { NULL, NULL };
+
+  actor = add_node (diagram, "actor", 0, 0, "Customer");
+  use_case = add_node (diagram, "use-case", 200, 0, "Place order");
+  add_link (diagram, "association", actor, use_case);
+  g_assert_cmpuint (wm_diagram_get_n_nodes (diagram), ==, 2);
+  g_assert_cmpuint (wm_diagram_get_n_links (diagram), ==, 1);
+  g_assert_true (wm_project_get_dirty (project));
+  full = serialize (project);
+
+  /* Removing a node takes its links along, in one undo step. */
+  ids[0] = actor->id;
+  g_assert_cmpuint (wm_diagram_remove_items (diagram, ids), ==, 2);
+  g_assert_cmpuint (wm_diagram_get_n_items (diagram), ==, 1);
+  after_delete = serialize (project);
+  g_assert_true (wm_project_undo (project));
+  g_assert_cmpuint (wm_diagram_get_n_items (diagram), ==, 3);
+  {
+    g_autofree char *restored = serialize (project);
+    g_assert_cmpstr (restored, ==, full);
+  }
+
+  /* Undo all the way back to the empty project, then redo everything, the delete included. */
+  while (wm_project_can_undo (project))
+    wm_project_undo (project);
+  g_assert_cmpuint (wm_project_get_n_diagrams (project), ==, 0);
+  g_assert_false (wm_project_get_dirty (project));
+  while (wm_project_can_redo (project))
+    wm_project_redo (project);
+  {
+    g_autofree char *redone = serialize (project);
+    g_assert_cmpstr (redone, ==, after_delete);
+  }
+  g_assert_cmpstr (empty, !=, full);
+}
+
+static void
+test_link_not_allowed (void)
+{
+  g_autoptr(WmProject) project = wm_project_new ();
+  WmDiagram *diagram = add_diagram (project, "use-case", NULL);
+  WmItem *a = add_node (diagram, "actor", 0, 0, "A");
+  WmItem *b = add_node (diagram, "actor", 0, 200, "B");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (wm_diagram_add_link (diagram, "association", a->id, b->id, &error));
+  g_assert_error (error, WM_ERROR, WM_ERROR_NOT_ALLOWED);
+  g_assert_cmpuint (wm_diagram_get_n_links (diagram), ==, 0);
+  g_clear_error (&error);
+  g_assert_null (wm_diagram_add_link (diagram, "association", a->id, "nope", &error));
+  g_assert_error (error, WM_ERROR, WM_ERROR_NOT_FOUND);
+}
+
+static void
+test_moves_merge (void)
+{
+  g_autoptr(WmProject) project = wm_project_new ();
+  WmDiagram *diagram = add_diagram (project, "value-stream-map", NULL);
+  WmItem *a = add_node (diagram, "process", 0, 0, "Roast");
+  WmItem *b = add_node (diagram, "process", 300, 0, "Pack");
+  const char *both[] = { a->id, b->id, NULL };
+  const char *only_a[] = { a->id, NULL };
+
+  wm_project_break_merge (project);
+  for (int i = 0; i < 10; i++)
+    wm_diagram_move_items (diagram, both, 5, 2);
+  g_assert_cmpfloat (a->bounds.x, ==, 50);
+  g_assert_cmpfloat (b->bounds.y, ==, 20);
+
+  /* Ten drags of the same items are one step... */
+  g_assert_true (wm_project_undo (project));
+  g_assert_cmpfloat (a->bounds.x, ==, 0);
+  g_assert_cmpfloat (b->bounds.x, ==, 300);
+  g_assert_true (wm_project_redo (project));
+  g_assert_cmpfloat (b->bounds.x, ==, 350);
+
+  /* ...but moving a different set starts a new one. */
+  wm_diagram_move_items (diagram, only_a, 1, 1);
+  g_assert_true (wm_project_undo (project));
+  g_assert_cmpfloat (a->bounds.x, ==, 50);
+  g_assert_true (wm_project_undo (project));
+  g_assert_cmpfloat (a->bounds.x, ==, 0);
+}
+
+static void
+test_typing_merges (void)
+{
+  g_autoptr(WmProject) project = wm_project_new ();
+  WmDiagram *diagram = add_diagram (project, "business-model-canvas", NULL);
+  WmItem *note = add_node (diagram, "note", 0, 0, "");
+  const char *word = "Roasters";
+  char buf[16] = "";
+
+  wm_project_break_merge (project);
+  for (guint i = 0; word[i] != '\0'; i++)
+    {
+      buf[i] = word[i];
+      wm_diagram_set_text (diagram, note->id, buf);
+    }
+  g_assert_cmpstr (note->text, ==, "Roasters");
+  g_assert_true (wm_project_undo (project));
+  g_assert_cmpstr (note->text, ==, "");
+  g_assert_true (wm_project_undo (project));
+  g_assert_cmpuint (wm_diagram_get_n_items (diagram), ==, 0);
+}
+
+static void
+test_properties (void)
+{
+  g_autoptr(WmProject) project = wm_project_new ();
+  WmDiagram *diagram = add_diagram (project, "value-stream-map", NULL);
+  WmItem *process = add_node (diagram, "process", 0, 0, "Roast");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpfloat (wm_item_get_number (process, "uptime"), ==, 100);
+  g_assert_false (wm_item_has_value (process, "uptime"));
+  g_assert_true (wm_diagram_set_property (diagram, process->id, "uptime", "92.5", &error));
+  g_assert_cmpfloat (wm_item_get_number (process, "uptime"), ==, 92.5);
+
+  g_assert_false (wm_diagram_set_property (diagram, process->id, "uptime", "120", &error));
+  g_assert_error (error, WM_ERROR, WM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (wm_diagram_set_property (diagram, process->id, "operators", "1.5", &error));
+  g_assert_error (error, WM_ERROR, WM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (wm_diagram_set_property (diagram, process->id, "colour", "#fff", &error));
+  g_assert_error (error, WM_ERROR, WM_ERROR_UNKNOWN_TYPE);
+  g_clear_error (&error);
+  g_assert_cmpfloat (wm_item_get_number (process, "uptime"), ==, 92.5);
+
+  /* Edits of one field merge like typing; leaving the field ends the burst. */
+  wm_project_break_merge (project);
+  g_assert_true (wm_diagram_set_property (diagram, process->id, "uptime", NULL, &error));
+  g_assert_false (wm_item_has_value (process, "uptime"));
+  g_assert_true (wm_project_undo (project));
+  g_assert_cmpfloat (wm_item_get_number (process, "uptime"), ==, 92.5);
+
+  g_assert_true (wm_diagram_set_field (diagram, "daily-demand", "460", &error));
+  g_assert_cmpfloat (wm_diagram_get_number (diagram, "daily-demand"), ==, 460);
+  g_assert_true (wm_diagram_set_field (diagram, "state", "future", &error));
+  g_assert_cmpstr (wm_diagram_get_choice (diagram, "state"), ==, "future");
+  g_assert_false (wm_diagram_set_field (diagram, "state", "past", &error));
+  g_assert_error (error, WM_ERROR, WM_ERROR_INVALID);
+  g_assert_true (wm_project_undo (project));
+  g_assert_cmpstr (wm_diagram_get_choice (diagram, "state"), ==, "current");
+}
+
+static void
+count_changed (WmDiagram *diagram,
+               WmDelta   *delta,
+               guint     *counter)
+{
+  (*counter)++;
+  g_assert_cmpuint (delta->added->len + delta->removed->len + delta->modified->len, >, 0);
+}
+
+static void
+test_signals_are_coarse (void)
+{
+  g_autoptr(WmProject) project = wm_project_new ();
+  WmDiagram *diagram = add_diagram (project, "business-model-canvas", NULL);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  guint changed = 0;
+  gulong handler;
+
+  for (int i = 0; i < 20; i++)
+    g_ptr_array_add (ids, add_node (diagram, "note", i * 10, 0, "x")->id);
+  g_ptr_array_add (ids, NULL);
+
+  handler = g_signal_connect (diagram, "changed", G_CALLBACK (count_changed), &changed);
+  wm_diagram_move_items (diagram, (const char *const *) ids->pdata, 3, 3);
+  g_assert_cmpuint (changed, ==, 1);
+  wm_diagram_remove_items (diagram, (const char *const *) ids->pdata);
+  g_assert_cmpuint (changed, ==, 2);
+  wm_project_undo (project);
+  g_assert_cmpuint (changed, ==, 3);
+  g_signal_handler_disconnect (diagram, handler);
+}
+
+static void
+test_cross_diagram_references (void)
+{
+  g_autoptr(WmProject) project = wm_project_new ();
+  WmDiagram *bmc = add_diagram (project, "business-model-canvas", "Canvas");
+  WmDiagram *journey = add_diagram (project, "customer-journey", "Journey");
+  WmItem *channel = add_node (bmc, "note", 10, 10, "Web shop");
+  WmItem *card = add_node (journey, "card", 10, 10, "Visits the shop");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  const char *ids[] = { channel->id, NULL };
+  g_autofree char *channel_id = g_strdup (channel->id);
+  WmDiagram *found = NULL;
+
+  g_assert_true (wm_diagram_set_property (journey, card->id, "links", channel->id, &error));
+  g_assert_true (wm_project_lookup_item (project, wm_item_get_strv (card, "links")[0], &found) == channel);
+  g_assert_true (found == bmc);
+
+  /* Renaming keeps the reference: it holds the id, not the text. */
+  wm_diagram_set_text (bmc, channel->id, "Online shop");
+  g_assert_true (wm_project_lookup_item (project, channel_id, NULL) == channel);
+
+  /* Deleting the target leaves a dangling reference that the check reports. */
+  wm_diagram_remove_items (bmc, ids);
+  g_assert_null (wm_project_lookup_item (project, channel_id, NULL));
+  problems = wm_diagram_check (journey);
+  {
+    gboolean dangling = FALSE;
+    for (guint i = 0; i < problems->len; i++)
+      {
+        WmProblem *problem = g_ptr_array_index (problems, i);
+        if (strstr (problem->message, channel_id) && g_strv_contains ((const char *const *) problem->item_ids, card->id))
+          dangling = TRUE;
+      }
+    g_assert_true (dangling);
+  }
+
+  /* Undo brings the target back under the same id, so the reference is whole again. */
+  g_assert_true (wm_project_undo (project));
+  g_assert_nonnull (wm_project_lookup_item (project, channel_id, NULL));
+
+  /* Deleting the whole diagram and undoing that works the same way. */
+  g_assert_true (wm_project_remove_diagram (project, bmc));
+  g_assert_null (wm_project_lookup_item (project, channel_id, NULL));
+  g_assert_true (wm_project_undo (project));
+  g_assert_nonnull (wm_project_lookup_item (project, channel_id, &found));
+  g_assert_true (found == bmc);
+}
+
+static void
+test_containers (void)
+{
+  g_autoptr(WmProject) project = wm_project_new ();
+  WmDiagram *diagram = add_diagram (project, "use-case", NULL);
+  WmItem *subject = add_node (diagram, "subject", 100, 0, "Web shop");
+  WmItem *use_case = add_node (diagram, "use-case", 120, 40, "Pay");
+  WmItem *actor = add_node (diagram, "actor", 0, 0, "Customer");
+  const char *move[] = { subject->id, NULL };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (wm_diagram_set_parent (diagram, use_case->id, subject->id, &error));
+  g_assert_false (wm_diagram_set_parent (diagram, subject->id, actor->id, &error));
+  g_assert_error (error, WM_ERROR, WM_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+  g_assert_false (wm_diagram_set_parent (diagram, subject->id, subject->id, &error));
+  g_assert_error (error, WM_ERROR, WM_ERROR_NOT_ALLOWED);
+
+  /* Moving the subject carries the use cases it contains. */
+  wm_diagram_move_items (diagram, move, 10, 20);
+  g_assert_cmpfloat (use_case->bounds.x, ==, 130);
+  g_assert_cmpfloat (use_case->bounds.y, ==, 60);
+  g_assert_cmpfloat (actor->bounds.x, ==, 0);
+
+  /* Deleting the subject keeps its use cases, outside any container. */
+  wm_diagram_remove_items (diagram, move);
+  g_assert_null (use_case->parent);
+  wm_project_undo (project);
+  g_assert_cmpstr (wm_diagram_lookup (diagram, use_case->id)->parent, ==, subject->id);
+}
+
+static void
+test_restack (void)
+{
+  g_autoptr(WmProject) project = wm_project_new ();
+  WmDiagram *diagram = add_diagram (project, "business-model-canvas", NULL);
+  WmItem *a = add_node (diagram, "note", 0, 0, "a");
+  WmItem *b = add_node (diagram, "note", 0, 0, "b");
+  WmItem *c = add_node (diagram, "note", 0, 0, "c");
+
+  g_assert_true (wm_diagram_restack (diagram, a->id, G_MAXUINT));
+  g_assert_true (wm_diagram_get_item (diagram, 2) == a);
+  g_assert_true (wm_diagram_get_item (diagram, 0) == b);
+  g_assert_cmpuint (c->z, ==, 1);
+  wm_project_undo (project);
+  g_assert_true (wm_diagram_get_item (diagram, 0) == a);
+  g_assert_cmpuint (a->z, ==, 0);
+}
+
+static void
+test_lists (void)
+{
+  g_autoptr(WmProject) project = wm_project_new ();
+  WmDiagram *journey = add_diagram (project, "customer-journey", NULL);
+  GPtrArray *stages = wm_diagram_get_list (journey, "stages");
+  GPtrArray *lanes = wm_diagram_get_list (journey, "lanes");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (stages->len, ==, 5);
+  g_assert_cmpstr (((WmListEntry *) g_ptr_array_index (stages, 0))->id, ==, "awareness");
+  g_assert_cmpuint (lanes->len, ==, 9);
+  g_assert_cmpstr (((WmListEntry *) g_ptr_array_index (lanes, 8))->id, ==, "backstage");
+
+  g_assert_true (wm_diagram_list_insert (journey, "stages", 2, "trial", "Trial", &error));
+  g_assert_false (wm_diagram_list_insert (journey, "stages", 0, "trial", "Again", &error));
+  g_assert_error (error, WM_ERROR, WM_ERROR_DUPLICATE_ID);
+  g_assert_true (wm_diagram_list_rename (journey, "stages", "trial", "Free trial"));
+  g_assert_true (wm_diagram_list_move (journey, "stages", "trial", 0));
+  g_assert_cmpstr (wm_diagram_find_entry (journey, "stages", "trial")->label, ==, "Free trial");
+  g_assert_cmpstr (((WmListEntry *) g_ptr_array_index (stages, 0))->id, ==, "trial");
+  g_assert_true (wm_diagram_list_remove (journey, "stages", "awareness"));
+  g_assert_cmpuint (stages->len, ==, 5);
+
+  while (wm_project_can_undo (project) && wm_project_get_n_diagrams (project) == 1 &&
+         wm_diagram_find_entry (journey, "stages", "trial") != NULL)
+    wm_project_undo (project);
+  stages = wm_diagram_get_list (journey, "stages");
+  g_assert_cmpuint (stages->len, ==, 5);
+  g_assert_cmpstr (((WmListEntry *) g_ptr_array_index (stages, 0))->id, ==, "awareness");
+}
+
+static void
+test_bmc_blocks (void)
+{
+  WmRect rect;
+  double area = 0;
+
+  wm_bmc_block_rect (WM_BMC_KEY_PARTNERS, 1000, 800, &rect);
+  g_assert_cmpfloat (rect.x, ==, 0);
+  g_assert_cmpfloat (rect.width, ==, 200);
+  g_assert_cmpfloat (rect.height, ==, 600);
+  wm_bmc_block_rect (WM_BMC_KEY_RESOURCES, 1000, 800, &rect);
+  g_assert_cmpfloat (rect.x, ==, 200);
+  g_assert_cmpfloat (rect.y, ==, 300);
+  g_assert_cmpfloat (rect.height, ==, 300);
+  wm_bmc_block_rect (WM_BMC_REVENUE_STREAMS, 1000, 800, &rect);
+  g_assert_cmpfloat (rect.x, ==, 500);
+  g_assert_cmpfloat (rect.y, ==, 600);
+  g_assert_cmpfloat (rect.width, ==, 500);
+
+  /* The nine blocks tile the canvas exactly. */
+  for (guint b = 0; b < WM_BMC_N_BLOCKS; b++)
+    {
+      wm_bmc_block_rect (b, 1000, 800, &rect);
+      area += rect.width * rect.height;
+      g_assert_cmpuint (wm_bmc_block_at (1000, 800, rect.x + 1, rect.y + 1), ==, b);
+      g_assert_cmpuint (wm_bmc_block_from_id (wm_bmc_block_id (b)), ==, b);
+    }
+  g_assert_cmpfloat (area, ==, 1000 * 800);
+  g_assert_cmpuint (wm_bmc_block_at (1000, 800, 1001, 5), ==, WM_BMC_N_BLOCKS);
+}
+
+static void
+test_dirty_tracking (void)
+{
+  g_autoptr(WmProject) project = wm_project_new ();
+  WmDiagram *diagram;
+
+  g_assert_false (wm_project_get_dirty (project));
+  diagram = add_diagram (project, "business-model-canvas", NULL);
+  g_assert_true (wm_project_get_dirty (project));
+  wm_project_mark_saved (project);
+  g_assert_false (wm_project_get_dirty (project));
+  add_node (diagram, "note", 0, 0, "x");
+  g_assert_true (wm_project_get_dirty (project));
+  wm_project_undo (project);
+  g_assert_false (wm_project_get_dirty (project));
+  wm_project_undo (project);
+  g_assert_true (wm_project_get_dirty (project));
+  wm_project_redo (project);
+  g_assert_false (wm_project_get_dirty (project));
+  wm_project_set_title (project, "Bean Box");
+  g_assert_true (wm_project_get_dirty (project));
+  wm_project_undo (project);
+  g_assert_cmpstr (wm_project_get_title (project), ==, "");
+  g_assert_false (wm_project_get_dirty (project));
+}
+
+static void
+test_number_format (void)
+{
+  static const double values[] = { 0, 1, -1, 12, 0.25, 0.1, 1.0 / 3, 1e-9, 123456789.125,
+                                   -45.5, 1e14, 2.5e15, 6.02214076e23 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      GString *out = g_string_new (NULL);
+      double back = 0;
+
+      wm_format_number (out, values[i]);
+      g_assert_true (wm_parse_number (out->str, &back));
+      g_assert_cmpfloat (back, ==, values[i]);
+      g_assert_null (strchr (out->str, ','));
+      g_string_free (out, TRUE);
+    }
+  {
+    GString *out = g_string_new (NULL);
+    wm_format_number (out, 0.1);
+    g_assert_cmpstr (out->str, ==, "0.1");
+    g_string_truncate (out, 0);
+    wm_format_number (out, -0.0);
+    g_assert_cmpstr (out->str, ==, "0");
+    g_string_free (out, TRUE);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/model/notation/tables", test_notation_tables);
+  g_test_add_func ("/model/notation/use-case-rules", test_use_case_link_rules);
+  g_test_add_func ("/model/notation/bmc-blocks", test_bmc_blocks);
+  g_test_add_func ("/model/items/add-remove-undo", test_add_remove_undo);
+  g_test_add_func ("/model/items/link-not-allowed", test_link_not_allowed);
+  g_test_add_func ("/model/items/properties", test_properties);
+  g_test_add_func ("/model/items/containers", test_containers);
+  g_test_add_func ("/model/items/restack", test_restack);
+  g_test_add_func ("/model/history/moves-merge", test_moves_merge);
+  g_test_add_func ("/model/history/typing-merges", test_typing_merges);
+  g_test_add_func ("/model/history/dirty", test_dirty_tracking);
+  g_test_add_func ("/model/diagram/signals-are-coarse", test_signals_are_coarse);
+  g_test_add_func ("/model/diagram/lists", test_lists);
+  g_test_add_func ("/model/references/cross-diagram", test_cross_diagram_references);
+  g_test_add_func ("/model/values/number-format", test_number_format);
+
+  return g_test_run ();
+}
