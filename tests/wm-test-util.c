@@ -1,0 +1,121 @@
+/* wm-test-util.c — helpers shared by the model tests
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include "wm-test-util.h"
+
+char *
+wm_test_serialize (WmProject *project)
+{
+  g_autoptr(GBytes) bytes = wm_project_serialize (project);
+
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+static double
+sample_number (const WmPropSpec *spec,
+               GRand            *rand)
+{
+  double lo = spec->has_range ? spec->min : -1000;
+  double hi = spec->has_range ? spec->max : 1000;
+  double value;
+
+  hi = MIN (hi, lo + 10000);
+  value = lo + (hi - lo) * (rand ? g_rand_double (rand) : 0.37);
+  if (spec->type == WM_PROP_INTEGER)
+    value = floor (value);
+  else
+    value = round (value * 100) / 100; /* two decimals, as an analyst would type */
+  return CLAMP (value, lo, hi);
+}
+
+char *
+wm_test_sample_value (WmDiagram        *diagram,
+                      const WmPropSpec *spec,
+                      const char       *ref_target,
+                      GRand            *rand)
+{
+  guint n_choices = 0;
+  GPtrArray *list;
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  guint pick = rand ? (guint) g_rand_int (rand) : 7;
+
+  switch (spec->type)
+    {
+    case WM_PROP_STRING:
+      return g_strdup_printf ("Sample «%u» café & <co>", pick % 1000);
+    case WM_PROP_TEXT:
+      return g_strdup_printf ("First line %u\n  second line, indented\n\nafter a blank", pick % 1000);
+    case WM_PROP_NUMBER:
+    case WM_PROP_INTEGER:
+      {
+        double value = sample_number (spec, rand);
+        double fallback = spec->has_range ? spec->max : 1;
+
+        if (spec->default_value != NULL && g_ascii_strtod (spec->default_value, NULL) == value)
+          value = fallback;
+        return g_strdup (g_ascii_dtostr (buf, sizeof buf, value));
+      }
+    case WM_PROP_BOOLEAN:
+      return g_strdup (g_strcmp0 (spec->default_value, "true") == 0 ? "false" : "true");
+    case WM_PROP_COLOR:
+      return g_strdup_printf ("#%06x", (pick * 2654435761u) & 0xffffff);
+    case WM_PROP_ENUM:
+      while (spec->choices[n_choices].id != NULL)
+        n_choices++;
+      for (guint i = 0; i < n_choices; i++)
+        {
+          const char *id = spec->choices[(pick + i) % n_choices].id;
+          if (g_strcmp0 (id, spec->default_value) != 0)
+            return g_strdup (id);
+        }
+      return g_strdup (spec->choices[0].id);
+    case WM_PROP_SLOT:
+      list = wm_diagram_get_list (diagram, spec->list);
+      g_assert_nonnull (list);
+      return g_strdup (list->len ? ((WmListEntry *) g_ptr_array_index (list, pick % list->len))->id
+                                 : "");
+    case WM_PROP_STRING_LIST:
+      return g_strdup_printf ("Entry %u\nSecond entry", pick % 100);
+    case WM_PROP_REFS:
+      return g_strdup (ref_target ? ref_target : "");
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+gboolean
+wm_test_find_link_ends (const WmNotation  *notation,
+                        const WmItemType  *link,
+                        const WmItemType **source,
+                        const WmItemType **target)
+{
+  for (guint s = 0; s < notation->n_node_types; s++)
+    for (guint t = 0; t < notation->n_node_types; t++)
+      if (wm_notation_link_allowed (notation, link, &notation->node_types[s],
+                                    &notation->node_types[t]))
+        {
+          *source = &notation->node_types[s];
+          *target = &notation->node_types[t];
+          return TRUE;
+        }
+  return FALSE;
+}
+
+char *
+wm_test_read_source_file (const char *path,
+                          gsize      *length)
+{
+  g_autofree char *full = g_test_build_filename (G_TEST_DIST, "..", path, NULL);
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
+
+  g_file_get_contents (full, &data, length, &error);
+  g_assert_no_error (error);
+  return data;
+}

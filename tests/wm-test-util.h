@@ -1,0 +1,29 @@
+/* wm-test-util.h — helpers shared by the model tests
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "waymark-model.h"
+
+G_BEGIN_DECLS
+
+/* The project's serialisation as a NUL-terminated string. */
+char       *wm_test_serialize        (WmProject        *project);
+/* A valid value for @spec in file syntax that differs from its default;
+ * @ref_target is used for item references. */
+char       *wm_test_sample_value     (WmDiagram        *diagram,
+                                      const WmPropSpec *spec,
+                                      const char       *ref_target,
+                                      GRand            *rand);
+/* Some pair of node types between which @link may run, or FALSE. */
+gboolean    wm_test_find_link_ends   (const WmNotation  *notation,
+                                      const WmItemType  *link,
+                                      const WmItemType **source,
+                                      const WmItemType **target);
+/* Reads @path of the source tree (relative to G_TEST_SRCDIR's parent). */
+char       *wm_test_read_source_file (const char       *path,
+                                      gsize            *length);
+
+G_END_DECLS
