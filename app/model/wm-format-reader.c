@@ -66,6 +66,7 @@ typedef struct
   char             *entry_id;
   GPtrArray        *entries;     /* the strings of an open <entries> */
   GPtrArray        *list;        /* the open <list> */
+  GHashTable       *lists_read;  /* lists already read, so none is given twice */
 } Loader;
 
 /* Errors */
@@ -446,6 +447,11 @@ start_list (Loader *loader)
             wm_diagram_get_notation (loader->diagram)->id, name);
       return;
     }
+  if (!g_hash_table_add (loader->lists_read, loader->list))
+    {
+      fail (loader, WM_ERROR_INVALID, _("the list “%s” is given twice"), name);
+      return;
+    }
   /* A list in the file replaces the defaults a new diagram starts with. */
   g_ptr_array_set_size (loader->list, 0);
 }
@@ -683,6 +689,7 @@ loader_clear (Loader *loader)
   g_clear_pointer (&loader->pending, g_array_unref);
   g_clear_pointer (&loader->diagrams, g_ptr_array_unref);
   g_clear_pointer (&loader->entries, g_ptr_array_unref);
+  g_clear_pointer (&loader->lists_read, g_hash_table_unref);
   g_string_free (loader->text, TRUE);
   g_free (loader->value_name);
   g_free (loader->entry_id);
@@ -766,6 +773,7 @@ wm_project_load_from_data (const char *data,
   loader.project = wm_project_new ();
   loader.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   loader.pending = g_array_new (FALSE, FALSE, sizeof (Pending));
+  loader.lists_read = g_hash_table_new (NULL, NULL);
   loader.diagrams = g_ptr_array_new_with_free_func (g_object_unref);
   loader.reader = open_reader (&loader, data, length);
   if (xmlTextReaderRelaxNGSetSchema (loader.reader, get_schema ()) != 0)

@@ -1,0 +1,149 @@
+/* test-cli.c — the headless command line: waymark --check and --version
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_waymark (Run        *run,
+             const char *first_arg,
+             ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *exe = g_getenv ("WAYMARK_EXE");
+  va_list args;
+
+  g_assert_nonnull (exe);
+  g_ptr_array_add (argv, (gpointer) exe);
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char *const *) argv->pdata,
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                               &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  run->status = g_subprocess_get_exit_status (process);
+}
+
+static char *
+sample_path (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "..", "data", "samples", "bean-box.waymark", NULL);
+}
+
+static void
+test_version (void)
+{
+  g_auto(Run) run = { 0, };
+
+  run_waymark (&run, "--version", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "waymark " PACKAGE_VERSION "\n");
+}
+
+static void
+test_check_sample (void)
+{
+  g_autofree char *sample = sample_path ();
+  g_auto(Run) run = { 0, };
+
+  run_waymark (&run, "--check", sample, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "a valid Waymark project"));
+  g_assert_nonnull (strstr (run.out, "4 diagrams:"));
+  g_assert_nonnull (strstr (run.out, "business-model-canvas"));
+  g_assert_nonnull (strstr (run.out, "use-case"));
+  g_assert_nonnull (strstr (run.out, "value-stream-map"));
+  g_assert_nonnull (strstr (run.out, "customer-journey"));
+  g_assert_true (g_regex_match_simple ("customer-journey .*: [0-9]+ nodes, 0 links", run.out, 0, 0));
+  g_assert_cmpstr (run.err, ==, "");
+}
+
+static void
+test_check_invalid_file (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("waymark-cli-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "broken.waymark", NULL);
+  g_auto(Run) run = { 0, };
+
+  g_file_set_contents (path,
+                       "<?xml version=\"1.0\"?>\n"
+                       "<waymark-project format=\"1\">\n"
+                       "  <diagram id=\"d\" notation=\"use-case\" name=\"x\">\n"
+                       "    <node id=\"a\" type=\"actor\" x=\"0\" y=\"0\" w=\"1\" h=\"1\"\n"
+                       "</waymark-project>\n", -1, NULL);
+  run_waymark (&run, "--check", path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_true (g_str_has_prefix (run.err, path));
+  g_assert_true (g_regex_match_simple (":[0-9]+: ", run.err, 0, 0));
+  g_assert_cmpstr (run.out, ==, "");
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_check_missing_file (void)
+{
+  g_auto(Run) run = { 0, };
+
+  run_waymark (&run, "--check", "/nonexistent/project.waymark", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "project.waymark"));
+}
+
+static void
+test_bad_usage (void)
+{
+  g_auto(Run) none = { 0, };
+  g_auto(Run) unknown = { 0, };
+
+  run_waymark (&none, NULL, NULL);
+  g_assert_cmpint (none.status, ==, 2);
+  g_assert_cmpstr (none.err, !=, "");
+  run_waymark (&unknown, "--frobnicate", "x.waymark", NULL);
+  g_assert_cmpint (unknown.status, ==, 2);
+  g_assert_nonnull (strstr (unknown.err, "frobnicate"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/version", test_version);
+  g_test_add_func ("/cli/check/sample", test_check_sample);
+  g_test_add_func ("/cli/check/invalid-file", test_check_invalid_file);
+  g_test_add_func ("/cli/check/missing-file", test_check_missing_file);
+  g_test_add_func ("/cli/usage", test_bad_usage);
+
+  return g_test_run ();
+}
