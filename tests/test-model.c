@@ -362,7 +362,8 @@ test_containers (void)
   WmItem *subject = add_node (diagram, "subject", 100, 0, "Web shop");
   WmItem *use_case = add_node (diagram, "use-case", 120, 40, "Pay");
   WmItem *actor = add_node (diagram, "actor", 0, 0, "Customer");
-  const char *move[] = { subject->id, NULL };
+  g_autofree char *subject_id = g_strdup (subject->id);
+  const char *move[] = { subject_id, NULL };
   g_autoptr(GError) error = NULL;
 
   g_assert_true (wm_diagram_set_parent (diagram, use_case->id, subject->id, &error));
@@ -382,7 +383,7 @@ test_containers (void)
   wm_diagram_remove_items (diagram, move);
   g_assert_null (use_case->parent);
   wm_project_undo (project);
-  g_assert_cmpstr (wm_diagram_lookup (diagram, use_case->id)->parent, ==, subject->id);
+  g_assert_cmpstr (wm_diagram_lookup (diagram, use_case->id)->parent, ==, subject_id);
 }
 
 static void

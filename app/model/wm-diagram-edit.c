@@ -1,0 +1,767 @@
+/* wm-diagram-edit.c — the recorded edits of a diagram
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every public edit opens an undo step (or joins the group that is open),
+ * tells the history what it is about to change, changes it, and closes the
+ * step, which announces the change with one "changed" signal.
+ */
+#define G_LOG_DOMAIN "wm-diagram"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "wm-diagram-private.h"
+#include "wm-error.h"
+
+static WmHistory *
+begin_edit (WmDiagram  *self,
+            const char *label,
+            const char *merge_key)
+{
+  WmHistory *history = self->project ? _wm_project_get_history (self->project) : NULL;
+
+  if (history != NULL)
+    _wm_history_begin (history, label, merge_key);
+  return history;
+}
+
+static void
+end_edit (WmDiagram *self,
+          WmHistory *history)
+{
+  if (history != NULL)
+    _wm_history_end (history);
+  else
+    _wm_diagram_flush_delta (self);
+}
+
+static void
+will_change (WmDiagram *self,
+             WmHistory *history,
+             WmItem    *item)
+{
+  if (history != NULL)
+    _wm_history_item_will_change (history, self, item);
+  _wm_diagram_note_modified (self, item);
+}
+
+static gboolean
+check_writable (WmDiagram *self,
+                GError   **error)
+{
+  if (self->project != NULL && wm_project_get_read_only (self->project))
+    {
+      g_set_error (error, WM_ERROR, WM_ERROR_READ_ONLY, "%s",
+                   _("The project is open read-only."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static WmItem *
+new_item (WmDiagram        *self,
+          const WmItemType *type)
+{
+  g_autofree char *id = self->project ? _wm_project_new_id (self->project, type->id)
+                                      : g_strdup_printf ("%s-%u", type->id, self->items->len + 1);
+
+  return wm_item_new (type, id);
+}
+
+/* Inserts a fully prepared item on top as one undo step. */
+static void
+insert_new_item (WmDiagram *self,
+                 WmItem    *item)
+{
+  g_autofree char *label = g_strdup_printf (_("Add %s"),
+                                            g_dgettext (GETTEXT_PACKAGE, item->type->label));
+  WmHistory *history = begin_edit (self, label, NULL);
+
+  _wm_diagram_insert_item (self, item, self->items->len);
+  if (history != NULL)
+    _wm_history_item_inserted (history, self, item);
+  end_edit (self, history);
+}
+
+static const WmItemType *
+find_type (WmDiagram  *self,
+           const char *type_id,
+           WmItemKind  kind,
+           GError    **error)
+{
+  const WmItemType *type = wm_notation_lookup_type (self->notation, type_id);
+
+  if (type == NULL || type->kind != kind)
+    {
+      g_set_error (error, WM_ERROR, WM_ERROR_UNKNOWN_TYPE,
+                   _("A %s has no %s of type “%s”."),
+                   g_dgettext (GETTEXT_PACKAGE, self->notation->label),
+                   kind == WM_ITEM_NODE ? "node" : "link", type_id);
+      return NULL;
+    }
+  return type;
+}
+
+WmItem *
+wm_diagram_add_node (WmDiagram    *self,
+                     const char   *type_id,
+                     const WmRect *bounds,
+                     const char   *text,
+                     GError      **error)
+{
+  const WmItemType *type;
+  WmItem *item;
+
+  g_return_val_if_fail (WM_IS_DIAGRAM (self), NULL);
+  g_return_val_if_fail (type_id != NULL, NULL);
+  g_return_val_if_fail (text == NULL || g_utf8_validate (text, -1, NULL), NULL);
+
+  if (!check_writable (self, error) ||
+      !(type = find_type (self, type_id, WM_ITEM_NODE, error)))
+    return NULL;
+
+  item = new_item (self, type);
+  if (bounds != NULL)
+    item->bounds = *bounds;
+  if (text != NULL)
+    {
+      g_free (item->text);
+      item->text = g_strdup (text);
+    }
+  insert_new_item (self, item);
+  return item;
+}
+
+WmItem *
+wm_diagram_add_link (WmDiagram  *self,
+                     const char *type_id,
+                     const char *source_id,
+                     const char *target_id,
+                     GError    **error)
+{
+  const WmItemType *type;
+  WmItem *source, *target, *item;
+
+  g_return_val_if_fail (WM_IS_DIAGRAM (self), NULL);
+
+  if (!check_writable (self, error) ||
+      !(type = find_type (self, type_id, WM_ITEM_LINK, error)))
+    return NULL;
+
+  source = wm_diagram_lookup (self, source_id);
+  target = wm_diagram_lookup (self, target_id);
+  if (source == NULL || target == NULL || !wm_item_is_node (source) || !wm_item_is_node (target))
+    {
+      g_set_error (error, WM_ERROR, WM_ERROR_NOT_FOUND,
+                   _("A link must join two nodes of the same diagram."));
+      return NULL;
+    }
+  if (!wm_notation_link_allowed (self->notation, type, source->type, target->type))
+    {
+      g_set_error (error, WM_ERROR, WM_ERROR_NOT_ALLOWED,
+                   _("A %s cannot go from a %s to a %s."),
+                   g_dgettext (GETTEXT_PACKAGE, type->label),
+                   g_dgettext (GETTEXT_PACKAGE, source->type->label),
+                   g_dgettext (GETTEXT_PACKAGE, target->type->label));
+      return NULL;
+    }
+
+  item = new_item (self, type);
+  item->source = g_strdup (source_id);
+  item->target = g_strdup (target_id);
+  insert_new_item (self, item);
+  return item;
+}
+
+static void
+remove_item (WmDiagram *self,
+             WmHistory *history,
+             WmItem    *item)
+{
+  if (history != NULL)
+    _wm_history_item_will_be_removed (history, self, item);
+  wm_item_free (_wm_diagram_take_item (self, item));
+}
+
+guint
+wm_diagram_remove_items (WmDiagram         *self,
+                         const char *const *ids)
+{
+  g_autoptr(GHashTable) doomed = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  WmHistory *history;
+  guint removed;
+
+  g_return_val_if_fail (WM_IS_DIAGRAM (self), 0);
+  if (ids == NULL || !check_writable (self, NULL))
+    return 0;
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      WmItem *item = wm_diagram_lookup (self, ids[i]);
+      if (item != NULL)
+        g_hash_table_add (doomed, item->id);
+    }
+  if (g_hash_table_size (doomed) == 0)
+    return 0;
+
+  /* One pass in z-order finds the links of removed nodes and the children
+   * that lose their container; removing top-down keeps z positions exact. */
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      WmItem *item = g_ptr_array_index (self->items, i);
+
+      if (wm_item_is_link (item) && (g_hash_table_contains (doomed, item->source) ||
+                                     g_hash_table_contains (doomed, item->target)))
+        g_hash_table_add (doomed, item->id);
+      if (g_hash_table_contains (doomed, item->id))
+        g_ptr_array_add (order, item);
+    }
+
+  history = begin_edit (self, _("Delete"), NULL);
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      WmItem *item = g_ptr_array_index (self->items, i);
+
+      if (item->parent != NULL && g_hash_table_contains (doomed, item->parent) &&
+          !g_hash_table_contains (doomed, item->id))
+        {
+          will_change (self, history, item);
+          g_clear_pointer (&item->parent, g_free);
+        }
+    }
+  removed = order->len;
+  for (guint i = order->len; i > 0; i--)
+    remove_item (self, history, g_ptr_array_index (order, i - 1));
+  end_edit (self, history);
+  return removed;
+}
+
+static void
+collect_descendants (WmDiagram  *self,
+                     GHashTable *moving)
+{
+  gboolean grew = TRUE;
+
+  /* Containers nest rarely and shallowly; repeat until no new child joins. */
+  while (grew)
+    {
+      grew = FALSE;
+      for (guint i = 0; i < self->items->len; i++)
+        {
+          WmItem *item = g_ptr_array_index (self->items, i);
+
+          if (item->parent != NULL && g_hash_table_contains (moving, item->parent) &&
+              g_hash_table_add (moving, item->id))
+            grew = TRUE;
+        }
+    }
+}
+
+static char *
+merge_key_for (const char        *prefix,
+               const char *const *ids)
+{
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+  GString *key = g_string_new (prefix);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    g_ptr_array_add (sorted, (gpointer) ids[i]);
+  g_ptr_array_sort (sorted, (GCompareFunc) (void (*) (void)) g_strcmp0);
+  for (guint i = 0; i < sorted->len; i++)
+    g_string_append_printf (key, " %s", (char *) g_ptr_array_index (sorted, i));
+  return g_string_free (key, FALSE);
+}
+
+void
+wm_diagram_move_items (WmDiagram         *self,
+                       const char *const *ids,
+                       double             dx,
+                       double             dy)
+{
+  g_autoptr(GHashTable) moving = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *key = NULL;
+  WmHistory *history;
+
+  g_return_if_fail (WM_IS_DIAGRAM (self));
+  if (ids == NULL || (dx == 0 && dy == 0) || !check_writable (self, NULL))
+    return;
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      WmItem *item = wm_diagram_lookup (self, ids[i]);
+      if (item != NULL)
+        g_hash_table_add (moving, item->id);
+    }
+  collect_descendants (self, moving);
+
+  key = merge_key_for ("move", ids);
+  history = begin_edit (self, _("Move"), key);
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      WmItem *item = g_ptr_array_index (self->items, i);
+      gboolean carried = wm_item_is_node (item) ? g_hash_table_contains (moving, item->id)
+                                                : (g_hash_table_contains (moving, item->source) &&
+                                                   g_hash_table_contains (moving, item->target)) ||
+                                                  g_hash_table_contains (moving, item->id);
+
+      if (!carried || (wm_item_is_link (item) && item->n_points == 0))
+        continue;
+      will_change (self, history, item);
+      item->bounds.x += dx;
+      item->bounds.y += dy;
+      for (guint p = 0; p < item->n_points; p++)
+        {
+          item->points[p].x += dx;
+          item->points[p].y += dy;
+        }
+    }
+  end_edit (self, history);
+}
+
+static WmItem *
+lookup_writable (WmDiagram  *self,
+                 const char *id,
+                 GError    **error)
+{
+  WmItem *item;
+
+  if (!check_writable (self, error))
+    return NULL;
+  item = wm_diagram_lookup (self, id);
+  if (item == NULL)
+    g_set_error (error, WM_ERROR, WM_ERROR_NOT_FOUND,
+                 _("The diagram “%s” has no item “%s”."), self->name, id);
+  return item;
+}
+
+gboolean
+wm_diagram_set_bounds (WmDiagram    *self,
+                       const char   *id,
+                       const WmRect *bounds)
+{
+  WmItem *item;
+  g_autofree char *key = NULL;
+  WmHistory *history;
+
+  g_return_val_if_fail (WM_IS_DIAGRAM (self), FALSE);
+  g_return_val_if_fail (bounds != NULL, FALSE);
+
+  item = lookup_writable (self, id, NULL);
+  if (item == NULL || !wm_item_is_node (item))
+    return FALSE;
+  if (memcmp (&item->bounds, bounds, sizeof *bounds) == 0)
+    return TRUE;
+
+  key = g_strconcat ("bounds ", id, NULL);
+  history = begin_edit (self, _("Resize"), key);
+  will_change (self, history, item);
+  item->bounds = *bounds;
+  end_edit (self, history);
+  return TRUE;
+}
+
+gboolean
+wm_diagram_set_text (WmDiagram  *self,
+                     const char *id,
+                     const char *text)
+{
+  WmItem *item;
+  g_autofree char *key = NULL;
+  WmHistory *history;
+
+  g_return_val_if_fail (WM_IS_DIAGRAM (self), FALSE);
+  g_return_val_if_fail (text != NULL && g_utf8_validate (text, -1, NULL), FALSE);
+
+  item = lookup_writable (self, id, NULL);
+  if (item == NULL)
+    return FALSE;
+  if (g_str_equal (item->text, text))
+    return TRUE;
+
+  key = g_strconcat ("text ", id, NULL);
+  history = begin_edit (self, _("Edit text"), key);
+  will_change (self, history, item);
+  g_free (item->text);
+  item->text = g_strdup (text);
+  end_edit (self, history);
+  return TRUE;
+}
+
+static gboolean
+parse_property (const WmPropSpec *spec,
+                const char       *value,
+                WmValue          *parsed,
+                GError          **error)
+{
+  if (value == NULL)
+    return TRUE;
+  if (!g_utf8_validate (value, -1, NULL))
+    {
+      g_set_error (error, WM_ERROR, WM_ERROR_INVALID, _("The value is not valid UTF-8."));
+      return FALSE;
+    }
+  return wm_value_parse (spec, value, parsed, error);
+}
+
+gboolean
+wm_diagram_set_property (WmDiagram  *self,
+                         const char *id,
+                         const char *name,
+                         const char *value,
+                         GError    **error)
+{
+  WmItem *item;
+  int index;
+  WmValue parsed = { 0, };
+  g_autofree char *key = NULL;
+  WmHistory *history;
+
+  g_return_val_if_fail (WM_IS_DIAGRAM (self), FALSE);
+
+  if (!(item = lookup_writable (self, id, error)))
+    return FALSE;
+  index = wm_item_type_find_prop (item->type, name);
+  if (index < 0)
+    {
+      g_set_error (error, WM_ERROR, WM_ERROR_UNKNOWN_TYPE, _("A %s has no property “%s”."),
+                   g_dgettext (GETTEXT_PACKAGE, item->type->label), name);
+      return FALSE;
+    }
+  if (!parse_property (&item->type->props[index], value, &parsed, error))
+    return FALSE;
+  if (wm_value_equal (&item->type->props[index],
+                      item->props ? &item->props[index] : &(WmValue) { 0, }, &parsed))
+    {
+      wm_value_clear (&item->type->props[index], &parsed);
+      return TRUE;
+    }
+
+  key = g_strdup_printf ("prop %s %s", id, name);
+  history = begin_edit (self, _("Change property"), key);
+  will_change (self, history, item);
+  _wm_item_ensure_props (item);
+  wm_value_clear (&item->type->props[index], &item->props[index]);
+  item->props[index] = parsed;
+  end_edit (self, history);
+  return TRUE;
+}
+
+static gboolean
+is_ancestor_or_self (WmDiagram  *self,
+                     const char *ancestor,
+                     const char *id)
+{
+  /* Bounded by the item count, so a corrupt parent loop cannot hang us. */
+  for (guint steps = 0; id != NULL && steps <= self->items->len; steps++)
+    {
+      WmItem *item;
+
+      if (g_str_equal (ancestor, id))
+        return TRUE;
+      item = wm_diagram_lookup (self, id);
+      id = item ? item->parent : NULL;
+    }
+  return FALSE;
+}
+
+gboolean
+_wm_diagram_parent_is_valid (WmDiagram  *self,
+                             WmItem     *item,
+                             const char *parent_id,
+                             GError    **error)
+{
+  WmItem *parent = wm_diagram_lookup (self, parent_id);
+
+  if (parent == NULL || !wm_item_is_node (parent) || !parent->type->container)
+    {
+      g_set_error (error, WM_ERROR, WM_ERROR_NOT_ALLOWED,
+                   _("“%s” is not a container in this diagram."), parent_id);
+      return FALSE;
+    }
+  if (!wm_item_is_node (item) || is_ancestor_or_self (self, item->id, parent_id))
+    {
+      g_set_error (error, WM_ERROR, WM_ERROR_NOT_ALLOWED,
+                   _("“%s” cannot contain itself."), item->id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+wm_diagram_set_parent (WmDiagram  *self,
+                       const char *id,
+                       const char *parent_id,
+                       GError    **error)
+{
+  WmItem *item;
+  WmHistory *history;
+
+  g_return_val_if_fail (WM_IS_DIAGRAM (self), FALSE);
+
+  if (!(item = lookup_writable (self, id, error)))
+    return FALSE;
+  if (g_strcmp0 (item->parent, parent_id) == 0)
+    return TRUE;
+  if (parent_id != NULL && !_wm_diagram_parent_is_valid (self, item, parent_id, error))
+    return FALSE;
+
+  history = begin_edit (self, _("Change container"), NULL);
+  will_change (self, history, item);
+  g_free (item->parent);
+  item->parent = g_strdup (parent_id);
+  end_edit (self, history);
+  return TRUE;
+}
+
+gboolean
+wm_diagram_set_points (WmDiagram     *self,
+                       const char    *id,
+                       const WmPoint *points,
+                       guint          n_points)
+{
+  WmItem *item;
+  g_autofree char *key = NULL;
+  WmHistory *history;
+
+  g_return_val_if_fail (WM_IS_DIAGRAM (self), FALSE);
+
+  item = lookup_writable (self, id, NULL);
+  if (item == NULL || !wm_item_is_link (item))
+    return FALSE;
+
+  key = g_strconcat ("points ", id, NULL);
+  history = begin_edit (self, _("Reshape link"), key);
+  will_change (self, history, item);
+  g_free (item->points);
+  item->points = n_points ? g_memdup2 (points, sizeof (WmPoint) * n_points) : NULL;
+  item->n_points = n_points;
+  end_edit (self, history);
+  return TRUE;
+}
+
+gboolean
+wm_diagram_restack (WmDiagram  *self,
+                    const char *id,
+                    guint       position)
+{
+  WmItem *item;
+  WmHistory *history;
+  guint from;
+
+  g_return_val_if_fail (WM_IS_DIAGRAM (self), FALSE);
+
+  item = lookup_writable (self, id, NULL);
+  if (item == NULL)
+    return FALSE;
+  position = MIN (position, self->items->len - 1);
+  if (position == item->z)
+    return TRUE;
+
+  from = item->z;
+  history = begin_edit (self, _("Change stacking order"), NULL);
+  _wm_diagram_move_in_z (self, item, position);
+  if (history != NULL)
+    _wm_history_item_restacked (history, self, item, from, position);
+  end_edit (self, history);
+  return TRUE;
+}
+
+static WmHistory *
+begin_header_edit (WmDiagram  *self,
+                   const char *label,
+                   const char *merge_key)
+{
+  WmHistory *history = begin_edit (self, label, merge_key);
+
+  if (history != NULL)
+    _wm_history_header_will_change (history, self);
+  _wm_diagram_delta (self)->header = TRUE;
+  return history;
+}
+
+gboolean
+wm_diagram_rename (WmDiagram  *self,
+                   const char *name)
+{
+  WmHistory *history;
+
+  g_return_val_if_fail (WM_IS_DIAGRAM (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (!check_writable (self, NULL))
+    return FALSE;
+  if (g_str_equal (self->name, name))
+    return TRUE;
+  history = begin_header_edit (self, _("Rename diagram"), "rename");
+  _wm_diagram_set_name_internal (self, name);
+  end_edit (self, history);
+  return TRUE;
+}
+
+gboolean
+wm_diagram_set_field (WmDiagram  *self,
+                      const char *name,
+                      const char *value,
+                      GError    **error)
+{
+  int index;
+  WmValue parsed = { 0, };
+  g_autofree char *key = NULL;
+  WmHistory *history;
+
+  g_return_val_if_fail (WM_IS_DIAGRAM (self), FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+  index = wm_notation_find_prop (self->notation, name);
+  if (index < 0)
+    {
+      g_set_error (error, WM_ERROR, WM_ERROR_UNKNOWN_TYPE, _("A %s has no field “%s”."),
+                   g_dgettext (GETTEXT_PACKAGE, self->notation->label), name);
+      return FALSE;
+    }
+  if (!parse_property (&self->notation->props[index], value, &parsed, error))
+    return FALSE;
+  if (wm_value_equal (&self->notation->props[index], &self->values[index], &parsed))
+    {
+      wm_value_clear (&self->notation->props[index], &parsed);
+      return TRUE;
+    }
+
+  key = g_strconcat ("field ", name, NULL);
+  history = begin_header_edit (self, _("Change diagram field"), key);
+  wm_value_clear (&self->notation->props[index], &self->values[index]);
+  self->values[index] = parsed;
+  end_edit (self, history);
+  return TRUE;
+}
+
+static GPtrArray *
+writable_list (WmDiagram  *self,
+               const char *list,
+               GError    **error)
+{
+  GPtrArray *entries;
+
+  if (!check_writable (self, error))
+    return NULL;
+  entries = _wm_diagram_get_list_mutable (self, list);
+  if (entries == NULL)
+    g_set_error (error, WM_ERROR, WM_ERROR_UNKNOWN_TYPE, _("A %s has no list “%s”."),
+                 g_dgettext (GETTEXT_PACKAGE, self->notation->label), list);
+  return entries;
+}
+
+gboolean
+wm_diagram_list_insert (WmDiagram  *self,
+                        const char *list,
+                        guint       position,
+                        const char *id,
+                        const char *label,
+                        GError    **error)
+{
+  GPtrArray *entries;
+  WmHistory *history;
+  WmValue check = { 0, };
+  static const WmPropSpec id_spec = { .name = "id", .type = WM_PROP_SLOT };
+
+  g_return_val_if_fail (WM_IS_DIAGRAM (self), FALSE);
+  g_return_val_if_fail (id != NULL && label != NULL, FALSE);
+
+  if (!(entries = writable_list (self, list, error)))
+    return FALSE;
+  if (id[0] == '\0' || !wm_value_parse (&id_spec, id, &check, error))
+    {
+      g_clear_error (error);
+      g_set_error (error, WM_ERROR, WM_ERROR_INVALID, _("“%s” is not a valid entry id."), id);
+      return FALSE;
+    }
+  wm_value_clear (&id_spec, &check);
+  if (_wm_list_entry_index (entries, id) >= 0)
+    {
+      g_set_error (error, WM_ERROR, WM_ERROR_DUPLICATE_ID,
+                   _("The list already has an entry “%s”."), id);
+      return FALSE;
+    }
+
+  history = begin_header_edit (self, _("Add entry"), NULL);
+  g_ptr_array_insert (entries, (int) MIN (position, entries->len), _wm_list_entry_new (id, label));
+  end_edit (self, history);
+  return TRUE;
+}
+
+gboolean
+wm_diagram_list_remove (WmDiagram  *self,
+                        const char *list,
+                        const char *id)
+{
+  GPtrArray *entries;
+  WmHistory *history;
+  int index;
+
+  g_return_val_if_fail (WM_IS_DIAGRAM (self), FALSE);
+
+  if (!(entries = writable_list (self, list, NULL)) || (index = _wm_list_entry_index (entries, id)) < 0)
+    return FALSE;
+  history = begin_header_edit (self, _("Remove entry"), NULL);
+  g_ptr_array_remove_index (entries, (guint) index);
+  end_edit (self, history);
+  return TRUE;
+}
+
+gboolean
+wm_diagram_list_rename (WmDiagram  *self,
+                        const char *list,
+                        const char *id,
+                        const char *label)
+{
+  GPtrArray *entries;
+  WmListEntry *entry;
+  g_autofree char *key = NULL;
+  WmHistory *history;
+  int index;
+
+  g_return_val_if_fail (WM_IS_DIAGRAM (self), FALSE);
+  g_return_val_if_fail (label != NULL, FALSE);
+
+  if (!(entries = writable_list (self, list, NULL)) || (index = _wm_list_entry_index (entries, id)) < 0)
+    return FALSE;
+  entry = g_ptr_array_index (entries, index);
+  if (g_str_equal (entry->label, label))
+    return TRUE;
+  key = g_strdup_printf ("entry %s %s", list, id);
+  history = begin_header_edit (self, _("Rename entry"), key);
+  g_free (entry->label);
+  entry->label = g_strdup (label);
+  end_edit (self, history);
+  return TRUE;
+}
+
+gboolean
+wm_diagram_list_move (WmDiagram  *self,
+                      const char *list,
+                      const char *id,
+                      guint       position)
+{
+  GPtrArray *entries;
+  WmHistory *history;
+  int index;
+  gpointer entry;
+
+  g_return_val_if_fail (WM_IS_DIAGRAM (self), FALSE);
+
+  if (!(entries = writable_list (self, list, NULL)) || (index = _wm_list_entry_index (entries, id)) < 0)
+    return FALSE;
+  position = MIN (position, entries->len - 1);
+  if ((guint) index == position)
+    return TRUE;
+  history = begin_header_edit (self, _("Reorder entries"), NULL);
+  entry = g_ptr_array_steal_index (entries, (guint) index);
+  g_ptr_array_insert (entries, (int) position, entry);
+  end_edit (self, history);
+  return TRUE;
+}

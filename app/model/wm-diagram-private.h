@@ -1,0 +1,36 @@
+/* wm-diagram-private.h — the inside of WmDiagram, shared by its source files
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "wm-model-private.h"
+
+G_BEGIN_DECLS
+
+struct _WmDiagram
+{
+  GObject           parent_instance;
+
+  const WmNotation *notation;
+  char             *id;
+  char             *name;
+  WmProject        *project;   /* weak: the project owns its diagrams */
+  WmValue          *values;    /* notation->n_props fields */
+  GPtrArray        *lists;     /* notation->n_lists arrays of WmListEntry */
+
+  GPtrArray        *items;     /* z-order, owns the items */
+  GHashTable       *by_id;     /* id (owned by the item) -> item */
+  guint             n_links;
+
+  WmDelta          *pending;   /* changes not yet announced */
+  GHashTable       *pending_seen;
+};
+
+WmListEntry *_wm_list_entry_new   (const char *id,
+                                   const char *label);
+int          _wm_list_entry_index (GPtrArray  *list,
+                                   const char *id);
+
+G_END_DECLS
