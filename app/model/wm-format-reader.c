@@ -192,9 +192,26 @@ require_attr (Loader     *loader,
 }
 
 static gboolean
+id_is_valid (const char *id)
+{
+  if (*id == '\0')
+    return FALSE;
+  for (; *id != '\0'; id++)
+    if (!g_ascii_isalnum (*id) && *id != '-' && *id != '_' && *id != '.')
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
 claim_id (Loader     *loader,
           const char *id)
 {
+  if (!id_is_valid (id))
+    {
+      fail (loader, WM_ERROR_INVALID,
+            _("“%s” is not a valid id: use letters, digits, “-”, “_” and “.”"), id);
+      return FALSE;
+    }
   if (g_hash_table_contains (loader->ids, id))
     {
       fail (loader, WM_ERROR_DUPLICATE_ID,
@@ -463,6 +480,8 @@ start_entry (Loader *loader)
     {
       g_free (loader->entry_id);
       loader->entry_id = require_attr (loader, "entry", "id");
+      if (loader->entry_id != NULL && !id_is_valid (loader->entry_id))
+        fail (loader, WM_ERROR_INVALID, _("“%s” is not a valid entry id"), loader->entry_id);
       start_collecting (loader, COLLECT_LIST_ENTRY);
     }
   else if (loader->entries != NULL)

@@ -101,27 +101,31 @@ static const WmLinkRule rules[] = {
   { "anchor", "note", "*" },
 };
 
-static gboolean
-has_link_of_type (WmDiagram  *diagram,
-                  const char *node_id,
-                  const char *link_type)
+/* The ids of the nodes at either end of an association, in one pass. */
+static GHashTable *
+associated_nodes (WmDiagram *diagram)
 {
-  g_autoptr(GPtrArray) links = wm_diagram_links_of (diagram, node_id);
+  GHashTable *ends = g_hash_table_new (g_str_hash, g_str_equal);
 
-  for (guint i = 0; i < links->len; i++)
+  for (guint i = 0; i < wm_diagram_get_n_items (diagram); i++)
     {
-      WmItem *link = g_ptr_array_index (links, i);
+      WmItem *item = wm_diagram_get_item (diagram, i);
 
-      if (g_str_equal (link->type->id, link_type))
-        return TRUE;
+      if (wm_item_is_link (item) && g_str_equal (item->type->id, "association"))
+        {
+          g_hash_table_add (ends, item->source);
+          g_hash_table_add (ends, item->target);
+        }
     }
-  return FALSE;
+  return ends;
 }
 
 static void
 check_use_case (WmDiagram *diagram,
                 GPtrArray *problems)
 {
+  g_autoptr(GHashTable) associated = associated_nodes (diagram);
+
   for (guint i = 0; i < wm_diagram_get_n_items (diagram); i++)
     {
       WmItem *item = wm_diagram_get_item (diagram, i);
@@ -134,7 +138,7 @@ check_use_case (WmDiagram *diagram,
                          wm_problem_new (WM_SEVERITY_ERROR, diagram, ids, "%s",
                                          is_actor ? _("An actor has no name.")
                                                   : _("A use case has no name.")));
-      if (is_actor && !has_link_of_type (diagram, item->id, "association"))
+      if (is_actor && !g_hash_table_contains (associated, item->id))
         g_ptr_array_add (problems,
                          wm_problem_new (WM_SEVERITY_WARNING, diagram, ids,
                                          _("The actor “%s” takes part in no use case."),

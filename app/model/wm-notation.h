@@ -70,7 +70,7 @@ gboolean                 wm_notation_link_allowed (const WmNotation *notation,
                                                    const WmItemType *link_type,
                                                    const WmItemType *source_type,
                                                    const WmItemType *target_type);
-/* The link types that may join @source_type to @target_type, NULL-terminated. */
+/* The link types (const WmItemType *) that may join @source_type to @target_type. */
 GPtrArray               *wm_notation_allowed_links (const WmNotation *notation,
                                                     const WmItemType *source_type,
                                                     const WmItemType *target_type);
