@@ -75,7 +75,7 @@ check_link_rule (WmDiagram *diagram,
                                  target->type))
     g_ptr_array_add (problems,
                      wm_problem_new (WM_SEVERITY_ERROR, diagram, ids,
-                                     _("A %s cannot go from a %s to a %s."),
+                                     _("A “%s” link cannot go from “%s” to “%s”."),
                                      g_dgettext (GETTEXT_PACKAGE, link->type->label),
                                      g_dgettext (GETTEXT_PACKAGE, source->type->label),
                                      g_dgettext (GETTEXT_PACKAGE, target->type->label)));

@@ -162,7 +162,7 @@ wm_diagram_add_link (WmDiagram  *self,
   if (!wm_notation_link_allowed (self->notation, type, source->type, target->type))
     {
       g_set_error (error, WM_ERROR, WM_ERROR_NOT_ALLOWED,
-                   _("A %s cannot go from a %s to a %s."),
+                   _("A “%s” link cannot go from “%s” to “%s”."),
                    g_dgettext (GETTEXT_PACKAGE, type->label),
                    g_dgettext (GETTEXT_PACKAGE, source->type->label),
                    g_dgettext (GETTEXT_PACKAGE, target->type->label));

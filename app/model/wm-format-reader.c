@@ -67,6 +67,7 @@ typedef struct
   GPtrArray        *entries;     /* the strings of an open <entries> */
   GPtrArray        *list;        /* the open <list> */
   GHashTable       *lists_read;  /* lists already read, so none is given twice */
+  int               element_line; /* line of the element whose attributes are being read */
 } Loader;
 
 /* Errors */
@@ -74,9 +75,16 @@ typedef struct
 static int
 current_line (Loader *loader)
 {
-  xmlNodePtr node = xmlTextReaderCurrentNode (loader->reader);
-  int line = node ? xmlGetLineNo (node) : -1;
+  xmlNodePtr node;
+  int line = -1;
 
+  /* On an attribute or namespace declaration the current node is not an
+   * element (a namespace has no line at all): use its element's line. */
+  if (xmlTextReaderNodeType (loader->reader) == XML_READER_TYPE_ATTRIBUTE)
+    return loader->element_line;
+  node = xmlTextReaderCurrentNode (loader->reader);
+  if (node != NULL && node->type == XML_ELEMENT_NODE)
+    line = xmlGetLineNo (node);
   return line > 0 ? line : xmlTextReaderGetParserLineNumber (loader->reader);
 }
 
@@ -121,7 +129,7 @@ on_xml_error (void         *user_data,
               WmXmlErrorPtr xml_error)
 {
   Loader *loader = user_data;
-  g_autofree char *message = g_strchomp (g_strdup (xml_error->message ? xml_error->message : "?"));
+  g_autofree char *message = g_strstrip (g_strdup (xml_error->message ? xml_error->message : "?"));
   g_autofree char *text = NULL;
   gboolean validity = xml_error->domain == XML_FROM_RELAXNGV;
   int line = xml_error->line > 0 ? xml_error->line
@@ -129,6 +137,7 @@ on_xml_error (void         *user_data,
 
   if (xml_error->level < XML_ERR_ERROR)
     return;
+  g_strdelimit (message, "\r\n", ' ');
   text = validity ? g_strdup_printf (_("the file does not follow the Waymark format: %s"), message)
                   : g_strdup_printf (_("the file is not well-formed XML: %s"), message);
   fail_at (loader, line, validity ? WM_ERROR_INVALID : WM_ERROR_MALFORMED, text);
@@ -360,15 +369,32 @@ read_item_attribute (Loader        *loader,
     set_property (loader, (const char *) name, value);
 }
 
+/* Moves to the element's next attribute; FALSE at the end or on an error. */
+static gboolean
+next_attribute (Loader *loader)
+{
+  if (loader->error != NULL || xmlTextReaderMoveToNextAttribute (loader->reader) != 1)
+    {
+      xmlTextReaderMoveToElement (loader->reader);
+      return FALSE;
+    }
+  if (xmlTextReaderIsNamespaceDecl (loader->reader) == 1)
+    {
+      fail (loader, WM_ERROR_INVALID, "%s", _("Waymark files do not use XML namespaces"));
+      xmlTextReaderMoveToElement (loader->reader);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 for_each_attribute (Loader *loader,
                     void  (*func) (Loader *, WmItem *, const xmlChar *, const char *),
                     WmItem *item)
 {
-  while (loader->error == NULL && xmlTextReaderMoveToNextAttribute (loader->reader) == 1)
+  while (next_attribute (loader))
     func (loader, item, xmlTextReaderConstName (loader->reader),
           (const char *) xmlTextReaderConstValue (loader->reader));
-  xmlTextReaderMoveToElement (loader->reader);
 }
 
 /* Elements */
@@ -392,7 +418,7 @@ start_diagram (Loader *loader)
     }
   loader->diagram = _wm_diagram_new (notation, id, name);
   g_ptr_array_add (loader->diagrams, loader->diagram);
-  while (loader->error == NULL && xmlTextReaderMoveToNextAttribute (loader->reader) == 1)
+  while (next_attribute (loader))
     {
       const xmlChar *attr = xmlTextReaderConstName (loader->reader);
 
@@ -400,7 +426,6 @@ start_diagram (Loader *loader)
         set_property (loader, (const char *) attr,
                       (const char *) xmlTextReaderConstValue (loader->reader));
     }
-  xmlTextReaderMoveToElement (loader->reader);
 }
 
 static void
@@ -646,6 +671,7 @@ read_node (Loader *loader)
   switch (type)
     {
     case XML_READER_TYPE_ELEMENT:
+      loader->element_line = current_line (loader);
       start_element (loader, name, depth);
       if (xmlTextReaderIsEmptyElement (loader->reader))
         end_element (loader, name, depth);
@@ -729,6 +755,32 @@ open_reader (Loader     *loader,
   return reader;
 }
 
+/* The line of the first occurrence of @needle, for constructs that the
+ * reader reports only once it has read past them. */
+static int
+line_of (const char *data,
+         gsize       length,
+         const char *needle)
+{
+  const char *found = g_strstr_len (data, (gssize) length, needle);
+  int line = 1;
+
+  for (const char *p = data; found != NULL && p < found; p++)
+    if (*p == '\n')
+      line++;
+  return line;
+}
+
+static gboolean
+is_blank (const char *data,
+          gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isspace (data[i]))
+      return FALSE;
+  return TRUE;
+}
+
 /* Reads as far as the root element to tell a Waymark project, a newer
  * Waymark project and anything else apart before validating. */
 static void
@@ -736,17 +788,23 @@ check_root (Loader     *loader,
             const char *data,
             gsize       length)
 {
-  int ret;
+  int ret = 0;
   g_autofree char *format = NULL;
   guint64 version;
 
+  if (is_blank (data, length))
+    {
+      fail_at (loader, 1, WM_ERROR_MALFORMED, _("the file is empty"));
+      return;
+    }
   loader->reader = open_reader (loader, data, length);
   while (loader->error == NULL && (ret = xmlTextReaderRead (loader->reader)) == 1 &&
          xmlTextReaderNodeType (loader->reader) != XML_READER_TYPE_ELEMENT)
     if (xmlTextReaderNodeType (loader->reader) == XML_READER_TYPE_DOCUMENT_TYPE)
-      read_node (loader);
+      fail_at (loader, line_of (data, length, "<!DOCTYPE"), WM_ERROR_INVALID,
+               _("the file declares a DOCTYPE, which Waymark files never contain"));
   if (loader->error == NULL && ret != 1)
-    fail (loader, WM_ERROR_MALFORMED, "%s", _("the file is empty or is not XML"));
+    fail (loader, WM_ERROR_MALFORMED, "%s", _("the file is not XML"));
   if (loader->error != NULL)
     return;
 
@@ -800,7 +858,10 @@ wm_project_load_from_data (const char *data,
 
   while (loader.error == NULL && (ret = xmlTextReaderRead (loader.reader)) == 1)
     read_node (&loader);
-  if (loader.error == NULL && (ret < 0 || xmlTextReaderIsValid (loader.reader) != 1))
+  if (loader.error == NULL && ret < 0)
+    fail (&loader, WM_ERROR_MALFORMED, "%s",
+          _("the file could not be read as XML (is its text encoding right?)"));
+  if (loader.error == NULL && xmlTextReaderIsValid (loader.reader) != 1)
     fail (&loader, WM_ERROR_INVALID, "%s", _("the file does not follow the Waymark format"));
   if (loader.error == NULL)
     check_pending (&loader);
