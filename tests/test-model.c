@@ -494,6 +494,32 @@ test_dirty_tracking (void)
 }
 
 static void
+test_read_only (void)
+{
+  g_autoptr(WmProject) project = wm_project_new ();
+  WmDiagram *diagram = add_diagram (project, "use-case", "UC");
+  WmItem *actor = add_node (diagram, "actor", 0, 0, "Customer");
+  const char *ids[] = { actor->id, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  wm_project_set_read_only (project, TRUE);
+  before = serialize (project);
+  g_assert_null (wm_diagram_add_node (diagram, "actor", NULL, "X", &error));
+  g_assert_error (error, WM_ERROR, WM_ERROR_READ_ONLY);
+  g_assert_cmpuint (wm_diagram_remove_items (diagram, ids), ==, 0);
+  g_assert_false (wm_diagram_set_text (diagram, actor->id, "Other"));
+  g_assert_false (wm_project_undo (project));
+  g_assert_null (wm_project_add_diagram (project, "use-case", NULL, NULL));
+  after = serialize (project);
+  g_assert_cmpstr (before, ==, after);
+
+  wm_project_set_read_only (project, FALSE);
+  g_assert_true (wm_diagram_set_text (diagram, actor->id, "Other"));
+}
+
+static void
 test_number_format (void)
 {
   static const double values[] = { 0, 1, -1, 12, 0.25, 0.1, 1.0 / 3, 1e-9, 123456789.125,
@@ -542,6 +568,7 @@ main (int   argc,
   g_test_add_func ("/model/diagram/lists", test_lists);
   g_test_add_func ("/model/references/cross-diagram", test_cross_diagram_references);
   g_test_add_func ("/model/values/number-format", test_number_format);
+  g_test_add_func ("/model/project/read-only", test_read_only);
 
   return g_test_run ();
 }

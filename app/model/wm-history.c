@@ -653,9 +653,3 @@ _wm_history_clear (WmHistory *history)
   history->saved_valid = was_saved;
   _wm_project_history_changed (history->project);
 }
-
-gboolean
-_wm_history_is_replaying (WmHistory *history)
-{
-  return history->replaying;
-}

@@ -15,8 +15,6 @@ const WmValue *_wm_value_effective       (const WmPropSpec *spec,
                                           const WmValue    *value);
 
 /* Items without history, for the reader and for undo. */
-WmItem        *_wm_item_new_sized        (const WmItemType *type,
-                                          const char       *id);
 WmValue       *_wm_item_ensure_props     (WmItem           *item);
 /* Makes @dest hold the same state as @src (same id). */
 void           _wm_item_assign           (WmItem           *dest,
@@ -83,8 +81,6 @@ void           _wm_project_set_meta      (WmProject        *self,
                                           const char       *title,
                                           const char       *author,
                                           const char       *description);
-void           _wm_project_set_read_only (WmProject        *self,
-                                          gboolean          read_only);
 WmHistory     *_wm_project_get_history   (WmProject        *self);
 /* Re-reads the history's state and notifies can-undo, can-redo and dirty. */
 void           _wm_project_history_changed (WmProject      *self);
@@ -133,6 +129,5 @@ void           _wm_history_mark_saved_state (WmHistory     *history,
                                              guint64        state);
 void           _wm_history_break_merge   (WmHistory        *history);
 void           _wm_history_clear         (WmHistory        *history);
-gboolean       _wm_history_is_replaying  (WmHistory        *history);
 
 G_END_DECLS

@@ -254,7 +254,8 @@ set_meta_recorded (WmProject  *self,
                    const char *description,
                    const char *merge_key)
 {
-  g_return_if_fail (!self->read_only);
+  if (self->read_only)
+    return;
 
   _wm_history_begin (self->history, _("Edit project details"), merge_key);
   _wm_history_meta_will_change (self->history);
@@ -310,9 +311,11 @@ wm_project_get_read_only (WmProject *self)
 }
 
 void
-_wm_project_set_read_only (WmProject *self,
-                           gboolean   read_only)
+wm_project_set_read_only (WmProject *self,
+                          gboolean   read_only)
 {
+  g_return_if_fail (WM_IS_PROJECT (self));
+
   if (self->read_only == !!read_only)
     return;
   self->read_only = !!read_only;

@@ -33,6 +33,10 @@ gboolean    wm_project_get_dirty        (WmProject  *self);
 /* Marks the current state as the one on disk. */
 void        wm_project_mark_saved       (WmProject  *self);
 gboolean    wm_project_get_read_only    (WmProject  *self);
+/* A read-only project refuses every edit, undo and redo (for a file the user
+ * may not write, or one kept open only for reference). */
+void        wm_project_set_read_only    (WmProject  *self,
+                                         gboolean    read_only);
 
 /* Diagrams; the project is also a GListModel of WmDiagram. */
 guint       wm_project_get_n_diagrams   (WmProject  *self);
