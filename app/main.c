@@ -20,7 +20,27 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) files = NULL;
   gboolean version = FALSE, check = FALSE, strict = FALSE;
+  WmCliExport export = { 0, };
+  g_autofree char *output = NULL;
   const GOptionEntry entries[] = {
+    { "export", 0, 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Export to OUT without a window: PNG, PDF or SVG"), N_("OUT") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &export.format,
+      N_("png, pdf or svg (default: from OUT’s extension)"), N_("FORMAT") },
+    { "diagram", 0, 0, G_OPTION_ARG_STRING, &export.diagram,
+      N_("The diagram to export, by name or id, or “all” (default: a PDF of every diagram, "
+         "else the first)"), N_("NAME") },
+    { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &export.scale,
+      N_("PNG pixels per diagram unit (default 1)"), N_("S") },
+    { "dpi", 0, 0, G_OPTION_ARG_INT, &export.dpi, N_("PNG resolution, 96 being scale 1"),
+      N_("N") },
+    { "page", 0, 0, G_OPTION_ARG_STRING, &export.page,
+      N_("PDF page size: a4, a3, letter or fit (default a4)"), N_("SIZE") },
+    { "orientation", 0, 0, G_OPTION_ARG_STRING, &export.orientation,
+      N_("PDF orientation: portrait or landscape (default: to suit each diagram)"),
+      N_("ORIENTATION") },
+    { "background", 0, 0, G_OPTION_ARG_STRING, &export.background,
+      N_("PNG background: white or transparent"), N_("BACKGROUND") },
     { "check", 0, 0, G_OPTION_ARG_NONE, &check,
       N_("Validate a project and list its diagrams and problems, without a window"), NULL },
     { "strict", 0, 0, G_OPTION_ARG_NONE, &strict,
@@ -53,6 +73,11 @@ main (int   argc,
     {
       g_printerr ("waymark: %s\n", _("give exactly one project file (see --help)"));
       return WM_EXIT_USAGE;
+    }
+  if (output != NULL)
+    {
+      export.output = output;
+      return wm_cli_export (files[0], &export);
     }
   /* The editor window comes with the editor issue; until then opening a
    * project prints what --check prints. */

@@ -11,6 +11,7 @@
 
 #include "waymark-model.h"
 #include "wm-cli.h"
+#include "wm-export.h"
 
 static void
 print_diagrams (WmProject *project)
@@ -98,4 +99,161 @@ wm_cli_check (const char *path,
   print_diagrams (project);
   errors = print_problems (project);
   return strict && errors > 0 ? WM_EXIT_INVALID : WM_EXIT_OK;
+}
+
+static int
+usage_error (const char *message)
+{
+  g_printerr ("waymark: %s\n", message);
+  return WM_EXIT_USAGE;
+}
+
+/* Turns the command-line words into export options; FALSE after printing why not. */
+static gboolean
+parse_export_options (const WmCliExport *request,
+                      WmExportOptions   *options)
+{
+  g_autofree char *message = NULL;
+
+  wm_export_options_init (options);
+  if (request->format ? !wm_export_format_from_name (request->format, &options->format)
+                      : !wm_export_format_from_path (request->output, &options->format))
+    message = request->format
+                ? g_strdup_printf (_("unknown format “%s”: use png, pdf or svg"), request->format)
+                : g_strdup_printf (_("cannot tell the format of “%s”: name it .png, .pdf or .svg, "
+                                     "or give --format"), request->output);
+  else if (request->scale != 0 && request->dpi != 0)
+    message = g_strdup (_("give --scale or --dpi, not both"));
+  else if (request->scale < 0 || request->scale > 20 || request->dpi < 0 || request->dpi > 1920)
+    message = g_strdup (_("the scale must be between 0 and 20, and the dpi between 1 and 1920"));
+  else if (request->page != NULL && !wm_export_page_from_name (request->page, &options->page))
+    message = g_strdup_printf (_("unknown page size “%s”: use a4, a3, letter or fit"), request->page);
+  else if (request->orientation != NULL && g_strcmp0 (request->orientation, "portrait") != 0 &&
+           g_strcmp0 (request->orientation, "landscape") != 0)
+    message = g_strdup_printf (_("unknown orientation “%s”: use portrait or landscape"),
+                               request->orientation);
+  else if (request->background != NULL && g_strcmp0 (request->background, "white") != 0 &&
+           g_strcmp0 (request->background, "transparent") != 0)
+    message = g_strdup_printf (_("unknown background “%s”: use white or transparent"),
+                               request->background);
+  if (message != NULL)
+    {
+      usage_error (message);
+      return FALSE;
+    }
+
+  if (request->scale > 0)
+    options->scale = request->scale;
+  else if (request->dpi > 0)
+    options->scale = request->dpi / 96.0;
+  if (request->orientation != NULL)
+    options->orientation = g_str_equal (request->orientation, "portrait")
+                             ? WM_ORIENTATION_PORTRAIT : WM_ORIENTATION_LANDSCAPE;
+  options->transparent = g_strcmp0 (request->background, "transparent") == 0;
+  return TRUE;
+}
+
+/* OUT for one diagram of many: "map.png" becomes "map-fulfilment.png". */
+static char *
+path_for_diagram (const char     *output,
+                  WmDiagram      *diagram,
+                  WmExportFormat  format)
+{
+  const char *dot = strrchr (output, '.');
+  const char *slash = strrchr (output, '/');
+  g_autofree char *stem = dot && (!slash || dot > slash) ? g_strndup (output, dot - output)
+                                                         : g_strdup (output);
+  g_autofree char *slug = g_utf8_strdown (wm_diagram_get_name (diagram), -1);
+
+  for (char *p = slug; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && !((guchar) *p & 0x80))
+      *p = '-';
+  return g_strdup_printf ("%s-%s.%s", stem, g_strstrip (slug), wm_export_format_extension (format));
+}
+
+static int
+write_export (GBytes     *bytes,
+              const char *path,
+              GError     *error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) write_error = NULL;
+
+  if (bytes == NULL)
+    {
+      g_printerr ("waymark: %s\n", error->message);
+      g_error_free (error);
+      return WM_EXIT_INVALID;
+    }
+  if (!wm_export_write (bytes, file, &write_error))
+    {
+      g_printerr ("waymark: %s\n", write_error->message);
+      return WM_EXIT_INVALID;
+    }
+  return WM_EXIT_OK;
+}
+
+int
+wm_cli_export (const char        *path,
+               const WmCliExport *request)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WmProject) project = NULL;
+  WmExportOptions options;
+  WmDiagram *diagram = NULL;
+
+  if (!parse_export_options (request, &options))
+    return WM_EXIT_USAGE;
+  project = wm_project_load (file, NULL, &error);
+  if (project == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return WM_EXIT_INVALID;
+    }
+  if (wm_project_get_n_diagrams (project) == 0)
+    return usage_error (_("the project has no diagrams to export"));
+
+  if (request->diagram != NULL && g_strcmp0 (request->diagram, "all") != 0)
+    {
+      diagram = wm_project_find_diagram (project, request->diagram);
+      if (diagram == NULL)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("the project has no diagram named “%s”"), request->diagram);
+          g_printerr ("waymark: %s\n", message);
+          return WM_EXIT_INVALID;
+        }
+    }
+
+  /* A PDF of no particular diagram is the presentation of them all. */
+  if (options.format == WM_EXPORT_PDF && request->diagram == NULL)
+    {
+      GError *export_error = NULL;
+      g_autoptr(GBytes) bytes = wm_export_presentation (project, &options, &export_error);
+      return write_export (bytes, request->output, export_error);
+    }
+  if (g_strcmp0 (request->diagram, "all") == 0)
+    {
+      for (guint i = 0; i < wm_project_get_n_diagrams (project); i++)
+        {
+          WmDiagram *each = wm_project_get_diagram (project, i);
+          g_autofree char *out = path_for_diagram (request->output, each, options.format);
+          GError *export_error = NULL;
+          g_autoptr(GBytes) bytes = wm_export_diagram (each, &options, &export_error);
+          int status = write_export (bytes, out, export_error);
+
+          if (status != WM_EXIT_OK)
+            return status;
+          g_print ("%s\n", out);
+        }
+      return WM_EXIT_OK;
+    }
+  {
+    GError *export_error = NULL;
+    g_autoptr(GBytes) bytes = wm_export_diagram (diagram ? diagram
+                                                         : wm_project_get_diagram (project, 0),
+                                                 &options, &export_error);
+    return write_export (bytes, request->output, export_error);
+  }
 }

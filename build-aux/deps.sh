@@ -7,7 +7,7 @@ WAYMARK_PACKAGES=(
   meson ninja-build pkg-config gcc clang libclang-rt-14-dev
   libglib2.0-dev libglib2.0-bin libxml2-dev libxml2-utils gettext
   libgtk-4-dev libadwaita-1-dev libcairo2-dev libpango1.0-dev
-  locales python3
+  locales python3 fonts-inter fonts-dejavu-core poppler-utils
 )
 
 waymark_missing_packages () {

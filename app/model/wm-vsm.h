@@ -1,0 +1,48 @@
+/* wm-vsm.h — the lean metrics of a value stream map
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "wm-diagram.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  WM_VSM_STEP_WAIT,     /* an inventory-like item: waiting time in days (upper step of the ladder) */
+  WM_VSM_STEP_PROCESS,  /* a process: its cycle time in seconds (lower step) */
+} WmVsmStepKind;
+
+typedef struct
+{
+  WmVsmStepKind kind;
+  const char   *item_id;  /* owned by the diagram's item; valid until the next edit */
+  double        value;    /* days for WAIT, seconds for PROCESS */
+} WmVsmStep;
+
+typedef struct
+{
+  double     available_per_day;   /* s: available seconds per shift x shifts per day */
+  double     daily_demand;        /* pcs/day, 0 when unset */
+  double     takt_time;           /* s: available_per_day / daily_demand, 0 when unknown */
+  double     lead_time_days;      /* production lead time along the critical path */
+  double     processing_time;     /* s: value-added time along the critical path */
+  double     efficiency;          /* process cycle efficiency, 0..1 (see wm-vsm.c for the units) */
+  double     rolled_ca;           /* 0..1: product of complete-and-accurate along the path */
+  double     inventory_days;      /* total of every inventory's days, on or off the path */
+  double     inventory_quantity;  /* pcs in every inventory */
+  GArray    *steps;               /* WmVsmStep from supplier to customer along the longest path */
+} WmVsmMetrics;
+
+/* Computes the metrics of a value-stream-map diagram; NULL for other notations. */
+WmVsmMetrics *wm_vsm_compute          (WmDiagram          *diagram);
+void          wm_vsm_metrics_free     (WmVsmMetrics       *metrics);
+/* Days of stock an inventory-like item holds: its override when set, else quantity / daily demand. */
+double        wm_vsm_inventory_days   (WmDiagram          *diagram,
+                                       const WmItem       *item);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WmVsmMetrics, wm_vsm_metrics_free)
+
+G_END_DECLS

@@ -1,0 +1,322 @@
+/* wm-draw.c — the drawing primitives every painter shares
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "wm-draw"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "wm-draw.h"
+
+const WmColor wm_color_paper = { 1, 1, 1, 1 };
+const WmColor wm_color_ink = { 0.133, 0.145, 0.169, 1 };      /* #22252b */
+const WmColor wm_color_muted = { 0.42, 0.447, 0.5, 1 };       /* #6b7280 */
+const WmColor wm_color_faint = { 0.835, 0.847, 0.867, 1 };    /* #d5d8dd */
+const WmColor wm_color_fill = { 0.965, 0.969, 0.976, 1 };     /* #f6f7f9 */
+const WmColor wm_color_accent = { 0.208, 0.518, 0.894, 1 };   /* #3584e4, GNOME blue */
+const WmColor wm_color_good = { 0.18, 0.545, 0.341, 1 };      /* #2e8b57 */
+const WmColor wm_color_bad = { 0.78, 0.157, 0.157, 1 };       /* #c72828 */
+
+gboolean
+wm_color_parse (const char *text,
+                WmColor    *color)
+{
+  guint value;
+
+  if (!wm_color_is_valid (text))
+    return FALSE;
+  value = (guint) g_ascii_strtoull (text + 1, NULL, 16);
+  color->red = ((value >> 16) & 0xff) / 255.0;
+  color->green = ((value >> 8) & 0xff) / 255.0;
+  color->blue = (value & 0xff) / 255.0;
+  color->alpha = 1;
+  return TRUE;
+}
+
+void
+wm_set_color (cairo_t       *cr,
+              const WmColor *color)
+{
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha);
+}
+
+WmColor
+wm_color_lighten (const WmColor *color,
+                  double         amount)
+{
+  return (WmColor) { color->red + (1 - color->red) * amount,
+                     color->green + (1 - color->green) * amount,
+                     color->blue + (1 - color->blue) * amount, color->alpha };
+}
+
+WmColor
+wm_color_darken (const WmColor *color,
+                 double         amount)
+{
+  return (WmColor) { color->red * (1 - amount), color->green * (1 - amount),
+                     color->blue * (1 - amount), color->alpha };
+}
+
+void
+wm_path_rounded_rect (cairo_t      *cr,
+                      const WmRect *rect,
+                      double        radius)
+{
+  double x = rect->x, y = rect->y, w = rect->width, h = rect->height;
+
+  radius = MIN (radius, MIN (w, h) / 2);
+  if (radius <= 0)
+    {
+      cairo_rectangle (cr, x, y, w, h);
+      return;
+    }
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - radius, y + radius, radius, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - radius, y + h - radius, radius, 0, G_PI / 2);
+  cairo_arc (cr, x + radius, y + h - radius, radius, G_PI / 2, G_PI);
+  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+void
+wm_path_ellipse (cairo_t      *cr,
+                 const WmRect *rect)
+{
+  if (rect->width <= 0 || rect->height <= 0)
+    return;
+  cairo_save (cr);
+  cairo_translate (cr, rect->x + rect->width / 2, rect->y + rect->height / 2);
+  cairo_scale (cr, rect->width / 2, rect->height / 2);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, 0, 0, 1, 0, 2 * G_PI);
+  cairo_restore (cr);
+}
+
+static void
+fill_and_stroke (cairo_t       *cr,
+                 const WmColor *fill,
+                 const WmColor *stroke,
+                 double         line_width)
+{
+  if (fill != NULL)
+    {
+      wm_set_color (cr, fill);
+      if (stroke != NULL)
+        cairo_fill_preserve (cr);
+      else
+        cairo_fill (cr);
+    }
+  if (stroke != NULL)
+    {
+      wm_set_color (cr, stroke);
+      cairo_set_line_width (cr, line_width);
+      cairo_stroke (cr);
+    }
+  cairo_new_path (cr);
+}
+
+void
+wm_draw_box (cairo_t       *cr,
+             const WmRect  *rect,
+             double         radius,
+             const WmColor *fill,
+             const WmColor *stroke,
+             double         line_width)
+{
+  wm_path_rounded_rect (cr, rect, radius);
+  fill_and_stroke (cr, fill, stroke, line_width);
+}
+
+void
+wm_draw_ellipse (cairo_t       *cr,
+                 const WmRect  *rect,
+                 const WmColor *fill,
+                 const WmColor *stroke,
+                 double         line_width)
+{
+  wm_path_ellipse (cr, rect);
+  fill_and_stroke (cr, fill, stroke, line_width);
+}
+
+static void
+set_line_style (cairo_t     *cr,
+                WmLineStyle  style,
+                double       line_width)
+{
+  double dashes[2];
+
+  switch (style)
+    {
+    case WM_LINE_DASHED:
+      dashes[0] = 6 * MAX (line_width, 1);
+      dashes[1] = 4 * MAX (line_width, 1);
+      cairo_set_dash (cr, dashes, 2, 0);
+      break;
+    case WM_LINE_DOTTED:
+      dashes[0] = 0;
+      dashes[1] = 3 * MAX (line_width, 1);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      cairo_set_dash (cr, dashes, 2, 0);
+      break;
+    case WM_LINE_SOLID:
+    default:
+      cairo_set_dash (cr, NULL, 0, 0);
+      break;
+    }
+}
+
+void
+wm_draw_polyline (cairo_t       *cr,
+                  const WmPoint *points,
+                  guint          n_points,
+                  double         line_width,
+                  WmLineStyle    style,
+                  const WmColor *color)
+{
+  if (n_points < 2)
+    return;
+  cairo_save (cr);
+  set_line_style (cr, style, line_width);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_move_to (cr, points[0].x, points[0].y);
+  for (guint i = 1; i < n_points; i++)
+    cairo_line_to (cr, points[i].x, points[i].y);
+  wm_set_color (cr, color);
+  cairo_set_line_width (cr, line_width);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+void
+wm_draw_arrowhead (cairo_t       *cr,
+                   WmPoint        tip,
+                   WmPoint        from,
+                   WmArrowKind    kind,
+                   double         size,
+                   double         line_width,
+                   const WmColor *color)
+{
+  double angle = atan2 (tip.y - from.y, tip.x - from.x);
+  double spread = kind == WM_ARROW_OPEN ? G_PI / 7 : G_PI / 8;
+  WmPoint left = { tip.x - size * cos (angle - spread), tip.y - size * sin (angle - spread) };
+  WmPoint right = { tip.x - size * cos (angle + spread), tip.y - size * sin (angle + spread) };
+
+  if (kind == WM_ARROW_NONE)
+    return;
+  cairo_save (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+  cairo_set_line_width (cr, line_width);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
+  cairo_move_to (cr, left.x, left.y);
+  cairo_line_to (cr, tip.x, tip.y);
+  cairo_line_to (cr, right.x, right.y);
+  if (kind == WM_ARROW_OPEN)
+    {
+      wm_set_color (cr, color);
+      cairo_stroke (cr);
+    }
+  else
+    {
+      cairo_close_path (cr);
+      wm_set_color (cr, kind == WM_ARROW_FILLED ? color : &wm_color_paper);
+      cairo_fill_preserve (cr);
+      wm_set_color (cr, color);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+}
+
+WmPoint
+wm_rect_center (const WmRect *rect)
+{
+  return (WmPoint) { rect->x + rect->width / 2, rect->y + rect->height / 2 };
+}
+
+WmPoint
+wm_clip_to_rect (const WmRect *rect,
+                 WmPoint       toward)
+{
+  WmPoint c = wm_rect_center (rect);
+  double dx = toward.x - c.x, dy = toward.y - c.y;
+  double tx = dx != 0 ? (rect->width / 2) / fabs (dx) : G_MAXDOUBLE;
+  double ty = dy != 0 ? (rect->height / 2) / fabs (dy) : G_MAXDOUBLE;
+  double t = MIN (tx, ty);
+
+  if (dx == 0 && dy == 0)
+    return c;
+  return (WmPoint) { c.x + dx * t, c.y + dy * t };
+}
+
+WmPoint
+wm_clip_to_ellipse (const WmRect *rect,
+                    WmPoint       toward)
+{
+  WmPoint c = wm_rect_center (rect);
+  double a = rect->width / 2, b = rect->height / 2;
+  double dx = toward.x - c.x, dy = toward.y - c.y;
+  double t;
+
+  if ((dx == 0 && dy == 0) || a <= 0 || b <= 0)
+    return c;
+  t = 1 / sqrt ((dx * dx) / (a * a) + (dy * dy) / (b * b));
+  return (WmPoint) { c.x + dx * t, c.y + dy * t };
+}
+
+void
+wm_draw_selection (cairo_t      *cr,
+                   const WmRect *rect)
+{
+  WmRect outline = { rect->x - 4, rect->y - 4, rect->width + 8, rect->height + 8 };
+  WmColor halo = wm_color_accent;
+
+  halo.alpha = 0.12;
+  wm_draw_box (cr, &outline, 6, &halo, &wm_color_accent, 1.5);
+}
+
+void
+wm_draw_sticky_note (cairo_t               *cr,
+                     const WmRenderOptions *options,
+                     const WmRect          *rect,
+                     const WmColor         *fill,
+                     const char            *text,
+                     double                 text_size)
+{
+  double fold = MIN (14, MIN (rect->width, rect->height) / 5);
+  WmColor shadow = { 0, 0, 0, 0.10 };
+  WmColor edge = wm_color_darken (fill, 0.18);
+  WmColor flap = wm_color_darken (fill, 0.08);
+  WmRect shadow_rect = { rect->x + 1.5, rect->y + 2.5, rect->width, rect->height };
+  WmRect inner = { rect->x + 8, rect->y + 7, rect->width - 16, rect->height - 14 };
+  WmTextStyle style = wm_text_style (text_size);
+  double x = rect->x, y = rect->y, w = rect->width, h = rect->height;
+
+  wm_draw_box (cr, &shadow_rect, 2, &shadow, NULL, 0);
+
+  /* The paper with its bottom-right corner folded up. */
+  cairo_move_to (cr, x, y);
+  cairo_line_to (cr, x + w, y);
+  cairo_line_to (cr, x + w, y + h - fold);
+  cairo_line_to (cr, x + w - fold, y + h);
+  cairo_line_to (cr, x, y + h);
+  cairo_close_path (cr);
+  wm_set_color (cr, fill);
+  cairo_fill_preserve (cr);
+  wm_set_color (cr, &edge);
+  cairo_set_line_width (cr, 0.75);
+  cairo_stroke (cr);
+
+  cairo_move_to (cr, x + w, y + h - fold);
+  cairo_line_to (cr, x + w - fold, y + h - fold);
+  cairo_line_to (cr, x + w - fold, y + h);
+  cairo_close_path (cr);
+  wm_set_color (cr, &flap);
+  cairo_fill_preserve (cr);
+  wm_set_color (cr, &edge);
+  cairo_stroke (cr);
+
+  if (text != NULL && *text != '\0' && inner.width > 4 && inner.height > 4)
+    wm_draw_text (cr, options, text, &inner, &style);
+}

@@ -1,0 +1,156 @@
+/* wm-draw.h — the drawing primitives every painter shares
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+#include <pango/pango.h>
+
+#include "wm-render.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  double red, green, blue, alpha;
+} WmColor;
+
+/* The light theme every export uses, whatever the desktop's theme. */
+extern const WmColor wm_color_paper;       /* white page */
+extern const WmColor wm_color_ink;         /* lines and body text, near-black */
+extern const WmColor wm_color_muted;       /* secondary text, guiding questions */
+extern const WmColor wm_color_faint;       /* grid lines, block borders */
+extern const WmColor wm_color_fill;        /* neutral shape fill, very light grey */
+extern const WmColor wm_color_accent;      /* highlights, the selection */
+extern const WmColor wm_color_good;        /* on target */
+extern const WmColor wm_color_bad;         /* off target, problems */
+
+#define WM_FONT_FAMILY "Inter, Cantarell, DejaVu Sans, sans-serif"
+
+gboolean wm_color_parse     (const char    *text,
+                             WmColor       *color);
+void     wm_set_color       (cairo_t       *cr,
+                             const WmColor *color);
+/* @color with its lightness mixed towards white (amount 0..1). */
+WmColor  wm_color_lighten   (const WmColor *color,
+                             double         amount);
+WmColor  wm_color_darken    (const WmColor *color,
+                             double         amount);
+
+/* Paths */
+void     wm_path_rounded_rect (cairo_t      *cr,
+                               const WmRect *rect,
+                               double        radius);
+void     wm_path_ellipse      (cairo_t      *cr,
+                               const WmRect *rect);
+
+/* Filled and outlined shapes; a NULL colour skips that part. */
+void     wm_draw_box        (cairo_t       *cr,
+                             const WmRect  *rect,
+                             double         radius,
+                             const WmColor *fill,
+                             const WmColor *stroke,
+                             double         line_width);
+void     wm_draw_ellipse    (cairo_t       *cr,
+                             const WmRect  *rect,
+                             const WmColor *fill,
+                             const WmColor *stroke,
+                             double         line_width);
+
+typedef enum
+{
+  WM_LINE_SOLID,
+  WM_LINE_DASHED,
+  WM_LINE_DOTTED,
+} WmLineStyle;
+
+typedef enum
+{
+  WM_ARROW_NONE,
+  WM_ARROW_OPEN,              /* two strokes: UML dependency, include, extend */
+  WM_ARROW_FILLED,            /* solid triangle: VSM material and information flows */
+  WM_ARROW_HOLLOW_TRIANGLE,   /* white triangle: UML generalization */
+} WmArrowKind;
+
+void     wm_draw_polyline   (cairo_t       *cr,
+                             const WmPoint *points,
+                             guint          n_points,
+                             double         line_width,
+                             WmLineStyle    style,
+                             const WmColor *color);
+/* An arrowhead with its tip at @tip, pointing away from @from. */
+void     wm_draw_arrowhead  (cairo_t       *cr,
+                             WmPoint        tip,
+                             WmPoint        from,
+                             WmArrowKind    kind,
+                             double         size,
+                             double         line_width,
+                             const WmColor *color);
+
+/* Where the segment from the centre of @rect towards @toward leaves the
+ * rectangle, or the ellipse inscribed in it. */
+WmPoint  wm_clip_to_rect    (const WmRect  *rect,
+                             WmPoint        toward);
+WmPoint  wm_clip_to_ellipse (const WmRect  *rect,
+                             WmPoint        toward);
+WmPoint  wm_rect_center     (const WmRect  *rect);
+
+/* Text. Sizes are in document units (1 unit = 1 px at 100 % zoom). */
+typedef enum
+{
+  WM_ALIGN_START,
+  WM_ALIGN_CENTER,
+  WM_ALIGN_END,
+} WmAlign;
+
+typedef struct
+{
+  double         size;       /* font size in document units */
+  PangoWeight    weight;
+  gboolean       italic;
+  WmAlign        halign;
+  WmAlign        valign;     /* within the rectangle given to wm_draw_text() */
+  gboolean       wrap;       /* wrap at word boundaries to the rectangle's width */
+  gboolean       ellipsize;  /* end with "…" rather than overflow the rectangle's height */
+  const WmColor *color;      /* NULL: ink */
+} WmTextStyle;
+
+/* A style of @size: regular weight, left and top aligned, wrapping, ellipsized. */
+WmTextStyle wm_text_style   (double         size);
+
+/* Draws @text inside @rect (it never spills out when ellipsize is set) and
+ * returns the height the text took. Layouts come from the options' cache. */
+double   wm_draw_text       (cairo_t               *cr,
+                             const WmRenderOptions *options,
+                             const char            *text,
+                             const WmRect          *rect,
+                             const WmTextStyle     *style);
+/* The size @text takes when wrapped to @width (width <= 0: one line per paragraph). */
+void     wm_measure_text    (const WmRenderOptions *options,
+                             const char            *text,
+                             double                 width,
+                             const WmTextStyle     *style,
+                             double                *out_width,
+                             double                *out_height);
+/* A label on a white pad, centred on @center, for link labels and multiplicities. */
+void     wm_draw_label      (cairo_t               *cr,
+                             const WmRenderOptions *options,
+                             const char            *text,
+                             WmPoint                center,
+                             const WmTextStyle     *style);
+
+/* A sticky note: a soft shadow, the paper in @fill, a folded corner, the text. */
+void     wm_draw_sticky_note (cairo_t               *cr,
+                              const WmRenderOptions *options,
+                              const WmRect          *rect,
+                              const WmColor         *fill,
+                              const char            *text,
+                              double                 text_size);
+
+/* The selection outline around @rect, drawn only on screen. */
+void     wm_draw_selection  (cairo_t               *cr,
+                             const WmRect          *rect);
+
+G_END_DECLS

@@ -1,0 +1,478 @@
+/* wm-export.c — PNG, PDF and SVG exports of diagrams and whole projects
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every export renders into memory through the same painters as the screen
+ * and is then written atomically, so a failed export never leaves a
+ * truncated file behind.
+ */
+#define G_LOG_DOMAIN "wm-export"
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "wm-draw.h"
+#include "wm-export.h"
+
+/* Document units are pixels at 96 dpi; PDF works in points at 72. */
+#define POINTS_PER_UNIT 0.75
+
+static const struct { const char *name; double width, height; } pages[] = {
+  [WM_PAGE_FIT] = { "fit", 0, 0 },
+  [WM_PAGE_A4] = { "a4", 595.28, 841.89 },
+  [WM_PAGE_A3] = { "a3", 841.89, 1190.55 },
+  [WM_PAGE_LETTER] = { "letter", 612, 792 },
+};
+
+static const char *const format_names[] = { "png", "pdf", "svg" };
+
+void
+wm_export_options_init (WmExportOptions *options)
+{
+  *options = (WmExportOptions) {
+    .format = WM_EXPORT_PDF,
+    .scale = 1,
+    .page = WM_PAGE_A4,
+    .orientation = WM_ORIENTATION_AUTO,
+    .margin = 36,
+  };
+}
+
+gboolean
+wm_export_format_from_name (const char     *name,
+                            WmExportFormat *format)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (format_names); i++)
+    if (g_ascii_strcasecmp (name, format_names[i]) == 0)
+      {
+        *format = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+gboolean
+wm_export_format_from_path (const char     *path,
+                            WmExportFormat *format)
+{
+  const char *dot = strrchr (path, '.');
+
+  return dot != NULL && strchr (dot, '/') == NULL && wm_export_format_from_name (dot + 1, format);
+}
+
+const char *
+wm_export_format_extension (WmExportFormat format)
+{
+  return format_names[format];
+}
+
+gboolean
+wm_export_page_from_name (const char *name,
+                          WmPageSize *page)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    if (g_ascii_strcasecmp (name, pages[i].name) == 0)
+      {
+        *page = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static cairo_status_t
+append_bytes (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static gboolean
+check_status (cairo_status_t status,
+              GError       **error)
+{
+  if (status == CAIRO_STATUS_SUCCESS)
+    return TRUE;
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Drawing the export failed: %s"),
+               cairo_status_to_string (status));
+  return FALSE;
+}
+
+/* Paints @diagram so that @extent fills the rectangle at (x, y) of size w x h. */
+static void
+paint_fitted (cairo_t      *cr,
+              WmDiagram    *diagram,
+              WmTextCache  *text,
+              const WmRect *extent,
+              double        x,
+              double        y,
+              double        w,
+              double        h)
+{
+  double scale = MIN (w / extent->width, h / extent->height);
+  WmRenderOptions options;
+
+  wm_render_options_init (&options);
+  options.visible = *extent;
+  options.scale = 0; /* vector output: always full detail */
+  options.text = text;
+  cairo_save (cr);
+  cairo_translate (cr, x + (w - extent->width * scale) / 2, y + (h - extent->height * scale) / 2);
+  cairo_scale (cr, scale, scale);
+  cairo_translate (cr, -extent->x, -extent->y);
+  wm_render_diagram (diagram, cr, &options);
+  cairo_restore (cr);
+}
+
+static GBytes *
+export_png (WmDiagram             *diagram,
+            const WmExportOptions *options,
+            GError               **error)
+{
+  g_autoptr(WmTextCache) text = wm_text_cache_new ();
+  WmRect extent;
+  double width, height;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  GByteArray *bytes;
+  WmRenderOptions render;
+  cairo_status_t status;
+
+  wm_render_get_extent (diagram, &extent);
+  width = ceil (extent.width * options->scale);
+  height = ceil (extent.height * options->scale);
+  if (options->scale <= 0 || width > WM_EXPORT_MAX_PIXELS || height > WM_EXPORT_MAX_PIXELS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("At scale %g the image would be %.0f × %.0f pixels; the limit is %d on "
+                     "each side. Choose a smaller scale."),
+                   options->scale, width, height, WM_EXPORT_MAX_PIXELS);
+      return NULL;
+    }
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) width, (int) height);
+  cr = cairo_create (surface);
+  cairo_scale (cr, options->scale, options->scale);
+  cairo_translate (cr, -extent.x, -extent.y);
+  wm_render_options_init (&render);
+  render.visible = extent;
+  render.scale = options->scale;
+  render.paper = !options->transparent;
+  render.text = text;
+  wm_render_diagram (diagram, cr, &render);
+  cairo_destroy (cr);
+
+  bytes = g_byte_array_new ();
+  status = cairo_surface_write_to_png_stream (surface, append_bytes, bytes);
+  cairo_surface_destroy (surface);
+  if (!check_status (status, error))
+    {
+      g_byte_array_unref (bytes);
+      return NULL;
+    }
+  return g_byte_array_free_to_bytes (bytes);
+}
+
+static GBytes *
+export_svg (WmDiagram             *diagram,
+            const WmExportOptions *options,
+            GError               **error)
+{
+  g_autoptr(WmTextCache) text = wm_text_cache_new ();
+  GByteArray *bytes = g_byte_array_new ();
+  WmRect extent;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  cairo_status_t status;
+
+  wm_render_get_extent (diagram, &extent);
+  surface = cairo_svg_surface_create_for_stream (append_bytes, bytes, extent.width, extent.height);
+  cairo_svg_surface_restrict_to_version (surface, CAIRO_SVG_VERSION_1_2);
+  cr = cairo_create (surface);
+  paint_fitted (cr, diagram, text, &extent, 0, 0, extent.width, extent.height);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (!check_status (status, error))
+    {
+      g_byte_array_unref (bytes);
+      return NULL;
+    }
+  return g_byte_array_free_to_bytes (bytes);
+}
+
+/* PDF pages */
+
+typedef struct
+{
+  cairo_surface_t *surface;
+  cairo_t         *cr;
+  WmTextCache     *text;
+  const WmExportOptions *options;
+  double           width;    /* the current page, in points */
+  double           height;
+} Pdf;
+
+static void
+page_size_for (const WmExportOptions *options,
+               const WmRect          *extent,
+               double                *width,
+               double                *height)
+{
+  gboolean landscape;
+
+  if (options->page == WM_PAGE_FIT)
+    {
+      *width = extent->width * POINTS_PER_UNIT + 2 * options->margin;
+      *height = extent->height * POINTS_PER_UNIT + 2 * options->margin + 48;
+      return;
+    }
+  landscape = options->orientation == WM_ORIENTATION_LANDSCAPE ||
+              (options->orientation == WM_ORIENTATION_AUTO && extent->width > extent->height);
+  *width = landscape ? pages[options->page].height : pages[options->page].width;
+  *height = landscape ? pages[options->page].width : pages[options->page].height;
+}
+
+static void
+set_metadata (cairo_surface_t *surface,
+              WmProject       *project)
+{
+  g_autofree char *creator = g_strdup_printf ("Waymark %s", PACKAGE_VERSION);
+
+  if (project != NULL && *wm_project_get_title (project) != '\0')
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
+                                    wm_project_get_title (project));
+  if (project != NULL && *wm_project_get_author (project) != '\0')
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR,
+                                    wm_project_get_author (project));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, creator);
+}
+
+static void
+draw_footer (Pdf        *pdf,
+             const char *left,
+             const char *right)
+{
+  WmTextStyle style = wm_text_style (8);
+  double margin = pdf->options->margin;
+  WmRect box = { margin, pdf->height - margin - 10, pdf->width - 2 * margin, 12 };
+  WmRenderOptions render;
+
+  wm_render_options_init (&render);
+  render.scale = 0;
+  render.text = pdf->text;
+  style.color = &wm_color_muted;
+  style.wrap = FALSE;
+  wm_draw_box (pdf->cr, &(WmRect) { margin, box.y - 6, box.width, 0.5 }, 0, &wm_color_faint, NULL, 0);
+  wm_draw_text (pdf->cr, &render, left, &box, &style);
+  style.halign = WM_ALIGN_END;
+  wm_draw_text (pdf->cr, &render, right, &box, &style);
+}
+
+/* A page with the diagram's name at the top, the drawing fitted below it and
+ * a footer naming the project and the page. */
+static void
+draw_diagram_page (Pdf        *pdf,
+                   WmDiagram  *diagram,
+                   const char *footer_left,
+                   const char *footer_right)
+{
+  WmRect extent;
+  double margin = pdf->options->margin;
+  WmTextStyle title = wm_text_style (16);
+  WmTextStyle kind = wm_text_style (9);
+  WmRenderOptions render;
+  double top = margin + 34;
+
+  wm_render_get_extent (diagram, &extent);
+  page_size_for (pdf->options, &extent, &pdf->width, &pdf->height);
+  cairo_pdf_surface_set_size (pdf->surface, pdf->width, pdf->height);
+
+  wm_render_options_init (&render);
+  render.scale = 0;
+  render.text = pdf->text;
+  title.weight = PANGO_WEIGHT_BOLD;
+  title.wrap = FALSE;
+  kind.color = &wm_color_muted;
+  kind.wrap = FALSE;
+  wm_draw_text (pdf->cr, &render, wm_diagram_get_name (diagram),
+                &(WmRect) { margin, margin, pdf->width - 2 * margin, 20 }, &title);
+  wm_draw_text (pdf->cr, &render,
+                g_dgettext (GETTEXT_PACKAGE, wm_diagram_get_notation (diagram)->label),
+                &(WmRect) { margin, margin + 20, pdf->width - 2 * margin, 12 }, &kind);
+
+  paint_fitted (pdf->cr, diagram, pdf->text, &extent, margin, top, pdf->width - 2 * margin,
+                pdf->height - top - margin - 22);
+  draw_footer (pdf, footer_left, footer_right);
+  cairo_show_page (pdf->cr);
+}
+
+static void
+draw_title_page (Pdf       *pdf,
+                 WmProject *project)
+{
+  double margin = 72;
+  double width, y;
+  WmTextStyle big = wm_text_style (30);
+  WmTextStyle body = wm_text_style (11);
+  WmTextStyle small = wm_text_style (10);
+  WmRenderOptions render;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%e %B %Y");
+  const char *title = *wm_project_get_title (project) ? wm_project_get_title (project)
+                                                      : _("Untitled project");
+
+  pdf->width = pages[pdf->options->page == WM_PAGE_FIT ? WM_PAGE_A4 : pdf->options->page].height;
+  pdf->height = pages[pdf->options->page == WM_PAGE_FIT ? WM_PAGE_A4 : pdf->options->page].width;
+  cairo_pdf_surface_set_size (pdf->surface, pdf->width, pdf->height);
+  width = pdf->width - 2 * margin;
+
+  wm_render_options_init (&render);
+  render.scale = 0;
+  render.text = pdf->text;
+  big.weight = PANGO_WEIGHT_BOLD;
+  small.color = &wm_color_muted;
+
+  wm_draw_box (pdf->cr, &(WmRect) { margin, margin, 56, 5 }, 2, &wm_color_accent, NULL, 0);
+  y = margin + 24;
+  y += wm_draw_text (pdf->cr, &render, title, &(WmRect) { margin, y, width, 120 }, &big) + 10;
+  if (*wm_project_get_description (project) != '\0')
+    y += wm_draw_text (pdf->cr, &render, wm_project_get_description (project),
+                       &(WmRect) { margin, y, width * 0.8, 120 }, &body) + 14;
+  {
+    g_autofree char *byline = *wm_project_get_author (project)
+                                ? g_strdup_printf ("%s · %s", wm_project_get_author (project),
+                                                   g_strstrip (date))
+                                : g_strdup (g_strstrip (date));
+    y += wm_draw_text (pdf->cr, &render, byline, &(WmRect) { margin, y, width, 20 }, &small) + 28;
+  }
+
+  body.weight = PANGO_WEIGHT_BOLD;
+  y += wm_draw_text (pdf->cr, &render, _("Contents"), &(WmRect) { margin, y, width, 20 }, &body) + 6;
+  body.weight = PANGO_WEIGHT_NORMAL;
+  for (guint i = 0; i < wm_project_get_n_diagrams (project) && y < pdf->height - margin; i++)
+    {
+      WmDiagram *diagram = wm_project_get_diagram (project, i);
+      g_autofree char *number = g_strdup_printf ("%u", i + 2);
+
+      wm_draw_box (pdf->cr, &(WmRect) { margin, y + 17, width, 0.5 }, 0, &wm_color_faint, NULL, 0);
+      wm_draw_text (pdf->cr, &render, wm_diagram_get_name (diagram),
+                    &(WmRect) { margin, y, width * 0.55, 16 }, &body);
+      wm_draw_text (pdf->cr, &render,
+                    g_dgettext (GETTEXT_PACKAGE, wm_diagram_get_notation (diagram)->label),
+                    &(WmRect) { margin + width * 0.58, y + 1, width * 0.34, 16 }, &small);
+      small.halign = WM_ALIGN_END;
+      wm_draw_text (pdf->cr, &render, number, &(WmRect) { margin, y + 1, width, 16 }, &small);
+      small.halign = WM_ALIGN_START;
+      y += 24;
+    }
+  cairo_show_page (pdf->cr);
+}
+
+static gboolean
+pdf_begin (Pdf                   *pdf,
+           GByteArray            *bytes,
+           WmProject             *project,
+           const WmExportOptions *options)
+{
+  pdf->options = options;
+  pdf->text = wm_text_cache_new ();
+  pdf->surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, 595.28, 841.89);
+  set_metadata (pdf->surface, project);
+  pdf->cr = cairo_create (pdf->surface);
+  return cairo_status (pdf->cr) == CAIRO_STATUS_SUCCESS;
+}
+
+static GBytes *
+pdf_end (Pdf        *pdf,
+         GByteArray *bytes,
+         GError    **error)
+{
+  cairo_status_t status;
+
+  cairo_destroy (pdf->cr);
+  cairo_surface_finish (pdf->surface);
+  status = cairo_surface_status (pdf->surface);
+  cairo_surface_destroy (pdf->surface);
+  wm_text_cache_free (pdf->text);
+  if (!check_status (status, error))
+    {
+      g_byte_array_unref (bytes);
+      return NULL;
+    }
+  return g_byte_array_free_to_bytes (bytes);
+}
+
+static GBytes *
+export_pdf (WmDiagram             *diagram,
+            const WmExportOptions *options,
+            GError               **error)
+{
+  WmProject *project = wm_diagram_get_project (diagram);
+  GByteArray *bytes = g_byte_array_new ();
+  Pdf pdf = { 0, };
+
+  pdf_begin (&pdf, bytes, project, options);
+  draw_diagram_page (&pdf, diagram, project ? wm_project_get_title (project) : "", "");
+  return pdf_end (&pdf, bytes, error);
+}
+
+GBytes *
+wm_export_presentation (WmProject             *project,
+                        const WmExportOptions *options,
+                        GError               **error)
+{
+  GByteArray *bytes = g_byte_array_new ();
+  Pdf pdf = { 0, };
+  guint n = wm_project_get_n_diagrams (project);
+
+  g_return_val_if_fail (WM_IS_PROJECT (project), NULL);
+
+  pdf_begin (&pdf, bytes, project, options);
+  draw_title_page (&pdf, project);
+  for (guint i = 0; i < n; i++)
+    {
+      WmDiagram *diagram = wm_project_get_diagram (project, i);
+      g_autofree char *page = g_strdup_printf (_("Page %u of %u"), i + 2, n + 1);
+      g_autofree char *left = *wm_project_get_title (project)
+                                ? g_strdup_printf ("%s — %s", wm_project_get_title (project),
+                                                   wm_diagram_get_name (diagram))
+                                : g_strdup (wm_diagram_get_name (diagram));
+
+      draw_diagram_page (&pdf, diagram, left, page);
+    }
+  return pdf_end (&pdf, bytes, error);
+}
+
+GBytes *
+wm_export_diagram (WmDiagram             *diagram,
+                   const WmExportOptions *options,
+                   GError               **error)
+{
+  g_return_val_if_fail (WM_IS_DIAGRAM (diagram), NULL);
+
+  switch (options->format)
+    {
+    case WM_EXPORT_PNG: return export_png (diagram, options, error);
+    case WM_EXPORT_SVG: return export_svg (diagram, options, error);
+    case WM_EXPORT_PDF: return export_pdf (diagram, options, error);
+    default: g_assert_not_reached ();
+    }
+}
+
+gboolean
+wm_export_write (GBytes  *bytes,
+                 GFile   *file,
+                 GError **error)
+{
+  g_return_val_if_fail (bytes != NULL, FALSE);
+  return g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                  NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, error);
+}

@@ -1,0 +1,73 @@
+/* wm-export.h — PNG, PDF and SVG exports of diagrams and whole projects
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "wm-render.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  WM_EXPORT_PNG,
+  WM_EXPORT_PDF,
+  WM_EXPORT_SVG,
+} WmExportFormat;
+
+typedef enum
+{
+  WM_PAGE_FIT,      /* a page the size of the drawing */
+  WM_PAGE_A4,
+  WM_PAGE_A3,
+  WM_PAGE_LETTER,
+} WmPageSize;
+
+typedef enum
+{
+  WM_ORIENTATION_AUTO,      /* landscape when the drawing is wider than tall */
+  WM_ORIENTATION_PORTRAIT,
+  WM_ORIENTATION_LANDSCAPE,
+} WmOrientation;
+
+typedef struct
+{
+  WmExportFormat format;
+  double         scale;        /* PNG: pixels per document unit (1 = 96 dpi) */
+  gboolean       transparent;  /* PNG: no white background */
+  WmPageSize     page;         /* PDF */
+  WmOrientation  orientation;  /* PDF */
+  double         margin;       /* PDF: in points */
+} WmExportOptions;
+
+/* The largest PNG side we make, in pixels. */
+#define WM_EXPORT_MAX_PIXELS 20000
+
+void      wm_export_options_init      (WmExportOptions *options);
+gboolean  wm_export_format_from_name  (const char      *name,
+                                       WmExportFormat  *format);
+/* The format a file name's extension implies. */
+gboolean  wm_export_format_from_path  (const char      *path,
+                                       WmExportFormat  *format);
+const char *wm_export_format_extension (WmExportFormat format);
+gboolean  wm_export_page_from_name    (const char      *name,
+                                       WmPageSize      *page);
+
+/* One diagram in any format. */
+GBytes   *wm_export_diagram           (WmDiagram             *diagram,
+                                       const WmExportOptions *options,
+                                       GError               **error);
+/* The stakeholder presentation: a title page, then one diagram per page
+ * scaled to fit, with the diagram's name and the page number in a footer. */
+GBytes   *wm_export_presentation      (WmProject             *project,
+                                       const WmExportOptions *options,
+                                       GError               **error);
+/* Writes atomically: a failed write never leaves a truncated file. */
+gboolean  wm_export_write             (GBytes                *bytes,
+                                       GFile                 *file,
+                                       GError               **error);
+
+G_END_DECLS

@@ -1,0 +1,66 @@
+/* wm-painter-private.h — what a notation's painter provides
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "wm-draw.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  cairo_t               *cr;
+  WmDiagram             *diagram;
+  const WmRenderOptions *options;
+  /* When FALSE the view is zoomed far out: skip text and fine detail, draw
+   * shapes only (the level of detail). */
+  gboolean               detail;
+} WmPaintContext;
+
+typedef struct
+{
+  const char *notation_id;
+  /* The area of what the painter draws besides items (the canvas blocks, the
+   * journey grid, the VSM timeline); may leave @extent empty. */
+  void (*get_extent)       (WmDiagram      *diagram,
+                            WmRect         *extent);
+  /* Paints what lies beneath the items. May be NULL. */
+  void (*paint_background) (WmPaintContext *ctx);
+  /* Paints one node or link. Called in z-order for the items that
+   * intersect the visible area. */
+  void (*paint_item)       (WmPaintContext *ctx,
+                            const WmItem   *item);
+  /* Paints what lies above the items (a VSM timeline and totals). May be NULL. */
+  void (*paint_foreground) (WmPaintContext *ctx);
+  /* The area the item's ink covers; the contract test checks that no ink
+   * lands outside it. */
+  void (*item_extent)      (WmDiagram      *diagram,
+                            const WmItem   *item,
+                            WmRect         *extent);
+} WmPainter;
+
+extern const WmPainter _wm_painter_bmc;
+extern const WmPainter _wm_painter_use_case;
+extern const WmPainter _wm_painter_vsm;
+extern const WmPainter _wm_painter_journey;
+
+/* The route of a link from the edge of its source to the edge of its target
+ * through its waypoints; ellipse_ends tells which end nodes are ellipses.
+ * Returns a newly allocated array of *n_points (>= 2) points, or NULL when
+ * an end is missing. */
+WmPoint *_wm_link_route (WmDiagram    *diagram,
+                         const WmItem *link,
+                         gboolean    (*is_ellipse) (const WmItem *node),
+                         guint        *n_points);
+/* The middle of a route, by length: where a link's label goes. */
+WmPoint  _wm_route_midpoint (const WmPoint *points,
+                             guint          n_points);
+/* The union of the points' bounding box grown by @margin on every side. */
+void     _wm_points_extent  (const WmPoint *points,
+                             guint          n_points,
+                             double         margin,
+                             WmRect        *extent);
+
+G_END_DECLS

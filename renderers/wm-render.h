@@ -1,0 +1,48 @@
+/* wm-render.h — painting a diagram onto any cairo_t
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+
+#include "waymark-model.h"
+
+G_BEGIN_DECLS
+
+typedef struct _WmTextCache WmTextCache;
+
+typedef struct
+{
+  WmRect      visible;          /* document area to paint; width <= 0 paints everything */
+  double      scale;            /* device pixels per document unit, for the level of detail */
+  GHashTable *selected;         /* item ids (char *) to draw selected, or NULL (exports) */
+  gboolean    paper;            /* fill the visible area with the paper colour first */
+  WmTextCache *text;            /* layout cache to use, or NULL for the shared one */
+} WmRenderOptions;
+
+void          wm_render_options_init (WmRenderOptions *options);
+
+/* Paints @diagram in document coordinates: the caller sets the transform.
+ * The screen, the exports and printing all come through here. */
+void          wm_render_diagram      (WmDiagram             *diagram,
+                                      cairo_t               *cr,
+                                      const WmRenderOptions *options);
+/* The document area that painting @diagram covers, margins included. */
+void          wm_render_get_extent   (WmDiagram             *diagram,
+                                      WmRect                *extent);
+/* The area the ink of one item covers (nodes: at least their bounds; links:
+ * their path, arrowheads and labels). */
+void          wm_render_item_extent  (WmDiagram             *diagram,
+                                      const WmItem          *item,
+                                      WmRect                *extent);
+
+WmTextCache  *wm_text_cache_new      (void);
+void          wm_text_cache_free     (WmTextCache           *cache);
+WmTextCache  *wm_text_cache_get_default (void);
+guint         wm_text_cache_get_size (WmTextCache           *cache);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WmTextCache, wm_text_cache_free)
+
+G_END_DECLS

@@ -1,0 +1,265 @@
+/* wm-text.c — text through Pango, with a cache of shaped layouts
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Layouts are made on one Pango context with hinting and metric hinting off,
+ * so text measures the same on screen, in PNG, PDF and SVG, at every zoom:
+ * what the analyst sees is what the stakeholders get. A layout is shaped once
+ * per (text, style, box) and reused by every later paint. A cache is not
+ * thread-safe; a thread that paints makes its own.
+ */
+#define G_LOG_DOMAIN "wm-text"
+
+#include "config.h"
+
+#include <pango/pangocairo.h>
+
+#include "wm-draw.h"
+
+/* Enough for every label of a 10 000-item diagram; past it the cache starts afresh. */
+#define MAX_LAYOUTS 40000
+
+struct _WmTextCache
+{
+  PangoContext *context;
+  GHashTable   *layouts;  /* key string -> PangoLayout */
+};
+
+WmTextCache *
+wm_text_cache_new (void)
+{
+  WmTextCache *cache = g_new0 (WmTextCache, 1);
+  PangoFontMap *font_map = pango_cairo_font_map_get_default ();
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  cache->context = pango_font_map_create_context (font_map);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
+  pango_cairo_context_set_font_options (cache->context, options);
+  pango_cairo_context_set_resolution (cache->context, 96);
+  cairo_font_options_destroy (options);
+  cache->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  return cache;
+}
+
+void
+wm_text_cache_free (WmTextCache *cache)
+{
+  if (cache == NULL)
+    return;
+  g_hash_table_unref (cache->layouts);
+  g_object_unref (cache->context);
+  g_free (cache);
+}
+
+WmTextCache *
+wm_text_cache_get_default (void)
+{
+  static WmTextCache *shared;
+
+  if (shared == NULL)
+    shared = wm_text_cache_new ();
+  return shared;
+}
+
+guint
+wm_text_cache_get_size (WmTextCache *cache)
+{
+  return g_hash_table_size (cache->layouts);
+}
+
+WmTextStyle
+wm_text_style (double size)
+{
+  return (WmTextStyle) {
+    .size = size,
+    .weight = PANGO_WEIGHT_NORMAL,
+    .halign = WM_ALIGN_START,
+    .valign = WM_ALIGN_START,
+    .wrap = TRUE,
+    .ellipsize = TRUE,
+  };
+}
+
+static PangoAlignment
+pango_alignment (WmAlign align)
+{
+  switch (align)
+    {
+    case WM_ALIGN_CENTER: return PANGO_ALIGN_CENTER;
+    case WM_ALIGN_END: return PANGO_ALIGN_RIGHT;
+    case WM_ALIGN_START:
+    default: return PANGO_ALIGN_LEFT;
+    }
+}
+
+static PangoLayout *
+make_layout (WmTextCache       *cache,
+             const char        *text,
+             double             width,
+             double             height,
+             const WmTextStyle *style)
+{
+  PangoLayout *layout = pango_layout_new (cache->context);
+  PangoFontDescription *font = pango_font_description_from_string (WM_FONT_FAMILY);
+
+  pango_font_description_set_absolute_size (font, style->size * PANGO_SCALE);
+  pango_font_description_set_weight (font, style->weight);
+  pango_font_description_set_style (font, style->italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      pango_layout_set_alignment (layout, pango_alignment (style->halign));
+      pango_layout_set_wrap (layout, style->wrap ? PANGO_WRAP_WORD_CHAR : PANGO_WRAP_CHAR);
+      if (!style->wrap)
+        pango_layout_set_height (layout, 0); /* one line, ellipsized */
+    }
+  if (width > 0 && style->ellipsize)
+    {
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      if (style->wrap && height > 0)
+        pango_layout_set_height (layout, (int) (height * PANGO_SCALE));
+    }
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
+static PangoLayout *
+get_layout (const WmRenderOptions *options,
+            const char            *text,
+            double                 width,
+            double                 height,
+            const WmTextStyle     *style)
+{
+  WmTextCache *cache = options && options->text ? options->text : wm_text_cache_get_default ();
+  g_autofree char *key = g_strdup_printf ("%g|%d|%d|%d|%d|%d|%g|%g|%s", style->size,
+                                          style->weight, style->italic, style->halign,
+                                          style->wrap, style->ellipsize, width,
+                                          style->ellipsize ? height : 0, text);
+  PangoLayout *layout = g_hash_table_lookup (cache->layouts, key);
+
+  if (layout != NULL)
+    return layout;
+  if (g_hash_table_size (cache->layouts) >= MAX_LAYOUTS)
+    g_hash_table_remove_all (cache->layouts);
+  layout = make_layout (cache, text, width, height, style);
+  g_hash_table_insert (cache->layouts, g_steal_pointer (&key), layout);
+  return layout;
+}
+
+static void
+layout_size (PangoLayout *layout,
+             double      *width,
+             double      *height)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  *width = (double) logical.width / PANGO_SCALE;
+  *height = (double) logical.height / PANGO_SCALE;
+}
+
+void
+wm_measure_text (const WmRenderOptions *options,
+                 const char            *text,
+                 double                 width,
+                 const WmTextStyle     *style,
+                 double                *out_width,
+                 double                *out_height)
+{
+  WmTextStyle free_style = *style;
+  double w, h;
+
+  free_style.ellipsize = FALSE;
+  layout_size (get_layout (options, text ? text : "", width, 0, &free_style), &w, &h);
+  if (out_width != NULL)
+    *out_width = w;
+  if (out_height != NULL)
+    *out_height = h;
+}
+
+/* Far zoomed out text is unreadable anyway: grey bars stand for its lines. */
+static double
+draw_greeked (cairo_t           *cr,
+              const WmRect      *rect,
+              const WmTextStyle *style)
+{
+  WmColor bar = style->color ? *style->color : wm_color_ink;
+  double line = style->size * 1.25;
+  guint lines = (guint) CLAMP (rect->height / line, 1, 3);
+
+  bar.alpha *= 0.25;
+  wm_set_color (cr, &bar);
+  for (guint i = 0; i < lines; i++)
+    cairo_rectangle (cr, rect->x, rect->y + i * line + line * 0.25,
+                     rect->width * (i + 1 == lines ? 0.6 : 0.9), line * 0.5);
+  cairo_fill (cr);
+  return lines * line;
+}
+
+double
+wm_draw_text (cairo_t               *cr,
+              const WmRenderOptions *options,
+              const char            *text,
+              const WmRect          *rect,
+              const WmTextStyle     *style)
+{
+  PangoLayout *layout;
+  double w, h, y;
+
+  if (text == NULL || *text == '\0' || rect->width <= 0)
+    return 0;
+  if (options != NULL && options->scale > 0 && style->size * options->scale < 3.5)
+    return draw_greeked (cr, rect, style);
+
+  layout = get_layout (options, text, rect->width, rect->height, style);
+  layout_size (layout, &w, &h);
+  y = rect->y;
+  if (style->valign == WM_ALIGN_CENTER)
+    y += (rect->height - h) / 2;
+  else if (style->valign == WM_ALIGN_END)
+    y += rect->height - h;
+
+  cairo_save (cr);
+  if (style->ellipsize)
+    {
+      cairo_rectangle (cr, rect->x - 1, rect->y - 1, rect->width + 2, rect->height + 2);
+      cairo_clip (cr);
+    }
+  wm_set_color (cr, style->color ? style->color : &wm_color_ink);
+  cairo_move_to (cr, rect->x, y);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+  return h;
+}
+
+void
+wm_draw_label (cairo_t               *cr,
+               const WmRenderOptions *options,
+               const char            *text,
+               WmPoint                center,
+               const WmTextStyle     *style)
+{
+  WmTextStyle one_line = *style;
+  WmColor pad = wm_color_paper;
+  double w, h;
+  WmRect box;
+
+  if (text == NULL || *text == '\0')
+    return;
+  one_line.wrap = FALSE;
+  one_line.ellipsize = FALSE;
+  one_line.halign = WM_ALIGN_START;
+  one_line.valign = WM_ALIGN_START;
+  wm_measure_text (options, text, -1, &one_line, &w, &h);
+  box = (WmRect) { center.x - w / 2 - 3, center.y - h / 2 - 1, w + 6, h + 2 };
+  pad.alpha = 0.9;
+  wm_draw_box (cr, &box, 3, &pad, NULL, 0);
+  box = (WmRect) { center.x - w / 2, center.y - h / 2, w + 1, h };
+  wm_draw_text (cr, options, text, &box, &one_line);
+}
