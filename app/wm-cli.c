@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <glib/gi18n.h>
 
 #include "waymark-model.h"
@@ -29,6 +30,94 @@ print_diagrams (WmProject *project)
 
       g_print ("  %-22s %-8s “%s”: %s, %s\n", wm_diagram_get_notation (diagram)->id,
                wm_diagram_get_id (diagram), wm_diagram_get_name (diagram), node_text, link_text);
+    }
+}
+
+/* A number as lean practitioners write it: whole numbers without decimals,
+ * others with @decimals of them, in the user's locale. */
+static char *
+format_number (double value,
+               int    decimals)
+{
+  if (fabs (value - round (value)) < 0.5 / pow (10, decimals))
+    return g_strdup_printf ("%.0f", value);
+  return g_strdup_printf ("%.*f", decimals, value);
+}
+
+static char *
+format_days (double days)
+{
+  g_autofree char *number = format_number (days, 1);
+
+  /* Plural forms need a whole number, which a fraction of a day is not. */
+  if (fabs (days - round (days)) < 0.05)
+    return g_strdup_printf (ngettext ("%s day", "%s days", (gulong) round (days)), number);
+  /* Translators: a fractional number of days, such as “4.7 days”. */
+  return g_strdup_printf (C_("fraction", "%s days"), number);
+}
+
+/* One indented line of the metrics block. */
+static void G_GNUC_PRINTF (1, 2)
+print_metric (const char *format,
+              ...)
+{
+  g_autofree char *line = NULL;
+  va_list args;
+
+  va_start (args, format);
+  line = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_print ("  %s\n", line);
+}
+
+static void
+print_metrics (const WmVsmMetrics *metrics)
+{
+  g_autofree char *takt = format_number (metrics->takt_time, 1);
+  g_autofree char *lead = format_days (metrics->lead_time_days);
+  g_autofree char *processing = format_number (metrics->processing_time, 1);
+  g_autofree char *efficiency = format_number (metrics->efficiency * 100, 2);
+  g_autofree char *rolled = format_number (metrics->rolled_ca * 100, 1);
+  g_autofree char *stock = format_number (metrics->inventory_quantity, 0);
+  g_autofree char *stock_days = format_days (metrics->inventory_days);
+
+  if (metrics->takt_time > 0)
+    {
+      /* Translators: “s” is the symbol for seconds. */
+      print_metric (_("Takt time: %s s"), takt);
+    }
+  else
+    print_metric ("%s", _("Takt time: unknown, the daily demand is not set"));
+  /* Translators: %s is a number of days, such as “4.7 days”. */
+  print_metric (_("Production lead time: %s"), lead);
+  /* Translators: “s” is the symbol for seconds. */
+  print_metric (_("Processing time: %s s"), processing);
+  /* Efficiency compares with the lead time, so without one there is nothing to say. */
+  if (metrics->lead_time_days * metrics->available_per_day > 0)
+    print_metric (_("Process cycle efficiency: %s %%"), efficiency);
+  else
+    print_metric ("%s", _("Process cycle efficiency: unknown, there is no lead time"));
+  /* Translators: rolled complete-and-accurate, the share of work that needs no rework. */
+  print_metric (_("Rolled C&A: %s %%"), rolled);
+  /* Translators: a number of pieces (“pcs”), then a number of days of stock. */
+  print_metric (_("Inventory: %s pcs, %s"), stock, stock_days);
+}
+
+/* The lean metrics of every value stream map, after the diagram list. */
+static void
+print_value_streams (WmProject *project)
+{
+  for (guint i = 0; i < wm_project_get_n_diagrams (project); i++)
+    {
+      WmDiagram *diagram = wm_project_get_diagram (project, i);
+      g_autoptr(WmVsmMetrics) metrics = wm_vsm_compute (diagram);
+
+      if (metrics == NULL)
+        continue;
+      g_print (_("Value stream “%s” (%s):"), wm_diagram_get_name (diagram),
+               wm_diagram_get_id (diagram));
+      g_print ("\n");
+      print_metrics (metrics);
     }
 }
 
@@ -97,6 +186,7 @@ wm_cli_check (const char *path,
   if (*wm_project_get_author (project) != '\0')
     g_print (_("Author: %s\n"), wm_project_get_author (project));
   print_diagrams (project);
+  print_value_streams (project);
   errors = print_problems (project);
   return strict && errors > 0 ? WM_EXIT_INVALID : WM_EXIT_OK;
 }

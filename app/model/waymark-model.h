@@ -15,3 +15,4 @@
 #include "wm-project.h"
 #include "wm-types.h"
 #include "wm-value.h"
+#include "wm-vsm.h"

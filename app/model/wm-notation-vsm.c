@@ -10,6 +10,7 @@
 #include "wm-check.h"
 #include "wm-diagram.h"
 #include "wm-notation-private.h"
+#include "wm-vsm-private.h"
 
 static const WmChoice states[] = {
   { "current", N_("Current state") },
@@ -155,6 +156,10 @@ check_vsm (WmDiagram *diagram,
                          wm_problem_new (WM_SEVERITY_WARNING, diagram, ids,
                                          _("The process “%s” has no cycle time."), item->text));
     }
+
+  /* The checks that follow the material flow or compare with takt time live
+   * with the metrics, so that both read the map the same way. */
+  _wm_vsm_check (diagram, problems);
 }
 
 const WmNotation _wm_notation_vsm = {

@@ -1,0 +1,700 @@
+/* wm-vsm.c — the lean metrics of a value stream map
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * How the numbers are made, so that an analyst can check them by hand:
+ *
+ * - Available time per day is the diagram's available seconds per shift times
+ *   its shifts; takt time is that divided by the daily demand (0 when no
+ *   demand is set).
+ * - Waiting items are inventories, buffers, supermarkets and FIFO lanes. An
+ *   inventory's days are its "days" override when one is set (even to 0),
+ *   else its quantity over the daily demand; a buffer's are its quantity over
+ *   the demand. A supermarket counts its capacity and a FIFO lane its
+ *   maximum over the demand: that is the most the item can make a part wait,
+ *   the figure a map shows for them, and 0 when the analyst has not set it.
+ *   Without a daily demand, only overrides give days.
+ * - The material flow is the push, pull and shipment-flow links, each read
+ *   from its source to its target (a pull arrow is drawn from the supermarket
+ *   to the process that withdraws from it, so it points with the material).
+ *   Suppliers, customers and shipments carry the flow but add no step.
+ * - The timeline starts at the nodes nothing flows into (suppliers, or the
+ *   first items of a map drawn without one). A depth-first walk from them
+ *   marks the links that close a cycle (rework loops) and those are ignored,
+ *   so the rest is acyclic; a cycle that nothing enters is broken at its
+ *   first item in z-order. Along the remaining flow the longest path wins:
+ *   most waiting days, ties broken by the most processing time, remaining
+ *   ties by z-order. It ends at a customer when material reaches one, else
+ *   at the end of the longest flow.
+ * - Two processes in a row on that path hand over without stock between
+ *   them; the ladder still gets an upper step there, of zero days and with
+ *   no item.
+ * - Production lead time is the sum of the waiting days on the path;
+ *   processing time the sum of its cycle times; rolled complete-and-accurate
+ *   the product of its processes' C&A (1 when it has no process).
+ * - Process cycle efficiency divides the processing time by the lead time in
+ *   seconds. Inventory days are days of *available* time (stock over what the
+ *   line ships in a working day), so a day is converted with the available
+ *   seconds per day, not 86 400. It is 0 when the lead time is 0 (there is
+ *   nothing to compare with) and capped at 1: only a map that holds less
+ *   stock than its own processing time could go over, and more than 100 %
+ *   would mean nothing.
+ */
+#define G_LOG_DOMAIN "wm-vsm"
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n-lib.h>
+
+#include "wm-check.h"
+#include "wm-vsm-private.h"
+
+typedef enum
+{
+  ROLE_NONE,       /* not in the material flow: notes, kanbans, information */
+  ROLE_SUPPLIER,
+  ROLE_CUSTOMER,
+  ROLE_PROCESS,
+  ROLE_WAIT,       /* inventory, buffer, supermarket, FIFO lane */
+  ROLE_TRANSPORT,  /* a shipment: material passes through it without a step */
+} Role;
+
+static const struct
+{
+  const char *type;
+  Role        role;
+  const char *stock;  /* the property that counts a waiting item's pieces */
+} node_roles[] = {
+  { "supplier", ROLE_SUPPLIER, NULL },
+  { "customer", ROLE_CUSTOMER, NULL },
+  { "process", ROLE_PROCESS, NULL },
+  { "inventory", ROLE_WAIT, "quantity" },
+  { "buffer", ROLE_WAIT, "quantity" },
+  { "supermarket", ROLE_WAIT, "capacity" },
+  { "fifo-lane", ROLE_WAIT, "max" },
+  { "shipment", ROLE_TRANSPORT, NULL },
+};
+
+static const char *const material_links[] = { "push", "pull", "shipment-flow", NULL };
+
+/* Tolerance for comparing sums of doubles that were added in different orders. */
+#define RELATIVE_EPSILON 1e-9
+#define NO_NODE G_MAXUINT
+
+static guint
+find_role (const WmItem *item)
+{
+  if (wm_item_is_node (item))
+    for (guint i = 0; i < G_N_ELEMENTS (node_roles); i++)
+      if (g_str_equal (item->type->id, node_roles[i].type))
+        return i;
+  return G_N_ELEMENTS (node_roles);
+}
+
+static Role
+role_of (const WmItem *item)
+{
+  guint i = find_role (item);
+
+  return i < G_N_ELEMENTS (node_roles) ? node_roles[i].role : ROLE_NONE;
+}
+
+static gboolean
+is_vsm (WmDiagram *diagram)
+{
+  return g_str_equal (wm_diagram_get_notation (diagram)->id, "value-stream-map");
+}
+
+static gboolean
+nearly_equal (double a,
+              double b)
+{
+  return fabs (a - b) <= RELATIVE_EPSILON * MAX (1.0, MAX (fabs (a), fabs (b)));
+}
+
+static double
+takt_time (WmDiagram *diagram,
+           double     available)
+{
+  double demand = wm_diagram_get_number (diagram, "daily-demand");
+
+  return demand > 0 ? available / demand : 0;
+}
+
+static double
+daily_available_seconds (WmDiagram *diagram)
+{
+  return wm_diagram_get_number (diagram, "available-seconds") *
+         wm_diagram_get_number (diagram, "shifts");
+}
+
+double
+wm_vsm_inventory_days (WmDiagram    *diagram,
+                       const WmItem *item)
+{
+  guint role;
+  double demand;
+
+  g_return_val_if_fail (WM_IS_DIAGRAM (diagram), 0);
+  g_return_val_if_fail (item != NULL, 0);
+
+  role = find_role (item);
+  if (role == G_N_ELEMENTS (node_roles) || node_roles[role].stock == NULL)
+    return 0;
+  /* Only inventories have the override; an analyst sets it when the stock's
+   * age is known better than the count, so it wins even when it is 0. */
+  if (wm_item_has_value (item, "days"))
+    return wm_item_get_number (item, "days");
+  demand = wm_diagram_get_number (diagram, "daily-demand");
+  if (demand <= 0 || !wm_item_has_value (item, node_roles[role].stock))
+    return 0;
+  return wm_item_get_number (item, node_roles[role].stock) / demand;
+}
+
+/* The material flow as a graph, with adjacency in both directions stored
+ * compactly (one array of offsets, one of neighbours) so that maps of a
+ * hundred thousand items cost a few arrays, not one allocation per node. */
+
+typedef struct
+{
+  guint *start;  /* n + 1 offsets into @to */
+  guint *to;
+} Adjacency;
+
+typedef struct
+{
+  guint from;
+  guint to;
+} Edge;
+
+typedef struct
+{
+  GPtrArray  *nodes;  /* WmItem *: the material nodes, in z-order */
+  GArray     *roles;  /* Role, one per node */
+  GHashTable *index;  /* item id → GUINT_TO_POINTER (position in @nodes + 1) */
+  Adjacency   out;
+  Adjacency   in;
+  gboolean   *back;   /* per entry of out.to: the link closes a cycle and is ignored */
+} Graph;
+
+static void
+graph_clear (Graph *graph)
+{
+  g_clear_pointer (&graph->nodes, g_ptr_array_unref);
+  g_clear_pointer (&graph->roles, g_array_unref);
+  g_clear_pointer (&graph->index, g_hash_table_unref);
+  g_clear_pointer (&graph->out.start, g_free);
+  g_clear_pointer (&graph->out.to, g_free);
+  g_clear_pointer (&graph->in.start, g_free);
+  g_clear_pointer (&graph->in.to, g_free);
+  g_clear_pointer (&graph->back, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Graph, graph_clear)
+
+static guint
+graph_n (const Graph *graph)
+{
+  return graph->nodes->len;
+}
+
+static Role
+graph_role (const Graph *graph,
+            guint        v)
+{
+  return g_array_index (graph->roles, Role, v);
+}
+
+static WmItem *
+graph_item (const Graph *graph,
+            guint        v)
+{
+  return g_ptr_array_index (graph->nodes, v);
+}
+
+static gboolean
+graph_find (const Graph *graph,
+            const char  *id,
+            guint       *v)
+{
+  guint position = GPOINTER_TO_UINT (g_hash_table_lookup (graph->index, id));
+
+  *v = position - 1;
+  return position > 0;
+}
+
+/* Sorts the edges by their first end (by the second when @reverse), keeping
+ * the z-order of links within a node so that every walk is reproducible. */
+static void
+adjacency_build (Adjacency *adjacency,
+                 guint      n,
+                 GArray    *edges,
+                 gboolean   reverse)
+{
+  g_autofree guint *fill = NULL;
+
+  adjacency->start = g_new0 (guint, n + 1);
+  adjacency->to = g_new (guint, MAX (edges->len, 1));
+  for (guint e = 0; e < edges->len; e++)
+    {
+      Edge *edge = &g_array_index (edges, Edge, e);
+      adjacency->start[(reverse ? edge->to : edge->from) + 1]++;
+    }
+  for (guint v = 0; v < n; v++)
+    adjacency->start[v + 1] += adjacency->start[v];
+  fill = g_memdup2 (adjacency->start, (n + 1) * sizeof (guint));
+  for (guint e = 0; e < edges->len; e++)
+    {
+      Edge *edge = &g_array_index (edges, Edge, e);
+      guint from = reverse ? edge->to : edge->from;
+
+      adjacency->to[fill[from]++] = reverse ? edge->from : edge->to;
+    }
+}
+
+static void
+graph_add_nodes (Graph     *graph,
+                 WmDiagram *diagram)
+{
+  for (guint i = 0; i < wm_diagram_get_n_items (diagram); i++)
+    {
+      WmItem *item = wm_diagram_get_item (diagram, i);
+      Role role = role_of (item);
+
+      if (role == ROLE_NONE)
+        continue;
+      g_ptr_array_add (graph->nodes, item);
+      g_array_append_val (graph->roles, role);
+      g_hash_table_insert (graph->index, item->id, GUINT_TO_POINTER (graph->nodes->len));
+    }
+}
+
+/* The material links between material nodes; a link whose end is missing or
+ * is not a material node (the model reports those elsewhere) is left out. */
+static GArray *
+graph_collect_edges (Graph     *graph,
+                     WmDiagram *diagram)
+{
+  GArray *edges = g_array_new (FALSE, FALSE, sizeof (Edge));
+
+  for (guint i = 0; i < wm_diagram_get_n_items (diagram); i++)
+    {
+      WmItem *item = wm_diagram_get_item (diagram, i);
+      Edge edge;
+
+      if (wm_item_is_link (item) && g_strv_contains (material_links, item->type->id) &&
+          graph_find (graph, item->source, &edge.from) && graph_find (graph, item->target, &edge.to))
+        g_array_append_val (edges, edge);
+    }
+  return edges;
+}
+
+static void
+graph_init (Graph     *graph,
+            WmDiagram *diagram)
+{
+  g_autoptr(GArray) edges = NULL;
+  guint n;
+
+  graph->nodes = g_ptr_array_new ();
+  graph->roles = g_array_new (FALSE, FALSE, sizeof (Role));
+  graph->index = g_hash_table_new (g_str_hash, g_str_equal);
+  graph_add_nodes (graph, diagram);
+  edges = graph_collect_edges (graph, diagram);
+  n = graph_n (graph);
+  adjacency_build (&graph->out, n, edges, FALSE);
+  adjacency_build (&graph->in, n, edges, TRUE);
+  graph->back = g_new0 (gboolean, MAX (edges->len, 1));
+}
+
+enum
+{
+  WHITE,  /* not seen yet */
+  GREY,   /* on the walk's current path */
+  BLACK,  /* finished */
+};
+
+/* A depth-first walk from @root that marks the links leading back to a node
+ * on its current path, the ones that close a cycle, and appends each node to
+ * @finished once everything after it is done. It keeps its own stack, so a
+ * line of a hundred thousand processes cannot overflow the C stack. */
+static void
+graph_walk_from (Graph  *graph,
+                 guint   root,
+                 guint8 *colour,
+                 guint  *cursor,
+                 GArray *stack,
+                 GArray *finished)
+{
+  colour[root] = GREY;
+  g_array_append_val (stack, root);
+  while (stack->len > 0)
+    {
+      guint v = g_array_index (stack, guint, stack->len - 1);
+      guint e = cursor[v], w;
+
+      if (e == graph->out.start[v + 1])
+        {
+          colour[v] = BLACK;
+          g_array_append_val (finished, v);
+          g_array_set_size (stack, stack->len - 1);
+          continue;
+        }
+      cursor[v]++;
+      w = graph->out.to[e];
+      if (colour[w] == GREY)
+        graph->back[e] = TRUE;
+      else if (colour[w] == WHITE)
+        {
+          colour[w] = GREY;
+          g_array_append_val (stack, w);
+        }
+    }
+}
+
+/* Marks the back links and returns the nodes (guint) in the order the walks
+ * finished them. Read backwards, once those links are ignored, each node
+ * comes after everything that flows into it. */
+static GArray *
+graph_finish_order (Graph *graph)
+{
+  guint n = graph_n (graph);
+  g_autofree guint8 *colour = g_new0 (guint8, MAX (n, 1));
+  g_autofree guint *cursor = g_memdup2 (graph->out.start, (n + 1) * sizeof (guint));
+  g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (guint));
+  GArray *order = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
+
+  /* Walks start where the material enters, as the flow does; what is left
+   * afterwards lies on cycles that nothing enters, and the first such node
+   * in z-order starts the next walk. */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint v = 0; v < n; v++)
+      if (colour[v] == WHITE && (pass == 1 || graph->in.start[v] == graph->in.start[v + 1]))
+        graph_walk_from (graph, v, colour, cursor, stack, order);
+  return order;
+}
+
+static gboolean
+graph_is_sink (const Graph *graph,
+               guint        v)
+{
+  for (guint e = graph->out.start[v]; e < graph->out.start[v + 1]; e++)
+    if (!graph->back[e])
+      return FALSE;
+  return TRUE;
+}
+
+/* The longest path that ends at each node. */
+typedef struct
+{
+  double lead;  /* days waited, this node included */
+  double work;  /* seconds of processing, this node included */
+  guint  pred;  /* the node before on the path, or NO_NODE where it starts */
+} Best;
+
+static gboolean
+longer (const Best *a,
+        const Best *b)
+{
+  if (!nearly_equal (a->lead, b->lead))
+    return a->lead > b->lead;
+  return !nearly_equal (a->work, b->work) && a->work > b->work;
+}
+
+static void
+own_values (const Graph *graph,
+            WmDiagram   *diagram,
+            guint        v,
+            double      *lead,
+            double      *work)
+{
+  WmItem *item = graph_item (graph, v);
+
+  *lead = graph_role (graph, v) == ROLE_WAIT ? wm_vsm_inventory_days (diagram, item) : 0;
+  *work = graph_role (graph, v) == ROLE_PROCESS ? wm_item_get_number (item, "cycle-time") : 0;
+}
+
+/* Visits the nodes in flow order. Before a node is visited its entry holds
+ * the best path that reaches it (from its predecessors); the visit adds the
+ * node's own days and seconds and offers the result to its successors. */
+static Best *
+graph_longest_paths (Graph     *graph,
+                     WmDiagram *diagram)
+{
+  g_autoptr(GArray) order = graph_finish_order (graph);
+  Best *best = g_new (Best, MAX (graph_n (graph), 1));
+
+  for (guint v = 0; v < graph_n (graph); v++)
+    best[v] = (Best) { 0, 0, NO_NODE };
+  for (guint k = order->len; k-- > 0;)
+    {
+      guint v = g_array_index (order, guint, k);
+      double lead, work;
+
+      own_values (graph, diagram, v, &lead, &work);
+      best[v].lead += lead;
+      best[v].work += work;
+      for (guint e = graph->out.start[v]; e < graph->out.start[v + 1]; e++)
+        {
+          Best *next = &best[graph->out.to[e]];
+
+          if (!graph->back[e] && (next->pred == NO_NODE || longer (&best[v], next)))
+            *next = (Best) { best[v].lead, best[v].work, v };
+        }
+    }
+  return best;
+}
+
+/* Where the timeline ends: the best customer that material reaches, else the
+ * best end of the flow; NO_NODE for a map without material nodes. */
+static guint
+graph_path_end (const Graph *graph,
+                const Best  *best)
+{
+  guint end = NO_NODE;
+
+  for (guint v = 0; v < graph_n (graph); v++)
+    if (graph_role (graph, v) == ROLE_CUSTOMER && best[v].pred != NO_NODE &&
+        (end == NO_NODE || longer (&best[v], &best[end])))
+      end = v;
+  if (end != NO_NODE)
+    return end;
+  for (guint v = 0; v < graph_n (graph); v++)
+    if (graph_is_sink (graph, v) && (end == NO_NODE || longer (&best[v], &best[end])))
+      end = v;
+  return end;
+}
+
+static void
+add_step (WmVsmMetrics  *metrics,
+          WmVsmStepKind  kind,
+          const char    *item_id,
+          double         value)
+{
+  WmVsmStep step = { kind, item_id, value };
+
+  g_array_append_val (metrics->steps, step);
+}
+
+static gboolean
+last_step_is_process (const WmVsmMetrics *metrics)
+{
+  guint n = metrics->steps->len;
+
+  return n > 0 && g_array_index (metrics->steps, WmVsmStep, n - 1).kind == WM_VSM_STEP_PROCESS;
+}
+
+/* Appends the step of one node on the path and adds it to the totals. */
+static void
+add_node_steps (WmVsmMetrics *metrics,
+                WmDiagram    *diagram,
+                const WmItem *item,
+                Role          role)
+{
+  double value;
+
+  if (role == ROLE_WAIT)
+    {
+      value = wm_vsm_inventory_days (diagram, item);
+      add_step (metrics, WM_VSM_STEP_WAIT, item->id, value);
+      metrics->lead_time_days += value;
+    }
+  else if (role == ROLE_PROCESS)
+    {
+      value = wm_item_get_number (item, "cycle-time");
+      /* Processes that hand over directly still get an upper step, of zero days. */
+      if (last_step_is_process (metrics))
+        add_step (metrics, WM_VSM_STEP_WAIT, NULL, 0);
+      add_step (metrics, WM_VSM_STEP_PROCESS, item->id, value);
+      metrics->processing_time += value;
+      metrics->rolled_ca *= wm_item_get_number (item, "complete-accurate") / 100;
+    }
+}
+
+static void
+metrics_add_timeline (WmVsmMetrics *metrics,
+                      Graph        *graph,
+                      WmDiagram    *diagram)
+{
+  g_autofree Best *best = graph_longest_paths (graph, diagram);
+  g_autoptr(GArray) path = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint v = graph_path_end (graph, best); v != NO_NODE; v = best[v].pred)
+    g_array_append_val (path, v);
+  /* The path was collected from its end; the timeline runs from its start. */
+  for (guint k = path->len; k-- > 0;)
+    {
+      guint v = g_array_index (path, guint, k);
+
+      add_node_steps (metrics, diagram, graph_item (graph, v), graph_role (graph, v));
+    }
+}
+
+/* Every waiting item counts here, on the timeline or not, so that stock an
+ * analyst has drawn off the main line still shows in the totals. */
+static void
+metrics_add_stock (WmVsmMetrics *metrics,
+                   Graph        *graph,
+                   WmDiagram    *diagram)
+{
+  for (guint v = 0; v < graph_n (graph); v++)
+    {
+      WmItem *item = graph_item (graph, v);
+      guint role = find_role (item);
+
+      if (node_roles[role].role != ROLE_WAIT)
+        continue;
+      metrics->inventory_days += wm_vsm_inventory_days (diagram, item);
+      metrics->inventory_quantity += wm_item_get_number (item, node_roles[role].stock);
+    }
+}
+
+static double
+cycle_efficiency (const WmVsmMetrics *metrics)
+{
+  double lead_seconds = metrics->lead_time_days * metrics->available_per_day;
+
+  if (lead_seconds <= 0)
+    return 0;
+  return MIN (1.0, metrics->processing_time / lead_seconds);
+}
+
+WmVsmMetrics *
+wm_vsm_compute (WmDiagram *diagram)
+{
+  g_auto(Graph) graph = { 0, };
+  WmVsmMetrics *metrics;
+
+  g_return_val_if_fail (WM_IS_DIAGRAM (diagram), NULL);
+
+  if (!is_vsm (diagram))
+    return NULL;
+
+  metrics = g_new0 (WmVsmMetrics, 1);
+  metrics->steps = g_array_new (FALSE, FALSE, sizeof (WmVsmStep));
+  metrics->available_per_day = daily_available_seconds (diagram);
+  metrics->daily_demand = MAX (wm_diagram_get_number (diagram, "daily-demand"), 0);
+  metrics->takt_time = takt_time (diagram, metrics->available_per_day);
+  metrics->rolled_ca = 1;
+
+  graph_init (&graph, diagram);
+  metrics_add_stock (metrics, &graph, diagram);
+  metrics_add_timeline (metrics, &graph, diagram);
+  metrics->efficiency = cycle_efficiency (metrics);
+  return metrics;
+}
+
+void
+wm_vsm_metrics_free (WmVsmMetrics *metrics)
+{
+  if (metrics == NULL)
+    return;
+  g_clear_pointer (&metrics->steps, g_array_unref);
+  g_free (metrics);
+}
+
+/* Checks */
+
+static const char *
+describe (const WmItem *item)
+{
+  return item->text[0] != '\0' ? item->text : item->id;
+}
+
+/* Seconds for a message: whole numbers without decimals, others with one. */
+static char *
+format_seconds (double seconds)
+{
+  if (fabs (seconds - round (seconds)) < 0.05)
+    return g_strdup_printf ("%.0f", seconds);
+  return g_strdup_printf ("%.1f", seconds);
+}
+
+/* Which nodes have a path to a customer, following links backwards from every
+ * customer (cycles included: a rework loop still ends at the customer).
+ * NULL when the map has no customer, so the question does not arise. */
+static gboolean *
+graph_reaches_customer (const Graph *graph)
+{
+  g_autoptr(GArray) queue = g_array_new (FALSE, FALSE, sizeof (guint));
+  gboolean *reaches = g_new0 (gboolean, MAX (graph_n (graph), 1));
+
+  for (guint v = 0; v < graph_n (graph); v++)
+    if (graph_role (graph, v) == ROLE_CUSTOMER)
+      {
+        reaches[v] = TRUE;
+        g_array_append_val (queue, v);
+      }
+  if (queue->len == 0)
+    {
+      g_free (reaches);
+      return NULL;
+    }
+  for (guint k = 0; k < queue->len; k++)
+    {
+      guint v = g_array_index (queue, guint, k);
+
+      for (guint e = graph->in.start[v]; e < graph->in.start[v + 1]; e++)
+        if (!reaches[graph->in.to[e]])
+          {
+            reaches[graph->in.to[e]] = TRUE;
+            g_array_append_val (queue, graph->in.to[e]);
+          }
+    }
+  return reaches;
+}
+
+static void
+check_takt (WmDiagram    *diagram,
+            const WmItem *process,
+            double        takt,
+            GPtrArray    *problems)
+{
+  double cycle = wm_item_get_number (process, "cycle-time");
+  const char *ids[] = { process->id, NULL };
+  g_autofree char *cycle_text = NULL;
+  g_autofree char *takt_text = NULL;
+
+  /* A process without a cycle time is reported once, by the notation's own check. */
+  if (takt <= 0 || cycle <= 0 || cycle <= takt || nearly_equal (cycle, takt))
+    return;
+  cycle_text = format_seconds (cycle);
+  takt_text = format_seconds (takt);
+  g_ptr_array_add (problems,
+                   wm_problem_new (WM_SEVERITY_WARNING, diagram, ids,
+                                   _("The process “%s” is slower than takt: its cycle time of "
+                                     "%s s is longer than the takt time of %s s."),
+                                   describe (process), cycle_text, takt_text));
+}
+
+void
+_wm_vsm_check (WmDiagram *diagram,
+               GPtrArray *problems)
+{
+  g_auto(Graph) graph = { 0, };
+  g_autofree gboolean *reaches = NULL;
+  double takt;
+
+  g_return_if_fail (WM_IS_DIAGRAM (diagram));
+
+  takt = takt_time (diagram, daily_available_seconds (diagram));
+  graph_init (&graph, diagram);
+  reaches = graph_reaches_customer (&graph);
+  for (guint v = 0; v < graph_n (&graph); v++)
+    {
+      WmItem *item = graph_item (&graph, v);
+      Role role = graph_role (&graph, v);
+      const char *ids[] = { item->id, NULL };
+
+      if (role == ROLE_PROCESS)
+        check_takt (diagram, item, takt, problems);
+      if (reaches != NULL && !reaches[v] && (role == ROLE_PROCESS || role == ROLE_WAIT))
+        g_ptr_array_add (problems,
+                         wm_problem_new (WM_SEVERITY_WARNING, diagram, ids,
+                                         _("The material flow from “%s” does not reach a "
+                                           "customer."),
+                                         describe (item)));
+    }
+}
