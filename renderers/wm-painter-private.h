@@ -17,6 +17,9 @@ typedef struct
   /* When FALSE the view is zoomed far out: skip text and fine detail, draw
    * shapes only (the level of detail). */
   gboolean               detail;
+  /* What the painter computes once per paint for all its calls (set in
+   * paint_background, freed with the painter's free_data at the end). */
+  gpointer               painter_data;
 } WmPaintContext;
 
 typedef struct
@@ -39,6 +42,12 @@ typedef struct
   void (*item_extent)      (WmDiagram      *diagram,
                             const WmItem   *item,
                             WmRect         *extent);
+  /* Frees ctx->painter_data after the paint. May be NULL. */
+  void (*free_data)        (gpointer        painter_data);
+  /* TRUE when the painter places nodes by a layout of its own (a journey's
+   * cells) rather than at their bounds: they are then culled and outlined
+   * as selected by their item_extent. */
+  gboolean places_nodes;
 } WmPainter;
 
 extern const WmPainter _wm_painter_bmc;

@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "wm-painter-private.h"
+#include "wm-render-private.h"
 
 /* Below this zoom, text turns into grey bars and fine detail is left out. */
 #define DETAIL_SCALE 0.35
@@ -79,8 +80,9 @@ is_visible (WmDiagram             *diagram,
   if (options->visible.width <= 0)
     return TRUE;
   /* Nodes are culled on their bounds plus a margin for shadows and labels
-   * below them, which costs no painter call; links need their route. */
-  if (wm_item_is_node (item))
+   * below them, which costs no painter call; links, and nodes that the
+   * painter places itself, need the painter's extent. */
+  if (wm_item_is_node (item) && !painter->places_nodes)
     {
       extent = item->bounds;
       extent.x -= 40;
@@ -111,7 +113,8 @@ wm_render_diagram (WmDiagram             *diagram,
       options = &defaults;
     }
   painter = painter_for (diagram);
-  ctx = (WmPaintContext) { cr, diagram, options, options->scale <= 0 || options->scale >= DETAIL_SCALE };
+  ctx = (WmPaintContext) { .cr = cr, .diagram = diagram, .options = options,
+                           .detail = options->scale <= 0 || options->scale >= DETAIL_SCALE };
 
   cairo_save (cr);
   if (options->paper)
@@ -137,11 +140,48 @@ wm_render_diagram (WmDiagram             *diagram,
       cairo_restore (cr);
       if (options->selected != NULL && g_hash_table_contains (options->selected, item->id) &&
           wm_item_is_node (item))
-        wm_draw_selection (cr, &item->bounds);
+        {
+          WmRect outline = item->bounds;
+
+          if (painter->places_nodes)
+            painter->item_extent (diagram, item, &outline);
+          wm_draw_selection (cr, &outline);
+        }
     }
   if (painter->paint_foreground != NULL)
     painter->paint_foreground (&ctx);
+  if (painter->free_data != NULL && ctx.painter_data != NULL)
+    painter->free_data (ctx.painter_data);
   cairo_restore (cr);
+}
+
+void
+_wm_render_item_alone (WmDiagram             *diagram,
+                       const WmItem          *item,
+                       cairo_t               *cr,
+                       const WmRenderOptions *options)
+{
+  const WmPainter *painter = painter_for (diagram);
+  WmPaintContext ctx = { .cr = cr, .diagram = diagram, .options = options,
+                         .detail = options->scale <= 0 || options->scale >= DETAIL_SCALE };
+
+  /* A painter prepares its per-paint data while painting the background;
+   * that ink goes to a scratch surface so only the item's lands on @cr. */
+  if (painter->paint_background != NULL)
+    {
+      cairo_surface_t *scratch = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+
+      ctx.cr = cairo_create (scratch);
+      painter->paint_background (&ctx);
+      cairo_destroy (ctx.cr);
+      cairo_surface_destroy (scratch);
+      ctx.cr = cr;
+    }
+  cairo_save (cr);
+  painter->paint_item (&ctx, item);
+  cairo_restore (cr);
+  if (painter->free_data != NULL && ctx.painter_data != NULL)
+    painter->free_data (ctx.painter_data);
 }
 
 /* Link routes */

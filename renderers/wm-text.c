@@ -225,16 +225,11 @@ wm_draw_text (cairo_t               *cr,
   else if (style->valign == WM_ALIGN_END)
     y += rect->height - h;
 
-  cairo_save (cr);
-  if (style->ellipsize)
-    {
-      cairo_rectangle (cr, rect->x - 1, rect->y - 1, rect->width + 2, rect->height + 2);
-      cairo_clip (cr);
-    }
+  /* No clip: the layout is already wrapped and ellipsized to the box, and a
+   * clip per text would double the operators of every PDF and SVG page. */
   wm_set_color (cr, style->color ? style->color : &wm_color_ink);
   cairo_move_to (cr, rect->x, y);
   pango_cairo_show_layout (cr, layout);
-  cairo_restore (cr);
   return h;
 }
 

@@ -15,71 +15,6 @@ typedef struct
 } Contract;
 
 static void
-set_every_property (WmDiagram  *diagram,
-                    WmItem     *item,
-                    const char *ref_target)
-{
-  for (guint p = 0; p < item->type->n_props; p++)
-    {
-      const WmPropSpec *spec = &item->type->props[p];
-      g_autofree char *value = wm_test_sample_value (diagram, spec, ref_target, NULL);
-      g_autoptr(GError) error = NULL;
-      g_autofree char *back = NULL;
-
-      g_assert_true (wm_diagram_set_property (diagram, item->id, spec->name, value, &error));
-      g_assert_no_error (error);
-      g_assert_true (wm_item_has_value (item, spec->name));
-      back = wm_value_to_string (spec, wm_item_get_value (item, spec->name, NULL));
-      if (spec->type == WM_PROP_COLOR)
-        g_assert_cmpstr (back, ==, value);
-      else if (spec->type != WM_PROP_NUMBER && spec->type != WM_PROP_INTEGER)
-        g_assert_cmpstr (back, ==, value);
-      else
-        g_assert_cmpfloat (g_ascii_strtod (back, NULL), ==, g_ascii_strtod (value, NULL));
-    }
-}
-
-static WmItem *
-create_item (WmDiagram        *diagram,
-             const WmItemType *type,
-             WmItem          **anchor)
-{
-  const WmNotation *notation = wm_diagram_get_notation (diagram);
-  g_autoptr(GError) error = NULL;
-  WmItem *item;
-
-  if (type->kind == WM_ITEM_NODE)
-    {
-      item = wm_diagram_add_node (diagram, type->id, NULL, "Name «ü» & co", &error);
-      *anchor = item;
-    }
-  else
-    {
-      const WmItemType *source_type, *target_type;
-      WmItem *source, *target;
-      WmRect right = { 400, 0, 0, 0 };
-
-      /* Every link type must be drawable between some pair of node types. */
-      g_assert_true (wm_test_find_link_ends (notation, type, &source_type, &target_type));
-      source = wm_diagram_add_node (diagram, source_type->id, NULL, "Source", &error);
-      right.width = target_type->width;
-      right.height = target_type->height;
-      target = wm_diagram_add_node (diagram, target_type->id, &right, "Target", &error);
-      item = wm_diagram_add_link (diagram, type->id, source->id, target->id, &error);
-      *anchor = source;
-    }
-  g_assert_no_error (error);
-  g_assert_nonnull (item);
-  g_assert_true (item->type == type);
-  if (type->kind == WM_ITEM_NODE)
-    {
-      g_assert_cmpfloat (item->bounds.width, ==, type->width);
-      g_assert_cmpfloat (item->bounds.height, >, 0);
-    }
-  return item;
-}
-
-static void
 test_contract (gconstpointer data)
 {
   const Contract *contract = data;
@@ -98,11 +33,11 @@ test_contract (gconstpointer data)
   g_assert_no_error (error);
   target = wm_diagram_add_node (other, "note", NULL, "Referenced", &error);
 
-  item = create_item (diagram, contract->type, &anchor);
+  item = wm_test_create_item (diagram, contract->type, &anchor);
   item_id = g_strdup (item->id);
   g_assert_true (wm_diagram_lookup (diagram, item_id) == item);
   g_assert_true (wm_project_lookup_item (project, item_id, NULL) == item);
-  set_every_property (diagram, item, target->id);
+  wm_test_set_every_property (diagram, item, target->id);
   g_assert_true (wm_diagram_set_text (diagram, item_id, "Renamed\nover two lines"));
 
   /* Save and load give back the same item and the same bytes. */

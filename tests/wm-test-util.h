@@ -26,4 +26,14 @@ gboolean    wm_test_find_link_ends   (const WmNotation  *notation,
 char       *wm_test_read_source_file (const char       *path,
                                       gsize            *length);
 
+/* Sets every property of @item to a valid value that is not its default. */
+void        wm_test_set_every_property (WmDiagram        *diagram,
+                                        WmItem           *item,
+                                        const char       *ref_target);
+/* Adds an item of @type: a node, or a link between two new nodes it may join.
+ * @anchor receives the node or the link's source. */
+WmItem     *wm_test_create_item      (WmDiagram        *diagram,
+                                      const WmItemType *type,
+                                      WmItem          **anchor);
+
 G_END_DECLS

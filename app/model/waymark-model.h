@@ -11,6 +11,7 @@
 #include "wm-error.h"
 #include "wm-format.h"
 #include "wm-item.h"
+#include "wm-journey.h"
 #include "wm-notation.h"
 #include "wm-project.h"
 #include "wm-types.h"

@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <locale.h>
 #include <math.h>
 #include <stdio.h>
@@ -54,6 +55,7 @@ static const char usage_text[] =
   "Usage:\n"
   "  wm-bench generate --notation=ID --items=N OUT.waymark\n"
   "  wm-bench run [--items=1000,10000,100000] [--notation=ID] [--repeat=R] [--check-targets]\n"
+  "  wm-bench export --waymark=PATH [--items=10000] [--png-size=4000]\n"
   "\n"
   "ID is business-model-canvas, use-case, value-stream-map, customer-journey, or all\n"
   "(one diagram of each, sharing the items). `run` uses all unless told otherwise.\n"
@@ -1037,6 +1039,147 @@ command_run (int    argc,
   return print_targets (results) || !check_targets ? EXIT_SUCCESS : EXIT_FAILURE;
 }
 
+/* `wm-bench export`: the whole export process, timed from the outside */
+
+typedef struct
+{
+  double wall_ms;
+  double peak_mb;
+  int    status;
+} ProcessCost;
+
+/* Runs @argv to completion and measures its wall time and peak memory. */
+static ProcessCost
+run_measured (char **argv)
+{
+  ProcessCost cost = { 0, 0, -1 };
+  gint64 start = g_get_monotonic_time ();
+  struct rusage usage;
+  int status;
+  pid_t pid = fork ();
+
+  if (pid == 0)
+    {
+      int null = open ("/dev/null", O_WRONLY);
+      dup2 (null, STDOUT_FILENO);
+      execv (argv[0], argv);
+      _exit (127);
+    }
+  if (pid < 0 || wait4 (pid, &status, 0, &usage) < 0)
+    return cost;
+  cost.wall_ms = elapsed_ms (start);
+  cost.peak_mb = usage.ru_maxrss / 1024.0;
+  cost.status = WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+  return cost;
+}
+
+/* The scale that makes the longer side of the PNG @pixels wide, from the
+ * nodes' bounds (the painter adds little around them). */
+static double
+png_scale_for (WmDiagram *diagram,
+               double     pixels)
+{
+  WmRect area = { 0, 0, 0, 0 };
+
+  for (guint i = 0; i < wm_diagram_get_n_items (diagram); i++)
+    {
+      WmItem *item = wm_diagram_get_item (diagram, i);
+      if (wm_item_is_node (item))
+        wm_rect_union (&area, &item->bounds, &area);
+    }
+  return MIN (1, pixels / MAX (MAX (area.width, area.height), 1));
+}
+
+static gboolean
+bench_export_notation (const char *waymark,
+                       const char *notation,
+                       guint       n_items,
+                       const char *dir,
+                       int         png_pixels)
+{
+  static const char *const formats[] = { "pdf", "svg", "png" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WmProject) project = generate_project (notation, n_items, &error);
+  g_autofree char *input = g_build_filename (dir, "input.waymark", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (input);
+  gboolean ok = TRUE;
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *scale = NULL;
+
+  if (project == NULL || !wm_project_save (project, file, NULL, &error))
+    {
+      g_printerr ("wm-bench: %s\n", error->message);
+      return FALSE;
+    }
+  g_ascii_formatd (number, sizeof number, "%.4f",
+                   png_scale_for (wm_project_get_diagram (project, 0), png_pixels));
+  scale = g_strconcat ("--scale=", number, NULL);
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    {
+      g_autofree char *out = g_strdup_printf ("--export=%s/out.%s", dir, formats[f]);
+      g_autofree char *diagram = g_strdup_printf ("--diagram=%s",
+                                                  wm_diagram_get_id (wm_project_get_diagram (project, 0)));
+      char *argv[] = { (char *) waymark, out, diagram,
+                       g_str_equal (formats[f], "png") ? scale : NULL, NULL, NULL };
+      ProcessCost cost;
+
+      if (argv[3] != NULL)
+        argv[4] = input;
+      else
+        argv[3] = input;
+      cost = run_measured (argv);
+      g_print ("| %s | %s | %u | %.0f ms | %.0f MB |%s\n", notation, formats[f], n_items,
+               cost.wall_ms, cost.peak_mb, cost.status == 0 ? "" : " FAILED");
+      ok = ok && cost.status == 0;
+    }
+  return ok;
+}
+
+static const char *const scratch_files[] = { "input.waymark", "out.pdf", "out.svg", "out.png" };
+
+static int
+command_export (int    argc,
+                char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new ("");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *waymark = NULL;
+  g_autofree char *dir = NULL;
+  int n_items = 10000, png_pixels = 4000;
+  gboolean ok = TRUE;
+  guint n;
+  const WmNotation *const *notations = wm_notations_get_all (&n);
+  const GOptionEntry entries[] = {
+    { "waymark", 0, 0, G_OPTION_ARG_FILENAME, &waymark, "The waymark executable", "PATH" },
+    { "items", 0, 0, G_OPTION_ARG_INT, &n_items, "Items per diagram (default 10000)", "N" },
+    { "png-size", 0, 0, G_OPTION_ARG_INT, &png_pixels,
+      "Longer side of the PNG in pixels (default 4000)", "PX" },
+    { NULL }
+  };
+
+  g_option_context_set_summary (context, "Times `waymark --export` of a generated diagram of each "
+                                         "notation to PDF, SVG and PNG, the whole process included.");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (waymark == NULL || n_items <= 0 || png_pixels <= 0)
+    return usage_error (context, "give --waymark");
+
+  dir = g_dir_make_tmp ("wm-bench-export-XXXXXX", &error);
+  if (dir == NULL)
+    return usage_error (NULL, error->message);
+  g_print ("| notation | format | items | wall time | peak memory |\n|---|---|---:|---:|---:|\n");
+  for (guint i = 0; i < n; i++)
+    ok = bench_export_notation (waymark, notations[i]->id, (guint) n_items, dir, png_pixels) && ok;
+  for (guint i = 0; i < G_N_ELEMENTS (scratch_files); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, scratch_files[i], NULL);
+      g_remove (path);
+    }
+  g_rmdir (dir);
+  return ok ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1060,5 +1203,7 @@ main (int   argc,
     return command_generate (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "run"))
     return command_run (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "export"))
+    return command_export (argc - 1, argv + 1);
   return usage_error (NULL, "unknown command");
 }

@@ -390,7 +390,7 @@ static const UseCase use_cases[] = {
   { "uc.gift", "Send a gift subscription", UC_LEFT, 740, "user-goal", "should",
     "A gift buyer pays for 3, 6 or 12 deliveries for someone else and chooses the day of the "
     "first one." },
-  { "uc.gift-code", "Apply gift code", UC_RIGHT, 300, "subfunction", "should",
+  { "uc.gift-code", "Apply gift code", UC_RIGHT, 250, "subfunction", "should",
     "The customer redeems a gift or referral code against the amount to pay." },
   { "uc.pay", "Pay", UC_RIGHT, 460, "subfunction", "must",
     "The web shop takes a payment through the payment provider for a subscription, an order "
@@ -535,7 +535,11 @@ add_actors (Sample    *sample,
   for (guint i = 0; i < G_N_ELEMENTS (actors); i++)
     {
       const Actor *actor = &actors[i];
-      WmItem *item = add_node (diagram, "actor", actor->x, actor->y, 60, 110, actor->text);
+      /* A system actor is drawn as a box, wider than tall, not as a stick figure. */
+      gboolean system = g_str_equal (actor->kind, "system");
+      WmItem *item = add_node (diagram, "actor", system ? actor->x - 25 : actor->x,
+                               system ? actor->y + 25 : actor->y, system ? 110 : 60,
+                               system ? 60 : 110, actor->text);
 
       set_props (diagram, item,
                  "kind", actor->kind,
@@ -751,7 +755,8 @@ add_processes (Sample    *sample,
   for (guint i = 0; i < G_N_ELEMENTS (processes); i++)
     {
       const Process *process = &processes[i];
-      WmItem *item = add_node (diagram, "process", process->x, VSM_FLOW_Y, 140, 80, process->text);
+      /* Tall enough that the data box sits inside the process's own bounds. */
+      WmItem *item = add_node (diagram, "process", process->x, VSM_FLOW_Y, 140, 168, process->text);
 
       set_props (diagram, item,
                  "cycle-time", process->cycle_time,
@@ -805,9 +810,9 @@ add_improvements (Sample    *sample,
                   WmDiagram *diagram)
 {
   remember (sample, "vsm.go-see",
-            add_node (diagram, "go-see", 680, 300, 60, 34,
+            add_node (diagram, "go-see", 700, 270, 60, 34,
                       "Head roaster checks the resting shelf"));
-  add_node (diagram, "operator", 500, 360, 40, 50, "Roaster");
+  add_node (diagram, "operator", 500, 330, 40, 50, "Roaster");
   remember (sample, "vsm.kaizen-plan",
             add_node (diagram, "kaizen-burst", 470, 640, 160, 80,
                       "Roast to a weekly plan by origin"));

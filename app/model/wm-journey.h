@@ -1,0 +1,109 @@
+/* wm-journey.h — the grid of a customer journey map and where its items go
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "wm-diagram.h"
+
+G_BEGIN_DECLS
+
+/* The grid's measures, in document units. */
+#define WM_JOURNEY_LABEL_WIDTH    170.0  /* the lane labels' column, left of the stages */
+#define WM_JOURNEY_COLUMN_WIDTH   220.0  /* one stage */
+#define WM_JOURNEY_ROW_HEIGHT     110.0  /* one lane, until its tallest stack needs more */
+#define WM_JOURNEY_EMOTION_HEIGHT 130.0  /* the emotion lane, with room for notes by its curve */
+#define WM_JOURNEY_PADDING        10.0   /* inside a cell, around its stack */
+#define WM_JOURNEY_GAP            8.0    /* between two stacked cards */
+#define WM_JOURNEY_HEADER_HEIGHT  144.0  /* the persona and scenario band */
+#define WM_JOURNEY_STAGE_HEIGHT   40.0   /* the row of stage headers */
+/* The first lane row starts at (WM_JOURNEY_GRID_X, WM_JOURNEY_GRID_Y); the
+ * label column lies left of it and the headers above it, so the header band
+ * starts above y = 0. These are the places where the sample project and the
+ * files written before the layout existed put their cards. */
+#define WM_JOURNEY_GRID_X         180.0
+#define WM_JOURNEY_GRID_Y         130.0
+
+/* The lanes that hold the emotion curve and the KPIs, by entry id. */
+#define WM_JOURNEY_EMOTION_LANE   "emotions"
+#define WM_JOURNEY_KPI_LANE       "kpis"
+
+/* A stage (a column) or a lane (a row). The id and label belong to the
+ * diagram's list entry: they are valid until the diagram's next edit. */
+typedef struct
+{
+  const char *id;
+  const char *label;
+  WmRect      rect;    /* stages: the column across every lane; lanes: the row across every stage */
+  WmRect      header;  /* stages: the header above the column; lanes: the label cell on the left */
+} WmJourneyBand;
+
+/* A snapshot of the layout of one diagram, valid until its next edit. */
+typedef struct
+{
+  WmRect         bounds;        /* everything below: the header band, stage headers, labels, grid */
+  WmRect         header;        /* the band at the top */
+  WmRect         persona;       /* its parts: name and description... */
+  WmRect         scenario;      /* ...the scenario... */
+  WmRect         expectations;  /* ...and the expectations; empty when the field is blank */
+  WmRect         grid;          /* the cells: every stage column by every lane row */
+  WmJourneyBand *stages;
+  guint          n_stages;
+  WmJourneyBand *lanes;
+  guint          n_lanes;
+  int            emotion_lane;  /* index into lanes, or -1 when no lane is "emotions" */
+  int            kpi_lane;      /* index into lanes, or -1 when no lane is "kpis" */
+  /* The emotion points the layout places (WmItem *, owned by the diagram),
+   * in the order the curve runs through them: by stage, then by z-order. */
+  GPtrArray     *emotions;
+} WmJourneyLayout;
+
+/* Lays out a customer-journey diagram; NULL for other notations.
+ *
+ * Cards sit in the cell of their "stage" and "lane", KPIs in the "kpis" lane
+ * at their stage; both stack down from the top of the cell in z-order, at
+ * their stored size (the type's default when it is empty), no wider than the
+ * column, and a lane grows to fit its tallest stack (the emotion lane is a
+ * little taller to begin with). Emotion points sit in
+ * the "emotions" lane: horizontally at the centre of their stage's column
+ * (several in one stage share it out evenly), vertically by their "score"
+ * from +2 at the top to -2 at the bottom around a neutral line at 0.
+ *
+ * An item whose stage or lane is not an entry of the lists, or whose implicit
+ * lane ("emotions", "kpis") is missing, is not placed: it keeps its stored
+ * bounds, so nothing the analyst drew disappears when a stage is removed. */
+WmJourneyLayout *wm_journey_layout_new       (WmDiagram             *diagram);
+void             wm_journey_layout_free      (WmJourneyLayout       *layout);
+
+/* Where the layout puts @item: TRUE and its rectangle when the layout places
+ * it, FALSE and its stored bounds otherwise (links, unplaced items, items
+ * added after the layout was made). @stage and @lane (may be NULL) receive
+ * the indexes of its cell, or -1. */
+gboolean         wm_journey_layout_item_rect (const WmJourneyLayout *layout,
+                                              const WmItem          *item,
+                                              WmRect                *rect);
+gboolean         wm_journey_layout_item_cell (const WmJourneyLayout *layout,
+                                              const WmItem          *item,
+                                              int                   *stage,
+                                              int                   *lane);
+/* The cell of @stage and @lane (indexes); FALSE when either is out of range. */
+gboolean         wm_journey_layout_cell_rect (const WmJourneyLayout *layout,
+                                              guint                  stage,
+                                              guint                  lane,
+                                              WmRect                *rect);
+/* The cell under a point: TRUE with the ids of its stage and lane (valid
+ * until the diagram's next edit), FALSE outside the grid. */
+gboolean         wm_journey_layout_cell_at   (const WmJourneyLayout *layout,
+                                              double                 x,
+                                              double                 y,
+                                              const char           **stage,
+                                              const char           **lane);
+/* The height at which the emotion lane draws @score (clamped to -2..+2); the
+ * neutral line is the height of 0. Without an emotion lane, 0. */
+double           wm_journey_layout_score_y   (const WmJourneyLayout *layout,
+                                              double                 score);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WmJourneyLayout, wm_journey_layout_free)
+
+G_END_DECLS

@@ -1,0 +1,91 @@
+#!/bin/sh
+# check-exports.sh WAYMARK SAMPLE
+#
+# The command-line exports as a stakeholder receives them: the presentation
+# PDF's pages, metadata, embedded fonts and text (guillemets and non-ASCII
+# names included), page sizes, SVG and PNG files, --diagram=all, and clean
+# one-line errors for bad requests.
+set -eu
+
+waymark=$1
+sample=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+failures=0
+
+fail () {
+  echo "FAIL: $*" >&2
+  failures=$((failures + 1))
+}
+
+expect () {  # expect WHAT COMMAND...: the command must succeed
+  what=$1; shift
+  if "$@" >"$tmp/out" 2>"$tmp/err"; then echo "ok: $what"; else fail "$what"; cat "$tmp/err" >&2; fi
+}
+
+expect_status () {  # expect_status STATUS WHAT COMMAND...: exit STATUS with a one-line message
+  status=$1 what=$2; shift 2
+  set +e; "$@" >"$tmp/out" 2>"$tmp/err"; got=$?; set -e
+  if [ "$got" -ne "$status" ]; then fail "$what: exit $got, expected $status"; return; fi
+  if [ "$(wc -l <"$tmp/err")" -ne 1 ]; then fail "$what: expected one line of error"; cat "$tmp/err" >&2; return; fi
+  echo "ok: $what ($(cat "$tmp/err"))"
+}
+
+# The presentation of all diagrams.
+expect "presentation PDF" "$waymark" --export="$tmp/deck.pdf" "$sample"
+pages=$(pdfinfo "$tmp/deck.pdf" | awk '/^Pages:/ { print $2 }')
+[ "$pages" = 5 ] && echo "ok: 5 pages" || fail "the presentation has $pages pages, not 5"
+pdfinfo "$tmp/deck.pdf" | grep -q "^Title: *Bean Box — coffee subscription$" \
+  && echo "ok: title metadata" || fail "no title metadata"
+pdfinfo "$tmp/deck.pdf" | grep -q "^Author: *Waymark sample$" \
+  && echo "ok: author metadata" || fail "no author metadata"
+pdffonts "$tmp/deck.pdf" | tail -n +3 >"$tmp/fonts"
+[ -s "$tmp/fonts" ] || fail "no fonts in the PDF"
+if awk '{ if ($(NF-4) != "yes") bad = 1 } END { exit bad }' "$tmp/fonts"; then
+  echo "ok: every font embedded"
+else
+  fail "a font is not embedded"; cat "$tmp/fonts" >&2
+fi
+pdftotext "$tmp/deck.pdf" "$tmp/deck.txt"
+for text in "Bean Box — coffee subscription" "Subscriber journey" "«include»" "«extend»" \
+            "Founders’ strategy day" "Page 3 of 5"; do
+  grep -qF "$text" "$tmp/deck.txt" && echo "ok: text “$text”" || fail "the PDF text lacks “$text”"
+done
+
+# One diagram, page sizes and orientation.
+expect "A3 portrait PDF" "$waymark" --export="$tmp/uc.pdf" --diagram="Ordering and subscription" \
+  --page=a3 --orientation=portrait "$sample"
+pdfinfo "$tmp/uc.pdf" | grep -q "^Page size: *841.89 x 1190.55 pts" \
+  && echo "ok: A3 portrait" || fail "not an A3 portrait page: $(pdfinfo "$tmp/uc.pdf" | grep 'Page size')"
+expect "letter landscape PDF" "$waymark" --export="$tmp/l.pdf" --diagram=uc-41 --page=letter \
+  --orientation=landscape "$sample"
+pdfinfo "$tmp/l.pdf" | grep -q "^Page size: *792 x 612 pts" \
+  && echo "ok: letter landscape" || fail "not a landscape letter page"
+expect "fit PDF" "$waymark" --export="$tmp/fit.pdf" --diagram=uc-41 --page=fit "$sample"
+
+# SVG and PNG.
+expect "SVG" "$waymark" --export="$tmp/j.svg" --diagram="Subscriber journey" "$sample"
+expect "SVG is well-formed XML" xmllint --noout --nonet "$tmp/j.svg"
+expect "PNG at 144 dpi" "$waymark" --export="$tmp/v.png" --dpi=144 --background=transparent \
+  --diagram="Fulfilment value stream (current state)" "$sample"
+head -c 8 "$tmp/v.png" | od -c | grep -q "P   N   G" && echo "ok: PNG signature" || fail "not a PNG"
+expect "format from --format" "$waymark" --export="$tmp/noext" --format=svg "$sample"
+grep -q "<svg" "$tmp/noext" && echo "ok: --format=svg" || fail "--format=svg did not write SVG"
+
+# --diagram=all writes one file per diagram next to OUT.
+expect "--diagram=all" "$waymark" --export="$tmp/all.png" --diagram=all --scale=0.5 "$sample"
+count=$(ls "$tmp"/all-*.png | wc -l)
+[ "$count" = 4 ] && echo "ok: 4 PNG files" || fail "--diagram=all wrote $count files"
+
+# Errors: a one-line message and a non-zero status, and no file left behind.
+expect_status 1 "unknown diagram" "$waymark" --export="$tmp/x.pdf" --diagram=nope "$sample"
+expect_status 2 "unknown page size" "$waymark" --export="$tmp/x.pdf" --page=a5 "$sample"
+expect_status 2 "unknown extension" "$waymark" --export="$tmp/x.doc" "$sample"
+expect_status 2 "scale and dpi together" "$waymark" --export="$tmp/x.png" --scale=2 --dpi=96 "$sample"
+expect_status 1 "missing project" "$waymark" --export="$tmp/x.pdf" "$tmp/none.waymark"
+expect_status 1 "unwritable folder" "$waymark" --export="$tmp/no/such/dir/x.pdf" "$sample"
+expect_status 1 "absurd scale" "$waymark" --export="$tmp/x.png" --scale=19 "$sample"
+[ ! -e "$tmp/x.pdf" ] && [ ! -e "$tmp/x.png" ] && echo "ok: nothing written on errors" \
+  || fail "a failed export left a file"
+
+[ "$failures" -eq 0 ] || { echo "$failures export checks failed" >&2; exit 1; }

@@ -1,0 +1,159 @@
+/* test-render-contract.c — every node and link type of every notation is
+ * painted, and its ink lands inside the extent its painter declares
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Culling, hit testing and dirty areas all trust an item's extent: ink
+ * outside it would be clipped away on screen, and an extent much larger than
+ * the ink would waste repaints. Each type is painted alone, with every
+ * property set, at full detail and zoomed far out.
+ */
+#include "config.h"
+
+#include <cairo.h>
+#include <math.h>
+
+#include "wm-render-private.h"
+#include "wm-test-util.h"
+
+#define MARGIN 80        /* document units painted around the extent */
+#define SLACK 1.0        /* anti-aliasing may touch this far past the extent */
+
+typedef struct
+{
+  const WmNotation *notation;
+  const WmItemType *type;
+} Contract;
+
+typedef struct
+{
+  guint64 inside;
+  guint64 outside;
+  double  x1, y1, x2, y2;  /* bounding box of the ink, in document units */
+} Ink;
+
+static Ink
+paint_and_measure (WmDiagram    *diagram,
+                   const WmItem *item,
+                   const WmRect *extent,
+                   double        scale)
+{
+  WmRect area = { extent->x - MARGIN, extent->y - MARGIN, extent->width + 2 * MARGIN,
+                  extent->height + 2 * MARGIN };
+  int width = (int) ceil (area.width * scale), height = (int) ceil (area.height * scale);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+  WmRenderOptions options;
+  Ink ink = { 0, 0, G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+
+  wm_render_options_init (&options);
+  options.scale = scale;
+  options.paper = FALSE;
+  cairo_scale (cr, scale, scale);
+  cairo_translate (cr, -area.x, -area.y);
+  _wm_render_item_alone (diagram, item, cr, &options);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  for (int y = 0; y < height; y++)
+    {
+      const guint32 *row = (const guint32 *) (cairo_image_surface_get_data (surface) +
+                                              y * cairo_image_surface_get_stride (surface));
+      for (int x = 0; x < width; x++)
+        {
+          double dx = area.x + (x + 0.5) / scale, dy = area.y + (y + 0.5) / scale;
+
+          if ((row[x] >> 24) < 8)
+            continue;
+          if (dx < extent->x - SLACK || dy < extent->y - SLACK ||
+              dx > extent->x + extent->width + SLACK || dy > extent->y + extent->height + SLACK)
+            ink.outside++;
+          else
+            ink.inside++;
+          ink.x1 = MIN (ink.x1, dx);
+          ink.y1 = MIN (ink.y1, dy);
+          ink.x2 = MAX (ink.x2, dx);
+          ink.y2 = MAX (ink.y2, dy);
+        }
+    }
+  cairo_surface_destroy (surface);
+  return ink;
+}
+
+static void
+check_item (WmDiagram    *diagram,
+            const WmItem *item)
+{
+  WmRect extent;
+  Ink detail, far;
+
+  wm_render_item_extent (diagram, item, &extent);
+  g_assert_cmpfloat (extent.width, >, 0);
+  g_assert_cmpfloat (extent.height, >, 0);
+  if (wm_item_is_node (item))
+    {
+      /* A node's extent holds its bounds, unless its painter places it itself. */
+      g_assert_cmpfloat (extent.width, <, item->bounds.width * 4 + 400);
+      g_assert_cmpfloat (extent.height, <, item->bounds.height * 4 + 400);
+    }
+
+  detail = paint_and_measure (diagram, item, &extent, 2);
+  g_test_message ("%s: extent %.0f x %.0f, ink %.0f x %.0f, %" G_GUINT64_FORMAT " pixels outside",
+                  item->type->id, extent.width, extent.height, detail.x2 - detail.x1,
+                  detail.y2 - detail.y1, detail.outside);
+  g_assert_cmpuint (detail.inside, >, 0);
+  g_assert_cmpuint (detail.outside, ==, 0);
+  /* The extent is not much larger than the ink: it spans at least half of it each way. */
+  g_assert_cmpfloat (detail.x2 - detail.x1, >=, extent.width * 0.5 - 2);
+  g_assert_cmpfloat (detail.y2 - detail.y1, >=, extent.height * 0.5 - 2);
+
+  far = paint_and_measure (diagram, item, &extent, 0.2);
+  g_assert_cmpuint (far.outside, ==, 0);
+}
+
+static void
+test_contract (gconstpointer data)
+{
+  const Contract *contract = data;
+  g_autoptr(WmProject) project = wm_project_new ();
+  g_autoptr(GError) error = NULL;
+  WmDiagram *diagram, *other;
+  WmItem *item, *anchor = NULL, *target;
+
+  diagram = wm_project_add_diagram (project, contract->notation->id, "Contract", &error);
+  other = wm_project_add_diagram (project, "use-case", "Elsewhere", &error);
+  g_assert_no_error (error);
+  target = wm_diagram_add_node (other, "use-case", NULL, "Referenced", &error);
+
+  /* Once with the type's defaults, once with every property set. */
+  item = wm_test_create_item (diagram, contract->type, &anchor);
+  check_item (diagram, item);
+  wm_test_set_every_property (diagram, item, target->id);
+  check_item (diagram, item);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  guint n_notations;
+  const WmNotation *const *notations = wm_notations_get_all (&n_notations);
+
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < n_notations; i++)
+    for (guint t = 0; t < notations[i]->n_node_types + notations[i]->n_link_types; t++)
+      {
+        Contract *contract = g_new0 (Contract, 1);
+        g_autofree char *path = NULL;
+
+        contract->notation = notations[i];
+        contract->type = t < notations[i]->n_node_types
+                           ? &notations[i]->node_types[t]
+                           : &notations[i]->link_types[t - notations[i]->n_node_types];
+        path = g_strdup_printf ("/render/contract/%s/%s", notations[i]->id, contract->type->id);
+        g_test_add_data_func_full (path, contract, test_contract, g_free);
+      }
+  return g_test_run ();
+}

@@ -1,0 +1,334 @@
+/* test-render.c — painting and exporting: goldens, PNG, SVG, culling, the text cache
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The golden images in tests/golden/ are the sample's diagrams at scale 1.
+ * After an intended change of a painter, rewrite them with
+ *
+ *     WAYMARK_UPDATE_GOLDENS=1 meson test -C build test-render
+ *
+ * and look at every one before committing them.
+ */
+#include "config.h"
+
+#include <cairo.h>
+#include <glib/gstdio.h>
+#include <libxml/parser.h>
+#include <math.h>
+
+#include "wm-export.h"
+#include "wm-test-util.h"
+
+#define SAMPLE "data/samples/bean-box.waymark"
+/* A pixel differs when a channel moves by more than this... */
+#define CHANNEL_TOLERANCE 48
+/* ...and an image matches when at most this share of its pixels differ. */
+#define PIXEL_TOLERANCE 0.004
+
+static WmProject *
+load_sample (void)
+{
+  gsize length;
+  g_autofree char *data = wm_test_read_source_file (SAMPLE, &length);
+  g_autoptr(GError) error = NULL;
+  WmProject *project = wm_project_load_from_data (data, length, SAMPLE, &error);
+
+  g_assert_no_error (error);
+  return project;
+}
+
+static cairo_status_t
+read_bytes (void          *closure,
+            unsigned char *data,
+            unsigned int   length)
+{
+  GInputStream *stream = closure;
+
+  return g_input_stream_read_all (stream, data, length, NULL, NULL, NULL)
+           ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_READ_ERROR;
+}
+
+static cairo_surface_t *
+png_from_bytes (GBytes *bytes)
+{
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
+  cairo_surface_t *surface = cairo_image_surface_create_from_png_stream (read_bytes, stream);
+
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  return surface;
+}
+
+static double
+difference (cairo_surface_t *a,
+            cairo_surface_t *b)
+{
+  int width = cairo_image_surface_get_width (a);
+  int height = cairo_image_surface_get_height (a);
+  guint64 differing = 0;
+
+  if (width != cairo_image_surface_get_width (b) || height != cairo_image_surface_get_height (b))
+    return 1;
+  cairo_surface_flush (a);
+  cairo_surface_flush (b);
+  for (int y = 0; y < height; y++)
+    {
+      const guint8 *ra = cairo_image_surface_get_data (a) + y * cairo_image_surface_get_stride (a);
+      const guint8 *rb = cairo_image_surface_get_data (b) + y * cairo_image_surface_get_stride (b);
+
+      for (int x = 0; x < width * 4; x += 4)
+        for (int c = 0; c < 4; c++)
+          if (ABS (ra[x + c] - rb[x + c]) > CHANNEL_TOLERANCE)
+            {
+              differing++;
+              break;
+            }
+    }
+  return (double) differing / ((double) width * height);
+}
+
+static char *
+slug (const char *name)
+{
+  char *text = g_ascii_strdown (name, -1);
+
+  for (char *p = text; *p; p++)
+    if (!g_ascii_isalnum (*p))
+      *p = '-';
+  return text;
+}
+
+static void
+test_golden (gconstpointer data)
+{
+  const char *name = data;
+  g_autoptr(WmProject) project = load_sample ();
+  WmDiagram *diagram = wm_project_find_diagram (project, name);
+  g_autofree char *file = g_strconcat (slug (name), ".png", NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "golden", file, NULL);
+  WmExportOptions options;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *golden_data = NULL;
+  gsize golden_length;
+  cairo_surface_t *actual, *golden;
+  double share;
+
+  g_assert_nonnull (diagram);
+  wm_export_options_init (&options);
+  options.format = WM_EXPORT_PNG;
+  bytes = wm_export_diagram (diagram, &options, &error);
+  g_assert_no_error (error);
+
+  if (g_getenv ("WAYMARK_UPDATE_GOLDENS") != NULL)
+    {
+      g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+      g_assert_no_error (error);
+      g_test_message ("rewrote %s", path);
+      return;
+    }
+  g_file_get_contents (path, &golden_data, &golden_length, &error);
+  g_assert_no_error (error);
+
+  actual = png_from_bytes (bytes);
+  {
+    g_autoptr(GBytes) golden_bytes = g_bytes_new_take (g_steal_pointer (&golden_data), golden_length);
+    golden = png_from_bytes (golden_bytes);
+  }
+  share = difference (actual, golden);
+  if (share > PIXEL_TOLERANCE)
+    {
+      g_autofree char *out = g_build_filename (g_get_tmp_dir (), file, NULL);
+      cairo_surface_write_to_png (actual, out);
+      g_test_message ("%.2f %% of the pixels differ from %s; this run's image is %s",
+                      share * 100, path, out);
+    }
+  g_assert_cmpfloat (share, <=, PIXEL_TOLERANCE);
+  cairo_surface_destroy (actual);
+  cairo_surface_destroy (golden);
+}
+
+static void
+test_png_options (void)
+{
+  g_autoptr(WmProject) project = load_sample ();
+  WmDiagram *diagram = wm_project_get_diagram (project, 0);
+  WmExportOptions options;
+  g_autoptr(GBytes) one = NULL;
+  g_autoptr(GBytes) two = NULL;
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *a, *b;
+  WmRect extent;
+
+  wm_export_options_init (&options);
+  options.format = WM_EXPORT_PNG;
+  one = wm_export_diagram (diagram, &options, &error);
+  options.scale = 2;
+  options.transparent = TRUE;
+  two = wm_export_diagram (diagram, &options, &error);
+  g_assert_no_error (error);
+  a = png_from_bytes (one);
+  b = png_from_bytes (two);
+
+  /* Scale 2 doubles both sides; the transparent export leaves its margin clear. */
+  wm_render_get_extent (diagram, &extent);
+  g_assert_cmpint (cairo_image_surface_get_width (a), ==, (int) ceil (extent.width));
+  g_assert_cmpint (cairo_image_surface_get_width (b), ==, (int) ceil (extent.width * 2));
+  g_assert_cmpint (cairo_image_surface_get_height (b), ==, (int) ceil (extent.height * 2));
+  cairo_surface_flush (a);
+  cairo_surface_flush (b);
+  g_assert_cmpuint (((guint32 *) cairo_image_surface_get_data (a))[0], ==, 0xffffffff);
+  g_assert_cmpuint (((guint32 *) cairo_image_surface_get_data (b))[0] >> 24, ==, 0);
+  cairo_surface_destroy (a);
+  cairo_surface_destroy (b);
+
+  /* A scale that would make an absurd image is refused with a message. */
+  g_clear_pointer (&two, g_bytes_unref);
+  options.scale = 40;
+  two = wm_export_diagram (diagram, &options, &error);
+  g_assert_null (two);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+}
+
+static void
+test_svg_is_xml (void)
+{
+  g_autoptr(WmProject) project = load_sample ();
+  WmExportOptions options;
+  g_autoptr(GError) error = NULL;
+
+  wm_export_options_init (&options);
+  options.format = WM_EXPORT_SVG;
+  for (guint i = 0; i < wm_project_get_n_diagrams (project); i++)
+    {
+      g_autoptr(GBytes) bytes = wm_export_diagram (wm_project_get_diagram (project, i), &options,
+                                                   &error);
+      xmlDocPtr doc;
+
+      g_assert_no_error (error);
+      doc = xmlReadMemory (g_bytes_get_data (bytes, NULL), (int) g_bytes_get_size (bytes),
+                           "export.svg", NULL, XML_PARSE_NONET);
+      g_assert_nonnull (doc);
+      g_assert_cmpstr ((const char *) xmlDocGetRootElement (doc)->name, ==, "svg");
+      xmlFreeDoc (doc);
+    }
+}
+
+static void
+test_failed_export_keeps_file (void)
+{
+  g_autoptr(WmProject) project = load_sample ();
+  g_autofree char *dir = g_dir_make_tmp ("waymark-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "out.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) nowhere = g_file_new_build_filename (dir, "missing", "out.pdf", NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *after = NULL;
+  WmExportOptions options;
+
+  wm_export_options_init (&options);
+  g_file_set_contents (path, "old", -1, NULL);
+  bytes = wm_export_presentation (project, &options, &error);
+  g_assert_no_error (error);
+  g_assert_false (wm_export_write (bytes, nowhere, &error));
+  g_assert_nonnull (error);
+  g_file_get_contents (path, &after, NULL, NULL);
+  g_assert_cmpstr (after, ==, "old");
+
+  g_assert_true (wm_export_write (bytes, file, NULL));
+  g_clear_pointer (&after, g_free);
+  g_file_get_contents (path, &after, NULL, NULL);
+  g_assert_true (g_str_has_prefix (after, "%PDF-"));
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+static guint64
+count_ink (cairo_surface_t *surface)
+{
+  guint64 ink = 0;
+  int width = cairo_image_surface_get_width (surface);
+
+  cairo_surface_flush (surface);
+  for (int y = 0; y < cairo_image_surface_get_height (surface); y++)
+    {
+      const guint32 *row = (const guint32 *) (cairo_image_surface_get_data (surface) +
+                                              y * cairo_image_surface_get_stride (surface));
+      for (int x = 0; x < width; x++)
+        ink += row[x] >> 24 != 0;
+    }
+  return ink;
+}
+
+static void
+test_culling (void)
+{
+  g_autoptr(WmProject) project = load_sample ();
+  WmDiagram *diagram = wm_project_find_diagram (project, "Ordering and subscription");
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 200, 200);
+  cairo_t *cr = cairo_create (surface);
+  WmRenderOptions options;
+
+  /* A visible area far away from everything paints nothing but its paper. */
+  wm_render_options_init (&options);
+  options.paper = FALSE;
+  options.visible = (WmRect) { 50000, 50000, 200, 200 };
+  cairo_translate (cr, -50000, -50000);
+  wm_render_diagram (diagram, cr, &options);
+  g_assert_cmpuint (count_ink (surface), ==, 0);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_text_cache_reuses_layouts (void)
+{
+  g_autoptr(WmProject) project = load_sample ();
+  g_autoptr(WmTextCache) text = wm_text_cache_new ();
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 100, 100);
+  cairo_t *cr = cairo_create (surface);
+  WmRenderOptions options;
+  guint after_first;
+
+  wm_render_options_init (&options);
+  options.text = text;
+  for (guint i = 0; i < wm_project_get_n_diagrams (project); i++)
+    wm_render_diagram (wm_project_get_diagram (project, i), cr, &options);
+  after_first = wm_text_cache_get_size (text);
+  g_assert_cmpuint (after_first, >, 20);
+  for (guint i = 0; i < wm_project_get_n_diagrams (project); i++)
+    wm_render_diagram (wm_project_get_diagram (project, i), cr, &options);
+  /* The second paint shapes nothing new. */
+  g_assert_cmpuint (wm_text_cache_get_size (text), ==, after_first);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  static const char *const diagrams[] = {
+    "Bean Box business model", "Ordering and subscription",
+    "Fulfilment value stream (current state)", "Subscriber journey",
+  };
+
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (diagrams); i++)
+    {
+      g_autofree char *s = slug (diagrams[i]);
+      g_autofree char *path = g_strdup_printf ("/render/golden/%s", s);
+      g_test_add_data_func (path, diagrams[i], test_golden);
+    }
+  g_test_add_func ("/render/export/png-options", test_png_options);
+  g_test_add_func ("/render/export/svg-is-xml", test_svg_is_xml);
+  g_test_add_func ("/render/export/failed-export-keeps-file", test_failed_export_keeps_file);
+  g_test_add_func ("/render/culling", test_culling);
+  g_test_add_func ("/render/text-cache", test_text_cache_reuses_layouts);
+
+  return g_test_run ();
+}
