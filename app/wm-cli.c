@@ -261,23 +261,21 @@ path_for_diagram (const char     *output,
   return g_strdup_printf ("%s-%s.%s", stem, g_strstrip (slug), wm_export_format_extension (format));
 }
 
+/* Exports @diagram, or the presentation of @project when @diagram is NULL, to @path. */
 static int
-write_export (GBytes     *bytes,
-              const char *path,
-              GError     *error)
+export_one (WmProject             *project,
+            WmDiagram             *diagram,
+            const WmExportOptions *options,
+            const char            *path)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-  g_autoptr(GError) write_error = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean done = diagram ? wm_export_diagram_to_file (diagram, options, file, &error)
+                          : wm_export_presentation_to_file (project, options, file, &error);
 
-  if (bytes == NULL)
+  if (!done)
     {
       g_printerr ("waymark: %s\n", error->message);
-      g_error_free (error);
-      return WM_EXIT_INVALID;
-    }
-  if (!wm_export_write (bytes, file, &write_error))
-    {
-      g_printerr ("waymark: %s\n", write_error->message);
       return WM_EXIT_INVALID;
     }
   return WM_EXIT_OK;
@@ -318,20 +316,14 @@ wm_cli_export (const char        *path,
 
   /* A PDF of no particular diagram is the presentation of them all. */
   if (options.format == WM_EXPORT_PDF && request->diagram == NULL)
-    {
-      GError *export_error = NULL;
-      g_autoptr(GBytes) bytes = wm_export_presentation (project, &options, &export_error);
-      return write_export (bytes, request->output, export_error);
-    }
+    return export_one (project, NULL, &options, request->output);
   if (g_strcmp0 (request->diagram, "all") == 0)
     {
       for (guint i = 0; i < wm_project_get_n_diagrams (project); i++)
         {
           WmDiagram *each = wm_project_get_diagram (project, i);
           g_autofree char *out = path_for_diagram (request->output, each, options.format);
-          GError *export_error = NULL;
-          g_autoptr(GBytes) bytes = wm_export_diagram (each, &options, &export_error);
-          int status = write_export (bytes, out, export_error);
+          int status = export_one (project, each, &options, out);
 
           if (status != WM_EXIT_OK)
             return status;
@@ -339,11 +331,6 @@ wm_cli_export (const char        *path,
         }
       return WM_EXIT_OK;
     }
-  {
-    GError *export_error = NULL;
-    g_autoptr(GBytes) bytes = wm_export_diagram (diagram ? diagram
-                                                         : wm_project_get_diagram (project, 0),
-                                                 &options, &export_error);
-    return write_export (bytes, request->output, export_error);
-  }
+  return export_one (project, diagram ? diagram : wm_project_get_diagram (project, 0), &options,
+                     request->output);
 }

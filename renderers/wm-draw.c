@@ -65,19 +65,32 @@ wm_path_rounded_rect (cairo_t      *cr,
                       const WmRect *rect,
                       double        radius)
 {
-  double x = rect->x, y = rect->y, w = rect->width, h = rect->height;
+  double x = rect->x, y = rect->y, r = rect->x + rect->width, b = rect->y + rect->height;
+  double dx = radius, dy = 0, k;
 
-  radius = MIN (radius, MIN (w, h) / 2);
+  /* A corner smaller than a third of a device unit cannot be seen, and in a
+   * big PDF or SVG its curves cost more than all the rest of the box. */
+  cairo_user_to_device_distance (cr, &dx, &dy);
+  if (dx * dx + dy * dy < 0.1)
+    radius = 0;
+  /* One cubic per corner, the usual 0.5523 approximation of a quarter circle. */
+  radius = MIN (radius, MIN (rect->width, rect->height) / 2);
+  k = 0.5523 * radius;
   if (radius <= 0)
     {
-      cairo_rectangle (cr, x, y, w, h);
+      cairo_rectangle (cr, x, y, rect->width, rect->height);
       return;
     }
   cairo_new_sub_path (cr);
-  cairo_arc (cr, x + w - radius, y + radius, radius, -G_PI / 2, 0);
-  cairo_arc (cr, x + w - radius, y + h - radius, radius, 0, G_PI / 2);
-  cairo_arc (cr, x + radius, y + h - radius, radius, G_PI / 2, G_PI);
-  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
+  cairo_move_to (cr, x + radius, y);
+  cairo_line_to (cr, r - radius, y);
+  cairo_curve_to (cr, r - radius + k, y, r, y + radius - k, r, y + radius);
+  cairo_line_to (cr, r, b - radius);
+  cairo_curve_to (cr, r, b - radius + k, r - radius + k, b, r - radius, b);
+  cairo_line_to (cr, x + radius, b);
+  cairo_curve_to (cr, x + radius - k, b, x, b - radius + k, x, b - radius);
+  cairo_line_to (cr, x, y + radius);
+  cairo_curve_to (cr, x, y + radius - k, x + radius - k, y, x + radius, y);
   cairo_close_path (cr);
 }
 

@@ -5,7 +5,9 @@
  *
  * Every export renders into memory through the same painters as the screen
  * and is then written atomically, so a failed export never leaves a
- * truncated file behind.
+ * truncated file behind. Exports share the default text cache with the
+ * painters' extents, so each label is shaped once; like the screen, they run
+ * on the main thread.
  */
 #define G_LOG_DOMAIN "wm-export"
 
@@ -84,15 +86,6 @@ wm_export_page_from_name (const char *name,
   return FALSE;
 }
 
-static cairo_status_t
-append_bytes (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 static gboolean
 check_status (cairo_status_t status,
               GError       **error)
@@ -103,6 +96,40 @@ check_status (cairo_status_t status,
                cairo_status_to_string (status));
   return FALSE;
 }
+
+/* Where cairo's output goes: a stream, and the first error writing to it. */
+typedef struct
+{
+  GOutputStream *stream;
+  GError        *error;
+} Sink;
+
+static cairo_status_t
+write_to_sink (void                *closure,
+               const unsigned char *data,
+               unsigned int         length)
+{
+  Sink *sink = closure;
+
+  if (sink->error == NULL)
+    g_output_stream_write_all (sink->stream, data, length, NULL, NULL, &sink->error);
+  return sink->error == NULL ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+/* Hands over the sink's error, if writing failed, or cairo's. */
+static gboolean
+finish_sink (Sink           *sink,
+             cairo_status_t  status,
+             GError        **error)
+{
+  if (sink->error != NULL)
+    {
+      g_propagate_error (error, sink->error);
+      return FALSE;
+    }
+  return check_status (status, error);
+}
+
 
 /* Paints @diagram so that @extent fills the rectangle at (x, y) of size w x h. */
 static void
@@ -130,17 +157,18 @@ paint_fitted (cairo_t      *cr,
   cairo_restore (cr);
 }
 
-static GBytes *
+static gboolean
 export_png (WmDiagram             *diagram,
             const WmExportOptions *options,
+            GOutputStream         *stream,
             GError               **error)
 {
-  g_autoptr(WmTextCache) text = wm_text_cache_new ();
+  WmTextCache *text = wm_text_cache_get_default ();
   WmRect extent;
   double width, height;
   cairo_surface_t *surface;
   cairo_t *cr;
-  GByteArray *bytes;
+  Sink sink = { stream, NULL };
   WmRenderOptions render;
   cairo_status_t status;
 
@@ -153,7 +181,7 @@ export_png (WmDiagram             *diagram,
                    _("At scale %g the image would be %.0f × %.0f pixels; the limit is %d on "
                      "each side. Choose a smaller scale."),
                    options->scale, width, height, WM_EXPORT_MAX_PIXELS);
-      return NULL;
+      return FALSE;
     }
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) width, (int) height);
@@ -168,31 +196,27 @@ export_png (WmDiagram             *diagram,
   wm_render_diagram (diagram, cr, &render);
   cairo_destroy (cr);
 
-  bytes = g_byte_array_new ();
-  status = cairo_surface_write_to_png_stream (surface, append_bytes, bytes);
+  status = cairo_surface_write_to_png_stream (surface, write_to_sink, &sink);
   cairo_surface_destroy (surface);
-  if (!check_status (status, error))
-    {
-      g_byte_array_unref (bytes);
-      return NULL;
-    }
-  return g_byte_array_free_to_bytes (bytes);
+  return finish_sink (&sink, status, error);
 }
 
-static GBytes *
+static gboolean
 export_svg (WmDiagram             *diagram,
             const WmExportOptions *options,
+            GOutputStream         *stream,
             GError               **error)
 {
-  g_autoptr(WmTextCache) text = wm_text_cache_new ();
-  GByteArray *bytes = g_byte_array_new ();
+  WmTextCache *text = wm_text_cache_get_default ();
+  Sink sink = { stream, NULL };
   WmRect extent;
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
 
   wm_render_get_extent (diagram, &extent);
-  surface = cairo_svg_surface_create_for_stream (append_bytes, bytes, extent.width, extent.height);
+  surface = cairo_svg_surface_create_for_stream (write_to_sink, &sink, extent.width,
+                                                 extent.height);
   cairo_svg_surface_restrict_to_version (surface, CAIRO_SVG_VERSION_1_2);
   cr = cairo_create (surface);
   paint_fitted (cr, diagram, text, &extent, 0, 0, extent.width, extent.height);
@@ -200,18 +224,14 @@ export_svg (WmDiagram             *diagram,
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
-  if (!check_status (status, error))
-    {
-      g_byte_array_unref (bytes);
-      return NULL;
-    }
-  return g_byte_array_free_to_bytes (bytes);
+  return finish_sink (&sink, status, error);
 }
 
 /* PDF pages */
 
 typedef struct
 {
+  Sink             sink;
   cairo_surface_t *surface;
   cairo_t         *cr;
   WmTextCache     *text;
@@ -378,22 +398,22 @@ draw_title_page (Pdf       *pdf,
 
 static gboolean
 pdf_begin (Pdf                   *pdf,
-           GByteArray            *bytes,
+           GOutputStream         *stream,
            WmProject             *project,
            const WmExportOptions *options)
 {
+  pdf->sink = (Sink) { stream, NULL };
   pdf->options = options;
-  pdf->text = wm_text_cache_new ();
-  pdf->surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, 595.28, 841.89);
+  pdf->text = wm_text_cache_get_default ();
+  pdf->surface = cairo_pdf_surface_create_for_stream (write_to_sink, &pdf->sink, 595.28, 841.89);
   set_metadata (pdf->surface, project);
   pdf->cr = cairo_create (pdf->surface);
   return cairo_status (pdf->cr) == CAIRO_STATUS_SUCCESS;
 }
 
-static GBytes *
-pdf_end (Pdf        *pdf,
-         GByteArray *bytes,
-         GError    **error)
+static gboolean
+pdf_end (Pdf     *pdf,
+         GError **error)
 {
   cairo_status_t status;
 
@@ -401,41 +421,36 @@ pdf_end (Pdf        *pdf,
   cairo_surface_finish (pdf->surface);
   status = cairo_surface_status (pdf->surface);
   cairo_surface_destroy (pdf->surface);
-  wm_text_cache_free (pdf->text);
-  if (!check_status (status, error))
-    {
-      g_byte_array_unref (bytes);
-      return NULL;
-    }
-  return g_byte_array_free_to_bytes (bytes);
+  return finish_sink (&pdf->sink, status, error);
 }
 
-static GBytes *
+static gboolean
 export_pdf (WmDiagram             *diagram,
             const WmExportOptions *options,
+            GOutputStream         *stream,
             GError               **error)
 {
   WmProject *project = wm_diagram_get_project (diagram);
-  GByteArray *bytes = g_byte_array_new ();
   Pdf pdf = { 0, };
 
-  pdf_begin (&pdf, bytes, project, options);
+  pdf_begin (&pdf, stream, project, options);
   draw_diagram_page (&pdf, diagram, project ? wm_project_get_title (project) : "", "");
-  return pdf_end (&pdf, bytes, error);
+  return pdf_end (&pdf, error);
 }
 
-GBytes *
-wm_export_presentation (WmProject             *project,
-                        const WmExportOptions *options,
-                        GError               **error)
+gboolean
+wm_export_presentation_to_stream (WmProject             *project,
+                                  const WmExportOptions *options,
+                                  GOutputStream         *stream,
+                                  GError               **error)
 {
-  GByteArray *bytes = g_byte_array_new ();
   Pdf pdf = { 0, };
-  guint n = wm_project_get_n_diagrams (project);
+  guint n;
 
-  g_return_val_if_fail (WM_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (WM_IS_PROJECT (project), FALSE);
 
-  pdf_begin (&pdf, bytes, project, options);
+  n = wm_project_get_n_diagrams (project);
+  pdf_begin (&pdf, stream, project, options);
   draw_title_page (&pdf, project);
   for (guint i = 0; i < n; i++)
     {
@@ -448,7 +463,105 @@ wm_export_presentation (WmProject             *project,
 
       draw_diagram_page (&pdf, diagram, left, page);
     }
-  return pdf_end (&pdf, bytes, error);
+  return pdf_end (&pdf, error);
+}
+
+gboolean
+wm_export_diagram_to_stream (WmDiagram             *diagram,
+                             const WmExportOptions *options,
+                             GOutputStream         *stream,
+                             GError               **error)
+{
+  g_return_val_if_fail (WM_IS_DIAGRAM (diagram), FALSE);
+
+  switch (options->format)
+    {
+    case WM_EXPORT_PNG: return export_png (diagram, options, stream, error);
+    case WM_EXPORT_SVG: return export_svg (diagram, options, stream, error);
+    case WM_EXPORT_PDF: return export_pdf (diagram, options, stream, error);
+    default: g_assert_not_reached ();
+    }
+}
+
+/* Writes through g_file_replace(): the output goes to a temporary file that
+ * replaces the old one only when everything is written. On failure the
+ * close is cancelled, which throws the temporary file away; a file that did
+ * not exist before is written in place, so it is deleted instead. */
+static gboolean
+export_to_file (GFile     *file,
+                gboolean (*export) (gpointer, const WmExportOptions *, GOutputStream *, GError **),
+                gpointer   what,
+                const WmExportOptions *options,
+                GError   **error)
+{
+  gboolean existed = g_file_query_exists (file, NULL);
+  g_autoptr(GFileOutputStream) stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE,
+                                                        NULL, error);
+  g_autoptr(GOutputStream) buffered = NULL;
+  g_autoptr(GCancellable) abandon = NULL;
+
+  if (stream == NULL)
+    return FALSE;
+  buffered = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (stream), 256 * 1024);
+  if (export (what, options, buffered, error) && g_output_stream_close (buffered, NULL, error))
+    return TRUE;
+  abandon = g_cancellable_new ();
+  g_cancellable_cancel (abandon);
+  g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
+  if (!existed)
+    g_file_delete (file, NULL, NULL);
+  return FALSE;
+}
+
+static gboolean
+export_diagram_as (gpointer               diagram,
+                   const WmExportOptions *options,
+                   GOutputStream         *stream,
+                   GError               **error)
+{
+  return wm_export_diagram_to_stream (diagram, options, stream, error);
+}
+
+static gboolean
+export_presentation_as (gpointer               project,
+                        const WmExportOptions *options,
+                        GOutputStream         *stream,
+                        GError               **error)
+{
+  return wm_export_presentation_to_stream (project, options, stream, error);
+}
+
+gboolean
+wm_export_diagram_to_file (WmDiagram             *diagram,
+                           const WmExportOptions *options,
+                           GFile                 *file,
+                           GError               **error)
+{
+  g_return_val_if_fail (WM_IS_DIAGRAM (diagram), FALSE);
+  return export_to_file (file, export_diagram_as, diagram, options, error);
+}
+
+gboolean
+wm_export_presentation_to_file (WmProject             *project,
+                                const WmExportOptions *options,
+                                GFile                 *file,
+                                GError               **error)
+{
+  g_return_val_if_fail (WM_IS_PROJECT (project), FALSE);
+  return export_to_file (file, export_presentation_as, project, options, error);
+}
+
+static GBytes *
+export_to_bytes (gboolean (*export) (gpointer, const WmExportOptions *, GOutputStream *, GError **),
+                 gpointer               what,
+                 const WmExportOptions *options,
+                 GError               **error)
+{
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+
+  if (!export (what, options, memory, error) || !g_output_stream_close (memory, NULL, error))
+    return NULL;
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
 }
 
 GBytes *
@@ -457,22 +570,14 @@ wm_export_diagram (WmDiagram             *diagram,
                    GError               **error)
 {
   g_return_val_if_fail (WM_IS_DIAGRAM (diagram), NULL);
-
-  switch (options->format)
-    {
-    case WM_EXPORT_PNG: return export_png (diagram, options, error);
-    case WM_EXPORT_SVG: return export_svg (diagram, options, error);
-    case WM_EXPORT_PDF: return export_pdf (diagram, options, error);
-    default: g_assert_not_reached ();
-    }
+  return export_to_bytes (export_diagram_as, diagram, options, error);
 }
 
-gboolean
-wm_export_write (GBytes  *bytes,
-                 GFile   *file,
-                 GError **error)
+GBytes *
+wm_export_presentation (WmProject             *project,
+                        const WmExportOptions *options,
+                        GError               **error)
 {
-  g_return_val_if_fail (bytes != NULL, FALSE);
-  return g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                  NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, error);
+  g_return_val_if_fail (WM_IS_PROJECT (project), NULL);
+  return export_to_bytes (export_presentation_as, project, options, error);
 }

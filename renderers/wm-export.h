@@ -56,18 +56,32 @@ const char *wm_export_format_extension (WmExportFormat format);
 gboolean  wm_export_page_from_name    (const char      *name,
                                        WmPageSize      *page);
 
-/* One diagram in any format. */
-GBytes   *wm_export_diagram           (WmDiagram             *diagram,
+/* One diagram in any format, written atomically: a failed export never
+ * leaves a truncated file, and the old file stays as it was. */
+gboolean  wm_export_diagram_to_file   (WmDiagram             *diagram,
                                        const WmExportOptions *options,
+                                       GFile                 *file,
                                        GError               **error);
 /* The stakeholder presentation: a title page, then one diagram per page
  * scaled to fit, with the diagram's name and the page number in a footer. */
-GBytes   *wm_export_presentation      (WmProject             *project,
+gboolean  wm_export_presentation_to_file (WmProject             *project,
+                                          const WmExportOptions *options,
+                                          GFile                 *file,
+                                          GError               **error);
+gboolean  wm_export_diagram_to_stream (WmDiagram             *diagram,
+                                       const WmExportOptions *options,
+                                       GOutputStream         *stream,
+                                       GError               **error);
+gboolean  wm_export_presentation_to_stream (WmProject             *project,
+                                            const WmExportOptions *options,
+                                            GOutputStream         *stream,
+                                            GError               **error);
+/* The same in memory, for the clipboard and the tests. */
+GBytes   *wm_export_diagram           (WmDiagram             *diagram,
                                        const WmExportOptions *options,
                                        GError               **error);
-/* Writes atomically: a failed write never leaves a truncated file. */
-gboolean  wm_export_write             (GBytes                *bytes,
-                                       GFile                 *file,
+GBytes   *wm_export_presentation      (WmProject             *project,
+                                       const WmExportOptions *options,
                                        GError               **error);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <pango/pangocairo.h>
+#include <string.h>
 
 #include "wm-draw.h"
 
@@ -137,10 +138,15 @@ get_layout (const WmRenderOptions *options,
             const WmTextStyle     *style)
 {
   WmTextCache *cache = options && options->text ? options->text : wm_text_cache_get_default ();
+  /* Without a width, alignment, wrapping and ellipsizing change nothing:
+   * such layouts share one key, so measuring and drawing shape once. */
+  gboolean natural = width <= 0;
   g_autofree char *key = g_strdup_printf ("%g|%d|%d|%d|%d|%d|%g|%g|%s", style->size,
-                                          style->weight, style->italic, style->halign,
-                                          style->wrap, style->ellipsize, width,
-                                          style->ellipsize ? height : 0, text);
+                                          style->weight, style->italic,
+                                          natural ? 0 : (int) style->halign,
+                                          natural ? 0 : style->wrap,
+                                          natural ? 0 : style->ellipsize, natural ? -1 : width,
+                                          !natural && style->ellipsize ? height : 0, text);
   PangoLayout *layout = g_hash_table_lookup (cache->layouts, key);
 
   if (layout != NULL)
@@ -202,6 +208,32 @@ draw_greeked (cairo_t           *cr,
   return lines * line;
 }
 
+/* A short one-line text that plainly fits its box is drawn from its
+ * natural-width layout, the one measuring made: it needs no second shaping. */
+static PangoLayout *
+natural_layout_if_it_fits (const WmRenderOptions *options,
+                           const char            *text,
+                           const WmRect          *rect,
+                           const WmTextStyle     *style,
+                           double                *x)
+{
+  PangoLayout *layout;
+  double w, h;
+
+  /* Glyphs average well under 0.6 em: a longer guess means it will wrap. */
+  if (strlen (text) * style->size * 0.6 > rect->width || strchr (text, '\n') != NULL)
+    return NULL;
+  layout = get_layout (options, text, -1, 0, style);
+  layout_size (layout, &w, &h);
+  if (w > rect->width || h > rect->height)
+    return NULL;
+  if (style->halign == WM_ALIGN_CENTER)
+    *x += (rect->width - w) / 2;
+  else if (style->halign == WM_ALIGN_END)
+    *x += rect->width - w;
+  return layout;
+}
+
 double
 wm_draw_text (cairo_t               *cr,
               const WmRenderOptions *options,
@@ -210,14 +242,16 @@ wm_draw_text (cairo_t               *cr,
               const WmTextStyle     *style)
 {
   PangoLayout *layout;
-  double w, h, y;
+  double w, h, x = rect->x, y;
 
   if (text == NULL || *text == '\0' || rect->width <= 0)
     return 0;
   if (options != NULL && options->scale > 0 && style->size * options->scale < 3.5)
     return draw_greeked (cr, rect, style);
 
-  layout = get_layout (options, text, rect->width, rect->height, style);
+  layout = natural_layout_if_it_fits (options, text, rect, style, &x);
+  if (layout == NULL)
+    layout = get_layout (options, text, rect->width, rect->height, style);
   layout_size (layout, &w, &h);
   y = rect->y;
   if (style->valign == WM_ALIGN_CENTER)
@@ -228,7 +262,7 @@ wm_draw_text (cairo_t               *cr,
   /* No clip: the layout is already wrapped and ellipsized to the box, and a
    * clip per text would double the operators of every PDF and SVG page. */
   wm_set_color (cr, style->color ? style->color : &wm_color_ink);
-  cairo_move_to (cr, rect->x, y);
+  cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
   return h;
 }

@@ -218,28 +218,40 @@ static void
 test_failed_export_keeps_file (void)
 {
   g_autoptr(WmProject) project = load_sample ();
+  WmDiagram *diagram = wm_project_get_diagram (project, 0);
   g_autofree char *dir = g_dir_make_tmp ("waymark-export-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "out.pdf", NULL);
+  g_autofree char *path = g_build_filename (dir, "out.png", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFile) nowhere = g_file_new_build_filename (dir, "missing", "out.pdf", NULL);
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *after = NULL;
   WmExportOptions options;
 
   wm_export_options_init (&options);
   g_file_set_contents (path, "old", -1, NULL);
-  bytes = wm_export_presentation (project, &options, &error);
-  g_assert_no_error (error);
-  g_assert_false (wm_export_write (bytes, nowhere, &error));
-  g_assert_nonnull (error);
+  g_assert_false (wm_export_presentation_to_file (project, &options, nowhere, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* An export that fails after the file was opened leaves the old file whole
+   * and no temporary file beside it. */
+  options.format = WM_EXPORT_PNG;
+  options.scale = 40;
+  g_assert_false (wm_export_diagram_to_file (diagram, &options, file, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
   g_file_get_contents (path, &after, NULL, NULL);
   g_assert_cmpstr (after, ==, "old");
+  {
+    g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+    g_assert_cmpstr (g_dir_read_name (handle), ==, "out.png");
+    g_assert_null (g_dir_read_name (handle));
+  }
 
-  g_assert_true (wm_export_write (bytes, file, NULL));
+  options.scale = 0.25;
+  g_assert_true (wm_export_diagram_to_file (diagram, &options, file, NULL));
   g_clear_pointer (&after, g_free);
   g_file_get_contents (path, &after, NULL, NULL);
-  g_assert_true (g_str_has_prefix (after, "%PDF-"));
+  g_assert_true (g_str_has_prefix (after, "\x89PNG"));
   g_remove (path);
   g_rmdir (dir);
 }

@@ -55,7 +55,7 @@ static const char usage_text[] =
   "Usage:\n"
   "  wm-bench generate --notation=ID --items=N OUT.waymark\n"
   "  wm-bench run [--items=1000,10000,100000] [--notation=ID] [--repeat=R] [--check-targets]\n"
-  "  wm-bench export --waymark=PATH [--items=10000] [--png-size=4000]\n"
+  "  wm-bench export --waymark=PATH [--items=10000] [--png-size=4000] [--repeat=3]\n"
   "\n"
   "ID is business-model-canvas, use-case, value-stream-map, customer-journey, or all\n"
   "(one diagram of each, sharing the items). `run` uses all unless told otherwise.\n"
@@ -1090,12 +1090,32 @@ png_scale_for (WmDiagram *diagram,
   return MIN (1, pixels / MAX (MAX (area.width, area.height), 1));
 }
 
+/* The best wall time of @repeat runs (the machine's noise only ever adds),
+ * and the largest peak memory. */
+static ProcessCost
+run_best_of (char **argv,
+             guint  repeat)
+{
+  ProcessCost best = run_measured (argv);
+
+  for (guint i = 1; i < repeat && best.status == 0; i++)
+    {
+      ProcessCost cost = run_measured (argv);
+
+      best.wall_ms = MIN (best.wall_ms, cost.wall_ms);
+      best.peak_mb = MAX (best.peak_mb, cost.peak_mb);
+      best.status = cost.status;
+    }
+  return best;
+}
+
 static gboolean
 bench_export_notation (const char *waymark,
                        const char *notation,
                        guint       n_items,
                        const char *dir,
-                       int         png_pixels)
+                       int         png_pixels,
+                       guint       repeat)
 {
   static const char *const formats[] = { "pdf", "svg", "png" };
   g_autoptr(GError) error = NULL;
@@ -1127,7 +1147,7 @@ bench_export_notation (const char *waymark,
         argv[4] = input;
       else
         argv[3] = input;
-      cost = run_measured (argv);
+      cost = run_best_of (argv, repeat);
       g_print ("| %s | %s | %u | %.0f ms | %.0f MB |%s\n", notation, formats[f], n_items,
                cost.wall_ms, cost.peak_mb, cost.status == 0 ? "" : " FAILED");
       ok = ok && cost.status == 0;
@@ -1145,7 +1165,7 @@ command_export (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *waymark = NULL;
   g_autofree char *dir = NULL;
-  int n_items = 10000, png_pixels = 4000;
+  int n_items = 10000, png_pixels = 4000, repeat = 3;
   gboolean ok = TRUE;
   guint n;
   const WmNotation *const *notations = wm_notations_get_all (&n);
@@ -1154,6 +1174,7 @@ command_export (int    argc,
     { "items", 0, 0, G_OPTION_ARG_INT, &n_items, "Items per diagram (default 10000)", "N" },
     { "png-size", 0, 0, G_OPTION_ARG_INT, &png_pixels,
       "Longer side of the PNG in pixels (default 4000)", "PX" },
+    { "repeat", 0, 0, G_OPTION_ARG_INT, &repeat, "Runs of each export; the best counts (3)", "R" },
     { NULL }
   };
 
@@ -1162,7 +1183,7 @@ command_export (int    argc,
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error (context, error->message);
-  if (waymark == NULL || n_items <= 0 || png_pixels <= 0)
+  if (waymark == NULL || n_items <= 0 || png_pixels <= 0 || repeat <= 0)
     return usage_error (context, "give --waymark");
 
   dir = g_dir_make_tmp ("wm-bench-export-XXXXXX", &error);
@@ -1170,7 +1191,8 @@ command_export (int    argc,
     return usage_error (NULL, error->message);
   g_print ("| notation | format | items | wall time | peak memory |\n|---|---|---:|---:|---:|\n");
   for (guint i = 0; i < n; i++)
-    ok = bench_export_notation (waymark, notations[i]->id, (guint) n_items, dir, png_pixels) && ok;
+    ok = bench_export_notation (waymark, notations[i]->id, (guint) n_items, dir, png_pixels,
+                                (guint) repeat) && ok;
   for (guint i = 0; i < G_N_ELEMENTS (scratch_files); i++)
     {
       g_autofree char *path = g_build_filename (dir, scratch_files[i], NULL);
