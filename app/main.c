@@ -20,10 +20,9 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) files = NULL;
   gboolean version = FALSE, check = FALSE, strict = FALSE;
-  WmCliExport export = { 0, };
-  g_autofree char *output = NULL;
+  g_auto(WmCliExport) export = { 0, };
   const GOptionEntry entries[] = {
-    { "export", 0, 0, G_OPTION_ARG_FILENAME, &output,
+    { "export", 0, 0, G_OPTION_ARG_FILENAME, &export.output,
       N_("Export to OUT without a window: PNG, PDF or SVG"), N_("OUT") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &export.format,
       N_("png, pdf or svg (default: from OUT’s extension)"), N_("FORMAT") },
@@ -74,11 +73,8 @@ main (int   argc,
       g_printerr ("waymark: %s\n", _("give exactly one project file (see --help)"));
       return WM_EXIT_USAGE;
     }
-  if (output != NULL)
-    {
-      export.output = output;
-      return wm_cli_export (files[0], &export);
-    }
+  if (export.output != NULL)
+    return wm_cli_export (files[0], &export);
   /* The editor window comes with the editor issue; until then opening a
    * project prints what --check prints. */
   return wm_cli_check (files[0], strict);

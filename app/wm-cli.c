@@ -191,6 +191,17 @@ wm_cli_check (const char *path,
   return strict && errors > 0 ? WM_EXIT_INVALID : WM_EXIT_OK;
 }
 
+void
+wm_cli_export_clear (WmCliExport *request)
+{
+  g_clear_pointer (&request->output, g_free);
+  g_clear_pointer (&request->format, g_free);
+  g_clear_pointer (&request->diagram, g_free);
+  g_clear_pointer (&request->page, g_free);
+  g_clear_pointer (&request->orientation, g_free);
+  g_clear_pointer (&request->background, g_free);
+}
+
 static int
 usage_error (const char *message)
 {

@@ -16,17 +16,21 @@ typedef enum
   WM_EXIT_USAGE = 2,
 } WmExitCode;
 
+/* The export request as the command line gave it; owns its strings. */
 typedef struct
 {
-  const char *output;       /* --export=OUT */
-  const char *format;       /* png, pdf, svg, or NULL for OUT's extension */
-  const char *diagram;      /* a name or id, "all", or NULL */
-  double      scale;        /* 0 when not given */
-  int         dpi;          /* 0 when not given */
-  const char *page;         /* a4, a3, letter, fit */
-  const char *orientation;  /* portrait, landscape */
-  const char *background;   /* white, transparent */
+  char   *output;       /* --export=OUT */
+  char   *format;       /* png, pdf, svg, or NULL for OUT's extension */
+  char   *diagram;      /* a name or id, "all", or NULL */
+  double  scale;        /* 0 when not given */
+  int     dpi;          /* 0 when not given */
+  char   *page;         /* a4, a3, letter, fit */
+  char   *orientation;  /* portrait, landscape */
+  char   *background;   /* white, transparent */
 } WmCliExport;
+
+void wm_cli_export_clear (WmCliExport *request);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (WmCliExport, wm_cli_export_clear)
 
 /* Validates @path and prints its diagrams and problems to stdout, errors to stderr. */
 int wm_cli_check  (const char        *path,

@@ -104,7 +104,8 @@ test_golden (gconstpointer data)
   const char *name = data;
   g_autoptr(WmProject) project = load_sample ();
   WmDiagram *diagram = wm_project_find_diagram (project, name);
-  g_autofree char *file = g_strconcat (slug (name), ".png", NULL);
+  g_autofree char *stem = slug (name);
+  g_autofree char *file = g_strconcat (stem, ".png", NULL);
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "golden", file, NULL);
   WmExportOptions options;
   g_autoptr(GError) error = NULL;
