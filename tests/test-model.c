@@ -202,8 +202,21 @@ test_moves_merge (void)
   g_assert_true (wm_project_redo (project));
   g_assert_cmpfloat (b->bounds.x, ==, 350);
 
+  /* The same items named in another order are the same gesture. */
+  {
+    const char *reversed[] = { b->id, a->id, NULL };
+    wm_diagram_move_items (diagram, reversed, 5, 2);
+    wm_diagram_move_items (diagram, both, 5, 2);
+    g_assert_true (wm_project_undo (project));
+    g_assert_cmpfloat (a->bounds.x, ==, 50);
+    g_assert_true (wm_project_redo (project));
+    g_assert_cmpfloat (a->bounds.x, ==, 60);
+  }
+
   /* ...but moving a different set starts a new one. */
   wm_diagram_move_items (diagram, only_a, 1, 1);
+  g_assert_true (wm_project_undo (project));
+  g_assert_cmpfloat (a->bounds.x, ==, 60);
   g_assert_true (wm_project_undo (project));
   g_assert_cmpfloat (a->bounds.x, ==, 50);
   g_assert_true (wm_project_undo (project));

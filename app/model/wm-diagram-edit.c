@@ -261,6 +261,14 @@ collect_descendants (WmDiagram  *self,
     }
 }
 
+/* g_ptr_array_sort() hands its function pointers to the elements. */
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
+}
+
 static char *
 merge_key_for (const char        *prefix,
                const char *const *ids)
@@ -270,7 +278,7 @@ merge_key_for (const char        *prefix,
 
   for (guint i = 0; ids[i] != NULL; i++)
     g_ptr_array_add (sorted, (gpointer) ids[i]);
-  g_ptr_array_sort (sorted, (GCompareFunc) (void (*) (void)) g_strcmp0);
+  g_ptr_array_sort (sorted, compare_ids);
   for (guint i = 0; i < sorted->len; i++)
     g_string_append_printf (key, " %s", (char *) g_ptr_array_index (sorted, i));
   return g_string_free (key, FALSE);
