@@ -10,7 +10,23 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "wm-application.h"
 #include "wm-cli.h"
+
+/* The editor: every file given opens in its own window. */
+static int
+run_application (const char         *program,
+                 const char * const *files)
+{
+  g_autoptr(WmApplication) app = wm_application_new ();
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+
+  g_ptr_array_add (args, (gpointer) program);
+  for (guint i = 0; files != NULL && files[i] != NULL; i++)
+    g_ptr_array_add (args, (gpointer) files[i]);
+  g_ptr_array_add (args, NULL);
+  return g_application_run (G_APPLICATION (app), (int) args->len - 1, (char **) args->pdata);
+}
 
 int
 main (int   argc,
@@ -68,14 +84,16 @@ main (int   argc,
       g_print ("waymark %s\n", PACKAGE_VERSION);
       return WM_EXIT_OK;
     }
-  if (files == NULL || g_strv_length (files) != 1)
+  if (check || export.output != NULL)
     {
-      g_printerr ("waymark: %s\n", _("give exactly one project file (see --help)"));
-      return WM_EXIT_USAGE;
+      /* The headless commands never touch the display. */
+      if (files == NULL || g_strv_length (files) != 1)
+        {
+          g_printerr ("waymark: %s\n", _("give exactly one project file (see --help)"));
+          return WM_EXIT_USAGE;
+        }
+      return export.output != NULL ? wm_cli_export (files[0], &export)
+                                   : wm_cli_check (files[0], strict);
     }
-  if (export.output != NULL)
-    return wm_cli_export (files[0], &export);
-  /* The editor window comes with the editor issue; until then opening a
-   * project prints what --check prints. */
-  return wm_cli_check (files[0], strict);
+  return run_application (argv[0], (const char * const *) files);
 }

@@ -125,7 +125,7 @@ test_bad_usage (void)
   g_auto(Run) none = { 0, };
   g_auto(Run) unknown = { 0, };
 
-  run_waymark (&none, NULL, NULL);
+  run_waymark (&none, "--check", NULL);
   g_assert_cmpint (none.status, ==, 2);
   g_assert_cmpstr (none.err, !=, "");
   run_waymark (&unknown, "--frobnicate", "x.waymark", NULL);

@@ -1,0 +1,147 @@
+/* wm-application.c — the Waymark application: one window per project
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "wm-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "wm-application.h"
+#include "wm-window.h"
+
+struct _WmApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (WmApplication, wm_application, ADW_TYPE_APPLICATION)
+
+static WmWindow *
+new_window (WmApplication *self)
+{
+  WmWindow *window = wm_window_new (GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+wm_application_activate (GApplication *application)
+{
+  new_window (WM_APPLICATION (application));
+}
+
+/* Each file opens in its own window; a new, untouched window is reused. */
+static void
+wm_application_open (GApplication  *application,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  WmApplication *self = WM_APPLICATION (application);
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  for (int i = 0; i < n_files; i++)
+    {
+      WmWindow *window = active != NULL && WM_IS_WINDOW (active) &&
+                         wm_window_is_pristine (WM_WINDOW (active))
+                           ? WM_WINDOW (active) : new_window (self);
+
+      wm_window_open_file (window, files[i]);
+      gtk_window_present (GTK_WINDOW (window));
+      active = NULL;
+    }
+}
+
+static void
+new_window_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  new_window (user_data);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (user_data));
+
+  /* Closing each window asks about its unsaved changes; the application
+   * ends by itself when the last one goes. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  static const char *developers[] = { "The Waymark authors", NULL };
+  GtkWindow *parent = gtk_application_get_active_window (user_data);
+
+  adw_show_about_window (parent,
+                         "application-name", _("Waymark"),
+                         "application-icon", APP_ID,
+                         "developer-name", _("The Waymark authors"),
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Map how a business serves its customers: business model "
+                                       "canvases, use cases, value streams and customer journeys"),
+                         "website", "https://github.com/waymark/waymark",
+                         "issue-url", "https://github.com/waymark/waymark/issues",
+                         "developers", developers,
+                         "copyright", "© 2026 The Waymark authors",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "new-window", .activate = new_window_action },
+  { .name = "quit", .activate = quit_action },
+  { .name = "about", .activate = about_action },
+};
+
+static void
+wm_application_startup (GApplication *application)
+{
+  static const char *const quit_accels[] = { "<Control>q", NULL };
+  static const char *const new_window_accels[] = { "<Control>n", NULL };
+
+  G_APPLICATION_CLASS (wm_application_parent_class)->startup (application);
+  g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
+                                   G_N_ELEMENTS (app_actions), application);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.new-window",
+                                         new_window_accels);
+}
+
+static void
+wm_application_class_init (WmApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->activate = wm_application_activate;
+  app_class->open = wm_application_open;
+  app_class->startup = wm_application_startup;
+}
+
+static void
+wm_application_init (WmApplication *self)
+{
+}
+
+WmApplication *
+wm_application_new (void)
+{
+  return g_object_new (WM_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", "/io/github/waymark/Waymark",
+                       NULL);
+}

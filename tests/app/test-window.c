@@ -1,0 +1,142 @@
+/* test-window.c — the project window with the sample: sidebar, canvas, actions, closing
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs under xvfb-run with GTK_A11Y=none and GSK_RENDERER=cairo. It also
+ * writes a screenshot of the main window at 1280 x 800 to
+ * $WAYMARK_SCREENSHOT_DIR (default: the test's build folder).
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "wm-canvas.h"
+#include "wm-window.h"
+
+static void
+wait_until_mapped (GtkWidget *widget)
+{
+  for (guint i = 0; i < 400 && !gtk_widget_get_mapped (widget); i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_get_mapped (widget));
+  /* A few more turns, so that layout and the first frame happen. */
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static WmProject *
+load_sample (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("WAYMARK_SAMPLES_DIR"), "bean-box.waymark",
+                                            NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  WmProject *project = wm_project_load (file, NULL, &error);
+
+  g_assert_no_error (error);
+  return project;
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *dir = g_getenv ("WAYMARK_SCREENSHOT_DIR");
+  g_autofree char *path = g_build_filename (dir ? dir : g_get_tmp_dir (), name, NULL);
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  g_assert_nonnull (node);
+  gsk_renderer_realize (renderer, NULL, &error);
+  g_assert_no_error (error);
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gsk_renderer_unrealize (renderer);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static void
+test_window_shows_sample (void)
+{
+  g_autoptr(WmProject) project = load_sample ();
+  WmWindow *window = wm_window_new (NULL);
+  GtkWidget *canvas = wm_window_get_canvas (window);
+  GListModel *diagrams = G_LIST_MODEL (project);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  wm_window_set_project (window, project);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until_mapped (GTK_WIDGET (window));
+
+  /* The first diagram shows; the title names the project, unmarked. */
+  g_assert_true (wm_canvas_get_diagram (WM_CANVAS (canvas)) == g_list_model_get_item (diagrams, 0));
+  g_object_unref (g_list_model_get_item (diagrams, 0));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
+                   "Bean Box — coffee subscription");
+
+  /* Adding a diagram selects it and marks the window as changed... */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-diagram", "s", "value-stream-map");
+  g_assert_cmpuint (g_list_model_get_n_items (diagrams), ==, 5);
+  g_assert_true (wm_canvas_get_diagram (WM_CANVAS (canvas)) ==
+                 wm_project_get_diagram (project, 4));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
+
+  /* ...and undo takes both back. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (diagrams), ==, 4);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
+                   "Bean Box — coffee subscription");
+
+  wm_window_show_diagram (window, wm_project_find_diagram (project, "uc-41"));
+  g_assert_true (wm_canvas_get_diagram (WM_CANVAS (canvas)) ==
+                 wm_project_find_diagram (project, "uc-41"));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  save_screenshot (GTK_WIDGET (window), "waymark-window.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_close_with_changes_asks (void)
+{
+  g_autoptr(WmProject) project = load_sample ();
+  WmWindow *window = wm_window_new (NULL);
+  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+  guint before;
+
+  wm_window_set_project (window, project);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until_mapped (GTK_WIDGET (window));
+
+  wm_project_set_title (project, "Changed");
+  before = g_list_model_get_n_items (toplevels);
+  gtk_window_close (GTK_WINDOW (window));
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  /* The window stays, and a dialog asks whether to save. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, before + 1);
+  g_assert_true (wm_project_get_dirty (project));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/window/shows-sample", test_window_shows_sample);
+  g_test_add_func ("/window/close-with-changes-asks", test_close_with_changes_asks);
+
+  return g_test_run ();
+}

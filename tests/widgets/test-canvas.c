@@ -1,0 +1,790 @@
+/* test-canvas.c — the canvas in a real window: painting, selection, moves, keys
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs under Xvfb with the Cairo renderer. The gestures' code paths are
+ * driven through the canvas's test entry points and its actions; the model
+ * is checked after each step, and undo must give back the very same bytes.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <math.h>
+
+#include "wm-canvas-private.h"
+#include "wm-render.h"
+
+typedef struct
+{
+  WmProject *project;
+  WmDiagram *diagram;
+  GtkWidget *window;
+  GtkWidget *scrolled;
+  WmCanvas  *canvas;
+  guint      selection_changes;
+} Fixture;
+
+static void
+count_selection_changes (WmCanvas *canvas,
+                         Fixture  *fixture)
+{
+  fixture->selection_changes++;
+}
+
+static WmProject *
+load_sample (void)
+{
+  const char *dir = g_getenv ("WAYMARK_SAMPLES_DIR");
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  WmProject *project;
+
+  g_assert_nonnull (dir);
+  path = g_build_filename (dir, "bean-box.waymark", NULL);
+  file = g_file_new_for_path (path);
+  project = wm_project_load (file, NULL, &error);
+  g_assert_no_error (error);
+  return project;
+}
+
+static void
+wait_until_drawn (GtkWidget *widget)
+{
+  while (!gtk_widget_get_mapped (widget))
+    g_main_context_iteration (NULL, TRUE);
+  gtk_test_widget_wait_for_draw (widget);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->project = load_sample ();
+  fixture->diagram = wm_project_find_diagram (fixture->project, "uc-41");
+  g_assert_nonnull (fixture->diagram);
+
+  fixture->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 760);
+  fixture->scrolled = gtk_scrolled_window_new ();
+  fixture->canvas = WM_CANVAS (wm_canvas_new ());
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (fixture->scrolled),
+                                 GTK_WIDGET (fixture->canvas));
+  gtk_window_set_child (GTK_WINDOW (fixture->window), fixture->scrolled);
+  wm_canvas_set_diagram (fixture->canvas, fixture->diagram);
+  g_signal_connect (fixture->canvas, "selection-changed",
+                    G_CALLBACK (count_selection_changes), fixture);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  wait_until_drawn (GTK_WIDGET (fixture->canvas));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  WmCanvas *canvas = fixture->canvas;
+
+  g_object_add_weak_pointer (G_OBJECT (canvas), (gpointer *) &fixture->canvas);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  /* The window took the canvas with it, and the canvas let go of the diagram. */
+  g_assert_null (fixture->canvas);
+  g_assert_finalize_object (fixture->project);
+}
+
+/* Where document point (x, y) is in the canvas. */
+static void
+to_widget (Fixture *fixture,
+           double   x,
+           double   y,
+           double  *wx,
+           double  *wy)
+{
+  wm_viewport_doc_to_widget (wm_canvas_get_viewport (fixture->canvas), x, y, wx, wy);
+}
+
+static void
+item_center (Fixture    *fixture,
+             const char *id,
+             double     *wx,
+             double     *wy)
+{
+  WmItem *item = wm_diagram_lookup (fixture->diagram, id);
+
+  g_assert_nonnull (item);
+  to_widget (fixture, item->bounds.x + item->bounds.width / 2,
+             item->bounds.y + item->bounds.height / 2, wx, wy);
+}
+
+static void
+click_item (Fixture         *fixture,
+            const char      *id,
+            GdkModifierType  state)
+{
+  double x, y;
+
+  item_center (fixture, id, &x, &y);
+  _wm_canvas_test_click (fixture->canvas, x, y, state);
+}
+
+static char *
+selection_string (Fixture *fixture)
+{
+  g_auto(GStrv) ids = wm_canvas_get_selection (fixture->canvas);
+
+  return g_strjoinv (" ", ids);
+}
+
+#define assert_selection(fixture, expected) \
+  G_STMT_START { \
+    g_autofree char *_s = selection_string (fixture); \
+    g_assert_cmpstr (_s, ==, expected); \
+  } G_STMT_END
+
+static GBytes *
+serialize (Fixture *fixture)
+{
+  return wm_project_serialize (fixture->project);
+}
+
+static void
+assert_bytes_equal (GBytes *a,
+                    GBytes *b)
+{
+  gsize size_a, size_b;
+  const char *data_a = g_bytes_get_data (a, &size_a);
+  const char *data_b = g_bytes_get_data (b, &size_b);
+
+  g_assert_cmpmem (data_a, size_a, data_b, size_b);
+}
+
+static void
+get_extent (WmDiagram *diagram,
+            WmRect    *extent)
+{
+  wm_render_get_extent (diagram, extent);
+}
+
+static void
+assert_shows (Fixture      *fixture,
+              const WmRect *area)
+{
+  WmRect visible;
+
+  wm_viewport_get_visible (wm_canvas_get_viewport (fixture->canvas), &visible);
+  g_assert_cmpfloat (visible.x, <=, area->x + 1e-6);
+  g_assert_cmpfloat (visible.y, <=, area->y + 1e-6);
+  g_assert_cmpfloat (visible.x + visible.width, >=, area->x + area->width - 1e-6);
+  g_assert_cmpfloat (visible.y + visible.height, >=, area->y + area->height - 1e-6);
+}
+
+/* The tests */
+
+static void
+test_properties (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  WmCanvas *canvas = fixture->canvas;
+  WmViewport *viewport = wm_canvas_get_viewport (canvas);
+  g_autoptr(WmDiagram) diagram = NULL;
+  gboolean snap, grid;
+  double zoom;
+
+  g_object_get (canvas, "diagram", &diagram, "snap", &snap, "show-grid", &grid, NULL);
+  g_assert_true (diagram == fixture->diagram);
+  g_assert_false (snap);
+  g_assert_false (grid);
+  g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (canvas)));
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (canvas)), ==,
+                   GTK_ACCESSIBLE_ROLE_IMG);
+
+  /* "zoom" is the viewport's, both ways. */
+  g_object_set (canvas, "zoom", 2.0, NULL);
+  g_assert_cmpfloat (wm_viewport_get_zoom (viewport), ==, 2.0);
+  wm_viewport_set_zoom (viewport, 0.5);
+  g_object_get (canvas, "zoom", &zoom, NULL);
+  g_assert_cmpfloat (zoom, ==, 0.5);
+  wm_canvas_set_zoom (canvas, 100.0);
+  g_assert_cmpfloat (wm_canvas_get_zoom (canvas), ==, WM_VIEWPORT_MAX_ZOOM);
+
+  wm_canvas_set_snap (canvas, TRUE);
+  wm_canvas_set_show_grid (canvas, TRUE);
+  g_object_get (canvas, "snap", &snap, "show-grid", &grid, NULL);
+  g_assert_true (snap);
+  g_assert_true (grid);
+}
+
+static void
+test_opens_whole (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  WmRect extent;
+
+  /* A new diagram shows whole, never enlarged beyond 100 %. */
+  get_extent (fixture->diagram, &extent);
+  assert_shows (fixture, &extent);
+  g_assert_cmpfloat (wm_canvas_get_zoom (fixture->canvas), <=, 1.0);
+  g_assert_cmpfloat (wm_canvas_get_zoom (fixture->canvas), >, 0.3);
+}
+
+static void
+test_zoom_actions (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkWidget *canvas = GTK_WIDGET (fixture->canvas);
+  WmViewport *viewport = wm_canvas_get_viewport (fixture->canvas);
+  WmRect extent;
+  double zoom, cx, cy, x, y;
+
+  g_assert_true (gtk_widget_activate_action (canvas, "canvas.zoom-reset", NULL));
+  g_assert_cmpfloat (wm_viewport_get_zoom (viewport), ==, 1.0);
+
+  /* Zooming keeps the middle of the view still. */
+  wm_viewport_widget_to_doc (viewport, gtk_widget_get_width (canvas) / 2.0,
+                             gtk_widget_get_height (canvas) / 2.0, &cx, &cy);
+  g_assert_true (gtk_widget_activate_action (canvas, "canvas.zoom-in", NULL));
+  zoom = wm_viewport_get_zoom (viewport);
+  g_assert_cmpfloat (zoom, >, 1.0);
+  wm_viewport_widget_to_doc (viewport, gtk_widget_get_width (canvas) / 2.0,
+                             gtk_widget_get_height (canvas) / 2.0, &x, &y);
+  g_assert_cmpfloat_with_epsilon (x, cx, 1e-6);
+  g_assert_cmpfloat_with_epsilon (y, cy, 1e-6);
+
+  g_assert_true (gtk_widget_activate_action (canvas, "canvas.zoom-out", NULL));
+  g_assert_true (gtk_widget_activate_action (canvas, "canvas.zoom-out", NULL));
+  g_assert_cmpfloat (wm_viewport_get_zoom (viewport), <, 1.0);
+
+  /* The steps end at the limits. */
+  for (int i = 0; i < 40; i++)
+    gtk_widget_activate_action (canvas, "canvas.zoom-in", NULL);
+  g_assert_cmpfloat (wm_viewport_get_zoom (viewport), ==, WM_VIEWPORT_MAX_ZOOM);
+  for (int i = 0; i < 40; i++)
+    gtk_widget_activate_action (canvas, "canvas.zoom-out", NULL);
+  g_assert_cmpfloat (wm_viewport_get_zoom (viewport), ==, WM_VIEWPORT_MIN_ZOOM);
+
+  g_assert_true (gtk_widget_activate_action (canvas, "canvas.zoom-fit", NULL));
+  get_extent (fixture->diagram, &extent);
+  assert_shows (fixture, &extent);
+  to_widget (fixture, extent.x + extent.width / 2, extent.y + extent.height / 2, &x, &y);
+  g_assert_cmpfloat_with_epsilon (x, gtk_widget_get_width (canvas) / 2.0, 1e-6);
+  g_assert_cmpfloat_with_epsilon (y, gtk_widget_get_height (canvas) / 2.0, 1e-6);
+}
+
+static void
+test_select (Fixture       *fixture,
+             gconstpointer  data)
+{
+  GtkWidget *canvas = GTK_WIDGET (fixture->canvas);
+  const char *ids[] = { "use-case-45", "actor-53", "no-such-item", "subject-42", NULL };
+  guint n_items = wm_diagram_get_n_items (fixture->diagram);
+  g_auto(GStrv) all = NULL;
+
+  fixture->selection_changes = 0;
+  wm_canvas_select (fixture->canvas, ids);
+  /* In z-order, unknown ids left out. */
+  assert_selection (fixture, "subject-42 use-case-45 actor-53");
+  g_assert_cmpuint (fixture->selection_changes, ==, 1);
+  wm_canvas_select (fixture->canvas, ids);
+  g_assert_cmpuint (fixture->selection_changes, ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (canvas, "canvas.select-all", NULL));
+  all = wm_canvas_get_selection (fixture->canvas);
+  g_assert_cmpuint (g_strv_length (all), ==, wm_diagram_get_n_items (fixture->diagram));
+  g_assert_cmpuint (fixture->selection_changes, ==, 2);
+
+  g_assert_true (gtk_widget_activate_action (canvas, "canvas.select-none", NULL));
+  assert_selection (fixture, "");
+  gtk_widget_activate_action (canvas, "canvas.delete", NULL);
+  g_assert_cmpuint (wm_diagram_get_n_items (fixture->diagram), ==, n_items);
+}
+
+static void
+test_click (Fixture       *fixture,
+            gconstpointer  data)
+{
+  WmItem *link = wm_diagram_lookup (fixture->diagram, "association-57");
+  double x, y;
+
+  click_item (fixture, "use-case-43", 0);
+  assert_selection (fixture, "use-case-43");
+  click_item (fixture, "use-case-44", 0);
+  assert_selection (fixture, "use-case-44");
+  click_item (fixture, "actor-53", GDK_SHIFT_MASK);
+  assert_selection (fixture, "use-case-44 actor-53");
+  click_item (fixture, "use-case-44", GDK_SHIFT_MASK);
+  assert_selection (fixture, "actor-53");
+
+  /* A click on a selected item, without Shift, keeps it alone. */
+  click_item (fixture, "use-case-43", GDK_SHIFT_MASK);
+  click_item (fixture, "actor-53", 0);
+  assert_selection (fixture, "actor-53");
+
+  /* Inside a subject is empty space; its title grabs it. */
+  to_widget (fixture, 560, 700, &x, &y);
+  _wm_canvas_test_click (fixture->canvas, x, y, 0);
+  assert_selection (fixture, "");
+  to_widget (fixture, 540, 50, &x, &y);
+  _wm_canvas_test_click (fixture->canvas, x, y, 0);
+  assert_selection (fixture, "subject-42");
+
+  /* A link is hit on its line, between its ends. */
+  to_widget (fixture, (link->points[0].x + 280) / 2, link->points[0].y + 1, &x, &y);
+  _wm_canvas_test_click (fixture->canvas, x, y, 0);
+  assert_selection (fixture, "association-57");
+
+  /* Far from everything. */
+  _wm_canvas_test_click (fixture->canvas, 2, 2, 0);
+  assert_selection (fixture, "");
+}
+
+static void
+test_drag_move (Fixture       *fixture,
+                gconstpointer  data)
+{
+  WmItem *item = wm_diagram_lookup (fixture->diagram, "use-case-43");
+  WmRect before = item->bounds;
+  g_autoptr(GBytes) original = serialize (fixture);
+  g_autoptr(GBytes) after_undo = NULL;
+  double zoom, x, y;
+
+  wm_canvas_set_zoom (fixture->canvas, 1.0);
+  zoom = wm_canvas_get_zoom (fixture->canvas);
+  item_center (fixture, "use-case-43", &x, &y);
+
+  /* Dragging an item selects and moves it, in one undo step. */
+  _wm_canvas_test_drag (fixture->canvas, x, y, 53, 27, 0);
+  assert_selection (fixture, "use-case-43");
+  g_assert_cmpfloat_with_epsilon (item->bounds.x, before.x + 53 / zoom, 1e-9);
+  g_assert_cmpfloat_with_epsilon (item->bounds.y, before.y + 27 / zoom, 1e-9);
+  g_assert_true (wm_project_undo (fixture->project));
+  g_assert_cmpfloat (item->bounds.x, ==, before.x);
+  g_assert_cmpfloat (item->bounds.y, ==, before.y);
+  after_undo = serialize (fixture);
+  assert_bytes_equal (original, after_undo);
+  g_assert_true (wm_project_redo (fixture->project));
+  g_assert_cmpfloat_with_epsilon (item->bounds.x, before.x + 53 / zoom, 1e-9);
+  g_assert_true (wm_project_undo (fixture->project));
+
+  /* Two drags are two steps. */
+  item_center (fixture, "use-case-43", &x, &y);
+  _wm_canvas_test_drag (fixture->canvas, x, y, 20, 0, 0);
+  item_center (fixture, "use-case-43", &x, &y);
+  _wm_canvas_test_drag (fixture->canvas, x, y, 20, 0, 0);
+  g_assert_cmpfloat_with_epsilon (item->bounds.x, before.x + 40 / zoom, 1e-9);
+  g_assert_true (wm_project_undo (fixture->project));
+  g_assert_cmpfloat_with_epsilon (item->bounds.x, before.x + 20 / zoom, 1e-9);
+  g_assert_true (wm_project_undo (fixture->project));
+
+  /* A small jitter is a click, not a move. */
+  item_center (fixture, "use-case-43", &x, &y);
+  _wm_canvas_test_drag (fixture->canvas, x, y, 2, 1, 0);
+  g_assert_cmpfloat (item->bounds.x, ==, before.x);
+}
+
+static void
+test_drag_multiple_snapped (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  const char *ids[] = { "use-case-43", "actor-53", NULL };
+  WmItem *use_case = wm_diagram_lookup (fixture->diagram, "use-case-43");
+  WmItem *actor = wm_diagram_lookup (fixture->diagram, "actor-53");
+  WmItem *link = wm_diagram_lookup (fixture->diagram, "association-57");
+  WmRect use_case_before = use_case->bounds, actor_before = actor->bounds;
+  WmPoint waypoint = link->points[0];
+  g_autoptr(GBytes) original = serialize (fixture);
+  g_autoptr(GBytes) after_undo = NULL;
+  double x, y, dx, dy;
+
+  wm_canvas_set_zoom (fixture->canvas, 1.5);
+  wm_canvas_set_snap (fixture->canvas, TRUE);
+  wm_canvas_select (fixture->canvas, ids);
+  item_center (fixture, "actor-53", &x, &y);
+  _wm_canvas_test_drag (fixture->canvas, x, y, 37, -22, 0);
+
+  /* The grabbed item's corner lands on the grid, the others keep their
+   * distance, and the link between them follows. */
+  assert_selection (fixture, "use-case-43 actor-53");
+  g_assert_cmpfloat (fmod (actor->bounds.x, 10), ==, 0);
+  g_assert_cmpfloat (fmod (actor->bounds.y, 10), ==, 0);
+  dx = actor->bounds.x - actor_before.x;
+  dy = actor->bounds.y - actor_before.y;
+  g_assert_cmpfloat (fabs (dx - 37 / 1.5), <=, 5);
+  g_assert_cmpfloat (fabs (dy + 22 / 1.5), <=, 5);
+  g_assert_cmpfloat (use_case->bounds.x, ==, use_case_before.x + dx);
+  g_assert_cmpfloat (use_case->bounds.y, ==, use_case_before.y + dy);
+  g_assert_cmpfloat (link->points[0].x, ==, waypoint.x + dx);
+
+  g_assert_true (wm_project_undo (fixture->project));
+  after_undo = serialize (fixture);
+  assert_bytes_equal (original, after_undo);
+}
+
+static void
+test_band (Fixture       *fixture,
+           gconstpointer  data)
+{
+  double x1, y1, x2, y2;
+
+  wm_canvas_set_zoom (fixture->canvas, 1.0);
+  /* From inside the subject, around the first four use cases. */
+  to_widget (fixture, 270, 90, &x1, &y1);
+  to_widget (fixture, 480, 480, &x2, &y2);
+  _wm_canvas_test_drag (fixture->canvas, x1, y1, x2 - x1, y2 - y1, 0);
+  assert_selection (fixture, "use-case-43 use-case-44 use-case-45 use-case-46");
+
+  /* Shift adds to the selection; the band may be drawn backwards. */
+  to_widget (fixture, 40, 490, &x1, &y1);
+  to_widget (fixture, 170, 300, &x2, &y2);
+  _wm_canvas_test_drag (fixture->canvas, x1, y1, x2 - x1, y2 - y1, GDK_SHIFT_MASK);
+  assert_selection (fixture, "use-case-43 use-case-44 use-case-45 use-case-46 actor-53");
+
+  /* Without Shift, a band over nothing clears it. */
+  _wm_canvas_test_drag (fixture->canvas, 1, 1, 5, 30, 0);
+  assert_selection (fixture, "");
+}
+
+static void
+test_nudge (Fixture       *fixture,
+            gconstpointer  data)
+{
+  GtkWidget *canvas = GTK_WIDGET (fixture->canvas);
+  const char *ids[] = { "use-case-47", "use-case-48", NULL };
+  WmItem *item = wm_diagram_lookup (fixture->diagram, "use-case-47");
+  WmRect before = item->bounds;
+  g_autoptr(GBytes) original = serialize (fixture);
+  g_autoptr(GBytes) after_undo = NULL;
+  double ox, oy, x, y;
+
+  /* Without a selection, the arrows pan. */
+  wm_viewport_get_origin (wm_canvas_get_viewport (fixture->canvas), &ox, &oy);
+  wm_canvas_set_zoom (fixture->canvas, 2.0);
+  wm_viewport_get_origin (wm_canvas_get_viewport (fixture->canvas), &ox, &oy);
+  g_assert_true (gtk_widget_activate_action (canvas, "canvas.nudge", "(dd)", 0.0, 1.0));
+  wm_viewport_get_origin (wm_canvas_get_viewport (fixture->canvas), &x, &y);
+  g_assert_cmpfloat (x, ==, ox);
+  g_assert_cmpfloat (y, >, oy);
+  g_bytes_unref (g_steal_pointer (&original));
+  original = serialize (fixture);
+
+  wm_canvas_select (fixture->canvas, ids);
+  for (int i = 0; i < 3; i++)
+    g_assert_true (gtk_widget_activate_action (canvas, "canvas.nudge", "(dd)", 1.0, 0.0));
+  g_assert_true (gtk_widget_activate_action (canvas, "canvas.nudge", "(dd)", 0.0, -10.0));
+  g_assert_cmpfloat (item->bounds.x, ==, before.x + 3);
+  g_assert_cmpfloat (item->bounds.y, ==, before.y - 10);
+  assert_selection (fixture, "use-case-47 use-case-48");
+
+  /* Consecutive nudges are one step, like a held key. */
+  g_assert_true (wm_project_undo (fixture->project));
+  after_undo = serialize (fixture);
+  assert_bytes_equal (original, after_undo);
+}
+
+static void
+test_delete (Fixture       *fixture,
+             gconstpointer  data)
+{
+  GtkWidget *canvas = GTK_WIDGET (fixture->canvas);
+  const char *ids[] = { "use-case-44", NULL };
+  guint n = wm_diagram_get_n_items (fixture->diagram);
+  g_autoptr(GBytes) original = serialize (fixture);
+  g_autoptr(GBytes) after_undo = NULL;
+
+  wm_canvas_select (fixture->canvas, ids);
+  fixture->selection_changes = 0;
+  g_assert_true (gtk_widget_activate_action (canvas, "canvas.delete", NULL));
+  /* The use case goes with its two links, and leaves the selection. */
+  g_assert_null (wm_diagram_lookup (fixture->diagram, "use-case-44"));
+  g_assert_null (wm_diagram_lookup (fixture->diagram, "association-58"));
+  g_assert_null (wm_diagram_lookup (fixture->diagram, "include-66"));
+  g_assert_cmpuint (wm_diagram_get_n_items (fixture->diagram), ==, n - 3);
+  assert_selection (fixture, "");
+  g_assert_cmpuint (fixture->selection_changes, ==, 1);
+  gtk_widget_activate_action (canvas, "canvas.delete", NULL);
+  g_assert_cmpuint (wm_diagram_get_n_items (fixture->diagram), ==, n - 3);
+
+  g_assert_true (wm_project_undo (fixture->project));
+  after_undo = serialize (fixture);
+  assert_bytes_equal (original, after_undo);
+}
+
+static void
+test_scroll (Fixture       *fixture,
+             gconstpointer  data)
+{
+  WmCanvas *canvas = fixture->canvas;
+  WmViewport *viewport = wm_canvas_get_viewport (canvas);
+  GtkAdjustment *hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (canvas));
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (canvas));
+  double zoom, ox, oy, bx, by, ax, ay;
+
+  /* The scrolled window gave the canvas its adjustments. */
+  g_assert_true (hadjustment ==
+                 gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (fixture->scrolled)));
+
+  /* Ctrl + wheel zooms about the pointer. */
+  wm_canvas_set_zoom (canvas, 1.0);
+  zoom = wm_viewport_get_zoom (viewport);
+  wm_viewport_widget_to_doc (viewport, 300, 200, &bx, &by);
+  _wm_canvas_test_scroll (canvas, 300, 200, 0, -1, GDK_CONTROL_MASK);
+  g_assert_cmpfloat (wm_viewport_get_zoom (viewport), >, zoom);
+  wm_viewport_widget_to_doc (viewport, 300, 200, &ax, &ay);
+  g_assert_cmpfloat_with_epsilon (ax, bx, 1e-6);
+  g_assert_cmpfloat_with_epsilon (ay, by, 1e-6);
+
+  /* The wheel pans, and the scroll bars follow. */
+  zoom = wm_viewport_get_zoom (viewport);
+  wm_viewport_get_origin (viewport, &ox, &oy);
+  _wm_canvas_test_scroll (canvas, 300, 200, 0, 1, 0);
+  wm_viewport_get_origin (viewport, &ax, &ay);
+  g_assert_cmpfloat (ay, >, oy);
+  g_assert_cmpfloat (ax, ==, ox);
+  g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (vadjustment), ay * zoom, 1e-6);
+  _wm_canvas_test_scroll (canvas, 300, 200, 0, 1, GDK_SHIFT_MASK);
+  wm_viewport_get_origin (viewport, &ax, &ay);
+  g_assert_cmpfloat (ax, >, ox);
+
+  /* Scrolling stops at the diagram's edge. */
+  for (int i = 0; i < 200; i++)
+    _wm_canvas_test_scroll (canvas, 300, 200, 1, 1, 0);
+  {
+    WmRect extent, visible;
+
+    get_extent (fixture->diagram, &extent);
+    wm_viewport_get_visible (viewport, &visible);
+    g_assert_cmpfloat (visible.x, <, extent.x + extent.width);
+    g_assert_cmpfloat (visible.y, <, extent.y + extent.height);
+    g_assert_cmpfloat (visible.x + visible.width, >, extent.x + extent.width);
+  }
+
+  /* Moving a scroll bar moves the view. */
+  gtk_adjustment_set_value (hadjustment, gtk_adjustment_get_lower (hadjustment));
+  wm_viewport_get_origin (viewport, &ax, &ay);
+  g_assert_cmpfloat_with_epsilon (ax * zoom, gtk_adjustment_get_lower (hadjustment), 1e-6);
+}
+
+static void
+test_scrollable (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  WmCanvas *canvas = fixture->canvas;
+  GtkAdjustment *hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (canvas));
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (canvas));
+  WmItem *item = wm_diagram_lookup (fixture->diagram, "note-71");
+  WmRect extent, moved;
+  double upper;
+
+  /* The range covers the diagram at the current zoom. */
+  wm_canvas_set_zoom (canvas, 2.0);
+  get_extent (fixture->diagram, &extent);
+  g_assert_cmpfloat (gtk_adjustment_get_lower (hadjustment), <=, extent.x * 2);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), >=, (extent.x + extent.width) * 2);
+  g_assert_cmpfloat (gtk_adjustment_get_lower (vadjustment), <=, extent.y * 2);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (vadjustment), >=, (extent.y + extent.height) * 2);
+  g_assert_cmpfloat (gtk_adjustment_get_page_size (hadjustment), ==,
+                     gtk_widget_get_width (GTK_WIDGET (canvas)));
+
+  /* An edit that grows the diagram grows the range at once. */
+  upper = gtk_adjustment_get_upper (hadjustment);
+  moved = item->bounds;
+  moved.x += 2000;
+  g_assert_true (wm_diagram_set_bounds (fixture->diagram, "note-71", &moved));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), >=, upper + 1500 * 2);
+}
+
+static gboolean
+surface_has_ink (cairo_surface_t *surface,
+                 guint32          background,
+                 double           fraction)
+{
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  const guchar *data = cairo_image_surface_get_data (surface);
+  guint64 differ = 0;
+
+  cairo_surface_flush (surface);
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      if ((*(const guint32 *) (data + y * stride + x * 4) & 0xffffff) != (background & 0xffffff))
+        differ++;
+  return differ >= fraction * width * height;
+}
+
+static guint32
+pixel_at (cairo_surface_t *surface,
+          int              x,
+          int              y)
+{
+  cairo_surface_flush (surface);
+  return *(const guint32 *) (cairo_image_surface_get_data (surface) +
+                             y * cairo_image_surface_get_stride (surface) + x * 4) & 0xffffff;
+}
+
+static void
+test_paint (Fixture       *fixture,
+            gconstpointer  data)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (fixture->canvas));
+  int height = gtk_widget_get_height (GTK_WIDGET (fixture->canvas));
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+  guint32 corner;
+  double x, y;
+
+  _wm_canvas_paint (fixture->canvas, cr);
+  /* The corner is the grey around the paper; the diagram puts ink over a
+   * good part of the view; the paper is white where nothing is drawn. */
+  corner = pixel_at (surface, 1, 1);
+  g_assert_cmphex (corner, !=, 0xffffff);
+  g_assert_true (surface_has_ink (surface, corner, 0.3));
+  to_widget (fixture, 160, 600, &x, &y);
+  g_assert_cmphex (pixel_at (surface, (int) x, (int) y), ==, 0xffffff);
+
+  /* The grid puts dots on the paper. */
+  wm_canvas_set_show_grid (fixture->canvas, TRUE);
+  to_widget (fixture, 160, 600, &x, &y);
+  wm_viewport_zoom_at (wm_canvas_get_viewport (fixture->canvas),
+                       2.0 / wm_canvas_get_zoom (fixture->canvas), x, y);
+  cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+  cairo_paint (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+  _wm_canvas_paint (fixture->canvas, cr);
+  {
+    gboolean dots = FALSE;
+
+    to_widget (fixture, 160, 600, &x, &y);
+    g_assert_cmpfloat (x, >=, 12);
+    g_assert_cmpfloat (y, >=, 12);
+    g_assert_cmpfloat (x, <, width - 12);
+    g_assert_cmpfloat (y, <, height - 12);
+    for (int dy = -12; dy <= 12 && !dots; dy++)
+      for (int dx = -12; dx <= 12 && !dots; dx++)
+        dots = (pixel_at (surface, (int) x + dx, (int) y + dy) & 0xff) < 0xe0;
+    g_assert_true (dots);
+  }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+/* Renders @widget as GTK draws it, through its own renderer. */
+static GdkTexture *
+render_widget (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  g_autoptr(GskRenderNode) node = NULL;
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+static void
+test_snapshot (Fixture       *fixture,
+               gconstpointer  data)
+{
+  const char *ids[] = { "use-case-51", "include-66", NULL };
+  const char *path = g_getenv ("WAYMARK_SCREENSHOT");
+  g_autoptr(GdkTexture) texture = NULL;
+  cairo_surface_t *surface;
+  int width, height;
+
+  /* The canvas's real snapshot() path, through the window's renderer. */
+  wm_canvas_select (fixture->canvas, ids);
+  gtk_test_widget_wait_for_draw (fixture->window);
+  texture = render_widget (GTK_WIDGET (fixture->canvas));
+  width = gdk_texture_get_width (texture);
+  height = gdk_texture_get_height (texture);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  gdk_texture_download (texture, cairo_image_surface_get_data (surface),
+                        cairo_image_surface_get_stride (surface));
+  cairo_surface_mark_dirty (surface);
+  g_assert_true (surface_has_ink (surface, pixel_at (surface, 1, 1), 0.3));
+  cairo_surface_destroy (surface);
+
+  if (path != NULL)
+    {
+      g_autoptr(GdkTexture) window = render_widget (fixture->window);
+
+      g_assert_true (gdk_texture_save_to_png (window, path));
+      g_test_message ("screenshot: %s", path);
+    }
+}
+
+static void
+test_diagram_switch (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  WmDiagram *bmc = wm_project_get_diagram (fixture->project, 0);
+  const char *ids[] = { "use-case-43", NULL };
+  WmRect extent;
+
+  wm_canvas_select (fixture->canvas, ids);
+  fixture->selection_changes = 0;
+  wm_canvas_set_diagram (fixture->canvas, bmc);
+  g_assert_true (wm_canvas_get_diagram (fixture->canvas) == bmc);
+  assert_selection (fixture, "");
+  g_assert_cmpuint (fixture->selection_changes, ==, 1);
+  get_extent (bmc, &extent);
+  assert_shows (fixture, &extent);
+
+  /* Edits of the old diagram no longer reach the canvas. */
+  g_assert_cmpuint (wm_diagram_remove_items (fixture->diagram, ids), ==, 2);
+  wm_canvas_set_diagram (fixture->canvas, NULL);
+  g_assert_null (wm_canvas_get_diagram (fixture->canvas));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.zoom-fit", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.select-all", NULL);
+  assert_selection (fixture, "");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->canvas));
+}
+
+static void
+test_finalize (void)
+{
+  g_autoptr(WmProject) project = load_sample ();
+  WmDiagram *diagram = wm_project_find_diagram (project, "uc-41");
+  WmCanvas *canvas = g_object_ref_sink (WM_CANVAS (wm_canvas_new ()));
+  const char *ids[] = { "use-case-43", NULL };
+
+  wm_canvas_set_diagram (canvas, diagram);
+  wm_canvas_select (canvas, ids);
+  g_assert_finalize_object (canvas);
+  /* The diagram outlives the canvas and edits it no longer sees are fine. */
+  g_assert_cmpuint (wm_diagram_remove_items (diagram, ids), ==, 2);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add ("/widgets/canvas/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("properties", test_properties);
+  ADD ("opens-whole", test_opens_whole);
+  ADD ("zoom-actions", test_zoom_actions);
+  ADD ("select", test_select);
+  ADD ("click", test_click);
+  ADD ("drag-move", test_drag_move);
+  ADD ("drag-multiple-snapped", test_drag_multiple_snapped);
+  ADD ("band", test_band);
+  ADD ("nudge", test_nudge);
+  ADD ("delete", test_delete);
+  ADD ("scroll", test_scroll);
+  ADD ("scrollable", test_scrollable);
+  ADD ("paint", test_paint);
+  ADD ("snapshot", test_snapshot);
+  ADD ("diagram-switch", test_diagram_switch);
+  g_test_add_func ("/widgets/canvas/finalize", test_finalize);
+
+  return g_test_run ();
+}

@@ -1,0 +1,881 @@
+/* wm-canvas-input.c — how the canvas turns pointer and keyboard input into edits
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One event controller per gesture: a click selects, a primary drag moves
+ * the selection or draws a rubber band (or pans while Space is held), a
+ * middle drag pans, the wheel pans and, with Ctrl, zooms about the pointer,
+ * a pinch zooms. Keyboard commands are actions on the widget class with
+ * binding shortcuts, so that menus and the window can trigger them too.
+ *
+ * Each gesture handler only unpacks its event and calls a function that
+ * the test entry points at the end call as well.
+ */
+#define G_LOG_DOMAIN "wm-canvas"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "wm-canvas-private.h"
+#include "wm-render.h"
+
+#define HIT_TOLERANCE    5.0   /* pixels around a link or a container's frame that still hit it */
+#define CONTAINER_TITLE 28.0   /* document units: the band at a container's top that grabs it */
+#define WHEEL_STEP      48.0   /* pixels per click of a scroll wheel */
+#define WHEEL_ZOOM       1.2   /* zoom factor per click of a scroll wheel with Ctrl */
+#define KEY_PAN         40.0   /* pixels an arrow key pans when nothing is selected */
+
+/* Hit testing
+ *
+ * The model's spatial index is not there yet, so hit testing scans the
+ * items from the top, which is fine for clicks but is why nothing calls it
+ * on pointer motion. When wm_diagram_hit() and wm_diagram_query() land,
+ * _wm_canvas_hit() and items_in_band() switch to them; shape checks stay. */
+
+static double
+segment_distance (double x,
+                  double y,
+                  WmPoint a,
+                  WmPoint b)
+{
+  double vx = b.x - a.x, vy = b.y - a.y;
+  double length2 = vx * vx + vy * vy;
+  double t = length2 > 0 ? ((x - a.x) * vx + (y - a.y) * vy) / length2 : 0;
+
+  t = CLAMP (t, 0, 1);
+  return hypot (x - (a.x + t * vx), y - (a.y + t * vy));
+}
+
+static WmPoint
+center_of (const WmItem *node)
+{
+  return (WmPoint) { node->bounds.x + node->bounds.width / 2,
+                     node->bounds.y + node->bounds.height / 2 };
+}
+
+/* A link is hit near its line; inside an end node the node wins. */
+static gboolean
+link_hit (WmDiagram    *diagram,
+          const WmItem *link,
+          double        x,
+          double        y,
+          double        tolerance)
+{
+  WmItem *source = wm_diagram_lookup (diagram, link->source);
+  WmItem *target = wm_diagram_lookup (diagram, link->target);
+  WmPoint from;
+
+  if (source == NULL || target == NULL ||
+      wm_rect_contains (&source->bounds, x, y) || wm_rect_contains (&target->bounds, x, y))
+    return FALSE;
+  from = center_of (source);
+  for (guint i = 0; i <= link->n_points; i++)
+    {
+      WmPoint to = i < link->n_points ? link->points[i] : center_of (target);
+
+      if (segment_distance (x, y, from, to) <= tolerance)
+        return TRUE;
+      from = to;
+    }
+  return FALSE;
+}
+
+/* A container (a UML subject or package) is hit on its frame and title
+ * only, so that a click inside it reaches empty space and can start a band. */
+static gboolean
+node_hit (const WmItem *node,
+          double        x,
+          double        y,
+          double        tolerance)
+{
+  WmRect inner = node->bounds;
+
+  if (!node->type->container)
+    return TRUE;
+  inner.x += tolerance;
+  inner.width -= 2 * tolerance;
+  inner.y += CONTAINER_TITLE;
+  inner.height -= CONTAINER_TITLE + tolerance;
+  return inner.width <= 0 || inner.height <= 0 || !wm_rect_contains (&inner, x, y);
+}
+
+WmItem *
+_wm_canvas_hit (WmCanvas *self,
+                double    x,
+                double    y)
+{
+  double tolerance;
+
+  if (self->diagram == NULL)
+    return NULL;
+  tolerance = HIT_TOLERANCE / wm_viewport_get_zoom (self->viewport);
+  for (guint i = wm_diagram_get_n_items (self->diagram); i-- > 0;)
+    {
+      WmItem *item = wm_diagram_get_item (self->diagram, i);
+      WmRect extent;
+
+      wm_render_item_extent (self->diagram, item, &extent);
+      extent.x -= tolerance;
+      extent.y -= tolerance;
+      extent.width += 2 * tolerance;
+      extent.height += 2 * tolerance;
+      if (!wm_rect_contains (&extent, x, y))
+        continue;
+      if (wm_item_is_link (item) ? link_hit (self->diagram, item, x, y, tolerance)
+                                 : node_hit (item, x, y, tolerance))
+        return item;
+    }
+  return NULL;
+}
+
+/* Adds to @set the ids of the items whose ink lies wholly inside @band. */
+static void
+items_in_band (WmCanvas     *self,
+               const WmRect *band,
+               GHashTable   *set)
+{
+  for (guint i = 0; i < wm_diagram_get_n_items (self->diagram); i++)
+    {
+      WmItem *item = wm_diagram_get_item (self->diagram, i);
+      WmRect extent;
+
+      wm_render_item_extent (self->diagram, item, &extent);
+      if (extent.x >= band->x && extent.y >= band->y &&
+          extent.x + extent.width <= band->x + band->width &&
+          extent.y + extent.height <= band->y + band->height)
+        g_hash_table_add (set, item->id);
+    }
+}
+
+static gboolean
+is_writable (WmCanvas *self)
+{
+  WmProject *project = self->diagram ? wm_diagram_get_project (self->diagram) : NULL;
+
+  return self->diagram != NULL && (project == NULL || !wm_project_get_read_only (project));
+}
+
+static void
+break_merge (WmCanvas *self)
+{
+  WmProject *project = wm_diagram_get_project (self->diagram);
+
+  if (project != NULL)
+    wm_project_break_merge (project);
+}
+
+/* Clicks */
+
+static void
+select_only (WmCanvas   *self,
+             const char *id)
+{
+  const char *ids[] = { id, NULL };
+
+  wm_canvas_select (self, ids);
+}
+
+static void
+press (WmCanvas        *self,
+       double           x,
+       double           y,
+       GdkModifierType  state)
+{
+  WmItem *item;
+  double dx, dy;
+
+  g_clear_pointer (&self->pending_id, g_free);
+  if (self->diagram == NULL || self->space_held)
+    return;
+  wm_viewport_widget_to_doc (self->viewport, x, y, &dx, &dy);
+  item = _wm_canvas_hit (self, dx, dy);
+  if (item == NULL)
+    {
+      if (!(state & GDK_SHIFT_MASK))
+        _wm_canvas_clear_selection (self);
+    }
+  else if (state & GDK_SHIFT_MASK)
+    _wm_canvas_toggle_selected (self, item->id);
+  else if (!_wm_canvas_is_selected (self, item->id))
+    select_only (self, item->id);
+  else
+    /* It may be the start of a drag of the whole selection: wait. */
+    self->pending_id = g_strdup (item->id);
+}
+
+static void
+release (WmCanvas *self)
+{
+  g_autofree char *id = g_steal_pointer (&self->pending_id);
+
+  if (id != NULL)
+    select_only (self, id);
+}
+
+static void
+on_click_pressed (GtkGestureClick *gesture,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  WmCanvas        *self)
+{
+  GtkEventController *controller = GTK_EVENT_CONTROLLER (gesture);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  if (n_press == 1)
+    press (self, x, y, gtk_event_controller_get_current_event_state (controller));
+}
+
+static void
+on_click_released (GtkGestureClick *gesture,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   WmCanvas        *self)
+{
+  release (self);
+}
+
+/* Dragging */
+
+static void
+move_selection (WmCanvas *self)
+{
+  WmCanvasDrag *drag = &self->drag;
+  double zoom = wm_viewport_get_zoom (self->viewport);
+  double want_x = drag->offset_x / zoom;
+  double want_y = drag->offset_y / zoom;
+
+  if (self->snap)
+    {
+      /* The grabbed item's corner lands on the grid. */
+      want_x = round ((drag->anchor_x + want_x) / WM_CANVAS_GRID) * WM_CANVAS_GRID - drag->anchor_x;
+      want_y = round ((drag->anchor_y + want_y) / WM_CANVAS_GRID) * WM_CANVAS_GRID - drag->anchor_y;
+    }
+  if (want_x == drag->applied_x && want_y == drag->applied_y)
+    return;
+  /* The delta since the last update: the model merges consecutive moves of
+   * the same items into one undo step. */
+  wm_diagram_move_items (self->diagram, (const char *const *) drag->ids,
+                         want_x - drag->applied_x, want_y - drag->applied_y);
+  drag->applied_x = want_x;
+  drag->applied_y = want_y;
+}
+
+/* Past the drag threshold: decide what the drag does from where it began. */
+static void
+choose_drag_mode (WmCanvas *self)
+{
+  WmCanvasDrag *drag = &self->drag;
+  WmItem *item;
+  double x, y;
+
+  g_clear_pointer (&self->pending_id, g_free);
+  wm_viewport_widget_to_doc (self->viewport, drag->start_x, drag->start_y, &x, &y);
+  item = _wm_canvas_hit (self, x, y);
+  if (item == NULL)
+    drag->mode = WM_CANVAS_DRAG_BAND;
+  else if (_wm_canvas_is_selected (self, item->id) && is_writable (self))
+    {
+      WmRect extent;
+
+      if (wm_item_is_node (item))
+        extent = item->bounds;
+      else
+        wm_render_item_extent (self->diagram, item, &extent);
+      drag->mode = WM_CANVAS_DRAG_MOVE;
+      drag->anchor_x = extent.x;
+      drag->anchor_y = extent.y;
+      drag->ids = wm_canvas_get_selection (self);
+      /* A new drag is a new undo step, even of the same items. */
+      break_merge (self);
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "move");
+    }
+  else
+    drag->mode = WM_CANVAS_DRAG_NONE;
+}
+
+static void
+drag_begin (WmCanvas        *self,
+            double           x,
+            double           y,
+            GdkModifierType  state)
+{
+  _wm_canvas_drag_done (self);
+  if (self->diagram == NULL)
+    return;
+  self->drag = (WmCanvasDrag) { .mode = WM_CANVAS_DRAG_PENDING, .start_x = x, .start_y = y,
+                                .extend = (state & GDK_SHIFT_MASK) != 0 };
+  if (self->space_held)
+    {
+      self->drag.mode = WM_CANVAS_DRAG_PAN;
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+    }
+}
+
+static void
+drag_update (WmCanvas *self,
+             double    offset_x,
+             double    offset_y)
+{
+  WmCanvasDrag *drag = &self->drag;
+  double last_x = drag->offset_x, last_y = drag->offset_y;
+
+  drag->offset_x = offset_x;
+  drag->offset_y = offset_y;
+  if (drag->mode == WM_CANVAS_DRAG_PENDING &&
+      gtk_drag_check_threshold (GTK_WIDGET (self), drag->start_x, drag->start_y,
+                                drag->start_x + offset_x, drag->start_y + offset_y))
+    choose_drag_mode (self);
+
+  switch (drag->mode)
+    {
+    case WM_CANVAS_DRAG_MOVE:
+      move_selection (self);
+      break;
+    case WM_CANVAS_DRAG_BAND:
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      break;
+    case WM_CANVAS_DRAG_PAN:
+      _wm_canvas_scroll_by (self, last_x - offset_x, last_y - offset_y);
+      break;
+    case WM_CANVAS_DRAG_NONE:
+    case WM_CANVAS_DRAG_PENDING:
+    default:
+      break;
+    }
+}
+
+static void
+select_band (WmCanvas *self)
+{
+  g_autoptr(GHashTable) set = g_hash_table_new (g_str_hash, g_str_equal);
+  WmCanvasDrag *drag = &self->drag;
+  double x1, y1, x2, y2;
+  WmRect band;
+
+  wm_viewport_widget_to_doc (self->viewport, drag->start_x, drag->start_y, &x1, &y1);
+  wm_viewport_widget_to_doc (self->viewport, drag->start_x + drag->offset_x,
+                             drag->start_y + drag->offset_y, &x2, &y2);
+  band = (WmRect) { MIN (x1, x2), MIN (y1, y2), fabs (x2 - x1), fabs (y2 - y1) };
+  if (drag->extend)
+    {
+      GHashTableIter iter;
+      gpointer id;
+
+      g_hash_table_iter_init (&iter, self->selection);
+      while (g_hash_table_iter_next (&iter, &id, NULL))
+        g_hash_table_add (set, id);
+    }
+  items_in_band (self, &band, set);
+  _wm_canvas_set_selection (self, set);
+}
+
+static void
+drag_end (WmCanvas *self,
+          double    offset_x,
+          double    offset_y)
+{
+  drag_update (self, offset_x, offset_y);
+  if (self->drag.mode == WM_CANVAS_DRAG_BAND)
+    select_band (self);
+  else if (self->drag.mode == WM_CANVAS_DRAG_MOVE)
+    break_merge (self);
+  _wm_canvas_drag_done (self);
+}
+
+static void
+on_drag_begin (GtkGestureDrag *gesture,
+               double          x,
+               double          y,
+               WmCanvas       *self)
+{
+  drag_begin (self, x, y,
+              gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture)));
+}
+
+static void
+on_drag_update (GtkGestureDrag *gesture,
+                double          offset_x,
+                double          offset_y,
+                WmCanvas       *self)
+{
+  WmCanvasDragMode before = self->drag.mode;
+
+  drag_update (self, offset_x, offset_y);
+  /* Once it is a real drag, the click gesture must not see a release. */
+  if (before == WM_CANVAS_DRAG_PENDING && self->drag.mode != WM_CANVAS_DRAG_PENDING)
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+on_drag_end (GtkGestureDrag *gesture,
+             double          offset_x,
+             double          offset_y,
+             WmCanvas       *self)
+{
+  drag_end (self, offset_x, offset_y);
+}
+
+static void
+on_drag_cancel (GtkGesture       *gesture,
+                GdkEventSequence *sequence,
+                WmCanvas         *self)
+{
+  if (self->drag.mode == WM_CANVAS_DRAG_MOVE)
+    break_merge (self);
+  _wm_canvas_drag_done (self);
+}
+
+/* Panning with the middle button */
+
+static void
+on_pan_begin (GtkGestureDrag *gesture,
+              double          x,
+              double          y,
+              WmCanvas       *self)
+{
+  self->pan_x = 0;
+  self->pan_y = 0;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+}
+
+static void
+on_pan_update (GtkGestureDrag *gesture,
+               double          offset_x,
+               double          offset_y,
+               WmCanvas       *self)
+{
+  _wm_canvas_scroll_by (self, self->pan_x - offset_x, self->pan_y - offset_y);
+  self->pan_x = offset_x;
+  self->pan_y = offset_y;
+}
+
+static void
+on_pan_end (GtkGestureDrag *gesture,
+            double          offset_x,
+            double          offset_y,
+            WmCanvas       *self)
+{
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), self->space_held ? "grab" : NULL);
+}
+
+/* Scrolling and zooming */
+
+static void
+scroll (WmCanvas        *self,
+        double           x,
+        double           y,
+        double           dx,
+        double           dy,
+        GdkModifierType  state,
+        gboolean         wheel)
+{
+  if (state & GDK_CONTROL_MASK)
+    {
+      double factor = wheel ? pow (WHEEL_ZOOM, -dy) : exp (-dy / 100);
+
+      wm_viewport_zoom_at (self->viewport, factor, x, y);
+      return;
+    }
+  if ((state & GDK_SHIFT_MASK) && dx == 0)
+    {
+      dx = dy;
+      dy = 0;
+    }
+  if (wheel)
+    {
+      dx *= WHEEL_STEP;
+      dy *= WHEEL_STEP;
+    }
+  _wm_canvas_scroll_by (self, dx, dy);
+}
+
+static gboolean
+on_scroll (GtkEventControllerScroll *controller,
+           double                    dx,
+           double                    dy,
+           WmCanvas                 *self)
+{
+  GdkModifierType state =
+    gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+
+  scroll (self, self->pointer_x, self->pointer_y, dx, dy, state,
+          gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL);
+  return GDK_EVENT_STOP;
+}
+
+static void
+on_motion (GtkEventControllerMotion *controller,
+           double                    x,
+           double                    y,
+           WmCanvas                 *self)
+{
+  self->pointer_x = x;
+  self->pointer_y = y;
+}
+
+static void
+on_pinch_begin (GtkGesture       *gesture,
+                GdkEventSequence *sequence,
+                WmCanvas         *self)
+{
+  double x, y;
+
+  gtk_gesture_set_state (gesture, GTK_EVENT_SEQUENCE_CLAIMED);
+  gtk_gesture_get_bounding_box_center (gesture, &x, &y);
+  self->pinch_zoom = wm_viewport_get_zoom (self->viewport);
+  wm_viewport_widget_to_doc (self->viewport, x, y, &self->pinch_doc_x, &self->pinch_doc_y);
+}
+
+static void
+on_pinch_scale_changed (GtkGestureZoom *gesture,
+                        double          scale,
+                        WmCanvas       *self)
+{
+  double x, y, zoom;
+
+  if (!gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
+    return;
+  /* The document point between the fingers follows them as they move. */
+  g_object_freeze_notify (G_OBJECT (self->viewport));
+  wm_viewport_set_zoom (self->viewport, self->pinch_zoom * scale);
+  zoom = wm_viewport_get_zoom (self->viewport);
+  wm_viewport_set_origin (self->viewport, self->pinch_doc_x - x / zoom,
+                          self->pinch_doc_y - y / zoom);
+  g_object_thaw_notify (G_OBJECT (self->viewport));
+}
+
+/* Space held down turns a primary drag into panning. */
+
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                WmCanvas              *self)
+{
+  if (keyval != GDK_KEY_space || (state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return GDK_EVENT_PROPAGATE;
+  if (!self->space_held && self->drag.mode == WM_CANVAS_DRAG_NONE)
+    gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grab");
+  self->space_held = TRUE;
+  return GDK_EVENT_STOP;
+}
+
+static void
+space_up (WmCanvas *self)
+{
+  if (!self->space_held)
+    return;
+  self->space_held = FALSE;
+  if (self->drag.mode == WM_CANVAS_DRAG_NONE)
+    gtk_widget_set_cursor_from_name (GTK_WIDGET (self), NULL);
+}
+
+static void
+on_key_released (GtkEventControllerKey *controller,
+                 guint                  keyval,
+                 guint                  keycode,
+                 GdkModifierType        state,
+                 WmCanvas              *self)
+{
+  if (keyval == GDK_KEY_space)
+    space_up (self);
+}
+
+void
+_wm_canvas_init_input (WmCanvas *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkGesture *drag = gtk_gesture_drag_new ();
+  GtkGesture *pan = gtk_gesture_drag_new ();
+  GtkGesture *pinch = gtk_gesture_zoom_new ();
+  GtkEventController *wheel =
+    gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_click_pressed), self);
+  g_signal_connect (click, "released", G_CALLBACK (on_click_released), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (click));
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
+  g_signal_connect (drag, "cancel", G_CALLBACK (on_drag_cancel), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (drag));
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (pan), GDK_BUTTON_MIDDLE);
+  g_signal_connect (pan, "drag-begin", G_CALLBACK (on_pan_begin), self);
+  g_signal_connect (pan, "drag-update", G_CALLBACK (on_pan_update), self);
+  g_signal_connect (pan, "drag-end", G_CALLBACK (on_pan_end), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (pan));
+
+  g_signal_connect (pinch, "begin", G_CALLBACK (on_pinch_begin), self);
+  g_signal_connect (pinch, "scale-changed", G_CALLBACK (on_pinch_scale_changed), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (pinch));
+
+  g_signal_connect (wheel, "scroll", G_CALLBACK (on_scroll), self);
+  gtk_widget_add_controller (widget, wheel);
+
+  g_signal_connect (motion, "enter", G_CALLBACK (on_motion), self);
+  g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
+  gtk_widget_add_controller (widget, motion);
+
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  g_signal_connect (keys, "key-released", G_CALLBACK (on_key_released), self);
+  gtk_widget_add_controller (widget, keys);
+
+  /* A Space released elsewhere must not leave the canvas panning. */
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (space_up), self);
+  gtk_widget_add_controller (widget, focus);
+}
+
+/* Actions */
+
+static const double zoom_levels[] = {
+  0.02, 0.05, 0.1, 0.25, 1.0 / 3, 0.5, 2.0 / 3, 0.8, 1, 1.25, 1.5, 2, 3, 4, 6, 8,
+};
+
+static double
+next_zoom_level (double zoom,
+                 int    direction)
+{
+  if (direction > 0)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (zoom_levels); i++)
+        if (zoom_levels[i] > zoom * 1.001)
+          return zoom_levels[i];
+      return WM_VIEWPORT_MAX_ZOOM;
+    }
+  for (guint i = G_N_ELEMENTS (zoom_levels); i-- > 0;)
+    if (zoom_levels[i] < zoom / 1.001)
+      return zoom_levels[i];
+  return WM_VIEWPORT_MIN_ZOOM;
+}
+
+static void
+zoom_in_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  WmCanvas *self = WM_CANVAS (widget);
+  double zoom = wm_viewport_get_zoom (self->viewport);
+
+  wm_viewport_set_zoom (self->viewport, next_zoom_level (zoom, 1));
+}
+
+static void
+zoom_out_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  WmCanvas *self = WM_CANVAS (widget);
+  double zoom = wm_viewport_get_zoom (self->viewport);
+
+  wm_viewport_set_zoom (self->viewport, next_zoom_level (zoom, -1));
+}
+
+static void
+zoom_reset_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  wm_viewport_set_zoom (WM_CANVAS (widget)->viewport, 1.0);
+}
+
+static void
+zoom_fit_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  wm_canvas_zoom_to_fit (WM_CANVAS (widget));
+}
+
+static void
+select_all_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  wm_canvas_select_all (WM_CANVAS (widget));
+}
+
+static void
+select_none_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  _wm_canvas_clear_selection (WM_CANVAS (widget));
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  WmCanvas *self = WM_CANVAS (widget);
+  g_auto(GStrv) ids = wm_canvas_get_selection (self);
+
+  /* A copy: removing the items changes the selection. */
+  if (self->diagram != NULL && ids[0] != NULL)
+    wm_diagram_remove_items (self->diagram, (const char *const *) ids);
+}
+
+static void
+nudge_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  WmCanvas *self = WM_CANVAS (widget);
+  const char *const *ids;
+  double dx, dy;
+
+  g_variant_get (parameter, "(dd)", &dx, &dy);
+  if (self->diagram == NULL)
+    return;
+  /* The cached ids: a held arrow key allocates nothing per repeat. */
+  ids = _wm_canvas_get_selection_ids (self);
+  /* With nothing to move, the arrows look around instead. */
+  if (ids[0] == NULL)
+    _wm_canvas_scroll_by (self, dx * KEY_PAN, dy * KEY_PAN);
+  else if (is_writable (self))
+    wm_diagram_move_items (self->diagram, ids, dx, dy);
+}
+
+void
+_wm_canvas_update_actions (WmCanvas *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  double zoom = wm_viewport_get_zoom (self->viewport);
+  gboolean has_diagram = self->diagram != NULL;
+  gboolean has_selection = g_hash_table_size (self->selection) > 0;
+
+  gtk_widget_action_set_enabled (widget, "canvas.zoom-in",
+                                 has_diagram && zoom < WM_VIEWPORT_MAX_ZOOM);
+  gtk_widget_action_set_enabled (widget, "canvas.zoom-out",
+                                 has_diagram && zoom > WM_VIEWPORT_MIN_ZOOM);
+  gtk_widget_action_set_enabled (widget, "canvas.zoom-reset", has_diagram);
+  gtk_widget_action_set_enabled (widget, "canvas.zoom-fit", has_diagram);
+  gtk_widget_action_set_enabled (widget, "canvas.select-all",
+                                 has_diagram && wm_diagram_get_n_items (self->diagram) > 0);
+  gtk_widget_action_set_enabled (widget, "canvas.select-none", has_selection);
+  gtk_widget_action_set_enabled (widget, "canvas.delete", has_selection && is_writable (self));
+  gtk_widget_action_set_enabled (widget, "canvas.nudge", has_diagram);
+}
+
+static void
+add_nudge_binding (GtkWidgetClass *widget_class,
+                   guint           keyval,
+                   guint           keypad_keyval,
+                   double          dx,
+                   double          dy)
+{
+  gtk_widget_class_add_binding_action (widget_class, keyval, 0, "canvas.nudge", "(dd)", dx, dy);
+  gtk_widget_class_add_binding_action (widget_class, keypad_keyval, 0, "canvas.nudge", "(dd)",
+                                       dx, dy);
+  gtk_widget_class_add_binding_action (widget_class, keyval, GDK_SHIFT_MASK, "canvas.nudge",
+                                       "(dd)", dx * 10, dy * 10);
+  gtk_widget_class_add_binding_action (widget_class, keypad_keyval, GDK_SHIFT_MASK,
+                                       "canvas.nudge", "(dd)", dx * 10, dy * 10);
+}
+
+void
+_wm_canvas_class_init_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "canvas.zoom-in", NULL, zoom_in_action);
+  gtk_widget_class_install_action (widget_class, "canvas.zoom-out", NULL, zoom_out_action);
+  gtk_widget_class_install_action (widget_class, "canvas.zoom-reset", NULL, zoom_reset_action);
+  gtk_widget_class_install_action (widget_class, "canvas.zoom-fit", NULL, zoom_fit_action);
+  gtk_widget_class_install_action (widget_class, "canvas.select-all", NULL, select_all_action);
+  gtk_widget_class_install_action (widget_class, "canvas.select-none", NULL, select_none_action);
+  gtk_widget_class_install_action (widget_class, "canvas.delete", NULL, delete_action);
+  /* (dx, dy) in document units. */
+  gtk_widget_class_install_action (widget_class, "canvas.nudge", "(dd)", nudge_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK,
+                                       "canvas.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK,
+                                       "canvas.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK,
+                                       "canvas.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK,
+                                       "canvas.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK,
+                                       "canvas.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK,
+                                       "canvas.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK,
+                                       "canvas.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "canvas.zoom-fit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK,
+                                       "canvas.select-all", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0,
+                                       "canvas.select-none", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "canvas.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "canvas.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_BackSpace, 0, "canvas.delete", NULL);
+
+  add_nudge_binding (widget_class, GDK_KEY_Left, GDK_KEY_KP_Left, -1, 0);
+  add_nudge_binding (widget_class, GDK_KEY_Right, GDK_KEY_KP_Right, 1, 0);
+  add_nudge_binding (widget_class, GDK_KEY_Up, GDK_KEY_KP_Up, 0, -1);
+  add_nudge_binding (widget_class, GDK_KEY_Down, GDK_KEY_KP_Down, 0, 1);
+}
+
+/* Test entry points */
+
+void
+_wm_canvas_test_click (WmCanvas        *self,
+                       double           x,
+                       double           y,
+                       GdkModifierType  state)
+{
+  g_return_if_fail (WM_IS_CANVAS (self));
+
+  press (self, x, y, state);
+  release (self);
+}
+
+void
+_wm_canvas_test_drag (WmCanvas        *self,
+                      double           x,
+                      double           y,
+                      double           dx,
+                      double           dy,
+                      GdkModifierType  state)
+{
+  const int steps = 8;
+
+  g_return_if_fail (WM_IS_CANVAS (self));
+
+  /* As the two gestures see a real drag: a press, then motion in steps. */
+  press (self, x, y, state);
+  drag_begin (self, x, y, state);
+  for (int i = 1; i < steps; i++)
+    drag_update (self, dx * i / steps, dy * i / steps);
+  drag_end (self, dx, dy);
+  if (self->pending_id != NULL)
+    release (self);
+}
+
+void
+_wm_canvas_test_scroll (WmCanvas        *self,
+                        double           x,
+                        double           y,
+                        double           dx,
+                        double           dy,
+                        GdkModifierType  state)
+{
+  g_return_if_fail (WM_IS_CANVAS (self));
+
+  scroll (self, x, y, dx, dy, state, TRUE);
+}

@@ -1,0 +1,44 @@
+/* wm-canvas.h — the diagram canvas: paints a diagram and turns input into edits
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "waymark-model.h"
+#include "wm-viewport.h"
+
+G_BEGIN_DECLS
+
+#define WM_TYPE_CANVAS (wm_canvas_get_type ())
+G_DECLARE_FINAL_TYPE (WmCanvas, wm_canvas, WM, CANVAS, GtkWidget)
+
+GtkWidget  *wm_canvas_new             (void);
+
+WmDiagram  *wm_canvas_get_diagram     (WmCanvas   *self);
+void        wm_canvas_set_diagram     (WmCanvas   *self,
+                                       WmDiagram  *diagram);
+WmViewport *wm_canvas_get_viewport    (WmCanvas   *self);
+
+/* The selected items' ids, in z-order. */
+GStrv       wm_canvas_get_selection   (WmCanvas   *self);
+void        wm_canvas_select          (WmCanvas   *self,
+                                       const char *const *ids);
+void        wm_canvas_select_all      (WmCanvas   *self);
+void        wm_canvas_zoom_to_fit     (WmCanvas   *self);
+
+/* The viewport's zoom, as the "zoom" property. */
+double      wm_canvas_get_zoom        (WmCanvas   *self);
+void        wm_canvas_set_zoom        (WmCanvas   *self,
+                                       double      zoom);
+/* Whether moved items snap to the grid of 10 document units. */
+gboolean    wm_canvas_get_snap        (WmCanvas   *self);
+void        wm_canvas_set_snap        (WmCanvas   *self,
+                                       gboolean    snap);
+gboolean    wm_canvas_get_show_grid   (WmCanvas   *self);
+void        wm_canvas_set_show_grid   (WmCanvas   *self,
+                                       gboolean    show_grid);
+
+G_END_DECLS

@@ -1,0 +1,68 @@
+/* wm-viewport.h — what part of a diagram a canvas shows, apart from the widget
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "waymark-model.h"
+
+G_BEGIN_DECLS
+
+#define WM_VIEWPORT_MIN_ZOOM 0.02
+#define WM_VIEWPORT_MAX_ZOOM 8.0
+
+#define WM_TYPE_VIEWPORT (wm_viewport_get_type ())
+G_DECLARE_FINAL_TYPE (WmViewport, wm_viewport, WM, VIEWPORT, GObject)
+
+WmViewport *wm_viewport_new              (void);
+
+/* Widget pixels per document unit, clamped to [MIN_ZOOM, MAX_ZOOM]. */
+double      wm_viewport_get_zoom         (WmViewport *self);
+void        wm_viewport_set_zoom         (WmViewport *self,
+                                          double      zoom);
+/* The document point shown at the widget's top-left corner. */
+void        wm_viewport_get_origin       (WmViewport *self,
+                                          double     *x,
+                                          double     *y);
+void        wm_viewport_set_origin       (WmViewport *self,
+                                          double      x,
+                                          double      y);
+/* The widget's size in pixels. */
+void        wm_viewport_set_size         (WmViewport *self,
+                                          double      width,
+                                          double      height);
+void        wm_viewport_get_size         (WmViewport *self,
+                                          double     *width,
+                                          double     *height);
+
+void        wm_viewport_widget_to_doc    (WmViewport *self,
+                                          double      wx,
+                                          double      wy,
+                                          double     *dx,
+                                          double     *dy);
+void        wm_viewport_doc_to_widget    (WmViewport *self,
+                                          double      dx,
+                                          double      dy,
+                                          double     *wx,
+                                          double     *wy);
+/* The document area the widget shows. */
+void        wm_viewport_get_visible      (WmViewport *self,
+                                          WmRect     *visible);
+/* Zooms by @factor keeping the document point under widget point (wx, wy) still. */
+void        wm_viewport_zoom_at          (WmViewport *self,
+                                          double      factor,
+                                          double      wx,
+                                          double      wy);
+/* Pans by a distance in widget pixels. */
+void        wm_viewport_pan              (WmViewport *self,
+                                          double      dx,
+                                          double      dy);
+/* Shows all of @area, centred, with a margin in pixels. */
+void        wm_viewport_fit              (WmViewport   *self,
+                                          const WmRect *area,
+                                          double        margin);
+
+G_END_DECLS
