@@ -21,6 +21,8 @@ struct _WmWindow
   GtkListView        *diagram_list;
   GtkStack           *main_stack;
   GtkScrolledWindow  *canvas_scroller;
+  GtkButton          *undo_button;
+  GtkButton          *redo_button;
   GtkWidget          *canvas;
 
   WmProject          *project;
@@ -87,11 +89,25 @@ update_actions (WmWindow *self)
                                  wm_project_can_redo (self->project));
 }
 
+/* The undo and redo buttons say what they would undo: "Undo Move". */
+static void
+update_history_tooltips (WmWindow *self)
+{
+  const char *undo = wm_project_get_undo_label (self->project);
+  const char *redo = wm_project_get_redo_label (self->project);
+  g_autofree char *undo_text = undo ? g_strdup_printf (_("Undo %s"), undo) : g_strdup (_("Undo"));
+  g_autofree char *redo_text = redo ? g_strdup_printf (_("Redo %s"), redo) : g_strdup (_("Redo"));
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->undo_button), undo_text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->redo_button), redo_text);
+}
+
 static void
 on_project_notify (WmWindow *self)
 {
   update_title (self);
   update_actions (self);
+  update_history_tooltips (self);
 }
 
 /* The diagram list */
@@ -533,6 +549,8 @@ wm_window_class_init (WmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WmWindow, diagram_list);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, canvas_scroller);
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, redo_button);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);

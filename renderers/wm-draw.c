@@ -44,15 +44,6 @@ wm_set_color (cairo_t       *cr,
 }
 
 WmColor
-wm_color_lighten (const WmColor *color,
-                  double         amount)
-{
-  return (WmColor) { color->red + (1 - color->red) * amount,
-                     color->green + (1 - color->green) * amount,
-                     color->blue + (1 - color->blue) * amount, color->alpha };
-}
-
-WmColor
 wm_color_darken (const WmColor *color,
                  double         amount)
 {

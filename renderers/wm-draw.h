@@ -33,9 +33,6 @@ gboolean wm_color_parse     (const char    *text,
                              WmColor       *color);
 void     wm_set_color       (cairo_t       *cr,
                              const WmColor *color);
-/* @color with its lightness mixed towards white (amount 0..1). */
-WmColor  wm_color_lighten   (const WmColor *color,
-                             double         amount);
 WmColor  wm_color_darken    (const WmColor *color,
                              double         amount);
 

@@ -572,12 +572,3 @@ wm_export_diagram (WmDiagram             *diagram,
   g_return_val_if_fail (WM_IS_DIAGRAM (diagram), NULL);
   return export_to_bytes (export_diagram_as, diagram, options, error);
 }
-
-GBytes *
-wm_export_presentation (WmProject             *project,
-                        const WmExportOptions *options,
-                        GError               **error)
-{
-  g_return_val_if_fail (WM_IS_PROJECT (project), NULL);
-  return export_to_bytes (export_presentation_as, project, options, error);
-}

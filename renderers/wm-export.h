@@ -76,11 +76,8 @@ gboolean  wm_export_presentation_to_stream (WmProject             *project,
                                             const WmExportOptions *options,
                                             GOutputStream         *stream,
                                             GError               **error);
-/* The same in memory, for the clipboard and the tests. */
+/* One diagram in memory, for the clipboard and the tests. */
 GBytes   *wm_export_diagram           (WmDiagram             *diagram,
-                                       const WmExportOptions *options,
-                                       GError               **error);
-GBytes   *wm_export_presentation      (WmProject             *project,
                                        const WmExportOptions *options,
                                        GError               **error);
 

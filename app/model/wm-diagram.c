@@ -12,7 +12,6 @@
 #include "wm-error.h"
 #include "wm-diagram-private.h"
 
-
 G_DEFINE_FINAL_TYPE (WmDiagram, wm_diagram, G_TYPE_OBJECT)
 
 enum {
@@ -361,24 +360,6 @@ wm_diagram_links_of (WmDiagram  *self,
         g_ptr_array_add (links, item);
     }
   return links;
-}
-
-GPtrArray *
-wm_diagram_children_of (WmDiagram  *self,
-                        const char *id)
-{
-  GPtrArray *children = g_ptr_array_new ();
-
-  g_return_val_if_fail (WM_IS_DIAGRAM (self), children);
-
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      WmItem *item = g_ptr_array_index (self->items, i);
-
-      if (item->parent != NULL && g_str_equal (item->parent, id))
-        g_ptr_array_add (children, item);
-    }
-  return children;
 }
 
 const WmValue *

@@ -50,9 +50,6 @@ WmItem           *wm_diagram_lookup         (WmDiagram  *self,
 /* The links that start or end at node @id, in z-order. */
 GPtrArray        *wm_diagram_links_of       (WmDiagram  *self,
                                              const char *id);
-/* The nodes whose parent is @id, in z-order. */
-GPtrArray        *wm_diagram_children_of    (WmDiagram  *self,
-                                             const char *id);
 
 const WmValue    *wm_diagram_get_value      (WmDiagram  *self,
                                              const char *name,

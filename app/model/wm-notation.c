@@ -53,16 +53,6 @@ wm_notation_lookup_type (const WmNotation *notation,
   return NULL;
 }
 
-const WmListSpec *
-wm_notation_lookup_list (const WmNotation *notation,
-                         const char       *name)
-{
-  for (guint i = 0; i < notation->n_lists; i++)
-    if (g_str_equal (notation->lists[i].name, name))
-      return &notation->lists[i];
-  return NULL;
-}
-
 /* A rule's end is "*" or a space-separated list of node type ids. */
 static gboolean
 pattern_matches (const char *pattern,

@@ -64,8 +64,6 @@ const WmNotation *const *wm_notations_get_all (guint *n_notations);
 const WmNotation        *wm_notation_lookup     (const char       *id);
 const WmItemType        *wm_notation_lookup_type (const WmNotation *notation,
                                                   const char       *type_id);
-const WmListSpec        *wm_notation_lookup_list (const WmNotation *notation,
-                                                  const char       *name);
 gboolean                 wm_notation_link_allowed (const WmNotation *notation,
                                                    const WmItemType *link_type,
                                                    const WmItemType *source_type,

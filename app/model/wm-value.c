@@ -375,28 +375,11 @@ spec_default (const WmPropSpec *spec)
   return value;
 }
 
-/* Copies the effective value: @value when set, else the spec's default. */
-void
-wm_value_get_effective (const WmPropSpec *spec,
-                        const WmValue    *value,
-                        WmValue          *dest)
-{
-  wm_value_copy (spec, value != NULL && value->set ? value : spec_default (spec), dest);
-}
-
 const WmValue *
 _wm_value_effective (const WmPropSpec *spec,
                      const WmValue    *value)
 {
   return value != NULL && value->set ? value : spec_default (spec);
-}
-
-const char *
-wm_value_choice_id (const WmPropSpec *spec,
-                    const WmValue    *value)
-{
-  g_return_val_if_fail (spec->type == WM_PROP_ENUM, NULL);
-  return spec->choices[_wm_value_effective (spec, value)->v.choice].id;
 }
 
 double

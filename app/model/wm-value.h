@@ -76,11 +76,6 @@ gboolean    wm_value_parse      (const WmPropSpec *spec,
                                  GError          **error);
 char       *wm_value_to_string  (const WmPropSpec *spec,
                                  const WmValue    *value);
-void        wm_value_get_effective (const WmPropSpec *spec,
-                                    const WmValue    *value,
-                                    WmValue          *dest);
-const char *wm_value_choice_id  (const WmPropSpec *spec,
-                                 const WmValue    *value);
 
 double      wm_value_get_number (const WmPropSpec *spec,
                                  const WmValue    *value);
