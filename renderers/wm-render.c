@@ -14,6 +14,13 @@
 
 /* Below this zoom, text turns into grey bars and fine detail is left out. */
 #define DETAIL_SCALE 0.35
+/* How far beyond an item's model geometry (a node's bounds, the box of a
+ * link's end nodes and waypoints) painters may draw. The farthest known: a
+ * short VSM process carries up to eight data rows 113 units below its
+ * bounds, and a link leaving it downwards starts under them, its head and
+ * label reaching some 20 to 40 units more. `wm-paint-bench --check` measures
+ * this reach and checks culling pixel by pixel. */
+#define CULL_MARGIN 160
 
 static const WmPainter *const painters[] = {
   &_wm_painter_bmc,
@@ -70,6 +77,17 @@ wm_render_get_extent (WmDiagram *diagram,
 }
 
 static gboolean
+rect_inside (const WmRect *rect,
+             const WmRect *area)
+{
+  return wm_rect_contains (area, rect->x, rect->y) &&
+         wm_rect_contains (area, rect->x + rect->width, rect->y + rect->height);
+}
+
+/* Nodes are culled on their bounds plus a margin for shadows, captions and
+ * data boxes, which costs no painter call; links, and nodes that the painter
+ * places itself, on the painter's extent. */
+static gboolean
 is_visible (WmDiagram             *diagram,
             const WmPainter       *painter,
             const WmItem          *item,
@@ -79,20 +97,98 @@ is_visible (WmDiagram             *diagram,
 
   if (options->visible.width <= 0)
     return TRUE;
-  /* Nodes are culled on their bounds plus a margin for shadows and labels
-   * below them, which costs no painter call; links, and nodes that the
-   * painter places itself, need the painter's extent. */
   if (wm_item_is_node (item) && !painter->places_nodes)
-    {
-      extent = item->bounds;
-      extent.x -= 40;
-      extent.y -= 40;
-      extent.width += 80;
-      extent.height += 80;
-    }
+    extent = (WmRect) { item->bounds.x - CULL_MARGIN, item->bounds.y - CULL_MARGIN,
+                        item->bounds.width + 2 * CULL_MARGIN,
+                        item->bounds.height + 2 * CULL_MARGIN };
   else
     painter->item_extent (diagram, item, &extent);
   return wm_rect_intersects (&extent, &options->visible);
+}
+
+static void
+paint_one (WmPaintContext  *ctx,
+           const WmPainter *painter,
+           const WmItem    *item)
+{
+  const WmRenderOptions *options = ctx->options;
+
+  cairo_save (ctx->cr);
+  painter->paint_item (ctx, item);
+  cairo_restore (ctx->cr);
+  if (options->selected != NULL && g_hash_table_contains (options->selected, item->id) &&
+      wm_item_is_node (item))
+    {
+      WmRect outline = item->bounds;
+
+      if (painter->places_nodes)
+        painter->item_extent (ctx->diagram, item, &outline);
+      wm_draw_selection (ctx->cr, &outline);
+    }
+}
+
+/* Whether both ends and every waypoint of @link lie inside @area, so that
+ * some of its line shows there: then its extent, which lays out its label,
+ * need not be measured. This spares the painter's work when zoomed out. */
+static gboolean
+link_inside (WmDiagram    *diagram,
+             const WmItem *link,
+             const WmRect *area)
+{
+  const char *ends[] = { link->source, link->target };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ends); i++)
+    {
+      WmItem *end = wm_diagram_lookup (diagram, ends[i]);
+
+      if (end == NULL || !rect_inside (&end->bounds, area))
+        return FALSE;
+    }
+  for (guint i = 0; i < link->n_points; i++)
+    if (!wm_rect_contains (area, link->points[i].x, link->points[i].y))
+      return FALSE;
+  return TRUE;
+}
+
+/* Paints the items in z-order. With a visible area, the diagram's spatial
+ * index picks those whose model geometry lies near it, so that the cost
+ * follows what is on screen rather than the diagram's size; the margin
+ * covers what painters draw beyond that geometry (captions, data boxes,
+ * labels). A painter that places nodes by its own layout (a journey's
+ * cells) has no geometry the index knows, so each of its items is tested. */
+static void
+paint_items (WmPaintContext  *ctx,
+             const WmPainter *painter)
+{
+  const WmRenderOptions *options = ctx->options;
+  WmDiagram *diagram = ctx->diagram;
+  g_autoptr(GPtrArray) near = NULL;
+  WmRect area;
+
+  if (options->visible.width <= 0 || painter->places_nodes)
+    {
+      for (guint i = 0; i < wm_diagram_get_n_items (diagram); i++)
+        {
+          WmItem *item = wm_diagram_get_item (diagram, i);
+
+          if (is_visible (diagram, painter, item, options))
+            paint_one (ctx, painter, item);
+        }
+      return;
+    }
+  /* The query grown by the margin is exactly the nodes' test. */
+  area = (WmRect) { options->visible.x - CULL_MARGIN, options->visible.y - CULL_MARGIN,
+                    options->visible.width + 2 * CULL_MARGIN,
+                    options->visible.height + 2 * CULL_MARGIN };
+  near = wm_diagram_query (diagram, &area);
+  for (guint i = 0; i < near->len; i++)
+    {
+      WmItem *item = g_ptr_array_index (near, i);
+
+      if (wm_item_is_node (item) || link_inside (diagram, item, &options->visible) ||
+          is_visible (diagram, painter, item, options))
+        paint_one (ctx, painter, item);
+    }
 }
 
 void
@@ -127,27 +223,15 @@ wm_render_diagram (WmDiagram             *diagram,
         wm_render_get_extent (diagram, &area);
       wm_draw_box (cr, &area, 0, &wm_color_paper, NULL, 0);
     }
+  /* What a painter sets while drawing beneath the items (a line join, a
+   * dash) must not reach them: it would depend on which blocks are visible. */
   if (painter->paint_background != NULL)
-    painter->paint_background (&ctx);
-  for (guint i = 0; i < wm_diagram_get_n_items (diagram); i++)
     {
-      const WmItem *item = wm_diagram_get_item (diagram, i);
-
-      if (!is_visible (diagram, painter, item, options))
-        continue;
       cairo_save (cr);
-      painter->paint_item (&ctx, item);
+      painter->paint_background (&ctx);
       cairo_restore (cr);
-      if (options->selected != NULL && g_hash_table_contains (options->selected, item->id) &&
-          wm_item_is_node (item))
-        {
-          WmRect outline = item->bounds;
-
-          if (painter->places_nodes)
-            painter->item_extent (diagram, item, &outline);
-          wm_draw_selection (cr, &outline);
-        }
     }
+  paint_items (&ctx, painter);
   if (painter->paint_foreground != NULL)
     painter->paint_foreground (&ctx);
   if (painter->free_data != NULL && ctx.painter_data != NULL)

@@ -169,6 +169,7 @@ wm_diagram_finalize (GObject *object)
   clear_values (self->notation, self->values);
   g_free (self->values);
   g_clear_pointer (&self->lists, g_ptr_array_unref);
+  g_clear_pointer (&self->index, _wm_diagram_index_free);
   g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->pending, wm_delta_free);
@@ -233,6 +234,7 @@ wm_diagram_init (WmDiagram *self)
 {
   self->items = g_ptr_array_new_with_free_func ((GDestroyNotify) wm_item_free);
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->index = _wm_diagram_index_new ();
 }
 
 void
@@ -341,25 +343,6 @@ wm_diagram_lookup (WmDiagram  *self,
 {
   g_return_val_if_fail (WM_IS_DIAGRAM (self), NULL);
   return id ? g_hash_table_lookup (self->by_id, id) : NULL;
-}
-
-GPtrArray *
-wm_diagram_links_of (WmDiagram  *self,
-                     const char *id)
-{
-  GPtrArray *links = g_ptr_array_new ();
-
-  g_return_val_if_fail (WM_IS_DIAGRAM (self), links);
-
-  for (guint i = 0; i < self->items->len && self->n_links > 0; i++)
-    {
-      WmItem *item = g_ptr_array_index (self->items, i);
-
-      if (wm_item_is_link (item) &&
-          (g_str_equal (item->source, id) || g_str_equal (item->target, id)))
-        g_ptr_array_add (links, item);
-    }
-  return links;
 }
 
 const WmValue *
@@ -625,6 +608,7 @@ void
 _wm_diagram_note_modified (WmDiagram    *self,
                            const WmItem *item)
 {
+  _wm_diagram_index_changed (self, item);
   note_item (self, delta_modified, item);
 }
 
@@ -675,6 +659,7 @@ _wm_diagram_insert_item (WmDiagram *self,
   g_hash_table_insert (self->by_id, item->id, item);
   if (wm_item_is_link (item))
     self->n_links++;
+  _wm_diagram_index_inserted (self, item);
   note_item (self, delta_added, item);
 }
 
@@ -687,6 +672,7 @@ _wm_diagram_take_item (WmDiagram *self,
   g_assert (g_ptr_array_index (self->items, position) == item);
 
   note_item (self, delta_removed, item);
+  _wm_diagram_index_removed (self, item);
   g_hash_table_remove (self->by_id, item->id);
   g_ptr_array_steal_index (self->items, position);
   renumber_from (self, position);

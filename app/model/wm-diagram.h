@@ -47,9 +47,23 @@ WmItem           *wm_diagram_get_item       (WmDiagram  *self,
                                              guint       position);
 WmItem           *wm_diagram_lookup         (WmDiagram  *self,
                                              const char *id);
-/* The links that start or end at node @id, in z-order. */
+/* The links that start or end at node @id, in z-order; O(their number). */
 GPtrArray        *wm_diagram_links_of       (WmDiagram  *self,
                                              const char *id);
+
+/* Spatial queries, whose cost depends on what lies near the area, not on
+ * the diagram's size. An item's model geometry is a node's bounds, and for a
+ * link the box spanned by its end nodes' bounds and its waypoints. */
+/* The items whose geometry intersects @rect, in z-order (bottom first). */
+GPtrArray        *wm_diagram_query          (WmDiagram    *self,
+                                             const WmRect *rect);
+/* The topmost item at (@x, @y): a node whose bounds contain the point, or a
+ * link whose line from its source's centre through its waypoints to its
+ * target's centre passes within @tolerance of it. NULL when there is none. */
+WmItem           *wm_diagram_hit            (WmDiagram    *self,
+                                             double        x,
+                                             double        y,
+                                             double        tolerance);
 
 const WmValue    *wm_diagram_get_value      (WmDiagram  *self,
                                              const char *name,

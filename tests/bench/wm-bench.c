@@ -43,6 +43,7 @@
 #define MARGIN 40
 
 /* Targets of the performance budget. */
+#define TARGET_HIT_US 50.0
 #define TARGET_LOAD_10K_MS 100.0
 #define TARGET_LOAD_100K_MS 1000.0
 #define TARGET_BYTES_PER_ITEM 2048.0
@@ -56,6 +57,8 @@ static const char usage_text[] =
   "  wm-bench generate --notation=ID --items=N OUT.waymark\n"
   "  wm-bench run [--items=1000,10000,100000] [--notation=ID] [--repeat=R] [--check-targets]\n"
   "  wm-bench export --waymark=PATH [--items=10000] [--png-size=4000] [--repeat=3]\n"
+  "  wm-bench hit [--items=100000] [--notation=ID] [--hits=100000] [--queries=10000]\n"
+  "               [--check-targets]\n"
   "\n"
   "ID is business-model-canvas, use-case, value-stream-map, customer-journey, or all\n"
   "(one diagram of each, sharing the items). `run` uses all unless told otherwise.\n"
@@ -1202,6 +1205,185 @@ command_export (int    argc,
   return ok ? EXIT_SUCCESS : EXIT_FAILURE;
 }
 
+/* `wm-bench hit`: the spatial index on one big diagram */
+
+typedef struct
+{
+  double build_ms;
+  double index_bytes;   /* heap the index took, per item; 0 when unknown */
+  double hit_us;
+  double query_us;
+  double found;         /* items per query, on average */
+  guint  n_hit;         /* hit tests that found an item */
+} HitResult;
+
+static gsize
+heap_in_use (void)
+{
+#ifdef __GLIBC__
+  return mallinfo2 ().uordblks;
+#else
+  return 0;
+#endif
+}
+
+/* The area the nodes cover, where the probes go. */
+static WmRect
+nodes_area (WmDiagram *diagram)
+{
+  WmRect area = { 0, 0, 0, 0 };
+
+  for (guint i = 0; i < wm_diagram_get_n_items (diagram); i++)
+    {
+      WmItem *item = wm_diagram_get_item (diagram, i);
+
+      if (wm_item_is_node (item))
+        wm_rect_union (&area, &item->bounds, &area);
+    }
+  return area;
+}
+
+/* The first query builds the index; its time and memory are measured apart. */
+static void
+measure_build (WmDiagram *diagram,
+               HitResult *result)
+{
+  gsize before = heap_in_use ();
+  gint64 start = g_get_monotonic_time ();
+  g_autoptr(GPtrArray) none = wm_diagram_query (diagram, &(WmRect) { 0, 0, 1, 1 });
+
+  result->build_ms = elapsed_ms (start);
+  result->index_bytes = before > 0 ? (double) (heap_in_use () - before) /
+                                     MAX (wm_diagram_get_n_items (diagram), 1)
+                                   : 0;
+}
+
+static void
+measure_hits (WmDiagram    *diagram,
+              const WmRect *area,
+              guint         n_hits,
+              guint         n_queries,
+              HitResult    *result)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  guint64 found = 0;
+  gint64 start = g_get_monotonic_time ();
+
+  for (guint i = 0; i < n_hits; i++)
+    result->n_hit += wm_diagram_hit (diagram,
+                                     g_rand_double_range (rand, area->x, area->x + area->width),
+                                     g_rand_double_range (rand, area->y, area->y + area->height),
+                                     4) != NULL;
+  result->hit_us = elapsed_ms (start) * 1000.0 / MAX (n_hits, 1);
+
+  start = g_get_monotonic_time ();
+  for (guint i = 0; i < n_queries; i++)
+    {
+      WmRect view = { g_rand_double_range (rand, area->x - 800, area->x + area->width - 800),
+                      g_rand_double_range (rand, area->y - 500, area->y + area->height - 500),
+                      1600, 1000 };
+      g_autoptr(GPtrArray) items = wm_diagram_query (diagram, &view);
+
+      found += items->len;
+    }
+  result->query_us = elapsed_ms (start) * 1000.0 / MAX (n_queries, 1);
+  result->found = (double) found / MAX (n_queries, 1);
+}
+
+/* A generated project, saved and opened again as the editor would open it:
+ * so the heap is in the state that opening a file leaves, not in the one
+ * that building and dropping a whole undo history leaves. */
+static WmProject *
+generate_and_load (const char *notation,
+                   guint       n_items,
+                   GError    **error)
+{
+  g_autoptr(WmProject) generated = generate_project (notation, n_items, error);
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (generated == NULL)
+    return NULL;
+  bytes = wm_project_serialize (generated);
+  g_clear_object (&generated);
+  trim_heap ();
+  return wm_project_load_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                    "bench.waymark", error);
+}
+
+/* Prints a row of the table; FALSE when the project could not be made or
+ * the hit test missed its target. */
+static gboolean
+bench_hit_notation (const char *notation,
+                    guint       n_items,
+                    guint       n_hits,
+                    guint       n_queries)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WmProject) project = generate_and_load (notation, n_items, &error);
+  HitResult result = { 0, };
+  WmDiagram *diagram;
+  WmRect area;
+
+  if (project == NULL)
+    {
+      g_printerr ("wm-bench: %s\n", error->message);
+      return FALSE;
+    }
+  diagram = wm_project_get_diagram (project, 0);
+  area = nodes_area (diagram);
+  measure_build (diagram, &result);
+  measure_hits (diagram, &area, n_hits, n_queries, &result);
+  g_print ("| %s | %u | %.1f | %.0f | %.2f | %.1f | %.0f | %s |\n", notation,
+           wm_diagram_get_n_items (diagram), result.build_ms, result.index_bytes, result.hit_us,
+           result.query_us, result.found, result.hit_us < TARGET_HIT_US ? "pass" : "MISS");
+  return result.hit_us < TARGET_HIT_US;
+}
+
+static int
+command_hit (int    argc,
+             char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *notation = NULL;
+  int n_items = 100000, n_hits = 100000, n_queries = 10000;
+  gboolean ok = TRUE, check_targets = FALSE;
+  guint n;
+  const WmNotation *const *notations = wm_notations_get_all (&n);
+  const GOptionEntry entries[] = {
+    { "items", 0, 0, G_OPTION_ARG_INT, &n_items, "Items in the diagram (100000)", "N" },
+    { "notation", 0, 0, G_OPTION_ARG_STRING, &notation, "The notation, or all (the default)",
+      "ID" },
+    { "hits", 0, 0, G_OPTION_ARG_INT, &n_hits, "Hit tests at random points (100000)", "N" },
+    { "queries", 0, 0, G_OPTION_ARG_INT, &n_queries,
+      "Queries of a 1600 x 1000 area at random places (10000)", "N" },
+    { "check-targets", 0, 0, G_OPTION_ARG_NONE, &check_targets,
+      "Exit with 1 when a hit test takes longer than the target", NULL },
+    { NULL }
+  };
+
+  g_option_context_set_summary (context, "Times the spatial index of one generated diagram of "
+                                         "each notation: building it, hit tests and queries.");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc != 1 || n_items <= 0 || n_hits <= 0 || n_queries <= 0)
+    return usage_error (context, "--items, --hits and --queries take positive numbers");
+  if (notation != NULL && !notation_is_known (notation))
+    return usage_error (context, "unknown notation");
+
+  /* In ASCII: the table must print the same in every locale. */
+  g_print ("| notation | items | index build ms | index bytes/item | hit us | query us | "
+           "items per query | hit < %.0f us |\n|---|---:|---:|---:|---:|---:|---:|---|\n",
+           TARGET_HIT_US);
+  for (guint i = 0; i < n; i++)
+    if (notation == NULL || g_str_equal (notation, "all") ||
+        g_str_equal (notation, notations[i]->id))
+      ok = bench_hit_notation (notations[i]->id, (guint) n_items, (guint) n_hits,
+                               (guint) n_queries) && ok;
+  return ok || !check_targets ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1227,5 +1409,7 @@ main (int   argc,
     return command_run (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "export"))
     return command_export (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "hit"))
+    return command_hit (argc - 1, argv + 1);
   return usage_error (NULL, "unknown command");
 }
