@@ -254,24 +254,6 @@ parse_export_options (const WmCliExport *request,
   return TRUE;
 }
 
-/* OUT for one diagram of many: "map.png" becomes "map-fulfilment.png". */
-static char *
-path_for_diagram (const char     *output,
-                  WmDiagram      *diagram,
-                  WmExportFormat  format)
-{
-  const char *dot = strrchr (output, '.');
-  const char *slash = strrchr (output, '/');
-  g_autofree char *stem = dot && (!slash || dot > slash) ? g_strndup (output, dot - output)
-                                                         : g_strdup (output);
-  g_autofree char *slug = g_utf8_strdown (wm_diagram_get_name (diagram), -1);
-
-  for (char *p = slug; *p != '\0'; p++)
-    if (!g_ascii_isalnum (*p) && !((guchar) *p & 0x80))
-      *p = '-';
-  return g_strdup_printf ("%s-%s.%s", stem, g_strstrip (slug), wm_export_format_extension (format));
-}
-
 /* Exports @diagram, or the presentation of @project when @diagram is NULL, to @path. */
 static int
 export_one (WmProject             *project,
@@ -333,7 +315,7 @@ wm_cli_export (const char        *path,
       for (guint i = 0; i < wm_project_get_n_diagrams (project); i++)
         {
           WmDiagram *each = wm_project_get_diagram (project, i);
-          g_autofree char *out = path_for_diagram (request->output, each, options.format);
+          g_autofree char *out = wm_export_path_for_diagram (request->output, each, options.format);
           int status = export_one (project, each, &options, out);
 
           if (status != WM_EXIT_OK)

@@ -132,15 +132,15 @@ finish_sink (Sink           *sink,
 
 
 /* Paints @diagram so that @extent fills the rectangle at (x, y) of size w x h. */
-static void
-paint_fitted (cairo_t      *cr,
-              WmDiagram    *diagram,
-              WmTextCache  *text,
-              const WmRect *extent,
-              double        x,
-              double        y,
-              double        w,
-              double        h)
+void
+wm_export_paint_fitted (cairo_t      *cr,
+                        WmDiagram    *diagram,
+                        WmTextCache  *text,
+                        const WmRect *extent,
+                        double        x,
+                        double        y,
+                        double        w,
+                        double        h)
 {
   double scale = MIN (w / extent->width, h / extent->height);
   WmRenderOptions options;
@@ -219,7 +219,7 @@ export_svg (WmDiagram             *diagram,
                                                  extent.height);
   cairo_svg_surface_restrict_to_version (surface, CAIRO_SVG_VERSION_1_2);
   cr = cairo_create (surface);
-  paint_fitted (cr, diagram, text, &extent, 0, 0, extent.width, extent.height);
+  wm_export_paint_fitted (cr, diagram, text, &extent, 0, 0, extent.width, extent.height);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
@@ -328,7 +328,7 @@ draw_diagram_page (Pdf        *pdf,
                 g_dgettext (GETTEXT_PACKAGE, wm_diagram_get_notation (diagram)->label),
                 &(WmRect) { margin, margin + 20, pdf->width - 2 * margin, 12 }, &kind);
 
-  paint_fitted (pdf->cr, diagram, pdf->text, &extent, margin, top, pdf->width - 2 * margin,
+  wm_export_paint_fitted (pdf->cr, diagram, pdf->text, &extent, margin, top, pdf->width - 2 * margin,
                 pdf->height - top - margin - 22);
   draw_footer (pdf, footer_left, footer_right);
   cairo_show_page (pdf->cr);
@@ -571,4 +571,22 @@ wm_export_diagram (WmDiagram             *diagram,
 {
   g_return_val_if_fail (WM_IS_DIAGRAM (diagram), NULL);
   return export_to_bytes (export_diagram_as, diagram, options, error);
+}
+
+char *
+wm_export_path_for_diagram (const char     *output,
+                            WmDiagram      *diagram,
+                            WmExportFormat  format)
+{
+  const char *dot = strrchr (output, '.');
+  const char *slash = strrchr (output, '/');
+  g_autofree char *stem = dot && (!slash || dot > slash) ? g_strndup (output, dot - output)
+                                                         : g_strdup (output);
+  g_autofree char *slug = g_utf8_strdown (wm_diagram_get_name (diagram), -1);
+
+  /* Punctuation and spaces become dashes; letters of any script stay. */
+  for (char *p = slug; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && !((guchar) *p & 0x80))
+      *p = '-';
+  return g_strdup_printf ("%s-%s.%s", stem, g_strstrip (slug), wm_export_format_extension (format));
 }

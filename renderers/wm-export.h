@@ -81,4 +81,20 @@ GBytes   *wm_export_diagram           (WmDiagram             *diagram,
                                        const WmExportOptions *options,
                                        GError               **error);
 
+/* Where --diagram=all and the export dialog put one diagram of many:
+ * "deck.png" becomes "deck-subscriber-journey.png". */
+char     *wm_export_path_for_diagram  (const char            *output,
+                                       WmDiagram             *diagram,
+                                       WmExportFormat         format);
+/* Paints @diagram with @extent fitted and centred in the box (x, y, w, h),
+ * at full detail: for pages, printed or exported. @text may be NULL. */
+void      wm_export_paint_fitted      (cairo_t               *cr,
+                                       WmDiagram             *diagram,
+                                       WmTextCache           *text,
+                                       const WmRect          *extent,
+                                       double                 x,
+                                       double                 y,
+                                       double                 w,
+                                       double                 h);
+
 G_END_DECLS

@@ -11,7 +11,12 @@
 
 #include <adwaita.h>
 
+#include <glib/gstdio.h>
+#include <string.h>
+
 #include "wm-canvas.h"
+#include "wm-export-dialog.h"
+#include "wm-print.h"
 #include "wm-window.h"
 
 static void
@@ -109,7 +114,7 @@ test_close_with_changes_asks (void)
 {
   g_autoptr(WmProject) project = load_sample ();
   WmWindow *window = wm_window_new (NULL);
-  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+  GListModel *toplevels = gtk_window_get_toplevels ();
   guint before;
 
   wm_window_set_project (window, project);
@@ -128,6 +133,87 @@ test_close_with_changes_asks (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static guint
+count_pdf_pages (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+  guint pages = 0;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  g_assert_true (g_str_has_prefix (data, "%PDF-"));
+  /* memmem(), not strstr(): compressed streams hold NUL bytes. */
+  for (const char *p = data; (p = memmem (p, length - (p - data), "/Type /Page", 11)) != NULL; p++)
+    if (p[11] != 's')
+      pages++;
+  return pages;
+}
+
+static void
+test_export_dialog (void)
+{
+  g_autoptr(WmProject) project = load_sample ();
+  WmDiagram *current = wm_project_find_diagram (project, "uc-41");
+  WmExportDialog *dialog = wm_export_dialog_new (NULL, project, current);
+  g_autofree char *dir = g_dir_make_tmp ("waymark-export-dialog-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "deck.pdf", NULL);
+  g_autofree char *png = g_build_filename (dir, "all.png", NULL);
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf);
+  g_autoptr(GFile) png_file = g_file_new_for_path (png);
+  g_autoptr(GError) error = NULL;
+  WmExportOptions options;
+  gboolean all;
+
+  /* It opens on a PDF of the current diagram, on A4. */
+  wm_export_dialog_get_options (dialog, &options, &all);
+  g_assert_cmpint (options.format, ==, WM_EXPORT_PDF);
+  g_assert_cmpint (options.page, ==, WM_PAGE_A4);
+  g_assert_false (all);
+  g_assert_true (wm_export_dialog_export_to (dialog, pdf_file, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_pdf_pages (pdf), ==, 1);
+
+  /* All diagrams in a PDF is the presentation: a title page and one per diagram. */
+  wm_export_dialog_set_options (dialog, &options, TRUE);
+  g_assert_true (wm_export_dialog_export_to (dialog, pdf_file, &error));
+  g_assert_cmpuint (count_pdf_pages (pdf), ==, 5);
+
+  /* All diagrams as PNG: one file each, named after the diagram. */
+  options.format = WM_EXPORT_PNG;
+  options.scale = 0.5;
+  wm_export_dialog_set_options (dialog, &options, TRUE);
+  g_assert_true (wm_export_dialog_export_to (dialog, png_file, &error));
+  for (guint i = 0; i < wm_project_get_n_diagrams (project); i++)
+    {
+      g_autofree char *each = wm_export_path_for_diagram (png, wm_project_get_diagram (project, i),
+                                                          WM_EXPORT_PNG);
+      g_assert_true (g_file_test (each, G_FILE_TEST_EXISTS));
+      g_remove (each);
+    }
+  g_remove (pdf);
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+test_print_uses_painters (void)
+{
+  g_autoptr(WmProject) project = load_sample ();
+  g_autoptr(GtkPrintOperation) operation = wm_print_operation_new (project, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("waymark-print-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "printed.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+
+  /* Printing to a file needs no dialog and goes through the same pages. */
+  gtk_print_operation_set_export_filename (operation, path);
+  g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL,
+                                            &error), ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_pdf_pages (path), ==, wm_project_get_n_diagrams (project));
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -137,6 +223,8 @@ main (int   argc,
 
   g_test_add_func ("/window/shows-sample", test_window_shows_sample);
   g_test_add_func ("/window/close-with-changes-asks", test_close_with_changes_asks);
+  g_test_add_func ("/window/export-dialog", test_export_dialog);
+  g_test_add_func ("/window/print", test_print_uses_painters);
 
   return g_test_run ();
 }

@@ -1,0 +1,36 @@
+/* wm-export-dialog.h — choosing what to export, then exporting it
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "waymark-model.h"
+#include "wm-export.h"
+
+G_BEGIN_DECLS
+
+#define WM_TYPE_EXPORT_DIALOG (wm_export_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (WmExportDialog, wm_export_dialog, WM, EXPORT_DIALOG, AdwWindow)
+
+/* @current is the diagram on screen, or NULL. */
+WmExportDialog *wm_export_dialog_new         (GtkWindow       *parent,
+                                              WmProject       *project,
+                                              WmDiagram       *current);
+/* What the dialog's choices amount to. */
+void            wm_export_dialog_get_options (WmExportDialog  *self,
+                                              WmExportOptions *options,
+                                              gboolean        *all_diagrams);
+/* Sets the choices, as from the last export. */
+void            wm_export_dialog_set_options (WmExportDialog        *self,
+                                              const WmExportOptions *options,
+                                              gboolean               all_diagrams);
+/* Exports as chosen to @file (for "all diagrams" in PNG or SVG: one file per
+ * diagram beside it). The same code as `waymark --export`. */
+gboolean        wm_export_dialog_export_to   (WmExportDialog  *self,
+                                              GFile           *file,
+                                              GError         **error);
+
+G_END_DECLS
