@@ -10,11 +10,16 @@
 #include <glib/gi18n.h>
 
 #include "wm-application.h"
+#include "wm-autosave.h"
+#include "wm-preferences.h"
+#include "wm-recovery.h"
 #include "wm-window.h"
 
 struct _WmApplication
 {
   AdwApplication parent_instance;
+
+  gboolean       recovery_offered;
 };
 
 G_DEFINE_FINAL_TYPE (WmApplication, wm_application, ADW_TYPE_APPLICATION)
@@ -28,10 +33,59 @@ new_window (WmApplication *self)
   return window;
 }
 
+/* Work that a crash left in autosaves, offered once per run. */
+static void
+on_recovery_choice (GPtrArray        *orphans,
+                    WmRecoveryChoice  choice,
+                    gpointer          user_data)
+{
+  WmApplication *self = user_data;
+
+  for (guint i = 0; i < orphans->len; i++)
+    {
+      WmAutosaveEntry *entry = g_ptr_array_index (orphans, i);
+      g_autoptr(WmProject) project = NULL;
+      g_autoptr(GError) error = NULL;
+      GtkWindow *active;
+
+      if (choice == WM_RECOVERY_DISCARD)
+        wm_autosave_entry_delete (entry);
+      if (choice != WM_RECOVERY_RECOVER)
+        continue;
+      project = wm_autosave_recover (entry, &error);
+      if (project == NULL)
+        {
+          g_warning ("Could not recover %s: %s", entry->path, error->message);
+          continue;
+        }
+      active = gtk_application_get_active_window (GTK_APPLICATION (self));
+      wm_window_set_project (active != NULL && WM_IS_WINDOW (active) &&
+                             wm_window_is_pristine (WM_WINDOW (active))
+                               ? WM_WINDOW (active) : new_window (self), project);
+      wm_autosave_entry_delete (entry);
+    }
+}
+
+static void
+offer_recovery (WmApplication *self,
+                GtkWindow     *parent)
+{
+  g_autoptr(GPtrArray) orphans = NULL;
+
+  if (self->recovery_offered)
+    return;
+  self->recovery_offered = TRUE;
+  orphans = wm_autosave_find_orphans ();
+  if (orphans->len > 0)
+    wm_recovery_offer (parent, orphans, on_recovery_choice, self);
+}
+
 static void
 wm_application_activate (GApplication *application)
 {
-  new_window (WM_APPLICATION (application));
+  WmApplication *self = WM_APPLICATION (application);
+
+  offer_recovery (self, GTK_WINDOW (new_window (self)));
 }
 
 /* Each file opens in its own window; a new, untouched window is reused. */
@@ -54,6 +108,7 @@ wm_application_open (GApplication  *application,
       gtk_window_present (GTK_WINDOW (window));
       active = NULL;
     }
+  offer_recovery (self, gtk_application_get_active_window (GTK_APPLICATION (self)));
 }
 
 static void
@@ -101,7 +156,19 @@ about_action (GSimpleAction *action,
                          NULL);
 }
 
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (wm_preferences_new (parent, settings)));
+}
+
 static const GActionEntry app_actions[] = {
+  { .name = "preferences", .activate = preferences_action },
   { .name = "new-window", .activate = new_window_action },
   { .name = "quit", .activate = quit_action },
   { .name = "about", .activate = about_action },
@@ -112,6 +179,7 @@ wm_application_startup (GApplication *application)
 {
   static const char *const quit_accels[] = { "<Control>q", NULL };
   static const char *const new_window_accels[] = { "<Control>n", NULL };
+  static const char *const preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (wm_application_parent_class)->startup (application);
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
@@ -119,6 +187,8 @@ wm_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.new-window",
                                          new_window_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.preferences",
+                                         preferences_accels);
 }
 
 static void

@@ -9,8 +9,11 @@
 
 #include <glib/gi18n.h>
 
+#include "wm-autosave.h"
 #include "wm-canvas.h"
 #include "wm-export-dialog.h"
+#include "wm-inspector.h"
+#include "wm-palette.h"
 #include "wm-print.h"
 #include "wm-window.h"
 
@@ -23,11 +26,18 @@ struct _WmWindow
   GtkListView        *diagram_list;
   GtkStack           *main_stack;
   GtkScrolledWindow  *canvas_scroller;
+  GtkScrolledWindow  *palette_scroller;
+  GtkScrolledWindow  *inspector_scroller;
   GtkButton          *undo_button;
   GtkButton          *redo_button;
   GtkWidget          *canvas;
+  GtkWidget          *palette;
+  GtkWidget          *inspector;
+  guint               fit_source;
 
   WmProject          *project;
+  GSettings          *settings;
+  WmAutosave         *autosave;
   GtkSingleSelection *selection;
   GSignalGroup       *project_signals;
   gboolean            close_confirmed;
@@ -159,15 +169,39 @@ unbind_row (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (label), "wm-binding", NULL);
 }
 
+static gboolean
+fit_canvas (gpointer data)
+{
+  WmWindow *self = data;
+
+  self->fit_source = 0;
+  wm_canvas_zoom_to_fit (WM_CANVAS (self->canvas));
+  return G_SOURCE_REMOVE;
+}
+
+/* The inspector shows the one selected item, or the diagram's own fields. */
+static void
+inspect_selection (WmWindow *self)
+{
+  WmDiagram *diagram = wm_canvas_get_diagram (WM_CANVAS (self->canvas));
+  g_auto(GStrv) selection = wm_canvas_get_selection (WM_CANVAS (self->canvas));
+
+  wm_inspector_set_target (WM_INSPECTOR (self->inspector), diagram,
+                           selection != NULL && g_strv_length (selection) == 1 ? selection[0]
+                                                                               : NULL);
+}
+
 static void
 show_selected (WmWindow *self)
 {
   WmDiagram *diagram = gtk_single_selection_get_selected_item (self->selection);
 
   wm_canvas_set_diagram (WM_CANVAS (self->canvas), diagram);
+  inspect_selection (self);
   gtk_stack_set_visible_child_name (self->main_stack, diagram ? "canvas" : "empty");
-  if (diagram != NULL)
-    wm_canvas_zoom_to_fit (WM_CANVAS (self->canvas));
+  /* Fit once the inspector has taken its new contents' room: after layout. */
+  if (diagram != NULL && self->fit_source == 0)
+    self->fit_source = g_idle_add_full (G_PRIORITY_LOW, fit_canvas, self, NULL);
 }
 
 void
@@ -180,6 +214,14 @@ wm_window_set_project (WmWindow  *self,
   if (!g_set_object (&self->project, project))
     return;
   g_signal_group_set_target (self->project_signals, project);
+  /* The project replaced was saved or discarded; the new one gets its own copies. */
+  if (self->autosave != NULL)
+    wm_autosave_discard (self->autosave);
+  g_clear_object (&self->autosave);
+  self->autosave = wm_autosave_new (project, 0);
+  g_settings_bind (self->settings, "autosave", self->autosave, "enabled", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "autosave-interval", self->autosave, "interval",
+                   G_SETTINGS_BIND_GET);
   g_clear_object (&self->selection);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (project)));
   g_signal_connect_swapped (self->selection, "notify::selected-item",
@@ -216,6 +258,13 @@ wm_window_get_canvas (WmWindow *self)
 {
   g_return_val_if_fail (WM_IS_WINDOW (self), NULL);
   return self->canvas;
+}
+
+GtkWidget *
+wm_window_get_inspector (WmWindow *self)
+{
+  g_return_val_if_fail (WM_IS_WINDOW (self), NULL);
+  return self->inspector;
 }
 
 gboolean
@@ -534,7 +583,12 @@ wm_window_close_request (GtkWindow *window)
   g_autofree char *name = NULL;
 
   if (self->close_confirmed || !wm_project_get_dirty (self->project))
-    return GTK_WINDOW_CLASS (wm_window_parent_class)->close_request (window);
+    {
+      /* A clean close needs no copy; a crash keeps it for recovery. */
+      if (self->autosave != NULL)
+        wm_autosave_discard (self->autosave);
+      return GTK_WINDOW_CLASS (wm_window_parent_class)->close_request (window);
+    }
 
   name = project_display_name (self->project);
   dialog = adw_message_dialog_new (window, _("Save Changes?"), NULL);
@@ -564,9 +618,12 @@ wm_window_dispose (GObject *object)
 {
   WmWindow *self = WM_WINDOW (object);
 
+  g_clear_handle_id (&self->fit_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), WM_TYPE_WINDOW);
   g_clear_object (&self->selection);
   g_clear_object (&self->project_signals);
+  g_clear_object (&self->autosave);
+  g_clear_object (&self->settings);
   g_clear_object (&self->project);
 
   G_OBJECT_CLASS (wm_window_parent_class)->dispose (object);
@@ -590,6 +647,8 @@ wm_window_class_init (WmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WmWindow, diagram_list);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, canvas_scroller);
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, palette_scroller);
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, inspector_scroller);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, redo_button);
 
@@ -630,7 +689,15 @@ wm_window_init (WmWindow *self)
 
   self->canvas = wm_canvas_new ();
   gtk_scrolled_window_set_child (self->canvas_scroller, self->canvas);
+  self->palette = wm_palette_new ();
+  wm_palette_set_canvas (WM_PALETTE (self->palette), WM_CANVAS (self->canvas));
+  gtk_scrolled_window_set_child (self->palette_scroller, self->palette);
+  self->inspector = wm_inspector_new ();
+  gtk_scrolled_window_set_child (self->inspector_scroller, self->inspector);
+  g_signal_connect_swapped (self->canvas, "selection-changed", G_CALLBACK (inspect_selection),
+                            self);
 
+  self->settings = g_settings_new (APP_ID);
   self->project_signals = g_signal_group_new (WM_TYPE_PROJECT);
   g_signal_group_connect_swapped (self->project_signals, "notify::dirty",
                                   G_CALLBACK (on_project_notify), self);

@@ -24,8 +24,9 @@ void       wm_window_open_file    (WmWindow       *self,
 /* Selects @diagram in the sidebar and shows it. */
 void       wm_window_show_diagram (WmWindow       *self,
                                    WmDiagram      *diagram);
-/* The canvas that shows the selected diagram. */
+/* The canvas that shows the selected diagram, and the inspector beside it. */
 GtkWidget *wm_window_get_canvas   (WmWindow       *self);
+GtkWidget *wm_window_get_inspector (WmWindow      *self);
 /* TRUE when the window shows a new project nobody has touched, so that
  * opening a file can reuse it. */
 gboolean   wm_window_is_pristine  (WmWindow       *self);

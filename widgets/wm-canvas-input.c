@@ -149,22 +149,8 @@ items_in_band (WmCanvas     *self,
     }
 }
 
-static gboolean
-is_writable (WmCanvas *self)
-{
-  WmProject *project = self->diagram ? wm_diagram_get_project (self->diagram) : NULL;
-
-  return self->diagram != NULL && (project == NULL || !wm_project_get_read_only (project));
-}
-
-static void
-break_merge (WmCanvas *self)
-{
-  WmProject *project = wm_diagram_get_project (self->diagram);
-
-  if (project != NULL)
-    wm_project_break_merge (project);
-}
+#define is_writable _wm_canvas_is_writable
+#define break_merge _wm_canvas_break_merge
 
 /* Clicks */
 
@@ -187,7 +173,19 @@ press (WmCanvas        *self,
   double dx, dy;
 
   g_clear_pointer (&self->pending_id, g_free);
+  self->tool_press = FALSE;
   if (self->diagram == NULL || self->space_held)
+    return;
+  if (self->tool != NULL)
+    {
+      /* A node tool creates on the release of a click; a link tool drags. */
+      self->tool_press = self->tool->kind == WM_ITEM_NODE;
+      self->tool_x = x;
+      self->tool_y = y;
+      return;
+    }
+  /* A press on a handle keeps the selection whose handle it is. */
+  if (_wm_canvas_handle_at (self, x, y, NULL) != WM_CANVAS_HANDLE_NONE)
     return;
   wm_viewport_widget_to_doc (self->viewport, x, y, &dx, &dy);
   item = _wm_canvas_hit (self, dx, dy);
@@ -210,7 +208,13 @@ release (WmCanvas *self)
 {
   g_autofree char *id = g_steal_pointer (&self->pending_id);
 
-  if (id != NULL)
+  if (self->tool_press && self->tool != NULL)
+    {
+      self->tool_press = FALSE;
+      if (_wm_canvas_create_node_at (self, self->tool->id, self->tool_x, self->tool_y) != NULL)
+        wm_canvas_set_tool (self, NULL);
+    }
+  else if (id != NULL)
     select_only (self, id);
 }
 
@@ -226,6 +230,19 @@ on_click_pressed (GtkGestureClick *gesture,
   gtk_widget_grab_focus (GTK_WIDGET (self));
   if (n_press == 1)
     press (self, x, y, gtk_event_controller_get_current_event_state (controller));
+  else if (n_press == 2 && self->tool == NULL && self->diagram != NULL)
+    {
+      WmItem *item;
+      double dx, dy;
+
+      wm_viewport_widget_to_doc (self->viewport, x, y, &dx, &dy);
+      item = _wm_canvas_hit (self, dx, dy);
+      if (item != NULL)
+        {
+          g_clear_pointer (&self->pending_id, g_free);
+          _wm_canvas_begin_edit (self, item->id);
+        }
+    }
 }
 
 static void
@@ -264,6 +281,57 @@ move_selection (WmCanvas *self)
   drag->applied_y = want_y;
 }
 
+static void
+begin_connect (WmCanvas         *self,
+               const WmItem     *source,
+               const WmItemType *link_type)
+{
+  self->drag.mode = WM_CANVAS_DRAG_CONNECT;
+  self->drag.source_id = g_strdup (source->id);
+  self->drag.link_type = link_type;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "crosshair");
+}
+
+/* A drag with a tool, from a handle or with Alt: TRUE if it is one. */
+static gboolean
+choose_tool_drag (WmCanvas *self,
+                  WmItem   *item)
+{
+  WmCanvasDrag *drag = &self->drag;
+  WmItem *node = _wm_canvas_single_node (self);
+
+  if (self->tool != NULL)
+    {
+      drag->mode = WM_CANVAS_DRAG_NONE;
+      if (self->tool->kind == WM_ITEM_LINK && item != NULL && wm_item_is_node (item) &&
+          is_writable (self))
+        begin_connect (self, item, self->tool);
+      return TRUE;
+    }
+  switch (_wm_canvas_handle_at (self, drag->start_x, drag->start_y, &drag->edges))
+    {
+    case WM_CANVAS_HANDLE_RESIZE:
+      drag->mode = WM_CANVAS_DRAG_RESIZE;
+      drag->source_id = g_strdup (node->id);
+      drag->original = node->bounds;
+      /* A new drag is a new undo step, even of the same node. */
+      break_merge (self);
+      return TRUE;
+    case WM_CANVAS_HANDLE_CONNECT:
+      begin_connect (self, node, NULL);
+      return TRUE;
+    case WM_CANVAS_HANDLE_NONE:
+    default:
+      break;
+    }
+  if (drag->connect && item != NULL && wm_item_is_node (item) && is_writable (self))
+    {
+      begin_connect (self, item, NULL);
+      return TRUE;
+    }
+  return FALSE;
+}
+
 /* Past the drag threshold: decide what the drag does from where it began. */
 static void
 choose_drag_mode (WmCanvas *self)
@@ -273,8 +341,11 @@ choose_drag_mode (WmCanvas *self)
   double x, y;
 
   g_clear_pointer (&self->pending_id, g_free);
+  self->tool_press = FALSE;
   wm_viewport_widget_to_doc (self->viewport, drag->start_x, drag->start_y, &x, &y);
   item = _wm_canvas_hit (self, x, y);
+  if (choose_tool_drag (self, item))
+    return;
   if (item == NULL)
     drag->mode = WM_CANVAS_DRAG_BAND;
   else if (_wm_canvas_is_selected (self, item->id) && is_writable (self))
@@ -307,7 +378,8 @@ drag_begin (WmCanvas        *self,
   if (self->diagram == NULL)
     return;
   self->drag = (WmCanvasDrag) { .mode = WM_CANVAS_DRAG_PENDING, .start_x = x, .start_y = y,
-                                .extend = (state & GDK_SHIFT_MASK) != 0 };
+                                .extend = (state & GDK_SHIFT_MASK) != 0,
+                                .connect = (state & GDK_ALT_MASK) != 0 };
   if (self->space_held)
     {
       self->drag.mode = WM_CANVAS_DRAG_PAN;
@@ -340,6 +412,10 @@ drag_update (WmCanvas *self,
       break;
     case WM_CANVAS_DRAG_PAN:
       _wm_canvas_scroll_by (self, last_x - offset_x, last_y - offset_y);
+      break;
+    case WM_CANVAS_DRAG_CONNECT:
+    case WM_CANVAS_DRAG_RESIZE:
+      _wm_canvas_tools_drag_update (self);
       break;
     case WM_CANVAS_DRAG_NONE:
     case WM_CANVAS_DRAG_PENDING:
@@ -383,6 +459,8 @@ drag_end (WmCanvas *self,
     select_band (self);
   else if (self->drag.mode == WM_CANVAS_DRAG_MOVE)
     break_merge (self);
+  else
+    _wm_canvas_tools_drag_end (self);
   _wm_canvas_drag_done (self);
 }
 
@@ -424,7 +502,7 @@ on_drag_cancel (GtkGesture       *gesture,
                 GdkEventSequence *sequence,
                 WmCanvas         *self)
 {
-  if (self->drag.mode == WM_CANVAS_DRAG_MOVE)
+  if (self->drag.mode == WM_CANVAS_DRAG_MOVE || self->drag.mode == WM_CANVAS_DRAG_RESIZE)
     break_merge (self);
   _wm_canvas_drag_done (self);
 }
@@ -713,7 +791,13 @@ select_none_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  _wm_canvas_clear_selection (WM_CANVAS (widget));
+  WmCanvas *self = WM_CANVAS (widget);
+
+  /* Escape first puts a creating tool down. */
+  if (self->tool != NULL)
+    wm_canvas_set_tool (self, NULL);
+  else
+    _wm_canvas_clear_selection (self);
 }
 
 static void
@@ -766,7 +850,8 @@ _wm_canvas_update_actions (WmCanvas *self)
   gtk_widget_action_set_enabled (widget, "canvas.zoom-fit", has_diagram);
   gtk_widget_action_set_enabled (widget, "canvas.select-all",
                                  has_diagram && wm_diagram_get_n_items (self->diagram) > 0);
-  gtk_widget_action_set_enabled (widget, "canvas.select-none", has_selection);
+  gtk_widget_action_set_enabled (widget, "canvas.select-none", has_selection || self->tool != NULL);
+  gtk_widget_action_set_enabled (widget, "canvas.edit", has_selection && is_writable (self));
   gtk_widget_action_set_enabled (widget, "canvas.delete", has_selection && is_writable (self));
   gtk_widget_action_set_enabled (widget, "canvas.nudge", has_diagram);
 }

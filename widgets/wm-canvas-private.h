@@ -19,12 +19,35 @@ typedef enum
   WM_CANVAS_DRAG_MOVE,        /* moving the selection */
   WM_CANVAS_DRAG_BAND,        /* rubber-band selection */
   WM_CANVAS_DRAG_PAN,         /* space + drag or the middle button */
+  WM_CANVAS_DRAG_CONNECT,     /* a rubber line from a node: a new link */
+  WM_CANVAS_DRAG_RESIZE,      /* a resize handle of the one selected node */
 } WmCanvasDragMode;
+
+/* The resize handles: which edges a handle moves. */
+typedef enum
+{
+  WM_CANVAS_EDGE_LEFT   = 1 << 0,
+  WM_CANVAS_EDGE_RIGHT  = 1 << 1,
+  WM_CANVAS_EDGE_TOP    = 1 << 2,
+  WM_CANVAS_EDGE_BOTTOM = 1 << 3,
+} WmCanvasEdges;
+
+/* Where a press lands on the one selected node's decorations. */
+typedef enum
+{
+  WM_CANVAS_HANDLE_NONE,
+  WM_CANVAS_HANDLE_RESIZE,
+  WM_CANVAS_HANDLE_CONNECT,
+} WmCanvasHandle;
+
+/* The smallest width or height a resize leaves, in document units. */
+#define WM_CANVAS_MIN_SIZE 10.0
 
 typedef struct
 {
   WmCanvasDragMode mode;
   gboolean         extend;       /* Shift was held: the band adds to the selection */
+  gboolean         connect;      /* Alt was held: a drag from a node connects it */
   double           start_x;      /* where the drag began, in widget pixels */
   double           start_y;
   double           offset_x;     /* the pointer's offset from the start, in widget pixels */
@@ -34,6 +57,10 @@ typedef struct
   double           applied_x;    /* moves: how far the model has moved the selection */
   double           applied_y;
   GStrv            ids;          /* moves: the ids being moved */
+  char            *source_id;    /* connects and resizes: the node dragged from */
+  const WmItemType *link_type;   /* connects: the tool's link type, or NULL to offer */
+  WmCanvasEdges    edges;        /* resizes: the edges the handle moves */
+  WmRect           original;     /* resizes: the node's bounds when the drag began */
 } WmCanvasDrag;
 
 struct _WmCanvas
@@ -76,6 +103,25 @@ struct _WmCanvas
   double         pinch_zoom;
   double         pinch_doc_x;
   double         pinch_doc_y;
+
+  /* Tools: NULL selects; a node type creates on a click, a link type connects. */
+  const WmItemType *tool;
+  gboolean       tool_press;      /* a press with a node tool, waiting for its release */
+  double         tool_x;          /* where that press was, in widget pixels */
+  double         tool_y;
+
+  /* Connecting: a refused target flashes, a choice of link types pops up. */
+  WmRect         refused;         /* document area of the refused target */
+  guint          refused_id;
+  char          *offer_source;
+  char          *offer_target;
+  GMenu         *offer_menu;      /* the link types offered, "canvas.connect" items */
+  GtkWidget     *offer_popover;
+
+  /* In-place text editing */
+  GtkWidget     *editor_popover;
+  GtkWidget     *editor;          /* a GtkEntry or a GtkTextView */
+  char          *edit_id;
 };
 
 /* wm-canvas.c */
@@ -99,6 +145,47 @@ void     _wm_canvas_drag_done       (WmCanvas   *self);
  * in widget pixels; snapshot() and the tests come through here. */
 void     _wm_canvas_paint           (WmCanvas   *self,
                                      cairo_t    *cr);
+
+/* wm-canvas-tools.c: tools, connecting, resizing, text editing */
+void     _wm_canvas_init_tools      (WmCanvas   *self);
+void     _wm_canvas_class_init_tools (GtkWidgetClass *widget_class);
+void     _wm_canvas_dispose_tools   (WmCanvas   *self);
+void     _wm_canvas_allocate_tools  (WmCanvas   *self);
+/* Paints the handles of the one selected node and the rubber line, in
+ * widget pixels. */
+void     _wm_canvas_paint_tools     (WmCanvas   *self,
+                                     cairo_t    *cr);
+/* The node selected alone, if any. */
+WmItem  *_wm_canvas_single_node     (WmCanvas   *self);
+WmCanvasHandle _wm_canvas_handle_at (WmCanvas   *self,
+                                     double      x,
+                                     double      y,
+                                     WmCanvasEdges *edges);
+/* Creates a node of @type_id centred on widget point (x, y) and selects it. */
+WmItem  *_wm_canvas_create_node_at  (WmCanvas   *self,
+                                     const char *type_id,
+                                     double      x,
+                                     double      y);
+/* Starts, follows and ends a connect or resize drag (drag->mode set). */
+void     _wm_canvas_tools_drag_update (WmCanvas *self);
+void     _wm_canvas_tools_drag_end  (WmCanvas   *self);
+/* Offers the link types allowed from @source_id to @target_id: creates the
+ * only one, pops up a menu of several, or refuses. */
+void     _wm_canvas_offer_links     (WmCanvas   *self,
+                                     const char *source_id,
+                                     const char *target_id,
+                                     double      x,
+                                     double      y);
+void     _wm_canvas_begin_edit      (WmCanvas   *self,
+                                     const char *id);
+void     _wm_canvas_end_edit        (WmCanvas   *self,
+                                     gboolean    commit);
+/* The editor's key handling, as its key controller sees it. */
+gboolean _wm_canvas_editor_key      (WmCanvas       *self,
+                                     guint           keyval,
+                                     GdkModifierType state);
+gboolean _wm_canvas_is_writable     (WmCanvas   *self);
+void     _wm_canvas_break_merge     (WmCanvas   *self);
 
 /* wm-canvas-input.c */
 void     _wm_canvas_init_input      (WmCanvas      *self);

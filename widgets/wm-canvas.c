@@ -32,6 +32,7 @@ enum {
   PROP_ZOOM,
   PROP_SNAP,
   PROP_SHOW_GRID,
+  PROP_TOOL,
   N_PROPS,
   /* GtkScrollable */
   PROP_HADJUSTMENT = N_PROPS,
@@ -205,12 +206,14 @@ _wm_canvas_drag_done (WmCanvas *self)
   WmCanvasDragMode mode = self->drag.mode;
 
   g_clear_pointer (&self->drag.ids, g_strfreev);
+  g_clear_pointer (&self->drag.source_id, g_free);
   self->drag = (WmCanvasDrag) { .mode = WM_CANVAS_DRAG_NONE };
   if (mode == WM_CANVAS_DRAG_NONE)
     return;
   if (mode == WM_CANVAS_DRAG_MOVE && self->diagram != NULL)
     queue_extent_refresh (self);
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), self->space_held ? "grab" : NULL);
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), self->space_held ? "grab"
+                                   : self->tool != NULL ? "crosshair" : NULL);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -386,8 +389,10 @@ wm_canvas_set_diagram (WmCanvas  *self,
 
   if (!g_set_object (&self->diagram, diagram))
     return;
+  _wm_canvas_end_edit (self, TRUE);
   _wm_canvas_drag_done (self);
   g_clear_pointer (&self->pending_id, g_free);
+  wm_canvas_set_tool (self, NULL);
   g_signal_group_set_target (self->diagram_signals, diagram);
   g_hash_table_remove_all (self->selection);
   g_clear_pointer (&self->selection_ids, g_strfreev);
@@ -489,6 +494,43 @@ wm_canvas_set_show_grid (WmCanvas *self,
   self->show_grid = show_grid;
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_GRID]);
+}
+
+/**
+ * wm_canvas_get_tool:
+ *
+ * Returns: (nullable): the id of the tool's type, or NULL for the select tool.
+ */
+const char *
+wm_canvas_get_tool (WmCanvas *self)
+{
+  g_return_val_if_fail (WM_IS_CANVAS (self), NULL);
+
+  return self->tool != NULL ? self->tool->id : NULL;
+}
+
+void
+wm_canvas_set_tool (WmCanvas   *self,
+                    const char *type_id)
+{
+  const WmItemType *type = NULL;
+
+  g_return_if_fail (WM_IS_CANVAS (self));
+
+  if (type_id != NULL)
+    {
+      g_return_if_fail (self->diagram != NULL);
+      type = wm_notation_lookup_type (wm_diagram_get_notation (self->diagram), type_id);
+      g_return_if_fail (type != NULL);
+    }
+  if (self->tool == type)
+    return;
+  self->tool = type;
+  self->tool_press = FALSE;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), type != NULL ? "crosshair" : NULL);
+  _wm_canvas_update_actions (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOOL]);
 }
 
 static void
@@ -695,6 +737,7 @@ _wm_canvas_paint (WmCanvas *self,
       paint_link_selection (self, cr, &area);
     }
   cairo_restore (cr);
+  _wm_canvas_paint_tools (self, cr);
   if (self->drag.mode == WM_CANVAS_DRAG_BAND)
     paint_band (self, cr);
 }
@@ -749,6 +792,7 @@ wm_canvas_size_allocate (GtkWidget *widget,
         wm_viewport_set_zoom (self->viewport, 1);
     }
   _wm_canvas_sync_adjustments (self);
+  _wm_canvas_allocate_tools (self);
 }
 
 /* GObject */
@@ -774,6 +818,9 @@ wm_canvas_get_property (GObject    *object,
       break;
     case PROP_SHOW_GRID:
       g_value_set_boolean (value, self->show_grid);
+      break;
+    case PROP_TOOL:
+      g_value_set_string (value, wm_canvas_get_tool (self));
       break;
     case PROP_HADJUSTMENT:
       g_value_set_object (value, self->hadjustment);
@@ -829,6 +876,9 @@ wm_canvas_set_property (GObject      *object,
     case PROP_SHOW_GRID:
       wm_canvas_set_show_grid (self, g_value_get_boolean (value));
       break;
+    case PROP_TOOL:
+      wm_canvas_set_tool (self, g_value_get_string (value));
+      break;
     case PROP_HADJUSTMENT:
       set_adjustment (self, &self->hadjustment, &self->hadjustment_id,
                       g_value_get_object (value), "hadjustment");
@@ -865,6 +915,7 @@ wm_canvas_dispose (GObject *object)
   WmCanvas *self = WM_CANVAS (object);
 
   _wm_canvas_drag_done (self);
+  _wm_canvas_dispose_tools (self);
   g_clear_handle_id (&self->extent_idle_id, g_source_remove);
   if (self->diagram_signals != NULL)
     g_signal_group_set_target (self->diagram_signals, NULL);
@@ -925,6 +976,13 @@ wm_canvas_class_init (WmCanvasClass *klass)
     g_param_spec_boolean ("snap", NULL, NULL, FALSE, flags);
   properties[PROP_SHOW_GRID] =
     g_param_spec_boolean ("show-grid", NULL, NULL, FALSE, flags);
+  /**
+   * WmCanvas:tool:
+   *
+   * The id of the node or link type that input creates, or NULL to select.
+   */
+  properties[PROP_TOOL] =
+    g_param_spec_string ("tool", NULL, NULL, NULL, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
@@ -942,6 +1000,7 @@ wm_canvas_class_init (WmCanvasClass *klass)
                   NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   _wm_canvas_class_init_actions (widget_class);
+  _wm_canvas_class_init_tools (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "waymark-canvas");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -969,6 +1028,7 @@ wm_canvas_init (WmCanvas *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Diagram canvas"),
                                   -1);
   _wm_canvas_init_input (self);
+  _wm_canvas_init_tools (self);
   _wm_canvas_update_actions (self);
 }
 

@@ -41,4 +41,11 @@ gboolean    wm_canvas_get_show_grid   (WmCanvas   *self);
 void        wm_canvas_set_show_grid   (WmCanvas   *self,
                                        gboolean    show_grid);
 
+/* The tool: the id of a node or link type of the diagram's notation, or
+ * NULL for the select tool. A click with a node type creates that node and
+ * returns to the select tool; a drag with a link type connects two nodes. */
+const char *wm_canvas_get_tool        (WmCanvas   *self);
+void        wm_canvas_set_tool        (WmCanvas   *self,
+                                       const char *type_id);
+
 G_END_DECLS

@@ -16,6 +16,7 @@
 
 #include "wm-canvas.h"
 #include "wm-export-dialog.h"
+#include "wm-inspector.h"
 #include "wm-print.h"
 #include "wm-window.h"
 
@@ -104,6 +105,24 @@ test_window_shows_sample (void)
   wm_window_show_diagram (window, wm_project_find_diagram (project, "uc-41"));
   g_assert_true (wm_canvas_get_diagram (WM_CANVAS (canvas)) ==
                  wm_project_find_diagram (project, "uc-41"));
+
+  /* The inspector shows the diagram's fields, then the one item selected. */
+  {
+    WmInspector *inspector = WM_INSPECTOR (wm_window_get_inspector (window));
+    WmDiagram *uc = wm_project_find_diagram (project, "uc-41");
+    const char *pay[] = { NULL, NULL };
+
+    g_assert_null (wm_inspector_get_item_id (inspector));
+    for (guint i = 0; i < wm_diagram_get_n_items (uc) && pay[0] == NULL; i++)
+      if (g_str_equal (wm_diagram_get_item (uc, i)->text, "Pay"))
+        pay[0] = wm_diagram_get_item (uc, i)->id;
+    g_assert_nonnull (pay[0]);
+    wm_canvas_select (WM_CANVAS (canvas), pay);
+    g_assert_cmpstr (wm_inspector_get_item_id (inspector), ==, pay[0]);
+  }
+  for (guint i = 0; i < 40; i++)
+    g_main_context_iteration (NULL, FALSE);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   save_screenshot (GTK_WIDGET (window), "waymark-window.png");
   gtk_window_destroy (GTK_WINDOW (window));

@@ -759,6 +759,295 @@ test_finalize (void)
   g_assert_cmpuint (wm_diagram_remove_items (diagram, ids), ==, 2);
 }
 
+/* Tools, connecting, editing and resizing */
+
+static void
+drag_between (Fixture         *fixture,
+              const char      *from,
+              const char      *to,
+              GdkModifierType  state)
+{
+  double x1, y1, x2, y2;
+
+  item_center (fixture, from, &x1, &y1);
+  item_center (fixture, to, &x2, &y2);
+  _wm_canvas_test_drag (fixture->canvas, x1, y1, x2 - x1, y2 - y1, state);
+}
+
+/* The link from @source to @target, or NULL. */
+static WmItem *
+find_link (Fixture    *fixture,
+           const char *source,
+           const char *target)
+{
+  for (guint i = 0; i < wm_diagram_get_n_items (fixture->diagram); i++)
+    {
+      WmItem *item = wm_diagram_get_item (fixture->diagram, i);
+
+      if (wm_item_is_link (item) && g_str_equal (item->source, source) &&
+          g_str_equal (item->target, target))
+        return item;
+    }
+  return NULL;
+}
+
+static void
+test_tool_create (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GBytes) original = serialize (fixture);
+  g_autoptr(GBytes) after_undo = NULL;
+  guint n_nodes = wm_diagram_get_n_nodes (fixture->diagram);
+  g_auto(GStrv) selection = NULL;
+  WmItem *item;
+  double x, y;
+
+  wm_canvas_set_snap (fixture->canvas, TRUE);
+  wm_canvas_set_tool (fixture->canvas, "actor");
+  g_assert_cmpstr (wm_canvas_get_tool (fixture->canvas), ==, "actor");
+  to_widget (fixture, 163, 602, &x, &y);
+  _wm_canvas_test_click (fixture->canvas, x, y, 0);
+
+  /* An actor of the default size, centred on the click and snapped, selected;
+   * the tool goes back to select. */
+  g_assert_cmpuint (wm_diagram_get_n_nodes (fixture->diagram), ==, n_nodes + 1);
+  g_assert_null (wm_canvas_get_tool (fixture->canvas));
+  selection = wm_canvas_get_selection (fixture->canvas);
+  g_assert_cmpuint (g_strv_length (selection), ==, 1);
+  item = wm_diagram_lookup (fixture->diagram, selection[0]);
+  g_assert_cmpstr (item->type->id, ==, "actor");
+  g_assert_cmpfloat (item->bounds.width, ==, item->type->width);
+  g_assert_cmpfloat (item->bounds.height, ==, item->type->height);
+  g_assert_cmpfloat (fmod (item->bounds.x, WM_CANVAS_GRID), ==, 0);
+  g_assert_cmpfloat (fmod (item->bounds.y, WM_CANVAS_GRID), ==, 0);
+  g_assert_cmpfloat (fabs (item->bounds.x + item->bounds.width / 2 - 163), <=, WM_CANVAS_GRID);
+  g_assert_cmpfloat (fabs (item->bounds.y + item->bounds.height / 2 - 602), <=, WM_CANVAS_GRID);
+
+  /* A second click selects again; creating was one undo step. */
+  _wm_canvas_test_click (fixture->canvas, x, y, 0);
+  g_assert_cmpuint (wm_diagram_get_n_nodes (fixture->diagram), ==, n_nodes + 1);
+  g_assert_true (wm_project_undo (fixture->project));
+  after_undo = serialize (fixture);
+  assert_bytes_equal (original, after_undo);
+
+  /* Escape puts a tool down before it clears the selection. */
+  wm_canvas_set_tool (fixture->canvas, "note");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.select-none", NULL);
+  g_assert_null (wm_canvas_get_tool (fixture->canvas));
+}
+
+static void
+test_tool_link (Fixture       *fixture,
+                gconstpointer  data)
+{
+  guint n_links = wm_diagram_get_n_links (fixture->diagram);
+  WmItem *link;
+
+  /* An include between two use cases. */
+  wm_canvas_set_tool (fixture->canvas, "include");
+  drag_between (fixture, "use-case-43", "use-case-47", 0);
+  link = find_link (fixture, "use-case-43", "use-case-47");
+  g_assert_nonnull (link);
+  g_assert_cmpstr (link->type->id, ==, "include");
+  assert_selection (fixture, link->id);
+  g_assert_cmpuint (wm_diagram_get_n_links (fixture->diagram), ==, n_links + 1);
+  g_assert_null (wm_canvas_get_tool (fixture->canvas));
+
+  /* An association between two actors is refused, visibly. */
+  wm_canvas_set_tool (fixture->canvas, "association");
+  drag_between (fixture, "actor-53", "actor-56", 0);
+  g_assert_null (find_link (fixture, "actor-53", "actor-56"));
+  g_assert_cmpuint (wm_diagram_get_n_links (fixture->diagram), ==, n_links + 1);
+  g_assert_cmpuint (fixture->canvas->refused_id, !=, 0);
+  g_assert_cmpstr (wm_canvas_get_tool (fixture->canvas), ==, "association");
+
+  /* A drag from empty space with a link tool makes nothing. */
+  {
+    double x, y;
+
+    to_widget (fixture, 160, 600, &x, &y);
+    _wm_canvas_test_drag (fixture->canvas, x, y, 100, 0, 0);
+    g_assert_cmpuint (wm_diagram_get_n_links (fixture->diagram), ==, n_links + 1);
+  }
+}
+
+static guint
+offered (Fixture  *fixture,
+         GString  *ids)
+{
+  GMenuModel *menu = G_MENU_MODEL (fixture->canvas->offer_menu);
+  guint n = g_menu_model_get_n_items (menu);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GVariant) target =
+        g_menu_model_get_item_attribute_value (menu, i, G_MENU_ATTRIBUTE_TARGET, NULL);
+
+      g_string_append_printf (ids, "%s%s", i > 0 ? " " : "", g_variant_get_string (target, NULL));
+    }
+  return n;
+}
+
+static void
+test_connect_offers (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GString) ids = g_string_new (NULL);
+  guint n_links = wm_diagram_get_n_links (fixture->diagram);
+  WmItem *link, *node;
+  double x, y, tx, ty;
+  WmRect rect;
+
+  /* Actor to use case: only an association is allowed, so it is made. */
+  drag_between (fixture, "actor-56", "use-case-50", GDK_ALT_MASK);
+  link = find_link (fixture, "actor-56", "use-case-50");
+  g_assert_nonnull (link);
+  g_assert_cmpstr (link->type->id, ==, "association");
+  g_assert_cmpuint (offered (fixture, ids), ==, 0);
+  g_assert_cmpuint (wm_diagram_get_n_links (fixture->diagram), ==, n_links + 1);
+
+  /* Use case to use case, from the connect handle: the three allowed kinds
+   * are offered, and the one picked is made. */
+  wm_canvas_select (fixture->canvas, (const char *[]) { "use-case-43", NULL });
+  node = wm_diagram_lookup (fixture->diagram, "use-case-43");
+  to_widget (fixture, node->bounds.x + node->bounds.width, node->bounds.y + node->bounds.height / 2,
+             &x, &y);
+  x += 16;
+  g_assert_cmpint (_wm_canvas_handle_at (fixture->canvas, x, y, NULL), ==,
+                   WM_CANVAS_HANDLE_CONNECT);
+  item_center (fixture, "use-case-47", &tx, &ty);
+  _wm_canvas_test_drag (fixture->canvas, x, y, tx - x, ty - y, 0);
+  g_assert_cmpuint (offered (fixture, ids), ==, 3);
+  g_assert_cmpstr (ids->str, ==, "include extend generalization");
+  g_assert_cmpuint (wm_diagram_get_n_links (fixture->diagram), ==, n_links + 1);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.connect", "s", "extend");
+  link = find_link (fixture, "use-case-43", "use-case-47");
+  g_assert_nonnull (link);
+  g_assert_cmpstr (link->type->id, ==, "extend");
+  /* The offer is used up. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.connect", "s", "include");
+  g_assert_cmpuint (wm_diagram_get_n_links (fixture->diagram), ==, n_links + 2);
+
+  /* Actor to actor by Alt+drag: a generalization; subject to actor: nothing. */
+  g_string_truncate (ids, 0);
+  drag_between (fixture, "actor-56", "actor-53", GDK_ALT_MASK);
+  g_assert_cmpstr (find_link (fixture, "actor-56", "actor-53")->type->id, ==, "generalization");
+  _wm_canvas_offer_links (fixture->canvas, "subject-42", "actor-53", 10, 10);
+  g_assert_cmpuint (offered (fixture, ids), ==, 0);
+  g_assert_cmpuint (fixture->canvas->refused_id, !=, 0);
+  g_assert_cmpuint (wm_diagram_get_n_links (fixture->diagram), ==, n_links + 3);
+
+  /* Without Alt, a drag of a node still moves it. */
+  node = wm_diagram_lookup (fixture->diagram, "actor-56");
+  rect = node->bounds;
+  item_center (fixture, "actor-56", &x, &y);
+  _wm_canvas_test_drag (fixture->canvas, x, y, 30, 0, 0);
+  g_assert_cmpfloat (node->bounds.x, >, rect.x);
+}
+
+static void
+test_edit_text (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GBytes) original = serialize (fixture);
+  g_autoptr(GBytes) after = NULL;
+  WmItem *item = wm_diagram_lookup (fixture->diagram, "use-case-43");
+  WmCanvas *canvas = fixture->canvas;
+
+  /* F2 with one item selected opens a one-line editor with the text. */
+  wm_canvas_select (canvas, (const char *[]) { "use-case-43", NULL });
+  gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.edit", NULL);
+  g_assert_cmpstr (canvas->edit_id, ==, "use-case-43");
+  g_assert_true (GTK_IS_ENTRY (canvas->editor));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (canvas->editor)), ==, "Browse coffees");
+
+  /* Escape leaves the model alone. */
+  gtk_editable_set_text (GTK_EDITABLE (canvas->editor), "Browse beans");
+  g_assert_true (_wm_canvas_editor_key (canvas, GDK_KEY_Escape, 0));
+  g_assert_null (canvas->edit_id);
+  g_assert_cmpstr (item->text, ==, "Browse coffees");
+  after = serialize (fixture);
+  assert_bytes_equal (original, after);
+  g_clear_pointer (&after, g_bytes_unref);
+
+  /* Enter commits, in one undo step. */
+  _wm_canvas_begin_edit (canvas, "use-case-43");
+  gtk_editable_set_text (GTK_EDITABLE (canvas->editor), "Browse beans");
+  g_assert_true (_wm_canvas_editor_key (canvas, GDK_KEY_Return, 0));
+  g_assert_null (canvas->edit_id);
+  g_assert_cmpstr (item->text, ==, "Browse beans");
+  g_assert_true (wm_project_undo (fixture->project));
+  after = serialize (fixture);
+  assert_bytes_equal (original, after);
+  g_clear_pointer (&after, g_bytes_unref);
+
+  /* A note edits in a text view: Enter is a new line, Ctrl+Enter commits. */
+  _wm_canvas_begin_edit (canvas, "note-71");
+  g_assert_true (GTK_IS_TEXT_VIEW (canvas->editor));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (canvas->editor)),
+                            "Two\nlines", -1);
+  g_assert_false (_wm_canvas_editor_key (canvas, GDK_KEY_Return, 0));
+  g_assert_nonnull (canvas->edit_id);
+  g_assert_true (_wm_canvas_editor_key (canvas, GDK_KEY_Return, GDK_CONTROL_MASK));
+  g_assert_cmpstr (wm_diagram_lookup (fixture->diagram, "note-71")->text, ==, "Two\nlines");
+
+  /* Ending an edit any other way (focus out, another edit) commits. */
+  _wm_canvas_begin_edit (canvas, "use-case-44");
+  gtk_editable_set_text (GTK_EDITABLE (canvas->editor), "Subscribe");
+  _wm_canvas_begin_edit (canvas, "use-case-45");
+  g_assert_cmpstr (wm_diagram_lookup (fixture->diagram, "use-case-44")->text, ==, "Subscribe");
+  g_assert_cmpstr (canvas->edit_id, ==, "use-case-45");
+  _wm_canvas_end_edit (canvas, TRUE);
+  g_assert_cmpstr (wm_diagram_lookup (fixture->diagram, "use-case-45")->text, ==,
+                   "Place one-off order");
+}
+
+static void
+test_resize (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GBytes) original = serialize (fixture);
+  g_autoptr(GBytes) after_undo = NULL;
+  WmItem *item = wm_diagram_lookup (fixture->diagram, "use-case-43");
+  WmRect before = item->bounds;
+  WmCanvasEdges edges = 0;
+  double x, y;
+
+  wm_canvas_set_zoom (fixture->canvas, 1.0);
+  wm_canvas_set_snap (fixture->canvas, TRUE);
+  wm_canvas_select (fixture->canvas, (const char *[]) { "use-case-43", NULL });
+  to_widget (fixture, before.x + before.width, before.y + before.height, &x, &y);
+  g_assert_cmpint (_wm_canvas_handle_at (fixture->canvas, x, y, &edges), ==,
+                   WM_CANVAS_HANDLE_RESIZE);
+  g_assert_cmpint (edges, ==, WM_CANVAS_EDGE_RIGHT | WM_CANVAS_EDGE_BOTTOM);
+
+  /* The bottom-right handle: the far edges move, snapped; the selection stays. */
+  _wm_canvas_test_drag (fixture->canvas, x, y, 43, 27, 0);
+  assert_selection (fixture, "use-case-43");
+  g_assert_cmpfloat (item->bounds.x, ==, before.x);
+  g_assert_cmpfloat (item->bounds.y, ==, before.y);
+  g_assert_cmpfloat (item->bounds.x + item->bounds.width, ==, 500);
+  g_assert_cmpfloat (item->bounds.y + item->bounds.height, ==, 200);
+
+  /* One undo step gives back the very same bytes. */
+  g_assert_true (wm_project_undo (fixture->project));
+  after_undo = serialize (fixture);
+  assert_bytes_equal (original, after_undo);
+
+  /* The top-left handle dragged past the far corner stops at the minimum size. */
+  to_widget (fixture, before.x, before.y, &x, &y);
+  _wm_canvas_test_drag (fixture->canvas, x, y, 400, 300, 0);
+  g_assert_cmpfloat (item->bounds.width, ==, WM_CANVAS_MIN_SIZE);
+  g_assert_cmpfloat (item->bounds.height, ==, WM_CANVAS_MIN_SIZE);
+  g_assert_cmpfloat (item->bounds.x + item->bounds.width, ==, before.x + before.width);
+  g_assert_true (wm_project_undo (fixture->project));
+  g_assert_cmpfloat (item->bounds.width, ==, before.width);
+
+  /* No handles for a link, or for two nodes. */
+  wm_canvas_select (fixture->canvas, (const char *[]) { "use-case-43", "use-case-44", NULL });
+  g_assert_cmpint (_wm_canvas_handle_at (fixture->canvas, x, y, NULL), ==, WM_CANVAS_HANDLE_NONE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -784,6 +1073,11 @@ main (int   argc,
   ADD ("paint", test_paint);
   ADD ("snapshot", test_snapshot);
   ADD ("diagram-switch", test_diagram_switch);
+  ADD ("tool-create", test_tool_create);
+  ADD ("tool-link", test_tool_link);
+  ADD ("connect-offers", test_connect_offers);
+  ADD ("edit-text", test_edit_text);
+  ADD ("resize", test_resize);
   g_test_add_func ("/widgets/canvas/finalize", test_finalize);
 
   return g_test_run ();

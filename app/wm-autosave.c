@@ -1,0 +1,588 @@
+/* wm-autosave.c — recovery copies of unsaved projects, and finding them after a crash
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each autosaved project leaves two files in $XDG_STATE_HOME/waymark/autosave/:
+ * NAME.waymark, the project exactly as wm_project_serialize() writes it, and
+ * NAME.info, a key file that says whose copy it is (original file, title,
+ * time, process and boot). NAME is a checksum of the project's file URI, or
+ * a random id for a project never saved. A copy whose process is gone is an
+ * orphan, left by a crash, and can be recovered.
+ */
+#define G_LOG_DOMAIN "wm-autosave"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+#include "wm-autosave.h"
+#include "wm-model-private.h"
+
+#define INDEX_GROUP "Autosave"
+#define INDEX_SUFFIX ".info"
+
+struct _WmAutosave
+{
+  GObject    parent_instance;
+
+  WmProject *project;
+  guint      interval;
+  gboolean   enabled;
+  gboolean   discarded;
+  guint      timeout_id;
+  guint      idle_id;
+  gulong     dirty_handler;
+  char      *random_name;   /* the name while the project has no file */
+  char      *written_name;  /* the name of the files on disk, NULL when none */
+  GBytes    *written;       /* what was written last, to skip identical copies */
+};
+
+G_DEFINE_FINAL_TYPE (WmAutosave, wm_autosave, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_PROJECT,
+  PROP_INTERVAL,
+  PROP_ENABLED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Where the files go */
+
+static char *
+autosave_dir (void)
+{
+  return g_build_filename (g_get_user_state_dir (), "waymark", "autosave", NULL);
+}
+
+static char *
+file_for (const char *name,
+          const char *suffix)
+{
+  g_autofree char *dir = autosave_dir ();
+  g_autofree char *base = g_strconcat (name, suffix, NULL);
+
+  return g_build_filename (dir, base, NULL);
+}
+
+static char *
+current_name (WmAutosave *self)
+{
+  GFile *file = wm_project_get_file (self->project);
+  g_autofree char *uri = NULL;
+
+  if (file == NULL)
+    return g_strdup (self->random_name);
+  uri = g_file_get_uri (file);
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, uri, -1);
+}
+
+/* A process id is only meaningful within one boot. */
+static char *
+boot_id (void)
+{
+  char *contents = NULL;
+
+  if (!g_file_get_contents ("/proc/sys/kernel/random/boot_id", &contents, NULL, NULL))
+    return g_strdup ("");
+  return g_strstrip (contents);
+}
+
+static gboolean
+process_is_alive (gint64      pid,
+                  const char *boot)
+{
+  g_autofree char *now = boot_id ();
+
+  if (pid <= 0 || pid > G_MAXINT)
+    return FALSE;
+  if (boot != NULL && *boot != '\0' && *now != '\0' && !g_str_equal (boot, now))
+    return FALSE;
+  return kill ((pid_t) pid, 0) == 0 || errno == EPERM;
+}
+
+static void
+delete_files (const char *name)
+{
+  g_autofree char *path = file_for (name, WM_FILE_EXTENSION);
+  g_autofree char *index_path = file_for (name, INDEX_SUFFIX);
+
+  /* The index goes first: a copy without one is never offered. */
+  if (g_remove (index_path) != 0 && errno != ENOENT)
+    g_debug ("Could not delete %s: %s", index_path, g_strerror (errno));
+  if (g_remove (path) != 0 && errno != ENOENT)
+    g_debug ("Could not delete %s: %s", path, g_strerror (errno));
+}
+
+static void
+forget_written (WmAutosave *self)
+{
+  if (self->written_name != NULL)
+    delete_files (self->written_name);
+  g_clear_pointer (&self->written_name, g_free);
+  g_clear_pointer (&self->written, g_bytes_unref);
+}
+
+/* Writing */
+
+static gboolean
+write_index (WmAutosave *self,
+             const char *name,
+             GError    **error)
+{
+  g_autoptr(GKeyFile) index = g_key_file_new ();
+  g_autofree char *index_path = file_for (name, INDEX_SUFFIX);
+  g_autofree char *boot = boot_id ();
+  GFile *file = wm_project_get_file (self->project);
+  const char *title = wm_project_get_title (self->project);
+
+  g_key_file_set_integer (index, INDEX_GROUP, "Version", 1);
+  if (file != NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+      g_key_file_set_string (index, INDEX_GROUP, "File", uri);
+    }
+  g_key_file_set_string (index, INDEX_GROUP, "Title", title != NULL ? title : "");
+  g_key_file_set_int64 (index, INDEX_GROUP, "Time", g_get_real_time () / G_USEC_PER_SEC);
+  g_key_file_set_int64 (index, INDEX_GROUP, "Pid", getpid ());
+  g_key_file_set_string (index, INDEX_GROUP, "BootId", boot);
+  return g_key_file_save_to_file (index, index_path, error);
+}
+
+static gboolean
+write_copy (WmAutosave *self,
+            const char *name,
+            GBytes     *bytes,
+            GError    **error)
+{
+  g_autofree char *dir = autosave_dir ();
+  g_autofree char *path = file_for (name, WM_FILE_EXTENSION);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  gsize size = 0;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "Could not create %s: %s", dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+  return g_file_replace_contents (file, data, size, NULL, FALSE, G_FILE_CREATE_PRIVATE,
+                                  NULL, NULL, error);
+}
+
+gboolean
+_wm_autosave_tick (WmAutosave *self,
+                   GError    **error)
+{
+  g_autofree char *name = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (WM_IS_AUTOSAVE (self), FALSE);
+
+  if (self->discarded || !self->enabled || !wm_project_get_dirty (self->project))
+    return TRUE;
+  name = current_name (self);
+  bytes = wm_project_serialize (self->project);
+  if (g_strcmp0 (name, self->written_name) == 0 && self->written != NULL &&
+      g_bytes_equal (bytes, self->written))
+    return TRUE;
+  /* A project saved under another name leaves no copy under the old one. */
+  if (g_strcmp0 (name, self->written_name) != 0)
+    forget_written (self);
+  if (!write_copy (self, name, bytes, error) || !write_index (self, name, error))
+    return FALSE;
+  g_free (self->written_name);
+  self->written_name = g_steal_pointer (&name);
+  g_clear_pointer (&self->written, g_bytes_unref);
+  self->written = g_steal_pointer (&bytes);
+  return TRUE;
+}
+
+static gboolean
+on_timeout (gpointer data)
+{
+  WmAutosave *self = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!_wm_autosave_tick (self, &error))
+    g_warning ("Autosave failed: %s", error->message);
+  return G_SOURCE_CONTINUE;
+}
+
+/* A project that is dirty from the start (a recovered one) gets its copy at
+ * once, not an interval later, so that a second crash loses nothing. */
+static gboolean
+on_first_idle (gpointer data)
+{
+  WmAutosave *self = data;
+
+  self->idle_id = 0;
+  on_timeout (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+restart_timer (WmAutosave *self)
+{
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  if (self->interval > 0 && self->enabled && !self->discarded && self->project != NULL)
+    self->timeout_id = g_timeout_add_seconds (self->interval, on_timeout, self);
+}
+
+static void
+on_dirty_changed (WmProject  *project,
+                  GParamSpec *pspec,
+                  WmAutosave *self)
+{
+  if (!wm_project_get_dirty (project))
+    forget_written (self);
+}
+
+/* The object */
+
+static void
+wm_autosave_dispose (GObject *object)
+{
+  WmAutosave *self = WM_AUTOSAVE (object);
+
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  g_clear_handle_id (&self->idle_id, g_source_remove);
+  g_clear_signal_handler (&self->dirty_handler, self->project);
+  g_clear_object (&self->project);
+  G_OBJECT_CLASS (wm_autosave_parent_class)->dispose (object);
+}
+
+static void
+wm_autosave_finalize (GObject *object)
+{
+  WmAutosave *self = WM_AUTOSAVE (object);
+
+  g_free (self->random_name);
+  g_free (self->written_name);
+  g_clear_pointer (&self->written, g_bytes_unref);
+  G_OBJECT_CLASS (wm_autosave_parent_class)->finalize (object);
+}
+
+static void
+wm_autosave_constructed (GObject *object)
+{
+  WmAutosave *self = WM_AUTOSAVE (object);
+
+  G_OBJECT_CLASS (wm_autosave_parent_class)->constructed (object);
+  g_assert (WM_IS_PROJECT (self->project));
+  self->dirty_handler = g_signal_connect (self->project, "notify::dirty",
+                                          G_CALLBACK (on_dirty_changed), self);
+  restart_timer (self);
+  if (wm_project_get_dirty (self->project))
+    self->idle_id = g_idle_add (on_first_idle, self);
+}
+
+static void
+wm_autosave_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  WmAutosave *self = WM_AUTOSAVE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT: g_value_set_object (value, self->project); break;
+    case PROP_INTERVAL: g_value_set_uint (value, self->interval); break;
+    case PROP_ENABLED: g_value_set_boolean (value, self->enabled); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wm_autosave_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  WmAutosave *self = WM_AUTOSAVE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT: self->project = g_value_dup_object (value); break;
+    case PROP_INTERVAL: wm_autosave_set_interval (self, g_value_get_uint (value)); break;
+    case PROP_ENABLED: wm_autosave_set_enabled (self, g_value_get_boolean (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wm_autosave_class_init (WmAutosaveClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = wm_autosave_dispose;
+  object_class->finalize = wm_autosave_finalize;
+  object_class->constructed = wm_autosave_constructed;
+  object_class->get_property = wm_autosave_get_property;
+  object_class->set_property = wm_autosave_set_property;
+
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL, WM_TYPE_PROJECT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_INTERVAL] =
+    g_param_spec_uint ("interval", NULL, NULL, 0, G_MAXUINT, 60,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_ENABLED] =
+    g_param_spec_boolean ("enabled", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+wm_autosave_init (WmAutosave *self)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+
+  self->interval = 60;
+  self->enabled = TRUE;
+  self->random_name = g_strconcat ("unsaved-", uuid, NULL);
+}
+
+WmAutosave *
+wm_autosave_new (WmProject *project,
+                 guint      interval_seconds)
+{
+  g_return_val_if_fail (WM_IS_PROJECT (project), NULL);
+  return g_object_new (WM_TYPE_AUTOSAVE, "project", project, "interval", interval_seconds,
+                       NULL);
+}
+
+WmProject *
+wm_autosave_get_project (WmAutosave *self)
+{
+  g_return_val_if_fail (WM_IS_AUTOSAVE (self), NULL);
+  return self->project;
+}
+
+guint
+wm_autosave_get_interval (WmAutosave *self)
+{
+  g_return_val_if_fail (WM_IS_AUTOSAVE (self), 0);
+  return self->interval;
+}
+
+void
+wm_autosave_set_interval (WmAutosave *self,
+                          guint       interval_seconds)
+{
+  g_return_if_fail (WM_IS_AUTOSAVE (self));
+  if (self->interval == interval_seconds)
+    return;
+  self->interval = interval_seconds;
+  restart_timer (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INTERVAL]);
+}
+
+gboolean
+wm_autosave_get_enabled (WmAutosave *self)
+{
+  g_return_val_if_fail (WM_IS_AUTOSAVE (self), FALSE);
+  return self->enabled;
+}
+
+void
+wm_autosave_set_enabled (WmAutosave *self,
+                         gboolean    enabled)
+{
+  g_return_if_fail (WM_IS_AUTOSAVE (self));
+  enabled = !!enabled;
+  if (self->enabled == enabled)
+    return;
+  self->enabled = enabled;
+  /* Turning autosave off leaves no copy behind. */
+  if (!enabled)
+    forget_written (self);
+  restart_timer (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENABLED]);
+}
+
+char *
+wm_autosave_dup_path (WmAutosave *self)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (WM_IS_AUTOSAVE (self), NULL);
+  name = self->written_name != NULL ? g_strdup (self->written_name) : current_name (self);
+  return file_for (name, WM_FILE_EXTENSION);
+}
+
+void
+wm_autosave_discard (WmAutosave *self)
+{
+  g_return_if_fail (WM_IS_AUTOSAVE (self));
+  self->discarded = TRUE;
+  forget_written (self);
+  restart_timer (self);
+}
+
+/* Orphans */
+
+/* Written out: G_DEFINE_BOXED_TYPE trips -Wpedantic on its transparent union. */
+GType
+wm_autosave_entry_get_type (void)
+{
+  static gsize type_id = 0;
+
+  if (g_once_init_enter (&type_id))
+    {
+      GType type = g_boxed_type_register_static (g_intern_static_string ("WmAutosaveEntry"),
+                                                 (GBoxedCopyFunc) wm_autosave_entry_copy,
+                                                 (GBoxedFreeFunc) wm_autosave_entry_free);
+      g_once_init_leave (&type_id, type);
+    }
+  return type_id;
+}
+
+WmAutosaveEntry *
+wm_autosave_entry_copy (const WmAutosaveEntry *entry)
+{
+  WmAutosaveEntry *copy = g_new0 (WmAutosaveEntry, 1);
+
+  copy->path = g_strdup (entry->path);
+  copy->index_path = g_strdup (entry->index_path);
+  copy->original = entry->original != NULL ? g_object_ref (entry->original) : NULL;
+  copy->title = g_strdup (entry->title);
+  copy->time = entry->time != NULL ? g_date_time_ref (entry->time) : NULL;
+  copy->pid = entry->pid;
+  return copy;
+}
+
+void
+wm_autosave_entry_free (WmAutosaveEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->path);
+  g_free (entry->index_path);
+  g_clear_object (&entry->original);
+  g_free (entry->title);
+  g_clear_pointer (&entry->time, g_date_time_unref);
+  g_free (entry);
+}
+
+/* Reads NAME.info; NULL when it is unreadable, has no copy beside it or
+ * belongs to a process still running. */
+static WmAutosaveEntry *
+read_orphan (const char *dir,
+             const char *index_name)
+{
+  g_autoptr(GKeyFile) index = g_key_file_new ();
+  g_autoptr(WmAutosaveEntry) entry = g_new0 (WmAutosaveEntry, 1);
+  g_autofree char *name = g_strndup (index_name, strlen (index_name) - strlen (INDEX_SUFFIX));
+  g_autofree char *base = g_strconcat (name, WM_FILE_EXTENSION, NULL);
+  g_autofree char *uri = NULL;
+  g_autofree char *boot = NULL;
+
+  entry->index_path = g_build_filename (dir, index_name, NULL);
+  entry->path = g_build_filename (dir, base, NULL);
+  if (!g_key_file_load_from_file (index, entry->index_path, G_KEY_FILE_NONE, NULL) ||
+      !g_file_test (entry->path, G_FILE_TEST_IS_REGULAR))
+    return NULL;
+  entry->pid = g_key_file_get_int64 (index, INDEX_GROUP, "Pid", NULL);
+  boot = g_key_file_get_string (index, INDEX_GROUP, "BootId", NULL);
+  if (process_is_alive (entry->pid, boot))
+    return NULL;
+  uri = g_key_file_get_string (index, INDEX_GROUP, "File", NULL);
+  if (uri != NULL && *uri != '\0')
+    entry->original = g_file_new_for_uri (uri);
+  entry->title = g_key_file_get_string (index, INDEX_GROUP, "Title", NULL);
+  if (entry->title == NULL)
+    entry->title = g_strdup ("");
+  entry->time = g_date_time_new_from_unix_local (g_key_file_get_int64 (index, INDEX_GROUP,
+                                                                       "Time", NULL));
+  return g_steal_pointer (&entry);
+}
+
+static int
+compare_newest_first (gconstpointer a,
+                      gconstpointer b)
+{
+  const WmAutosaveEntry *ea = *(WmAutosaveEntry *const *) a;
+  const WmAutosaveEntry *eb = *(WmAutosaveEntry *const *) b;
+
+  if (ea->time == NULL || eb->time == NULL)
+    return (ea->time == NULL) - (eb->time == NULL);
+  return g_date_time_compare (eb->time, ea->time);
+}
+
+GPtrArray *
+wm_autosave_find_orphans (void)
+{
+  GPtrArray *orphans = g_ptr_array_new_with_free_func ((GDestroyNotify) wm_autosave_entry_free);
+  g_autofree char *dir_path = autosave_dir ();
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return orphans;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      WmAutosaveEntry *entry;
+
+      if (!g_str_has_suffix (name, INDEX_SUFFIX) || g_str_equal (name, INDEX_SUFFIX))
+        continue;
+      entry = read_orphan (dir_path, name);
+      if (entry != NULL)
+        g_ptr_array_add (orphans, entry);
+    }
+  g_ptr_array_sort (orphans, compare_newest_first);
+  return orphans;
+}
+
+WmProject *
+wm_autosave_recover (const WmAutosaveEntry *entry,
+                     GError               **error)
+{
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  WmProject *project;
+
+  g_return_val_if_fail (entry != NULL && entry->path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!g_file_get_contents (entry->path, &data, &length, error))
+    return NULL;
+  project = wm_project_load_from_data (data, length, entry->path, error);
+  if (project == NULL)
+    return NULL;
+  if (entry->original != NULL)
+    wm_project_set_file (project, entry->original);
+  /* No state of the history is the saved one: the user must save. */
+  _wm_history_mark_saved_state (_wm_project_get_history (project), G_MAXUINT64);
+  _wm_project_history_changed (project);
+  return project;
+}
+
+void
+wm_autosave_entry_delete (const WmAutosaveEntry *entry)
+{
+  g_autoptr(GKeyFile) index = g_key_file_new ();
+
+  g_return_if_fail (entry != NULL && entry->index_path != NULL);
+
+  /* A window that recovered the file may already autosave under the same name. */
+  if (g_key_file_load_from_file (index, entry->index_path, G_KEY_FILE_NONE, NULL) &&
+      g_key_file_get_int64 (index, INDEX_GROUP, "Pid", NULL) != entry->pid)
+    return;
+  if (g_remove (entry->index_path) != 0 && errno != ENOENT)
+    g_debug ("Could not delete %s: %s", entry->index_path, g_strerror (errno));
+  if (g_remove (entry->path) != 0 && errno != ENOENT)
+    g_debug ("Could not delete %s: %s", entry->path, g_strerror (errno));
+}

@@ -1,0 +1,357 @@
+/* test-inspector.c — the property inspector in a real window
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs under Xvfb with the Cairo renderer. The rows are driven through their
+ * widgets' own API, as a user's input would reach them, and the model is
+ * checked after each step.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "wm-inspector.h"
+
+typedef struct
+{
+  WmProject   *project;
+  WmDiagram   *vsm;
+  GtkWidget   *window;
+  WmInspector *inspector;
+} Fixture;
+
+static WmProject *
+load_sample (void)
+{
+  const char *dir = g_getenv ("WAYMARK_SAMPLES_DIR");
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  WmProject *project;
+
+  g_assert_nonnull (dir);
+  path = g_build_filename (dir, "bean-box.waymark", NULL);
+  file = g_file_new_for_path (path);
+  project = wm_project_load (file, NULL, &error);
+  g_assert_no_error (error);
+  return project;
+}
+
+static void
+wait_until_drawn (GtkWidget *widget)
+{
+  while (!gtk_widget_get_mapped (widget))
+    g_main_context_iteration (NULL, TRUE);
+  gtk_test_widget_wait_for_draw (widget);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->project = load_sample ();
+  fixture->vsm = wm_project_find_diagram (fixture->project, "vsm-73");
+  g_assert_nonnull (fixture->vsm);
+
+  fixture->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 380, 900);
+  fixture->inspector = WM_INSPECTOR (wm_inspector_new ());
+  gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->inspector));
+  wm_inspector_set_target (fixture->inspector, fixture->vsm, "process-78");
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  wait_until_drawn (GTK_WIDGET (fixture->inspector));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  WmInspector *inspector = fixture->inspector;
+
+  g_object_add_weak_pointer (G_OBJECT (inspector), (gpointer *) &fixture->inspector);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  /* The window took the inspector with it, and it let go of the diagram. */
+  g_assert_null (fixture->inspector);
+  g_assert_finalize_object (fixture->project);
+}
+
+static GtkWidget *
+editor (Fixture    *fixture,
+        const char *name)
+{
+  GtkWidget *widget = wm_inspector_get_editor (fixture->inspector, name);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static GtkWidget *
+row_of (GtkWidget *editor)
+{
+  GtkWidget *row = ADW_IS_PREFERENCES_ROW (editor)
+                   ? editor : gtk_widget_get_ancestor (editor, ADW_TYPE_PREFERENCES_ROW);
+
+  g_assert_nonnull (row);
+  return row;
+}
+
+static WmItem *
+process (Fixture *fixture)
+{
+  WmItem *item = wm_diagram_lookup (fixture->vsm, "process-78");
+
+  g_assert_nonnull (item);
+  return item;
+}
+
+static void
+test_rows_follow_specs (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  const WmItemType *type = process (fixture)->type;
+
+  g_assert_false (wm_inspector_is_empty (fixture->inspector));
+  g_assert_cmpuint (wm_inspector_get_n_rows (fixture->inspector), ==, type->n_props);
+  for (guint i = 0; i < type->n_props; i++)
+    g_assert_nonnull (wm_inspector_get_editor (fixture->inspector, type->props[i].name));
+
+  g_assert_true (GTK_IS_EDITABLE (editor (fixture, NULL)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor (fixture, NULL))), ==, "Roasting");
+  g_assert_true (GTK_IS_SPIN_BUTTON (editor (fixture, "cycle-time")));
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (editor (fixture, "cycle-time"))),
+                     ==, 27);
+  g_assert_true (GTK_IS_SWITCH (editor (fixture, "shared")));
+  g_assert_true (GTK_IS_LABEL (editor (fixture, "links")));
+}
+
+static void
+test_spin_edits_and_undo (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkSpinButton *spin = GTK_SPIN_BUTTON (editor (fixture, "cycle-time"));
+
+  gtk_spin_button_set_value (spin, 31.5);
+  g_assert_cmpfloat (wm_item_get_number (process (fixture), "cycle-time"), ==, 31.5);
+  g_assert_true (wm_project_can_undo (fixture->project));
+
+  /* Undo moves the row's value back, and the row does not echo it as an edit. */
+  g_assert_true (wm_project_undo (fixture->project));
+  g_assert_cmpfloat (wm_item_get_number (process (fixture), "cycle-time"), ==, 27);
+  g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, 27);
+  g_assert_true (wm_project_can_redo (fixture->project));
+
+  /* An edit elsewhere reaches the row too. */
+  g_assert_true (wm_diagram_set_property (fixture->vsm, "process-78", "cycle-time", "40", NULL));
+  g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, 40);
+  g_assert_true (wm_project_undo (fixture->project));
+  g_assert_false (wm_project_can_undo (fixture->project));
+}
+
+static void
+test_invalid_value_refused (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GtkSpinButton *spin = GTK_SPIN_BUTTON (editor (fixture, "uptime"));
+  GtkSwitch *shared = GTK_SWITCH (editor (fixture, "shared"));
+
+  /* Typed out of range: the model says why, the row shows it, nothing changes. */
+  gtk_editable_set_text (GTK_EDITABLE (spin), "150");
+  gtk_spin_button_update (spin);
+  g_assert_cmpfloat (wm_item_get_number (process (fixture), "uptime"), ==, 88);
+  g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, 88);
+  g_assert_true (gtk_widget_has_css_class (row_of (GTK_WIDGET (spin)), "error"));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (row_of (GTK_WIDGET (spin))));
+  g_assert_false (wm_project_can_undo (fixture->project));
+
+  /* A valid value clears the mark. */
+  gtk_editable_set_text (GTK_EDITABLE (spin), "90");
+  gtk_spin_button_update (spin);
+  g_assert_cmpfloat (wm_item_get_number (process (fixture), "uptime"), ==, 90);
+  g_assert_false (gtk_widget_has_css_class (row_of (GTK_WIDGET (spin)), "error"));
+
+  /* A read-only project refuses everything; the switch goes back. */
+  wm_project_set_read_only (fixture->project, TRUE);
+  gtk_switch_set_active (shared, TRUE);
+  g_assert_false (wm_item_get_boolean (process (fixture), "shared"));
+  g_assert_false (gtk_switch_get_active (shared));
+  g_assert_true (gtk_widget_has_css_class (row_of (GTK_WIDGET (shared)), "error"));
+  wm_project_set_read_only (fixture->project, FALSE);
+}
+
+static void
+test_typing_is_one_step (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkEditable *name = GTK_EDITABLE (editor (fixture, NULL));
+  const char *burst[] = { "Roasting ", "Roasting a", "Roasting an", "Roasting and", NULL };
+
+  for (guint i = 0; burst[i] != NULL; i++)
+    gtk_editable_set_text (name, burst[i]);
+  g_assert_cmpstr (process (fixture)->text, ==, "Roasting and");
+
+  g_assert_true (wm_project_undo (fixture->project));
+  g_assert_cmpstr (process (fixture)->text, ==, "Roasting");
+  g_assert_cmpstr (gtk_editable_get_text (name), ==, "Roasting");
+  g_assert_false (wm_project_can_undo (fixture->project));
+
+  /* After the field was left, the next burst is a step of its own. */
+  g_assert_true (wm_project_redo (fixture->project));
+  wm_project_break_merge (fixture->project);
+  gtk_editable_set_text (name, "Roasting and cooling");
+  g_assert_true (wm_project_undo (fixture->project));
+  g_assert_cmpstr (process (fixture)->text, ==, "Roasting and");
+}
+
+static void
+test_removed_target_empties (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  const char *ids[] = { "process-78", NULL };
+
+  g_assert_cmpuint (wm_diagram_remove_items (fixture->vsm, ids), >, 0);
+  g_assert_true (wm_inspector_is_empty (fixture->inspector));
+  g_assert_cmpuint (wm_inspector_get_n_rows (fixture->inspector), ==, 0);
+  g_assert_null (wm_inspector_get_editor (fixture->inspector, NULL));
+  g_assert_true (wm_project_undo (fixture->project));
+
+  wm_inspector_set_target (fixture->inspector, NULL, NULL);
+  g_assert_true (wm_inspector_is_empty (fixture->inspector));
+}
+
+static void
+test_diagram_fields (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  const WmNotation *notation = wm_diagram_get_notation (fixture->vsm);
+  GtkSpinButton *demand;
+  AdwComboRow *state;
+
+  wm_inspector_set_target (fixture->inspector, fixture->vsm, NULL);
+  g_assert_cmpuint (wm_inspector_get_n_rows (fixture->inspector), ==, notation->n_props);
+  demand = GTK_SPIN_BUTTON (editor (fixture, "daily-demand"));
+  g_assert_cmpfloat (gtk_spin_button_get_value (demand), ==, 460);
+
+  gtk_spin_button_set_value (demand, 500);
+  g_assert_cmpfloat (wm_diagram_get_number (fixture->vsm, "daily-demand"), ==, 500);
+  g_assert_true (wm_project_undo (fixture->project));
+  g_assert_cmpfloat (wm_diagram_get_number (fixture->vsm, "daily-demand"), ==, 460);
+  g_assert_cmpfloat (gtk_spin_button_get_value (demand), ==, 460);
+
+  /* An enum: the choices' labels, in order. */
+  state = ADW_COMBO_ROW (editor (fixture, "state"));
+  g_assert_cmpuint (adw_combo_row_get_selected (state), ==, 0);
+  adw_combo_row_set_selected (state, 1);
+  g_assert_cmpstr (wm_diagram_get_choice (fixture->vsm, "state"), ==, "future");
+  g_assert_true (wm_project_undo (fixture->project));
+  g_assert_cmpuint (adw_combo_row_get_selected (state), ==, 0);
+}
+
+static void
+test_journey_stage_slot (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  WmDiagram *journey = wm_project_find_diagram (fixture->project, "cj-111");
+  GPtrArray *stages = wm_diagram_get_list (journey, "stages");
+  AdwComboRow *stage;
+  GListModel *model;
+
+  wm_inspector_set_target (fixture->inspector, journey, "card-112");
+  stage = ADW_COMBO_ROW (editor (fixture, "stage"));
+  model = adw_combo_row_get_model (stage);
+  /* "None", then every stage. */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, stages->len + 1);
+  for (guint i = 0; i < stages->len; i++)
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), i + 1), ==,
+                     ((WmListEntry *) g_ptr_array_index (stages, i))->label);
+  g_assert_cmpuint (adw_combo_row_get_selected (stage), ==, 1);
+
+  adw_combo_row_set_selected (stage, 3);
+  g_assert_cmpstr (wm_item_get_string (wm_diagram_lookup (journey, "card-112"), "stage"), ==,
+                   "decision");
+
+  /* A renamed stage shows at once. */
+  g_assert_true (wm_diagram_list_rename (journey, "stages", "decision", "Purchase"));
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), 3), ==, "Purchase");
+  g_assert_cmpuint (adw_combo_row_get_selected (stage), ==, 3);
+}
+
+static void
+test_links_show_names (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  WmDiagram *journey = wm_project_find_diagram (fixture->project, "cj-111");
+  WmItem *note = wm_project_lookup_item (fixture->project, "note-26", NULL);
+  GtkLabel *links;
+  g_autofree char *expected = NULL;
+
+  /* The linked item lives in another diagram; its name shows, not its id. */
+  g_assert_nonnull (note);
+  wm_inspector_set_target (fixture->inspector, journey, "card-113");
+  links = GTK_LABEL (editor (fixture, "links"));
+  g_assert_cmpstr (gtk_label_get_text (links), ==, note->text);
+
+  /* A broken link says so. */
+  g_assert_true (wm_diagram_set_property (journey, "card-113", "links", "note-26 ghost-9", NULL));
+  expected = g_strdup_printf ("%s\nmissing item (ghost-9)", note->text);
+  g_assert_cmpstr (gtk_label_get_text (links), ==, expected);
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *dir = g_getenv ("WAYMARK_SCREENSHOT_DIR");
+  g_autofree char *path = g_build_filename (dir ? dir : g_get_tmp_dir (), name, NULL);
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  g_assert_nonnull (node);
+  gsk_renderer_realize (renderer, NULL, &error);
+  g_assert_no_error (error);
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gsk_renderer_unrealize (renderer);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static void
+test_screenshot (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  gtk_test_widget_wait_for_draw (fixture->window);
+  save_screenshot (fixture->window, "inspector-process.png");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/inspector/rows/follow-specs", test_rows_follow_specs);
+  ADD ("/inspector/edit/spin-and-undo", test_spin_edits_and_undo);
+  ADD ("/inspector/edit/invalid-refused", test_invalid_value_refused);
+  ADD ("/inspector/edit/typing-is-one-step", test_typing_is_one_step);
+  ADD ("/inspector/target/removed-empties", test_removed_target_empties);
+  ADD ("/inspector/target/diagram-fields", test_diagram_fields);
+  ADD ("/inspector/target/journey-stage-slot", test_journey_stage_slot);
+  ADD ("/inspector/target/links-show-names", test_links_show_names);
+  ADD ("/inspector/screenshot", test_screenshot);
+#undef ADD
+
+  return g_test_run ();
+}

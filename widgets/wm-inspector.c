@@ -1,0 +1,895 @@
+/* wm-inspector.c — the property inspector, generated from the property specs
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The inspector builds one row per property spec of the target's type (or of
+ * the notation's diagram-level fields), choosing the editor from the spec's
+ * type. Every edit goes through WmDiagram, so it is undoable; a value the
+ * model refuses is flagged on its row and not applied. The rows follow the
+ * model's "changed" signal: values are written back into the existing
+ * widgets, with the edit handlers muted meanwhile so that nothing echoes.
+ */
+#define G_LOG_DOMAIN "wm-inspector"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "wm-inspector.h"
+
+typedef struct _Row Row;
+
+struct _WmInspector
+{
+  AdwBin      parent_instance;
+
+  WmDiagram  *diagram;
+  char       *item_id;
+  gulong      changed_id;
+
+  GtkWidget  *stack;
+  GtkWidget  *page;      /* AdwPreferencesPage of the current target, or NULL */
+  GPtrArray  *rows;      /* Row *, owned by their editors */
+  Row        *text_row;
+  guint       updating;  /* > 0 while the model's values are written into the rows */
+};
+
+/* One generated row. It belongs to its editor widget, which frees it. */
+struct _Row
+{
+  WmInspector      *self;
+  const WmPropSpec *spec;     /* NULL for the item's text or the diagram's name */
+  GtkWidget        *row;
+  GtkWidget        *editor;
+  GtkStringList    *choices;  /* ENUM and SLOT */
+  GPtrArray        *slot_ids; /* SLOT: the entry id (char *) of each choice after "None" */
+};
+
+G_DEFINE_FINAL_TYPE (WmInspector, wm_inspector, ADW_TYPE_BIN)
+
+static void update_rows (WmInspector *self);
+
+static const char *
+tr (const char *msgid)
+{
+  return msgid != NULL ? g_dgettext (GETTEXT_PACKAGE, msgid) : NULL;
+}
+
+static void
+row_free (Row *row)
+{
+  g_clear_object (&row->choices);
+  g_clear_pointer (&row->slot_ids, g_ptr_array_unref);
+  g_free (row);
+}
+
+static WmItem *
+target_item (WmInspector *self)
+{
+  if (self->diagram == NULL || self->item_id == NULL)
+    return NULL;
+  return wm_diagram_lookup (self->diagram, self->item_id);
+}
+
+static const WmValue *
+row_value (Row *row)
+{
+  WmInspector *self = row->self;
+  WmItem *item = target_item (self);
+
+  if (self->diagram == NULL)
+    return NULL;
+  if (self->item_id == NULL)
+    return wm_diagram_get_value (self->diagram, row->spec->name, NULL);
+  return item != NULL ? wm_item_get_value (item, row->spec->name, NULL) : NULL;
+}
+
+/* Errors */
+
+static void
+row_show_error (Row          *row,
+                const GError *error)
+{
+  gtk_widget_add_css_class (row->row, "error");
+  gtk_widget_set_tooltip_text (row->row, error->message);
+}
+
+static void
+row_clear_error (Row *row)
+{
+  const char *hint = row->spec != NULL ? tr (row->spec->hint) : NULL;
+
+  gtk_widget_remove_css_class (row->row, "error");
+  gtk_widget_set_tooltip_text (row->row, hint);
+}
+
+/* Edits */
+
+static gboolean
+row_apply (Row        *row,
+           const char *text)
+{
+  WmInspector *self = row->self;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (self->updating > 0 || self->diagram == NULL)
+    return FALSE;
+
+  if (row->spec == NULL && self->item_id != NULL)
+    ok = wm_diagram_set_text (self->diagram, self->item_id, text);
+  else if (row->spec == NULL)
+    ok = wm_diagram_rename (self->diagram, text);
+  else if (self->item_id != NULL)
+    ok = wm_diagram_set_property (self->diagram, self->item_id, row->spec->name, text, &error);
+  else
+    ok = wm_diagram_set_field (self->diagram, row->spec->name, text, &error);
+
+  if (!ok && error == NULL)
+    g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_READ_ONLY,
+                         _("The change was refused; the project may be read-only."));
+  if (ok)
+    {
+      row_clear_error (row);
+      return TRUE;
+    }
+
+  /* The model keeps its value; so does the row, after it shows why. */
+  row_show_error (row, error);
+  self->updating++;
+  update_rows (self);
+  self->updating--;
+  row_show_error (row, error);
+  return FALSE;
+}
+
+static void
+break_merge (WmInspector *self)
+{
+  WmProject *project = self->diagram ? wm_diagram_get_project (self->diagram) : NULL;
+
+  if (project != NULL)
+    wm_project_break_merge (project);
+}
+
+static void
+on_focus_leave (GtkEventControllerFocus *controller,
+                Row                     *row)
+{
+  break_merge (row->self);
+}
+
+static void
+on_editable_changed (GtkEditable *editable,
+                     Row         *row)
+{
+  row_apply (row, gtk_editable_get_text (editable));
+}
+
+static void
+on_buffer_changed (GtkTextBuffer *buffer,
+                   Row           *row)
+{
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  row_apply (row, text);
+}
+
+static void
+format_spin_value (const WmPropSpec *spec,
+                   double            value,
+                   GString          *out)
+{
+  if (spec->type == WM_PROP_INTEGER)
+    g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) round (value));
+  else
+    wm_format_number (out, round (value * 1000) / 1000);
+}
+
+static void
+on_spin_value_changed (GtkSpinButton *spin,
+                       Row           *row)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  const WmValue *current;
+  double value = gtk_spin_button_get_value (spin);
+
+  if (row->self->updating > 0)
+    return;
+  /* A refused entry makes the spin button announce its old value again. */
+  current = row_value (row);
+  if (current != NULL && wm_value_get_number (row->spec, current) == value)
+    return;
+  format_spin_value (row->spec, value, text);
+  row_apply (row, text->str);
+}
+
+/* Reads what was typed; a number out of range goes to the model anyway so
+ * that the row can say what the model expects instead of clamping silently. */
+static int
+on_spin_input (GtkSpinButton *spin,
+               double        *new_value,
+               Row           *row)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
+  g_autoptr(GString) number = g_string_new (NULL);
+  const WmPropSpec *spec = row->spec;
+  char *end = NULL;
+  double value;
+
+  if (!wm_parse_number (text, &value))
+    {
+      value = g_strtod (text, &end);
+      if (end == text || *end != '\0')
+        {
+          row_apply (row, text);
+          return GTK_INPUT_ERROR;
+        }
+    }
+  if (spec->has_range && (value < spec->min || value > spec->max))
+    {
+      wm_format_number (number, value);
+      if (!row_apply (row, number->str))
+        return GTK_INPUT_ERROR;
+    }
+  *new_value = value;
+  return TRUE;
+}
+
+static gboolean
+on_spin_output (GtkSpinButton *spin,
+                Row           *row)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  format_spin_value (row->spec, gtk_spin_button_get_value (spin), text);
+  if (!g_str_equal (text->str, gtk_editable_get_text (GTK_EDITABLE (spin))))
+    gtk_editable_set_text (GTK_EDITABLE (spin), text->str);
+  return TRUE;
+}
+
+static void
+on_switch_active (GtkSwitch  *widget,
+                  GParamSpec *pspec,
+                  Row        *row)
+{
+  row_apply (row, gtk_switch_get_active (widget) ? "true" : "false");
+}
+
+static void
+on_combo_selected (AdwComboRow *combo,
+                   GParamSpec  *pspec,
+                   Row         *row)
+{
+  guint selected = adw_combo_row_get_selected (combo);
+
+  if (selected == GTK_INVALID_LIST_POSITION || row->self->updating > 0)
+    return;
+  if (row->spec->type == WM_PROP_ENUM)
+    row_apply (row, row->spec->choices[selected].id);
+  else if (selected == 0)
+    row_apply (row, NULL);
+  else if (selected - 1 < row->slot_ids->len)
+    row_apply (row, g_ptr_array_index (row->slot_ids, selected - 1));
+}
+
+static void
+on_color_set (GtkColorChooser *chooser,
+              GParamSpec      *pspec,
+              Row             *row)
+{
+  GdkRGBA rgba;
+  g_autofree char *text = NULL;
+
+  gtk_color_chooser_get_rgba (chooser, &rgba);
+  text = g_strdup_printf ("#%02x%02x%02x", (guint) round (CLAMP (rgba.red, 0, 1) * 255),
+                          (guint) round (CLAMP (rgba.green, 0, 1) * 255),
+                          (guint) round (CLAMP (rgba.blue, 0, 1) * 255));
+  row_apply (row, text);
+}
+
+/* Reading the model into the rows */
+
+static void
+set_editable_text (GtkEditable *editable,
+                   const char  *text)
+{
+  if (!g_str_equal (gtk_editable_get_text (editable), text ? text : ""))
+    gtk_editable_set_text (editable, text ? text : "");
+}
+
+static void
+set_text_view_text (GtkTextView *view,
+                    const char  *text)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+  g_autofree char *current = NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  current = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (!g_str_equal (current, text ? text : ""))
+    gtk_text_buffer_set_text (buffer, text ? text : "", -1);
+}
+
+static void
+refill_slot_choices (Row *row)
+{
+  GPtrArray *entries = wm_diagram_get_list (row->self->diagram, row->spec->list);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  guint n_before = g_list_model_get_n_items (G_LIST_MODEL (row->choices));
+  gboolean same = entries != NULL && row->slot_ids->len == entries->len;
+
+  for (guint i = 0; same && i < entries->len; i++)
+    {
+      const WmListEntry *entry = g_ptr_array_index (entries, i);
+
+      same = g_str_equal (entry->id, g_ptr_array_index (row->slot_ids, i)) &&
+             g_str_equal (entry->label, gtk_string_list_get_string (row->choices, i + 1));
+    }
+  if (same)
+    return;
+
+  g_ptr_array_set_size (row->slot_ids, 0);
+  g_ptr_array_add (labels, (gpointer) C_("slot", "None"));
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    {
+      const WmListEntry *entry = g_ptr_array_index (entries, i);
+
+      g_ptr_array_add (row->slot_ids, g_strdup (entry->id));
+      g_ptr_array_add (labels, entry->label);
+    }
+  g_ptr_array_add (labels, NULL);
+  gtk_string_list_splice (row->choices, 0, n_before, (const char *const *) labels->pdata);
+}
+
+static guint
+slot_position (Row        *row,
+               const char *id)
+{
+  for (guint i = 0; id != NULL && i < row->slot_ids->len; i++)
+    if (g_str_equal (g_ptr_array_index (row->slot_ids, i), id))
+      return i + 1;
+  return 0;
+}
+
+static char *
+describe_refs (WmInspector       *self,
+               const char *const *ids)
+{
+  WmProject *project = wm_diagram_get_project (self->diagram);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      WmItem *item = project ? wm_project_lookup_item (project, ids[i], NULL) : NULL;
+
+      if (out->len > 0)
+        g_string_append_c (out, '\n');
+      if (item == NULL)
+        g_string_append_printf (out, _("missing item (%s)"), ids[i]);
+      else if (wm_str_is_blank (item->text))
+        g_string_append_printf (out, "%s (%s)", tr (item->type->label), item->id);
+      else
+        g_string_append (out, item->text);
+    }
+  if (out->len == 0)
+    g_string_append (out, _("None"));
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+update_row (Row *row)
+{
+  const WmValue *value = row_value (row);
+  GdkRGBA rgba;
+  g_autofree char *text = NULL;
+
+  if (value == NULL)
+    return;
+  switch (row->spec->type)
+    {
+    case WM_PROP_STRING:
+      set_editable_text (GTK_EDITABLE (row->editor), value->v.string);
+      break;
+    case WM_PROP_TEXT:
+      set_text_view_text (GTK_TEXT_VIEW (row->editor), value->v.string);
+      break;
+    case WM_PROP_STRING_LIST:
+      text = wm_value_to_string (row->spec, value);
+      set_text_view_text (GTK_TEXT_VIEW (row->editor), text);
+      break;
+    case WM_PROP_NUMBER:
+    case WM_PROP_INTEGER:
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (row->editor),
+                                 wm_value_get_number (row->spec, value));
+      break;
+    case WM_PROP_BOOLEAN:
+      gtk_switch_set_active (GTK_SWITCH (row->editor), value->v.boolean);
+      break;
+    case WM_PROP_ENUM:
+      adw_combo_row_set_selected (ADW_COMBO_ROW (row->editor), value->v.choice);
+      break;
+    case WM_PROP_SLOT:
+      refill_slot_choices (row);
+      adw_combo_row_set_selected (ADW_COMBO_ROW (row->editor),
+                                  slot_position (row, value->v.string));
+      break;
+    case WM_PROP_COLOR:
+      if (value->v.string != NULL && gdk_rgba_parse (&rgba, value->v.string))
+        gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (row->editor), &rgba);
+      break;
+    case WM_PROP_REFS:
+      text = describe_refs (row->self, (const char *const *) value->v.strv);
+      gtk_label_set_text (GTK_LABEL (row->editor), text);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+update_rows (WmInspector *self)
+{
+  WmItem *item = target_item (self);
+
+  self->updating++;
+  if (self->text_row != NULL)
+    {
+      const char *text = item ? item->text : wm_diagram_get_name (self->diagram);
+
+      if (GTK_IS_TEXT_VIEW (self->text_row->editor))
+        set_text_view_text (GTK_TEXT_VIEW (self->text_row->editor), text);
+      else
+        set_editable_text (GTK_EDITABLE (self->text_row->editor), text);
+    }
+  for (guint i = 0; i < self->rows->len; i++)
+    update_row (g_ptr_array_index (self->rows, i));
+  self->updating--;
+}
+
+/* Building the rows */
+
+static Row *
+row_new (WmInspector      *self,
+         const WmPropSpec *spec,
+         GtkWidget        *row,
+         GtkWidget        *editor)
+{
+  Row *r = g_new0 (Row, 1);
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  r->self = self;
+  r->spec = spec;
+  r->row = row;
+  r->editor = editor;
+  g_object_set_data_full (G_OBJECT (editor), "wm-inspector-row", r, (GDestroyNotify) row_free);
+  g_signal_connect (focus, "leave", G_CALLBACK (on_focus_leave), r);
+  gtk_widget_add_controller (editor, focus);
+  if (spec != NULL && spec->hint != NULL)
+    {
+      gtk_widget_set_tooltip_text (row, tr (spec->hint));
+      if (ADW_IS_ACTION_ROW (row))
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), tr (spec->hint));
+    }
+  return r;
+}
+
+static void
+label_editor (GtkWidget  *editor,
+              const char *title)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (editor),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+}
+
+static Row *
+build_entry_row (WmInspector      *self,
+                 const WmPropSpec *spec,
+                 const char       *title)
+{
+  GtkWidget *row = adw_entry_row_new ();
+  Row *r;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  label_editor (row, title);
+  r = row_new (self, spec, row, row);
+  g_signal_connect (row, "changed", G_CALLBACK (on_editable_changed), r);
+  return r;
+}
+
+/* A title above a framed multi-line text view. */
+static Row *
+build_text_row (WmInspector      *self,
+                const WmPropSpec *spec,
+                const char       *title)
+{
+  GtkWidget *row = adw_preferences_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *label = gtk_label_new (title);
+  GtkWidget *view = gtk_text_view_new ();
+  GtkWidget *frame = gtk_frame_new (NULL);
+  Row *r;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 12);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_widget_set_size_request (view, -1, 72);
+  gtk_frame_set_child (GTK_FRAME (frame), view);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), frame);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  label_editor (view, title);
+  r = row_new (self, spec, row, view);
+  g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed",
+                    G_CALLBACK (on_buffer_changed), r);
+  return r;
+}
+
+static GtkWidget *
+action_row_new (const char *title)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  return row;
+}
+
+static Row *
+build_spin_row (WmInspector      *self,
+                const WmPropSpec *spec,
+                const char       *title)
+{
+  GtkWidget *row = action_row_new (title);
+  double lower = spec->has_range ? spec->min : -1e12, upper = spec->has_range ? spec->max : 1e12;
+  GtkAdjustment *adjustment = gtk_adjustment_new (lower, lower, upper, 1, 10, 0);
+  GtkWidget *spin = gtk_spin_button_new (adjustment, 1, spec->type == WM_PROP_INTEGER ? 0 : 3);
+  GtkWidget *unit;
+  Row *r;
+
+  gtk_spin_button_set_update_policy (GTK_SPIN_BUTTON (spin), GTK_UPDATE_IF_VALID);
+  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), FALSE);
+  gtk_editable_set_width_chars (GTK_EDITABLE (spin), 6);
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  /* Every spin row has a unit column, empty or not, so the spin buttons line up. */
+  unit = gtk_label_new (tr (spec->unit));
+  gtk_widget_add_css_class (unit, "dim-label");
+  gtk_label_set_width_chars (GTK_LABEL (unit), 4);
+  gtk_label_set_xalign (GTK_LABEL (unit), 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), unit);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+  label_editor (spin, title);
+  r = row_new (self, spec, row, spin);
+  g_signal_connect (spin, "input", G_CALLBACK (on_spin_input), r);
+  g_signal_connect (spin, "output", G_CALLBACK (on_spin_output), r);
+  g_signal_connect (spin, "value-changed", G_CALLBACK (on_spin_value_changed), r);
+  return r;
+}
+
+static Row *
+build_switch_row (WmInspector      *self,
+                  const WmPropSpec *spec,
+                  const char       *title)
+{
+  GtkWidget *row = action_row_new (title);
+  GtkWidget *widget = gtk_switch_new ();
+  Row *r;
+
+  gtk_widget_set_valign (widget, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), widget);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), widget);
+  label_editor (widget, title);
+  r = row_new (self, spec, row, widget);
+  g_signal_connect (widget, "notify::active", G_CALLBACK (on_switch_active), r);
+  return r;
+}
+
+static Row *
+build_combo_row (WmInspector      *self,
+                 const WmPropSpec *spec,
+                 const char       *title)
+{
+  GtkWidget *row = adw_combo_row_new ();
+  GtkStringList *choices = gtk_string_list_new (NULL);
+  Row *r;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  for (guint i = 0; spec->type == WM_PROP_ENUM && spec->choices[i].id != NULL; i++)
+    gtk_string_list_append (choices, tr (spec->choices[i].label));
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (choices));
+  label_editor (row, title);
+  r = row_new (self, spec, row, row);
+  r->choices = choices;
+  if (spec->type == WM_PROP_SLOT)
+    {
+      r->slot_ids = g_ptr_array_new_with_free_func (g_free);
+      refill_slot_choices (r);
+    }
+  g_signal_connect (row, "notify::selected", G_CALLBACK (on_combo_selected), r);
+  return r;
+}
+
+static Row *
+build_color_row (WmInspector      *self,
+                 const WmPropSpec *spec,
+                 const char       *title)
+{
+  GtkWidget *row = action_row_new (title);
+  GtkWidget *button = gtk_color_button_new ();
+  Row *r;
+
+  gtk_color_chooser_set_use_alpha (GTK_COLOR_CHOOSER (button), FALSE);
+  gtk_color_button_set_title (GTK_COLOR_BUTTON (button), title);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+  label_editor (button, title);
+  r = row_new (self, spec, row, button);
+  g_signal_connect (button, "notify::rgba", G_CALLBACK (on_color_set), r);
+  return r;
+}
+
+static Row *
+build_refs_row (WmInspector      *self,
+                const WmPropSpec *spec,
+                const char       *title)
+{
+  GtkWidget *row = action_row_new (title);
+  GtkWidget *names = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (names), 1);
+  gtk_label_set_wrap (GTK_LABEL (names), TRUE);
+  gtk_label_set_justify (GTK_LABEL (names), GTK_JUSTIFY_RIGHT);
+  gtk_label_set_selectable (GTK_LABEL (names), TRUE);
+  gtk_widget_add_css_class (names, "dim-label");
+  gtk_widget_set_margin_top (names, 8);
+  gtk_widget_set_margin_bottom (names, 8);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), names);
+  label_editor (names, title);
+  return row_new (self, spec, row, names);
+}
+
+static Row *
+build_row (WmInspector      *self,
+           const WmPropSpec *spec)
+{
+  const char *title = tr (spec->label);
+
+  switch (spec->type)
+    {
+    case WM_PROP_STRING:
+      return build_entry_row (self, spec, title);
+    case WM_PROP_TEXT:
+    case WM_PROP_STRING_LIST:
+      return build_text_row (self, spec, title);
+    case WM_PROP_NUMBER:
+    case WM_PROP_INTEGER:
+      return build_spin_row (self, spec, title);
+    case WM_PROP_BOOLEAN:
+      return build_switch_row (self, spec, title);
+    case WM_PROP_ENUM:
+    case WM_PROP_SLOT:
+      return build_combo_row (self, spec, title);
+    case WM_PROP_COLOR:
+      return build_color_row (self, spec, title);
+    case WM_PROP_REFS:
+      return build_refs_row (self, spec, title);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+clear_page (WmInspector *self)
+{
+  g_ptr_array_set_size (self->rows, 0);
+  self->text_row = NULL;
+  if (self->page != NULL)
+    {
+      gtk_stack_remove (GTK_STACK (self->stack), self->page);
+      self->page = NULL;
+    }
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "empty");
+}
+
+static void
+build_page (WmInspector *self)
+{
+  WmItem *item = target_item (self);
+  const WmNotation *notation = wm_diagram_get_notation (self->diagram);
+  const WmPropSpec *props = item ? item->type->props : notation->props;
+  guint n_props = item ? item->type->n_props : notation->n_props;
+  GtkWidget *group = adw_preferences_group_new ();
+  const char *text_label = item ? tr (item->type->text_label) : _("Name");
+
+  self->page = adw_preferences_page_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
+                                   tr (item ? item->type->label : notation->label));
+  if (item != NULL && item->type->multiline)
+    self->text_row = build_text_row (self, NULL, text_label);
+  else
+    self->text_row = build_entry_row (self, NULL, text_label);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->text_row->row);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page), ADW_PREFERENCES_GROUP (group));
+
+  if (n_props > 0)
+    {
+      group = adw_preferences_group_new ();
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
+                                       item ? _("Properties") : _("Fields"));
+      for (guint i = 0; i < n_props; i++)
+        {
+          Row *row = build_row (self, &props[i]);
+
+          g_ptr_array_add (self->rows, row);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row->row);
+        }
+      adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page), ADW_PREFERENCES_GROUP (group));
+    }
+  gtk_stack_add_named (GTK_STACK (self->stack), self->page, "page");
+  gtk_stack_set_visible_child (GTK_STACK (self->stack), self->page);
+  update_rows (self);
+}
+
+static void
+on_diagram_changed (WmDiagram     *diagram,
+                    const WmDelta *delta,
+                    WmInspector   *self)
+{
+  if (self->page == NULL)
+    return;
+  if (self->item_id != NULL && target_item (self) == NULL)
+    {
+      /* The target went (deleted, or its creation undone). */
+      clear_page (self);
+      return;
+    }
+  /* Other items' changes matter too: a linked item's new name, a renamed
+   * stage. Writing an unchanged value into a row is a no-op. */
+  update_rows (self);
+}
+
+void
+wm_inspector_set_target (WmInspector *self,
+                         WmDiagram   *diagram,
+                         const char  *item_id)
+{
+  g_return_if_fail (WM_IS_INSPECTOR (self));
+  g_return_if_fail (diagram == NULL || WM_IS_DIAGRAM (diagram));
+
+  clear_page (self);
+  if (self->diagram != diagram)
+    {
+      g_clear_signal_handler (&self->changed_id, self->diagram);
+      g_set_object (&self->diagram, diagram);
+      if (diagram != NULL)
+        self->changed_id = g_signal_connect (diagram, "changed",
+                                             G_CALLBACK (on_diagram_changed), self);
+    }
+  g_free (self->item_id);
+  self->item_id = diagram != NULL ? g_strdup (item_id) : NULL;
+  if (diagram == NULL || (item_id != NULL && target_item (self) == NULL))
+    return;
+  build_page (self);
+}
+
+WmDiagram *
+wm_inspector_get_diagram (WmInspector *self)
+{
+  g_return_val_if_fail (WM_IS_INSPECTOR (self), NULL);
+  return self->diagram;
+}
+
+const char *
+wm_inspector_get_item_id (WmInspector *self)
+{
+  g_return_val_if_fail (WM_IS_INSPECTOR (self), NULL);
+  return self->item_id;
+}
+
+gboolean
+wm_inspector_is_empty (WmInspector *self)
+{
+  g_return_val_if_fail (WM_IS_INSPECTOR (self), TRUE);
+  return self->page == NULL;
+}
+
+guint
+wm_inspector_get_n_rows (WmInspector *self)
+{
+  g_return_val_if_fail (WM_IS_INSPECTOR (self), 0);
+  return self->rows->len;
+}
+
+GtkWidget *
+wm_inspector_get_editor (WmInspector *self,
+                         const char  *name)
+{
+  g_return_val_if_fail (WM_IS_INSPECTOR (self), NULL);
+
+  if (name == NULL)
+    return self->text_row ? self->text_row->editor : NULL;
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      Row *row = g_ptr_array_index (self->rows, i);
+
+      if (g_str_equal (row->spec->name, name))
+        return row->editor;
+    }
+  return NULL;
+}
+
+static void
+wm_inspector_dispose (GObject *object)
+{
+  WmInspector *self = WM_INSPECTOR (object);
+
+  g_clear_signal_handler (&self->changed_id, self->diagram);
+  g_clear_object (&self->diagram);
+  if (self->rows != NULL)
+    g_ptr_array_set_size (self->rows, 0);
+  self->text_row = NULL;
+  self->page = NULL;
+  G_OBJECT_CLASS (wm_inspector_parent_class)->dispose (object);
+}
+
+static void
+wm_inspector_finalize (GObject *object)
+{
+  WmInspector *self = WM_INSPECTOR (object);
+
+  g_free (self->item_id);
+  g_ptr_array_unref (self->rows);
+  G_OBJECT_CLASS (wm_inspector_parent_class)->finalize (object);
+}
+
+static void
+wm_inspector_class_init (WmInspectorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = wm_inspector_dispose;
+  object_class->finalize = wm_inspector_finalize;
+  gtk_widget_class_set_css_name (widget_class, "inspector");
+}
+
+static void
+wm_inspector_init (WmInspector *self)
+{
+  GtkWidget *empty = adw_status_page_new ();
+
+  self->rows = g_ptr_array_new ();
+  self->stack = gtk_stack_new ();
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "document-properties-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("Nothing selected"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (empty),
+                                   _("Select an item to see and edit its properties."));
+  gtk_widget_add_css_class (empty, "compact");
+  gtk_stack_add_named (GTK_STACK (self->stack), empty, "empty");
+  adw_bin_set_child (ADW_BIN (self), self->stack);
+}
+
+GtkWidget *
+wm_inspector_new (void)
+{
+  return g_object_new (WM_TYPE_INSPECTOR, NULL);
+}

@@ -1,0 +1,37 @@
+/* wm-inspector.h — the property inspector, generated from the property specs
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "waymark-model.h"
+
+G_BEGIN_DECLS
+
+#define WM_TYPE_INSPECTOR (wm_inspector_get_type ())
+G_DECLARE_FINAL_TYPE (WmInspector, wm_inspector, WM, INSPECTOR, AdwBin)
+
+GtkWidget  *wm_inspector_new        (void);
+
+/* Shows the item @item_id of @diagram, or the diagram's own fields when
+ * @item_id is NULL; a NULL @diagram shows the empty state. */
+void        wm_inspector_set_target (WmInspector *self,
+                                     WmDiagram   *diagram,
+                                     const char  *item_id);
+WmDiagram  *wm_inspector_get_diagram (WmInspector *self);
+const char *wm_inspector_get_item_id (WmInspector *self);
+
+/* Whether the empty state ("Nothing selected") shows. */
+gboolean    wm_inspector_is_empty   (WmInspector *self);
+/* The number of property rows, not counting the item's text. */
+guint       wm_inspector_get_n_rows (WmInspector *self);
+/* The widget that edits property @name, or the item's text (the diagram's
+ * name) when @name is NULL; NULL when there is no such row. For tests and
+ * for the window to move the focus to a field. */
+GtkWidget  *wm_inspector_get_editor (WmInspector *self,
+                                     const char  *name);
+
+G_END_DECLS
