@@ -1018,13 +1018,61 @@ link_extent (WmDiagram    *diagram,
     wm_rect_union (extent, &label.box, extent);
 }
 
+/* Far out */
+
+/* Zoomed far out, an item is its silhouette: a use case, a subject, a
+ * package or a note its box in its fill, a human or time actor a bar as tall
+ * as its figure, a system actor its box, a link its bare line. */
+static void
+paint_far (WmPaintContext *ctx,
+           const WmItem   *item)
+{
+  guint n = 0;
+  g_autofree WmPoint *points = NULL;
+  WmRect figure;
+
+  if (wm_item_is_link (item))
+    {
+      LinkLook look = link_look (item);
+
+      points = route_link (ctx->diagram, item, &n);
+      if (points != NULL)
+        _wm_far_batch_line (ctx->far, points, n, look.color, look.width);
+      return;
+    }
+  if (!is_type (item, "actor"))
+    {
+      const WmColor *fill = is_use_case (item)         ? &use_case_fill
+                            : is_type (item, "note")    ? &note_fill
+                            : is_type (item, "subject") ? &subject_fill
+                            : is_type (item, "package") ? &subject_fill
+                                                        : &wm_color_fill;
+
+      _wm_far_batch_box (ctx->far, &item->bounds, fill,
+                         is_type (item, "note") ? &note_edge : &wm_color_ink, OUTLINE_WIDTH);
+      return;
+    }
+  actor_figure (item, &figure);
+  if (actor_kind (item) == ACTOR_SYSTEM)
+    {
+      _wm_far_batch_box (ctx->far, &figure, &wm_color_fill, &wm_color_ink, OUTLINE_WIDTH);
+      return;
+    }
+  _wm_far_batch_line (ctx->far,
+                      (WmPoint[]) { { figure.x + figure.width / 2, figure.y },
+                                    { figure.x + figure.width / 2, figure.y + figure.height } },
+                      2, &wm_color_ink, 1.5);
+}
+
 /* The painter */
 
 static void
 paint_item (WmPaintContext *ctx,
             const WmItem   *item)
 {
-  if (wm_item_is_link (item))
+  if (ctx->far != NULL)
+    paint_far (ctx, item);
+  else if (wm_item_is_link (item))
     paint_link (ctx, item);
   else if (is_type (item, "actor"))
     paint_actor (ctx, item);

@@ -2231,13 +2231,62 @@ get_extent (WmDiagram *diagram,
   g_mutex_unlock (&cache->lock);
 }
 
+/* Far out */
+
+/* How wide a link's body is, which tells how dark its silhouette is. */
+static double
+link_width (const WmItem *link)
+{
+  const char *type = link->type->id;
+
+  if (g_str_equal (type, "push"))
+    return PUSH_BAND;
+  if (g_str_equal (type, "shipment-flow"))
+    return SHIP_BAND;
+  if (g_str_equal (type, "pull"))
+    return 1.5;
+  return INFO_WIDTH;
+}
+
+/* Zoomed far out, a node is its box in its main colours (a process its box
+ * and its data box) and a link its bare route. */
+static void
+paint_far (WmPaintContext *ctx,
+           const WmItem   *item)
+{
+  g_auto(Route) route = { 0, };
+  const char *type = item->type->id;
+  ProcessLayout layout;
+
+  if (wm_item_is_link (item))
+    {
+      if (route_init (&route, ctx->diagram, item))
+        _wm_far_batch_line (ctx->far, route.points, route.n, &wm_color_ink, link_width (item));
+      return;
+    }
+  if (g_str_equal (type, "kaizen-burst"))
+    _wm_far_batch_box (ctx->far, &item->bounds, &kaizen_fill, &kaizen_ink, 1.5);
+  else if (g_str_equal (type, "note"))
+    _wm_far_batch_box (ctx->far, &item->bounds, &note_paper, NULL, 0);
+  else if (!g_str_equal (type, "process"))
+    _wm_far_batch_box (ctx->far, &item->bounds, &wm_color_fill, &wm_color_ink, OUTLINE);
+  else
+    {
+      process_layout (item, &layout);
+      _wm_far_batch_box (ctx->far, &layout.box, &title_tint, &wm_color_ink, OUTLINE);
+      _wm_far_batch_box (ctx->far, &layout.data, &wm_color_paper, &wm_color_ink, HAIRLINE);
+    }
+}
+
 /* The painter */
 
 static void
 paint_item (WmPaintContext *ctx,
             const WmItem   *item)
 {
-  if (wm_item_is_node (item))
+  if (ctx->far != NULL)
+    paint_far (ctx, item);
+  else if (wm_item_is_node (item))
     paint_node (ctx, item);
   else
     paint_link (ctx, item);

@@ -9,6 +9,9 @@
 
 G_BEGIN_DECLS
 
+/* Silhouettes gathered across items, painted together (see WmPaintContext). */
+typedef struct _WmFarBatch WmFarBatch;
+
 typedef struct
 {
   cairo_t               *cr;
@@ -17,6 +20,11 @@ typedef struct
   /* When FALSE the view is zoomed far out: skip text and fine detail, draw
    * shapes only (the level of detail). */
   gboolean               detail;
+  /* Set when the view is so far out (on screen or in a raster export, never
+   * when the scale is unknown) that a painter may draw each item as its
+   * simplest silhouette: it appends the shapes here, and they are painted
+   * together, without antialiasing, after all the items. NULL otherwise. */
+  WmFarBatch            *far;
   /* What the painter computes once per paint for all its calls (set in
    * paint_background, freed with the painter's free_data at the end). */
   gpointer               painter_data;
@@ -54,6 +62,21 @@ extern const WmPainter _wm_painter_bmc;
 extern const WmPainter _wm_painter_use_case;
 extern const WmPainter _wm_painter_vsm;
 extern const WmPainter _wm_painter_journey;
+
+/* A box filled with @fill (may be NULL) and outlined in @edge (may be NULL)
+ * just inside @rect. Outlines and lines are one device pixel wide, and as
+ * faint as a line @width units wide would be there (at least a little). */
+void     _wm_far_batch_box  (WmFarBatch    *batch,
+                             const WmRect  *rect,
+                             const WmColor *fill,
+                             const WmColor *edge,
+                             double         width);
+/* A line through @points, without ends or heads. */
+void     _wm_far_batch_line (WmFarBatch    *batch,
+                             const WmPoint *points,
+                             guint          n_points,
+                             const WmColor *color,
+                             double         width);
 
 /* The route of a link from the edge of its source to the edge of its target
  * through its waypoints; ellipse_ends tells which end nodes are ellipses.

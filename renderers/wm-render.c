@@ -8,12 +8,19 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "wm-painter-private.h"
 #include "wm-render-private.h"
 
 /* Below this zoom, text turns into grey bars and fine detail is left out. */
 #define DETAIL_SCALE 0.35
+/* Below this zoom, painters may draw items as silhouettes (WmFarBatch). A
+ * node is then a dozen pixels across, where Cairo's antialiasing of each
+ * small shape costs more than all the rest of the frame. */
+#define FAR_SCALE 0.15
+/* The faintest a silhouette's line gets, so that it stays visible. */
+#define FAR_MIN_COVERAGE 0.35
 /* How far beyond an item's model geometry (a node's bounds, the box of a
  * link's end nodes and waypoints) painters may draw. The farthest known: a
  * short VSM process carries up to eight data rows 113 units below its
@@ -107,24 +114,57 @@ is_visible (WmDiagram             *diagram,
 }
 
 static void
+paint_selection (WmPaintContext  *ctx,
+                 const WmPainter *painter,
+                 const WmItem    *item)
+{
+  WmRect outline = item->bounds;
+
+  if (painter->places_nodes)
+    painter->item_extent (ctx->diagram, item, &outline);
+  wm_draw_selection (ctx->cr, &outline);
+}
+
+static gboolean
+is_selected (const WmRenderOptions *options,
+             const WmItem          *item)
+{
+  return options->selected != NULL && wm_item_is_node (item) &&
+         g_hash_table_contains (options->selected, item->id);
+}
+
+/* Zoomed far out the silhouettes are painted after all the items, so the
+ * selection goes over them: visible selected nodes, in no particular order. */
+static void
+paint_selection_over (WmPaintContext  *ctx,
+                      const WmPainter *painter)
+{
+  GHashTableIter iter;
+  gpointer id;
+
+  if (ctx->options->selected == NULL)
+    return;
+  g_hash_table_iter_init (&iter, ctx->options->selected);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    {
+      WmItem *item = wm_diagram_lookup (ctx->diagram, id);
+
+      if (item != NULL && wm_item_is_node (item) &&
+          is_visible (ctx->diagram, painter, item, ctx->options))
+        paint_selection (ctx, painter, item);
+    }
+}
+
+static void
 paint_one (WmPaintContext  *ctx,
            const WmPainter *painter,
            const WmItem    *item)
 {
-  const WmRenderOptions *options = ctx->options;
-
   cairo_save (ctx->cr);
   painter->paint_item (ctx, item);
   cairo_restore (ctx->cr);
-  if (options->selected != NULL && g_hash_table_contains (options->selected, item->id) &&
-      wm_item_is_node (item))
-    {
-      WmRect outline = item->bounds;
-
-      if (painter->places_nodes)
-        painter->item_extent (ctx->diagram, item, &outline);
-      wm_draw_selection (ctx->cr, &outline);
-    }
+  if (ctx->far == NULL && is_selected (ctx->options, item))
+    paint_selection (ctx, painter, item);
 }
 
 /* Whether both ends and every waypoint of @link lie inside @area, so that
@@ -191,6 +231,197 @@ paint_items (WmPaintContext  *ctx,
     }
 }
 
+/* Silhouettes */
+
+typedef struct
+{
+  WmColor  color;
+  GArray  *rects;     /* WmRect: filled, or outlined */
+  GArray  *points;    /* WmPoint: the lines' points, one line after another */
+  GArray  *lengths;   /* guint: how many points each line has */
+} FarLayer;
+
+struct _WmFarBatch
+{
+  GArray *fills;      /* FarLayer, in the order their colours first came */
+  GArray *lines;
+  double  pixels;     /* device pixels per document unit */
+};
+
+static WmFarBatch *
+far_batch_new (cairo_t *cr)
+{
+  WmFarBatch *batch = g_new0 (WmFarBatch, 1);
+  double dx = 1, dy = 0;
+
+  cairo_user_to_device_distance (cr, &dx, &dy);
+  batch->pixels = MAX (hypot (dx, dy), 1e-6);
+  batch->fills = g_array_new (FALSE, FALSE, sizeof (FarLayer));
+  batch->lines = g_array_new (FALSE, FALSE, sizeof (FarLayer));
+  return batch;
+}
+
+static void
+far_layers_free (GArray *layers)
+{
+  for (guint i = 0; i < layers->len; i++)
+    {
+      FarLayer *layer = &g_array_index (layers, FarLayer, i);
+
+      g_array_unref (layer->rects);
+      g_array_unref (layer->points);
+      g_array_unref (layer->lengths);
+    }
+  g_array_unref (layers);
+}
+
+static void
+far_batch_free (WmFarBatch *batch)
+{
+  far_layers_free (batch->fills);
+  far_layers_free (batch->lines);
+  g_free (batch);
+}
+
+static FarLayer *
+far_layer (GArray        *layers,
+           const WmColor *color)
+{
+  FarLayer layer = { *color, NULL, NULL, NULL };
+
+  for (guint i = 0; i < layers->len; i++)
+    {
+      FarLayer *known = &g_array_index (layers, FarLayer, i);
+
+      if (memcmp (&known->color, color, sizeof *color) == 0)
+        return known;
+    }
+  layer.rects = g_array_new (FALSE, FALSE, sizeof (WmRect));
+  layer.points = g_array_new (FALSE, FALSE, sizeof (WmPoint));
+  layer.lengths = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_array_append_val (layers, layer);
+  return &g_array_index (layers, FarLayer, layers->len - 1);
+}
+
+/* The pixel-wide line that stands for one @width units wide: antialiased,
+ * that would cover only part of each pixel, so it is as much fainter. It is
+ * mixed with the paper rather than made translucent: opaque, Cairo fills its
+ * spans without blending them. */
+static FarLayer *
+far_line_layer (WmFarBatch    *batch,
+                const WmColor *color,
+                double         width)
+{
+  double cover = color->alpha * CLAMP (width * batch->pixels, FAR_MIN_COVERAGE, 1);
+  WmColor faint = { color->red * cover + wm_color_paper.red * (1 - cover),
+                    color->green * cover + wm_color_paper.green * (1 - cover),
+                    color->blue * cover + wm_color_paper.blue * (1 - cover), 1 };
+
+  return far_layer (batch->lines, &faint);
+}
+
+void
+_wm_far_batch_box (WmFarBatch    *batch,
+                   const WmRect  *rect,
+                   const WmColor *fill,
+                   const WmColor *edge,
+                   double         width)
+{
+  double inset = MIN (0.5 / batch->pixels, MIN (rect->width, rect->height) / 2);
+  WmRect inner = { rect->x + inset, rect->y + inset, rect->width - 2 * inset,
+                   rect->height - 2 * inset };
+
+  if (fill != NULL)
+    g_array_append_val (far_layer (batch->fills, fill)->rects, *rect);
+  if (edge != NULL)
+    g_array_append_val (far_line_layer (batch, edge, width)->rects, inner);
+}
+
+void
+_wm_far_batch_line (WmFarBatch    *batch,
+                    const WmPoint *points,
+                    guint          n_points,
+                    const WmColor *color,
+                    double         width)
+{
+  FarLayer *layer;
+
+  if (n_points < 2)
+    return;
+  layer = far_line_layer (batch, color, width);
+  g_array_append_vals (layer->points, points, n_points);
+  g_array_append_val (layer->lengths, n_points);
+}
+
+static void
+far_layer_path (cairo_t        *cr,
+                const FarLayer *layer)
+{
+  const WmPoint *point = (const WmPoint *) (gpointer) layer->points->data;
+
+  cairo_new_path (cr);
+  for (guint i = 0; i < layer->rects->len; i++)
+    {
+      const WmRect *r = &g_array_index (layer->rects, WmRect, i);
+
+      cairo_rectangle (cr, r->x, r->y, r->width, r->height);
+    }
+  for (guint i = 0; i < layer->lengths->len; i++)
+    {
+      guint n = g_array_index (layer->lengths, guint, i);
+
+      cairo_move_to (cr, point[0].x, point[0].y);
+      for (guint k = 1; k < n; k++)
+        cairo_line_to (cr, point[k].x, point[k].y);
+      point += n;
+    }
+}
+
+/* One fill per colour, then one stroke per colour, one device pixel wide. */
+static void
+far_batch_paint (WmFarBatch *batch,
+                 cairo_t    *cr)
+{
+  cairo_save (cr);
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
+  for (guint i = 0; i < batch->fills->len; i++)
+    {
+      const FarLayer *layer = &g_array_index (batch->fills, FarLayer, i);
+
+      far_layer_path (cr, layer);
+      wm_set_color (cr, &layer->color);
+      cairo_fill (cr);
+    }
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
+  for (guint i = 0; i < batch->lines->len; i++)
+    {
+      const FarLayer *layer = &g_array_index (batch->lines, FarLayer, i);
+
+      far_layer_path (cr, layer);
+      cairo_save (cr);
+      cairo_identity_matrix (cr);
+      cairo_set_line_width (cr, 1);
+      wm_set_color (cr, &layer->color);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+    }
+  cairo_restore (cr);
+}
+
+/* The context of one paint: the level of detail follows the scale. */
+static WmPaintContext
+paint_context (WmDiagram             *diagram,
+               cairo_t               *cr,
+               const WmRenderOptions *options)
+{
+  gboolean far = options->scale > 0 && options->scale < FAR_SCALE;
+
+  return (WmPaintContext) { .cr = cr, .diagram = diagram, .options = options,
+                            .detail = options->scale <= 0 || options->scale >= DETAIL_SCALE,
+                            .far = far ? far_batch_new (cr) : NULL };
+}
+
 void
 wm_render_diagram (WmDiagram             *diagram,
                    cairo_t               *cr,
@@ -209,8 +440,7 @@ wm_render_diagram (WmDiagram             *diagram,
       options = &defaults;
     }
   painter = painter_for (diagram);
-  ctx = (WmPaintContext) { .cr = cr, .diagram = diagram, .options = options,
-                           .detail = options->scale <= 0 || options->scale >= DETAIL_SCALE };
+  ctx = paint_context (diagram, cr, options);
 
   cairo_save (cr);
   if (options->paper)
@@ -232,6 +462,12 @@ wm_render_diagram (WmDiagram             *diagram,
       cairo_restore (cr);
     }
   paint_items (&ctx, painter);
+  if (ctx.far != NULL)
+    {
+      far_batch_paint (ctx.far, cr);
+      paint_selection_over (&ctx, painter);
+      g_clear_pointer (&ctx.far, far_batch_free);
+    }
   if (painter->paint_foreground != NULL)
     painter->paint_foreground (&ctx);
   if (painter->free_data != NULL && ctx.painter_data != NULL)
@@ -246,8 +482,7 @@ _wm_render_item_alone (WmDiagram             *diagram,
                        const WmRenderOptions *options)
 {
   const WmPainter *painter = painter_for (diagram);
-  WmPaintContext ctx = { .cr = cr, .diagram = diagram, .options = options,
-                         .detail = options->scale <= 0 || options->scale >= DETAIL_SCALE };
+  WmPaintContext ctx = paint_context (diagram, cr, options);
 
   /* A painter prepares its per-paint data while painting the background;
    * that ink goes to a scratch surface so only the item's lands on @cr. */
@@ -264,6 +499,11 @@ _wm_render_item_alone (WmDiagram             *diagram,
   cairo_save (cr);
   painter->paint_item (&ctx, item);
   cairo_restore (cr);
+  if (ctx.far != NULL)
+    {
+      far_batch_paint (ctx.far, cr);
+      g_clear_pointer (&ctx.far, far_batch_free);
+    }
   if (painter->free_data != NULL && ctx.painter_data != NULL)
     painter->free_data (ctx.painter_data);
 }
