@@ -40,6 +40,9 @@ typedef enum
   WM_CANVAS_HANDLE_CONNECT,
 } WmCanvasHandle;
 
+/* The clipboard format of copied items: a project file of one diagram. */
+#define WM_CANVAS_ITEMS_MIME_TYPE "application/x-waymark-items"
+
 /* The smallest width or height a resize leaves, in document units. */
 #define WM_CANVAS_MIN_SIZE 10.0
 
@@ -122,6 +125,11 @@ struct _WmCanvas
   GtkWidget     *editor_popover;
   GtkWidget     *editor;          /* a GtkEntry or a GtkTextView */
   char          *edit_id;
+
+  /* The clipboard: successive pastes of the same items move further. */
+  guint          paste_count;
+  guint          paste_hash;
+  gboolean       pasting;         /* a paste is reading the clipboard */
 };
 
 /* wm-canvas.c */
@@ -186,6 +194,9 @@ gboolean _wm_canvas_editor_key      (WmCanvas       *self,
                                      GdkModifierType state);
 gboolean _wm_canvas_is_writable     (WmCanvas   *self);
 void     _wm_canvas_break_merge     (WmCanvas   *self);
+
+/* wm-canvas-edit.c: the clipboard, stacking, aligning and distributing */
+void     _wm_canvas_class_init_edit (GtkWidgetClass *widget_class);
 
 /* wm-canvas-input.c */
 void     _wm_canvas_init_input      (WmCanvas      *self);

@@ -1001,6 +1001,7 @@ wm_canvas_class_init (WmCanvasClass *klass)
 
   _wm_canvas_class_init_actions (widget_class);
   _wm_canvas_class_init_tools (widget_class);
+  _wm_canvas_class_init_edit (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "waymark-canvas");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
