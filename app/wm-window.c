@@ -30,6 +30,10 @@ struct _WmWindow
   GtkScrolledWindow  *inspector_scroller;
   GtkButton          *undo_button;
   GtkButton          *redo_button;
+  GtkWidget          *recent_box;
+  GtkListBox         *recent_list;
+  GMenuModel         *diagram_menu;
+  GtkWidget          *diagram_popover;
   GtkWidget          *canvas;
   GtkWidget          *palette;
   GtkWidget          *inspector;
@@ -40,6 +44,10 @@ struct _WmWindow
   WmAutosave         *autosave;
   GtkSingleSelection *selection;
   GSignalGroup       *project_signals;
+  WmDiagram          *deleted_diagram;  /* what the "Diagram deleted" toast can bring back */
+  char               *deleted_label;    /* the undo label right after that delete */
+  guint               loading;          /* files being loaded into this window */
+  gboolean            moving;
   gboolean            close_confirmed;
 };
 
@@ -136,6 +144,8 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (box), gtk_image_new ());
   gtk_box_append (GTK_BOX (box), label);
   gtk_list_item_set_child (item, box);
+  /* The context menu finds the row under the pointer through this. */
+  g_object_set_data (G_OBJECT (box), "wm-list-item", item);
 }
 
 static void
@@ -196,6 +206,10 @@ show_selected (WmWindow *self)
 {
   WmDiagram *diagram = gtk_single_selection_get_selected_item (self->selection);
 
+  /* A move takes the diagram out of the list and puts it back; the selection
+   * passes over a neighbour meanwhile, which the canvas need not follow. */
+  if (self->moving)
+    return;
   wm_canvas_set_diagram (WM_CANVAS (self->canvas), diagram);
   inspect_selection (self);
   gtk_stack_set_visible_child_name (self->main_stack, diagram ? "canvas" : "empty");
@@ -203,6 +217,8 @@ show_selected (WmWindow *self)
   if (diagram != NULL && self->fit_source == 0)
     self->fit_source = g_idle_add_full (G_PRIORITY_LOW, fit_canvas, self, NULL);
 }
+
+static void update_diagram_actions (WmWindow *self);
 
 void
 wm_window_set_project (WmWindow  *self,
@@ -226,9 +242,16 @@ wm_window_set_project (WmWindow  *self,
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (project)));
   g_signal_connect_swapped (self->selection, "notify::selected-item",
                             G_CALLBACK (show_selected), self);
+  g_signal_connect_swapped (self->selection, "notify::selected",
+                            G_CALLBACK (update_diagram_actions), self);
+  /* Adding or removing a neighbour changes whether the selected one can move. */
+  g_signal_connect_swapped (self->selection, "items-changed",
+                            G_CALLBACK (update_diagram_actions), self);
   gtk_list_view_set_model (self->diagram_list, GTK_SELECTION_MODEL (self->selection));
+  g_clear_object (&self->deleted_diagram);
   show_selected (self);
   on_project_notify (self);
+  update_diagram_actions (self);
 }
 
 WmProject *
@@ -238,6 +261,16 @@ wm_window_get_project (WmWindow *self)
   return self->project;
 }
 
+static guint
+find_position (WmWindow  *self,
+               WmDiagram *diagram)
+{
+  for (guint position = 0; position < wm_project_get_n_diagrams (self->project); position++)
+    if (wm_project_get_diagram (self->project, position) == diagram)
+      return position;
+  return GTK_INVALID_LIST_POSITION;
+}
+
 void
 wm_window_show_diagram (WmWindow  *self,
                         WmDiagram *diagram)
@@ -245,12 +278,9 @@ wm_window_show_diagram (WmWindow  *self,
   guint position;
 
   g_return_if_fail (WM_IS_WINDOW (self));
-  for (position = 0; position < wm_project_get_n_diagrams (self->project); position++)
-    if (wm_project_get_diagram (self->project, position) == diagram)
-      {
-        gtk_single_selection_set_selected (self->selection, position);
-        return;
-      }
+  position = find_position (self, diagram);
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_single_selection_set_selected (self->selection, position);
 }
 
 GtkWidget *
@@ -271,7 +301,8 @@ gboolean
 wm_window_is_pristine (WmWindow *self)
 {
   g_return_val_if_fail (WM_IS_WINDOW (self), FALSE);
-  return wm_project_get_file (self->project) == NULL &&
+  /* A window still loading a file is spoken for. */
+  return self->loading == 0 && wm_project_get_file (self->project) == NULL &&
          wm_project_get_n_diagrams (self->project) == 0 && !wm_project_can_undo (self->project);
 }
 
@@ -297,6 +328,8 @@ show_toast (WmWindow   *self,
 
 /* Opening */
 
+static void add_to_recent (GFile *file);
+
 static void
 on_loaded (GObject      *source,
            GAsyncResult *result,
@@ -306,6 +339,8 @@ on_loaded (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(WmProject) project = wm_project_load_finish (result, &error);
 
+  g_assert (self->loading > 0);
+  self->loading--;
   if (project == NULL)
     {
       /* The message names the file and the line; nothing in this window is lost. */
@@ -313,6 +348,7 @@ on_loaded (GObject      *source,
       return;
     }
   wm_window_set_project (self, project);
+  add_to_recent (wm_project_get_file (project));
 }
 
 void
@@ -322,7 +358,143 @@ wm_window_open_file (WmWindow *self,
   g_return_if_fail (WM_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  self->loading++;
   wm_project_load_async (file, NULL, on_loaded, g_object_ref (self));
+}
+
+/* Opens @files: the first in this window while nobody has touched it, the
+ * others each in a window of its own, as the application does. */
+static void
+open_files (WmWindow *self,
+            GFile   **files,
+            guint     n_files)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (n_files > 0 && wm_window_is_pristine (self))
+    {
+      wm_window_open_file (self, files[0]);
+      files++;
+      n_files--;
+    }
+  if (n_files > 0 && app != NULL)
+    g_application_open (G_APPLICATION (app), files, (int) n_files, "");
+}
+
+/* Recent projects: the recent manager remembers them, the empty page lists them */
+
+#define N_RECENT_SHOWN 5
+
+static void
+add_to_recent (GFile *file)
+{
+  g_autofree char *uri = NULL;
+  g_autofree char *exec = NULL;
+  const char *app_name = g_get_application_name ();
+  GtkRecentData data = { 0 };
+
+  if (file == NULL)
+    return;
+  uri = g_file_get_uri (file);
+  exec = g_strdup_printf ("%s %%u", g_get_prgname () ? g_get_prgname () : "waymark");
+  data.mime_type = (char *) WM_MIME_TYPE;
+  data.app_name = (char *) (app_name ? app_name : "Waymark");
+  data.app_exec = exec;
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+static gboolean
+is_recent_project (GtkRecentInfo *info)
+{
+  return (g_strcmp0 (gtk_recent_info_get_mime_type (info), WM_MIME_TYPE) == 0 ||
+          g_str_has_suffix (gtk_recent_info_get_uri (info), WM_FILE_EXTENSION)) &&
+         gtk_recent_info_exists (info);
+}
+
+static int
+compare_recent (gconstpointer a,
+                gconstpointer b)
+{
+  /* Newest first. */
+  return g_date_time_compare (gtk_recent_info_get_modified ((GtkRecentInfo *) b),
+                              gtk_recent_info_get_modified ((GtkRecentInfo *) a));
+}
+
+static GtkWidget *
+recent_row_new (GtkRecentInfo *info)
+{
+  GtkWidget *row = adw_action_row_new ();
+  const char *uri = gtk_recent_info_get_uri (info);
+  g_autoptr(GFile) file = g_file_new_for_uri (uri);
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+  g_autofree char *where = folder ? g_file_get_parse_name (folder) : NULL;
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gtk_recent_info_get_display_name (info));
+  if (where != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), where);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-recent");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", uri);
+  return row;
+}
+
+static void
+refresh_recent (WmWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  GList *projects = NULL;
+  GtkWidget *child;
+  guint shown = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
+    gtk_list_box_remove (self->recent_list, child);
+  for (GList *l = items; l != NULL; l = l->next)
+    if (is_recent_project (l->data))
+      projects = g_list_prepend (projects, l->data);
+  projects = g_list_sort (projects, compare_recent);
+  for (GList *l = projects; l != NULL && shown < N_RECENT_SHOWN; l = l->next, shown++)
+    gtk_list_box_append (self->recent_list, recent_row_new (l->data));
+  gtk_widget_set_visible (self->recent_box, shown > 0);
+  g_list_free (projects);
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  open_files (WM_WINDOW (widget), &file, 1);
+}
+
+/* Dropping project files on the window opens them */
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         WmWindow      *self)
+{
+  GSList *files = gdk_file_list_get_files (g_value_get_boxed (value));
+  g_autoptr(GPtrArray) projects = g_ptr_array_new ();
+
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      g_autofree char *name = g_file_get_basename (l->data);
+
+      if (name != NULL && g_str_has_suffix (name, WM_FILE_EXTENSION))
+        g_ptr_array_add (projects, l->data);
+    }
+  g_slist_free (files);
+  if (projects->len == 0)
+    return FALSE;
+  open_files (self, (GFile **) projects->pdata, projects->len);
+  return TRUE;
 }
 
 static GtkFileFilter *
@@ -346,15 +518,8 @@ on_open_response (GtkNativeDialog *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
   g_object_unref (dialog);
-  if (file == NULL)
-    return;
-  if (wm_window_is_pristine (self))
-    wm_window_open_file (self, file);
-  else
-    {
-      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-      g_application_open (G_APPLICATION (app), &file, 1, "");
-    }
+  if (file != NULL)
+    open_files (self, &file, 1);
 }
 
 static void
@@ -395,6 +560,7 @@ on_saved (GObject      *source,
       show_error (self, _("The Project Could Not Be Saved"), error->message);
       return;
     }
+  add_to_recent (wm_project_get_file (self->project));
   update_title (self);
   if (request->then_close)
     {
@@ -520,6 +686,299 @@ add_diagram_action (GtkWidget  *widget,
                                      wm_project_get_n_diagrams (self->project) - 1);
 }
 
+/* Managing the diagrams from the sidebar */
+
+static void
+update_diagram_actions (WmWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  guint position = gtk_single_selection_get_selected (self->selection);
+  guint n = wm_project_get_n_diagrams (self->project);
+  gboolean editable = position < n && !wm_project_get_read_only (self->project);
+
+  gtk_widget_action_set_enabled (widget, "win.rename-diagram", editable);
+  gtk_widget_action_set_enabled (widget, "win.duplicate-diagram", editable);
+  gtk_widget_action_set_enabled (widget, "win.delete-diagram", editable);
+  gtk_widget_action_set_enabled (widget, "win.move-diagram-up", editable && position > 0);
+  gtk_widget_action_set_enabled (widget, "win.move-diagram-down", editable && position + 1 < n);
+}
+
+static void
+on_rename_changed (GtkEditable      *entry,
+                   AdwMessageDialog *dialog)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "rename", *name != '\0');
+}
+
+static void
+on_rename_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    WmWindow         *self)
+{
+  WmDiagram *diagram = g_object_get_data (G_OBJECT (dialog), "wm-diagram");
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  /* The diagram may have been deleted while the dialog was open. */
+  if (!g_str_equal (response, "rename") || *name == '\0' ||
+      find_position (self, diagram) == GTK_INVALID_LIST_POSITION)
+    return;
+  wm_diagram_rename (diagram, name);
+}
+
+static void
+rename_diagram_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  WmWindow *self = WM_WINDOW (widget);
+  WmDiagram *diagram = gtk_single_selection_get_selected_item (self->selection);
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  if (diagram == NULL)
+    return;
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Rename Diagram"),
+                                                       NULL));
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), wm_diagram_get_name (diagram));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Diagram name"), -1);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "rename", _("_Rename"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "rename", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "rename");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "wm-diagram", g_object_ref (diagram), g_object_unref);
+  g_signal_connect (entry, "changed", G_CALLBACK (on_rename_changed), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_rename_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+static void
+duplicate_diagram_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  WmWindow *self = WM_WINDOW (widget);
+  WmDiagram *diagram = gtk_single_selection_get_selected_item (self->selection);
+  g_autoptr(GError) error = NULL;
+  WmDiagram *copy;
+
+  if (diagram == NULL)
+    return;
+  copy = wm_project_duplicate_diagram (self->project, diagram, &error);
+  if (copy == NULL)
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  wm_window_show_diagram (self, copy);
+}
+
+static void
+delete_diagram_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  WmWindow *self = WM_WINDOW (widget);
+  g_autoptr(WmDiagram) diagram = NULL;
+  AdwToast *toast;
+
+  diagram = gtk_single_selection_get_selected_item (self->selection);
+  if (diagram == NULL)
+    return;
+  g_object_ref (diagram);
+  if (!wm_project_remove_diagram (self->project, diagram))
+    return;
+  /* No question asked: the toast offers undo, and so does the history. */
+  g_set_object (&self->deleted_diagram, diagram);
+  g_free (self->deleted_label);
+  self->deleted_label = g_strdup (wm_project_get_undo_label (self->project));
+  toast = adw_toast_new (_("Diagram deleted"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-delete-diagram");
+  adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
+static void
+undo_delete_diagram_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  WmWindow *self = WM_WINDOW (widget);
+  g_autoptr(WmDiagram) diagram = g_steal_pointer (&self->deleted_diagram);
+
+  /* The toast outlives later edits; it undoes only while the delete is the
+   * last step, and never something else. */
+  if (diagram == NULL || find_position (self, diagram) != GTK_INVALID_LIST_POSITION ||
+      g_strcmp0 (wm_project_get_undo_label (self->project), self->deleted_label) != 0)
+    return;
+  if (wm_project_undo (self->project))
+    wm_window_show_diagram (self, diagram);
+}
+
+static void
+move_selected_diagram (WmWindow *self,
+                       int       offset)
+{
+  WmDiagram *diagram = gtk_single_selection_get_selected_item (self->selection);
+  guint from = gtk_single_selection_get_selected (self->selection);
+  guint n = wm_project_get_n_diagrams (self->project);
+  guint to;
+
+  if (diagram == NULL || (offset < 0 && from == 0) || (offset > 0 && from + 1 >= n))
+    return;
+  to = offset < 0 ? from - 1 : from + 1;
+  self->moving = TRUE;
+  if (wm_project_move_diagram (self->project, diagram, to))
+    from = to;
+  gtk_single_selection_set_selected (self->selection, from);
+  self->moving = FALSE;
+  update_diagram_actions (self);
+}
+
+static void
+move_diagram_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  move_selected_diagram (WM_WINDOW (widget),
+                         g_str_equal (action_name, "win.move-diagram-up") ? -1 : 1);
+}
+
+/* The context menu of the sidebar's rows */
+
+static guint
+row_position_at (WmWindow *self,
+                 double    x,
+                 double    y)
+{
+  GtkWidget *list = GTK_WIDGET (self->diagram_list);
+
+  for (GtkWidget *widget = gtk_widget_pick (list, x, y, GTK_PICK_DEFAULT);
+       widget != NULL && widget != list; widget = gtk_widget_get_parent (widget))
+    {
+      GtkWidget *first = gtk_widget_get_first_child (widget);
+      GtkListItem *item = g_object_get_data (G_OBJECT (widget), "wm-list-item");
+
+      /* A click on a row's padding picks the row, whose first child is our box. */
+      if (item == NULL && first != NULL)
+        item = g_object_get_data (G_OBJECT (first), "wm-list-item");
+      if (item != NULL)
+        return gtk_list_item_get_position (item);
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+popup_diagram_menu (WmWindow *self,
+                    double    x,
+                    double    y)
+{
+  GdkRectangle at = { (int) x, (int) y, 1, 1 };
+
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->diagram_popover), &at);
+  gtk_popover_popup (GTK_POPOVER (self->diagram_popover));
+}
+
+static gboolean
+popup_menu_on_row (WmWindow *self,
+                   double    x,
+                   double    y)
+{
+  guint position = row_position_at (self, x, y);
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+  gtk_single_selection_set_selected (self->selection, position);
+  popup_diagram_menu (self, x, y);
+  return TRUE;
+}
+
+static void
+on_sidebar_right_click (GtkGestureClick *gesture,
+                        int              n_press,
+                        double           x,
+                        double           y,
+                        WmWindow        *self)
+{
+  if (popup_menu_on_row (self, x, y))
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+on_sidebar_long_press (GtkGestureLongPress *gesture,
+                       double               x,
+                       double               y,
+                       WmWindow            *self)
+{
+  if (popup_menu_on_row (self, x, y))
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+/* Shift+F10 and the Menu key open the menu at the focused row. */
+static gboolean
+on_sidebar_menu_key (GtkWidget *list,
+                     GVariant  *args,
+                     gpointer   user_data)
+{
+  WmWindow *self = user_data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  graphene_rect_t bounds;
+
+  if (gtk_single_selection_get_selected_item (self->selection) == NULL)
+    return FALSE;
+  if (focus != NULL && gtk_widget_is_ancestor (focus, list) &&
+      gtk_widget_compute_bounds (focus, list, &bounds))
+    popup_diagram_menu (self, bounds.origin.x + 12, bounds.origin.y + bounds.size.height / 2);
+  else
+    popup_diagram_menu (self, 12, 12);
+  return TRUE;
+}
+
+static void
+setup_sidebar_menu (WmWindow *self)
+{
+  GtkWidget *list = GTK_WIDGET (self->diagram_list);
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkGesture *long_press = gtk_gesture_long_press_new ();
+  GtkEventController *keys = gtk_shortcut_controller_new ();
+  GtkShortcutAction *action = gtk_callback_action_new (on_sidebar_menu_key, self, NULL);
+
+  self->diagram_popover = gtk_popover_menu_new_from_model (self->diagram_menu);
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->diagram_popover), FALSE);
+  gtk_widget_set_halign (self->diagram_popover, GTK_ALIGN_START);
+  gtk_widget_set_parent (self->diagram_popover, list);
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_sidebar_right_click), self);
+  gtk_widget_add_controller (list, GTK_EVENT_CONTROLLER (click));
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (long_press), TRUE);
+  g_signal_connect (long_press, "pressed", G_CALLBACK (on_sidebar_long_press), self);
+  gtk_widget_add_controller (list, GTK_EVENT_CONTROLLER (long_press));
+
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                        gtk_shortcut_new (gtk_alternative_trigger_new (
+                                                            gtk_keyval_trigger_new (GDK_KEY_F10, GDK_SHIFT_MASK),
+                                                            gtk_keyval_trigger_new (GDK_KEY_Menu, 0)),
+                                                          action));
+  gtk_widget_add_controller (list, keys);
+}
+
+static void
+setup_drop_target (WmWindow *self)
+{
+  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  g_signal_connect (target, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->toasts), GTK_EVENT_CONTROLLER (target));
+}
+
 /* Exporting and printing */
 
 static void
@@ -619,12 +1078,16 @@ wm_window_dispose (GObject *object)
   WmWindow *self = WM_WINDOW (object);
 
   g_clear_handle_id (&self->fit_source, g_source_remove);
+  g_signal_handlers_disconnect_by_data (gtk_recent_manager_get_default (), self);
+  g_clear_pointer (&self->diagram_popover, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), WM_TYPE_WINDOW);
   g_clear_object (&self->selection);
   g_clear_object (&self->project_signals);
   g_clear_object (&self->autosave);
   g_clear_object (&self->settings);
   g_clear_object (&self->project);
+  g_clear_object (&self->deleted_diagram);
+  g_clear_pointer (&self->deleted_label, g_free);
 
   G_OBJECT_CLASS (wm_window_parent_class)->dispose (object);
 }
@@ -651,6 +1114,9 @@ wm_window_class_init (WmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WmWindow, inspector_scroller);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, redo_button);
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, recent_box);
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, diagram_menu);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
@@ -661,6 +1127,16 @@ wm_window_class_init (WmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.rename-diagram", NULL, rename_diagram_action);
+  gtk_widget_class_install_action (widget_class, "win.duplicate-diagram", NULL,
+                                   duplicate_diagram_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-diagram", NULL, delete_diagram_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-delete-diagram", NULL,
+                                   undo_delete_diagram_action);
+  gtk_widget_class_install_action (widget_class, "win.move-diagram-up", NULL, move_diagram_action);
+  gtk_widget_class_install_action (widget_class, "win.move-diagram-down", NULL,
+                                   move_diagram_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
@@ -696,6 +1172,11 @@ wm_window_init (WmWindow *self)
   gtk_scrolled_window_set_child (self->inspector_scroller, self->inspector);
   g_signal_connect_swapped (self->canvas, "selection-changed", G_CALLBACK (inspect_selection),
                             self);
+  setup_sidebar_menu (self);
+  setup_drop_target (self);
+  g_signal_connect_swapped (gtk_recent_manager_get_default (), "changed",
+                            G_CALLBACK (refresh_recent), self);
+  refresh_recent (self);
 
   self->settings = g_settings_new (APP_ID);
   self->project_signals = g_signal_group_new (WM_TYPE_PROJECT);
@@ -709,6 +1190,8 @@ wm_window_init (WmWindow *self)
                                   G_CALLBACK (on_project_notify), self);
   g_signal_group_connect_swapped (self->project_signals, "notify::can-redo",
                                   G_CALLBACK (on_project_notify), self);
+  g_signal_group_connect_swapped (self->project_signals, "notify::read-only",
+                                  G_CALLBACK (update_diagram_actions), self);
   wm_window_set_project (self, project);
 }
 

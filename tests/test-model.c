@@ -560,6 +560,81 @@ test_number_format (void)
   }
 }
 
+static void
+test_duplicate_diagram (void)
+{
+  g_autoptr(WmProject) project = wm_project_new ();
+  WmDiagram *bmc = add_diagram (project, "business-model-canvas", "Canvas");
+  WmDiagram *uc = add_diagram (project, "use-case", "Ordering");
+  WmDiagram *journey = add_diagram (project, "customer-journey", "Journey");
+  WmItem *channel = add_node (bmc, "note", 10, 10, "Web shop");
+  WmItem *subject = add_node (uc, "subject", 100, 0, "Web shop");
+  WmItem *use_case = add_node (uc, "use-case", 120, 40, "Pay");
+  WmItem *actor = add_node (uc, "actor", 0, 0, "Customer");
+  WmItem *card = add_node (journey, "card", 10, 10, "Visits the shop");
+  g_autofree char *refs = g_strdup_printf ("%s", channel->id);
+  g_autoptr(GError) error = NULL;
+  WmDiagram *copy;
+  WmItem *link_copy = NULL;
+
+  add_link (uc, "association", actor, use_case);
+  g_assert_true (wm_diagram_set_parent (uc, use_case->id, subject->id, &error));
+  g_assert_true (wm_diagram_set_property (uc, use_case->id, "links", refs, &error));
+  g_assert_true (wm_diagram_list_insert (journey, "stages", 0, "trial", "Trial", &error));
+  g_assert_true (wm_diagram_set_property (journey, card->id, "links", refs, &error));
+
+  copy = wm_project_duplicate_diagram (project, uc, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (copy);
+  g_assert_cmpuint (wm_project_get_n_diagrams (project), ==, 4);
+  g_assert_true (wm_project_get_diagram (project, 2) == copy);
+  g_assert_true (wm_diagram_get_project (copy) == project);
+  g_assert_cmpstr (wm_diagram_get_name (copy), ==, "Ordering (copy)");
+  g_assert_cmpstr (wm_diagram_get_notation (copy)->id, ==, "use-case");
+  g_assert_cmpstr (wm_diagram_get_id (copy), !=, wm_diagram_get_id (uc));
+  g_assert_cmpuint (wm_diagram_get_n_items (copy), ==, wm_diagram_get_n_items (uc));
+
+  /* Every item is copied under a new id; links and parents follow the copies. */
+  for (guint i = 0; i < wm_diagram_get_n_items (copy); i++)
+    {
+      WmItem *item = wm_diagram_get_item (copy, i);
+      WmItem *original = wm_diagram_get_item (uc, i);
+      WmDiagram *owner = NULL;
+
+      g_assert_cmpstr (item->id, !=, original->id);
+      g_assert_cmpstr (item->text, ==, original->text);
+      g_assert_true (wm_project_lookup_item (project, item->id, &owner) == item);
+      g_assert_true (owner == copy);
+      if (item->parent != NULL)
+        g_assert_true (wm_diagram_lookup (copy, item->parent) != NULL);
+      if (wm_item_is_link (item))
+        link_copy = item;
+    }
+  g_assert_nonnull (link_copy);
+  g_assert_nonnull (wm_diagram_lookup (copy, link_copy->source));
+  g_assert_nonnull (wm_diagram_lookup (copy, link_copy->target));
+  /* A reference into another diagram keeps pointing at the original. */
+  g_assert_cmpstr (wm_item_get_strv (wm_diagram_get_item (copy, 1), "links")[0], ==, channel->id);
+
+  /* The fields and lists come along. */
+  {
+    WmDiagram *journey_copy = wm_project_duplicate_diagram (project, journey, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (wm_diagram_get_list (journey_copy, "stages")->len, ==,
+                      wm_diagram_get_list (journey, "stages")->len);
+    g_assert_nonnull (wm_diagram_find_entry (journey_copy, "stages", "trial"));
+    wm_project_undo (project);
+  }
+
+  /* One undo step takes the copy away, redo brings it back whole. */
+  g_assert_true (wm_project_undo (project));
+  g_assert_cmpuint (wm_project_get_n_diagrams (project), ==, 3);
+  g_assert_true (wm_project_redo (project));
+  g_assert_true (wm_project_get_diagram (project, 2) == copy);
+  g_assert_cmpuint (wm_diagram_get_n_items (copy), ==, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -582,6 +657,7 @@ main (int   argc,
   g_test_add_func ("/model/references/cross-diagram", test_cross_diagram_references);
   g_test_add_func ("/model/values/number-format", test_number_format);
   g_test_add_func ("/model/project/read-only", test_read_only);
+  g_test_add_func ("/model/project/duplicate-diagram", test_duplicate_diagram);
 
   return g_test_run ();
 }

@@ -639,6 +639,97 @@ wm_project_move_diagram (WmProject *self,
   return TRUE;
 }
 
+/* Points @id at its copy when it names an item of the diagram copied. */
+static void
+remap_id (GHashTable  *copies,
+          char       **id)
+{
+  const char *copy = *id ? g_hash_table_lookup (copies, *id) : NULL;
+
+  if (copy != NULL)
+    {
+      g_free (*id);
+      *id = g_strdup (copy);
+    }
+}
+
+static void
+remap_item (WmItem     *item,
+            GHashTable *copies)
+{
+  remap_id (copies, &item->parent);
+  remap_id (copies, &item->source);
+  remap_id (copies, &item->target);
+  for (guint i = 0; item->props != NULL && i < item->type->n_props; i++)
+    if (item->type->props[i].type == WM_PROP_REFS && item->props[i].set)
+      for (char **ref = item->props[i].v.strv; ref != NULL && *ref != NULL; ref++)
+        remap_id (copies, ref);
+}
+
+/* Builds the copy apart from the project, so that it needs no history of its own. */
+static WmDiagram *
+copy_diagram (WmProject *self,
+              WmDiagram *diagram)
+{
+  const WmNotation *notation = wm_diagram_get_notation (diagram);
+  g_autofree char *id = _wm_project_new_id (self, notation->id_prefix);
+  g_autofree char *name = g_strdup_printf (_("%s (copy)"), wm_diagram_get_name (diagram));
+  WmDiagram *copy = _wm_diagram_new (notation, id, name);
+  g_autoptr(GHashTable) copies = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  WmHeader *header = _wm_header_capture (diagram);
+  guint n_items = wm_diagram_get_n_items (diagram);
+
+  _wm_header_restore (copy, header);
+  _wm_header_free (header);
+  _wm_diagram_set_name_internal (copy, name);
+  for (guint i = 0; i < n_items; i++)
+    {
+      WmItem *item = wm_diagram_get_item (diagram, i);
+
+      g_hash_table_insert (copies, item->id, _wm_project_new_id (self, item->type->id));
+    }
+  for (guint i = 0; i < n_items; i++)
+    {
+      WmItem *item = wm_item_copy (wm_diagram_get_item (diagram, i));
+      char *old_id = item->id;
+
+      item->id = g_strdup (g_hash_table_lookup (copies, old_id));
+      g_free (old_id);
+      remap_item (item, copies);
+      _wm_diagram_insert_item (copy, item, i);
+    }
+  _wm_diagram_flush_delta (copy);
+  return copy;
+}
+
+WmDiagram *
+wm_project_duplicate_diagram (WmProject *self,
+                              WmDiagram *diagram,
+                              GError   **error)
+{
+  g_autoptr(WmDiagram) copy = NULL;
+  int position;
+
+  g_return_val_if_fail (WM_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (WM_IS_DIAGRAM (diagram), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  position = diagram_position (self, diagram);
+  g_return_val_if_fail (position >= 0, NULL);
+  if (self->read_only)
+    {
+      g_set_error (error, WM_ERROR, WM_ERROR_READ_ONLY, "%s", _("The project is open read-only."));
+      return NULL;
+    }
+  copy = copy_diagram (self, diagram);
+  _wm_history_begin (self->history, _("Duplicate diagram"), NULL);
+  _wm_project_insert_diagram (self, copy, (guint) position + 1);
+  _wm_history_diagram_moved (self->history, copy, -1, position + 1);
+  _wm_history_end (self->history);
+  /* The project holds the copy now; the caller gets a borrowed pointer. */
+  return copy;
+}
+
 WmItem *
 wm_project_lookup_item (WmProject  *self,
                         const char *id,

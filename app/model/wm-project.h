@@ -53,6 +53,12 @@ gboolean    wm_project_remove_diagram   (WmProject  *self,
 gboolean    wm_project_move_diagram     (WmProject  *self,
                                          WmDiagram  *diagram,
                                          guint       position);
+/* Inserts a copy of @diagram right after it, as one undo step: the same
+ * fields and lists, every item copied under a new id with its links and
+ * parents pointing at the copies; references to other diagrams stay. */
+WmDiagram  *wm_project_duplicate_diagram (WmProject *self,
+                                          WmDiagram *diagram,
+                                          GError   **error);
 
 /* Finds an item anywhere in the project; @diagram, if not NULL, receives its diagram. */
 WmItem     *wm_project_lookup_item      (WmProject  *self,
