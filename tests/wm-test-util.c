@@ -184,3 +184,20 @@ wm_test_create_item (WmDiagram        *diagram,
     }
   return item;
 }
+
+WmProject *
+wm_test_load_sample (void)
+{
+  const char *dir = g_getenv ("WAYMARK_SAMPLES_DIR");
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  WmProject *project;
+
+  g_assert_nonnull (dir);
+  path = g_build_filename (dir, "bean-box.waymark", NULL);
+  file = g_file_new_for_path (path);
+  project = wm_project_load (file, NULL, &error);
+  g_assert_no_error (error);
+  return project;
+}

@@ -22,6 +22,8 @@ gboolean    wm_test_find_link_ends   (const WmNotation  *notation,
                                       const WmItemType  *link,
                                       const WmItemType **source,
                                       const WmItemType **target);
+/* The Bean Box sample from $WAYMARK_SAMPLES_DIR, loaded. */
+WmProject  *wm_test_load_sample      (void);
 /* Reads @path of the source tree (relative to G_TEST_SRCDIR's parent). */
 char       *wm_test_read_source_file (const char       *path,
                                       gsize            *length);

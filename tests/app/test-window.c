@@ -19,6 +19,8 @@
 #include "wm-inspector.h"
 #include "wm-print.h"
 #include "wm-window.h"
+#include "wm-test-util.h"
+#include "wm-widget-test.h"
 
 static void
 wait_until_mapped (GtkWidget *widget)
@@ -126,49 +128,10 @@ shown_diagram (WmWindow *window)
   return wm_canvas_get_diagram (WM_CANVAS (wm_window_get_canvas (window)));
 }
 
-static WmProject *
-load_sample (void)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("WAYMARK_SAMPLES_DIR"), "bean-box.waymark",
-                                            NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  WmProject *project = wm_project_load (file, NULL, &error);
-
-  g_assert_no_error (error);
-  return project;
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *dir = g_getenv ("WAYMARK_SCREENSHOT_DIR");
-  g_autofree char *path = g_build_filename (dir ? dir : g_get_tmp_dir (), name, NULL);
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  g_assert_nonnull (node);
-  gsk_renderer_realize (renderer, NULL, &error);
-  g_assert_no_error (error);
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gsk_renderer_unrealize (renderer);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
-
 static void
 test_window_shows_sample (void)
 {
-  g_autoptr(WmProject) project = load_sample ();
+  g_autoptr(WmProject) project = wm_test_load_sample ();
   WmWindow *window = wm_window_new (NULL);
   GtkWidget *canvas = wm_window_get_canvas (window);
   GListModel *diagrams = G_LIST_MODEL (project);
@@ -219,14 +182,14 @@ test_window_shows_sample (void)
     g_main_context_iteration (NULL, FALSE);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  save_screenshot (GTK_WIDGET (window), "waymark-window.png");
+  wm_test_save_screenshot (GTK_WIDGET (window), "waymark-window.png");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void
 test_close_with_changes_asks (void)
 {
-  g_autoptr(WmProject) project = load_sample ();
+  g_autoptr(WmProject) project = wm_test_load_sample ();
   WmWindow *window = wm_window_new (NULL);
   GListModel *toplevels = gtk_window_get_toplevels ();
   guint before;
@@ -266,7 +229,7 @@ count_pdf_pages (const char *path)
 static void
 test_export_dialog (void)
 {
-  g_autoptr(WmProject) project = load_sample ();
+  g_autoptr(WmProject) project = wm_test_load_sample ();
   WmDiagram *current = wm_project_find_diagram (project, "uc-41");
   WmExportDialog *dialog = wm_export_dialog_new (NULL, project, current);
   g_autofree char *dir = g_dir_make_tmp ("waymark-export-dialog-XXXXXX", NULL);
@@ -312,7 +275,7 @@ test_export_dialog (void)
 static void
 test_print_uses_painters (void)
 {
-  g_autoptr(WmProject) project = load_sample ();
+  g_autoptr(WmProject) project = wm_test_load_sample ();
   g_autoptr(GtkPrintOperation) operation = wm_print_operation_new (project, NULL);
   g_autofree char *dir = g_dir_make_tmp ("waymark-print-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "printed.pdf", NULL);
@@ -331,7 +294,7 @@ test_print_uses_painters (void)
 static void
 test_rename_diagram (void)
 {
-  g_autoptr(WmProject) project = load_sample ();
+  g_autoptr(WmProject) project = wm_test_load_sample ();
   WmWindow *window = present_window (project);
   WmDiagram *diagram = wm_project_get_diagram (project, 1);
   g_autofree char *before = g_strdup (wm_diagram_get_name (diagram));
@@ -370,7 +333,7 @@ test_rename_diagram (void)
 static void
 test_duplicate_diagram (void)
 {
-  g_autoptr(WmProject) project = load_sample ();
+  g_autoptr(WmProject) project = wm_test_load_sample ();
   WmWindow *window = present_window (project);
   WmDiagram *original = wm_project_find_diagram (project, "uc-41");
   guint n = wm_project_get_n_diagrams (project);
@@ -393,7 +356,7 @@ test_duplicate_diagram (void)
 static void
 test_delete_and_undo (void)
 {
-  g_autoptr(WmProject) project = load_sample ();
+  g_autoptr(WmProject) project = wm_test_load_sample ();
   WmWindow *window = present_window (project);
   WmDiagram *diagram = g_object_ref (wm_project_get_diagram (project, 1));
   guint n = wm_project_get_n_diagrams (project);
@@ -422,7 +385,7 @@ test_delete_and_undo (void)
 static void
 test_move_keeps_selection (void)
 {
-  g_autoptr(WmProject) project = load_sample ();
+  g_autoptr(WmProject) project = wm_test_load_sample ();
   WmWindow *window = present_window (project);
   WmDiagram *diagram = wm_project_get_diagram (project, 1);
   guint n = wm_project_get_n_diagrams (project);
@@ -482,7 +445,7 @@ save_composite_screenshot (GtkWidget  *window,
 static void
 test_context_menu (void)
 {
-  g_autoptr(WmProject) project = load_sample ();
+  g_autoptr(WmProject) project = wm_test_load_sample ();
   WmWindow *window = present_window (project);
   GtkWidget *list = find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW);
   GtkGesture *click = find_controller (list, GTK_TYPE_GESTURE_CLICK);
@@ -640,7 +603,7 @@ test_recent_projects (void)
   wait_for (recent_row_shown, &search);
   iterate (20);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (empty));
-  save_screenshot (GTK_WIDGET (empty), "waymark-recent.png");
+  wm_test_save_screenshot (GTK_WIDGET (empty), "waymark-recent.png");
   g_assert_true (gtk_widget_activate (search.row));
   wait_for (project_has_file, empty);
   g_assert_true (g_file_equal (wm_project_get_file (wm_window_get_project (empty)), file));

@@ -13,6 +13,8 @@
 #include <string.h>
 
 #include "wm-canvas-private.h"
+#include "wm-test-util.h"
+#include "wm-widget-test.h"
 
 typedef struct
 {
@@ -22,28 +24,11 @@ typedef struct
   WmCanvas  *canvas;
 } Fixture;
 
-static WmProject *
-load_sample (void)
-{
-  const char *dir = g_getenv ("WAYMARK_SAMPLES_DIR");
-  g_autofree char *path = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  WmProject *project;
-
-  g_assert_nonnull (dir);
-  path = g_build_filename (dir, "bean-box.waymark", NULL);
-  file = g_file_new_for_path (path);
-  project = wm_project_load (file, NULL, &error);
-  g_assert_no_error (error);
-  return project;
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->project = load_sample ();
+  fixture->project = wm_test_load_sample ();
   fixture->diagram = wm_project_find_diagram (fixture->project, "uc-41");
   g_assert_nonnull (fixture->diagram);
 

@@ -14,6 +14,8 @@
 
 #include "wm-canvas-private.h"
 #include "wm-render.h"
+#include "wm-test-util.h"
+#include "wm-widget-test.h"
 
 typedef struct
 {
@@ -32,36 +34,11 @@ count_selection_changes (WmCanvas *canvas,
   fixture->selection_changes++;
 }
 
-static WmProject *
-load_sample (void)
-{
-  const char *dir = g_getenv ("WAYMARK_SAMPLES_DIR");
-  g_autofree char *path = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  WmProject *project;
-
-  g_assert_nonnull (dir);
-  path = g_build_filename (dir, "bean-box.waymark", NULL);
-  file = g_file_new_for_path (path);
-  project = wm_project_load (file, NULL, &error);
-  g_assert_no_error (error);
-  return project;
-}
-
-static void
-wait_until_drawn (GtkWidget *widget)
-{
-  while (!gtk_widget_get_mapped (widget))
-    g_main_context_iteration (NULL, TRUE);
-  gtk_test_widget_wait_for_draw (widget);
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->project = load_sample ();
+  fixture->project = wm_test_load_sample ();
   fixture->diagram = wm_project_find_diagram (fixture->project, "uc-41");
   g_assert_nonnull (fixture->diagram);
 
@@ -76,7 +53,7 @@ fixture_set_up (Fixture       *fixture,
   g_signal_connect (fixture->canvas, "selection-changed",
                     G_CALLBACK (count_selection_changes), fixture);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_until_drawn (GTK_WIDGET (fixture->canvas));
+  wm_test_wait_until_drawn (GTK_WIDGET (fixture->canvas));
 }
 
 static void
@@ -669,22 +646,6 @@ test_paint (Fixture       *fixture,
   cairo_surface_destroy (surface);
 }
 
-/* Renders @widget as GTK draws it, through its own renderer. */
-static GdkTexture *
-render_widget (GtkWidget *widget)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  g_autoptr(GskRenderNode) node = NULL;
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-}
-
 static void
 test_snapshot (Fixture       *fixture,
                gconstpointer  data)
@@ -698,7 +659,7 @@ test_snapshot (Fixture       *fixture,
   /* The canvas's real snapshot() path, through the window's renderer. */
   wm_canvas_select (fixture->canvas, ids);
   gtk_test_widget_wait_for_draw (fixture->window);
-  texture = render_widget (GTK_WIDGET (fixture->canvas));
+  texture = wm_test_render_widget (GTK_WIDGET (fixture->canvas));
   width = gdk_texture_get_width (texture);
   height = gdk_texture_get_height (texture);
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
@@ -710,7 +671,7 @@ test_snapshot (Fixture       *fixture,
 
   if (path != NULL)
     {
-      g_autoptr(GdkTexture) window = render_widget (fixture->window);
+      g_autoptr(GdkTexture) window = wm_test_render_widget (fixture->window);
 
       g_assert_true (gdk_texture_save_to_png (window, path));
       g_test_message ("screenshot: %s", path);
@@ -747,7 +708,7 @@ test_diagram_switch (Fixture       *fixture,
 static void
 test_finalize (void)
 {
-  g_autoptr(WmProject) project = load_sample ();
+  g_autoptr(WmProject) project = wm_test_load_sample ();
   WmDiagram *diagram = wm_project_find_diagram (project, "uc-41");
   WmCanvas *canvas = g_object_ref_sink (WM_CANVAS (wm_canvas_new ()));
   const char *ids[] = { "use-case-43", NULL };

@@ -12,6 +12,8 @@
 #include <adwaita.h>
 
 #include "wm-inspector.h"
+#include "wm-test-util.h"
+#include "wm-widget-test.h"
 
 typedef struct
 {
@@ -21,36 +23,11 @@ typedef struct
   WmInspector *inspector;
 } Fixture;
 
-static WmProject *
-load_sample (void)
-{
-  const char *dir = g_getenv ("WAYMARK_SAMPLES_DIR");
-  g_autofree char *path = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  WmProject *project;
-
-  g_assert_nonnull (dir);
-  path = g_build_filename (dir, "bean-box.waymark", NULL);
-  file = g_file_new_for_path (path);
-  project = wm_project_load (file, NULL, &error);
-  g_assert_no_error (error);
-  return project;
-}
-
-static void
-wait_until_drawn (GtkWidget *widget)
-{
-  while (!gtk_widget_get_mapped (widget))
-    g_main_context_iteration (NULL, TRUE);
-  gtk_test_widget_wait_for_draw (widget);
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->project = load_sample ();
+  fixture->project = wm_test_load_sample ();
   fixture->vsm = wm_project_find_diagram (fixture->project, "vsm-73");
   g_assert_nonnull (fixture->vsm);
 
@@ -60,7 +37,7 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->inspector));
   wm_inspector_set_target (fixture->inspector, fixture->vsm, "process-78");
   gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_until_drawn (GTK_WIDGET (fixture->inspector));
+  wm_test_wait_until_drawn (GTK_WIDGET (fixture->inspector));
 }
 
 static void
@@ -300,37 +277,11 @@ test_links_show_names (Fixture       *fixture,
 }
 
 static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *dir = g_getenv ("WAYMARK_SCREENSHOT_DIR");
-  g_autofree char *path = g_build_filename (dir ? dir : g_get_tmp_dir (), name, NULL);
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  g_assert_nonnull (node);
-  gsk_renderer_realize (renderer, NULL, &error);
-  g_assert_no_error (error);
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gsk_renderer_unrealize (renderer);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
-
-static void
 test_screenshot (Fixture       *fixture,
                  gconstpointer  data)
 {
   gtk_test_widget_wait_for_draw (fixture->window);
-  save_screenshot (fixture->window, "inspector-process.png");
+  wm_test_save_screenshot (fixture->window, "inspector-process.png");
 }
 
 int

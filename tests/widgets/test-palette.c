@@ -11,14 +11,8 @@
 
 #include "wm-canvas-private.h"
 #include "wm-palette.h"
-
-static void
-wait_until_drawn (GtkWidget *widget)
-{
-  while (!gtk_widget_get_mapped (widget))
-    g_main_context_iteration (NULL, TRUE);
-  gtk_test_widget_wait_for_draw (widget);
-}
+#include "wm-test-util.h"
+#include "wm-widget-test.h"
 
 static guint
 count_buttons (WmPalette *palette)
@@ -103,7 +97,7 @@ test_buttons (void)
         g_assert_nonnull (wm_palette_get_button (palette, notation->node_types[j].id));
       for (guint j = 0; j < notation->n_link_types; j++)
         g_assert_nonnull (wm_palette_get_button (palette, notation->link_types[j].id));
-      wait_until_drawn (GTK_WIDGET (palette));
+      wm_test_wait_until_drawn (GTK_WIDGET (palette));
     }
   wm_canvas_set_diagram (canvas, NULL);
   g_assert_cmpuint (count_buttons (palette), ==, 0);
@@ -123,7 +117,7 @@ test_sync (void)
   WmItem *item;
 
   wm_canvas_set_diagram (canvas, diagram);
-  wait_until_drawn (GTK_WIDGET (canvas));
+  wm_test_wait_until_drawn (GTK_WIDGET (canvas));
   wm_canvas_set_tool (canvas, "actor");
   g_assert_true (is_active (palette, "actor"));
   g_assert_false (is_active (palette, NULL));
@@ -150,21 +144,6 @@ test_sync (void)
   destroy_window (window);
 }
 
-static GdkTexture *
-render_widget (GtkWidget *widget)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  g_autoptr(GskRenderNode) node = NULL;
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-}
-
 /* The use-case palette beside the sample's use-case diagram. */
 static void
 test_screenshot (void)
@@ -188,11 +167,11 @@ test_screenshot (void)
   window = make_window (palette, canvas);
   wm_canvas_set_diagram (canvas, wm_project_find_diagram (project, "uc-41"));
   wm_canvas_select (canvas, ids);
-  wait_until_drawn (GTK_WIDGET (canvas));
+  wm_test_wait_until_drawn (GTK_WIDGET (canvas));
   gtk_test_widget_wait_for_draw (window);
   if (path != NULL)
     {
-      g_autoptr(GdkTexture) texture = render_widget (window);
+      g_autoptr(GdkTexture) texture = wm_test_render_widget (window);
 
       g_assert_true (gdk_texture_save_to_png (texture, path));
       g_test_message ("screenshot: %s", path);
