@@ -255,6 +255,202 @@ on_click_released (GtkGestureClick *gesture,
   release (self);
 }
 
+/* Alignment guides
+ *
+ * While the selection moves, the left, centre and right of its box (and its
+ * top, middle and bottom) snap onto the same lines of the other nodes in
+ * view when they come within a few pixels, and the shared lines are drawn
+ * until the drag ends. Only the visible nodes are candidates, so an update
+ * costs what the view shows, not what the diagram holds. */
+
+typedef struct
+{
+  double distance;   /* how far the nearest line is, G_MAXDOUBLE for none */
+  double start;      /* where the box starts once aligned to it */
+} Alignment;
+
+/* The bounds of the moving nodes, as the model has them now. FALSE when
+ * only links move, which have no box to align. */
+static gboolean
+moving_box (WmCanvas *self,
+            WmRect   *box)
+{
+  gboolean found = FALSE;
+
+  for (guint i = 0; self->drag.ids[i] != NULL; i++)
+    {
+      WmItem *item = wm_diagram_lookup (self->diagram, self->drag.ids[i]);
+
+      if (item == NULL || !wm_item_is_node (item))
+        continue;
+      if (found)
+        wm_rect_union (box, &item->bounds, box);
+      else
+        *box = item->bounds;
+      found = TRUE;
+    }
+  return found;
+}
+
+/* Whether @item moves with the selection: it or a container of it is selected. */
+static gboolean
+moves_along (WmCanvas     *self,
+             const WmItem *item)
+{
+  while (item != NULL)
+    {
+      if (_wm_canvas_is_selected (self, item->id))
+        return TRUE;
+      item = item->parent != NULL ? wm_diagram_lookup (self->diagram, item->parent) : NULL;
+    }
+  return FALSE;
+}
+
+/* The nodes in view that stay where they are while the selection moves. */
+static GPtrArray *
+still_nodes_in_view (WmCanvas *self)
+{
+  GPtrArray *nodes;
+  WmRect visible;
+
+  wm_viewport_get_visible (self->viewport, &visible);
+  nodes = wm_diagram_query (self->diagram, &visible);
+  for (guint i = nodes->len; i-- > 0;)
+    {
+      WmItem *item = g_ptr_array_index (nodes, i);
+
+      if (!wm_item_is_node (item) || moves_along (self, item))
+        g_ptr_array_remove_index_fast (nodes, i);
+    }
+  return nodes;
+}
+
+/* The left, centre and right of @rect if @vertical, else its top, middle
+ * and bottom. */
+static void
+lines_of (const WmRect *rect,
+          gboolean      vertical,
+          double        lines[3])
+{
+  double start = vertical ? rect->x : rect->y;
+  double size = vertical ? rect->width : rect->height;
+
+  lines[0] = start;
+  lines[1] = start + size / 2;
+  lines[2] = start + size;
+}
+
+/* Keeps in @best the nearer of it and the alignments of @box with @other. */
+static void
+nearest_alignment (const WmRect *box,
+                   const WmRect *other,
+                   gboolean      vertical,
+                   Alignment    *best)
+{
+  double mine[3], theirs[3];
+
+  lines_of (box, vertical, mine);
+  lines_of (other, vertical, theirs);
+  for (int i = 0; i < 3; i++)
+    if (fabs (theirs[i] - mine[i]) < best->distance)
+      {
+        best->distance = fabs (theirs[i] - mine[i]);
+        /* The other's very line, so that the edges coincide exactly. */
+        best->start = theirs[i] - (mine[i] - mine[0]);
+      }
+}
+
+/* Extends the guides @slots (left, centre, right or top, middle, bottom) over
+ * @other where its lines coincide with those of @box. */
+static void
+extend_guides (const WmRect  *box,
+               const WmRect  *other,
+               gboolean       vertical,
+               WmCanvasGuide  slots[3],
+               gboolean       found[3])
+{
+  double mine[3], theirs[3];
+  double from = vertical ? other->y : other->x;
+  double to = from + (vertical ? other->height : other->width);
+
+  lines_of (box, vertical, mine);
+  lines_of (other, vertical, theirs);
+  for (int i = 0; i < 3; i++)
+    {
+      if (fabs (theirs[i] - mine[i]) > 1e-6)
+        continue;
+      found[i] = TRUE;
+      slots[i].vertical = vertical;
+      slots[i].pos = mine[i];
+      slots[i].from = MIN (slots[i].from, from);
+      slots[i].to = MAX (slots[i].to, to);
+    }
+}
+
+/* Remembers the guides between the moved box and the still nodes @others. */
+static void
+update_guides (WmCanvas  *self,
+               GPtrArray *others)
+{
+  WmCanvasDrag *drag = &self->drag;
+  WmCanvasGuide slots[WM_CANVAS_MAX_GUIDES];
+  gboolean found[WM_CANVAS_MAX_GUIDES] = { FALSE, };
+  guint before = drag->n_guides;
+  WmRect box;
+
+  drag->n_guides = 0;
+  if (!moving_box (self, &box))
+    return;
+  for (guint i = 0; i < WM_CANVAS_MAX_GUIDES; i++)
+    {
+      gboolean vertical = i < 3;
+
+      slots[i].from = vertical ? box.y : box.x;
+      slots[i].to = slots[i].from + (vertical ? box.height : box.width);
+    }
+  for (guint i = 0; i < others->len; i++)
+    {
+      const WmItem *other = g_ptr_array_index (others, i);
+
+      extend_guides (&box, &other->bounds, TRUE, slots, found);
+      extend_guides (&box, &other->bounds, FALSE, slots + 3, found + 3);
+    }
+  for (guint i = 0; i < WM_CANVAS_MAX_GUIDES; i++)
+    if (found[i])
+      drag->guides[drag->n_guides++] = slots[i];
+  if (before > 0 || drag->n_guides > 0)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Aligns the move (offsets from the drag's start, in document units) with
+ * the nearest lines of @others within the tolerance, axis by axis. */
+static void
+align_move (WmCanvas  *self,
+            GPtrArray *others,
+            double     raw_x,
+            double     raw_y,
+            Alignment *x,
+            Alignment *y)
+{
+  double tolerance = WM_CANVAS_GUIDE_TOLERANCE / wm_viewport_get_zoom (self->viewport);
+  WmRect box = self->drag.box;
+
+  box.x += raw_x;
+  box.y += raw_y;
+  *x = *y = (Alignment) { G_MAXDOUBLE, 0 };
+  for (guint i = 0; i < others->len; i++)
+    {
+      const WmItem *other = g_ptr_array_index (others, i);
+
+      nearest_alignment (&box, &other->bounds, TRUE, x);
+      nearest_alignment (&box, &other->bounds, FALSE, y);
+    }
+  if (x->distance > tolerance)
+    x->distance = G_MAXDOUBLE;
+  if (y->distance > tolerance)
+    y->distance = G_MAXDOUBLE;
+}
+
 /* Dragging */
 
 static void
@@ -262,8 +458,11 @@ move_selection (WmCanvas *self)
 {
   WmCanvasDrag *drag = &self->drag;
   double zoom = wm_viewport_get_zoom (self->viewport);
-  double want_x = drag->offset_x / zoom;
-  double want_y = drag->offset_y / zoom;
+  double raw_x = drag->offset_x / zoom, raw_y = drag->offset_y / zoom;
+  double want_x = raw_x, want_y = raw_y, dx, dy;
+  g_autoptr(GPtrArray) others = NULL;
+  Alignment align_x = { G_MAXDOUBLE, 0 }, align_y = { G_MAXDOUBLE, 0 };
+  WmRect now;
 
   if (self->snap)
     {
@@ -271,14 +470,36 @@ move_selection (WmCanvas *self)
       want_x = round ((drag->anchor_x + want_x) / WM_CANVAS_GRID) * WM_CANVAS_GRID - drag->anchor_x;
       want_y = round ((drag->anchor_y + want_y) / WM_CANVAS_GRID) * WM_CANVAS_GRID - drag->anchor_y;
     }
+  if (drag->has_box)
+    {
+      /* Alignment beats the grid on its axis. */
+      others = still_nodes_in_view (self);
+      align_move (self, others, raw_x, raw_y, &align_x, &align_y);
+      if (align_x.distance != G_MAXDOUBLE)
+        want_x = align_x.start - drag->box.x;
+      if (align_y.distance != G_MAXDOUBLE)
+        want_y = align_y.start - drag->box.y;
+    }
   if (want_x == drag->applied_x && want_y == drag->applied_y)
     return;
   /* The delta since the last update: the model merges consecutive moves of
-   * the same items into one undo step. */
-  wm_diagram_move_items (self->diagram, (const char *const *) drag->ids,
-                         want_x - drag->applied_x, want_y - drag->applied_y);
+   * the same items into one undo step. An aligned axis moves from where the
+   * box really is, so that its line lands exactly on the other's. */
+  dx = want_x - drag->applied_x;
+  dy = want_y - drag->applied_y;
+  if ((align_x.distance != G_MAXDOUBLE || align_y.distance != G_MAXDOUBLE) &&
+      moving_box (self, &now))
+    {
+      if (align_x.distance != G_MAXDOUBLE)
+        dx = align_x.start - now.x;
+      if (align_y.distance != G_MAXDOUBLE)
+        dy = align_y.start - now.y;
+    }
+  wm_diagram_move_items (self->diagram, (const char *const *) drag->ids, dx, dy);
   drag->applied_x = want_x;
   drag->applied_y = want_y;
+  if (others != NULL)
+    update_guides (self, others);
 }
 
 static void
@@ -360,6 +581,7 @@ choose_drag_mode (WmCanvas *self)
       drag->anchor_x = extent.x;
       drag->anchor_y = extent.y;
       drag->ids = wm_canvas_get_selection (self);
+      drag->has_box = moving_box (self, &drag->box);
       /* A new drag is a new undo step, even of the same items. */
       break_merge (self);
       gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "move");
@@ -938,6 +1160,20 @@ _wm_canvas_test_drag (WmCanvas        *self,
                       double           dy,
                       GdkModifierType  state)
 {
+  g_return_if_fail (WM_IS_CANVAS (self));
+
+  _wm_canvas_test_drag_to (self, x, y, dx, dy, state);
+  _wm_canvas_test_drag_release (self, dx, dy);
+}
+
+void
+_wm_canvas_test_drag_to (WmCanvas        *self,
+                         double           x,
+                         double           y,
+                         double           dx,
+                         double           dy,
+                         GdkModifierType  state)
+{
   const int steps = 8;
 
   g_return_if_fail (WM_IS_CANVAS (self));
@@ -945,8 +1181,17 @@ _wm_canvas_test_drag (WmCanvas        *self,
   /* As the two gestures see a real drag: a press, then motion in steps. */
   press (self, x, y, state);
   drag_begin (self, x, y, state);
-  for (int i = 1; i < steps; i++)
+  for (int i = 1; i <= steps; i++)
     drag_update (self, dx * i / steps, dy * i / steps);
+}
+
+void
+_wm_canvas_test_drag_release (WmCanvas *self,
+                              double    dx,
+                              double    dy)
+{
+  g_return_if_fail (WM_IS_CANVAS (self));
+
   drag_end (self, dx, dy);
   if (self->pending_id != NULL)
     release (self);

@@ -46,6 +46,23 @@ typedef enum
 /* The smallest width or height a resize leaves, in document units. */
 #define WM_CANVAS_MIN_SIZE 10.0
 
+/* How near, in widget pixels, a line of the moving selection must come to
+ * the same line of another node for the move to align them. */
+#define WM_CANVAS_GUIDE_TOLERANCE 6.0
+
+/* At most a left, centre and right and a top, middle and bottom guide. */
+#define WM_CANVAS_MAX_GUIDES 6
+
+/* An alignment guide, in document units: a line of the moving selection's
+ * box that coincides with the same line of other nodes, spanning them all. */
+typedef struct
+{
+  gboolean vertical;             /* a line x = pos, or else y = pos */
+  double   pos;
+  double   from;                 /* where it starts and ends along the line */
+  double   to;
+} WmCanvasGuide;
+
 typedef struct
 {
   WmCanvasDragMode mode;
@@ -60,6 +77,10 @@ typedef struct
   double           applied_x;    /* moves: how far the model has moved the selection */
   double           applied_y;
   GStrv            ids;          /* moves: the ids being moved */
+  WmRect           box;          /* moves: the moved nodes' bounds when the drag began */
+  gboolean         has_box;      /* moves: whether any node moves, so guides can align it */
+  WmCanvasGuide    guides[WM_CANVAS_MAX_GUIDES]; /* moves: the guides to draw */
+  guint            n_guides;
   char            *source_id;    /* connects and resizes: the node dragged from */
   const WmItemType *link_type;   /* connects: the tool's link type, or NULL to offer */
   WmCanvasEdges    edges;        /* resizes: the edges the handle moves */
@@ -218,6 +239,17 @@ void     _wm_canvas_test_drag       (WmCanvas       *self,
                                      double          dx,
                                      double          dy,
                                      GdkModifierType state);
+/* The same drag in two halves: pressed and moved to (dx, dy), then released
+ * there, so that a test can look at the canvas in between. */
+void     _wm_canvas_test_drag_to    (WmCanvas       *self,
+                                     double          x,
+                                     double          y,
+                                     double          dx,
+                                     double          dy,
+                                     GdkModifierType state);
+void     _wm_canvas_test_drag_release (WmCanvas     *self,
+                                     double          dx,
+                                     double          dy);
 void     _wm_canvas_test_scroll     (WmCanvas       *self,
                                      double          x,
                                      double          y,

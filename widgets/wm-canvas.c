@@ -661,6 +661,43 @@ paint_band (WmCanvas *self,
   cairo_stroke (cr);
 }
 
+/* The alignment guides of a move: hairlines over the diagram, from the
+ * moving box to the nodes it lines up with. */
+static void
+paint_guides (WmCanvas *self,
+              cairo_t  *cr)
+{
+  const WmCanvasDrag *drag = &self->drag;
+
+  if (drag->mode != WM_CANVAS_DRAG_MOVE || drag->n_guides == 0)
+    return;
+  for (guint i = 0; i < drag->n_guides; i++)
+    {
+      const WmCanvasGuide *guide = &drag->guides[i];
+      double x1, y1, x2, y2;
+
+      if (guide->vertical)
+        {
+          wm_viewport_doc_to_widget (self->viewport, guide->pos, guide->from, &x1, &y1);
+          wm_viewport_doc_to_widget (self->viewport, guide->pos, guide->to, &x2, &y2);
+          /* Through the middle of a pixel, so that one pixel is lit. */
+          x1 = x2 = floor (x1) + 0.5;
+        }
+      else
+        {
+          wm_viewport_doc_to_widget (self->viewport, guide->from, guide->pos, &x1, &y1);
+          wm_viewport_doc_to_widget (self->viewport, guide->to, guide->pos, &x2, &y2);
+          y1 = y2 = floor (y1) + 0.5;
+        }
+      cairo_move_to (cr, x1, y1);
+      cairo_line_to (cr, x2, y2);
+    }
+  cairo_set_source_rgba (cr, wm_color_accent.red, wm_color_accent.green,
+                         wm_color_accent.blue, 0.9);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+}
+
 static void
 paint_paper_shadow (cairo_t      *cr,
                     const WmRect *extent,
@@ -737,6 +774,7 @@ _wm_canvas_paint (WmCanvas *self,
       paint_link_selection (self, cr, &area);
     }
   cairo_restore (cr);
+  paint_guides (self, cr);
   _wm_canvas_paint_tools (self, cr);
   if (self->drag.mode == WM_CANVAS_DRAG_BAND)
     paint_band (self, cr);

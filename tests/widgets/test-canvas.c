@@ -398,6 +398,100 @@ test_drag_multiple_snapped (Fixture       *fixture,
   assert_bytes_equal (original, after_undo);
 }
 
+/* Whether no line of @box (left, centre, right, top, middle, bottom) comes
+ * within @distance of the same line of a node other than @id. */
+static gboolean
+far_from_alignment (Fixture      *fixture,
+                    const char   *id,
+                    const WmRect *box,
+                    double        distance)
+{
+  for (guint i = 0; i < wm_diagram_get_n_items (fixture->diagram); i++)
+    {
+      WmItem *other = wm_diagram_get_item (fixture->diagram, i);
+      const WmRect *b = &other->bounds;
+
+      if (!wm_item_is_node (other) || g_str_equal (other->id, id))
+        continue;
+      for (int k = 0; k < 3; k++)
+        if (fabs (box->x + box->width * k / 2 - (b->x + b->width * k / 2)) <= distance ||
+            fabs (box->y + box->height * k / 2 - (b->y + b->height * k / 2)) <= distance)
+          return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+test_drag_guides (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  WmItem *item = wm_diagram_lookup (fixture->diagram, "use-case-43");
+  WmItem *other = wm_diagram_lookup (fixture->diagram, "use-case-51");
+  WmRect before = item->bounds;
+  g_autoptr(GBytes) original = serialize (fixture);
+  g_autoptr(GBytes) after_undo = NULL;
+  const WmCanvasDrag *drag = &fixture->canvas->drag;
+  double x, y, dx, dy;
+  gboolean found = FALSE;
+
+  wm_canvas_set_zoom (fixture->canvas, 1.0);
+  item_center (fixture, "use-case-43", &x, &y);
+
+  /* A left edge dropped 3 units from another's lands on it exactly, and a
+   * guide joins the two while the drag lasts. */
+  dx = other->bounds.x + 3 - before.x;
+  dy = 37;
+  _wm_canvas_test_drag_to (fixture->canvas, x, y, dx, dy, 0);
+  g_assert_cmpfloat (item->bounds.x, ==, other->bounds.x);
+  for (guint i = 0; i < drag->n_guides; i++)
+    if (drag->guides[i].vertical && drag->guides[i].pos == other->bounds.x)
+      {
+        found = TRUE;
+        g_assert_cmpfloat (drag->guides[i].from, <=, MIN (item->bounds.y, other->bounds.y));
+        g_assert_cmpfloat (drag->guides[i].to, >=,
+                           MAX (item->bounds.y + item->bounds.height,
+                                other->bounds.y + other->bounds.height));
+      }
+  g_assert_true (found);
+  if (g_getenv ("WAYMARK_SCREENSHOT_DIR") != NULL)
+    {
+      gtk_test_widget_wait_for_draw (fixture->window);
+      wm_test_save_screenshot (GTK_WIDGET (fixture->canvas), "canvas-guides.png");
+    }
+  _wm_canvas_test_drag_release (fixture->canvas, dx, dy);
+  g_assert_cmpfloat (item->bounds.x, ==, other->bounds.x);
+  g_assert_cmpuint (drag->n_guides, ==, 0);
+  g_assert_true (wm_project_undo (fixture->project));
+  after_undo = serialize (fixture);
+  assert_bytes_equal (original, after_undo);
+
+  /* Far from any line, the grid alone places it, and there is no guide. */
+  wm_canvas_set_snap (fixture->canvas, TRUE);
+  for (dx = 31; dx < 400; dx += 7)
+    {
+      WmRect raw = { before.x + dx, before.y + 23, before.width, before.height };
+      WmRect snapped = raw;
+
+      snapped.x = round (raw.x / 10) * 10;
+      snapped.y = round (raw.y / 10) * 10;
+      if (far_from_alignment (fixture, item->id, &raw, 7) &&
+          far_from_alignment (fixture, item->id, &snapped, 1))
+        break;
+    }
+  g_assert_cmpfloat (dx, <, 400);
+  item_center (fixture, "use-case-43", &x, &y);
+  _wm_canvas_test_drag_to (fixture->canvas, x, y, dx, 23, 0);
+  g_assert_cmpuint (drag->n_guides, ==, 0);
+  _wm_canvas_test_drag_release (fixture->canvas, dx, 23);
+  g_assert_cmpuint (drag->n_guides, ==, 0);
+  g_assert_cmpfloat (item->bounds.x, ==, round ((before.x + dx) / 10) * 10);
+  g_assert_cmpfloat (item->bounds.y, ==, round ((before.y + 23) / 10) * 10);
+  g_assert_true (wm_project_undo (fixture->project));
+  g_clear_pointer (&after_undo, g_bytes_unref);
+  after_undo = serialize (fixture);
+  assert_bytes_equal (original, after_undo);
+}
+
 static void
 test_band (Fixture       *fixture,
            gconstpointer  data)
@@ -1026,6 +1120,7 @@ main (int   argc,
   ADD ("click", test_click);
   ADD ("drag-move", test_drag_move);
   ADD ("drag-multiple-snapped", test_drag_multiple_snapped);
+  ADD ("drag-guides", test_drag_guides);
   ADD ("band", test_band);
   ADD ("nudge", test_nudge);
   ADD ("delete", test_delete);
