@@ -161,10 +161,27 @@ preferences_action (GSimpleAction *action,
                     GVariant      *parameter,
                     gpointer       user_data)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GSettings) settings = wm_application_get_settings ();
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
 
+  if (settings == NULL)
+    return;
   gtk_window_present (GTK_WINDOW (wm_preferences_new (parent, settings)));
+}
+
+GSettings *
+wm_application_get_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE)
+                                             : NULL;
+
+  if (schema == NULL)
+    {
+      g_warning ("The settings schema %s is not installed; using the defaults", APP_ID);
+      return NULL;
+    }
+  return g_settings_new_full (schema, NULL, NULL);
 }
 
 static const GActionEntry app_actions[] = {

@@ -14,4 +14,9 @@ G_DECLARE_FINAL_TYPE (WmApplication, wm_application, WM, APPLICATION, AdwApplica
 
 WmApplication *wm_application_new (void);
 
+/* The application's settings, or NULL when its schema is not installed (a
+ * build run in place without GSETTINGS_SCHEMA_DIR): callers then keep the
+ * schema's defaults rather than abort. */
+GSettings     *wm_application_get_settings (void);
+
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "wm-application.h"
 #include "wm-autosave.h"
 #include "wm-canvas.h"
 #include "wm-export-dialog.h"
@@ -234,10 +235,14 @@ wm_window_set_project (WmWindow  *self,
   if (self->autosave != NULL)
     wm_autosave_discard (self->autosave);
   g_clear_object (&self->autosave);
-  self->autosave = wm_autosave_new (project, 0);
-  g_settings_bind (self->settings, "autosave", self->autosave, "enabled", G_SETTINGS_BIND_GET);
-  g_settings_bind (self->settings, "autosave-interval", self->autosave, "interval",
-                   G_SETTINGS_BIND_GET);
+  /* Without settings, the schema's default: every minute. */
+  self->autosave = wm_autosave_new (project, self->settings ? 0 : 60);
+  if (self->settings != NULL)
+    {
+      g_settings_bind (self->settings, "autosave", self->autosave, "enabled", G_SETTINGS_BIND_GET);
+      g_settings_bind (self->settings, "autosave-interval", self->autosave, "interval",
+                       G_SETTINGS_BIND_GET);
+    }
   g_clear_object (&self->selection);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (project)));
   g_signal_connect_swapped (self->selection, "notify::selected-item",
@@ -1178,7 +1183,7 @@ wm_window_init (WmWindow *self)
                             G_CALLBACK (refresh_recent), self);
   refresh_recent (self);
 
-  self->settings = g_settings_new (APP_ID);
+  self->settings = wm_application_get_settings ();
   self->project_signals = g_signal_group_new (WM_TYPE_PROJECT);
   g_signal_group_connect_swapped (self->project_signals, "notify::dirty",
                                   G_CALLBACK (on_project_notify), self);
