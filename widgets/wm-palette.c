@@ -237,7 +237,17 @@ make_button (WmPalette        *self,
     }
   gtk_widget_set_size_request (preview, PREVIEW_SIZE, PREVIEW_SIZE);
   gtk_box_append (GTK_BOX (content), preview);
-  gtk_box_append (GTK_BOX (content), gtk_label_new (label));
+  {
+    /* Long names ("Buffer or safety stock") end in "…" rather than widen the
+     * palette at the canvas's expense; the tooltip has the whole name. */
+    GtkWidget *text = gtk_label_new (label);
+
+    gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
+    gtk_label_set_xalign (GTK_LABEL (text), 0);
+    gtk_label_set_width_chars (GTK_LABEL (text), 10);
+    gtk_label_set_max_width_chars (GTK_LABEL (text), 13);
+    gtk_box_append (GTK_BOX (content), text);
+  }
   gtk_button_set_child (GTK_BUTTON (button), content);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, tooltip);

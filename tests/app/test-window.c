@@ -183,6 +183,25 @@ test_window_shows_sample (void)
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   wm_test_save_screenshot (GTK_WIDGET (window), "waymark-window.png");
+
+  /* Each notation's editor, for a person to look at. */
+  for (guint i = 0; i < wm_project_get_n_diagrams (project); i++)
+    {
+      WmDiagram *diagram = wm_project_get_diagram (project, i);
+      g_autofree char *name = g_strdup_printf ("waymark-window-%s.png",
+                                               wm_diagram_get_notation (diagram)->id);
+
+      gint64 settled;
+
+      wm_window_show_diagram (window, diagram);
+      g_assert_true (wm_canvas_get_diagram (WM_CANVAS (canvas)) == diagram);
+      /* Half a second lets the inspector's entry rows finish their animations. */
+      settled = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+      while (g_get_monotonic_time () < settled)
+        g_main_context_iteration (NULL, FALSE);
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+      wm_test_save_screenshot (GTK_WIDGET (window), name);
+    }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
