@@ -231,6 +231,24 @@ paint_items (WmPaintContext  *ctx,
     }
 }
 
+GPtrArray *
+wm_render_query (WmDiagram    *diagram,
+                 const WmRect *area)
+{
+  WmRect grown = { area->x - CULL_MARGIN, area->y - CULL_MARGIN,
+                   area->width + 2 * CULL_MARGIN, area->height + 2 * CULL_MARGIN };
+  GPtrArray *all;
+
+  g_return_val_if_fail (WM_IS_DIAGRAM (diagram), NULL);
+
+  if (!painter_for (diagram)->places_nodes)
+    return wm_diagram_query (diagram, &grown);
+  all = g_ptr_array_sized_new (wm_diagram_get_n_items (diagram));
+  for (guint i = 0; i < wm_diagram_get_n_items (diagram); i++)
+    g_ptr_array_add (all, wm_diagram_get_item (diagram, i));
+  return all;
+}
+
 /* Silhouettes */
 
 typedef struct

@@ -38,6 +38,13 @@ void          wm_render_item_extent  (WmDiagram             *diagram,
                                       const WmItem          *item,
                                       WmRect                *extent);
 
+/* The items whose ink may fall in @area, bottom first: a superset that
+ * callers narrow with wm_render_item_extent(). It costs what is near @area,
+ * not the diagram's size, except for notations whose painter places nodes
+ * itself (journey maps), where every item is a candidate. */
+GPtrArray    *wm_render_query        (WmDiagram             *diagram,
+                                      const WmRect          *area);
+
 WmTextCache  *wm_text_cache_new      (void);
 void          wm_text_cache_free     (WmTextCache           *cache);
 WmTextCache  *wm_text_cache_get_default (void);

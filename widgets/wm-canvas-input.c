@@ -29,10 +29,9 @@
 
 /* Hit testing
  *
- * The model's spatial index is not there yet, so hit testing scans the
- * items from the top, which is fine for clicks but is why nothing calls it
- * on pointer motion. When wm_diagram_hit() and wm_diagram_query() land,
- * _wm_canvas_hit() and items_in_band() switch to them; shape checks stay. */
+ * Candidates come from wm_render_query(), through the spatial index, so a
+ * click or a rubber band costs what is near it; the shape checks below then
+ * decide, topmost first. */
 
 static double
 segment_distance (double x,
@@ -106,14 +105,17 @@ _wm_canvas_hit (WmCanvas *self,
                 double    x,
                 double    y)
 {
+  g_autoptr(GPtrArray) near = NULL;
   double tolerance;
 
   if (self->diagram == NULL)
     return NULL;
   tolerance = HIT_TOLERANCE / wm_viewport_get_zoom (self->viewport);
-  for (guint i = wm_diagram_get_n_items (self->diagram); i-- > 0;)
+  near = wm_render_query (self->diagram, &(WmRect) { x - tolerance, y - tolerance,
+                                                     2 * tolerance, 2 * tolerance });
+  for (guint i = near->len; i-- > 0;)
     {
-      WmItem *item = wm_diagram_get_item (self->diagram, i);
+      WmItem *item = g_ptr_array_index (near, i);
       WmRect extent;
 
       wm_render_item_extent (self->diagram, item, &extent);
@@ -136,9 +138,11 @@ items_in_band (WmCanvas     *self,
                const WmRect *band,
                GHashTable   *set)
 {
-  for (guint i = 0; i < wm_diagram_get_n_items (self->diagram); i++)
+  g_autoptr(GPtrArray) near = wm_render_query (self->diagram, band);
+
+  for (guint i = 0; i < near->len; i++)
     {
-      WmItem *item = wm_diagram_get_item (self->diagram, i);
+      WmItem *item = g_ptr_array_index (near, i);
       WmRect extent;
 
       wm_render_item_extent (self->diagram, item, &extent);
