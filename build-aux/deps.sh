@@ -8,7 +8,7 @@ WAYMARK_PACKAGES=(
   libglib2.0-dev libglib2.0-bin libxml2-dev libxml2-utils gettext
   libgtk-4-dev libadwaita-1-dev libcairo2-dev libpango1.0-dev
   locales python3 fonts-inter fonts-dejavu-core poppler-utils
-  xvfb xauth desktop-file-utils appstream
+  xvfb xauth desktop-file-utils appstream librsvg2-bin shared-mime-info
 )
 
 waymark_missing_packages () {
