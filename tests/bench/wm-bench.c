@@ -263,8 +263,13 @@ set_properties (Generator *gen,
 
   for (guint i = 0; i < type->n_props; i++)
     {
-      g_autofree char *value = value_for (gen, &type->props[i], k);
+      g_autofree char *value = NULL;
 
+      /* An extend link's point must be one its base declares; a made-up
+       * name would be a model error, so generated links leave it unset. */
+      if (g_str_equal (type->props[i].name, "extension-point"))
+        continue;
+      value = value_for (gen, &type->props[i], k);
       if (value != NULL &&
           !wm_diagram_set_property (gen->diagram, item->id, type->props[i].name, value, error))
         return FALSE;
