@@ -334,9 +334,11 @@ draw_diagram_page (Pdf        *pdf,
   cairo_show_page (pdf->cr);
 }
 
+/* @appendix_page is the appendix's first page, or 0 when there is none. */
 static void
 draw_title_page (Pdf       *pdf,
-                 WmProject *project)
+                 WmProject *project,
+                 guint      appendix_page)
 {
   double margin = 72;
   double width, y;
@@ -393,7 +395,286 @@ draw_title_page (Pdf       *pdf,
       small.halign = WM_ALIGN_START;
       y += 24;
     }
+  if (appendix_page > 0 && y < pdf->height - margin)
+    {
+      g_autofree char *number = g_strdup_printf ("%u", appendix_page);
+
+      wm_draw_box (pdf->cr, &(WmRect) { margin, y + 17, width, 0.5 }, 0, &wm_color_faint, NULL, 0);
+      wm_draw_text (pdf->cr, &render, _("Appendix: use-case details"),
+                    &(WmRect) { margin, y, width * 0.55, 16 }, &body);
+      small.halign = WM_ALIGN_END;
+      wm_draw_text (pdf->cr, &render, number, &(WmRect) { margin, y + 1, width, 16 }, &small);
+    }
   cairo_show_page (pdf->cr);
+}
+
+/* The appendix: the written details of use cases, flowing down portrait
+ * pages. The same code lays the pages out twice, first only measuring to
+ * count them (the footers say "Page N of M"), then drawing. */
+
+#define APPENDIX_MARGIN 72
+#define APPENDIX_LINE_GAP 3
+#define APPENDIX_BLOCK_GAP 12
+
+static const struct { const char *name; const char *label; } use_case_details[] = {
+  { "description", N_("Description") },
+  { "preconditions", N_("Preconditions") },
+  { "postconditions", N_("Postconditions") },
+  { "main-flow", N_("Main flow") },
+  { "alternative-flows", N_("Alternative flows") },
+  { "extension-points", N_("Extension points") },
+};
+
+typedef struct
+{
+  Pdf            *pdf;
+  WmRenderOptions render;
+  gboolean        draw;       /* FALSE: only measure and count the pages */
+  gboolean        open;       /* a page is begun */
+  const char     *footer;     /* the footer's left side */
+  guint           page;       /* the current page's number in the whole presentation */
+  guint           n_pages;    /* the presentation's pages, known when drawing */
+  double          y;
+  WmTextStyle     heading;
+  WmTextStyle     small;
+  WmTextStyle     label;
+  WmTextStyle     body;
+} Appendix;
+
+static void
+appendix_init (Appendix   *a,
+               Pdf        *pdf,
+               gboolean    draw,
+               guint       last_page,
+               guint       n_pages,
+               const char *footer)
+{
+  *a = (Appendix) { .pdf = pdf, .draw = draw, .page = last_page, .n_pages = n_pages,
+                    .footer = footer };
+  wm_render_options_init (&a->render);
+  a->render.scale = 0;
+  a->render.text = pdf->text;
+  a->heading = wm_text_style (16);
+  a->heading.weight = PANGO_WEIGHT_BOLD;
+  a->small = wm_text_style (10);
+  a->small.color = &wm_color_muted;
+  a->label = wm_text_style (11);
+  a->label.weight = PANGO_WEIGHT_BOLD;
+  a->body = wm_text_style (11);
+}
+
+static double
+appendix_width (Appendix *a)
+{
+  return a->pdf->width - 2 * APPENDIX_MARGIN;
+}
+
+static double
+appendix_bottom (Appendix *a)
+{
+  return a->pdf->height - APPENDIX_MARGIN;
+}
+
+static double
+appendix_measure (Appendix          *a,
+                  const char        *text,
+                  const WmTextStyle *style)
+{
+  double height;
+
+  wm_measure_text (&a->render, text, appendix_width (a), style, NULL, &height);
+  return height;
+}
+
+/* Draws @text at the current position (when drawing) and moves down past it. */
+static void
+appendix_text (Appendix          *a,
+               const char        *text,
+               const WmTextStyle *style,
+               double             gap)
+{
+  double height = appendix_measure (a, text, style);
+
+  /* A paragraph taller than the room left is cut short rather than spill
+   * over the footer. */
+  if (a->draw)
+    wm_draw_text (a->pdf->cr, &a->render, text,
+                  &(WmRect) { APPENDIX_MARGIN, a->y, appendix_width (a),
+                              MIN (height + 1, appendix_bottom (a) - a->y) }, style);
+  a->y += height + gap;
+}
+
+static void
+appendix_finish_page (Appendix *a)
+{
+  g_autofree char *page = NULL;
+
+  a->open = FALSE;
+  if (!a->draw)
+    return;
+  page = g_strdup_printf (_("Page %u of %u"), a->page, a->n_pages);
+  draw_footer (a->pdf, a->footer, page);
+  cairo_show_page (a->pdf->cr);
+}
+
+static void
+appendix_start_page (Appendix *a)
+{
+  a->open = TRUE;
+  a->page++;
+  a->y = APPENDIX_MARGIN;
+  if (a->draw)
+    cairo_pdf_surface_set_size (a->pdf->surface, a->pdf->width, a->pdf->height);
+}
+
+/* Moves to a new page unless @height fits below the current position; a
+ * page that is still empty takes anything. */
+static void
+appendix_make_room (Appendix *a,
+                    double    height)
+{
+  if (a->y + height <= appendix_bottom (a) || a->y <= APPENDIX_MARGIN)
+    return;
+  appendix_finish_page (a);
+  appendix_start_page (a);
+}
+
+/* The appendix's first page opens with its title, like the title page. */
+static void
+appendix_begin (Appendix *a)
+{
+  WmTextStyle title = wm_text_style (22);
+  const char *text = _("Appendix: use-case details");
+
+  appendix_start_page (a);
+  title.weight = PANGO_WEIGHT_BOLD;
+  if (a->draw)
+    wm_draw_box (a->pdf->cr, &(WmRect) { APPENDIX_MARGIN, a->y, 56, 5 }, 2, &wm_color_accent,
+                 NULL, 0);
+  a->y += 24;
+  appendix_text (a, text, &title, 20);
+}
+
+/* A labelled block. Its lines stay together when the block fits on a page;
+ * a longer one breaks between lines, never between its label and first line. */
+static void
+appendix_block (Appendix   *a,
+                const char *label,
+                const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  double label_height = appendix_measure (a, label, &a->label) + 2;
+  double first = label_height + appendix_measure (a, lines[0], &a->body);
+  double total = label_height;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    total += appendix_measure (a, lines[i], &a->body) + APPENDIX_LINE_GAP;
+  appendix_make_room (a, total <= appendix_bottom (a) - APPENDIX_MARGIN ? total : first);
+  appendix_text (a, label, &a->label, 2);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (i > 0)
+        appendix_make_room (a, appendix_measure (a, lines[i], &a->body));
+      appendix_text (a, lines[i], &a->body, APPENDIX_LINE_GAP);
+    }
+  a->y += APPENDIX_BLOCK_GAP - APPENDIX_LINE_GAP;
+}
+
+/* The text of detail @name of a use case, or NULL when it is blank. */
+static char *
+use_case_detail (const WmItem *item,
+                 const char   *name)
+{
+  g_autofree char *text = NULL;
+
+  if (g_str_equal (name, "extension-points"))
+    text = g_strjoinv ("\n", (char **) wm_item_get_strv (item, name));
+  else
+    text = g_strdup (wm_item_get_string (item, name));
+  if (text == NULL || *g_strstrip (text) == '\0')
+    return NULL;
+  return g_steal_pointer (&text);
+}
+
+/* Whether a use case gets a section. Nearly every use case has a one-line
+ * description, which alone does not make a section: the details that do are
+ * its conditions, flows and extension points. */
+static gboolean
+use_case_has_details (const WmItem *item)
+{
+  if (!wm_item_is_node (item) || !g_str_equal (item->type->id, "use-case"))
+    return FALSE;
+  for (guint i = 1; i < G_N_ELEMENTS (use_case_details); i++)
+    {
+      g_autofree char *text = use_case_detail (item, use_case_details[i].name);
+
+      if (text != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+appendix_section (Appendix     *a,
+                  WmDiagram    *diagram,
+                  const WmItem *item)
+{
+  const char *name = item->text && *item->text ? item->text : _("Unnamed use case");
+  double heading = appendix_measure (a, name, &a->heading) +
+                   appendix_measure (a, wm_diagram_get_name (diagram), &a->small);
+
+  /* Keep the heading with the start of the first block. */
+  appendix_make_room (a, 12 + heading + 12 + 3 * a->body.size * 1.5);
+  if (a->y > APPENDIX_MARGIN && a->draw)
+    wm_draw_box (a->pdf->cr, &(WmRect) { APPENDIX_MARGIN, a->y, appendix_width (a), 0.5 }, 0,
+                 &wm_color_faint, NULL, 0);
+  if (a->y > APPENDIX_MARGIN)
+    a->y += 12;
+  appendix_text (a, name, &a->heading, 2);
+  appendix_text (a, wm_diagram_get_name (diagram), &a->small, 12);
+  for (guint i = 0; i < G_N_ELEMENTS (use_case_details); i++)
+    {
+      g_autofree char *text = use_case_detail (item, use_case_details[i].name);
+
+      if (text != NULL)
+        appendix_block (a, _(use_case_details[i].label), text);
+    }
+  a->y += APPENDIX_BLOCK_GAP;
+}
+
+/* Lays out (and, when drawing, draws) the appendix on portrait pages of the
+ * presentation's size; returns its number of pages, 0 when no use case has
+ * details. */
+static guint
+appendix_lay_out (Appendix  *a,
+                  WmProject *project)
+{
+  WmPageSize size = a->pdf->options->page == WM_PAGE_FIT ? WM_PAGE_A4 : a->pdf->options->page;
+  guint first = a->page + 1;
+
+  a->pdf->width = pages[size].width;
+  a->pdf->height = pages[size].height;
+  for (guint d = 0; d < wm_project_get_n_diagrams (project); d++)
+    {
+      WmDiagram *diagram = wm_project_get_diagram (project, d);
+
+      if (!g_str_equal (wm_diagram_get_notation (diagram)->id, "use-case"))
+        continue;
+      for (guint i = 0; i < wm_diagram_get_n_items (diagram); i++)
+        {
+          WmItem *item = wm_diagram_get_item (diagram, i);
+
+          if (!use_case_has_details (item))
+            continue;
+          if (!a->open)
+            appendix_begin (a);
+          appendix_section (a, diagram, item);
+        }
+    }
+  if (!a->open)
+    return 0;
+  appendix_finish_page (a);
+  return a->page - first + 1;
 }
 
 static gboolean
@@ -445,17 +726,27 @@ wm_export_presentation_to_stream (WmProject             *project,
                                   GError               **error)
 {
   Pdf pdf = { 0, };
-  guint n;
+  Appendix appendix;
+  g_autofree char *appendix_footer = NULL;
+  guint n, n_appendix, n_pages;
 
   g_return_val_if_fail (WM_IS_PROJECT (project), FALSE);
 
   n = wm_project_get_n_diagrams (project);
+  appendix_footer = *wm_project_get_title (project)
+                      ? g_strdup_printf ("%s — %s", wm_project_get_title (project),
+                                         _("Appendix: use-case details"))
+                      : g_strdup (_("Appendix: use-case details"));
   pdf_begin (&pdf, stream, project, options);
-  draw_title_page (&pdf, project);
+  appendix_init (&appendix, &pdf, FALSE, n + 1, 0, appendix_footer);
+  n_appendix = appendix_lay_out (&appendix, project);
+  n_pages = n + 1 + n_appendix;
+
+  draw_title_page (&pdf, project, n_appendix > 0 ? n + 2 : 0);
   for (guint i = 0; i < n; i++)
     {
       WmDiagram *diagram = wm_project_get_diagram (project, i);
-      g_autofree char *page = g_strdup_printf (_("Page %u of %u"), i + 2, n + 1);
+      g_autofree char *page = g_strdup_printf (_("Page %u of %u"), i + 2, n_pages);
       g_autofree char *left = *wm_project_get_title (project)
                                 ? g_strdup_printf ("%s — %s", wm_project_get_title (project),
                                                    wm_diagram_get_name (diagram))
@@ -463,6 +754,8 @@ wm_export_presentation_to_stream (WmProject             *project,
 
       draw_diagram_page (&pdf, diagram, left, page);
     }
+  appendix_init (&appendix, &pdf, TRUE, n + 1, n_pages, appendix_footer);
+  appendix_lay_out (&appendix, project);
   return pdf_end (&pdf, error);
 }
 

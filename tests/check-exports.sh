@@ -34,7 +34,9 @@ expect_status () {  # expect_status STATUS WHAT COMMAND...: exit STATUS with a o
 # The presentation of all diagrams.
 expect "presentation PDF" "$waymark" --export="$tmp/deck.pdf" "$sample"
 pages=$(pdfinfo "$tmp/deck.pdf" | awk '/^Pages:/ { print $2 }')
-[ "$pages" = 5 ] && echo "ok: 5 pages" || fail "the presentation has $pages pages, not 5"
+# 7 pages: the title page, the 4 diagrams and 2 appendix pages for the
+# details of the use cases Subscribe to a plan, Pause subscription and Pay.
+[ "$pages" = 7 ] && echo "ok: 7 pages" || fail "the presentation has $pages pages, not 7"
 pdfinfo "$tmp/deck.pdf" | grep -q "^Title: *Bean Box — coffee subscription$" \
   && echo "ok: title metadata" || fail "no title metadata"
 pdfinfo "$tmp/deck.pdf" | grep -q "^Author: *Waymark sample$" \
@@ -48,9 +50,19 @@ else
 fi
 pdftotext "$tmp/deck.pdf" "$tmp/deck.txt"
 for text in "Bean Box — coffee subscription" "Subscriber journey" "«include»" "«extend»" \
-            "Founders’ strategy day" "Page 3 of 5"; do
+            "Founders’ strategy day" "Page 3 of 7"; do
   grep -qF "$text" "$tmp/deck.txt" && echo "ok: text “$text”" || fail "the PDF text lacks “$text”"
 done
+
+# The appendix of use-case details: listed in the contents, labelled blocks,
+# flows line by line, numbered over the whole presentation.
+for text in "Appendix: use-case details" "Main flow" "Alternative flows" "Extension points" \
+            "3. The payment provider authorises the amount, with 3-D Secure when the bank asks." \
+            "Page 7 of 7"; do
+  grep -qF "$text" "$tmp/deck.txt" && echo "ok: text “$text”" || fail "the PDF text lacks “$text”"
+done
+[ "$(grep -cF "Appendix: use-case details" "$tmp/deck.txt")" -ge 2 ] \
+  && echo "ok: appendix in the contents" || fail "the contents do not list the appendix"
 
 # One diagram, page sizes and orientation.
 expect "A3 portrait PDF" "$waymark" --export="$tmp/uc.pdf" --diagram="Ordering and subscription" \

@@ -272,7 +272,8 @@ test_export_dialog (void)
   /* All diagrams in a PDF is the presentation: a title page and one per diagram. */
   wm_export_dialog_set_options (dialog, &options, TRUE);
   g_assert_true (wm_export_dialog_export_to (dialog, pdf_file, &error));
-  g_assert_cmpuint (count_pdf_pages (pdf), ==, 5);
+  /* Title page, four diagrams, two pages of use-case details. */
+  g_assert_cmpuint (count_pdf_pages (pdf), ==, 7);
 
   /* All diagrams as PNG: one file each, named after the diagram. */
   options.format = WM_EXPORT_PNG;
