@@ -190,12 +190,11 @@ link_inside (WmDiagram    *diagram,
   return TRUE;
 }
 
-/* Paints the items in z-order. With a visible area, the diagram's spatial
- * index picks those whose model geometry lies near it, so that the cost
- * follows what is on screen rather than the diagram's size; the margin
- * covers what painters draw beyond that geometry (captions, data boxes,
- * labels). A painter that places nodes by its own layout (a journey's
- * cells) has no geometry the index knows, so each of its items is tested. */
+/* Paints the items in z-order. With a visible area, wm_render_query() picks
+ * the candidates, so that the cost follows what is on screen rather than the
+ * diagram's size. A node it returns is near enough to paint, unless its
+ * painter places nodes by a layout of its own (a journey's cells); links,
+ * and such nodes, are tested against their extent. */
 static void
 paint_items (WmPaintContext  *ctx,
              const WmPainter *painter)
@@ -203,29 +202,20 @@ paint_items (WmPaintContext  *ctx,
   const WmRenderOptions *options = ctx->options;
   WmDiagram *diagram = ctx->diagram;
   g_autoptr(GPtrArray) near = NULL;
-  WmRect area;
 
-  if (options->visible.width <= 0 || painter->places_nodes)
+  if (options->visible.width <= 0)
     {
       for (guint i = 0; i < wm_diagram_get_n_items (diagram); i++)
-        {
-          WmItem *item = wm_diagram_get_item (diagram, i);
-
-          if (is_visible (diagram, painter, item, options))
-            paint_one (ctx, painter, item);
-        }
+        paint_one (ctx, painter, wm_diagram_get_item (diagram, i));
       return;
     }
-  /* The query grown by the margin is exactly the nodes' test. */
-  area = (WmRect) { options->visible.x - CULL_MARGIN, options->visible.y - CULL_MARGIN,
-                    options->visible.width + 2 * CULL_MARGIN,
-                    options->visible.height + 2 * CULL_MARGIN };
-  near = wm_diagram_query (diagram, &area);
+  near = wm_render_query (diagram, &options->visible);
   for (guint i = 0; i < near->len; i++)
     {
       WmItem *item = g_ptr_array_index (near, i);
 
-      if (wm_item_is_node (item) || link_inside (diagram, item, &options->visible) ||
+      if ((wm_item_is_node (item) && !painter->places_nodes) ||
+          (wm_item_is_link (item) && link_inside (diagram, item, &options->visible)) ||
           is_visible (diagram, painter, item, options))
         paint_one (ctx, painter, item);
     }

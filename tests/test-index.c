@@ -9,7 +9,7 @@
  */
 #include "config.h"
 
-#include "waymark-model.h"
+#include "wm-test-util.h"
 
 #define N_EDITS 600
 
@@ -242,25 +242,7 @@ add_node (WmDiagram  *diagram,
           double      width,
           double      height)
 {
-  g_autoptr(GError) error = NULL;
-  WmRect bounds = { x, y, width, height };
-  WmItem *item = wm_diagram_add_node (diagram, type, &bounds, NULL, &error);
-
-  g_assert_no_error (error);
-  return item;
-}
-
-static WmItem *
-add_link (WmDiagram  *diagram,
-          const char *type,
-          WmItem     *source,
-          WmItem     *target)
-{
-  g_autoptr(GError) error = NULL;
-  WmItem *item = wm_diagram_add_link (diagram, type, source->id, target->id, &error);
-
-  g_assert_no_error (error);
-  return item;
+  return wm_test_add_node (diagram, type, &(WmRect) { x, y, width, height }, NULL);
 }
 
 static guint
@@ -336,7 +318,7 @@ test_links_follow_nodes (void)
   WmDiagram *diagram = new_diagram (project);
   WmItem *actor = add_node (diagram, "actor", 0, 0, 60, 100);
   WmItem *use_case = add_node (diagram, "use-case", 1000, 20, 140, 60);
-  WmItem *link = add_link (diagram, "association", actor, use_case);
+  WmItem *link = wm_test_add_link (diagram, "association", actor, use_case);
   const char *ids[] = { use_case->id, NULL };
 
   /* The line runs from (30, 50) to (1070, 50). */
@@ -365,7 +347,7 @@ test_link_hit_tolerance (void)
   WmDiagram *diagram = new_diagram (project);
   WmItem *a = add_node (diagram, "use-case", 0, 0, 100, 100);
   WmItem *b = add_node (diagram, "use-case", 0, 1000, 100, 100);
-  WmItem *link = add_link (diagram, "include", a, b);
+  WmItem *link = wm_test_add_link (diagram, "include", a, b);
   WmPoint bend = { 800, 550 };
 
   /* Straight down x = 50 from y = 50 to y = 1050. */
@@ -396,7 +378,7 @@ test_huge_items (void)
   WmItem *far = add_node (diagram, "use-case", 5e9, -5e9, 100, 60);
   WmItem *near = add_node (diagram, "use-case", 10, 10, 100, 60);
   WmItem *note = add_node (diagram, "note", 4e6, 4e6, 100, 60);
-  WmItem *anchor = add_link (diagram, "anchor", note, near);
+  WmItem *anchor = wm_test_add_link (diagram, "anchor", note, near);
   const char *ids[] = { subject->id, NULL };
 
   g_assert_true (wm_diagram_hit (diagram, 0, 0, 0) == subject);
@@ -426,7 +408,7 @@ test_loaded (void)
   WmDiagram *diagram = new_diagram (project);
   WmItem *a = add_node (diagram, "actor", 0, 0, 60, 100);
   WmItem *b = add_node (diagram, "use-case", 400, 300, 140, 60);
-  WmItem *link = add_link (diagram, "association", a, b);
+  WmItem *link = wm_test_add_link (diagram, "association", a, b);
   WmPoint bend = { 30, 330 };
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(WmProject) loaded = NULL;
@@ -531,7 +513,7 @@ edit_add_link (Fuzz *fuzz)
       const WmItemType *type =
         g_ptr_array_index (allowed, g_rand_int_range (fuzz->rand, 0, (int) allowed->len));
 
-      add_link (fuzz->diagram, type->id, a, b);
+      wm_test_add_link (fuzz->diagram, type->id, a, b);
     }
 }
 

@@ -5,7 +5,7 @@
  */
 #include "config.h"
 
-#include "waymark-model.h"
+#include "wm-test-util.h"
 
 static char *
 serialize (WmProject *project)
@@ -21,27 +21,7 @@ add_node (WmDiagram  *diagram,
           double      y,
           const char *text)
 {
-  g_autoptr(GError) error = NULL;
-  WmRect bounds = { x, y, 100, 60 };
-  WmItem *item = wm_diagram_add_node (diagram, type, &bounds, text, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (item);
-  return item;
-}
-
-static WmItem *
-add_link (WmDiagram  *diagram,
-          const char *type,
-          WmItem     *source,
-          WmItem     *target)
-{
-  g_autoptr(GError) error = NULL;
-  WmItem *item = wm_diagram_add_link (diagram, type, source->id, target->id, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (item);
-  return item;
+  return wm_test_add_node (diagram, type, &(WmRect) { x, y, 100, 60 }, text);
 }
 
 static WmDiagram *
@@ -130,7 +110,7 @@ test_add_remove_undo (void)
 
   actor = add_node (diagram, "actor", 0, 0, "Customer");
   use_case = add_node (diagram, "use-case", 200, 0, "Place order");
-  add_link (diagram, "association", actor, use_case);
+  wm_test_add_link (diagram, "association", actor, use_case);
   g_assert_cmpuint (wm_diagram_get_n_nodes (diagram), ==, 2);
   g_assert_cmpuint (wm_diagram_get_n_links (diagram), ==, 1);
   g_assert_true (wm_project_get_dirty (project));
@@ -577,7 +557,7 @@ test_duplicate_diagram (void)
   WmDiagram *copy;
   WmItem *link_copy = NULL;
 
-  add_link (uc, "association", actor, use_case);
+  wm_test_add_link (uc, "association", actor, use_case);
   g_assert_true (wm_diagram_set_parent (uc, use_case->id, subject->id, &error));
   g_assert_true (wm_diagram_set_property (uc, use_case->id, "links", refs, &error));
   g_assert_true (wm_diagram_list_insert (journey, "stages", 0, "trial", "Trial", &error));

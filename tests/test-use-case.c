@@ -23,39 +23,7 @@ add_node (WmDiagram  *diagram,
           const char *type,
           const char *text)
 {
-  g_autoptr(GError) error = NULL;
-  WmRect bounds = { 0, 0, 100, 60 };
-  WmItem *item = wm_diagram_add_node (diagram, type, &bounds, text, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (item);
-  return item;
-}
-
-static WmItem *
-add_link (WmDiagram  *diagram,
-          const char *type,
-          WmItem     *source,
-          WmItem     *target)
-{
-  g_autoptr(GError) error = NULL;
-  WmItem *item = wm_diagram_add_link (diagram, type, source->id, target->id, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (item);
-  return item;
-}
-
-static void
-set_property (WmDiagram  *diagram,
-              WmItem     *item,
-              const char *name,
-              const char *value)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (wm_diagram_set_property (diagram, item->id, name, value, &error));
-  g_assert_no_error (error);
+  return wm_test_add_node (diagram, type, &(WmRect) { 0, 0, 100, 60 }, text);
 }
 
 /* An actor associated with a new use case named @use_case_name. */
@@ -67,7 +35,7 @@ add_actor_with_use_case (WmDiagram  *diagram,
   WmItem *actor = add_node (diagram, "actor", actor_name);
   WmItem *use_case = add_node (diagram, "use-case", use_case_name);
 
-  add_link (diagram, "association", actor, use_case);
+  wm_test_add_link (diagram, "association", actor, use_case);
   return use_case;
 }
 
@@ -149,7 +117,7 @@ test_unnamed (void)
   WmItem *use_case = add_actor_with_use_case (diagram, "Customer", "  ");
   WmItem *actor = add_node (diagram, "actor", "");
 
-  add_link (diagram, "association", actor, use_case);
+  wm_test_add_link (diagram, "association", actor, use_case);
   assert_problem (diagram, WM_SEVERITY_ERROR, use_case->id, NULL);
   assert_problem (diagram, WM_SEVERITY_ERROR, actor->id, NULL);
 
@@ -189,7 +157,7 @@ test_lonely_actor (void)
   WmItem *actor = add_node (diagram, "actor", "Clerk");
 
   assert_problem (diagram, WM_SEVERITY_WARNING, actor->id, NULL);
-  add_link (diagram, "association", use_case, actor);
+  wm_test_add_link (diagram, "association", use_case, actor);
   assert_no_problems (diagram);
 }
 
@@ -206,17 +174,17 @@ test_unreached (void)
   WmItem *refund = add_node (diagram, "use-case", "Refund");
 
   /* Reached through an include, an extend, and generalizations both ways. */
-  add_link (diagram, "include", order, pay);
-  add_link (diagram, "extend", gift, pay);
-  add_link (diagram, "generalization", pay_card, pay);
-  add_link (diagram, "generalization", pay_card, pay_any);
+  wm_test_add_link (diagram, "include", order, pay);
+  wm_test_add_link (diagram, "extend", gift, pay);
+  wm_test_add_link (diagram, "generalization", pay_card, pay);
+  wm_test_add_link (diagram, "generalization", pay_card, pay_any);
   assert_problem (diagram, WM_SEVERITY_WARNING, refund->id, NULL);
   {
     g_autoptr(GPtrArray) problems = wm_diagram_check (diagram);
     g_assert_cmpuint (problems->len, ==, 1);
   }
 
-  add_link (diagram, "extend", refund, order);
+  wm_test_add_link (diagram, "extend", refund, order);
   assert_no_problems (diagram);
 }
 
@@ -231,10 +199,10 @@ test_include_cycle (void)
   WmItem *d = add_node (diagram, "use-case", "D");
   WmItem *back;
 
-  add_link (diagram, "include", a, b);
-  add_link (diagram, "include", b, c);
-  add_link (diagram, "include", c, d);
-  back = add_link (diagram, "include", d, b);
+  wm_test_add_link (diagram, "include", a, b);
+  wm_test_add_link (diagram, "include", b, c);
+  wm_test_add_link (diagram, "include", c, d);
+  back = wm_test_add_link (diagram, "include", d, b);
   {
     g_autoptr(GPtrArray) problems = wm_diagram_check (diagram);
     const char *ids[] = { b->id, c->id, d->id, NULL };
@@ -267,10 +235,10 @@ test_long_include_cycle (void)
   for (guint i = 1; i < n; i++)
     {
       WmItem *next = add_node (diagram, "use-case", "Step");
-      add_link (diagram, "include", last, next);
+      wm_test_add_link (diagram, "include", last, next);
       last = next;
     }
-  add_link (diagram, "include", last, first);
+  wm_test_add_link (diagram, "include", last, first);
   problems = wm_diagram_check (diagram);
   g_assert_cmpuint (count_severity (problems, WM_SEVERITY_ERROR), ==, 1);
   for (guint i = 0; i < problems->len; i++)
@@ -288,16 +256,16 @@ test_missing_extension_point (void)
   WmDiagram *diagram = new_diagram (project);
   WmItem *pay = add_actor_with_use_case (diagram, "Customer", "Pay");
   WmItem *gift = add_node (diagram, "use-case", "Apply gift code");
-  WmItem *extend = add_link (diagram, "extend", gift, pay);
+  WmItem *extend = wm_test_add_link (diagram, "extend", gift, pay);
 
   /* No extension point named: nothing to check. */
   assert_no_problems (diagram);
 
-  set_property (diagram, pay, "extension-points", "Payment details\nReceipt");
-  set_property (diagram, extend, "extension-point", "Shipping");
+  wm_test_set_property (diagram, pay, "extension-points", "Payment details\nReceipt");
+  wm_test_set_property (diagram, extend, "extension-point", "Shipping");
   assert_problem (diagram, WM_SEVERITY_ERROR, extend->id, pay->id, NULL);
 
-  set_property (diagram, extend, "extension-point", "Payment details");
+  wm_test_set_property (diagram, extend, "extension-point", "Payment details");
   assert_no_problems (diagram);
 }
 
@@ -308,10 +276,10 @@ test_duplicate_extension_points (void)
   WmDiagram *diagram = new_diagram (project);
   WmItem *pay = add_actor_with_use_case (diagram, "Customer", "Pay");
 
-  set_property (diagram, pay, "extension-points", "Payment details\nReceipt\n payment details");
+  wm_test_set_property (diagram, pay, "extension-points", "Payment details\nReceipt\n payment details");
   assert_problem (diagram, WM_SEVERITY_WARNING, pay->id, NULL);
 
-  set_property (diagram, pay, "extension-points", "Payment details\nReceipt");
+  wm_test_set_property (diagram, pay, "extension-points", "Payment details\nReceipt");
   assert_no_problems (diagram);
 }
 
@@ -345,16 +313,16 @@ test_includes_and_included (void)
   WmItem *authorise = add_node (diagram, "use-case", "Authorise card");
   WmItem *link;
 
-  add_link (diagram, "include", order, authorise);
-  link = add_link (diagram, "include", order, pay);
+  wm_test_add_link (diagram, "include", order, authorise);
+  link = wm_test_add_link (diagram, "include", order, pay);
   assert_no_problems (diagram);
 
   {
     const char *ids[] = { link->id, NULL };
     wm_diagram_remove_items (diagram, ids);
   }
-  add_link (diagram, "include", pay, authorise);
-  add_link (diagram, "include", order, pay);
+  wm_test_add_link (diagram, "include", pay, authorise);
+  wm_test_add_link (diagram, "include", order, pay);
   assert_problem (diagram, WM_SEVERITY_INFO, pay->id, NULL);
 }
 

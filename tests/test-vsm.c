@@ -10,7 +10,7 @@
 
 #include <string.h>
 
-#include "waymark-model.h"
+#include "wm-test-util.h"
 
 #define EPSILON 1e-9
 
@@ -53,18 +53,6 @@ node (WmDiagram  *diagram,
     g_assert_true (wm_diagram_set_property (diagram, item->id, name, value, &error));
   g_assert_no_error (error);
   return item;
-}
-
-static void
-set (WmDiagram  *diagram,
-     WmItem     *item,
-     const char *name,
-     const char *value)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (wm_diagram_set_property (diagram, item->id, name, value, &error));
-  g_assert_no_error (error);
 }
 
 static WmItem *
@@ -169,8 +157,8 @@ test_single_line (void)
   WmItem *customer = node (map, "customer", "Dealer", NULL, NULL);
   g_autoptr(WmVsmMetrics) metrics = NULL;
 
-  set (map, p1, "complete-accurate", "90");
-  set (map, p2, "complete-accurate", "80");
+  wm_test_set_property (map, p1, "complete-accurate", "90");
+  wm_test_set_property (map, p2, "complete-accurate", "80");
   flow (map, "shipment-flow", supplier, a, NULL);
   flow (map, "push", a, p1, b, p2, c, customer, NULL);
   metrics = wm_vsm_compute (map);
@@ -303,15 +291,15 @@ test_days_override (void)
   g_assert_cmpfloat_with_epsilon (metrics->lead_time_days, 1, EPSILON);
 
   /* The override wins, on its own and on the timeline: 3 days. */
-  set (map, stock, "days", "3");
+  wm_test_set_property (map, stock, "days", "3");
   g_assert_cmpfloat_with_epsilon (wm_vsm_inventory_days (map, stock), 3, EPSILON);
   overridden = wm_vsm_compute (map);
   g_assert_cmpfloat_with_epsilon (overridden->lead_time_days, 3, EPSILON);
   assert_step (overridden, 0, WM_VSM_STEP_WAIT, stock, 3);
   /* Set explicitly to 0 it still overrides; reset, the quantity counts again. */
-  set (map, stock, "days", "0");
+  wm_test_set_property (map, stock, "days", "0");
   g_assert_cmpfloat_with_epsilon (wm_vsm_inventory_days (map, stock), 0, EPSILON);
-  set (map, stock, "days", NULL);
+  wm_test_set_property (map, stock, "days", NULL);
   g_assert_cmpfloat_with_epsilon (wm_vsm_inventory_days (map, stock), 1, EPSILON);
 
   /* Buffer 230 / 460 = 0.5; FIFO lane max 115 / 460 = 0.25; a supermarket
@@ -319,7 +307,7 @@ test_days_override (void)
   g_assert_cmpfloat_with_epsilon (wm_vsm_inventory_days (map, buffer), 0.5, EPSILON);
   g_assert_cmpfloat_with_epsilon (wm_vsm_inventory_days (map, lane), 0.25, EPSILON);
   g_assert_cmpfloat_with_epsilon (wm_vsm_inventory_days (map, market), 0, EPSILON);
-  set (map, market, "capacity", "920");
+  wm_test_set_property (map, market, "capacity", "920");
   g_assert_cmpfloat_with_epsilon (wm_vsm_inventory_days (map, market), 2, EPSILON);
   g_assert_cmpfloat_with_epsilon (wm_vsm_inventory_days (map, cut), 0, EPSILON);
 }
@@ -333,7 +321,7 @@ test_days_without_demand (void)
   WmItem *aged = inventory (map, "Aged", "460");
 
   /* No demand: a count cannot be turned into days, an override still can. */
-  set (map, aged, "days", "3");
+  wm_test_set_property (map, aged, "days", "3");
   g_assert_cmpfloat_with_epsilon (wm_vsm_inventory_days (map, counted), 0, EPSILON);
   g_assert_cmpfloat_with_epsilon (wm_vsm_inventory_days (map, aged), 3, EPSILON);
 }
@@ -385,8 +373,8 @@ test_rolled_complete_accurate (void)
   WmItem *customer = node (map, "customer", "Dealer", NULL, NULL);
   g_autoptr(WmVsmMetrics) metrics = NULL;
 
-  set (map, p1, "complete-accurate", "95");
-  set (map, p2, "complete-accurate", "90");
+  wm_test_set_property (map, p1, "complete-accurate", "95");
+  wm_test_set_property (map, p2, "complete-accurate", "90");
   flow (map, "push", supplier, p1, p2, p3, customer, NULL);
   metrics = wm_vsm_compute (map);
 

@@ -201,3 +201,43 @@ wm_test_load_sample (void)
   g_assert_no_error (error);
   return project;
 }
+
+WmItem *
+wm_test_add_node (WmDiagram    *diagram,
+                  const char   *type,
+                  const WmRect *bounds,
+                  const char   *text)
+{
+  g_autoptr(GError) error = NULL;
+  WmItem *item = wm_diagram_add_node (diagram, type, bounds, text, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (item);
+  return item;
+}
+
+WmItem *
+wm_test_add_link (WmDiagram  *diagram,
+                  const char *type,
+                  WmItem     *source,
+                  WmItem     *target)
+{
+  g_autoptr(GError) error = NULL;
+  WmItem *item = wm_diagram_add_link (diagram, type, source->id, target->id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (item);
+  return item;
+}
+
+void
+wm_test_set_property (WmDiagram  *diagram,
+                      WmItem     *item,
+                      const char *name,
+                      const char *value)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (wm_diagram_set_property (diagram, item->id, name, value, &error));
+  g_assert_no_error (error);
+}

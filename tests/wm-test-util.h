@@ -22,6 +22,19 @@ gboolean    wm_test_find_link_ends   (const WmNotation  *notation,
                                       const WmItemType  *link,
                                       const WmItemType **source,
                                       const WmItemType **target);
+/* Edits that must succeed: they fail the test otherwise. */
+WmItem     *wm_test_add_node         (WmDiagram        *diagram,
+                                      const char       *type,
+                                      const WmRect     *bounds,
+                                      const char       *text);
+WmItem     *wm_test_add_link         (WmDiagram        *diagram,
+                                      const char       *type,
+                                      WmItem           *source,
+                                      WmItem           *target);
+void        wm_test_set_property     (WmDiagram        *diagram,
+                                      WmItem           *item,
+                                      const char       *name,
+                                      const char       *value);
 /* The Bean Box sample from $WAYMARK_SAMPLES_DIR, loaded. */
 WmProject  *wm_test_load_sample      (void);
 /* Reads @path of the source tree (relative to G_TEST_SRCDIR's parent). */
