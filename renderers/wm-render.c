@@ -53,6 +53,13 @@ wm_render_options_init (WmRenderOptions *options)
   *options = (WmRenderOptions) { .scale = 1, .paper = TRUE };
 }
 
+gboolean
+wm_render_places_nodes (WmDiagram *diagram)
+{
+  g_return_val_if_fail (WM_IS_DIAGRAM (diagram), FALSE);
+  return painter_for (diagram)->places_nodes;
+}
+
 void
 wm_render_item_extent (WmDiagram    *diagram,
                        const WmItem *item,
@@ -160,8 +167,18 @@ paint_one (WmPaintContext  *ctx,
            const WmPainter *painter,
            const WmItem    *item)
 {
+  gboolean dim = ctx->options->dimmed != NULL &&
+                 g_hash_table_contains (ctx->options->dimmed, item->id);
+
   cairo_save (ctx->cr);
+  if (dim)
+    cairo_push_group (ctx->cr);
   painter->paint_item (ctx, item);
+  if (dim)
+    {
+      cairo_pop_group_to_source (ctx->cr);
+      cairo_paint_with_alpha (ctx->cr, 0.22);
+    }
   cairo_restore (ctx->cr);
   if (ctx->far == NULL && is_selected (ctx->options, item))
     paint_selection (ctx, painter, item);

@@ -18,6 +18,7 @@ typedef struct
   WmRect      visible;          /* document area to paint; width <= 0 paints everything */
   double      scale;            /* device pixels per document unit, for the level of detail */
   GHashTable *selected;         /* item ids (char *) to draw selected, or NULL (exports) */
+  GHashTable *dimmed;           /* item ids to draw faded (a filter, a highlight), or NULL */
   gboolean    paper;            /* fill the visible area with the paper colour first */
   WmTextCache *text;            /* layout cache to use, or NULL for the shared one */
 } WmRenderOptions;
@@ -29,6 +30,10 @@ void          wm_render_options_init (WmRenderOptions *options);
 void          wm_render_diagram      (WmDiagram             *diagram,
                                       cairo_t               *cr,
                                       const WmRenderOptions *options);
+/* Whether the notation's painter places nodes by a layout of its own (a
+ * journey's cells) rather than at their bounds; wm_render_item_extent()
+ * then says where a node is. */
+gboolean      wm_render_places_nodes (WmDiagram             *diagram);
 /* The document area that painting @diagram covers, margins included. */
 void          wm_render_get_extent   (WmDiagram             *diagram,
                                       WmRect                *extent);

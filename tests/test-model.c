@@ -203,6 +203,51 @@ test_moves_merge (void)
   g_assert_cmpfloat (a->bounds.x, ==, 0);
 }
 
+/* A drop that files what was dragged joins the drag's undo step. */
+static void
+test_joined_group (void)
+{
+  g_autoptr(WmProject) project = wm_project_new ();
+  WmDiagram *diagram = add_diagram (project, "business-model-canvas", NULL);
+  WmItem *note = add_node (diagram, "note", 0, 0, "Roasters");
+  WmItem *other = add_node (diagram, "note", 400, 0, "Cafés");
+  const char *ids[] = { note->id, NULL };
+  g_autoptr(GError) error = NULL;
+
+  wm_project_break_merge (project);
+  wm_diagram_move_items (diagram, ids, 10, 0);
+  wm_diagram_move_items (diagram, ids, 10, 0);
+  wm_project_begin_joined_group (project, NULL);
+  g_assert_true (wm_diagram_set_property (diagram, note->id, "block", "channels", &error));
+  g_assert_true (wm_diagram_set_text (diagram, other->id, "Offices"));
+  wm_project_end_group (project);
+  g_assert_true (wm_project_get_dirty (project));
+
+  /* One undo reverts the move, the block and the other note's text. */
+  g_assert_true (wm_project_undo (project));
+  g_assert_cmpfloat (note->bounds.x, ==, 0);
+  g_assert_cmpstr (wm_item_get_choice (note, "block"), ==, "value-propositions");
+  g_assert_cmpstr (other->text, ==, "Cafés");
+  g_assert_cmpuint (wm_diagram_get_n_items (diagram), ==, 2);
+  g_assert_true (wm_project_redo (project));
+  g_assert_cmpfloat (note->bounds.x, ==, 20);
+  g_assert_cmpstr (wm_item_get_choice (note, "block"), ==, "channels");
+  g_assert_cmpstr (other->text, ==, "Offices");
+
+  /* Saved just before the drop, the joined state is no longer the saved one. */
+  wm_project_undo (project);
+  wm_project_break_merge (project);
+  wm_diagram_move_items (diagram, ids, 5, 0);
+  wm_project_mark_saved (project);
+  wm_project_begin_joined_group (project, NULL);
+  wm_diagram_set_text (diagram, note->id, "Roasteries");
+  wm_project_end_group (project);
+  g_assert_true (wm_project_get_dirty (project));
+  wm_project_undo (project);
+  g_assert_cmpfloat (note->bounds.x, ==, 0);
+  g_assert_cmpstr (note->text, ==, "Roasters");
+}
+
 static void
 test_typing_merges (void)
 {
@@ -631,6 +676,7 @@ main (int   argc,
   g_test_add_func ("/model/items/restack", test_restack);
   g_test_add_func ("/model/history/moves-merge", test_moves_merge);
   g_test_add_func ("/model/history/typing-merges", test_typing_merges);
+  g_test_add_func ("/model/history/joined-group", test_joined_group);
   g_test_add_func ("/model/history/dirty", test_dirty_tracking);
   g_test_add_func ("/model/diagram/signals-are-coarse", test_signals_are_coarse);
   g_test_add_func ("/model/diagram/lists", test_lists);

@@ -193,6 +193,9 @@ press (WmCanvas        *self,
     return;
   wm_viewport_widget_to_doc (self->viewport, x, y, &dx, &dy);
   item = _wm_canvas_hit (self, dx, dy);
+  if (self->behavior != NULL && self->behavior->press != NULL &&
+      self->behavior->press (self, item, dx, dy))
+    return;
   if (item == NULL)
     {
       if (!(state & GDK_SHIFT_MASK))
@@ -223,6 +226,26 @@ release (WmCanvas *self)
 }
 
 static void
+activate (WmCanvas *self,
+          double    x,
+          double    y)
+{
+  WmItem *item;
+  double dx, dy;
+
+  if (self->tool != NULL || self->diagram == NULL)
+    return;
+  wm_viewport_widget_to_doc (self->viewport, x, y, &dx, &dy);
+  item = _wm_canvas_hit (self, dx, dy);
+  g_clear_pointer (&self->pending_id, g_free);
+  if (self->behavior != NULL && self->behavior->activate != NULL &&
+      is_writable (self) && self->behavior->activate (self, item, dx, dy))
+    return;
+  if (item != NULL)
+    _wm_canvas_begin_edit (self, item->id);
+}
+
+static void
 on_click_pressed (GtkGestureClick *gesture,
                   int              n_press,
                   double           x,
@@ -234,19 +257,54 @@ on_click_pressed (GtkGestureClick *gesture,
   gtk_widget_grab_focus (GTK_WIDGET (self));
   if (n_press == 1)
     press (self, x, y, gtk_event_controller_get_current_event_state (controller));
-  else if (n_press == 2 && self->tool == NULL && self->diagram != NULL)
-    {
-      WmItem *item;
-      double dx, dy;
+  else if (n_press == 2)
+    activate (self, x, y);
+}
 
-      wm_viewport_widget_to_doc (self->viewport, x, y, &dx, &dy);
-      item = _wm_canvas_hit (self, dx, dy);
-      if (item != NULL)
-        {
-          g_clear_pointer (&self->pending_id, g_free);
-          _wm_canvas_begin_edit (self, item->id);
-        }
+/* The context menu */
+
+static GMenuModel *
+open_context_menu (WmCanvas *self,
+                   double    x,
+                   double    y)
+{
+  double dx, dy;
+
+  if (self->diagram == NULL || self->behavior == NULL || self->behavior->populate_menu == NULL)
+    return NULL;
+  if (self->context_menu == NULL)
+    self->context_menu = g_menu_new ();
+  g_menu_remove_all (self->context_menu);
+  wm_viewport_widget_to_doc (self->viewport, x, y, &dx, &dy);
+  self->context_x = dx;
+  self->context_y = dy;
+  self->behavior->populate_menu (self, self->context_menu, dx, dy);
+  if (g_menu_model_get_n_items (G_MENU_MODEL (self->context_menu)) == 0)
+    return NULL;
+  if (self->context_popover == NULL)
+    {
+      self->context_popover =
+        gtk_popover_menu_new_from_model (G_MENU_MODEL (self->context_menu));
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->context_popover), FALSE);
+      gtk_widget_set_halign (self->context_popover, GTK_ALIGN_START);
+      gtk_widget_set_parent (self->context_popover, GTK_WIDGET (self));
     }
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_popover),
+                               &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_popover_popup (GTK_POPOVER (self->context_popover));
+  return G_MENU_MODEL (self->context_menu);
+}
+
+static void
+on_secondary_pressed (GtkGestureClick *gesture,
+                      int              n_press,
+                      double           x,
+                      double           y,
+                      WmCanvas        *self)
+{
+  if (n_press == 1 && open_context_menu (self, x, y) != NULL)
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 
 static void
@@ -571,6 +629,12 @@ choose_drag_mode (WmCanvas *self)
   item = _wm_canvas_hit (self, x, y);
   if (choose_tool_drag (self, item))
     return;
+  if (self->behavior != NULL && self->behavior->drag_begin != NULL && is_writable (self) &&
+      self->behavior->drag_begin (self, item, x, y))
+    {
+      drag->mode = WM_CANVAS_DRAG_CUSTOM;
+      return;
+    }
   if (item == NULL)
     drag->mode = WM_CANVAS_DRAG_BAND;
   else if (_wm_canvas_is_selected (self, item->id) && is_writable (self))
@@ -643,6 +707,17 @@ drag_update (WmCanvas *self,
     case WM_CANVAS_DRAG_RESIZE:
       _wm_canvas_tools_drag_update (self);
       break;
+    case WM_CANVAS_DRAG_CUSTOM:
+      {
+        double x, y;
+
+        wm_viewport_widget_to_doc (self->viewport, drag->start_x + offset_x,
+                                   drag->start_y + offset_y, &x, &y);
+        if (self->behavior->drag_update != NULL)
+          self->behavior->drag_update (self, x, y);
+        gtk_widget_queue_draw (GTK_WIDGET (self));
+      }
+      break;
     case WM_CANVAS_DRAG_NONE:
     case WM_CANVAS_DRAG_PENDING:
     default:
@@ -684,7 +759,24 @@ drag_end (WmCanvas *self,
   if (self->drag.mode == WM_CANVAS_DRAG_BAND)
     select_band (self);
   else if (self->drag.mode == WM_CANVAS_DRAG_MOVE)
-    break_merge (self);
+    {
+      if (self->behavior != NULL && self->behavior->moved != NULL &&
+          (self->drag.applied_x != 0 || self->drag.applied_y != 0))
+        self->behavior->moved (self, (const char *const *) self->drag.ids);
+      break_merge (self);
+    }
+  else if (self->drag.mode == WM_CANVAS_DRAG_CUSTOM)
+    {
+      double x, y;
+
+      wm_viewport_widget_to_doc (self->viewport, self->drag.start_x + offset_x,
+                                 self->drag.start_y + offset_y, &x, &y);
+      /* Ended here, so that drag_done does not cancel it. */
+      self->drag.mode = WM_CANVAS_DRAG_PENDING;
+      if (self->behavior->drag_end != NULL)
+        self->behavior->drag_end (self, x, y, FALSE);
+      break_merge (self);
+    }
   else
     _wm_canvas_tools_drag_end (self);
   _wm_canvas_drag_done (self);
@@ -896,6 +988,7 @@ _wm_canvas_init_input (WmCanvas *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   GtkGesture *click = gtk_gesture_click_new ();
+  GtkGesture *secondary = gtk_gesture_click_new ();
   GtkGesture *drag = gtk_gesture_drag_new ();
   GtkGesture *pan = gtk_gesture_drag_new ();
   GtkGesture *pinch = gtk_gesture_zoom_new ();
@@ -909,6 +1002,10 @@ _wm_canvas_init_input (WmCanvas *self)
   g_signal_connect (click, "pressed", G_CALLBACK (on_click_pressed), self);
   g_signal_connect (click, "released", G_CALLBACK (on_click_released), self);
   gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (click));
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (secondary), GDK_BUTTON_SECONDARY);
+  g_signal_connect (secondary, "pressed", G_CALLBACK (on_secondary_pressed), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (secondary));
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
   g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
@@ -1143,6 +1240,24 @@ _wm_canvas_class_init_actions (GtkWidgetClass *widget_class)
 }
 
 /* Test entry points */
+
+void
+_wm_canvas_test_double_click (WmCanvas *self,
+                              double    x,
+                              double    y)
+{
+  press (self, x, y, 0);
+  release (self);
+  activate (self, x, y);
+}
+
+GMenuModel *
+_wm_canvas_test_context_menu (WmCanvas *self,
+                              double    x,
+                              double    y)
+{
+  return open_context_menu (self, x, y);
+}
 
 void
 _wm_canvas_test_click (WmCanvas        *self,

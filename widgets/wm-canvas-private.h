@@ -21,6 +21,7 @@ typedef enum
   WM_CANVAS_DRAG_PAN,         /* space + drag or the middle button */
   WM_CANVAS_DRAG_CONNECT,     /* a rubber line from a node: a new link */
   WM_CANVAS_DRAG_RESIZE,      /* a resize handle of the one selected node */
+  WM_CANVAS_DRAG_CUSTOM,      /* the notation's behaviour owns the drag */
 } WmCanvasDragMode;
 
 /* The resize handles: which edges a handle moves. */
@@ -87,6 +88,76 @@ typedef struct
   WmRect           original;     /* resizes: the node's bounds when the drag began */
 } WmCanvasDrag;
 
+/* Called when an in-place edit is committed with a changed text. @id is
+ * what _wm_canvas_begin_edit_text() was given (may be NULL). */
+typedef void (*WmCanvasCommit) (WmCanvas   *self,
+                                const char *id,
+                                const char *text,
+                                gpointer    data);
+
+/* What a notation's editor adds to the generic canvas: where a note belongs
+ * once dropped, what a double-click in empty space creates, handles of its
+ * own. Every member may be NULL. Points are in document units; @item is the
+ * topmost item at the point, or NULL. The behaviour keeps its state in
+ * self->behavior_data and frees it in detach(). */
+typedef struct
+{
+  const char *notation_id;
+  /* Installs the behaviour's actions ("canvas.…") on the canvas class. */
+  void     (*class_init)    (GtkWidgetClass *widget_class);
+  /* The canvas shows another diagram or goes away: free behavior_data. */
+  void     (*detach)        (WmCanvas       *self);
+  /* The diagram changed (after the canvas's own bookkeeping). */
+  void     (*changed)       (WmCanvas       *self,
+                             const WmDelta  *delta);
+  /* A press with the select tool, not on a handle: TRUE when the behaviour
+   * took it (the selection is then left alone). */
+  gboolean (*press)         (WmCanvas       *self,
+                             WmItem         *item,
+                             double          x,
+                             double          y);
+  /* A double-click with the select tool: TRUE when handled; otherwise an
+   * item's text is edited in place. */
+  gboolean (*activate)      (WmCanvas       *self,
+                             WmItem         *item,
+                             double          x,
+                             double          y);
+  /* A drag past the threshold with the select tool, not from a handle:
+   * TRUE to own it (then drag_update and drag_end follow, with the
+   * pointer's document position). */
+  gboolean (*drag_begin)    (WmCanvas       *self,
+                             WmItem         *item,
+                             double          x,
+                             double          y);
+  void     (*drag_update)   (WmCanvas       *self,
+                             double          x,
+                             double          y);
+  void     (*drag_end)      (WmCanvas       *self,
+                             double          x,
+                             double          y,
+                             gboolean        cancelled);
+  /* The canvas's own move drag of @ids ended. Edits made here belong in
+   * wm_project_begin_joined_group() so one undo reverts the drag and them. */
+  void     (*moved)         (WmCanvas       *self,
+                             const char *const *ids);
+  /* A node was just created by a tool, the palette or a paste; edits made
+   * here join its undo step the same way. */
+  void     (*created)       (WmCanvas       *self,
+                             WmItem         *item);
+  /* Paints over the diagram, in widget pixels (handles, drop targets). */
+  void     (*paint)         (WmCanvas       *self,
+                             cairo_t        *cr);
+  /* The context menu at a point: append sections to @menu. */
+  void     (*populate_menu) (WmCanvas       *self,
+                             GMenu          *menu,
+                             double          x,
+                             double          y);
+} WmCanvasBehavior;
+
+extern const WmCanvasBehavior _wm_canvas_behavior_bmc;
+extern const WmCanvasBehavior _wm_canvas_behavior_journey;
+extern const WmCanvasBehavior _wm_canvas_behavior_use_case;
+
 struct _WmCanvas
 {
   GtkWidget      parent_instance;
@@ -145,7 +216,22 @@ struct _WmCanvas
   /* In-place text editing */
   GtkWidget     *editor_popover;
   GtkWidget     *editor;          /* a GtkEntry or a GtkTextView */
-  char          *edit_id;
+  char          *edit_id;         /* the item edited, if it is one */
+  char          *edit_initial;
+  WmCanvasCommit edit_commit;     /* NULL when no edit is open */
+  gpointer       edit_data;
+  GDestroyNotify edit_destroy;
+
+  /* The notation's behaviour, for the current diagram; NULL for none. */
+  const WmCanvasBehavior *behavior;
+  gpointer       behavior_data;
+  /* Items drawn faded (a filter, a legend highlight), or NULL. */
+  GHashTable    *dimmed;
+  /* The context menu */
+  GMenu         *context_menu;
+  GtkWidget     *context_popover;
+  double         context_x;       /* where it opened, in document units */
+  double         context_y;
 
   /* The clipboard: successive pastes of the same items move further. */
   guint          paste_count;
@@ -207,6 +293,17 @@ void     _wm_canvas_offer_links     (WmCanvas   *self,
                                      double      y);
 void     _wm_canvas_begin_edit      (WmCanvas   *self,
                                      const char *id);
+/* Edits @text in place over document area @area; @commit runs with the new
+ * text when the edit ends with a change, then @destroy frees @data. */
+void     _wm_canvas_begin_edit_text (WmCanvas       *self,
+                                     const WmRect   *area,
+                                     const char     *text,
+                                     gboolean        multiline,
+                                     const char     *label,
+                                     const char     *id,
+                                     WmCanvasCommit  commit,
+                                     gpointer        data,
+                                     GDestroyNotify  destroy);
 void     _wm_canvas_end_edit        (WmCanvas   *self,
                                      gboolean    commit);
 /* The editor's key handling, as its key controller sees it. */
@@ -215,6 +312,22 @@ gboolean _wm_canvas_editor_key      (WmCanvas       *self,
                                      GdkModifierType state);
 gboolean _wm_canvas_is_writable     (WmCanvas   *self);
 void     _wm_canvas_break_merge     (WmCanvas   *self);
+
+/* Whether the diagram's painter places nodes itself (journey cells, the
+ * canvas's flowing notes) rather than at their bounds. */
+gboolean _wm_canvas_places_nodes    (WmCanvas   *self);
+/* Items to draw faded; NULL for none. Takes a reference. */
+void     _wm_canvas_set_dimmed      (WmCanvas   *self,
+                                     GHashTable *ids);
+/* Widget pixels of a document point, and back. */
+void     _wm_canvas_doc_to_widget   (WmCanvas   *self,
+                                     double      x,
+                                     double      y,
+                                     double     *wx,
+                                     double     *wy);
+/* Runs the behaviour's created() hook on a node just made. */
+void     _wm_canvas_node_created    (WmCanvas   *self,
+                                     WmItem     *item);
 
 /* wm-canvas-edit.c: the clipboard, stacking, aligning and distributing */
 void     _wm_canvas_class_init_edit (GtkWidgetClass *widget_class);
@@ -229,6 +342,13 @@ WmItem  *_wm_canvas_hit             (WmCanvas   *self,
                                      double      y);
 
 /* Test entry points: the code paths the gestures run, without events. */
+void     _wm_canvas_test_double_click (WmCanvas     *self,
+                                     double          x,
+                                     double          y);
+/* Opens the context menu at widget point (x, y); returns its model. */
+GMenuModel *_wm_canvas_test_context_menu (WmCanvas  *self,
+                                     double          x,
+                                     double          y);
 void     _wm_canvas_test_click      (WmCanvas       *self,
                                      double          x,
                                      double          y,

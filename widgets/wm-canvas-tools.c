@@ -258,6 +258,7 @@ _wm_canvas_create_node_at (WmCanvas   *self,
       gtk_widget_error_bell (GTK_WIDGET (self));
       return NULL;
     }
+  _wm_canvas_node_created (self, item);
   select_only (self, item->id);
   return item;
 }
@@ -487,20 +488,26 @@ _wm_canvas_end_edit (WmCanvas *self,
                      gboolean  commit)
 {
   g_autofree char *id = g_steal_pointer (&self->edit_id);
+  g_autofree char *initial = g_steal_pointer (&self->edit_initial);
+  WmCanvasCommit done = self->edit_commit;
+  gpointer data = g_steal_pointer (&self->edit_data);
+  GDestroyNotify destroy = self->edit_destroy;
   g_autofree char *text = NULL;
-  WmItem *item;
 
-  if (id == NULL)
+  self->edit_commit = NULL;
+  self->edit_destroy = NULL;
+  if (done == NULL)
     return;
   text = editor_text (self);
-  item = self->diagram != NULL ? wm_diagram_lookup (self->diagram, id) : NULL;
-  if (commit && item != NULL && !g_str_equal (item->text, text))
+  if (commit && self->diagram != NULL && g_strcmp0 (initial, text) != 0)
     {
       /* One undo step for the whole edit, apart from any typing before. */
       _wm_canvas_break_merge (self);
-      wm_diagram_set_text (self->diagram, id, text);
+      done (self, id, text, data);
       _wm_canvas_break_merge (self);
     }
+  if (destroy != NULL)
+    destroy (data);
   gtk_popover_popdown (GTK_POPOVER (self->editor_popover));
   gtk_widget_grab_focus (GTK_WIDGET (self));
 }
@@ -512,7 +519,7 @@ _wm_canvas_editor_key (WmCanvas        *self,
 {
   gboolean multiline = GTK_IS_TEXT_VIEW (self->editor);
 
-  if (self->edit_id == NULL)
+  if (self->edit_commit == NULL)
     return GDK_EVENT_PROPAGATE;
   if (keyval == GDK_KEY_Escape)
     {
@@ -546,7 +553,9 @@ commit_edit (WmCanvas *self)
 
 static GtkWidget *
 make_editor (WmCanvas     *self,
-             const WmItem *item,
+             const char   *text,
+             gboolean      multiline,
+             const char   *label,
              const WmRect *rect)
 {
   GtkEventController *keys = gtk_event_controller_key_new ();
@@ -554,14 +563,14 @@ make_editor (WmCanvas     *self,
   int width = MAX ((int) rect->width, 160);
   GtkWidget *child;
 
-  if (item->type->multiline)
+  if (multiline)
     {
       GtkTextBuffer *buffer;
 
       self->editor = gtk_text_view_new ();
       gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self->editor), GTK_WRAP_WORD_CHAR);
       buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->editor));
-      gtk_text_buffer_set_text (buffer, item->text, -1);
+      gtk_text_buffer_set_text (buffer, text, -1);
       child = gtk_scrolled_window_new ();
       gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (child), self->editor);
       gtk_widget_set_size_request (child, width, MAX ((int) rect->height, 80));
@@ -569,13 +578,12 @@ make_editor (WmCanvas     *self,
   else
     {
       self->editor = gtk_entry_new ();
-      gtk_editable_set_text (GTK_EDITABLE (self->editor), item->text);
+      gtk_editable_set_text (GTK_EDITABLE (self->editor), text);
       gtk_widget_set_size_request (self->editor, width, -1);
       child = self->editor;
     }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->editor),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  g_dgettext (GETTEXT_PACKAGE, item->type->text_label), -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_editor_key), self);
   gtk_widget_add_controller (self->editor, keys);
@@ -585,23 +593,29 @@ make_editor (WmCanvas     *self,
 }
 
 void
-_wm_canvas_begin_edit (WmCanvas   *self,
-                       const char *id)
+_wm_canvas_begin_edit_text (WmCanvas       *self,
+                            const WmRect   *area,
+                            const char     *text,
+                            gboolean        multiline,
+                            const char     *label,
+                            const char     *id,
+                            WmCanvasCommit  commit,
+                            gpointer        data,
+                            GDestroyNotify  destroy)
 {
-  WmItem *item = self->diagram != NULL ? wm_diagram_lookup (self->diagram, id) : NULL;
-  WmRect extent, rect;
+  WmRect rect;
   double x1, y1, x2, y2;
 
   _wm_canvas_end_edit (self, TRUE);
-  if (item == NULL || !_wm_canvas_is_writable (self))
-    return;
-  if (wm_item_is_node (item))
-    extent = item->bounds;
-  else
-    wm_render_item_extent (self->diagram, item, &extent);
-  wm_viewport_doc_to_widget (self->viewport, extent.x, extent.y, &x1, &y1);
-  wm_viewport_doc_to_widget (self->viewport, extent.x + extent.width,
-                             extent.y + extent.height, &x2, &y2);
+  if (!_wm_canvas_is_writable (self))
+    {
+      if (destroy != NULL)
+        destroy (data);
+      return;
+    }
+  wm_viewport_doc_to_widget (self->viewport, area->x, area->y, &x1, &y1);
+  wm_viewport_doc_to_widget (self->viewport, area->x + area->width,
+                             area->y + area->height, &x2, &y2);
   rect = (WmRect) { x1, y1, x2 - x1, y2 - y1 };
   if (self->editor_popover == NULL)
     {
@@ -611,14 +625,48 @@ _wm_canvas_begin_edit (WmCanvas   *self,
       gtk_widget_set_parent (self->editor_popover, GTK_WIDGET (self));
       g_signal_connect_swapped (self->editor_popover, "closed", G_CALLBACK (commit_edit), self);
     }
-  gtk_popover_set_child (GTK_POPOVER (self->editor_popover), make_editor (self, item, &rect));
-  /* Below a line across the item's top third: the editor lies over the item. */
+  gtk_popover_set_child (GTK_POPOVER (self->editor_popover),
+                         make_editor (self, text, multiline, label, &rect));
+  /* Below a line across the area's top third: the editor lies over it. */
   gtk_popover_set_pointing_to (GTK_POPOVER (self->editor_popover),
                                &(GdkRectangle) { (int) rect.x, (int) (rect.y + rect.height / 3),
                                                  MAX ((int) rect.width, 1), 1 });
   self->edit_id = g_strdup (id);
+  self->edit_initial = g_strdup (text);
+  self->edit_commit = commit;
+  self->edit_data = data;
+  self->edit_destroy = destroy;
   gtk_popover_popup (GTK_POPOVER (self->editor_popover));
   gtk_widget_grab_focus (self->editor);
+}
+
+static void
+commit_item_text (WmCanvas   *self,
+                  const char *id,
+                  const char *text,
+                  gpointer    data)
+{
+  if (wm_diagram_lookup (self->diagram, id) != NULL)
+    wm_diagram_set_text (self->diagram, id, text);
+}
+
+void
+_wm_canvas_begin_edit (WmCanvas   *self,
+                       const char *id)
+{
+  WmItem *item = self->diagram != NULL ? wm_diagram_lookup (self->diagram, id) : NULL;
+  WmRect extent;
+
+  _wm_canvas_end_edit (self, TRUE);
+  if (item == NULL)
+    return;
+  /* Where the painter draws it: a journey's cards sit in their cells. */
+  wm_render_item_extent (self->diagram, item, &extent);
+  if (wm_item_is_node (item) && !_wm_canvas_places_nodes (self))
+    extent = item->bounds;
+  _wm_canvas_begin_edit_text (self, &extent, item->text, item->type->multiline,
+                              g_dgettext (GETTEXT_PACKAGE, item->type->text_label),
+                              item->id, commit_item_text, NULL, NULL);
 }
 
 static void
@@ -686,6 +734,12 @@ void
 _wm_canvas_dispose_tools (WmCanvas *self)
 {
   g_clear_pointer (&self->edit_id, g_free);
+  g_clear_pointer (&self->edit_initial, g_free);
+  if (self->edit_destroy != NULL)
+    self->edit_destroy (self->edit_data);
+  self->edit_commit = NULL;
+  self->edit_destroy = NULL;
+  self->edit_data = NULL;
   clear_offer (self);
   g_clear_handle_id (&self->refused_id, g_source_remove);
   if (self->editor_popover != NULL)

@@ -205,6 +205,9 @@ _wm_canvas_drag_done (WmCanvas *self)
 {
   WmCanvasDragMode mode = self->drag.mode;
 
+  /* A drag the behaviour owns, cut short (another diagram, the widget gone). */
+  if (mode == WM_CANVAS_DRAG_CUSTOM && self->behavior != NULL && self->behavior->drag_end != NULL)
+    self->behavior->drag_end (self, 0, 0, TRUE);
   g_clear_pointer (&self->drag.ids, g_strfreev);
   g_clear_pointer (&self->drag.source_id, g_free);
   self->drag = (WmCanvasDrag) { .mode = WM_CANVAS_DRAG_NONE };
@@ -366,10 +369,76 @@ diagram_changed (WmCanvas      *self,
   queue_extent_refresh (self);
   _wm_canvas_sync_adjustments (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (self->behavior != NULL && self->behavior->changed != NULL)
+    self->behavior->changed (self, delta);
   if (dropped)
     selection_changed (self);
   else
     _wm_canvas_update_actions (self);
+}
+
+static const WmCanvasBehavior *const behaviors[] = {
+  &_wm_canvas_behavior_bmc,
+  &_wm_canvas_behavior_journey,
+  &_wm_canvas_behavior_use_case,
+};
+
+static void
+detach_behavior (WmCanvas *self)
+{
+  if (self->behavior != NULL && self->behavior->detach != NULL)
+    self->behavior->detach (self);
+  self->behavior = NULL;
+  self->behavior_data = NULL;
+  g_clear_pointer (&self->dimmed, g_hash_table_unref);
+}
+
+static void
+attach_behavior (WmCanvas *self)
+{
+  const char *notation;
+
+  if (self->diagram == NULL)
+    return;
+  notation = wm_diagram_get_notation (self->diagram)->id;
+  for (guint i = 0; i < G_N_ELEMENTS (behaviors); i++)
+    if (g_str_equal (behaviors[i]->notation_id, notation))
+      self->behavior = behaviors[i];
+}
+
+gboolean
+_wm_canvas_places_nodes (WmCanvas *self)
+{
+  return self->diagram != NULL && wm_render_places_nodes (self->diagram);
+}
+
+void
+_wm_canvas_set_dimmed (WmCanvas   *self,
+                       GHashTable *ids)
+{
+  if (ids != NULL)
+    g_hash_table_ref (ids);
+  g_clear_pointer (&self->dimmed, g_hash_table_unref);
+  self->dimmed = ids;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+_wm_canvas_doc_to_widget (WmCanvas *self,
+                          double    x,
+                          double    y,
+                          double   *wx,
+                          double   *wy)
+{
+  wm_viewport_doc_to_widget (self->viewport, x, y, wx, wy);
+}
+
+void
+_wm_canvas_node_created (WmCanvas *self,
+                         WmItem   *item)
+{
+  if (self->behavior != NULL && self->behavior->created != NULL)
+    self->behavior->created (self, item);
 }
 
 WmDiagram *
@@ -387,10 +456,13 @@ wm_canvas_set_diagram (WmCanvas  *self,
   g_return_if_fail (WM_IS_CANVAS (self));
   g_return_if_fail (diagram == NULL || WM_IS_DIAGRAM (diagram));
 
-  if (!g_set_object (&self->diagram, diagram))
+  if (self->diagram == diagram)
     return;
   _wm_canvas_end_edit (self, TRUE);
   _wm_canvas_drag_done (self);
+  detach_behavior (self);
+  g_set_object (&self->diagram, diagram);
+  attach_behavior (self);
   g_clear_pointer (&self->pending_id, g_free);
   wm_canvas_set_tool (self, NULL);
   g_signal_group_set_target (self->diagram_signals, diagram);
@@ -762,6 +834,7 @@ _wm_canvas_paint (WmCanvas *self,
       options.visible = area;
       options.scale = zoom;
       options.selected = self->selection;
+      options.dimmed = self->dimmed;
       options.paper = TRUE;
       if (self->show_grid)
         {
@@ -774,6 +847,12 @@ _wm_canvas_paint (WmCanvas *self,
       paint_link_selection (self, cr, &area);
     }
   cairo_restore (cr);
+  if (self->behavior != NULL && self->behavior->paint != NULL)
+    {
+      cairo_save (cr);
+      self->behavior->paint (self, cr);
+      cairo_restore (cr);
+    }
   paint_guides (self, cr);
   _wm_canvas_paint_tools (self, cr);
   if (self->drag.mode == WM_CANVAS_DRAG_BAND)
@@ -954,6 +1033,9 @@ wm_canvas_dispose (GObject *object)
 
   _wm_canvas_drag_done (self);
   _wm_canvas_dispose_tools (self);
+  detach_behavior (self);
+  g_clear_pointer (&self->context_popover, gtk_widget_unparent);
+  g_clear_object (&self->context_menu);
   g_clear_handle_id (&self->extent_idle_id, g_source_remove);
   if (self->diagram_signals != NULL)
     g_signal_group_set_target (self->diagram_signals, NULL);
@@ -1040,6 +1122,9 @@ wm_canvas_class_init (WmCanvasClass *klass)
   _wm_canvas_class_init_actions (widget_class);
   _wm_canvas_class_init_tools (widget_class);
   _wm_canvas_class_init_edit (widget_class);
+  for (guint i = 0; i < G_N_ELEMENTS (behaviors); i++)
+    if (behaviors[i]->class_init != NULL)
+      behaviors[i]->class_init (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "waymark-canvas");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);

@@ -182,6 +182,34 @@ _wm_history_begin (WmHistory  *history,
   history->open->ops = g_ptr_array_new_with_free_func ((GDestroyNotify) op_free);
 }
 
+/* Reopens the step on top of the undo stack: the ops recorded until the
+ * matching end are appended to it, and undone first. It takes a new serial,
+ * so a state saved between the two is no longer the current one. */
+void
+_wm_history_begin_joined (WmHistory  *history,
+                          const char *label)
+{
+  Step *top;
+
+  g_return_if_fail (!history->replaying);
+
+  if (history->depth > 0 || history->undo->len == 0)
+    {
+      _wm_history_begin (history, label, NULL);
+      return;
+    }
+  history->depth++;
+  top = g_ptr_array_steal_index (history->undo, history->undo->len - 1);
+  top->serial = ++history->next_serial;
+  g_clear_pointer (&top->merge_key, g_free);
+  if (label != NULL)
+    {
+      g_free (top->label);
+      top->label = g_strdup (label);
+    }
+  history->open = top;
+}
+
 void
 _wm_history_item_will_change (WmHistory *history,
                               WmDiagram *diagram,

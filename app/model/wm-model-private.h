@@ -92,6 +92,8 @@ void           _wm_history_free          (WmHistory        *history);
 void           _wm_history_begin         (WmHistory        *history,
                                           const char       *label,
                                           const char       *merge_key);
+void           _wm_history_begin_joined  (WmHistory        *history,
+                                          const char       *label);
 void           _wm_history_end           (WmHistory        *history);
 void           _wm_history_item_will_change (WmHistory     *history,
                                              WmDiagram     *diagram,

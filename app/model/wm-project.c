@@ -422,6 +422,14 @@ wm_project_begin_group (WmProject  *self,
 }
 
 void
+wm_project_begin_joined_group (WmProject  *self,
+                               const char *label)
+{
+  g_return_if_fail (WM_IS_PROJECT (self));
+  _wm_history_begin_joined (self->history, label);
+}
+
+void
 wm_project_end_group (WmProject *self)
 {
   g_return_if_fail (WM_IS_PROJECT (self));

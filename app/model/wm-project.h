@@ -76,6 +76,12 @@ const char *wm_project_get_redo_label   (WmProject  *self);
 void        wm_project_begin_group      (WmProject  *self,
                                          const char *label);
 void        wm_project_end_group        (WmProject  *self);
+/* Like begin_group(), but the edits join the step on top of the undo stack
+ * (the gesture they complete, such as a drag whose drop files a note in a
+ * block), so that one undo reverts both. Without such a step, or inside an
+ * open group, it is begin_group(). */
+void        wm_project_begin_joined_group (WmProject  *self,
+                                           const char *label);
 /* Starts a new undo step even if the next edit could merge with the last. */
 void        wm_project_break_merge      (WmProject  *self);
 void        wm_project_clear_history    (WmProject  *self);
