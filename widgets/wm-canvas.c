@@ -196,6 +196,98 @@ wm_canvas_select_all (WmCanvas *self)
   _wm_canvas_set_selection (self, set);
 }
 
+void
+wm_canvas_reveal (WmCanvas          *self,
+                  const char *const *ids)
+{
+  WmRect box = { 0, }, visible, extent;
+  gboolean any = FALSE;
+
+  g_return_if_fail (WM_IS_CANVAS (self));
+
+  wm_canvas_select (self, ids);
+  for (guint i = 0; ids != NULL && self->diagram != NULL && ids[i] != NULL; i++)
+    {
+      WmItem *item = wm_diagram_lookup (self->diagram, ids[i]);
+
+      if (item == NULL)
+        continue;
+      wm_render_item_extent (self->diagram, item, &extent);
+      if (any)
+        wm_rect_union (&box, &extent, &box);
+      else
+        box = extent;
+      any = TRUE;
+    }
+  if (!any)
+    return;
+  wm_viewport_get_visible (self->viewport, &visible);
+  if (visible.width > 0 && box.x >= visible.x && box.y >= visible.y &&
+      box.x + box.width <= visible.x + visible.width &&
+      box.y + box.height <= visible.y + visible.height)
+    return;
+  /* Centred, at the same zoom unless it does not fit. */
+  if (visible.width > 0 && (box.width > visible.width || box.height > visible.height))
+    {
+      wm_viewport_fit (self->viewport, &box, 40);
+    }
+  else
+    wm_viewport_set_origin (self->viewport, box.x + box.width / 2 - visible.width / 2,
+                            box.y + box.height / 2 - visible.height / 2);
+  _wm_canvas_sync_adjustments (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Folds case and accents, so that "cafe" finds "Café". */
+static char *
+fold (const char *text)
+{
+  g_autofree char *normal = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
+  g_autofree char *lower = g_utf8_casefold (normal != NULL ? normal : "", -1);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = lower; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_ismark (c))
+        continue;
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+guint
+wm_canvas_set_filter (WmCanvas   *self,
+                      const char *filter)
+{
+  g_autoptr(GHashTable) dimmed = NULL;
+  g_autofree char *needle = NULL;
+  guint matches = 0;
+
+  g_return_val_if_fail (WM_IS_CANVAS (self), 0);
+
+  if (filter == NULL || filter[0] == '\0' || self->diagram == NULL)
+    {
+      _wm_canvas_set_dimmed (self, NULL);
+      return self->diagram != NULL ? wm_diagram_get_n_items (self->diagram) : 0;
+    }
+  needle = fold (filter);
+  dimmed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < wm_diagram_get_n_items (self->diagram); i++)
+    {
+      WmItem *item = wm_diagram_get_item (self->diagram, i);
+      g_autofree char *text = fold (item->text);
+
+      if (strstr (text, needle) != NULL)
+        matches++;
+      else
+        g_hash_table_add (dimmed, g_strdup (item->id));
+    }
+  _wm_canvas_set_dimmed (self, dimmed);
+  return matches;
+}
+
 /* The extent and the scroll bars */
 
 static void queue_extent_refresh (WmCanvas *self);

@@ -27,6 +27,14 @@ GStrv       wm_canvas_get_selection   (WmCanvas   *self);
 void        wm_canvas_select          (WmCanvas   *self,
                                        const char *const *ids);
 void        wm_canvas_select_all      (WmCanvas   *self);
+/* Selects @ids and scrolls the view so that they show (centred when they
+ * were out of view). */
+void        wm_canvas_reveal          (WmCanvas   *self,
+                                       const char *const *ids);
+/* Fades the items whose text does not contain @filter (case and accents
+ * ignored); NULL or "" shows everything. Returns how many items match. */
+guint       wm_canvas_set_filter      (WmCanvas   *self,
+                                       const char *filter);
 void        wm_canvas_zoom_to_fit     (WmCanvas   *self);
 
 /* The viewport's zoom, as the "zoom" property. */

@@ -861,6 +861,14 @@ wm_inspector_finalize (GObject *object)
   G_OBJECT_CLASS (wm_inspector_parent_class)->finalize (object);
 }
 
+enum
+{
+  FOLLOW_LINK,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 wm_inspector_class_init (WmInspectorClass *klass)
 {
@@ -869,6 +877,16 @@ wm_inspector_class_init (WmInspectorClass *klass)
 
   object_class->dispose = wm_inspector_dispose;
   object_class->finalize = wm_inspector_finalize;
+
+  /**
+   * WmInspector::follow-link:
+   * @id: the id of the linked item, possibly in another diagram
+   *
+   * Emitted when the analyst asks to go to an item the shown one links to.
+   */
+  signals[FOLLOW_LINK] =
+    g_signal_new ("follow-link", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
   gtk_widget_class_set_css_name (widget_class, "inspector");
 }
 
