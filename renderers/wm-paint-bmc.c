@@ -6,7 +6,15 @@
  * The nine blocks sit in the canonical layout of wm_bmc_block_rect(), each
  * with its title, a small line icon and the faint guiding question of the
  * Strategyzer canvas; the header fields stand in a band above the canvas and
- * the colour legend in a row below it. Notes are sticky notes in their colour.
+ * the colour legend in rows below it. Notes are sticky notes in their colour,
+ * where wm_bmc_layout_new() puts them: flowing in their block, or where the
+ * analyst placed them freely. All the measures come from wm-bmc.h, so that
+ * the canvas hit-tests what is painted.
+ *
+ * The layout is kept on the diagram until its next "changed" signal (as the
+ * journey painter does), so that item_extent, which comes without a paint and
+ * for every item, costs no O(n) each, and what is painted and what is measured
+ * agree.
  */
 #define G_LOG_DOMAIN "wm-paint-bmc"
 
@@ -16,21 +24,16 @@
 
 #include "wm-painter-private.h"
 
-/* The header band above the canvas and the legend row below it. */
-#define HEADER_TOP -60.0
-#define HEADER_VALUE_TOP -44.0
-#define HEADER_RULE -18.0
-#define LEGEND_GAP 16.0
-#define LEGEND_HEIGHT 16.0
-
-/* Inside a block: the title and the question must fit in the 44 units above
- * the first row of notes, which the sample places 48 units below the top. */
-#define BLOCK_PAD 14.0
-#define TITLE_TOP 10.0
-#define TITLE_SIZE 15.0
-#define QUESTION_TOP 29.5
-#define QUESTION_SIZE 11.0
+/* Inside a block: the title and the question must fit above
+ * WM_BMC_CONTENT_TOP, where the first row of notes flows. */
+#define BLOCK_PAD WM_BMC_BLOCK_PAD
+#define TITLE_TOP WM_BMC_TITLE_TOP
+#define TITLE_SIZE WM_BMC_TITLE_SIZE
+#define QUESTION_TOP WM_BMC_QUESTION_TOP
+#define QUESTION_SIZE WM_BMC_QUESTION_SIZE
 #define ICON_SIZE 18.0
+/* The mark of a block whose notes run past its bottom. */
+#define OVERFLOW_WIDTH 3.0
 
 #define NOTE_TEXT_SIZE 12.0
 /* How far a note's shadow and outline reach past its bounds. */
@@ -213,18 +216,9 @@ static const BlockInfo blocks[WM_BMC_N_BLOCKS] = {
                                icon_money_bag },
 };
 
-typedef struct
-{
-  const char *field;
-  const char *label;
-  double      start;   /* where the field starts, as a fraction of the canvas width */
-} HeaderField;
-
-static const HeaderField header_fields[] = {
-  { "designed-for", N_("Designed for"), 0 },
-  { "designed-by", N_("Designed by"), 0.36 },
-  { "date", N_("Date"), 0.72 },
-  { "version", N_("Version"), 0.86 },
+/* The labels of the header fields, in the order of wm_bmc_header_field(). */
+static const char *const header_labels[WM_BMC_N_HEADER_FIELDS] = {
+  N_("Designed for"), N_("Designed by"), N_("Date"), N_("Version"),
 };
 
 static void
@@ -232,16 +226,88 @@ canvas_size (WmDiagram *diagram,
              double    *width,
              double    *height)
 {
-  *width = wm_diagram_get_number (diagram, "width");
-  *height = wm_diagram_get_number (diagram, "height");
+  wm_bmc_canvas_size (diagram, width, height);
 }
 
-static gboolean
-has_legend (WmDiagram *diagram)
-{
-  GPtrArray *legend = wm_diagram_get_list (diagram, "legend");
+/* The layout, kept on the diagram */
 
-  return legend != NULL && legend->len > 0;
+static GQuark
+layout_quark (void)
+{
+  return g_quark_from_static_string ("wm-paint-bmc-layout");
+}
+
+/* Marks a diagram whose "changed" signal already drops its layout. */
+static GQuark
+watched_quark (void)
+{
+  return g_quark_from_static_string ("wm-paint-bmc-watched");
+}
+
+/* The layout is shared between the diagram's cache and the paint that uses
+ * it: an edit made while painting (none is) or inside an open undo group
+ * must not free it under the paint's feet. */
+typedef struct
+{
+  WmBmcLayout *layout;
+} Bmc;
+
+static void
+bmc_clear (gpointer data)
+{
+  Bmc *bmc = data;
+
+  wm_bmc_layout_free (bmc->layout);
+}
+
+static void
+bmc_unref (gpointer bmc)
+{
+  g_rc_box_release_full (bmc, bmc_clear);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Bmc, bmc_unref)
+
+static Bmc *
+bmc_new (WmDiagram *diagram)
+{
+  Bmc *bmc = g_rc_box_new0 (Bmc);
+
+  bmc->layout = wm_bmc_layout_new (diagram);
+  return bmc;
+}
+
+static void
+forget_layout (WmDiagram     *diagram,
+               const WmDelta *delta,
+               gpointer       user_data)
+{
+  g_object_set_qdata (G_OBJECT (diagram), layout_quark (), NULL);
+}
+
+/* A reference to the diagram's layout, made once and kept until the
+ * "changed" signal of its next edit, undo or redo. Inside an undo group that
+ * has not ended the layout is the one from before the group: only behind. A
+ * diagram outside a project sends no signal: it gets a fresh one each time. */
+static Bmc *
+bmc_get (WmDiagram *diagram)
+{
+  Bmc *bmc;
+
+  if (wm_diagram_get_project (diagram) == NULL)
+    return bmc_new (diagram);
+  bmc = g_object_get_qdata (G_OBJECT (diagram), layout_quark ());
+  if (bmc == NULL)
+    {
+      bmc = bmc_new (diagram);
+      if (g_object_get_qdata (G_OBJECT (diagram), watched_quark ()) == NULL)
+        {
+          g_signal_connect (diagram, "changed", G_CALLBACK (forget_layout), NULL);
+          g_object_set_qdata (G_OBJECT (diagram), watched_quark (), GINT_TO_POINTER (TRUE));
+        }
+      g_object_set_qdata_full (G_OBJECT (diagram), layout_quark (), bmc, bmc_unref);
+    }
+  return g_rc_box_acquire (bmc);
 }
 
 /* Blocks */
@@ -310,8 +376,22 @@ paint_block_question (WmPaintContext  *ctx,
     wm_draw_text (ctx->cr, ctx->options, _(info->question), &rect, &style);
 }
 
+/* A block whose notes do not fit says so with a bar along its bottom edge,
+ * inside the block, where the notes that run past it leave. */
+static void
+paint_overflow (WmPaintContext *ctx,
+                const WmRect   *block)
+{
+  WmColor bad = wm_color_bad;
+
+  bad.alpha = 0.8;
+  wm_draw_box (ctx->cr, &(WmRect) { block->x + 1, block->y + block->height - 1 - OVERFLOW_WIDTH,
+                                    block->width - 2, OVERFLOW_WIDTH }, 0, &bad, NULL, 0);
+}
+
 static void
 paint_blocks (WmPaintContext *ctx,
+              const Bmc      *bmc,
               double          width,
               double          height)
 {
@@ -323,6 +403,8 @@ paint_blocks (WmPaintContext *ctx,
       if (ctx->options->visible.width > 0 && !wm_rect_intersects (&block, &ctx->options->visible))
         continue;
       wm_draw_box (ctx->cr, &block, 0, NULL, &wm_color_faint, 1);
+      if (wm_bmc_layout_overflows (bmc->layout, b))
+        paint_overflow (ctx, &block);
       if (!ctx->detail)
         continue;
       paint_block_title (ctx, &blocks[b], &block);
@@ -333,26 +415,28 @@ paint_blocks (WmPaintContext *ctx,
 /* The header band */
 
 static void
-paint_header_field (WmPaintContext    *ctx,
-                    const HeaderField *field,
-                    double             x,
-                    double             width)
+paint_header_field (WmPaintContext *ctx,
+                    guint           index,
+                    double          canvas_width)
 {
-  g_autofree char *label = g_utf8_strup (_(field->label), -1);
-  const char *value = wm_diagram_get_string (ctx->diagram, field->field);
+  WmRect rect;
+  const char *field = wm_bmc_header_field (index, canvas_width, &rect);
+  g_autofree char *label = g_utf8_strup (_(header_labels[index]), -1);
+  const char *value = wm_diagram_get_string (ctx->diagram, field);
   WmTextStyle label_style = wm_text_style (10);
   WmTextStyle value_style = wm_text_style (14);
-  WmPoint rule[2] = { { x, HEADER_RULE }, { x + width, HEADER_RULE } };
+  double x = rect.x, width = rect.width;
+  WmPoint rule[2] = { { x, WM_BMC_HEADER_RULE }, { x + width, WM_BMC_HEADER_RULE } };
 
   label_style.weight = PANGO_WEIGHT_SEMIBOLD;
   label_style.wrap = FALSE;
   label_style.color = &wm_color_muted;
   value_style.wrap = FALSE;
   wm_draw_text (ctx->cr, ctx->options, label,
-                &(WmRect) { x, HEADER_TOP, width, 14 }, &label_style);
+                &(WmRect) { x, WM_BMC_HEADER_TOP, width, 14 }, &label_style);
   if (!wm_str_is_blank (value))
     wm_draw_text (ctx->cr, ctx->options, value,
-                  &(WmRect) { x, HEADER_VALUE_TOP, width, 20 }, &value_style);
+                  &(WmRect) { x, WM_BMC_HEADER_VALUE_TOP, width, 20 }, &value_style);
   wm_draw_polyline (ctx->cr, rule, 2, 1, WM_LINE_SOLID, &wm_color_faint);
 }
 
@@ -360,14 +444,8 @@ static void
 paint_header (WmPaintContext *ctx,
               double          width)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (header_fields); i++)
-    {
-      double x = header_fields[i].start * width;
-      double end = i + 1 < G_N_ELEMENTS (header_fields) ? header_fields[i + 1].start * width
-                                                         : width;
-
-      paint_header_field (ctx, &header_fields[i], x, end - x - (end < width ? 24 : 0));
-    }
+  for (guint i = 0; i < WM_BMC_N_HEADER_FIELDS; i++)
+    paint_header_field (ctx, i, width);
 }
 
 /* The colour legend */
@@ -383,41 +461,41 @@ legend_color (const WmListEntry *entry)
   return color;
 }
 
-/* One swatch and its label at @x, the label cut short at @right; returns
- * where the next entry starts. */
-static double
+/* One swatch and its label in the entry's slot, the label cut short at the
+ * slot's end less a gap to the next one. */
+static void
 paint_legend_entry (WmPaintContext    *ctx,
                     const WmListEntry *entry,
-                    double             x,
-                    double             y,
-                    double             right)
+                    const WmRect      *slot)
 {
   WmColor fill = legend_color (entry);
   WmColor edge = wm_color_darken (&fill, 0.18);
   WmTextStyle style = wm_text_style (12);
-  double label_width;
+  double swatch = WM_BMC_LEGEND_SWATCH;
+  double y = slot->y + (slot->height - swatch) / 2;
+  double x = slot->x + swatch + 8;
 
   style.wrap = FALSE;
   style.color = &wm_color_muted;
-  wm_draw_box (ctx->cr, &(WmRect) { x + 0.5, y + 1.5, 13, 13 }, 2.5, &fill, &edge, 0.75);
-  x += 20;
-  wm_measure_text (ctx->options, entry->label, -1, &style, &label_width, NULL);
-  label_width = MIN (label_width + 1, right - x);
+  wm_draw_box (ctx->cr, &(WmRect) { slot->x + 0.5, y, swatch - 1, swatch - 1 }, 2.5,
+               &fill, &edge, 0.75);
   wm_draw_text (ctx->cr, ctx->options, entry->label,
-                &(WmRect) { x, y, label_width, LEGEND_HEIGHT }, &style);
-  return x + label_width + 28;
+                &(WmRect) { x, slot->y + (slot->height - 16) / 2,
+                            MAX (slot->x + slot->width - 16 - x, 0), 16 }, &style);
 }
 
 static void
-paint_legend (WmPaintContext *ctx,
-              double          width,
-              double          height)
+paint_legend (WmPaintContext *ctx)
 {
   GPtrArray *legend = wm_diagram_get_list (ctx->diagram, "legend");
-  double x = 0;
 
-  for (guint i = 0; legend != NULL && i < legend->len && x + 40 < width; i++)
-    x = paint_legend_entry (ctx, g_ptr_array_index (legend, i), x, height + LEGEND_GAP, width);
+  for (guint i = 0; legend != NULL && i < legend->len; i++)
+    {
+      WmRect slot;
+
+      wm_bmc_legend_entry_rect (ctx->diagram, i, &slot);
+      paint_legend_entry (ctx, g_ptr_array_index (legend, i), &slot);
+    }
 }
 
 /* The painter */
@@ -428,43 +506,51 @@ get_extent (WmDiagram *diagram,
 {
   double width, height;
 
+  guint rows = wm_bmc_legend_n_rows (diagram);
+
   canvas_size (diagram, &width, &height);
-  if (has_legend (diagram))
-    height += LEGEND_GAP + LEGEND_HEIGHT;
+  if (rows > 0)
+    height += WM_BMC_LEGEND_GAP + rows * WM_BMC_LEGEND_ROW;
   /* Half a line width beyond the canvas for its outer border. */
-  *extent = (WmRect) { -0.5, HEADER_TOP, width + 1, height + 0.5 - HEADER_TOP };
+  *extent = (WmRect) { -0.5, WM_BMC_HEADER_TOP, width + 1, height + 0.5 - WM_BMC_HEADER_TOP };
 }
 
 static void
 paint_background (WmPaintContext *ctx)
 {
+  Bmc *bmc = bmc_get (ctx->diagram);
   double width, height;
 
+  ctx->painter_data = bmc;
   canvas_size (ctx->diagram, &width, &height);
-  paint_blocks (ctx, width, height);
+  paint_blocks (ctx, bmc, width, height);
   if (!ctx->detail)
     return;
   paint_header (ctx, width);
-  paint_legend (ctx, width, height);
+  paint_legend (ctx);
 }
 
 static void
 paint_item (WmPaintContext *ctx,
             const WmItem   *item)
 {
+  /* The paint's layout; a caller that paints an item alone gets its own. */
+  g_autoptr(Bmc) own = ctx->painter_data == NULL ? bmc_get (ctx->diagram) : NULL;
+  Bmc *bmc = own != NULL ? own : ctx->painter_data;
   WmColor fill = { 1, 0.957, 0.639, 1 };  /* the notation's default, #fff4a3 */
+  WmRect rect;
 
   if (!wm_item_is_node (item))
     return;
+  wm_bmc_layout_item_rect (bmc->layout, item, &rect);
   wm_color_parse (wm_item_get_string (item, "color"), &fill);
   if (ctx->detail)
     {
-      wm_draw_sticky_note (ctx->cr, ctx->options, &item->bounds, &fill, item->text,
-                           NOTE_TEXT_SIZE);
+      wm_draw_sticky_note (ctx->cr, ctx->options, &rect, &fill, item->text, NOTE_TEXT_SIZE);
       return;
     }
   /* Far out, a plain rectangle in the note's colour is all the eye can use. */
-  wm_draw_box (ctx->cr, &item->bounds, 0, &fill, NULL, 0);
+  wm_draw_box (ctx->cr, &rect, 0, &fill, NULL, 0);
 }
 
 static void
@@ -472,16 +558,19 @@ item_extent (WmDiagram    *diagram,
              const WmItem *item,
              WmRect       *extent)
 {
-  const WmRect *b = &item->bounds;
+  g_autoptr(Bmc) bmc = NULL;
+  WmRect b;
 
   if (!wm_item_is_node (item))
     {
       *extent = (WmRect) { 0, 0, 0, 0 };
       return;
     }
-  *extent = (WmRect) { b->x - NOTE_INK_LEFT, b->y - NOTE_INK_LEFT,
-                       b->width + NOTE_INK_LEFT + NOTE_INK_RIGHT,
-                       b->height + NOTE_INK_LEFT + NOTE_INK_BOTTOM };
+  bmc = bmc_get (diagram);
+  wm_bmc_layout_item_rect (bmc->layout, item, &b);
+  *extent = (WmRect) { b.x - NOTE_INK_LEFT, b.y - NOTE_INK_LEFT,
+                       b.width + NOTE_INK_LEFT + NOTE_INK_RIGHT,
+                       b.height + NOTE_INK_LEFT + NOTE_INK_BOTTOM };
 }
 
 const WmPainter _wm_painter_bmc = {
@@ -490,4 +579,6 @@ const WmPainter _wm_painter_bmc = {
   .paint_background = paint_background,
   .paint_item = paint_item,
   .item_extent = item_extent,
+  .free_data = bmc_unref,
+  .places_nodes = TRUE,
 };

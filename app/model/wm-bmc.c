@@ -2,10 +2,16 @@
  *
  * Copyright 2026 The Waymark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Everything the painter draws and the canvas hit-tests lives here, so that
+ * both agree: the nine blocks, the header fields above the canvas, the legend
+ * slots below it and the flow of the notes inside their blocks.
  */
 #define G_LOG_DOMAIN "wm-bmc"
 
 #include "config.h"
+
+#include <string.h>
 
 #include "wm-bmc.h"
 
@@ -18,7 +24,7 @@ static const char *const block_ids[WM_BMC_N_BLOCKS] = {
 /* Each block as column span and vertical span, in fifths of the width and in
  * eighths of the height: the top band is six eighths, split in half for the
  * stacked blocks; the bottom band is the remaining two. */
-static const struct { double col, cols, row, rows; } layout[WM_BMC_N_BLOCKS] = {
+static const struct { double col, cols, row, rows; } block_spans[WM_BMC_N_BLOCKS] = {
   [WM_BMC_KEY_PARTNERS] = { 0, 1, 0, 6 },
   [WM_BMC_KEY_ACTIVITIES] = { 1, 1, 0, 3 },
   [WM_BMC_KEY_RESOURCES] = { 1, 1, 3, 3 },
@@ -29,6 +35,18 @@ static const struct { double col, cols, row, rows; } layout[WM_BMC_N_BLOCKS] = {
   [WM_BMC_COST_STRUCTURE] = { 0, 2.5, 6, 2 },
   [WM_BMC_REVENUE_STREAMS] = { 2.5, 2.5, 6, 2 },
 };
+
+/* The header fields and where each starts, as a fraction of the canvas
+ * width: the long texts (whom the canvas is for, who made it) get the most. */
+static const struct { const char *field; double start; } header_fields[WM_BMC_N_HEADER_FIELDS] = {
+  { "designed-for", 0 },
+  { "designed-by", 0.36 },
+  { "date", 0.72 },
+  { "version", 0.86 },
+};
+
+/* Between one header field's rule and the next field. */
+#define HEADER_SPACING 24.0
 
 const char *
 wm_bmc_block_id (WmBmcBlock block)
@@ -56,10 +74,26 @@ wm_bmc_block_rect (WmBmcBlock block,
 
   g_return_if_fail (block < WM_BMC_N_BLOCKS);
 
-  rect->x = layout[block].col * col;
-  rect->y = layout[block].row * row;
-  rect->width = layout[block].cols * col;
-  rect->height = layout[block].rows * row;
+  rect->x = block_spans[block].col * col;
+  rect->y = block_spans[block].row * row;
+  rect->width = block_spans[block].cols * col;
+  rect->height = block_spans[block].rows * row;
+}
+
+void
+wm_bmc_content_rect (WmBmcBlock block,
+                     double     width,
+                     double     height,
+                     WmRect    *rect)
+{
+  WmRect b;
+
+  g_return_if_fail (block < WM_BMC_N_BLOCKS);
+
+  wm_bmc_block_rect (block, width, height, &b);
+  *rect = (WmRect) { b.x + WM_BMC_BLOCK_PAD, b.y + WM_BMC_CONTENT_TOP,
+                     MAX (b.width - 2 * WM_BMC_BLOCK_PAD, 0),
+                     MAX (b.height - WM_BMC_CONTENT_TOP - WM_BMC_BLOCK_PAD, 0) };
 }
 
 WmBmcBlock
@@ -78,4 +112,302 @@ wm_bmc_block_at (double width,
         return i;
     }
   return WM_BMC_N_BLOCKS;
+}
+
+void
+wm_bmc_canvas_size (WmDiagram *diagram,
+                    double    *width,
+                    double    *height)
+{
+  g_return_if_fail (WM_IS_DIAGRAM (diagram));
+
+  *width = wm_diagram_get_number (diagram, "width");
+  *height = wm_diagram_get_number (diagram, "height");
+}
+
+/* The header */
+
+const char *
+wm_bmc_header_field (guint   index,
+                     double  width,
+                     WmRect *rect)
+{
+  double x, end;
+
+  g_return_val_if_fail (index < WM_BMC_N_HEADER_FIELDS, NULL);
+
+  x = header_fields[index].start * width;
+  end = index + 1 < WM_BMC_N_HEADER_FIELDS ? header_fields[index + 1].start * width - HEADER_SPACING
+                                           : width;
+  if (rect != NULL)
+    *rect = (WmRect) { x, WM_BMC_HEADER_TOP, MAX (end - x, 0),
+                       WM_BMC_HEADER_RULE - WM_BMC_HEADER_TOP };
+  return header_fields[index].field;
+}
+
+const char *
+wm_bmc_header_field_at (double  width,
+                        double  x,
+                        double  y,
+                        WmRect *rect)
+{
+  for (guint i = 0; i < WM_BMC_N_HEADER_FIELDS; i++)
+    {
+      WmRect r;
+      const char *field = wm_bmc_header_field (i, width, &r);
+
+      if (wm_rect_contains (&r, x, y))
+        {
+          if (rect != NULL)
+            *rect = r;
+          return field;
+        }
+    }
+  return NULL;
+}
+
+/* The legend */
+
+static guint
+legend_columns (double width)
+{
+  return MAX ((guint) (width / WM_BMC_LEGEND_SLOT_WIDTH), 1);
+}
+
+static guint
+legend_length (WmDiagram *diagram)
+{
+  GPtrArray *legend = wm_diagram_get_list (diagram, "legend");
+
+  return legend != NULL ? legend->len : 0;
+}
+
+guint
+wm_bmc_legend_n_rows (WmDiagram *diagram)
+{
+  double width, height;
+  guint columns;
+
+  g_return_val_if_fail (WM_IS_DIAGRAM (diagram), 0);
+
+  wm_bmc_canvas_size (diagram, &width, &height);
+  columns = legend_columns (width);
+  return (legend_length (diagram) + columns - 1) / columns;
+}
+
+gboolean
+wm_bmc_legend_entry_rect (WmDiagram *diagram,
+                          guint      index,
+                          WmRect    *rect)
+{
+  double width, height;
+  guint columns;
+
+  g_return_val_if_fail (WM_IS_DIAGRAM (diagram), FALSE);
+  g_return_val_if_fail (rect != NULL, FALSE);
+
+  if (index >= legend_length (diagram))
+    return FALSE;
+  wm_bmc_canvas_size (diagram, &width, &height);
+  columns = legend_columns (width);
+  *rect = (WmRect) { (index % columns) * WM_BMC_LEGEND_SLOT_WIDTH,
+                     height + WM_BMC_LEGEND_GAP + (index / columns) * WM_BMC_LEGEND_ROW,
+                     MIN (WM_BMC_LEGEND_SLOT_WIDTH, width), WM_BMC_LEGEND_ROW };
+  return TRUE;
+}
+
+const WmListEntry *
+wm_bmc_legend_entry_at (WmDiagram *diagram,
+                        double     x,
+                        double     y,
+                        guint     *index)
+{
+  GPtrArray *legend;
+  double width, height;
+  guint columns, column, row, i;
+
+  g_return_val_if_fail (WM_IS_DIAGRAM (diagram), NULL);
+
+  legend = wm_diagram_get_list (diagram, "legend");
+  wm_bmc_canvas_size (diagram, &width, &height);
+  y -= height + WM_BMC_LEGEND_GAP;
+  if (legend == NULL || x < 0 || y < 0)
+    return NULL;
+  columns = legend_columns (width);
+  column = (guint) (x / WM_BMC_LEGEND_SLOT_WIDTH);
+  row = (guint) (y / WM_BMC_LEGEND_ROW);
+  i = row * columns + column;
+  /* Past the last column a point belongs to no slot, even on a narrow
+   * canvas whose one slot is cut to its width. */
+  if (column >= columns || x >= width || i >= legend->len)
+    return NULL;
+  if (index != NULL)
+    *index = i;
+  return g_ptr_array_index (legend, i);
+}
+
+gboolean
+wm_bmc_color_matches (const char *color,
+                      const char *entry_id)
+{
+  if (color == NULL || entry_id == NULL)
+    return FALSE;
+  if (color[0] == '#')
+    color++;
+  if (entry_id[0] == '#')
+    entry_id++;
+  return g_ascii_strcasecmp (color, entry_id) == 0;
+}
+
+/* The flow of the notes */
+
+struct _WmBmcLayout
+{
+  WmItem  **items;      /* the diagram's items in z-order when the layout was made */
+  WmRect   *rects;      /* one per item: where it flows */
+  gboolean *flows;      /* one per item: whether it flows (else it keeps its bounds) */
+  guint     n_items;
+  gboolean  overflows[WM_BMC_N_BLOCKS];
+};
+
+/* A note waiting for its place in a row. */
+typedef struct
+{
+  guint  index;
+  double width;
+  double height;
+} Pending;
+
+static void
+flow_block (WmBmcLayout  *self,
+            WmBmcBlock    block,
+            const WmRect *content,
+            GArray       *notes)
+{
+  double x = 0, y = 0, row_height = 0, widest = 0, shift;
+
+  /* First pass: places relative to the content's top left corner. A note
+   * wraps when it would cross the right edge, unless it is the first of its
+   * row (then it is clamped to the width and has the row to itself). */
+  for (guint i = 0; i < notes->len; i++)
+    {
+      Pending *note = &g_array_index (notes, Pending, i);
+
+      if (x > 0 && x + WM_BMC_GAP_X + note->width > content->width)
+        {
+          y += row_height + WM_BMC_GAP_Y;
+          x = 0;
+          row_height = 0;
+        }
+      else if (x > 0)
+        x += WM_BMC_GAP_X;
+      self->rects[note->index] = (WmRect) { x, y, note->width, note->height };
+      x += note->width;
+      row_height = MAX (row_height, note->height);
+      widest = MAX (widest, x);
+    }
+  if (notes->len > 0 && y + row_height > content->height)
+    self->overflows[block] = TRUE;
+
+  /* Second pass: the rows as a whole centred on the block. */
+  shift = (content->width - widest) / 2;
+  for (guint i = 0; i < notes->len; i++)
+    {
+      WmRect *rect = &self->rects[g_array_index (notes, Pending, i).index];
+
+      rect->x += content->x + shift;
+      rect->y += content->y;
+    }
+}
+
+WmBmcLayout *
+wm_bmc_layout_new (WmDiagram *diagram)
+{
+  WmBmcLayout *self;
+  GArray *notes[WM_BMC_N_BLOCKS];
+  double width, height;
+
+  g_return_val_if_fail (WM_IS_DIAGRAM (diagram), NULL);
+  if (!g_str_equal (wm_diagram_get_notation (diagram)->id, "business-model-canvas"))
+    return NULL;
+
+  self = g_new0 (WmBmcLayout, 1);
+  self->n_items = wm_diagram_get_n_items (diagram);
+  self->items = g_new (WmItem *, MAX (self->n_items, 1));
+  self->rects = g_new0 (WmRect, MAX (self->n_items, 1));
+  self->flows = g_new0 (gboolean, MAX (self->n_items, 1));
+  wm_bmc_canvas_size (diagram, &width, &height);
+  for (guint b = 0; b < WM_BMC_N_BLOCKS; b++)
+    notes[b] = g_array_new (FALSE, FALSE, sizeof (Pending));
+
+  for (guint i = 0; i < self->n_items; i++)
+    {
+      WmItem *item = wm_diagram_get_item (diagram, i);
+      WmBmcBlock block;
+      WmRect content;
+      Pending note;
+
+      self->items[i] = item;
+      self->rects[i] = item->bounds;
+      if (!wm_item_is_node (item) || wm_item_get_boolean (item, "pinned"))
+        continue;
+      block = wm_bmc_block_from_id (wm_item_get_choice (item, "block"));
+      if (block >= WM_BMC_N_BLOCKS)
+        continue;
+      wm_bmc_content_rect (block, width, height, &content);
+      note.index = i;
+      note.width = item->bounds.width > 0 ? item->bounds.width : item->type->width;
+      note.height = item->bounds.height > 0 ? item->bounds.height : item->type->height;
+      note.width = MIN (note.width, content.width);
+      self->flows[i] = TRUE;
+      g_array_append_val (notes[block], note);
+    }
+
+  for (guint b = 0; b < WM_BMC_N_BLOCKS; b++)
+    {
+      WmRect content;
+
+      wm_bmc_content_rect (b, width, height, &content);
+      flow_block (self, b, &content, notes[b]);
+      g_array_unref (notes[b]);
+    }
+  return self;
+}
+
+void
+wm_bmc_layout_free (WmBmcLayout *layout)
+{
+  if (layout == NULL)
+    return;
+  g_free (layout->items);
+  g_free (layout->rects);
+  g_free (layout->flows);
+  g_free (layout);
+}
+
+gboolean
+wm_bmc_layout_item_rect (const WmBmcLayout *layout,
+                         const WmItem      *item,
+                         WmRect            *rect)
+{
+  g_return_val_if_fail (layout != NULL && item != NULL && rect != NULL, FALSE);
+
+  /* An item that is not where it was in the z-order is newer than the layout. */
+  if (item->z >= layout->n_items || layout->items[item->z] != item || !layout->flows[item->z])
+    {
+      *rect = item->bounds;
+      return FALSE;
+    }
+  *rect = layout->rects[item->z];
+  return TRUE;
+}
+
+gboolean
+wm_bmc_layout_overflows (const WmBmcLayout *layout,
+                         WmBmcBlock         block)
+{
+  g_return_val_if_fail (layout != NULL, FALSE);
+  g_return_val_if_fail (block < WM_BMC_N_BLOCKS, FALSE);
+
+  return layout->overflows[block];
 }

@@ -5,7 +5,7 @@
  */
 #pragma once
 
-#include "wm-types.h"
+#include "wm-diagram.h"
 
 G_BEGIN_DECLS
 
@@ -23,6 +23,34 @@ typedef enum
   WM_BMC_N_BLOCKS
 } WmBmcBlock;
 
+/* Inside a block, in document units: the painter draws the block's title at
+ * TITLE_TOP and its guiding question at QUESTION_TOP, both BLOCK_PAD from the
+ * sides; the notes flow below CONTENT_TOP. The sample project and the files
+ * written before the flow existed put their first row of notes there. */
+#define WM_BMC_BLOCK_PAD      14.0
+#define WM_BMC_TITLE_TOP      10.0
+#define WM_BMC_TITLE_SIZE     15.0
+#define WM_BMC_QUESTION_TOP   29.5
+#define WM_BMC_QUESTION_SIZE  11.0
+#define WM_BMC_CONTENT_TOP    48.0
+/* Between two notes of a row, and between two rows. */
+#define WM_BMC_GAP_X          24.0
+#define WM_BMC_GAP_Y          16.0
+
+/* The header band above the canvas (it starts above y = 0): a small label
+ * over each field's value, on a rule. */
+#define WM_BMC_HEADER_TOP       -60.0
+#define WM_BMC_HEADER_VALUE_TOP -44.0
+#define WM_BMC_HEADER_RULE      -18.0
+#define WM_BMC_N_HEADER_FIELDS  4
+
+/* The legend below the canvas: rows of equal slots, a swatch and a label in
+ * each, so that hit-testing needs no text measurement. */
+#define WM_BMC_LEGEND_GAP        16.0
+#define WM_BMC_LEGEND_SLOT_WIDTH 240.0
+#define WM_BMC_LEGEND_ROW        24.0
+#define WM_BMC_LEGEND_SWATCH     14.0
+
 const char *wm_bmc_block_id    (WmBmcBlock  block);
 WmBmcBlock  wm_bmc_block_from_id (const char *id);
 /* The block's rectangle on a canvas of @width x @height: five equal columns,
@@ -32,10 +60,79 @@ void        wm_bmc_block_rect  (WmBmcBlock  block,
                                 double      width,
                                 double      height,
                                 WmRect     *rect);
+/* Where a block's notes flow: inside its padding, below its title and question. */
+void        wm_bmc_content_rect (WmBmcBlock  block,
+                                 double      width,
+                                 double      height,
+                                 WmRect     *rect);
 /* The block under a point, or WM_BMC_N_BLOCKS outside the canvas. */
 WmBmcBlock  wm_bmc_block_at    (double      width,
                                 double      height,
                                 double      x,
                                 double      y);
+/* The diagram's canvas size (its "width" and "height" fields). */
+void        wm_bmc_canvas_size (WmDiagram  *diagram,
+                                double     *width,
+                                double     *height);
+
+/* Header field @index (< WM_BMC_N_HEADER_FIELDS): the diagram field it shows
+ * ("designed-for", "designed-by", "date", "version") and where it sits on a
+ * canvas @width wide, from the top of its label down to its rule. */
+const char *wm_bmc_header_field      (guint       index,
+                                      double      width,
+                                      WmRect     *rect);
+/* The field under a point, with its rectangle (may be NULL), or NULL. */
+const char *wm_bmc_header_field_at   (double      width,
+                                      double      x,
+                                      double      y,
+                                      WmRect     *rect);
+
+/* Legend entries sit in slots WM_BMC_LEGEND_SLOT_WIDTH wide, as many to a
+ * row as fit the canvas (at least one), rows below the canvas. */
+guint       wm_bmc_legend_n_rows     (WmDiagram  *diagram);
+/* The slot of entry @index; FALSE when there is no such entry. */
+gboolean    wm_bmc_legend_entry_rect (WmDiagram  *diagram,
+                                      guint       index,
+                                      WmRect     *rect);
+/* The entry whose slot holds a point, or NULL. */
+const WmListEntry *wm_bmc_legend_entry_at (WmDiagram *diagram,
+                                           double     x,
+                                           double     y,
+                                           guint     *index);
+/* Whether a note's colour ("#rrggbb") is the legend entry's (id "rrggbb"),
+ * ignoring case and the hash. */
+gboolean    wm_bmc_color_matches     (const char *color,
+                                      const char *entry_id);
+
+/* A snapshot of where the notes of one diagram go, valid until its next edit. */
+typedef struct _WmBmcLayout WmBmcLayout;
+
+/* Lays out a Business Model Canvas; NULL for other notations.
+ *
+ * The notes of a block that are not "pinned" flow in its content rectangle
+ * in z-order: left to right, WM_BMC_GAP_X apart, wrapping to a new row
+ * WM_BMC_GAP_Y below the tallest note of the row when the next would cross
+ * the right edge. Each keeps its stored size (the type's default when it is
+ * empty), no wider than the content rectangle. The rows, left-aligned with
+ * one another, are centred as a whole on the block, so the widest row has
+ * the same margin on both sides. Rows that run past the block's bottom are
+ * still placed, below it (nothing the analyst wrote disappears), and the
+ * block is marked as overflowing.
+ *
+ * Pinned notes ("Placed freely") and notes of no known block keep their
+ * stored bounds and take no room in the flow. */
+WmBmcLayout *wm_bmc_layout_new       (WmDiagram         *diagram);
+void         wm_bmc_layout_free      (WmBmcLayout       *layout);
+/* Where the layout puts @item: TRUE and its rectangle when it flows, FALSE
+ * and its stored bounds otherwise (pinned notes, links, items added after
+ * the layout was made). */
+gboolean     wm_bmc_layout_item_rect (const WmBmcLayout *layout,
+                                      const WmItem      *item,
+                                      WmRect            *rect);
+/* Whether the block's flowing notes run past its bottom. */
+gboolean     wm_bmc_layout_overflows (const WmBmcLayout *layout,
+                                      WmBmcBlock         block);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WmBmcLayout, wm_bmc_layout_free)
 
 G_END_DECLS
