@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "wm-test-util.h"
@@ -658,6 +659,157 @@ test_long_line_does_not_recurse (void)
   g_assert_cmpuint (metrics->steps->len, ==, 2 * n);
 }
 
+/* Comparing a current state with a future state */
+
+/* Sets the map's state and product family. */
+static void
+describe_map (WmDiagram  *map,
+              const char *state,
+              const char *family)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (wm_diagram_set_field (map, "state", state, &error));
+  g_assert_true (wm_diagram_set_field (map, "product-family", family, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_compare_worked_example (void)
+{
+  g_autoptr(WmProject) project = wm_project_new ();
+  WmDiagram *now = new_map (project, "100", "28800", "1");
+  WmDiagram *then = new_map (project, "100", "28800", "1");
+  g_autoptr(WmVsmComparison) comparison = NULL;
+  WmItem *fifo;
+
+  describe_map (now, "current", "Beans");
+  describe_map (then, "future", "Beans");
+  /* Today: 500 pcs before Cut (5 days), 300 before Pack (3 days), 60 s and
+   * 40 s of work. Lead time 8 days, 100 s of processing, 800 pcs; a day is
+   * 28 800 s, so PCE = 100 / (8 × 28 800) = 100 / 230 400. */
+  flow (now, "push", node (now, "supplier", "Mill", NULL, NULL), inventory (now, "A", "500"),
+        process (now, "Cut", "60"), inventory (now, "B", "300"), process (now, "Pack", "40"),
+        node (now, "customer", "Dealer", NULL, NULL), NULL);
+  /* Tomorrow: 200 pcs before Cut (2 days), a FIFO lane of at most 50
+   * (0.5 days), Pack down to 30 s. Lead time 2.5 days, 90 s, 250 pcs;
+   * PCE = 90 / (2.5 × 28 800) = 90 / 72 000 = 0.00125. */
+  fifo = node (then, "fifo-lane", "FIFO", "max", "50");
+  flow (then, "push", node (then, "supplier", "Mill", NULL, NULL), inventory (then, "A", "200"),
+        process (then, "Cut", "60"), fifo, process (then, "Pack", "30"),
+        node (then, "customer", "Dealer", NULL, NULL), NULL);
+
+  comparison = wm_vsm_compare (project, NULL);
+  g_assert_nonnull (comparison);
+  g_assert_true (comparison->current == now);
+  g_assert_true (comparison->future == then);
+  g_assert_cmpfloat_with_epsilon (comparison->before[WM_VSM_FIGURE_LEAD_TIME], 8, EPSILON);
+  g_assert_cmpfloat_with_epsilon (comparison->after[WM_VSM_FIGURE_LEAD_TIME], 2.5, EPSILON);
+  /* (2.5 − 8) / 8 = −68.75 %, and the same for inventory days and pieces
+   * ((250 − 800) / 800); processing (90 − 100) / 100 = −10 %; PCE
+   * 0.00125 / (100 / 230 400) = 2.88 times as much, +188 %. */
+  g_assert_cmpfloat_with_epsilon (comparison->change[WM_VSM_FIGURE_LEAD_TIME], -68.75, 1e-6);
+  g_assert_cmpfloat_with_epsilon (comparison->change[WM_VSM_FIGURE_PROCESSING_TIME], -10, 1e-6);
+  g_assert_cmpfloat_with_epsilon (comparison->change[WM_VSM_FIGURE_EFFICIENCY], 188, 1e-6);
+  g_assert_cmpfloat_with_epsilon (comparison->change[WM_VSM_FIGURE_INVENTORY_DAYS], -68.75, 1e-6);
+  g_assert_cmpfloat_with_epsilon (comparison->change[WM_VSM_FIGURE_INVENTORY_QUANTITY], -68.75,
+                                  1e-6);
+  /* Everything went down but efficiency went up: all better. */
+  for (guint f = 0; f < WM_VSM_N_FIGURES; f++)
+    g_assert_cmpint (comparison->verdict[f], ==, 1);
+
+  /* Starting from either map gives the same pair, in the same roles. */
+  g_clear_pointer (&comparison, wm_vsm_comparison_free);
+  comparison = wm_vsm_compare (project, then);
+  g_assert_true (comparison->current == now && comparison->future == then);
+}
+
+static void
+test_compare_zero_baseline (void)
+{
+  g_autoptr(WmProject) project = wm_project_new ();
+  WmDiagram *now = new_map (project, "100", "28800", "1");
+  WmDiagram *then = new_map (project, "100", "28800", "1");
+  g_autoptr(WmVsmComparison) comparison = NULL;
+
+  describe_map (now, "current", "");
+  describe_map (then, "future", "");
+  /* No stock today: lead time 0 days, so PCE 0. The future adds a buffer
+   * of 100 pcs (1 day): no percentage from 0, but it is worse for lead
+   * time and better for efficiency (10 / 28 800 > 0); processing is 10 s
+   * on both, 0 % and neither better nor worse. */
+  flow (now, "push", node (now, "supplier", "Mill", NULL, NULL), process (now, "Cut", "10"),
+        node (now, "customer", "Dealer", NULL, NULL), NULL);
+  flow (then, "push", node (then, "supplier", "Mill", NULL, NULL), inventory (then, "A", "100"),
+        process (then, "Cut", "10"), node (then, "customer", "Dealer", NULL, NULL), NULL);
+  comparison = wm_vsm_compare (project, now);
+  g_assert_nonnull (comparison);
+  g_assert_true (isnan (comparison->change[WM_VSM_FIGURE_LEAD_TIME]));
+  g_assert_cmpint (comparison->verdict[WM_VSM_FIGURE_LEAD_TIME], ==, -1);
+  g_assert_true (isnan (comparison->change[WM_VSM_FIGURE_EFFICIENCY]));
+  g_assert_cmpint (comparison->verdict[WM_VSM_FIGURE_EFFICIENCY], ==, 1);
+  g_assert_cmpfloat (comparison->change[WM_VSM_FIGURE_PROCESSING_TIME], ==, 0);
+  g_assert_cmpint (comparison->verdict[WM_VSM_FIGURE_PROCESSING_TIME], ==, 0);
+}
+
+static void
+test_compare_pairs_by_family (void)
+{
+  g_autoptr(WmProject) project = wm_project_new ();
+  WmDiagram *beans = new_map (project, "100", NULL, NULL);
+  WmDiagram *tea = new_map (project, "100", NULL, NULL);
+  WmDiagram *tea_future = new_map (project, "100", NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  WmDiagram *canvas = wm_project_add_diagram (project, "business-model-canvas", "BMC", &error);
+  WmVsmComparison *comparison;
+
+  g_assert_no_error (error);
+  describe_map (beans, "current", "Beans");
+  describe_map (tea, "current", "Tea");
+  /* No map of any state yet has a partner. */
+  g_assert_null (wm_vsm_compare (project, NULL));
+  describe_map (tea_future, "future", "Tea");
+
+  /* Without a map, or from another notation, the family's pair wins over
+   * the first current map. */
+  comparison = wm_vsm_compare (project, NULL);
+  g_assert_true (comparison->current == tea && comparison->future == tea_future);
+  wm_vsm_comparison_free (comparison);
+  comparison = wm_vsm_compare (project, canvas);
+  g_assert_true (comparison->current == tea && comparison->future == tea_future);
+  wm_vsm_comparison_free (comparison);
+  /* The future finds its own family; a map of another family falls back on
+   * the first future there is. */
+  comparison = wm_vsm_compare (project, tea_future);
+  g_assert_true (comparison->current == tea);
+  wm_vsm_comparison_free (comparison);
+  comparison = wm_vsm_compare (project, beans);
+  g_assert_true (comparison->current == beans && comparison->future == tea_future);
+  wm_vsm_comparison_free (comparison);
+}
+
+static void
+test_check_no_cycle_time (void)
+{
+  g_autoptr(WmProject) project = wm_project_new ();
+  WmDiagram *map = new_map (project, "100", NULL, NULL);
+  WmItem *cut = process (map, "Cut", NULL);
+  g_autoptr(GPtrArray) missing = NULL;
+  g_autoptr(GError) error = NULL;
+
+  flow (map, "push", node (map, "supplier", "Mill", NULL, NULL), cut,
+        node (map, "customer", "Dealer", NULL, NULL), NULL);
+  missing = problems_about (map, "has no cycle time");
+  g_assert_cmpuint (missing->len, ==, 1);
+  assert_problem_is_about (missing, 0, cut);
+  /* Once measured, the warning goes. */
+  g_assert_true (wm_diagram_set_property (map, cut->id, "cycle-time", "12", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&missing, g_ptr_array_unref);
+  missing = problems_about (map, "has no cycle time");
+  g_assert_cmpuint (missing->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -681,6 +833,10 @@ main (int   argc,
   g_test_add_func ("/vsm/check/takt-needs-demand", test_check_takt_needs_demand);
   g_test_add_func ("/vsm/check/misses-customer", test_check_flow_misses_customer);
   g_test_add_func ("/vsm/check/reaches-customer", test_check_flow_reaches_customer);
+  g_test_add_func ("/vsm/check/no-cycle-time", test_check_no_cycle_time);
+  g_test_add_func ("/vsm/compare/worked-example", test_compare_worked_example);
+  g_test_add_func ("/vsm/compare/zero-baseline", test_compare_zero_baseline);
+  g_test_add_func ("/vsm/compare/pairs-by-family", test_compare_pairs_by_family);
 
   return g_test_run ();
 }

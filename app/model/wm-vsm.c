@@ -698,3 +698,142 @@ _wm_vsm_check (WmDiagram *diagram,
                                          describe (item)));
     }
 }
+
+/* Comparing a current state with a future state */
+
+static gboolean
+has_state (WmDiagram  *diagram,
+           const char *state)
+{
+  return is_vsm (diagram) && g_strcmp0 (wm_diagram_get_choice (diagram, "state"), state) == 0;
+}
+
+static const char *
+opposite_state (WmDiagram *diagram)
+{
+  return has_state (diagram, "future") ? "current" : "future";
+}
+
+static gboolean
+same_family (WmDiagram *a,
+             WmDiagram *b)
+{
+  const char *family = wm_diagram_get_string (a, "product-family");
+
+  return family != NULL && family[0] != '\0' &&
+         g_strcmp0 (wm_diagram_get_string (b, "product-family"), family) == 0;
+}
+
+/* The map of @state that goes with @map: the first of the same product
+ * family, else (unless @family_only) the first of that state at all. */
+static WmDiagram *
+find_partner (WmProject  *project,
+              WmDiagram  *map,
+              const char *state,
+              gboolean    family_only)
+{
+  WmDiagram *first = NULL;
+
+  for (guint i = 0; i < wm_project_get_n_diagrams (project); i++)
+    {
+      WmDiagram *other = wm_project_get_diagram (project, i);
+
+      if (other == map || !has_state (other, state))
+        continue;
+      if (same_family (map, other))
+        return other;
+      if (first == NULL)
+        first = other;
+    }
+  return family_only ? NULL : first;
+}
+
+/* Without a map to start from: the first current map that has a future of
+ * its own family, else the first current map that has any future. */
+static WmDiagram *
+first_current_with_partner (WmProject *project)
+{
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < wm_project_get_n_diagrams (project); i++)
+      {
+        WmDiagram *map = wm_project_get_diagram (project, i);
+
+        if (has_state (map, "current") && find_partner (project, map, "future", pass == 0) != NULL)
+          return map;
+      }
+  return NULL;
+}
+
+static void
+figures_of (const WmVsmMetrics *metrics,
+            double             *values)
+{
+  values[WM_VSM_FIGURE_LEAD_TIME] = metrics->lead_time_days;
+  values[WM_VSM_FIGURE_PROCESSING_TIME] = metrics->processing_time;
+  values[WM_VSM_FIGURE_EFFICIENCY] = metrics->efficiency;
+  values[WM_VSM_FIGURE_INVENTORY_DAYS] = metrics->inventory_days;
+  values[WM_VSM_FIGURE_INVENTORY_QUANTITY] = metrics->inventory_quantity;
+}
+
+gboolean
+wm_vsm_figure_lower_is_better (WmVsmFigure figure)
+{
+  return figure != WM_VSM_FIGURE_EFFICIENCY;
+}
+
+WmVsmComparison *
+wm_vsm_compare (WmProject *project,
+                WmDiagram *diagram)
+{
+  WmVsmComparison *comparison;
+  WmDiagram *map, *partner;
+
+  g_return_val_if_fail (WM_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (diagram == NULL || WM_IS_DIAGRAM (diagram), NULL);
+
+  if (diagram != NULL && (has_state (diagram, "current") || has_state (diagram, "future")))
+    map = diagram;
+  else
+    map = first_current_with_partner (project);
+  if (map == NULL)
+    return NULL;
+  partner = find_partner (project, map, opposite_state (map), FALSE);
+  if (partner == NULL)
+    return NULL;
+
+  comparison = g_new0 (WmVsmComparison, 1);
+  comparison->current = g_object_ref (has_state (map, "current") ? map : partner);
+  comparison->future = g_object_ref (has_state (map, "current") ? partner : map);
+  comparison->current_metrics = wm_vsm_compute (comparison->current);
+  comparison->future_metrics = wm_vsm_compute (comparison->future);
+  figures_of (comparison->current_metrics, comparison->before);
+  figures_of (comparison->future_metrics, comparison->after);
+  for (guint f = 0; f < WM_VSM_N_FIGURES; f++)
+    {
+      double before = comparison->before[f], after = comparison->after[f];
+      int sign;
+
+      /* Per cent of nothing is undefined: 0 → 0 did not change, 0 → x has no ratio. */
+      if (nearly_equal (before, after))
+        comparison->change[f] = 0;
+      else if (before == 0)
+        comparison->change[f] = NAN;
+      else
+        comparison->change[f] = (after - before) / fabs (before) * 100;
+      sign = nearly_equal (before, after) ? 0 : after < before ? 1 : -1;
+      comparison->verdict[f] = wm_vsm_figure_lower_is_better (f) ? sign : -sign;
+    }
+  return comparison;
+}
+
+void
+wm_vsm_comparison_free (WmVsmComparison *comparison)
+{
+  if (comparison == NULL)
+    return;
+  g_clear_object (&comparison->current);
+  g_clear_object (&comparison->future);
+  g_clear_pointer (&comparison->current_metrics, wm_vsm_metrics_free);
+  g_clear_pointer (&comparison->future_metrics, wm_vsm_metrics_free);
+  g_free (comparison);
+}

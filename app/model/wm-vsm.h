@@ -5,7 +5,7 @@
  */
 #pragma once
 
-#include "wm-diagram.h"
+#include "wm-project.h"
 
 G_BEGIN_DECLS
 
@@ -43,6 +43,45 @@ void          wm_vsm_metrics_free     (WmVsmMetrics       *metrics);
 double        wm_vsm_inventory_days   (WmDiagram          *diagram,
                                        const WmItem       *item);
 
+/* The figures a current-state and a future-state map are compared on. */
+typedef enum
+{
+  WM_VSM_FIGURE_LEAD_TIME,           /* days */
+  WM_VSM_FIGURE_PROCESSING_TIME,     /* s */
+  WM_VSM_FIGURE_EFFICIENCY,          /* 0..1 */
+  WM_VSM_FIGURE_INVENTORY_DAYS,      /* days */
+  WM_VSM_FIGURE_INVENTORY_QUANTITY,  /* pcs */
+  WM_VSM_N_FIGURES,
+} WmVsmFigure;
+
+typedef struct
+{
+  WmDiagram    *current;  /* strong references */
+  WmDiagram    *future;
+  WmVsmMetrics *current_metrics;
+  WmVsmMetrics *future_metrics;
+  double        before[WM_VSM_N_FIGURES];
+  double        after[WM_VSM_N_FIGURES];
+  /* (after - before) / before in per cent; 0 when both are 0, and NAN when
+   * only the baseline is 0 (a change from nothing has no percentage). */
+  double        change[WM_VSM_N_FIGURES];
+  /* 1 when the future state is better on the figure, -1 when worse, 0 when equal. */
+  int           verdict[WM_VSM_N_FIGURES];
+} WmVsmComparison;
+
+/* Pairs a current-state map of @project with a future-state one (field
+ * "state") and compares their metrics. With @diagram (a map of either
+ * state) the pair is the one it belongs to; otherwise the first current map.
+ * A map is paired with the first map of the other state that has the same
+ * non-empty product family, else with the first map of the other state.
+ * NULL when the project has no such pair. */
+WmVsmComparison *wm_vsm_compare             (WmProject          *project,
+                                             WmDiagram          *diagram);
+void             wm_vsm_comparison_free     (WmVsmComparison    *comparison);
+/* Whether a lower value of @figure is the better one (all but efficiency). */
+gboolean         wm_vsm_figure_lower_is_better (WmVsmFigure      figure);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WmVsmMetrics, wm_vsm_metrics_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WmVsmComparison, wm_vsm_comparison_free)
 
 G_END_DECLS
