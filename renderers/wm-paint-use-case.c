@@ -1101,6 +1101,37 @@ item_extent (WmDiagram    *diagram,
     *extent = item->bounds;
 }
 
+gboolean
+wm_render_multiplicity_box (WmDiagram    *diagram,
+                            const WmItem *link,
+                            gboolean      at_source,
+                            WmRect       *box)
+{
+  WmTextStyle style = text_style (LABEL_SIZE, PANGO_WEIGHT_NORMAL, WM_ALIGN_START);
+  g_autofree WmPoint *points = NULL;
+  WmRenderOptions options;
+  const char *text;
+  guint n_points;
+  double w, h;
+
+  g_return_val_if_fail (WM_IS_DIAGRAM (diagram), FALSE);
+  g_return_val_if_fail (link != NULL && box != NULL, FALSE);
+
+  if (!g_str_equal (wm_diagram_get_notation (diagram)->id, "use-case") ||
+      !g_str_equal (link->type->id, "association") ||
+      (points = route_link (diagram, link, &n_points)) == NULL)
+    return FALSE;
+  text = nonblank (wm_item_get_string (link, at_source ? "source-multiplicity"
+                                                       : "target-multiplicity"));
+  wm_render_options_init (&options);
+  style.wrap = FALSE;
+  /* A blank one is placed as a typical one would be. */
+  wm_measure_text (&options, text != NULL ? text : "0..*", -1, &style, &w, &h);
+  *box = at_source ? multiplicity_box (points[0], points[1], w, h)
+                   : multiplicity_box (points[n_points - 1], points[n_points - 2], w, h);
+  return TRUE;
+}
+
 const WmPainter _wm_painter_use_case = {
   .notation_id = "use-case",
   .paint_item = paint_item,

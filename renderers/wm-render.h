@@ -43,6 +43,14 @@ void          wm_render_item_extent  (WmDiagram             *diagram,
                                       const WmItem          *item,
                                       WmRect                *extent);
 
+/* Use-case diagrams: the box where the multiplicity at one end of an
+ * association is drawn (where a typical one would be, when it is blank).
+ * FALSE for other links and notations. */
+gboolean      wm_render_multiplicity_box (WmDiagram         *diagram,
+                                      const WmItem          *link,
+                                      gboolean               at_source,
+                                      WmRect                *box);
+
 /* The items whose ink may fall in @area, bottom first: a superset that
  * callers narrow with wm_render_item_extent(). It costs what is near @area,
  * not the diagram's size, except for notations whose painter places nodes

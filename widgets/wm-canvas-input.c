@@ -777,6 +777,15 @@ drag_end (WmCanvas *self,
         self->behavior->drag_end (self, x, y, FALSE);
       break_merge (self);
     }
+  else if (self->drag.mode == WM_CANVAS_DRAG_RESIZE && self->drag.source_id != NULL &&
+           self->behavior != NULL && self->behavior->moved != NULL)
+    {
+      const char *ids[] = { self->drag.source_id, NULL };
+
+      /* A resize is a move of some edges: what holds the node may grow. */
+      self->behavior->moved (self, ids);
+      _wm_canvas_tools_drag_end (self);
+    }
   else
     _wm_canvas_tools_drag_end (self);
   _wm_canvas_drag_done (self);

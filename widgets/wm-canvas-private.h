@@ -136,7 +136,8 @@ typedef struct
                              double          x,
                              double          y,
                              gboolean        cancelled);
-  /* The canvas's own move drag of @ids ended. Edits made here belong in
+  /* The canvas's own move drag of @ids ended, or a resize of one node.
+   * Edits made here belong in
    * wm_project_begin_joined_group() so one undo reverts the drag and them. */
   void     (*moved)         (WmCanvas       *self,
                              const char *const *ids);
