@@ -2,13 +2,1128 @@
  *
  * Copyright 2026 The Waymark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A journey's painter places every card itself (wm_journey_layout_new()),
+ * so the generic move drag, which changes bounds, means nothing here. This
+ * behaviour owns the drags instead:
+ *
+ * - a card or a KPI dragged shows a ghost under the pointer and highlights
+ *   the cell it would land in; the drop sets its "stage" and "lane" (a KPI
+ *   only its stage) in one undo step;
+ * - an emotion point dragged changes its "score" up and down and, across a
+ *   column, its "stage", live, as one undo step for the whole drag; stages
+ *   without a point show a hollow handle on the neutral line, and dragging
+ *   it creates the point.
+ *
+ * A double-click in an empty cell creates a card there (an emotion point in
+ * the emotion lane, a KPI in the KPI lane) and opens its editor; on a stage
+ * header or a lane label it renames the entry in place. The context menu of
+ * a header or a label inserts, moves and removes stages and lanes.
  */
 #define G_LOG_DOMAIN "wm-canvas"
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
 #include "wm-canvas-private.h"
+#include "wm-draw.h"
+#include "wm-render.h"
+
+/* An emotion's score moves in half steps: analysts rate a moment as "a bit
+ * better" or "much worse", and the coarse steps make the curve easy to set
+ * by hand. A finer value can still be typed in the inspector. */
+#define SCORE_STEP 0.5
+
+/* Handles, in widget pixels */
+#define POINT_HANDLE_RADIUS 9.0   /* the ring around an emotion point */
+#define ADD_HANDLE_RADIUS   7.0   /* the hollow "add" handle of a stage without a point */
+#define ADD_HANDLE_GRAB     10.0  /* how near a press must come to the add handle */
+#define GHOST_ALPHA         0.75
+
+typedef enum
+{
+  DRAG_NONE,
+  DRAG_CARD,      /* a card or a KPI, to another cell */
+  DRAG_EMOTION,   /* an emotion point, up, down and across stages */
+} DragKind;
+
+typedef struct
+{
+  /* The layout of the diagram as it is, made when first needed and dropped
+   * at the diagram's next change; it borrows the diagram's strings, so an
+   * edit made here never reads it afterwards without asking anew. */
+  WmJourneyLayout *layout;
+
+  DragKind kind;
+  char    *drag_id;
+  gboolean edited;        /* emotions: the drag's first edit is made; later ones join it */
+  double   grab_x;        /* cards: the pointer's offset into the card, document units */
+  double   grab_y;
+  WmRect   ghost;         /* cards: where the ghost is drawn, document units */
+  int      target_stage;  /* cards: the cell the drop would go to, or -1 */
+  int      target_lane;
+} Journey;
+
+static Journey *
+journey_data (WmCanvas *self)
+{
+  Journey *data = self->behavior_data;
+
+  if (data == NULL)
+    {
+      data = g_new0 (Journey, 1);
+      data->target_stage = data->target_lane = -1;
+      self->behavior_data = data;
+    }
+  return data;
+}
+
+static const WmJourneyLayout *
+get_layout (WmCanvas *self)
+{
+  Journey *data = journey_data (self);
+
+  if (data->layout == NULL && self->diagram != NULL)
+    data->layout = wm_journey_layout_new (self->diagram);
+  return data->layout;
+}
+
+static void
+forget_layout (WmCanvas *self)
+{
+  Journey *data = journey_data (self);
+
+  g_clear_pointer (&data->layout, wm_journey_layout_free);
+}
+
+static gboolean
+is_type (const WmItem *item,
+         const char   *type)
+{
+  return item != NULL && wm_item_is_node (item) && g_str_equal (item->type->id, type);
+}
+
+static WmProject *
+project_of (WmCanvas *self)
+{
+  return wm_diagram_get_project (self->diagram);
+}
+
+static void
+select_only (WmCanvas   *self,
+             const char *id)
+{
+  const char *ids[] = { id, NULL };
+
+  wm_canvas_select (self, ids);
+}
+
+/* Sets a number property from a double, in the file's syntax. */
+static void
+set_number (WmCanvas   *self,
+            const char *id,
+            const char *name,
+            double      value)
+{
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_ascii_formatd (text, sizeof text, "%g", value);
+  wm_diagram_set_property (self->diagram, id, name, text, NULL);
+}
+
+static double
+snap_score (double score)
+{
+  /* + 0.0 turns a negative zero into "0" rather than "-0" in the file. */
+  return CLAMP (round (score / SCORE_STEP) * SCORE_STEP, -2, 2) + 0.0;
+}
+
+/* The stages that have no emotion point, for the "add" handles: a bitmap
+ * of the layout's stages, TRUE where one is missing. */
+static gboolean *
+stages_without_points (const WmJourneyLayout *layout)
+{
+  gboolean *missing = g_new (gboolean, MAX (layout->n_stages, 1));
+
+  for (guint s = 0; s < layout->n_stages; s++)
+    missing[s] = TRUE;
+  for (guint i = 0; i < layout->emotions->len; i++)
+    {
+      int stage;
+
+      if (wm_journey_layout_item_cell (layout, g_ptr_array_index (layout->emotions, i),
+                                       &stage, NULL))
+        missing[stage] = FALSE;
+    }
+  return missing;
+}
+
+/* The centre of the add handle of @stage, in document units. */
+static WmPoint
+add_handle_center (const WmJourneyLayout *layout,
+                   guint                  stage)
+{
+  const WmRect *column = &layout->stages[stage].rect;
+
+  return (WmPoint) { column->x + column->width / 2, wm_journey_layout_score_y (layout, 0) };
+}
+
+/* The stage whose add handle is at document point (x, y), or -1. */
+static int
+add_handle_at (WmCanvas *self,
+               double    x,
+               double    y)
+{
+  const WmJourneyLayout *layout = get_layout (self);
+  g_autofree gboolean *missing = NULL;
+  double grab;
+  int stage;
+
+  if (layout == NULL || layout->emotion_lane < 0)
+    return -1;
+  stage = wm_journey_layout_stage_at (layout, x);
+  if (stage < 0)
+    return -1;
+  missing = stages_without_points (layout);
+  grab = ADD_HANDLE_GRAB / wm_viewport_get_zoom (self->viewport);
+  if (missing[stage])
+    {
+      WmPoint c = add_handle_center (layout, (guint) stage);
+
+      if (hypot (x - c.x, y - c.y) <= grab)
+        return stage;
+    }
+  return -1;
+}
+
+/* Keeps the item's stored bounds where the layout draws it, within the
+ * edit under way: the canvas's selection handles and the place the item
+ * keeps if it ever loses its cell both come from the bounds. Asks for a
+ * layout of its own, since the cached one waits for the "changed" signal
+ * that an open group holds back. */
+static void
+sync_bounds (WmCanvas   *self,
+             const char *id)
+{
+  g_autoptr(WmJourneyLayout) layout = wm_journey_layout_new (self->diagram);
+  WmItem *item = wm_diagram_lookup (self->diagram, id);
+  WmRect rect;
+
+  if (item != NULL && wm_journey_layout_item_rect (layout, item, &rect) &&
+      (rect.x != item->bounds.x || rect.y != item->bounds.y ||
+       rect.width != item->bounds.width || rect.height != item->bounds.height))
+    wm_diagram_set_bounds (self->diagram, id, &rect);
+}
+
+/* Creating items in cells */
+
+/* Adds a node of @type in the cell of @stage and @lane (NULL for emotions
+ * and KPIs, whose lane is implied) as one undo step labelled @label, and
+ * returns its id. @score is the emotion's. */
+static char *
+add_in_cell (WmCanvas   *self,
+             const char *type_id,
+             const char *stage,
+             const char *lane,
+             double      score,
+             const WmRect *cell)
+{
+  const WmItemType *type = wm_notation_lookup_type (wm_diagram_get_notation (self->diagram),
+                                                    type_id);
+  g_autoptr(GError) error = NULL;
+  /* Copies: the edits below free what the layout lent. */
+  g_autofree char *stage_id = g_strdup (stage);
+  g_autofree char *lane_id = g_strdup (lane);
+  const char *label;
+  WmRect bounds;
+  WmItem *item;
+  char *id;
+
+  g_return_val_if_fail (type != NULL, NULL);
+
+  /* The bounds only matter if the item ever loses its cell: the cell's
+   * corner keeps it near where it was made. */
+  bounds = (WmRect) { cell->x + WM_JOURNEY_PADDING, cell->y + WM_JOURNEY_PADDING,
+                      type->width, type->height };
+  if (g_str_equal (type_id, "emotion"))
+    label = _("Add emotion point");
+  else if (g_str_equal (type_id, "kpi"))
+    label = _("Add KPI");
+  else
+    label = _("Add card");
+  _wm_canvas_break_merge (self);
+  wm_project_begin_group (project_of (self), label);
+  /* A KPI starts with its type's name, selected in the editor; a card and
+   * an emotion's note start empty, ready to be typed. */
+  item = wm_diagram_add_node (self->diagram, type_id, &bounds,
+                              g_str_equal (type_id, "kpi")
+                                ? g_dgettext (GETTEXT_PACKAGE, type->label) : "",
+                              &error);
+  if (item != NULL)
+    {
+      id = g_strdup (item->id);
+      wm_diagram_set_property (self->diagram, id, "stage", stage_id, NULL);
+      if (lane_id != NULL)
+        wm_diagram_set_property (self->diagram, id, "lane", lane_id, NULL);
+      if (g_str_equal (type_id, "emotion"))
+        set_number (self, id, "score", score);
+      sync_bounds (self, id);
+    }
+  else
+    id = NULL;
+  wm_project_end_group (project_of (self));
+  if (id == NULL)
+    {
+      g_debug ("Cannot add a %s: %s", type_id, error->message);
+      gtk_widget_error_bell (GTK_WIDGET (self));
+    }
+  return id;
+}
+
+/* Creates what belongs in the cell at (x, y) and opens its editor. */
+static gboolean
+create_in_cell (WmCanvas *self,
+                double    x,
+                double    y)
+{
+  const WmJourneyLayout *layout = get_layout (self);
+  const char *stage, *lane;
+  g_autofree char *id = NULL;
+  int s, l;
+  WmRect cell;
+
+  if (!wm_journey_layout_cell_at (layout, x, y, &stage, &lane))
+    return FALSE;
+  s = wm_journey_layout_stage_at (layout, x);
+  for (l = 0; l < (int) layout->n_lanes; l++)
+    if (layout->lanes[l].id == lane)
+      break;
+  wm_journey_layout_cell_rect (layout, (guint) s, (guint) l, &cell);
+  if (l == layout->emotion_lane)
+    id = add_in_cell (self, "emotion", stage, NULL,
+                      snap_score (wm_journey_layout_score_at (layout, y)), &cell);
+  else if (l == layout->kpi_lane)
+    id = add_in_cell (self, "kpi", stage, NULL, 0, &cell);
+  else
+    id = add_in_cell (self, "card", stage, lane, 0, &cell);
+  if (id == NULL)
+    return TRUE;
+  select_only (self, id);
+  _wm_canvas_begin_edit (self, id);
+  return TRUE;
+}
+
+/* Stages and lanes */
+
+typedef enum
+{
+  OP_RENAME,
+  OP_INSERT_BEFORE,
+  OP_INSERT_AFTER,
+  OP_MOVE_BACK,       /* left, or up */
+  OP_MOVE_FORWARD,    /* right, or down */
+  OP_REMOVE,
+} ListOp;
+
+typedef struct
+{
+  const char *action;
+  const char *list;
+  ListOp      op;
+} ListAction;
+
+static const ListAction list_actions[] = {
+  { "canvas.journey-rename-stage", "stages", OP_RENAME },
+  { "canvas.journey-insert-stage-before", "stages", OP_INSERT_BEFORE },
+  { "canvas.journey-insert-stage-after", "stages", OP_INSERT_AFTER },
+  { "canvas.journey-move-stage-left", "stages", OP_MOVE_BACK },
+  { "canvas.journey-move-stage-right", "stages", OP_MOVE_FORWARD },
+  { "canvas.journey-remove-stage", "stages", OP_REMOVE },
+  { "canvas.journey-rename-lane", "lanes", OP_RENAME },
+  { "canvas.journey-insert-lane-before", "lanes", OP_INSERT_BEFORE },
+  { "canvas.journey-insert-lane-after", "lanes", OP_INSERT_AFTER },
+  { "canvas.journey-move-lane-up", "lanes", OP_MOVE_BACK },
+  { "canvas.journey-move-lane-down", "lanes", OP_MOVE_FORWARD },
+  { "canvas.journey-remove-lane", "lanes", OP_REMOVE },
+};
+
+static gboolean
+is_stages (const char *list)
+{
+  return g_str_equal (list, "stages");
+}
+
+static int
+entry_index (WmCanvas   *self,
+             const char *list,
+             const char *id)
+{
+  GPtrArray *entries = wm_diagram_get_list (self->diagram, list);
+
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    if (g_str_equal (((WmListEntry *) g_ptr_array_index (entries, i))->id, id))
+      return (int) i;
+  return -1;
+}
+
+/* Whether @item sits in the stage or lane @id of @list: it goes when the
+ * entry goes. Emotion points belong to the emotion lane, KPIs to the KPI
+ * lane, whatever their "lane" says. */
+static gboolean
+belongs_to (const WmItem *item,
+            const char   *list,
+            const char   *id)
+{
+  if (!wm_item_is_node (item))
+    return FALSE;
+  if (is_stages (list))
+    return g_strcmp0 (wm_item_get_string (item, "stage"), id) == 0;
+  if (is_type (item, "emotion"))
+    return g_str_equal (id, WM_JOURNEY_EMOTION_LANE);
+  if (is_type (item, "kpi"))
+    return g_str_equal (id, WM_JOURNEY_KPI_LANE);
+  return g_strcmp0 (wm_item_get_string (item, "lane"), id) == 0;
+}
+
+static GPtrArray *
+items_of_entry (WmCanvas   *self,
+                const char *list,
+                const char *id)
+{
+  GPtrArray *ids = g_ptr_array_new ();
+
+  for (guint i = 0; i < wm_diagram_get_n_items (self->diagram); i++)
+    {
+      WmItem *item = wm_diagram_get_item (self->diagram, i);
+
+      if (belongs_to (item, list, id))
+        g_ptr_array_add (ids, item->id);
+    }
+  return ids;
+}
+
+/* The header of a stage or the label cell of a lane, by entry id. */
+static gboolean
+entry_header (WmCanvas   *self,
+              const char *list,
+              const char *id,
+              WmRect     *rect)
+{
+  const WmJourneyLayout *layout = get_layout (self);
+  const WmJourneyBand *bands = is_stages (list) ? layout->stages : layout->lanes;
+  guint n = is_stages (list) ? layout->n_stages : layout->n_lanes;
+
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (bands[i].id, id))
+      {
+        *rect = bands[i].header;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static void
+commit_rename (WmCanvas   *self,
+               const char *id,
+               const char *text,
+               gpointer    data)
+{
+  g_autofree char *label = g_strstrip (g_strdup (text));
+
+  /* An entry keeps a name: a cleared one is a slip, not a wish. */
+  if (label[0] != '\0')
+    wm_diagram_list_rename (self->diagram, data, id, label);
+}
+
+/* The name typed for an entry just inserted joins the insertion's undo
+ * step: one undo takes the new stage away, whatever it was called. */
+static void
+commit_new_name (WmCanvas   *self,
+                 const char *id,
+                 const char *text,
+                 gpointer    data)
+{
+  WmProject *project = project_of (self);
+
+  wm_project_begin_joined_group (project, _("Add entry"));
+  commit_rename (self, id, text, data);
+  wm_project_end_group (project);
+}
+
+static void
+begin_rename (WmCanvas       *self,
+              const char     *list,
+              const char     *id,
+              WmCanvasCommit  commit)
+{
+  const WmListEntry *entry = wm_diagram_find_entry (self->diagram, list, id);
+  WmRect header;
+
+  if (entry == NULL || !entry_header (self, list, id, &header))
+    return;
+  _wm_canvas_begin_edit_text (self, &header, entry->label, FALSE,
+                              is_stages (list) ? _("Stage name") : _("Lane name"), id,
+                              commit, (gpointer) (is_stages (list) ? "stages" : "lanes"), NULL);
+}
+
+/* An id for a new entry that the list does not have yet. */
+static char *
+unique_entry_id (WmCanvas   *self,
+                 const char *list)
+{
+  const char *base = is_stages (list) ? "new-stage" : "new-lane";
+
+  if (entry_index (self, list, base) < 0)
+    return g_strdup (base);
+  for (guint n = 2;; n++)
+    {
+      g_autofree char *id = g_strdup_printf ("%s-%u", base, n);
+
+      if (entry_index (self, list, id) < 0)
+        return g_steal_pointer (&id);
+    }
+}
+
+static void
+insert_entry (WmCanvas   *self,
+              const char *list,
+              int         position)
+{
+  g_autofree char *id = unique_entry_id (self, list);
+  g_autoptr(GError) error = NULL;
+
+  _wm_canvas_break_merge (self);
+  if (!wm_diagram_list_insert (self->diagram, list, (guint) position, id,
+                               is_stages (list) ? _("New stage") : _("New lane"), &error))
+    {
+      g_debug ("Cannot insert into %s: %s", list, error->message);
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+  /* The layout is new since the insertion's "changed": the header is there. */
+  begin_rename (self, list, id, commit_new_name);
+}
+
+static char *
+remove_label (const char *list,
+              guint       n_items)
+{
+  if (n_items == 0)
+    return g_strdup (is_stages (list) ? _("Remove stage") : _("Remove lane"));
+  if (is_stages (list))
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Remove stage and its card",
+                                         "Remove stage and its %u cards", n_items), n_items);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Remove lane and its card",
+                                       "Remove lane and its %u cards", n_items), n_items);
+}
+
+/* Removes the entry and every item in it, as one undo step: items whose
+ * stage or lane is gone would linger, unplaced, where they were first drawn. */
+static void
+remove_entry (WmCanvas   *self,
+              const char *list,
+              const char *id)
+{
+  g_autoptr(GPtrArray) items = items_of_entry (self, list, id);
+  g_autofree char *entry_id = g_strdup (id);
+  g_autofree char *label = remove_label (list, items->len);
+  WmProject *project = project_of (self);
+
+  _wm_canvas_break_merge (self);
+  wm_project_begin_group (project, label);
+  if (items->len > 0)
+    {
+      g_auto(GStrv) ids = NULL;
+
+      g_ptr_array_add (items, NULL);
+      ids = g_strdupv ((char **) items->pdata);
+      wm_diagram_remove_items (self->diagram, (const char *const *) ids);
+    }
+  wm_diagram_list_remove (self->diagram, list, entry_id);
+  wm_project_end_group (project);
+}
+
+static void
+list_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  WmCanvas *self = WM_CANVAS (widget);
+  const ListAction *action = NULL;
+  g_autofree char *id = g_variant_dup_string (parameter, NULL);
+  int index;
+
+  for (guint i = 0; i < G_N_ELEMENTS (list_actions); i++)
+    if (g_str_equal (list_actions[i].action, action_name))
+      action = &list_actions[i];
+  if (action == NULL || self->diagram == NULL || self->behavior != &_wm_canvas_behavior_journey ||
+      !_wm_canvas_is_writable (self))
+    return;
+  index = entry_index (self, action->list, id);
+  if (index < 0)
+    return;
+  switch (action->op)
+    {
+    case OP_RENAME:
+      begin_rename (self, action->list, id, commit_rename);
+      break;
+    case OP_INSERT_BEFORE:
+      insert_entry (self, action->list, index);
+      break;
+    case OP_INSERT_AFTER:
+      insert_entry (self, action->list, index + 1);
+      break;
+    case OP_MOVE_BACK:
+      if (index > 0)
+        wm_diagram_list_move (self->diagram, action->list, id, (guint) index - 1);
+      break;
+    case OP_MOVE_FORWARD:
+      wm_diagram_list_move (self->diagram, action->list, id, (guint) index + 1);
+      break;
+    case OP_REMOVE:
+      remove_entry (self, action->list, id);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+append_entry_item (GMenu      *section,
+                   const char *label,
+                   const char *action,
+                   const char *id)
+{
+  g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+  g_menu_item_set_action_and_target_value (item, action, g_variant_new_string (id));
+  g_menu_append_item (section, item);
+}
+
+/* The menu of the stage or lane @index of @list. */
+static void
+populate_entry_menu (WmCanvas   *self,
+                     GMenu      *menu,
+                     const char *list,
+                     guint       index)
+{
+  GPtrArray *entries = wm_diagram_get_list (self->diagram, list);
+  const WmListEntry *entry = g_ptr_array_index (entries, index);
+  gboolean stages = is_stages (list);
+  g_autoptr(GMenu) edit = g_menu_new ();
+  g_autoptr(GMenu) order = g_menu_new ();
+  g_autoptr(GMenu) removal = g_menu_new ();
+  g_autoptr(GPtrArray) items = items_of_entry (self, list, entry->id);
+  g_autofree char *remove = remove_label (list, items->len);
+
+  append_entry_item (edit, stages ? _("Rename stage") : _("Rename lane"),
+                     stages ? "canvas.journey-rename-stage" : "canvas.journey-rename-lane",
+                     entry->id);
+  append_entry_item (edit, stages ? _("Insert stage before") : _("Insert lane above"),
+                     stages ? "canvas.journey-insert-stage-before"
+                            : "canvas.journey-insert-lane-before", entry->id);
+  append_entry_item (edit, stages ? _("Insert stage after") : _("Insert lane below"),
+                     stages ? "canvas.journey-insert-stage-after"
+                            : "canvas.journey-insert-lane-after", entry->id);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
+  /* Only the moves that can happen. */
+  if (index > 0)
+    append_entry_item (order, stages ? _("Move left") : _("Move up"),
+                       stages ? "canvas.journey-move-stage-left" : "canvas.journey-move-lane-up",
+                       entry->id);
+  if (index + 1 < entries->len)
+    append_entry_item (order, stages ? _("Move right") : _("Move down"),
+                       stages ? "canvas.journey-move-stage-right"
+                              : "canvas.journey-move-lane-down", entry->id);
+  if (g_menu_model_get_n_items (G_MENU_MODEL (order)) > 0)
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (order));
+  append_entry_item (removal, remove,
+                     stages ? "canvas.journey-remove-stage" : "canvas.journey-remove-lane",
+                     entry->id);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (removal));
+}
+
+static void
+populate_menu (WmCanvas *self,
+               GMenu    *menu,
+               double    x,
+               double    y)
+{
+  const WmJourneyLayout *layout = get_layout (self);
+  int stage, lane;
+
+  if (layout == NULL || !_wm_canvas_is_writable (self))
+    return;
+  stage = wm_journey_layout_stage_header_at (layout, x, y);
+  lane = wm_journey_layout_lane_header_at (layout, x, y);
+  if (stage >= 0)
+    populate_entry_menu (self, menu, "stages", (guint) stage);
+  else if (lane >= 0)
+    populate_entry_menu (self, menu, "lanes", (guint) lane);
+}
+
+/* Double-clicks */
+
+static gboolean
+activate (WmCanvas *self,
+          WmItem   *item,
+          double    x,
+          double    y)
+{
+  const WmJourneyLayout *layout = get_layout (self);
+  int stage, lane;
+
+  if (layout == NULL)
+    return FALSE;
+  stage = wm_journey_layout_stage_header_at (layout, x, y);
+  lane = wm_journey_layout_lane_header_at (layout, x, y);
+  if (stage >= 0)
+    {
+      g_autofree char *id = g_strdup (layout->stages[stage].id);
+
+      begin_rename (self, "stages", id, commit_rename);
+      return TRUE;
+    }
+  if (lane >= 0)
+    {
+      g_autofree char *id = g_strdup (layout->lanes[lane].id);
+
+      begin_rename (self, "lanes", id, commit_rename);
+      return TRUE;
+    }
+  /* On an item, the canvas edits its text. */
+  if (item != NULL)
+    return FALSE;
+  return create_in_cell (self, x, y);
+}
+
+/* Drags */
+
+/* One edit of an emotion drag: the first makes the undo step, the later
+ * ones join it, so that one undo takes the whole drag back. */
+static void
+begin_drag_edit (WmCanvas *self)
+{
+  Journey *data = journey_data (self);
+
+  if (data->edited)
+    wm_project_begin_joined_group (project_of (self), _("Move emotion point"));
+  else
+    wm_project_begin_group (project_of (self), _("Move emotion point"));
+  data->edited = TRUE;
+}
+
+static void
+update_emotion (WmCanvas *self,
+                double    x,
+                double    y)
+{
+  Journey *data = journey_data (self);
+  const WmJourneyLayout *layout = get_layout (self);
+  WmItem *item = wm_diagram_lookup (self->diagram, data->drag_id);
+  g_autofree char *stage_id = NULL;
+  double score;
+  int stage;
+
+  if (item == NULL || layout == NULL || layout->emotion_lane < 0)
+    return;
+  score = snap_score (wm_journey_layout_score_at (layout, y));
+  stage = wm_journey_layout_stage_at (layout, x);
+  stage_id = g_strdup (stage >= 0 ? layout->stages[stage].id : wm_item_get_string (item, "stage"));
+  if (score == wm_item_get_number (item, "score") &&
+      g_strcmp0 (stage_id, wm_item_get_string (item, "stage")) == 0)
+    return;
+  /* The diagram's "changed" at the group's end redraws the curve. */
+  begin_drag_edit (self);
+  set_number (self, data->drag_id, "score", score);
+  if (stage_id != NULL)
+    wm_diagram_set_property (self->diagram, data->drag_id, "stage", stage_id, NULL);
+  sync_bounds (self, data->drag_id);
+  wm_project_end_group (project_of (self));
+}
+
+/* The cell a card dropped at (x, y) goes to: any lane but the emotion lane
+ * for a card, the KPI lane of the column for a KPI. */
+static void
+find_target (WmCanvas *self,
+             double    x,
+             double    y)
+{
+  Journey *data = journey_data (self);
+  const WmJourneyLayout *layout = get_layout (self);
+  WmItem *item = wm_diagram_lookup (self->diagram, data->drag_id);
+  const char *lane_id;
+  int stage = -1, lane = -1;
+
+  if (item != NULL && layout != NULL && wm_journey_layout_cell_at (layout, x, y, NULL, &lane_id))
+    {
+      stage = wm_journey_layout_stage_at (layout, x);
+      if (is_type (item, "kpi"))
+        lane = layout->kpi_lane;
+      else
+        for (guint l = 0; l < layout->n_lanes; l++)
+          if (layout->lanes[l].id == lane_id && (int) l != layout->emotion_lane)
+            lane = (int) l;
+    }
+  if (lane < 0)
+    stage = -1;
+  data->target_stage = stage;
+  data->target_lane = lane;
+}
+
+static gboolean
+drag_begin (WmCanvas *self,
+            WmItem   *item,
+            double    x,
+            double    y)
+{
+  Journey *data = journey_data (self);
+  const WmJourneyLayout *layout = get_layout (self);
+  WmRect rect;
+  int stage;
+
+  if (layout == NULL)
+    return FALSE;
+  data->edited = FALSE;
+  data->target_stage = data->target_lane = -1;
+  if (is_type (item, "emotion"))
+    {
+      data->kind = DRAG_EMOTION;
+      data->drag_id = g_strdup (item->id);
+      /* Unselected while it moves: the ring and the score show it, and the
+       * selection's resize handles would crowd the point. */
+      _wm_canvas_clear_selection (self);
+      /* A new drag is a new undo step, even of the same point. */
+      _wm_canvas_break_merge (self);
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+      return TRUE;
+    }
+  if (is_type (item, "card") || is_type (item, "kpi"))
+    {
+      wm_journey_layout_item_rect (layout, item, &rect);
+      data->kind = DRAG_CARD;
+      data->drag_id = g_strdup (item->id);
+      data->grab_x = x - rect.x;
+      data->grab_y = y - rect.y;
+      data->ghost = rect;
+      select_only (self, item->id);
+      find_target (self, x, y);
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+      return TRUE;
+    }
+  if (item == NULL && (stage = add_handle_at (self, x, y)) >= 0)
+    {
+      WmRect cell;
+      g_autofree char *id = NULL;
+
+      wm_journey_layout_cell_rect (layout, (guint) stage, (guint) layout->emotion_lane, &cell);
+      /* The point is made at the neutral line; the drag then sets its
+       * score, all in the one undo step of its creation. */
+      id = add_in_cell (self, "emotion", layout->stages[stage].id, NULL, 0, &cell);
+      if (id == NULL)
+        return FALSE;
+      data->kind = DRAG_EMOTION;
+      data->drag_id = g_steal_pointer (&id);
+      data->edited = TRUE;
+      _wm_canvas_clear_selection (self);
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+drag_update (WmCanvas *self,
+             double    x,
+             double    y)
+{
+  Journey *data = journey_data (self);
+
+  if (data->kind == DRAG_EMOTION)
+    update_emotion (self, x, y);
+  else if (data->kind == DRAG_CARD)
+    {
+      data->ghost.x = x - data->grab_x;
+      data->ghost.y = y - data->grab_y;
+      find_target (self, x, y);
+    }
+}
+
+static void
+drop_card (WmCanvas *self)
+{
+  Journey *data = journey_data (self);
+  const WmJourneyLayout *layout = get_layout (self);
+  WmItem *item = wm_diagram_lookup (self->diagram, data->drag_id);
+  g_autofree char *stage = NULL;
+  g_autofree char *lane = NULL;
+  gboolean kpi;
+
+  if (item == NULL || layout == NULL || data->target_stage < 0 ||
+      (guint) data->target_stage >= layout->n_stages ||
+      (guint) data->target_lane >= layout->n_lanes)
+    return;
+  kpi = is_type (item, "kpi");
+  stage = g_strdup (layout->stages[data->target_stage].id);
+  lane = g_strdup (layout->lanes[data->target_lane].id);
+  if (g_strcmp0 (stage, wm_item_get_string (item, "stage")) == 0 &&
+      (kpi || g_strcmp0 (lane, wm_item_get_string (item, "lane")) == 0))
+    return;
+  _wm_canvas_break_merge (self);
+  wm_project_begin_group (project_of (self), kpi ? _("Move KPI") : _("Move card"));
+  wm_diagram_set_property (self->diagram, data->drag_id, "stage", stage, NULL);
+  if (!kpi)
+    wm_diagram_set_property (self->diagram, data->drag_id, "lane", lane, NULL);
+  sync_bounds (self, data->drag_id);
+  wm_project_end_group (project_of (self));
+}
+
+static void
+drag_end (WmCanvas *self,
+          double    x,
+          double    y,
+          gboolean  cancelled)
+{
+  Journey *data = journey_data (self);
+
+  if (!cancelled && data->kind == DRAG_CARD)
+    {
+      drag_update (self, x, y);
+      drop_card (self);
+    }
+  /* An emotion drag's edits are made as it goes: a cancelled one keeps
+   * them, as one undo step. The point is selected once it rests. */
+  if (data->kind == DRAG_EMOTION && !cancelled && data->drag_id != NULL &&
+      wm_diagram_lookup (self->diagram, data->drag_id) != NULL)
+    select_only (self, data->drag_id);
+  data->kind = DRAG_NONE;
+  data->edited = FALSE;
+  data->target_stage = data->target_lane = -1;
+  g_clear_pointer (&data->drag_id, g_free);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* A node made by a tool or the palette lands in the cell it was dropped
+ * in, as part of its creation's undo step. */
+static void
+created (WmCanvas *self,
+         WmItem   *item)
+{
+  const WmJourneyLayout *layout = get_layout (self);
+  WmRect *b = &item->bounds;
+  const char *stage, *lane;
+  g_autofree char *id = NULL;
+  g_autofree char *stage_id = NULL;
+  g_autofree char *lane_id = NULL;
+  const char *current = wm_item_get_string (item, "stage");
+
+  if (layout == NULL || (current != NULL && current[0] != '\0') ||
+      !wm_journey_layout_cell_at (layout, b->x + b->width / 2, b->y + b->height / 2,
+                                  &stage, &lane))
+    return;
+  id = g_strdup (item->id);
+  stage_id = g_strdup (stage);
+  lane_id = g_strdup (lane);
+  wm_project_begin_joined_group (project_of (self), _("Add card"));
+  wm_diagram_set_property (self->diagram, id, "stage", stage_id, NULL);
+  if (is_type (item, "card"))
+    wm_diagram_set_property (self->diagram, id, "lane", lane_id, NULL);
+  else if (is_type (item, "emotion"))
+    {
+      WmItem *point = wm_diagram_lookup (self->diagram, id);
+
+      set_number (self, id, "score",
+                  snap_score (wm_journey_layout_score_at (layout, point->bounds.y +
+                                                          point->bounds.height / 2)));
+    }
+  sync_bounds (self, id);
+  wm_project_end_group (project_of (self));
+}
+
+/* Painting, in widget pixels */
+
+static WmRect
+to_widget_rect (WmCanvas     *self,
+                const WmRect *rect)
+{
+  double x1, y1, x2, y2;
+
+  _wm_canvas_doc_to_widget (self, rect->x, rect->y, &x1, &y1);
+  _wm_canvas_doc_to_widget (self, rect->x + rect->width, rect->y + rect->height, &x2, &y2);
+  return (WmRect) { x1, y1, x2 - x1, y2 - y1 };
+}
+
+static void
+paint_emotion_handles (WmCanvas              *self,
+                       cairo_t               *cr,
+                       const WmJourneyLayout *layout)
+{
+  Journey *data = journey_data (self);
+  g_autofree gboolean *missing = stages_without_points (layout);
+  WmColor accent = wm_color_accent;
+
+  cairo_set_line_width (cr, 1.5);
+  for (guint i = 0; i < layout->emotions->len; i++)
+    {
+      const WmItem *item = g_ptr_array_index (layout->emotions, i);
+      gboolean dragged = g_strcmp0 (item->id, data->drag_id) == 0;
+      WmRect rect;
+      WmPoint c;
+      double x, y;
+
+      wm_journey_layout_item_rect (layout, item, &rect);
+      c = wm_rect_center (&rect);
+      _wm_canvas_doc_to_widget (self, c.x, c.y, &x, &y);
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x, y, POINT_HANDLE_RADIUS + (dragged ? 2 : 0), 0, 2 * G_PI);
+      accent.alpha = dragged ? 0.25 : 0;
+      wm_set_color (cr, &accent);
+      cairo_fill_preserve (cr);
+      accent.alpha = dragged ? 1 : 0.7;
+      wm_set_color (cr, &accent);
+      cairo_stroke (cr);
+      if (dragged)
+        {
+          /* The score beside the point while it moves. */
+          char text[32];
+          double score = wm_item_get_number (item, "score");
+          WmTextStyle style = wm_text_style (11);
+          WmRect pad = { x + POINT_HANDLE_RADIUS + 8, y - 10, 38, 20 };
+
+          g_snprintf (text, sizeof text, score > 0 ? "+%.1f" : "%.1f", score);
+          style.halign = WM_ALIGN_CENTER;
+          style.valign = WM_ALIGN_CENTER;
+          style.wrap = FALSE;
+          style.weight = PANGO_WEIGHT_BOLD;
+          style.color = &wm_color_paper;
+          wm_draw_box (cr, &pad, 6, &wm_color_accent, NULL, 0);
+          wm_draw_text (cr, NULL, text, &pad, &style);
+        }
+    }
+  if (data->kind != DRAG_NONE)
+    return;
+  accent.alpha = 0.8;
+  for (guint s = 0; s < layout->n_stages; s++)
+    {
+      WmPoint c;
+      double x, y, r = ADD_HANDLE_RADIUS;
+
+      if (!missing[s])
+        continue;
+      c = add_handle_center (layout, s);
+      _wm_canvas_doc_to_widget (self, c.x, c.y, &x, &y);
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+      wm_set_color (cr, &wm_color_paper);
+      cairo_fill_preserve (cr);
+      wm_set_color (cr, &accent);
+      cairo_stroke (cr);
+      cairo_move_to (cr, x - r / 2, y);
+      cairo_line_to (cr, x + r / 2, y);
+      cairo_move_to (cr, x, y - r / 2);
+      cairo_line_to (cr, x, y + r / 2);
+      cairo_stroke (cr);
+    }
+}
+
+/* The target cell, tinted, and a ghost of the card under the pointer. */
+static void
+paint_card_drag (WmCanvas              *self,
+                 cairo_t               *cr,
+                 const WmJourneyLayout *layout)
+{
+  Journey *data = journey_data (self);
+  WmItem *item = wm_diagram_lookup (self->diagram, data->drag_id);
+  WmColor accent = wm_color_accent, fill = wm_color_paper;
+  WmTextStyle style = wm_text_style (11.5);
+  double zoom = wm_viewport_get_zoom (self->viewport), ox, oy;
+  WmRect cell;
+
+  if (data->target_stage >= 0 &&
+      wm_journey_layout_cell_rect (layout, (guint) data->target_stage, (guint) data->target_lane,
+                                   &cell))
+    {
+      WmRect r = to_widget_rect (self, &cell);
+
+      accent.alpha = 0.12;
+      wm_draw_box (cr, &(WmRect) { r.x + 1, r.y + 1, r.width - 2, r.height - 2 }, 4, &accent,
+                   &wm_color_accent, 2);
+    }
+  if (item == NULL)
+    return;
+  wm_color_parse (wm_item_get_string (item, "color"), &fill);
+  /* The ghost is drawn in document units, as the painter draws cards. */
+  wm_viewport_get_origin (self->viewport, &ox, &oy);
+  cairo_save (cr);
+  cairo_scale (cr, zoom, zoom);
+  cairo_translate (cr, -ox, -oy);
+  cairo_push_group (cr);
+  wm_draw_box (cr, &data->ghost, 6, &fill, &wm_color_accent, 1.5);
+  if (data->ghost.width > 20 && data->ghost.height > 16)
+    wm_draw_text (cr, NULL, item->text,
+                  &(WmRect) { data->ghost.x + 9, data->ghost.y + 8, data->ghost.width - 18,
+                              data->ghost.height - 16 }, &style);
+  cairo_pop_group_to_source (cr);
+  cairo_paint_with_alpha (cr, GHOST_ALPHA);
+  cairo_restore (cr);
+}
+
+static void
+paint (WmCanvas *self,
+       cairo_t  *cr)
+{
+  const WmJourneyLayout *layout = get_layout (self);
+  Journey *data = journey_data (self);
+
+  if (layout == NULL || !_wm_canvas_is_writable (self))
+    return;
+  if (layout->emotion_lane >= 0)
+    paint_emotion_handles (self, cr, layout);
+  if (data->kind == DRAG_CARD)
+    paint_card_drag (self, cr, layout);
+}
+
+/* Life cycle */
+
+static void
+changed (WmCanvas      *self,
+         const WmDelta *delta)
+{
+  forget_layout (self);
+}
+
+static void
+detach (WmCanvas *self)
+{
+  Journey *data = self->behavior_data;
+
+  if (data == NULL)
+    return;
+  g_clear_pointer (&data->layout, wm_journey_layout_free);
+  g_free (data->drag_id);
+  g_free (data);
+  self->behavior_data = NULL;
+}
+
+static void
+class_init (GtkWidgetClass *widget_class)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (list_actions); i++)
+    gtk_widget_class_install_action (widget_class, list_actions[i].action, "s", list_action);
+}
 
 const WmCanvasBehavior _wm_canvas_behavior_journey = {
   .notation_id = "customer-journey",
+  .class_init = class_init,
+  .detach = detach,
+  .changed = changed,
+  .activate = activate,
+  .drag_begin = drag_begin,
+  .drag_update = drag_update,
+  .drag_end = drag_end,
+  .created = created,
+  .paint = paint,
+  .populate_menu = populate_menu,
 };

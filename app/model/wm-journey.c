@@ -530,3 +530,67 @@ wm_journey_layout_score_y (const WmJourneyLayout *layout,
   amplitude = MAX (row->height / 2 - WM_JOURNEY_PADDING - self->emotion_size / 2, 0);
   return row->y + row->height / 2 - clamp_score (score) / 2 * amplitude;
 }
+
+double
+wm_journey_layout_score_at (const WmJourneyLayout *layout,
+                            double                 y)
+{
+  double neutral, top;
+
+  g_return_val_if_fail (layout != NULL, 0);
+
+  if (layout->emotion_lane < 0)
+    return 0;
+  /* score_y() is linear in the score, so two of its values give its inverse. */
+  neutral = wm_journey_layout_score_y (layout, 0);
+  top = wm_journey_layout_score_y (layout, 2);
+  if (neutral - top <= 0)
+    return 0;
+  return clamp_score (2 * (neutral - y) / (neutral - top));
+}
+
+int
+wm_journey_layout_stage_at (const WmJourneyLayout *layout,
+                            double                 x)
+{
+  const WmRect *grid;
+
+  g_return_val_if_fail (layout != NULL, -1);
+
+  grid = &layout->grid;
+  if (layout->n_stages == 0 || x < grid->x || x >= grid->x + grid->width)
+    return -1;
+  return (int) MIN ((guint) ((x - grid->x) / WM_JOURNEY_COLUMN_WIDTH), layout->n_stages - 1);
+}
+
+int
+wm_journey_layout_stage_header_at (const WmJourneyLayout *layout,
+                                   double                 x,
+                                   double                 y)
+{
+  int stage;
+
+  g_return_val_if_fail (layout != NULL, -1);
+
+  stage = wm_journey_layout_stage_at (layout, x);
+  if (stage < 0 || !wm_rect_contains (&layout->stages[stage].header, x, y))
+    return -1;
+  return stage;
+}
+
+int
+wm_journey_layout_lane_header_at (const WmJourneyLayout *layout,
+                                  double                 x,
+                                  double                 y)
+{
+  guint lane;
+
+  g_return_val_if_fail (layout != NULL, -1);
+
+  if (layout->n_lanes == 0)
+    return -1;
+  lane = lane_at (layout, y);
+  if (!wm_rect_contains (&layout->lanes[lane].header, x, y))
+    return -1;
+  return (int) lane;
+}

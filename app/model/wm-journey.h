@@ -104,6 +104,23 @@ gboolean         wm_journey_layout_cell_at   (const WmJourneyLayout *layout,
 double           wm_journey_layout_score_y   (const WmJourneyLayout *layout,
                                               double                 score);
 
+/* The score the emotion lane draws at height @y, the inverse of score_y():
+ * clamped to -2..+2 above and below the lane. Without an emotion lane, 0. */
+double           wm_journey_layout_score_at  (const WmJourneyLayout *layout,
+                                              double                 y);
+/* The stage whose column spans @x (at any height), or -1 left or right of
+ * the grid. */
+int              wm_journey_layout_stage_at  (const WmJourneyLayout *layout,
+                                              double                 x);
+/* The stage whose header, or the lane whose label cell, holds the point;
+ * -1 for none. The canvas renames and reorders them from there. */
+int              wm_journey_layout_stage_header_at (const WmJourneyLayout *layout,
+                                                    double                 x,
+                                                    double                 y);
+int              wm_journey_layout_lane_header_at  (const WmJourneyLayout *layout,
+                                                    double                 x,
+                                                    double                 y);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WmJourneyLayout, wm_journey_layout_free)
 
 G_END_DECLS
