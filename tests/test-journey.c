@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include "waymark-model.h"
 
 /* A new journey has the notation's default lists: five stages (awareness,
@@ -349,6 +351,104 @@ test_empty_lists_and_other_notations (void)
   g_assert_null (wm_journey_layout_new (canvas));
 }
 
+/* A new journey gets the stages and lanes analysts start from, in order. */
+static void
+test_default_lists (void)
+{
+  g_autoptr(WmProject) project = wm_project_new ();
+  WmDiagram *diagram = new_journey (project);
+  static const char *const stages[] = { "awareness", "consideration", "decision", "retention",
+                                        "advocacy" };
+  static const char *const lanes[] = { "actions", "touchpoints", "channels", "thoughts",
+                                       "emotions", "pain-points", "opportunities", "kpis",
+                                       "backstage" };
+  GPtrArray *entries = wm_diagram_get_list (diagram, "stages");
+
+  g_assert_cmpuint (entries->len, ==, G_N_ELEMENTS (stages));
+  for (guint i = 0; i < entries->len; i++)
+    {
+      WmListEntry *entry = g_ptr_array_index (entries, i);
+
+      g_assert_cmpstr (entry->id, ==, stages[i]);
+      g_assert_false (wm_str_is_blank (entry->label));
+    }
+  entries = wm_diagram_get_list (diagram, "lanes");
+  g_assert_cmpuint (entries->len, ==, G_N_ELEMENTS (lanes));
+  for (guint i = 0; i < entries->len; i++)
+    g_assert_cmpstr (((WmListEntry *) g_ptr_array_index (entries, i))->id, ==, lanes[i]);
+  g_assert_cmpstr (wm_diagram_find_entry (diagram, "stages", "awareness")->label, ==,
+                   "Awareness");
+  /* Each diagram owns its lists: editing one leaves a second one alone. */
+  g_assert_true (wm_diagram_list_remove (diagram, "stages", "decision"));
+  g_assert_cmpuint (wm_diagram_get_list (new_journey (project), "stages")->len, ==,
+                    G_N_ELEMENTS (stages));
+}
+
+/* score_at() undoes score_y() inside the lane and clamps outside it. */
+static void
+test_score_at (void)
+{
+  g_autoptr(WmProject) project = wm_project_new ();
+  WmDiagram *diagram = new_journey (project);
+  g_autoptr(WmJourneyLayout) layout = NULL;
+  const WmRect *row;
+
+  /* A taller emotion lane (a card stacked in it) changes the scale; the
+   * inverse follows. */
+  add (diagram, "card", 150, 200, "awareness", "emotions");
+  layout = wm_journey_layout_new (diagram);
+  row = &layout->lanes[EMOTION_LANE].rect;
+  g_assert_cmpfloat (row->height, >, WM_JOURNEY_EMOTION_HEIGHT);
+  for (double score = -2; score <= 2; score += 0.25)
+    g_assert_cmpfloat (fabs (wm_journey_layout_score_at (layout,
+                                                         wm_journey_layout_score_y (layout, score))
+                             - score), <, 1e-9);
+  g_assert_cmpfloat (wm_journey_layout_score_at (layout, row->y - 500), ==, 2);
+  g_assert_cmpfloat (wm_journey_layout_score_at (layout, row->y + row->height + 500), ==, -2);
+  g_assert_cmpfloat (wm_journey_layout_score_at (layout, row->y + row->height / 2), ==, 0);
+
+  /* Without an emotion lane every height is neutral. */
+  g_assert_true (wm_diagram_list_remove (diagram, "lanes", WM_JOURNEY_EMOTION_LANE));
+  g_clear_pointer (&layout, wm_journey_layout_free);
+  layout = wm_journey_layout_new (diagram);
+  g_assert_cmpfloat (wm_journey_layout_score_at (layout, 300), ==, 0);
+}
+
+/* Columns by x anywhere in the grid's width; headers and labels by point. */
+static void
+test_stage_and_header_hits (void)
+{
+  g_autoptr(WmProject) project = wm_project_new ();
+  WmDiagram *diagram = new_journey (project);
+  g_autoptr(WmJourneyLayout) layout = wm_journey_layout_new (diagram);
+  const WmRect *header = &layout->stages[3].header;
+  const WmRect *label = &layout->lanes[5].header;
+
+  g_assert_cmpint (wm_journey_layout_stage_at (layout, layout->grid.x - 1), ==, -1);
+  g_assert_cmpint (wm_journey_layout_stage_at (layout, layout->grid.x), ==, 0);
+  g_assert_cmpint (wm_journey_layout_stage_at (layout, layout->stages[3].rect.x + 5), ==, 3);
+  g_assert_cmpint (wm_journey_layout_stage_at (layout, layout->grid.x + layout->grid.width), ==,
+                   -1);
+
+  g_assert_cmpint (wm_journey_layout_stage_header_at (layout, header->x + 10,
+                                                      header->y + header->height / 2), ==, 3);
+  /* The header's column below it is a cell, not the header. */
+  g_assert_cmpint (wm_journey_layout_stage_header_at (layout, header->x + 10,
+                                                      layout->grid.y + 5), ==, -1);
+  g_assert_cmpint (wm_journey_layout_stage_header_at (layout, header->x + 10,
+                                                      header->y - 20), ==, -1);
+
+  g_assert_cmpint (wm_journey_layout_lane_header_at (layout, label->x + 5,
+                                                     label->y + label->height / 2), ==, 5);
+  g_assert_cmpint (wm_journey_layout_lane_header_at (layout, layout->grid.x + 5,
+                                                     label->y + label->height / 2), ==, -1);
+  g_assert_cmpint (wm_journey_layout_lane_header_at (layout, label->x + 5,
+                                                     layout->grid.y - 10), ==, -1);
+  g_assert_cmpint (wm_journey_layout_lane_header_at (layout, label->x + 5,
+                                                     layout->grid.y + layout->grid.height + 10),
+                   ==, -1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -365,6 +465,9 @@ main (int   argc,
   g_test_add_func ("/journey/layout/unplaced-items", test_unplaced_items);
   g_test_add_func ("/journey/layout/empty-lists-and-other-notations",
                    test_empty_lists_and_other_notations);
+  g_test_add_func ("/journey/default-lists", test_default_lists);
+  g_test_add_func ("/journey/layout/score-at", test_score_at);
+  g_test_add_func ("/journey/layout/stage-and-header-hits", test_stage_and_header_hits);
 
   return g_test_run ();
 }
