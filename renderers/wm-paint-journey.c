@@ -838,8 +838,21 @@ paint_run (WmPaintContext    *ctx,
   return x + MAX (width, 0);
 }
 
-/* The value, big, then its unit (small, unless it is a per cent sign) and
- * the mark; the target small on the right when there is room for it. */
+static gboolean
+label_fits (WmPaintContext    *ctx,
+            const char        *text,
+            double             width,
+            const WmTextStyle *style)
+{
+  double needed;
+
+  wm_measure_text (ctx->options, text, -1, style, &needed, NULL);
+  return needed + 1 <= width;
+}
+
+/* The value, big, then its unit (small, unless it is a per cent sign), the
+ * mark and the gap to the target ("▼ −1.5%"); the target small on the right
+ * when there is room for it. */
 static void
 paint_kpi_values (WmPaintContext  *ctx,
                   const WmItem    *item,
@@ -866,13 +879,37 @@ paint_kpi_values (WmPaintContext  *ctx,
   if (!status->has_target)
     return;
   paint_kpi_mark (ctx->cr, x + 5, row->y + row->height - KPI_VALUE_SIZE * 0.42, status);
+  x += 5 + 9;
+  if (status->direction != 0)
+    {
+      /* The gap to the target, signed, in the mark's colour: how far off it is. */
+      WmTextStyle gap_style = small;
+      char gap[64], signed_gap[80];
+
+      gap_style.weight = PANGO_WEIGHT_SEMIBOLD;
+      gap_style.color = status->good ? &wm_color_good : &wm_color_bad;
+      gap_style.size = KPI_SMALL_SIZE + 0.5;
+      format_amount (gap, sizeof gap, fabs (status->value - status->target),
+                     percent ? unit : NULL);
+      /* U+2212, the minus sign, reads better than a hyphen next to digits. */
+      g_snprintf (signed_gap, sizeof signed_gap, "%s%s",
+                  status->direction > 0 ? "+" : "\u2212", gap);
+      x = paint_run (ctx, signed_gap, x + 3,
+                     &(WmRect) { row->x, row->y, row->width, row->height - 2 }, &gap_style);
+    }
+  /* The target on the right, when it fits whole; else without its unit. */
   format_amount (target, sizeof target, status->target, unit);
   /* Translators: the target of a KPI beside its value, as in "Target 85%". */
   g_snprintf (label, sizeof label, _("Target %s"), target);
+  if (!label_fits (ctx, label, right - (x + 8), &small))
+    {
+      format_amount (target, sizeof target, status->target, percent ? unit : NULL);
+      g_snprintf (label, sizeof label, _("Target %s"), target);
+    }
   small.halign = WM_ALIGN_END;
-  if (right - (x + 22) > 24)
+  if (label_fits (ctx, label, right - (x + 8), &small))
     wm_draw_text (ctx->cr, ctx->options, label,
-                  &(WmRect) { x + 22, row->y, right - (x + 22), row->height - 2 }, &small);
+                  &(WmRect) { x + 8, row->y, right - (x + 8), row->height - 2 }, &small);
 }
 
 static void
