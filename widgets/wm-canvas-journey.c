@@ -788,7 +788,9 @@ drag_begin (WmCanvas *self,
     return FALSE;
   data->edited = FALSE;
   data->target_stage = data->target_lane = -1;
-  if (is_type (item, "emotion"))
+  /* Without an emotion lane a point is drawn at its bounds, where the
+   * canvas's own move drag is the right one. */
+  if (is_type (item, "emotion") && layout->emotion_lane >= 0)
     {
       data->kind = DRAG_EMOTION;
       data->drag_id = g_strdup (item->id);
