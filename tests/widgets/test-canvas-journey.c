@@ -279,6 +279,47 @@ type_and_commit (Fixture    *fixture,
   g_assert_null (canvas->edit_commit);
 }
 
+/* The canvas as it paints itself, in widget pixels. */
+static cairo_surface_t *
+paint_canvas (Fixture *fixture)
+{
+  GtkWidget *widget = GTK_WIDGET (fixture->canvas);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24,
+                                                         gtk_widget_get_width (widget),
+                                                         gtk_widget_get_height (widget));
+  cairo_t *cr = cairo_create (surface);
+
+  _wm_canvas_paint (fixture->canvas, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* The pixel at widget point (x, y) as 0xRRGGBB. */
+static guint32
+pixel_at (cairo_surface_t *surface,
+          double           x,
+          double           y)
+{
+  const guchar *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+
+  g_assert_cmpint ((int) x, >=, 0);
+  g_assert_cmpint ((int) y, >=, 0);
+  g_assert_cmpint ((int) x, <, cairo_image_surface_get_width (surface));
+  g_assert_cmpint ((int) y, <, cairo_image_surface_get_height (surface));
+  return *(const guint32 *) (data + (int) y * stride + 4 * (int) x) & 0xffffff;
+}
+
+/* Blue well above red and green: the accent colour, or a tint of it. */
+static gboolean
+is_bluish (guint32 pixel)
+{
+  int r = (pixel >> 16) & 0xff, g = (pixel >> 8) & 0xff, b = pixel & 0xff;
+
+  return b > r + 8 && b > g + 4;
+}
+
 /* The tests */
 
 /* A double-click in a cell's empty space creates what the lane holds:
@@ -679,6 +720,48 @@ test_lane_editing (Fixture       *fixture,
                             "canvas.journey-remove-lane"));
 }
 
+/* What the behaviour paints over the diagram: the drop cell tinted during
+ * a card drag, and the hollow add handle of a stage without a point. */
+static void
+test_paint_overlays (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(WmJourneyLayout) layout = wm_journey_layout_new (fixture->diagram);
+  WmItem *card = wm_diagram_lookup (fixture->diagram, "card-114");
+  WmPoint from = center_of (layout, card);
+  WmRect target = cell_of (layout, "advocacy", "kpis");
+  const char *ids[] = { "emotion-148", NULL };
+  cairo_surface_t *before, *during, *after;
+  double fx, fy, tx, ty, px, py;
+
+  /* An empty corner of the target cell, away from the ghost. */
+  to_widget (fixture, target.x + 6, target.y + target.height - 6, &px, &py);
+  to_widget (fixture, from.x, from.y, &fx, &fy);
+  to_widget (fixture, target.x + target.width - 20, target.y + 20, &tx, &ty);
+  before = paint_canvas (fixture);
+  g_assert_false (is_bluish (pixel_at (before, px, py)));
+  _wm_canvas_test_drag_to (fixture->canvas, fx, fy, tx - fx, ty - fy, 0);
+  during = paint_canvas (fixture);
+  g_assert_true (is_bluish (pixel_at (during, px, py)));
+  _wm_canvas_test_drag_release (fixture->canvas, tx - fx, ty - fy);
+  g_assert_cmpstr (wm_item_get_string (card, "stage"), ==, "advocacy");
+  g_assert_cmpstr (wm_item_get_string (card, "lane"), ==, "kpis");
+  after = paint_canvas (fixture);
+  g_assert_false (is_bluish (pixel_at (after, px, py)));
+  cairo_surface_destroy (before);
+  cairo_surface_destroy (during);
+  cairo_surface_destroy (after);
+
+  /* Consideration loses its point: its add handle's cross is at the
+   * neutral line in the middle of the column. */
+  wm_diagram_remove_items (fixture->diagram, ids);
+  to_widget (fixture, layout->stages[1].rect.x + WM_JOURNEY_COLUMN_WIDTH / 2,
+             wm_journey_layout_score_y (layout, 0), &px, &py);
+  before = paint_canvas (fixture);
+  g_assert_true (is_bluish (pixel_at (before, px, py)));
+  cairo_surface_destroy (before);
+}
+
 /* A card from the palette or a tool lands in the cell it was dropped in,
  * in the same undo step as its creation. */
 static void
@@ -758,6 +841,7 @@ main (int   argc,
   ADD ("stage-editing", test_stage_editing);
   ADD ("lane-editing", test_lane_editing);
   ADD ("tool-create", test_tool_create);
+  ADD ("paint-overlays", test_paint_overlays);
   g_test_add_func ("/widgets/canvas-journey/new-journey", test_new_journey);
 
   return g_test_run ();
