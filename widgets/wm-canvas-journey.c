@@ -47,6 +47,7 @@ typedef enum
   DRAG_NONE,
   DRAG_CARD,      /* a card or a KPI, to another cell */
   DRAG_EMOTION,   /* an emotion point, up, down and across stages */
+  DRAG_HEADER,    /* a stage header or a lane label, to reorder the list */
 } DragKind;
 
 typedef struct
@@ -64,6 +65,9 @@ typedef struct
   WmRect   ghost;         /* cards: where the ghost is drawn, document units */
   int      target_stage;  /* cards: the cell the drop would go to, or -1 */
   int      target_lane;
+  const char *drag_list;  /* headers: "stages" or "lanes" */
+  int      drag_from;     /* headers: the entry's index when the drag began */
+  int      drop_index;    /* headers: where it would go */
 } Journey;
 
 static Journey *
@@ -645,6 +649,36 @@ populate_entry_menu (WmCanvas   *self,
   g_menu_append_section (menu, NULL, G_MENU_MODEL (removal));
 }
 
+/* In a cell's empty space: what a double-click there would create. */
+static void
+populate_cell_menu (WmCanvas *self,
+                    GMenu    *menu,
+                    double    x,
+                    double    y)
+{
+  const WmJourneyLayout *layout = get_layout (self);
+  const char *lane;
+  const char *label;
+  g_autoptr(GMenuItem) item = NULL;
+  g_autoptr(GMenu) section = NULL;
+
+  if (_wm_canvas_hit (self, x, y) != NULL ||
+      !wm_journey_layout_cell_at (layout, x, y, NULL, &lane))
+    return;
+  if (layout->emotion_lane >= 0 && lane == layout->lanes[layout->emotion_lane].id)
+    label = _("Add emotion point here");
+  else if (layout->kpi_lane >= 0 && lane == layout->lanes[layout->kpi_lane].id)
+    label = _("Add KPI here");
+  else
+    label = _("Add card here");
+  section = g_menu_new ();
+  item = g_menu_item_new (label, NULL);
+  g_menu_item_set_action_and_target_value (item, "canvas.journey-add-here",
+                                           g_variant_new ("(dd)", x, y));
+  g_menu_append_item (section, item);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+}
+
 static void
 populate_menu (WmCanvas *self,
                GMenu    *menu,
@@ -662,6 +696,8 @@ populate_menu (WmCanvas *self,
     populate_entry_menu (self, menu, "stages", (guint) stage);
   else if (lane >= 0)
     populate_entry_menu (self, menu, "lanes", (guint) lane);
+  else
+    populate_cell_menu (self, menu, x, y);
 }
 
 /* Double-clicks */
@@ -773,6 +809,53 @@ find_target (WmCanvas *self,
   data->target_lane = lane;
 }
 
+/* The index a header dragged to (x, y) would take: the column or row under
+ * the pointer, the first or last beyond the grid. */
+static int
+header_drop_index (const WmJourneyLayout *layout,
+                   gboolean               stages,
+                   double                 x,
+                   double                 y)
+{
+  int index = 0;
+
+  if (stages)
+    {
+      if (layout->n_stages == 0)
+        return -1;
+      if (x >= layout->grid.x + layout->grid.width)
+        return (int) layout->n_stages - 1;
+      return MAX (wm_journey_layout_stage_at (layout, x), 0);
+    }
+  if (layout->n_lanes == 0)
+    return -1;
+  for (guint l = 0; l < layout->n_lanes; l++)
+    if (layout->lanes[l].rect.y <= y)
+      index = (int) l;
+  return index;
+}
+
+static gboolean
+begin_header_drag (WmCanvas              *self,
+                   const WmJourneyLayout *layout,
+                   double                 x,
+                   double                 y)
+{
+  Journey *data = journey_data (self);
+  int stage = wm_journey_layout_stage_header_at (layout, x, y);
+  int lane = wm_journey_layout_lane_header_at (layout, x, y);
+
+  if (stage < 0 && lane < 0)
+    return FALSE;
+  data->kind = DRAG_HEADER;
+  data->drag_list = stage >= 0 ? "stages" : "lanes";
+  data->drag_from = stage >= 0 ? stage : lane;
+  data->drop_index = data->drag_from;
+  data->drag_id = g_strdup (stage >= 0 ? layout->stages[stage].id : layout->lanes[lane].id);
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+  return TRUE;
+}
+
 static gboolean
 drag_begin (WmCanvas *self,
             WmItem   *item,
@@ -833,6 +916,8 @@ drag_begin (WmCanvas *self,
       gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
       return TRUE;
     }
+  if (item == NULL)
+    return begin_header_drag (self, layout, x, y);
   return FALSE;
 }
 
@@ -850,6 +935,13 @@ drag_update (WmCanvas *self,
       data->ghost.x = x - data->grab_x;
       data->ghost.y = y - data->grab_y;
       find_target (self, x, y);
+    }
+  else if (data->kind == DRAG_HEADER)
+    {
+      const WmJourneyLayout *layout = get_layout (self);
+
+      if (layout != NULL)
+        data->drop_index = header_drop_index (layout, is_stages (data->drag_list), x, y);
     }
 }
 
@@ -894,6 +986,16 @@ drag_end (WmCanvas *self,
     {
       drag_update (self, x, y);
       drop_card (self);
+    }
+  else if (!cancelled && data->kind == DRAG_HEADER)
+    {
+      drag_update (self, x, y);
+      if (data->drop_index >= 0 && data->drop_index != data->drag_from)
+        {
+          _wm_canvas_break_merge (self);
+          wm_diagram_list_move (self->diagram, data->drag_list, data->drag_id,
+                                (guint) data->drop_index);
+        }
     }
   /* An emotion drag's edits are made as it goes: a cancelled one keeps
    * them, as one undo step. The point is selected once it rests. */
@@ -1072,6 +1174,46 @@ paint_card_drag (WmCanvas              *self,
   cairo_restore (cr);
 }
 
+/* The dragged header tinted, and a bar where it would go: left or right
+ * of the column under the pointer, or above or below the row. */
+static void
+paint_header_drag (WmCanvas              *self,
+                   cairo_t               *cr,
+                   const WmJourneyLayout *layout)
+{
+  Journey *data = journey_data (self);
+  gboolean stages = is_stages (data->drag_list);
+  guint n = stages ? layout->n_stages : layout->n_lanes;
+  const WmJourneyBand *bands = stages ? layout->stages : layout->lanes;
+  WmColor tint = wm_color_accent;
+  WmRect from, to, bar;
+
+  if (data->drag_from < 0 || (guint) data->drag_from >= n || data->drop_index < 0 ||
+      (guint) data->drop_index >= n)
+    return;
+  from = to_widget_rect (self, &bands[data->drag_from].header);
+  tint.alpha = 0.25;
+  wm_draw_box (cr, &from, 4, &tint, &wm_color_accent, 1.5);
+  if (data->drop_index == data->drag_from)
+    return;
+  to = to_widget_rect (self, &bands[data->drop_index].header);
+  if (stages)
+    {
+      WmRect column = to_widget_rect (self, &bands[data->drop_index].rect);
+      double x = data->drop_index > data->drag_from ? to.x + to.width : to.x;
+
+      bar = (WmRect) { x - 2, to.y, 4, column.y + column.height - to.y };
+    }
+  else
+    {
+      WmRect row = to_widget_rect (self, &bands[data->drop_index].rect);
+      double y = data->drop_index > data->drag_from ? to.y + to.height : to.y;
+
+      bar = (WmRect) { to.x, y - 2, row.x + row.width - to.x, 4 };
+    }
+  wm_draw_box (cr, &bar, 2, &wm_color_accent, NULL, 0);
+}
+
 static void
 paint (WmCanvas *self,
        cairo_t  *cr)
@@ -1085,6 +1227,8 @@ paint (WmCanvas *self,
     paint_emotion_handles (self, cr, layout);
   if (data->kind == DRAG_CARD)
     paint_card_drag (self, cr, layout);
+  else if (data->kind == DRAG_HEADER)
+    paint_header_drag (self, cr, layout);
 }
 
 /* Life cycle */
@@ -1110,10 +1254,27 @@ detach (WmCanvas *self)
 }
 
 static void
+add_here_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  WmCanvas *self = WM_CANVAS (widget);
+  double x, y;
+
+  g_variant_get (parameter, "(dd)", &x, &y);
+  if (self->diagram != NULL && self->behavior == &_wm_canvas_behavior_journey &&
+      _wm_canvas_is_writable (self))
+    create_in_cell (self, x, y);
+}
+
+static void
 class_init (GtkWidgetClass *widget_class)
 {
   for (guint i = 0; i < G_N_ELEMENTS (list_actions); i++)
     gtk_widget_class_install_action (widget_class, list_actions[i].action, "s", list_action);
+  /* (x, y) in document units: the point of the cell the context menu opened on. */
+  gtk_widget_class_install_action (widget_class, "canvas.journey-add-here", "(dd)",
+                                   add_here_action);
 }
 
 const WmCanvasBehavior _wm_canvas_behavior_journey = {

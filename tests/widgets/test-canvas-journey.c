@@ -762,6 +762,103 @@ test_paint_overlays (Fixture       *fixture,
   cairo_surface_destroy (before);
 }
 
+/* A stage header dragged across the columns reorders the stages, a lane
+ * label dragged across the rows the lanes; cards go along; one undo each. */
+static void
+test_header_drag (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GBytes) original = serialize (fixture);
+  g_autoptr(WmJourneyLayout) layout = wm_journey_layout_new (fixture->diagram);
+  const WmRect *from = &layout->stages[2].header;
+  const WmRect *to = &layout->stages[4].header;
+  double fx, fy, tx, ty;
+
+  to_widget (fixture, from->x + from->width / 2, from->y + from->height / 2, &fx, &fy);
+  to_widget (fixture, to->x + to->width / 2, to->y + to->height / 2 + 30, &tx, &ty);
+  _wm_canvas_test_drag_to (fixture->canvas, fx, fy, tx - fx, ty - fy, 0);
+  g_assert_cmpint (fixture->canvas->drag.mode, ==, WM_CANVAS_DRAG_CUSTOM);
+  g_assert_cmpstr (entry_id (fixture->diagram, "stages", 2), ==, "decision");
+  screenshot (fixture, "canvas-journey-stage-drag.png");
+  _wm_canvas_test_drag_release (fixture->canvas, tx - fx, ty - fy);
+  g_assert_cmpstr (entry_id (fixture->diagram, "stages", 4), ==, "decision");
+  g_assert_cmpstr (entry_id (fixture->diagram, "stages", 2), ==, "retention");
+  {
+    g_autoptr(WmJourneyLayout) now = wm_journey_layout_new (fixture->diagram);
+    WmRect rect, column = now->stages[4].rect;
+
+    g_assert_true (wm_journey_layout_item_rect (now, wm_diagram_lookup (fixture->diagram,
+                                                                        "card-126"), &rect));
+    g_assert_cmpfloat (rect.x, >=, column.x);
+    g_assert_cmpfloat (rect.x + rect.width, <=, column.x + column.width);
+  }
+  assert_one_undo_restores (fixture, original);
+
+  /* Beyond the grid's left edge: first. */
+  to_widget (fixture, layout->grid.x - 60, from->y + 10, &tx, &ty);
+  _wm_canvas_test_drag (fixture->canvas, fx, fy, tx - fx, ty - fy, 0);
+  g_assert_cmpstr (entry_id (fixture->diagram, "stages", 0), ==, "decision");
+  assert_one_undo_restores (fixture, original);
+
+  /* The "channels" label up onto "actions": the lanes' first. */
+  from = &layout->lanes[2].header;
+  to = &layout->lanes[0].header;
+  to_widget (fixture, from->x + 30, from->y + 20, &fx, &fy);
+  to_widget (fixture, to->x + 300, to->y + 20, &tx, &ty);
+  _wm_canvas_test_drag (fixture->canvas, fx, fy, tx - fx, ty - fy, 0);
+  g_assert_cmpstr (entry_id (fixture->diagram, "lanes", 0), ==, "channels");
+  g_assert_cmpstr (entry_id (fixture->diagram, "lanes", 1), ==, "actions");
+  assert_one_undo_restores (fixture, original);
+
+  /* Dropped where it was, nothing changes. */
+  _wm_canvas_test_drag (fixture->canvas, fx, fy, 6, 6, 0);
+  g_assert_false (wm_project_can_undo (fixture->project));
+}
+
+/* The context menu of a cell's empty space adds what the lane holds there;
+ * a double-click on an emotion point edits its note. */
+static void
+test_cell_menu (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GBytes) original = serialize (fixture);
+  g_autoptr(WmJourneyLayout) layout = wm_journey_layout_new (fixture->diagram);
+  WmRect cell = cell_of (layout, "consideration", "kpis");
+  WmItem *point = wm_diagram_lookup (fixture->diagram, "emotion-148");
+  g_autofree char *label = NULL;
+  g_autofree char *target = NULL;
+  GMenuModel *menu;
+  WmPoint c;
+  double wx, wy;
+  guint n = wm_diagram_get_n_items (fixture->diagram);
+
+  to_widget (fixture, cell.x + 40, cell.y + 40, &wx, &wy);
+  menu = _wm_canvas_test_context_menu (fixture->canvas, wx, wy);
+  g_assert_nonnull (menu);
+  /* (Its target is a point, not a string: no target is read.) */
+  g_assert_true (find_menu_item (menu, "canvas.journey-add-here", &label, &target));
+  g_assert_null (target);
+  g_assert_cmpstr (label, ==, "Add KPI here");
+  if (fixture->canvas->context_popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (fixture->canvas->context_popover));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->canvas),
+                                             "canvas.journey-add-here", "(dd)",
+                                             cell.x + 40, cell.y + 40));
+  g_assert_cmpuint (wm_diagram_get_n_items (fixture->diagram), ==, n + 1);
+  g_assert_cmpstr (last_item (fixture->diagram)->type->id, ==, "kpi");
+  g_assert_cmpstr (wm_item_get_string (last_item (fixture->diagram), "stage"), ==,
+                   "consideration");
+  _wm_canvas_end_edit (fixture->canvas, FALSE);
+  assert_one_undo_restores (fixture, original);
+
+  /* The note of an emotion point, in place. */
+  c = center_of (layout, point);
+  to_widget (fixture, c.x, c.y, &wx, &wy);
+  _wm_canvas_test_double_click (fixture->canvas, wx, wy);
+  g_assert_cmpstr (fixture->canvas->edit_id, ==, "emotion-148");
+  _wm_canvas_end_edit (fixture->canvas, FALSE);
+}
+
 /* A card from the palette or a tool lands in the cell it was dropped in,
  * in the same undo step as its creation. */
 static void
@@ -842,6 +939,8 @@ main (int   argc,
   ADD ("lane-editing", test_lane_editing);
   ADD ("tool-create", test_tool_create);
   ADD ("paint-overlays", test_paint_overlays);
+  ADD ("header-drag", test_header_drag);
+  ADD ("cell-menu", test_cell_menu);
   g_test_add_func ("/widgets/canvas-journey/new-journey", test_new_journey);
 
   return g_test_run ();
