@@ -13,12 +13,18 @@
  * - an emotion point dragged changes its "score" up and down and, across a
  *   column, its "stage", live, as one undo step for the whole drag; stages
  *   without a point show a hollow handle on the neutral line, and dragging
- *   it creates the point.
+ *   it creates the point;
+ * - a stage header or a lane label dragged across the columns or rows
+ *   reorders the stages or lanes.
  *
  * A double-click in an empty cell creates a card there (an emotion point in
  * the emotion lane, a KPI in the KPI lane) and opens its editor; on a stage
  * header or a lane label it renames the entry in place. The context menu of
- * a header or a label inserts, moves and removes stages and lanes.
+ * a header or a label inserts, moves and removes stages and lanes; that of
+ * a cell's empty space adds what a double-click there would.
+ *
+ * Moved and created items get their stored bounds set to where the layout
+ * draws them, in the same undo step (sync_bounds()).
  */
 #define G_LOG_DOMAIN "wm-canvas"
 

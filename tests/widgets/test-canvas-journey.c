@@ -859,6 +859,36 @@ test_cell_menu (Fixture       *fixture,
   _wm_canvas_end_edit (fixture->canvas, FALSE);
 }
 
+/* A read-only project offers no handles, menus or drags, and a
+ * double-click in a cell creates nothing. */
+static void
+test_read_only (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GBytes) original = serialize (fixture);
+  g_autoptr(WmJourneyLayout) layout = wm_journey_layout_new (fixture->diagram);
+  const WmRect *header = &layout->stages[1].header;
+  WmRect cell = cell_of (layout, "awareness", "kpis");
+  WmPoint from = center_of (layout, wm_diagram_lookup (fixture->diagram, "emotion-149"));
+  double wx, wy, fx, fy;
+
+  wm_project_set_read_only (fixture->project, TRUE);
+  to_widget (fixture, header->x + 40, header->y + 10, &wx, &wy);
+  g_assert_null (_wm_canvas_test_context_menu (fixture->canvas, wx, wy));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.journey-remove-stage", "s",
+                              "consideration");
+  to_widget (fixture, cell.x + 40, cell.y + 40, &wx, &wy);
+  _wm_canvas_test_double_click (fixture->canvas, wx, wy);
+  to_widget (fixture, from.x, from.y, &fx, &fy);
+  _wm_canvas_test_drag (fixture->canvas, fx, fy, 0, -60, 0);
+  {
+    g_autoptr(GBytes) now = serialize (fixture);
+
+    assert_same_bytes (original, now);
+  }
+  wm_project_set_read_only (fixture->project, FALSE);
+}
+
 /* A card from the palette or a tool lands in the cell it was dropped in,
  * in the same undo step as its creation. */
 static void
@@ -941,6 +971,7 @@ main (int   argc,
   ADD ("paint-overlays", test_paint_overlays);
   ADD ("header-drag", test_header_drag);
   ADD ("cell-menu", test_cell_menu);
+  ADD ("read-only", test_read_only);
   g_test_add_func ("/widgets/canvas-journey/new-journey", test_new_journey);
 
   return g_test_run ();
