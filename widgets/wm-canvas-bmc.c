@@ -10,6 +10,11 @@
  * where they join the flow, or, dropped in their own block, places them
  * freely ("pinned") where they were let go.
  *
+ * Filed in another block, the notes go into its flow where they are let
+ * go: before the note under or after the pointer, in reading order (the
+ * flow follows the z-order, so they are restacked there); a caret shows
+ * the place while the drag lasts.
+ *
  * Each gesture that changes where notes flow also writes the flowing notes'
  * places back into their bounds, in the same undo step. The flow does not
  * read the position of the bounds (only their size), so this changes nothing
@@ -48,10 +53,14 @@ static const char *const header_labels[WM_BMC_N_HEADER_FIELDS] = {
   N_("Designed for"), N_("Designed by"), N_("Date"), N_("Version"),
 };
 
+/* The size of a note's text, as the painter draws it. */
+#define NOTE_TEXT_SIZE 12.0
+
 typedef struct
 {
   WmRect  rect;       /* where the note was drawn when the drag began */
   WmColor fill;
+  char   *text;
 } Ghost;
 
 typedef struct
@@ -60,6 +69,7 @@ typedef struct
   gboolean    dragging;
   GStrv       drag_ids;
   GArray     *ghosts;       /* one Ghost per drag_ids entry */
+  WmBmcLayout *layout;      /* the flow when the drag began, for the caret */
   double      grab_x;       /* where the drag began */
   double      grab_y;
   double      pointer_x;    /* where the pointer is now */
@@ -81,11 +91,18 @@ get_state (WmCanvas *self)
 }
 
 static void
+clear_ghost (gpointer data)
+{
+  g_free (((Ghost *) data)->text);
+}
+
+static void
 clear_drag (BmcState *state)
 {
   state->dragging = FALSE;
   g_clear_pointer (&state->drag_ids, g_strfreev);
   g_clear_pointer (&state->ghosts, g_array_unref);
+  g_clear_pointer (&state->layout, wm_bmc_layout_free);
 }
 
 static void
@@ -421,7 +438,6 @@ drag_begin (WmCanvas *self,
             double    y)
 {
   BmcState *state = get_state (self);
-  g_autoptr(WmBmcLayout) layout = NULL;
   g_autoptr(GPtrArray) ids = NULL;
 
   if (!is_note (item))
@@ -446,14 +462,15 @@ drag_begin (WmCanvas *self,
   g_ptr_array_add (ids, NULL);
   state->drag_ids = (GStrv) g_ptr_array_free (g_steal_pointer (&ids), FALSE);
 
-  layout = wm_bmc_layout_new (self->diagram);
+  state->layout = wm_bmc_layout_new (self->diagram);
   state->ghosts = g_array_new (FALSE, FALSE, sizeof (Ghost));
+  g_array_set_clear_func (state->ghosts, clear_ghost);
   for (guint i = 0; state->drag_ids[i] != NULL; i++)
     {
       WmItem *note = wm_diagram_lookup (self->diagram, state->drag_ids[i]);
-      Ghost ghost = { .fill = { 1, 0.957, 0.639, 1 } };
+      Ghost ghost = { .fill = { 1, 0.957, 0.639, 1 }, .text = g_strdup (note->text) };
 
-      wm_bmc_layout_item_rect (layout, note, &ghost.rect);
+      wm_bmc_layout_item_rect (state->layout, note, &ghost.rect);
       wm_color_parse (wm_item_get_string (note, "color"), &ghost.fill);
       g_array_append_val (state->ghosts, ghost);
     }
@@ -462,6 +479,49 @@ drag_begin (WmCanvas *self,
   state->grab_y = state->pointer_y = y;
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
   return TRUE;
+}
+
+static gboolean
+is_dragged (BmcState   *state,
+            const char *id)
+{
+  return state->drag_ids != NULL && g_strv_contains ((const char *const *) state->drag_ids, id);
+}
+
+/* Where notes dropped at (x, y) in @block go in its flow: before the
+ * returned note (NULL: after all of them), the first of the block's flowing
+ * notes, in flow order, that lies after the point in reading order (a row
+ * below it, or in its row and right of its middle). The notes being dragged
+ * do not count. @last receives the rectangle of the block's last flowing
+ * note, or an empty one when there is none. */
+static WmItem *
+find_anchor (WmCanvas          *self,
+             const WmBmcLayout *layout,
+             WmBmcBlock         block,
+             double             x,
+             double             y,
+             WmRect            *anchor_rect,
+             WmRect            *last)
+{
+  BmcState *state = get_state (self);
+
+  *last = (WmRect) { 0, 0, 0, 0 };
+  for (guint i = 0; i < wm_diagram_get_n_items (self->diagram); i++)
+    {
+      WmItem *item = wm_diagram_get_item (self->diagram, i);
+      WmRect rect;
+
+      if (!is_note (item) || block_of (item) != block || is_dragged (state, item->id) ||
+          !wm_bmc_layout_item_rect (layout, item, &rect))
+        continue;
+      if (y < rect.y || (y < rect.y + rect.height && x < rect.x + rect.width / 2))
+        {
+          *anchor_rect = rect;
+          return item;
+        }
+      *last = rect;
+    }
+  return NULL;
 }
 
 static void
@@ -503,14 +563,21 @@ drop (WmCanvas *self,
   BmcState *state = get_state (self);
   WmProject *project = wm_diagram_get_project (self->diagram);
   double width, height;
+  g_autoptr(WmBmcLayout) layout = NULL;
+  g_autofree char *anchor_id = NULL;
   WmBmcBlock target;
   guint touched = 0;
+  WmRect anchor_rect, last;
+  WmItem *anchor;
 
   canvas_size (self, &width, &height);
   target = wm_bmc_block_at (width, height, x, y);
   /* Outside the blocks nothing changes: a note always has a block. */
   if (target >= WM_BMC_N_BLOCKS || project == NULL)
     return;
+  layout = wm_bmc_layout_new (self->diagram);
+  anchor = find_anchor (self, layout, target, x, y, &anchor_rect, &last);
+  anchor_id = anchor != NULL ? g_strdup (anchor->id) : NULL;
   wm_project_begin_group (project, _("Move Notes"));
   for (guint i = 0; state->drag_ids[i] != NULL; i++)
     {
@@ -523,10 +590,16 @@ drop (WmCanvas *self,
       own = block_of (note);
       if (own != target)
         {
-          /* Filed in another block, the note joins the end of its flow
-           * (the flow follows the z-order): where a new note would go. */
+          WmItem *before = anchor_id != NULL ? wm_diagram_lookup (self->diagram, anchor_id) : NULL;
+
+          /* Filed in another block, the note joins its flow where it was
+           * let go; the notes dragged together keep their order. */
           wm_diagram_set_property (self->diagram, id, "block", wm_bmc_block_id (target), NULL);
-          wm_diagram_restack (self->diagram, id, G_MAXUINT);
+          if (before == NULL)
+            wm_diagram_restack (self->diagram, id, G_MAXUINT);
+          else
+            wm_diagram_restack (self->diagram, id,
+                                note->z < before->z ? before->z - 1 : before->z);
           if (wm_item_get_boolean (note, "pinned"))
             wm_diagram_set_property (self->diagram, id, "pinned", NULL, NULL);
         }
@@ -576,8 +649,39 @@ widget_rect (WmCanvas     *self,
   *rect = (WmRect) { x1, y1, x2 - x1, y2 - y1 };
 }
 
-/* The block that will take the notes, when it is not theirs already. */
+/* Where in the target block's flow the notes will go: a bar in the gap
+ * before the note they will precede, or after the last one. */
 static void
+paint_caret (WmCanvas   *self,
+             cairo_t    *cr,
+             WmBmcBlock  target)
+{
+  BmcState *state = get_state (self);
+  double width, height;
+  WmRect anchor_rect, last, caret, rect;
+
+  canvas_size (self, &width, &height);
+  if (find_anchor (self, state->layout, target, state->pointer_x, state->pointer_y,
+                   &anchor_rect, &last) != NULL)
+    caret = (WmRect) { anchor_rect.x - WM_BMC_GAP_X / 2 - 1.5, anchor_rect.y, 3,
+                       anchor_rect.height };
+  else if (last.width > 0)
+    caret = (WmRect) { last.x + last.width + WM_BMC_GAP_X / 2 - 1.5, last.y, 3, last.height };
+  else
+    {
+      WmRect content;
+
+      wm_bmc_content_rect (target, width, height, &content);
+      caret = (WmRect) { content.x, content.y, 3, 80 };
+    }
+  widget_rect (self, &caret, &rect);
+  rect.width = MAX (rect.width, 2);
+  wm_draw_box (cr, &rect, 1, &wm_color_accent, NULL, 0);
+}
+
+/* The block that will take the notes, when it is not theirs already: it is
+ * returned, or WM_BMC_N_BLOCKS. */
+static WmBmcBlock
 paint_target (WmCanvas *self,
               cairo_t  *cr)
 {
@@ -591,7 +695,7 @@ paint_target (WmCanvas *self,
   canvas_size (self, &width, &height);
   target = wm_bmc_block_at (width, height, state->pointer_x, state->pointer_y);
   if (target >= WM_BMC_N_BLOCKS)
-    return;
+    return WM_BMC_N_BLOCKS;
   for (guint i = 0; state->drag_ids[i] != NULL; i++)
     {
       WmItem *note = wm_diagram_lookup (self->diagram, state->drag_ids[i]);
@@ -599,11 +703,12 @@ paint_target (WmCanvas *self,
       foreign |= note != NULL && block_of (note) != target;
     }
   if (!foreign)
-    return;
+    return WM_BMC_N_BLOCKS;
   wm_bmc_block_rect (target, width, height, &block);
   widget_rect (self, &block, &rect);
   tint.alpha = 0.08;
   wm_draw_box (cr, &rect, 0, &tint, &wm_color_accent, 2);
+  return target;
 }
 
 static void
@@ -613,17 +718,31 @@ paint_ghosts (WmCanvas *self,
   BmcState *state = get_state (self);
   double dx = state->pointer_x - state->grab_x, dy = state->pointer_y - state->grab_y;
 
+  double zoom = wm_viewport_get_zoom (wm_canvas_get_viewport (self));
+  WmRenderOptions options;
+  double ox, oy;
+
+  wm_render_options_init (&options);
+  options.scale = zoom;
+  _wm_canvas_doc_to_widget (self, 0, 0, &ox, &oy);
   for (guint i = 0; i < state->ghosts->len; i++)
     {
       const Ghost *ghost = &g_array_index (state->ghosts, Ghost, i);
       WmRect moved = { ghost->rect.x + dx, ghost->rect.y + dy, ghost->rect.width,
                        ghost->rect.height };
-      WmColor fill = ghost->fill;
       WmRect rect;
 
+      /* The note as the painter draws it, see-through, outlined as selected. */
+      cairo_save (cr);
+      cairo_translate (cr, ox, oy);
+      cairo_scale (cr, zoom, zoom);
+      cairo_push_group (cr);
+      wm_draw_sticky_note (cr, &options, &moved, &ghost->fill, ghost->text, NOTE_TEXT_SIZE);
+      cairo_pop_group_to_source (cr);
+      cairo_paint_with_alpha (cr, 0.85);
+      cairo_restore (cr);
       widget_rect (self, &moved, &rect);
-      fill.alpha = 0.7;
-      wm_draw_box (cr, &rect, 2, &fill, &wm_color_accent, 1.5);
+      wm_draw_box (cr, &rect, 0, NULL, &wm_color_accent, 1.5);
     }
 }
 
@@ -655,11 +774,16 @@ paint (WmCanvas *self,
 {
   BmcState *state = get_state (self);
 
+  WmBmcBlock target;
+
   paint_highlight (self, cr);
   if (!state->dragging)
     return;
-  paint_target (self, cr);
+  target = paint_target (self, cr);
   paint_ghosts (self, cr);
+  /* Over the ghosts, which often cover the place they go to. */
+  if (target < WM_BMC_N_BLOCKS)
+    paint_caret (self, cr, target);
 }
 
 /* The context menu */

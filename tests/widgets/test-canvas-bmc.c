@@ -28,6 +28,8 @@ typedef struct
   WmDiagram *diagram;
   GtkWidget *window;
   WmCanvas  *canvas;
+  double     drag_dx;   /* the offset of the last drag_note_to(), in widget pixels */
+  double     drag_dy;
 } Fixture;
 
 static void
@@ -169,6 +171,8 @@ drag_note_to (Fixture    *fixture,
 
   note_center (fixture, id, &sx, &sy);
   to_widget (fixture, x, y, &tx, &ty);
+  fixture->drag_dx = tx - sx;
+  fixture->drag_dy = ty - sy;
   _wm_canvas_test_drag_to (fixture->canvas, sx, sy, tx - sx, ty - sy, 0);
   if (release)
     _wm_canvas_test_drag_release (fixture->canvas, tx - sx, ty - sy);
@@ -209,6 +213,18 @@ test_membership (Fixture       *fixture,
   g_assert_true (wm_project_undo (fixture->project));
   assert_unchanged (fixture, original);
   assert_drawn_at (fixture, "note-15", 668, 48);
+
+  /* Let go in the first row, left of the middle of its first note, it goes
+   * first, and the channels' notes move along. */
+  drag_note_to (fixture, "note-15", 1000, 450, FALSE);
+  screenshot (fixture, "canvas-bmc-drag-insert.png");
+  _wm_canvas_test_drag_release (fixture->canvas, fixture->drag_dx, fixture->drag_dy);
+  g_assert_cmpstr (block_of (fixture, "note-15"), ==, "channels");
+  assert_drawn_at (fixture, "note-15", 988, 423);
+  assert_drawn_at (fixture, "note-25", 1132, 423);
+  assert_drawn_at (fixture, "note-26", 988, 519);
+  g_assert_true (wm_project_undo (fixture->project));
+  assert_unchanged (fixture, original);
 
   /* Dropped outside every block, nothing happens. */
   drag_note_to (fixture, "note-15", 800, 1200, TRUE);
@@ -285,6 +301,31 @@ test_reflow (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.delete", NULL));
   assert_drawn_at (fixture, "note-16", 668, 48);
   assert_drawn_at (fixture, "note-17", 812, 48);
+  g_assert_true (wm_project_undo (fixture->project));
+  assert_unchanged (fixture, original);
+}
+
+/* Key activities hold three rows of notes; a seventh note runs past the
+ * block's bottom (375), still drawn, and the block says so. */
+static void
+test_overflow (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GBytes) original = serialize (fixture);
+  WmItem *last = NULL;
+  WmRect rect;
+
+  wm_project_begin_group (fixture->project, "Overflow");
+  for (guint i = 0; i < 3; i++)
+    {
+      last = wm_test_add_node (fixture->diagram, "note", &(WmRect) { 0, 0, 120, 80 }, "More");
+      wm_test_set_property (fixture->diagram, last, "block", "key-activities");
+    }
+  wm_project_end_group (fixture->project);
+  drawn_rect (fixture, last->id, &rect);
+  g_assert_cmpfloat (rect.y, ==, 48 + 3 * 96);
+  g_assert_cmpfloat (rect.y + rect.height, >, 375);
+  screenshot (fixture, "canvas-bmc-overflow.png");
   g_assert_true (wm_project_undo (fixture->project));
   assert_unchanged (fixture, original);
 }
@@ -615,6 +656,7 @@ main (int   argc,
   ADD ("membership", test_membership);
   ADD ("place-freely", test_place_freely);
   ADD ("reflow", test_reflow);
+  ADD ("overflow", test_overflow);
   ADD ("legend-highlight", test_legend_highlight);
   ADD ("filter", test_filter);
   ADD ("double-click-create", test_double_click_create);
