@@ -162,6 +162,100 @@ paint_selection_over (WmPaintContext  *ctx,
     }
 }
 
+/* The link mark */
+
+/* The mark's size in document units, at most a third of the node. */
+#define LINK_MARK_SIZE 12
+
+/* A chain link: a stadium @length long and @width wide along the x axis. */
+static void
+chain_link_path (cairo_t *cr,
+                 double   cx,
+                 double   length,
+                 double   width)
+{
+  double r = width / 2;
+
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, cx + length / 2 - r, 0, r, -G_PI / 2, G_PI / 2);
+  cairo_arc (cr, cx - length / 2 + r, 0, r, G_PI / 2, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+/* Whether one of @ids names no item of the project: the target was deleted. */
+static gboolean
+links_broken (WmDiagram         *diagram,
+              const char *const *ids)
+{
+  WmProject *project = wm_diagram_get_project (diagram);
+
+  for (guint i = 0; project != NULL && ids[i] != NULL; i++)
+    if (wm_project_lookup_item (project, ids[i], NULL) == NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* A node that links to items (of any diagram) carries a small chain mark in
+ * the top-right corner of where it is drawn, so that an analyst sees which
+ * cards lead elsewhere; a link whose target is gone breaks the chain and
+ * turns it red. Left out when zoomed out, where it would be a speck. */
+static void
+paint_link_mark (WmPaintContext  *ctx,
+                 const WmPainter *painter,
+                 const WmItem    *item)
+{
+  cairo_t *cr = ctx->cr;
+  const char *const *ids;
+  WmRect where;
+  double size, gap, inset, opacity;
+  gboolean broken;
+
+  if (ctx->far != NULL || !ctx->detail || !wm_item_is_node (item) ||
+      wm_item_type_find_prop (item->type, "links") < 0)
+    return;
+  ids = wm_item_get_strv (item, "links");
+  if (ids == NULL || ids[0] == NULL)
+    return;
+  /* A painter that lays its nodes out itself keeps their text clear of
+   * the corner (the journey's cards do, and draw a plain mark there that
+   * this one covers); its extent holds a little ink around the shape, so
+   * the mark steps further in, on an opaque disc. Elsewhere text may reach
+   * the corner: the disc lets it show through. */
+  if (painter->places_nodes)
+    painter->item_extent (ctx->diagram, item, &where);
+  else
+    where = item->bounds;
+  size = MIN (LINK_MARK_SIZE, MIN (where.width, where.height) / 3);
+  if (size < 4)
+    return;
+  inset = painter->places_nodes ? size : size * 0.75;
+  opacity = painter->places_nodes ? 1 : 0.75;
+  broken = links_broken (ctx->diagram, ids);
+  gap = broken ? size * 0.16 : 0;
+
+  cairo_save (cr);
+  cairo_translate (cr, where.x + where.width - inset, where.y + inset);
+  /* A light disc under the chain, so that it reads on any fill. */
+  cairo_arc (cr, 0, 0, size * 0.62, 0, 2 * G_PI);
+  cairo_set_source_rgba (cr, wm_color_paper.red, wm_color_paper.green, wm_color_paper.blue, opacity);
+  cairo_fill (cr);
+  cairo_rotate (cr, -G_PI / 4);
+  chain_link_path (cr, -size * 0.17 - gap, size * 0.56, size * 0.32);
+  chain_link_path (cr, size * 0.17 + gap, size * 0.56, size * 0.32);
+  cairo_set_line_width (cr, size * 0.11);
+  wm_set_color (cr, broken ? &wm_color_bad : &wm_color_accent);
+  cairo_stroke (cr);
+  if (broken)
+    {
+      /* The crack between the two halves. */
+      cairo_move_to (cr, -size * 0.07, -size * 0.34);
+      cairo_line_to (cr, size * 0.07, size * 0.34);
+      cairo_set_line_width (cr, size * 0.07);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+}
+
 static void
 paint_one (WmPaintContext  *ctx,
            const WmPainter *painter,
@@ -174,6 +268,7 @@ paint_one (WmPaintContext  *ctx,
   if (dim)
     cairo_push_group (ctx->cr);
   painter->paint_item (ctx, item);
+  paint_link_mark (ctx, painter, item);
   if (dim)
     {
       cairo_pop_group_to_source (ctx->cr);
@@ -523,6 +618,7 @@ _wm_render_item_alone (WmDiagram             *diagram,
     }
   cairo_save (cr);
   painter->paint_item (&ctx, item);
+  paint_link_mark (&ctx, painter, item);
   cairo_restore (cr);
   if (ctx.far != NULL)
     {
