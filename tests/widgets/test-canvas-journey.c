@@ -582,6 +582,21 @@ test_stage_editing (Fixture       *fixture,
   g_assert_nonnull (fixture->canvas->edit_commit);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (fixture->canvas->editor)), ==,
                    "New stage");
+  {
+    /* The editor lies over the new stage's header, the fourth. */
+    g_autoptr(WmJourneyLayout) now = wm_journey_layout_new (fixture->diagram);
+    const WmRect *fresh = &now->stages[3].header;
+    GdkRectangle at;
+    double hx, hy;
+
+    g_assert_true (gtk_popover_get_pointing_to (GTK_POPOVER (fixture->canvas->editor_popover),
+                                                &at));
+    to_widget (fixture, fresh->x, fresh->y, &hx, &hy);
+    g_assert_cmpfloat (fabs (at.x - hx), <=, 1);
+    g_assert_cmpfloat (at.y, >=, hy - 1);
+    g_assert_cmpfloat (at.y, <=, hy + fresh->height * wm_viewport_get_zoom (
+                                   wm_canvas_get_viewport (fixture->canvas)));
+  }
   type_and_commit (fixture, "Onboarding");
   g_assert_cmpstr (wm_diagram_find_entry (fixture->diagram, "stages", "new-stage")->label, ==,
                    "Onboarding");
