@@ -109,6 +109,41 @@ test_check_invalid_file (void)
   g_rmdir (dir);
 }
 
+/* A link to an item that is gone is reported, naming the item that holds
+ * it; a link to an item of another diagram that exists is not. */
+static void
+test_check_broken_link (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("waymark-cli-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "links.waymark", NULL);
+  g_auto(Run) run = { 0, };
+
+  g_file_set_contents (path,
+                       "<?xml version=\"1.0\"?>\n"
+                       "<waymark-project format=\"1\">\n"
+                       "  <diagram id=\"bmc-1\" notation=\"business-model-canvas\" name=\"Canvas\">\n"
+                       "    <node id=\"note-a\" type=\"note\" x=\"0\" y=\"0\" w=\"120\" h=\"80\"\n"
+                       "          text=\"Web shop\" block=\"channels\" links=\"use-case-gone note-b\"/>\n"
+                       "  </diagram>\n"
+                       "  <diagram id=\"uc-1\" notation=\"use-case\" name=\"Cases\">\n"
+                       "    <node id=\"note-b\" type=\"note\" x=\"0\" y=\"0\" w=\"160\" h=\"80\"\n"
+                       "          text=\"See the canvas\" links=\"note-a\"/>\n"
+                       "  </diagram>\n"
+                       "</waymark-project>\n", -1, NULL);
+  run_waymark (&run, "--check", path, NULL);
+  /* A broken link is a warning: the file is still valid. */
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_nonnull (strstr (run.out, "links to “use-case-gone”, which no longer exists"));
+  g_assert_nonnull (strstr (run.out, "[note-a]"));
+  g_assert_null (strstr (run.out, "[note-b]"));
+  g_assert_null (strstr (run.out, "“note-a”, which"));
+  g_assert_null (strstr (run.out, "“note-b”, which"));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_check_missing_file (void)
 {
@@ -143,6 +178,7 @@ main (int   argc,
   g_test_add_func ("/cli/check/sample", test_check_sample);
   g_test_add_func ("/cli/check/invalid-file", test_check_invalid_file);
   g_test_add_func ("/cli/check/missing-file", test_check_missing_file);
+  g_test_add_func ("/cli/check/broken-link", test_check_broken_link);
   g_test_add_func ("/cli/usage", test_bad_usage);
 
   return g_test_run ();

@@ -9,6 +9,12 @@
  * model refuses is flagged on its row and not applied. The rows follow the
  * model's "changed" signal: values are written back into the existing
  * widgets, with the edit handlers muted meanwhile so that nothing echoes.
+ *
+ * Item references (REFS) get a group of their own, one row per linked item,
+ * which may live in any diagram of the project: so the inspector follows the
+ * changes of every diagram, not only the shown one's. The diagram itself
+ * shows its notation's lists (stages, lanes, a colour legend) as editable
+ * rows.
  */
 #define G_LOG_DOMAIN "wm-inspector"
 
@@ -20,6 +26,14 @@
 #include "wm-inspector.h"
 
 typedef struct _Row Row;
+typedef struct _ListEditor ListEditor;
+
+/* A diagram of the project the inspector follows, besides the shown one. */
+typedef struct
+{
+  WmDiagram *diagram;
+  gulong     changed_id;
+} Watch;
 
 struct _WmInspector
 {
@@ -33,7 +47,12 @@ struct _WmInspector
   GtkWidget  *page;      /* AdwPreferencesPage of the current target, or NULL */
   GPtrArray  *rows;      /* Row *, owned by their editors */
   Row        *text_row;
+  GPtrArray  *lists;     /* ListEditor *, owned by their groups */
   guint       updating;  /* > 0 while the model's values are written into the rows */
+
+  WmProject  *project;   /* the shown diagram's, whose other diagrams are watched */
+  gulong      items_changed_id;
+  GArray     *watches;   /* Watch */
 };
 
 /* One generated row. It belongs to its editor widget, which frees it. */
@@ -45,6 +64,20 @@ struct _Row
   GtkWidget        *editor;
   GtkStringList    *choices;  /* ENUM and SLOT */
   GPtrArray        *slot_ids; /* SLOT: the entry id (char *) of each choice after "None" */
+  GPtrArray        *values;   /* suggested STRING: the value (char *, NULL for "None") of each choice */
+  GtkWidget        *search;   /* REFS: the picker's search entry */
+  GtkWidget        *candidates; /* REFS: the picker's list of items to link to */
+  char             *shown;    /* REFS: what the link rows show, to rebuild them only on change */
+};
+
+/* The rows of one diagram list. It belongs to its group, which frees it. */
+struct _ListEditor
+{
+  WmInspector      *self;
+  const WmListSpec *spec;
+  GtkWidget        *group;
+  GPtrArray        *rows;     /* AdwEntryRow *, one per entry, in order */
+  char             *shown;    /* the entries' ids, to rebuild the rows only on change */
 };
 
 G_DEFINE_FINAL_TYPE (WmInspector, wm_inspector, ADW_TYPE_BIN)
@@ -58,10 +91,20 @@ tr (const char *msgid)
 }
 
 static void
+label_editor (GtkWidget  *editor,
+              const char *title)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (editor),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+}
+
+static void
 row_free (Row *row)
 {
   g_clear_object (&row->choices);
   g_clear_pointer (&row->slot_ids, g_ptr_array_unref);
+  g_clear_pointer (&row->values, g_ptr_array_unref);
+  g_free (row->shown);
   g_free (row);
 }
 
@@ -272,6 +315,11 @@ on_combo_selected (AdwComboRow *combo,
     return;
   if (row->spec->type == WM_PROP_ENUM)
     row_apply (row, row->spec->choices[selected].id);
+  else if (row->values != NULL)
+    {
+      if (selected < row->values->len)
+        row_apply (row, g_ptr_array_index (row->values, selected));
+    }
   else if (selected == 0)
     row_apply (row, NULL);
   else if (selected - 1 < row->slot_ids->len)
@@ -358,29 +406,471 @@ slot_position (Row        *row,
   return 0;
 }
 
-static char *
-describe_refs (WmInspector       *self,
-               const char *const *ids)
+/* Suggested values */
+
+/* Fills a suggested STRING's dropdown: "None", the values its spec offers,
+ * and the stored value when it is not among them, so that a value the model
+ * check flags stays in sight. Returns the position of the stored value. */
+static guint
+refill_suggestions (Row        *row,
+                    const char *current)
 {
-  WmProject *project = wm_diagram_get_project (self->diagram);
-  g_autoptr(GString) out = g_string_new (NULL);
+  WmItem *item = target_item (row->self);
+  g_auto(GStrv) offered = row->spec->suggest (row->self->diagram, item);
+  g_autofree char *wanted = g_strstrip (g_strdup (current ? current : ""));
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  guint n_before = g_list_model_get_n_items (G_LIST_MODEL (row->choices));
+  guint position = 0;
+  gboolean same;
 
-  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+  g_ptr_array_add (values, NULL);
+  g_ptr_array_add (labels, g_strdup (C_("extension point", "None")));
+  for (guint i = 0; offered != NULL && offered[i] != NULL; i++)
     {
-      WmItem *item = project ? wm_project_lookup_item (project, ids[i], NULL) : NULL;
+      g_autofree char *value = g_strstrip (g_strdup (offered[i]));
 
-      if (out->len > 0)
-        g_string_append_c (out, '\n');
-      if (item == NULL)
-        g_string_append_printf (out, _("missing item (%s)"), ids[i]);
-      else if (wm_str_is_blank (item->text))
-        g_string_append_printf (out, "%s (%s)", tr (item->type->label), item->id);
-      else
-        g_string_append (out, item->text);
+      if (*value == '\0')
+        continue;
+      if (position == 0 && g_str_equal (value, wanted))
+        position = values->len;
+      g_ptr_array_add (labels, g_strdup (value));
+      g_ptr_array_add (values, g_steal_pointer (&value));
     }
-  if (out->len == 0)
-    g_string_append (out, _("None"));
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  if (position == 0 && *wanted != '\0')
+    {
+      position = values->len;
+      /* Translators: an extension point (or other value) that the linked item does not offer */
+      g_ptr_array_add (labels, g_strdup_printf (_("%s (not offered)"), wanted));
+      g_ptr_array_add (values, g_strdup (current));
+    }
+
+  same = n_before == labels->len;
+  for (guint i = 0; same && i < labels->len; i++)
+    same = g_str_equal (gtk_string_list_get_string (row->choices, i),
+                        g_ptr_array_index (labels, i));
+  g_clear_pointer (&row->values, g_ptr_array_unref);
+  row->values = g_steal_pointer (&values);
+  if (!same)
+    {
+      g_ptr_array_add (labels, NULL);
+      gtk_string_list_splice (row->choices, 0, n_before, (const char *const *) labels->pdata);
+    }
+  return position;
+}
+
+/* Links */
+
+static WmProject *
+project_of (WmInspector *self)
+{
+  return self->diagram != NULL ? wm_diagram_get_project (self->diagram) : NULL;
+}
+
+/* The ids of a REFS value; never NULL. */
+static const char *const *
+refs_ids (const WmValue *value)
+{
+  static const char *const none[] = { NULL };
+
+  return value != NULL && value->v.strv != NULL ? (const char *const *) value->v.strv : none;
+}
+
+static char *
+item_title (const WmItem *item)
+{
+  if (wm_str_is_blank (item->text))
+    return g_strdup (tr (item->type->label));
+  /* One line: a multi-line note reads as its first lines, joined. */
+  return g_strdelimit (g_strstrip (g_strdup (item->text)), "\n", ' ');
+}
+
+static char *
+item_subtitle (const WmItem *item,
+               WmDiagram    *diagram)
+{
+  /* Translators: an item's type and the diagram it is in, as in "Sticky note · Business model" */
+  return g_strdup_printf (_("%s · %s"), tr (item->type->label),
+                          diagram != NULL ? wm_diagram_get_name (diagram) : "");
+}
+
+/* A string that changes whenever a link row would show something else. */
+static char *
+describe_links (WmInspector       *self,
+                const char *const *ids)
+{
+  WmProject *project = project_of (self);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      WmDiagram *diagram = NULL;
+      WmItem *item = project ? wm_project_lookup_item (project, ids[i], &diagram) : NULL;
+
+      g_string_append_printf (out, "%s\x1f%s\x1f%s\x1f%s\x1e", ids[i],
+                              item ? item->text : "\x1d", item ? item->type->id : "",
+                              diagram ? wm_diagram_get_name (diagram) : "");
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The REFS value with @id added, or without the id at @index, in file syntax. */
+static char *
+refs_edited (const char *const *ids,
+             const char        *id,
+             guint              index)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (id != NULL || i != index)
+      g_string_append_printf (out, "%s%s", out->len > 0 ? " " : "", ids[i]);
+  if (id != NULL)
+    g_string_append_printf (out, "%s%s", out->len > 0 ? " " : "", id);
+  return g_string_free (out, FALSE);
+}
+
+static Row *
+find_row (WmInspector *self,
+          const char  *name)
+{
+  for (guint i = 0; name != NULL && i < self->rows->len; i++)
+    {
+      Row *row = g_ptr_array_index (self->rows, i);
+
+      if (g_str_equal (row->spec->name, name))
+        return row;
+    }
+  return NULL;
+}
+
+static gboolean
+row_add_link (Row        *row,
+              const char *id)
+{
+  const char *const *ids = refs_ids (row_value (row));
+  g_autofree char *text = NULL;
+
+  if (g_strv_contains (ids, id))
+    return TRUE;
+  text = refs_edited (ids, id, 0);
+  break_merge (row->self);
+  return row_apply (row, text);
+}
+
+static gboolean
+row_remove_link (Row   *row,
+                 guint  index)
+{
+  const char *const *ids = refs_ids (row_value (row));
+  g_autofree char *text = NULL;
+
+  if (index >= g_strv_length ((char **) ids))
+    return FALSE;
+  text = refs_edited (ids, NULL, index);
+  break_merge (row->self);
+  return row_apply (row, text[0] != '\0' ? text : NULL);
+}
+
+static void
+row_follow_link (Row   *row,
+                 guint  index)
+{
+  const char *const *ids = refs_ids (row_value (row));
+
+  if (index < g_strv_length ((char **) ids))
+    g_signal_emit_by_name (row->self, "follow-link", ids[index]);
+}
+
+static guint
+link_index (GtkWidget *button)
+{
+  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "wm-link-index"));
+}
+
+static void
+on_follow_clicked (GtkButton *button,
+                   Row       *row)
+{
+  row_follow_link (row, link_index (GTK_WIDGET (button)));
+}
+
+static void
+on_remove_link_clicked (GtkButton *button,
+                        Row       *row)
+{
+  row_remove_link (row, link_index (GTK_WIDGET (button)));
+}
+
+static GtkWidget *
+link_button (Row        *row,
+             const char *name,
+             const char *icon,
+             const char *tooltip,
+             guint       index,
+             GCallback   callback)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_name (button, name);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  g_object_set_data (G_OBJECT (button), "wm-link-index", GUINT_TO_POINTER (index));
+  g_signal_connect (button, "clicked", callback, row);
+  return button;
+}
+
+static GtkWidget *
+link_row_new (Row        *row,
+              const char *id,
+              guint       index)
+{
+  WmDiagram *diagram = NULL;
+  WmProject *project = project_of (row->self);
+  WmItem *item = project ? wm_project_lookup_item (project, id, &diagram) : NULL;
+  GtkWidget *line = adw_action_row_new ();
+  GtkWidget *follow = link_button (row, "follow-link", "go-jump-symbolic", _("Go to the linked item"),
+                                   index, G_CALLBACK (on_follow_clicked));
+  GtkWidget *remove = link_button (row, "remove-link", "list-remove-symbolic", _("Remove the link"),
+                                   index, G_CALLBACK (on_remove_link_clicked));
+  g_autofree char *title = NULL, *subtitle = NULL;
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (line), FALSE);
+  if (item != NULL)
+    {
+      title = item_title (item);
+      subtitle = item_subtitle (item, diagram);
+    }
+  else
+    {
+      /* The target was deleted, or never existed: the link stays, broken,
+       * until it is removed or the deletion is undone. */
+      title = g_strdup (_("Missing item"));
+      /* Translators: %s is the id of an item that no longer exists */
+      subtitle = g_strdup_printf (_("No item “%s” in the project"), id);
+      gtk_widget_add_css_class (line, "error");
+      gtk_widget_set_sensitive (follow, FALSE);
+    }
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (line), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (line), subtitle);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (line), 2);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (line), 1);
+  gtk_widget_set_tooltip_text (line, item != NULL ? item->text : subtitle);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (line), follow);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (line), remove);
+  if (item != NULL)
+    adw_action_row_set_activatable_widget (ADW_ACTION_ROW (line), follow);
+  return line;
+}
+
+static void
+update_links (Row           *row,
+              const WmValue *value)
+{
+  const char *const *ids = refs_ids (value);
+  g_autofree char *shown = describe_links (row->self, ids);
+  GtkListBox *list = GTK_LIST_BOX (row->editor);
+  GtkWidget *child;
+
+  if (row->shown != NULL && g_str_equal (row->shown, shown))
+    return;
+  g_free (row->shown);
+  row->shown = g_steal_pointer (&shown);
+  while ((child = GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0))) != NULL)
+    gtk_list_box_remove (list, child);
+  for (guint i = 0; ids[i] != NULL; i++)
+    gtk_list_box_append (list, link_row_new (row, ids[i], i));
+}
+
+/* The link picker: the nodes of the other diagrams, filtered as one types. */
+
+/* What a search matches against: the item's text, type and diagram, and
+ * the labels of its choices and list entries, so that "channel" finds the
+ * notes of a canvas's Channels block and "onboarding" a journey stage's cards. */
+static char *
+candidate_key (const WmItem *item,
+               WmDiagram    *diagram)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_string_append_printf (text, "%s\n%s\n%s", item->text, tr (item->type->label),
+                          wm_diagram_get_name (diagram));
+  for (guint i = 0; i < item->type->n_props; i++)
+    {
+      const WmPropSpec *spec = &item->type->props[i];
+      const WmValue *value = wm_item_get_value (item, spec->name, NULL);
+      const WmListEntry *entry;
+
+      if (value == NULL)
+        continue;
+      if (spec->type == WM_PROP_ENUM)
+        g_string_append_printf (text, "\n%s", tr (spec->choices[value->v.choice].label));
+      else if (spec->type == WM_PROP_SLOT && value->v.string != NULL &&
+               (entry = wm_diagram_find_entry (diagram, spec->list, value->v.string)) != NULL)
+        g_string_append_printf (text, "\n%s", entry->label);
+    }
+  return g_utf8_casefold (text->str, -1);
+}
+
+static gboolean
+filter_candidate (GtkListBoxRow *line,
+                  gpointer       user_data)
+{
+  Row *row = user_data;
+  const char *key = g_object_get_data (G_OBJECT (line), "wm-key");
+  g_autofree char *wanted = NULL;
+  g_auto(GStrv) words = NULL;
+
+  if (row->search == NULL)
+    return TRUE;
+  wanted = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (row->search)), -1);
+  words = g_strsplit_set (wanted, " \t", -1);
+  /* Every word typed must appear: "web channel" finds a channel note about the web shop. */
+  for (guint i = 0; words[i] != NULL; i++)
+    if (words[i][0] != '\0' && strstr (key, words[i]) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+static void
+fill_candidates (Row *row)
+{
+  WmInspector *self = row->self;
+  WmProject *project = project_of (self);
+  GtkListBox *list = GTK_LIST_BOX (row->candidates);
+  const char *const *linked = refs_ids (row_value (row));
+  GtkWidget *child;
+
+  while ((child = GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0))) != NULL)
+    gtk_list_box_remove (list, child);
+  for (guint d = 0; project != NULL && d < wm_project_get_n_diagrams (project); d++)
+    {
+      WmDiagram *diagram = wm_project_get_diagram (project, d);
+
+      if (diagram == self->diagram)
+        continue;
+      for (guint i = 0; i < wm_diagram_get_n_items (diagram); i++)
+        {
+          WmItem *item = wm_diagram_get_item (diagram, i);
+          GtkWidget *line;
+          g_autofree char *title = NULL, *subtitle = NULL;
+
+          if (!wm_item_is_node (item) || g_strv_contains (linked, item->id))
+            continue;
+          title = item_title (item);
+          subtitle = item_subtitle (item, diagram);
+          line = adw_action_row_new ();
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (line), FALSE);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (line), title);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (line), subtitle);
+          adw_action_row_set_title_lines (ADW_ACTION_ROW (line), 2);
+          adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (line), 1);
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (line), TRUE);
+          g_object_set_data_full (G_OBJECT (line), "wm-item-id", g_strdup (item->id), g_free);
+          g_object_set_data_full (G_OBJECT (line), "wm-key", candidate_key (item, diagram), g_free);
+          gtk_list_box_append (list, line);
+        }
+    }
+  gtk_list_box_invalidate_filter (list);
+}
+
+static void
+on_picker_show (GtkWidget *popover,
+                Row       *row)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row->search), "");
+  fill_candidates (row);
+  gtk_widget_grab_focus (row->search);
+}
+
+static void
+on_search_changed (GtkEditable *search,
+                   Row         *row)
+{
+  GtkLabel *placeholder = g_object_get_data (G_OBJECT (row->candidates), "wm-placeholder");
+
+  gtk_label_set_text (placeholder, gtk_editable_get_text (search)[0] != '\0'
+                                   ? _("No matching items") : _("No items to link to"));
+  gtk_list_box_invalidate_filter (GTK_LIST_BOX (row->candidates));
+}
+
+static void
+on_candidate_activated (GtkListBox    *list,
+                        GtkListBoxRow *line,
+                        Row           *row)
+{
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_POPOVER);
+  g_autofree char *id = g_strdup (g_object_get_data (G_OBJECT (line), "wm-item-id"));
+
+  if (popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (popover));
+  if (id != NULL)
+    row_add_link (row, id);
+}
+
+/* Enter in the search entry takes the first item that matches. */
+static void
+on_search_activate (GtkSearchEntry *search,
+                    Row            *row)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (row->candidates); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_BOX_ROW (child) && filter_candidate (GTK_LIST_BOX_ROW (child), row))
+      {
+        on_candidate_activated (GTK_LIST_BOX (row->candidates), GTK_LIST_BOX_ROW (child), row);
+        return;
+      }
+}
+
+static GtkWidget *
+link_picker_new (Row *row)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *placeholder = gtk_label_new (_("No items to link to"));
+
+  gtk_widget_set_name (button, "add-link");
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("Add link…"));
+  gtk_widget_set_tooltip_text (button, _("Link to an item of another diagram"));
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+
+  row->search = gtk_search_entry_new ();
+  gtk_widget_set_name (row->search, "link-search");
+  g_object_set (row->search, "placeholder-text", _("Search items"), NULL);
+  row->candidates = gtk_list_box_new ();
+  gtk_widget_set_name (row->candidates, "link-candidates");
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (row->candidates), GTK_SELECTION_NONE);
+  gtk_list_box_set_activate_on_single_click (GTK_LIST_BOX (row->candidates), TRUE);
+  gtk_list_box_set_filter_func (GTK_LIST_BOX (row->candidates), filter_candidate, row, NULL);
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_widget_set_margin_top (placeholder, 12);
+  gtk_widget_set_margin_bottom (placeholder, 12);
+  gtk_list_box_set_placeholder (GTK_LIST_BOX (row->candidates), placeholder);
+  g_object_set_data (G_OBJECT (row->candidates), "wm-placeholder", placeholder);
+  gtk_widget_add_css_class (row->candidates, "navigation-sidebar");
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 280);
+  gtk_widget_set_size_request (box, 320, -1);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), row->candidates);
+  gtk_box_append (GTK_BOX (box), row->search);
+  gtk_box_append (GTK_BOX (box), scrolled);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+
+  g_signal_connect (popover, "show", G_CALLBACK (on_picker_show), row);
+  /* Filtered at each key rather than after the search entry's pause: the
+   * list is a few hundred rows at most. */
+  g_signal_connect (row->search, "changed", G_CALLBACK (on_search_changed), row);
+  g_signal_connect (row->search, "activate", G_CALLBACK (on_search_activate), row);
+  g_signal_connect (row->candidates, "row-activated", G_CALLBACK (on_candidate_activated), row);
+  return button;
 }
 
 static void
@@ -395,7 +885,11 @@ update_row (Row *row)
   switch (row->spec->type)
     {
     case WM_PROP_STRING:
-      set_editable_text (GTK_EDITABLE (row->editor), value->v.string);
+      if (ADW_IS_COMBO_ROW (row->editor))
+        adw_combo_row_set_selected (ADW_COMBO_ROW (row->editor),
+                                    refill_suggestions (row, value->v.string));
+      else
+        set_editable_text (GTK_EDITABLE (row->editor), value->v.string);
       break;
     case WM_PROP_TEXT:
       set_text_view_text (GTK_TEXT_VIEW (row->editor), value->v.string);
@@ -425,12 +919,299 @@ update_row (Row *row)
         gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (row->editor), &rgba);
       break;
     case WM_PROP_REFS:
-      text = describe_refs (row->self, (const char *const *) value->v.strv);
-      gtk_label_set_text (GTK_LABEL (row->editor), text);
+      update_links (row, value);
       break;
     default:
       g_assert_not_reached ();
     }
+}
+
+/* Diagram lists */
+
+/* The colours "Add" gives a legend's new entries, in order: light enough for
+ * a sticky note's text to read on them. */
+static const char *const legend_palette[] = {
+  "fff4a3", "ffd6a5", "caffbf", "a0c4ff", "ffadad", "bdb2ff", "9bf6ff", "fdffb6",
+  "ffc6ff", "d0f4de", "e4c1f9", "d9d9d9",
+};
+
+static gboolean
+entries_have_id (GPtrArray  *entries,
+                 const char *id)
+{
+  for (guint i = 0; i < entries->len; i++)
+    if (g_str_equal (((WmListEntry *) g_ptr_array_index (entries, i))->id, id))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+list_is_legend (const WmListSpec *spec)
+{
+  return g_str_equal (spec->name, "legend");
+}
+
+/* An id no entry of @entries has: for a legend, the first palette colour not
+ * used yet; else the list's name in the singular and a number ("stage-3"). */
+static char *
+fresh_entry_id (const WmListSpec *spec,
+                GPtrArray        *entries)
+{
+  g_autofree char *stem = NULL;
+
+  if (list_is_legend (spec))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (legend_palette); i++)
+        if (!entries_have_id (entries, legend_palette[i]))
+          return g_strdup (legend_palette[i]);
+      /* The palette is used up: greys, darker each time. */
+      for (guint grey = 0xf0; grey > 0x40; grey -= 8)
+        {
+          g_autofree char *id = g_strdup_printf ("%02x%02x%02x", grey, grey, grey);
+
+          if (!entries_have_id (entries, id))
+            return g_steal_pointer (&id);
+        }
+    }
+  stem = g_strdup (spec->name);
+  if (g_str_has_suffix (stem, "s") && strlen (stem) > 1)
+    stem[strlen (stem) - 1] = '\0';
+  for (guint n = 1;; n++)
+    {
+      g_autofree char *id = g_strdup_printf ("%s-%u", stem, n);
+
+      if (!entries_have_id (entries, id))
+        return g_steal_pointer (&id);
+    }
+}
+
+static void
+list_editor_free (ListEditor *editor)
+{
+  g_ptr_array_unref (editor->rows);
+  g_free (editor->shown);
+  g_free (editor);
+}
+
+static const char *
+entry_id_of (GtkWidget *widget)
+{
+  return g_object_get_data (G_OBJECT (widget), "wm-entry-id");
+}
+
+static void
+on_entry_label_changed (GtkEditable *editable,
+                        ListEditor  *editor)
+{
+  WmInspector *self = editor->self;
+
+  if (self->updating > 0 || self->diagram == NULL)
+    return;
+  if (!wm_diagram_list_rename (self->diagram, editor->spec->name, entry_id_of (GTK_WIDGET (editable)),
+                               gtk_editable_get_text (editable)))
+    gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
+}
+
+static void
+on_entry_move_clicked (GtkButton  *button,
+                       ListEditor *editor)
+{
+  WmInspector *self = editor->self;
+  const char *id = entry_id_of (GTK_WIDGET (button));
+  int step = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "wm-step"));
+  GPtrArray *entries = wm_diagram_get_list (self->diagram, editor->spec->name);
+
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    if (g_str_equal (((WmListEntry *) g_ptr_array_index (entries, i))->id, id))
+      {
+        if ((step < 0 && i == 0) || (step > 0 && i + 1 >= entries->len))
+          return;
+        break_merge (self);
+        wm_diagram_list_move (self->diagram, editor->spec->name, id, (guint) ((int) i + step));
+        return;
+      }
+}
+
+static void
+on_entry_remove_clicked (GtkButton  *button,
+                         ListEditor *editor)
+{
+  WmInspector *self = editor->self;
+  g_autofree char *id = g_strdup (entry_id_of (GTK_WIDGET (button)));
+
+  break_merge (self);
+  wm_diagram_list_remove (self->diagram, editor->spec->name, id);
+}
+
+static void
+on_entry_add_clicked (GtkButton  *button,
+                      ListEditor *editor)
+{
+  WmInspector *self = editor->self;
+  GPtrArray *entries = wm_diagram_get_list (self->diagram, editor->spec->name);
+  g_autofree char *id = NULL;
+  const char *label = list_is_legend (editor->spec) ? _("New colour") : _("New entry");
+
+  if (entries == NULL)
+    return;
+  id = fresh_entry_id (editor->spec, entries);
+  break_merge (self);
+  if (!wm_diagram_list_insert (self->diagram, editor->spec->name, entries->len, id, label, NULL))
+    return;
+  /* The new entry's label is the next thing to type. */
+  for (guint i = 0; i < editor->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (editor->rows, i);
+
+      if (g_str_equal (entry_id_of (row), id))
+        gtk_widget_grab_focus (row);
+    }
+}
+
+static void
+draw_swatch (GtkDrawingArea *area,
+             cairo_t        *cr,
+             int             width,
+             int             height,
+             gpointer        user_data)
+{
+  g_autofree char *spec = g_strdup_printf ("#%s", entry_id_of (GTK_WIDGET (area)));
+  GdkRGBA rgba = { 0.9, 0.9, 0.9, 1 };
+
+  gdk_rgba_parse (&rgba, spec);
+  cairo_rectangle (cr, 0.5, 0.5, width - 1, height - 1);
+  gdk_cairo_set_source_rgba (cr, &rgba);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.3);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+}
+
+static GtkWidget *
+entry_button (ListEditor *editor,
+              const char *id,
+              const char *name,
+              const char *icon,
+              const char *tooltip,
+              GCallback   callback)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_name (button, name);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  g_object_set_data_full (G_OBJECT (button), "wm-entry-id", g_strdup (id), g_free);
+  g_signal_connect (button, "clicked", callback, editor);
+  return button;
+}
+
+static GtkWidget *
+entry_row_new (ListEditor        *editor,
+               const WmListEntry *entry,
+               guint              index,
+               guint              n_entries)
+{
+  GtkWidget *row = adw_entry_row_new ();
+  GtkWidget *up = entry_button (editor, entry->id, "move-up", "go-up-symbolic", _("Move up"),
+                                G_CALLBACK (on_entry_move_clicked));
+  GtkWidget *down = entry_button (editor, entry->id, "move-down", "go-down-symbolic", _("Move down"),
+                                  G_CALLBACK (on_entry_move_clicked));
+  GtkWidget *remove = entry_button (editor, entry->id, "remove-entry", "user-trash-symbolic",
+                                    _("Remove"), G_CALLBACK (on_entry_remove_clicked));
+  g_autofree char *title = NULL;
+
+  g_object_set_data_full (G_OBJECT (row), "wm-entry-id", g_strdup (entry->id), g_free);
+  g_object_set_data (G_OBJECT (up), "wm-step", GINT_TO_POINTER (-1));
+  g_object_set_data (G_OBJECT (down), "wm-step", GINT_TO_POINTER (1));
+  gtk_widget_set_sensitive (up, index > 0);
+  gtk_widget_set_sensitive (down, index + 1 < n_entries);
+  /* Above the label: a legend entry's colour, else the entry's place. */
+  title = list_is_legend (editor->spec) ? g_strdup_printf ("#%s", entry->id)
+                                        : g_strdup_printf ("%u", index + 1);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  label_editor (row, tr (editor->spec->label));
+  if (list_is_legend (editor->spec))
+    {
+      GtkWidget *swatch = gtk_drawing_area_new ();
+
+      g_object_set_data_full (G_OBJECT (swatch), "wm-entry-id", g_strdup (entry->id), g_free);
+      gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 18);
+      gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 18);
+      gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
+      gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch, NULL, NULL);
+      adw_entry_row_add_prefix (ADW_ENTRY_ROW (row), swatch);
+    }
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), up);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), down);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove);
+  gtk_editable_set_text (GTK_EDITABLE (row), entry->label);
+  g_signal_connect (row, "changed", G_CALLBACK (on_entry_label_changed), editor);
+  return row;
+}
+
+static void
+update_list (ListEditor *editor)
+{
+  GPtrArray *entries = wm_diagram_get_list (editor->self->diagram, editor->spec->name);
+  g_autoptr(GString) ids = g_string_new (NULL);
+
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    g_string_append_printf (ids, "%s\n", ((WmListEntry *) g_ptr_array_index (entries, i))->id);
+  if (editor->shown == NULL || !g_str_equal (editor->shown, ids->str))
+    {
+      /* Entries came, went or moved: new rows. A rename alone keeps them,
+       * so that typing in one is not interrupted. */
+      for (guint i = 0; i < editor->rows->len; i++)
+        adw_preferences_group_remove (ADW_PREFERENCES_GROUP (editor->group),
+                                      g_ptr_array_index (editor->rows, i));
+      g_ptr_array_set_size (editor->rows, 0);
+      for (guint i = 0; entries != NULL && i < entries->len; i++)
+        {
+          GtkWidget *row = entry_row_new (editor, g_ptr_array_index (entries, i), i, entries->len);
+
+          g_ptr_array_add (editor->rows, row);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (editor->group), row);
+        }
+      g_free (editor->shown);
+      editor->shown = g_string_free (g_steal_pointer (&ids), FALSE);
+      return;
+    }
+  for (guint i = 0; i < editor->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (editor->rows, i);
+
+      set_editable_text (GTK_EDITABLE (row), ((WmListEntry *) g_ptr_array_index (entries, i))->label);
+      gtk_widget_remove_css_class (row, "error");
+    }
+}
+
+static GtkWidget *
+build_list_group (WmInspector      *self,
+                  const WmListSpec *spec)
+{
+  ListEditor *editor = g_new0 (ListEditor, 1);
+  GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
+  g_autofree char *tooltip = g_strdup_printf (_("Add an entry to “%s”"), tr (spec->label));
+
+  editor->self = self;
+  editor->spec = spec;
+  editor->group = adw_preferences_group_new ();
+  editor->rows = g_ptr_array_new ();
+  g_object_set_data_full (G_OBJECT (editor->group), "wm-list-editor", editor,
+                          (GDestroyNotify) list_editor_free);
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (editor->group), tr (spec->label));
+  gtk_widget_set_name (add, "add-entry");
+  gtk_widget_set_tooltip_text (add, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  gtk_widget_add_css_class (add, "flat");
+  gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
+  g_signal_connect (add, "clicked", G_CALLBACK (on_entry_add_clicked), editor);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (editor->group), add);
+  g_ptr_array_add (self->lists, editor);
+  return editor->group;
 }
 
 static void
@@ -450,6 +1231,8 @@ update_rows (WmInspector *self)
     }
   for (guint i = 0; i < self->rows->len; i++)
     update_row (g_ptr_array_index (self->rows, i));
+  for (guint i = 0; i < self->lists->len; i++)
+    update_list (g_ptr_array_index (self->lists, i));
   self->updating--;
 }
 
@@ -478,14 +1261,6 @@ row_new (WmInspector      *self,
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), tr (spec->hint));
     }
   return r;
-}
-
-static void
-label_editor (GtkWidget  *editor,
-              const char *title)
-{
-  gtk_accessible_update_property (GTK_ACCESSIBLE (editor),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
 }
 
 static Row *
@@ -647,24 +1422,51 @@ build_color_row (WmInspector      *self,
   return r;
 }
 
+/* A group of its own: a row per linked item, and the picker in its header. */
 static Row *
 build_refs_row (WmInspector      *self,
                 const WmPropSpec *spec,
                 const char       *title)
 {
-  GtkWidget *row = action_row_new (title);
-  GtkWidget *names = gtk_label_new (NULL);
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *placeholder = gtk_label_new (_("No linked items"));
+  Row *r;
 
-  gtk_label_set_xalign (GTK_LABEL (names), 1);
-  gtk_label_set_wrap (GTK_LABEL (names), TRUE);
-  gtk_label_set_justify (GTK_LABEL (names), GTK_JUSTIFY_RIGHT);
-  gtk_label_set_selectable (GTK_LABEL (names), TRUE);
-  gtk_widget_add_css_class (names, "dim-label");
-  gtk_widget_set_margin_top (names, 8);
-  gtk_widget_set_margin_bottom (names, 8);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), names);
-  label_editor (names, title);
-  return row_new (self, spec, row, names);
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_widget_set_margin_top (placeholder, 12);
+  gtk_widget_set_margin_bottom (placeholder, 12);
+  gtk_list_box_set_placeholder (GTK_LIST_BOX (list), placeholder);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
+  label_editor (list, title);
+  r = row_new (self, spec, group, list);
+  if (spec->hint != NULL)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), tr (spec->hint));
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), link_picker_new (r));
+  return r;
+}
+
+/* A dropdown of the values the spec suggests, for a STRING that has some. */
+static Row *
+build_suggest_row (WmInspector      *self,
+                   const WmPropSpec *spec,
+                   const char       *title)
+{
+  GtkWidget *row = adw_combo_row_new ();
+  GtkStringList *choices = gtk_string_list_new (NULL);
+  Row *r;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (choices));
+  label_editor (row, title);
+  r = row_new (self, spec, row, row);
+  r->choices = choices;
+  g_signal_connect (row, "notify::selected", G_CALLBACK (on_combo_selected), r);
+  return r;
 }
 
 static Row *
@@ -676,6 +1478,8 @@ build_row (WmInspector      *self,
   switch (spec->type)
     {
     case WM_PROP_STRING:
+      if (spec->suggest != NULL && self->item_id != NULL)
+        return build_suggest_row (self, spec, title);
       return build_entry_row (self, spec, title);
     case WM_PROP_TEXT:
     case WM_PROP_STRING_LIST:
@@ -701,6 +1505,7 @@ static void
 clear_page (WmInspector *self)
 {
   g_ptr_array_set_size (self->rows, 0);
+  g_ptr_array_set_size (self->lists, 0);
   self->text_row = NULL;
   if (self->page != NULL)
     {
@@ -719,6 +1524,8 @@ build_page (WmInspector *self)
   guint n_props = item ? item->type->n_props : notation->n_props;
   GtkWidget *group = adw_preferences_group_new ();
   const char *text_label = item ? tr (item->type->text_label) : _("Name");
+  g_autoptr(GPtrArray) after = g_ptr_array_new ();
+  gboolean any = FALSE;
 
   self->page = adw_preferences_page_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
@@ -730,20 +1537,36 @@ build_page (WmInspector *self)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->text_row->row);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page), ADW_PREFERENCES_GROUP (group));
 
-  if (n_props > 0)
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
+                                   item ? _("Properties") : _("Fields"));
+  for (guint i = 0; i < n_props; i++)
     {
-      group = adw_preferences_group_new ();
-      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
-                                       item ? _("Properties") : _("Fields"));
-      for (guint i = 0; i < n_props; i++)
-        {
-          Row *row = build_row (self, &props[i]);
+      Row *row = build_row (self, &props[i]);
 
-          g_ptr_array_add (self->rows, row);
+      g_ptr_array_add (self->rows, row);
+      /* Links are a group of their own, after the plain properties. */
+      if (props[i].type == WM_PROP_REFS)
+        g_ptr_array_add (after, row->row);
+      else
+        {
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row->row);
+          any = TRUE;
         }
-      adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page), ADW_PREFERENCES_GROUP (group));
     }
+  if (any)
+    adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page), ADW_PREFERENCES_GROUP (group));
+  else
+    {
+      /* Only links: no empty "Properties" heading. */
+      g_object_ref_sink (group);
+      g_object_unref (group);
+    }
+  for (guint i = 0; i < after->len; i++)
+    adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page), g_ptr_array_index (after, i));
+  for (guint i = 0; item == NULL && i < notation->n_lists; i++)
+    adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page),
+                              ADW_PREFERENCES_GROUP (build_list_group (self, &notation->lists[i])));
   gtk_stack_add_named (GTK_STACK (self->stack), self->page, "page");
   gtk_stack_set_visible_child (GTK_STACK (self->stack), self->page);
   update_rows (self);
@@ -767,6 +1590,74 @@ on_diagram_changed (WmDiagram     *diagram,
   update_rows (self);
 }
 
+/* Another diagram changed: an item linked from the shown one may have gone,
+ * come back or been renamed there. */
+static void
+on_other_diagram_changed (WmDiagram     *diagram,
+                          const WmDelta *delta,
+                          WmInspector   *self)
+{
+  if (self->page != NULL)
+    update_rows (self);
+}
+
+static void
+unwatch_diagrams (WmInspector *self)
+{
+  for (guint i = 0; i < self->watches->len; i++)
+    {
+      Watch *watch = &g_array_index (self->watches, Watch, i);
+
+      g_clear_signal_handler (&watch->changed_id, watch->diagram);
+      g_clear_object (&watch->diagram);
+    }
+  g_array_set_size (self->watches, 0);
+}
+
+static void
+watch_diagrams (WmInspector *self)
+{
+  unwatch_diagrams (self);
+  for (guint i = 0; self->project != NULL && i < wm_project_get_n_diagrams (self->project); i++)
+    {
+      WmDiagram *diagram = wm_project_get_diagram (self->project, i);
+      Watch watch;
+
+      if (diagram == self->diagram)
+        continue;
+      watch.diagram = g_object_ref (diagram);
+      watch.changed_id = g_signal_connect (diagram, "changed",
+                                           G_CALLBACK (on_other_diagram_changed), self);
+      g_array_append_val (self->watches, watch);
+    }
+}
+
+static void
+on_project_items_changed (GListModel  *model,
+                          guint        position,
+                          guint        removed,
+                          guint        added,
+                          WmInspector *self)
+{
+  watch_diagrams (self);
+  /* A diagram that went took its items, and their links broke. */
+  if (self->page != NULL)
+    update_rows (self);
+}
+
+static void
+set_project (WmInspector *self,
+             WmProject   *project)
+{
+  if (self->project == project)
+    return;
+  g_clear_signal_handler (&self->items_changed_id, self->project);
+  g_set_object (&self->project, project);
+  if (project != NULL)
+    self->items_changed_id = g_signal_connect (project, "items-changed",
+                                               G_CALLBACK (on_project_items_changed), self);
+}
+
 void
 wm_inspector_set_target (WmInspector *self,
                          WmDiagram   *diagram,
@@ -783,6 +1674,8 @@ wm_inspector_set_target (WmInspector *self,
       if (diagram != NULL)
         self->changed_id = g_signal_connect (diagram, "changed",
                                              G_CALLBACK (on_diagram_changed), self);
+      set_project (self, diagram != NULL ? wm_diagram_get_project (diagram) : NULL);
+      watch_diagrams (self);
     }
   g_free (self->item_id);
   self->item_id = diagram != NULL ? g_strdup (item_id) : NULL;
@@ -837,6 +1730,63 @@ wm_inspector_get_editor (WmInspector *self,
   return NULL;
 }
 
+gboolean
+wm_inspector_add_link (WmInspector *self,
+                       const char  *name,
+                       const char  *id)
+{
+  Row *row;
+
+  g_return_val_if_fail (WM_IS_INSPECTOR (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  row = find_row (self, name);
+  return row != NULL && row->spec->type == WM_PROP_REFS && row_add_link (row, id);
+}
+
+gboolean
+wm_inspector_remove_link (WmInspector *self,
+                          const char  *name,
+                          guint        index)
+{
+  Row *row;
+
+  g_return_val_if_fail (WM_IS_INSPECTOR (self), FALSE);
+
+  row = find_row (self, name);
+  return row != NULL && row->spec->type == WM_PROP_REFS && row_remove_link (row, index);
+}
+
+void
+wm_inspector_follow_link (WmInspector *self,
+                          const char  *name,
+                          guint        index)
+{
+  Row *row;
+
+  g_return_if_fail (WM_IS_INSPECTOR (self));
+
+  row = find_row (self, name);
+  if (row != NULL && row->spec->type == WM_PROP_REFS)
+    row_follow_link (row, index);
+}
+
+GtkWidget *
+wm_inspector_get_list_editor (WmInspector *self,
+                              const char  *list)
+{
+  g_return_val_if_fail (WM_IS_INSPECTOR (self), NULL);
+
+  for (guint i = 0; list != NULL && i < self->lists->len; i++)
+    {
+      ListEditor *editor = g_ptr_array_index (self->lists, i);
+
+      if (g_str_equal (editor->spec->name, list))
+        return editor->group;
+    }
+  return NULL;
+}
+
 static void
 wm_inspector_dispose (GObject *object)
 {
@@ -844,8 +1794,13 @@ wm_inspector_dispose (GObject *object)
 
   g_clear_signal_handler (&self->changed_id, self->diagram);
   g_clear_object (&self->diagram);
+  if (self->watches != NULL)
+    unwatch_diagrams (self);
+  set_project (self, NULL);
   if (self->rows != NULL)
     g_ptr_array_set_size (self->rows, 0);
+  if (self->lists != NULL)
+    g_ptr_array_set_size (self->lists, 0);
   self->text_row = NULL;
   self->page = NULL;
   G_OBJECT_CLASS (wm_inspector_parent_class)->dispose (object);
@@ -858,6 +1813,8 @@ wm_inspector_finalize (GObject *object)
 
   g_free (self->item_id);
   g_ptr_array_unref (self->rows);
+  g_ptr_array_unref (self->lists);
+  g_array_unref (self->watches);
   G_OBJECT_CLASS (wm_inspector_parent_class)->finalize (object);
 }
 
@@ -896,6 +1853,8 @@ wm_inspector_init (WmInspector *self)
   GtkWidget *empty = adw_status_page_new ();
 
   self->rows = g_ptr_array_new ();
+  self->lists = g_ptr_array_new ();
+  self->watches = g_array_new (FALSE, FALSE, sizeof (Watch));
   self->stack = gtk_stack_new ();
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "document-properties-symbolic");
   adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("Nothing selected"));

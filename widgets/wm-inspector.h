@@ -34,4 +34,23 @@ guint       wm_inspector_get_n_rows (WmInspector *self);
 GtkWidget  *wm_inspector_get_editor (WmInspector *self,
                                      const char  *name);
 
+/* Item references (a REFS property such as "links"). The editor of such a
+ * property is a GtkListBox with a row per linked item, in order; a linked
+ * item that no longer exists shows as "Missing item". Adding and removing
+ * are undoable edits of the shown item (or diagram). */
+gboolean    wm_inspector_add_link    (WmInspector *self,
+                                      const char  *name,
+                                      const char  *id);
+gboolean    wm_inspector_remove_link (WmInspector *self,
+                                      const char  *name,
+                                      guint        index);
+/* Emits "follow-link" with the id of link @index of property @name. */
+void        wm_inspector_follow_link (WmInspector *self,
+                                      const char  *name,
+                                      guint        index);
+/* The group that edits diagram list @list (shown with the diagram's own
+ * fields), or NULL. */
+GtkWidget  *wm_inspector_get_list_editor (WmInspector *self,
+                                          const char  *list);
+
 G_END_DECLS

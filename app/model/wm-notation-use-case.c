@@ -70,9 +70,22 @@ static const WmPropSpec association_props[] = {
   WM_P_BOOLEAN ("navigable", N_("Navigable towards target"), "false"),
 };
 
+/* An extend link offers the extension points of the use case it extends. */
+static char **
+extended_points (WmDiagram    *diagram,
+                 const WmItem *link)
+{
+  WmItem *base = link != NULL ? wm_diagram_lookup (diagram, link->target) : NULL;
+
+  if (base == NULL || !g_str_equal (base->type->id, "use-case"))
+    return NULL;
+  return g_strdupv ((char **) wm_item_get_strv (base, "extension-points"));
+}
+
 static const WmPropSpec extend_props[] = {
   WM_P_STRING ("condition", N_("Condition")),
-  WM_P_STRING ("extension-point", N_("Extension point")),
+  { .name = "extension-point", .label = N_("Extension point"), .type = WM_PROP_STRING,
+    .suggest = extended_points },
 };
 
 static const WmItemType node_types[] = {

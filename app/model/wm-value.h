@@ -44,6 +44,11 @@ struct _WmPropSpec
   const WmChoice *choices;    /* WM_PROP_ENUM: terminated by { NULL, NULL } */
   const char     *list;       /* WM_PROP_SLOT: the diagram list it points into */
   const char     *hint;       /* translatable help text for the inspector, or NULL */
+  /* Values an editor may offer for this property of @item (for a STRING,
+   * say), as a newly allocated NULL-terminated array, or NULL when there are
+   * none to offer. Other values stay valid. */
+  char         **(*suggest)   (WmDiagram    *diagram,
+                               const WmItem *item);
 };
 
 typedef struct

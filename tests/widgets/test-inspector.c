@@ -101,7 +101,7 @@ test_rows_follow_specs (Fixture       *fixture,
   g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (editor (fixture, "cycle-time"))),
                      ==, 27);
   g_assert_true (GTK_IS_SWITCH (editor (fixture, "shared")));
-  g_assert_true (GTK_IS_LABEL (editor (fixture, "links")));
+  g_assert_true (GTK_IS_LIST_BOX (editor (fixture, "links")));
 }
 
 static void
@@ -261,19 +261,25 @@ test_links_show_names (Fixture       *fixture,
 {
   WmDiagram *journey = wm_project_find_diagram (fixture->project, "cj-111");
   WmItem *note = wm_project_lookup_item (fixture->project, "note-26", NULL);
-  GtkLabel *links;
-  g_autofree char *expected = NULL;
+  GtkListBox *links;
+  GtkListBoxRow *row;
 
   /* The linked item lives in another diagram; its name shows, not its id. */
   g_assert_nonnull (note);
   wm_inspector_set_target (fixture->inspector, journey, "card-113");
-  links = GTK_LABEL (editor (fixture, "links"));
-  g_assert_cmpstr (gtk_label_get_text (links), ==, note->text);
+  links = GTK_LIST_BOX (editor (fixture, "links"));
+  row = gtk_list_box_get_row_at_index (links, 0);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, note->text);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+  g_assert_null (gtk_list_box_get_row_at_index (links, 1));
 
   /* A broken link says so. */
   g_assert_true (wm_diagram_set_property (journey, "card-113", "links", "note-26 ghost-9", NULL));
-  expected = g_strdup_printf ("%s\nmissing item (ghost-9)", note->text);
-  g_assert_cmpstr (gtk_label_get_text (links), ==, expected);
+  row = gtk_list_box_get_row_at_index (links, 1);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Missing item");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
 }
 
 static void
