@@ -77,7 +77,7 @@ test_check_sample (void)
   run_waymark (&run, "--check", sample, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "a valid Waymark project"));
-  g_assert_nonnull (strstr (run.out, "4 diagrams:"));
+  g_assert_nonnull (strstr (run.out, "5 diagrams:"));
   g_assert_nonnull (strstr (run.out, "business-model-canvas"));
   g_assert_nonnull (strstr (run.out, "use-case"));
   g_assert_nonnull (strstr (run.out, "value-stream-map"));

@@ -327,6 +327,7 @@ main (int   argc,
   static const char *const diagrams[] = {
     "Bean Box business model", "Ordering and subscription",
     "Fulfilment value stream (current state)", "Subscriber journey",
+    "Fulfilment value stream (future state)",
   };
 
   g_test_init (&argc, &argv, NULL);

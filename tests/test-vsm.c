@@ -524,7 +524,9 @@ test_sample (void)
   g_assert_no_error (error);
   for (guint i = 0; i < wm_project_get_n_diagrams (project); i++)
     if (g_str_equal (wm_diagram_get_notation (wm_project_get_diagram (project, i))->id,
-                     "value-stream-map"))
+                     "value-stream-map") &&
+        g_strcmp0 (wm_diagram_get_choice (wm_project_get_diagram (project, i), "state"),
+                   "current") == 0)
       map = wm_project_get_diagram (project, i);
   g_assert_nonnull (map);
   metrics = wm_vsm_compute (map);
@@ -544,6 +546,32 @@ test_sample (void)
   g_assert_cmpfloat_with_epsilon (metrics->rolled_ca, 0.8398551, EPSILON);
   g_assert_cmpfloat_with_epsilon (metrics->inventory_quantity, 3710, EPSILON);
   g_assert_cmpfloat_with_epsilon (metrics->inventory_days, 3710.0 / 460, EPSILON);
+  /* The future state: green coffee 920, weighed batches 120, resting 460
+   * (1 day, more than the 120 of the house-blend supermarket beside it):
+   * 1500 / 460 = 3.26 days; 18 + 27 + 48 = 93 s; stock 920 + 120 + 460 + 120
+   * = 1620 pcs. Lead time (1500 − 3470) / 3470 = −56.8 %, processing
+   * (93 − 122) / 122 = −23.8 %, inventory (1620 − 3710) / 3710 = −56.3 %;
+   * efficiency 93 / (1500 / 460 × 27600) = 93 / 90000 against 122 / 208200,
+   * × 1.763, +76.3 %. */
+  {
+    g_autoptr(WmVsmComparison) comparison = wm_vsm_compare (project, NULL);
+
+    g_assert_nonnull (comparison);
+    g_assert_true (comparison->current == map);
+    g_assert_cmpstr (wm_diagram_get_choice (comparison->future, "state"), ==, "future");
+    g_assert_cmpfloat_with_epsilon (comparison->after[WM_VSM_FIGURE_LEAD_TIME], 1500.0 / 460,
+                                    EPSILON);
+    g_assert_cmpfloat_with_epsilon (comparison->change[WM_VSM_FIGURE_LEAD_TIME],
+                                    (1500.0 - 3470) / 3470 * 100, 1e-6);
+    g_assert_cmpfloat_with_epsilon (comparison->change[WM_VSM_FIGURE_PROCESSING_TIME],
+                                    (93.0 - 122) / 122 * 100, 1e-6);
+    g_assert_cmpfloat_with_epsilon (comparison->change[WM_VSM_FIGURE_INVENTORY_QUANTITY],
+                                    (1620.0 - 3710) / 3710 * 100, 1e-6);
+    g_assert_cmpfloat_with_epsilon (comparison->change[WM_VSM_FIGURE_EFFICIENCY],
+                                    (93.0 / 90000) / (122.0 / 208200) * 100 - 100, 1e-6);
+    for (guint f = 0; f < WM_VSM_N_FIGURES; f++)
+      g_assert_cmpint (comparison->verdict[f], ==, 1);
+  }
   /* None of the new checks fires on the sample. */
   problems = wm_project_check (project);
   g_assert_cmpuint (problems->len, ==, 0);

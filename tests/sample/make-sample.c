@@ -842,6 +842,119 @@ build_value_stream (Sample *sample)
   add_flows_between (sample, diagram);
 }
 
+/* 3b. The same value stream, future state: the kaizen of the current map
+ * applied. Roasting follows a weekly plan by origin, labels are printed at
+ * packing (one process instead of two), FIFO lanes cap the stock between the
+ * steps and a supermarket of house blends serves the one-off orders. Same
+ * family, demand and shift, so that the two maps compare figure by figure. */
+
+static const Process future_processes[] = {
+  { "vsm2.sorting", "Green sorting", 180, "18", "300", "98", "1", "40", "1.5", "97" },
+  { "vsm2.roasting", "Roasting", 490, "27", "600", "94", "1", "40", "1.5", "97" },
+  { "vsm2.packing", "Packing & labelling", 790, "48", "300", "95", "2", "1", "0.5", "98" },
+};
+
+static const Stock future_stocks[] = {
+  { "vsm2.green", "inventory", "Green coffee", { 75, 434, 60, 52 }, "quantity", "920" },
+  { "vsm2.batches", "fifo-lane", "Weighed batches", { 350, 440, 110, 40 }, "max", "120" },
+  { "vsm2.resting", "fifo-lane", "Resting 24 h", { 650, 440, 120, 40 }, "max", "460" },
+  { "vsm2.blends", "supermarket", "House blends", { 680, 300, 60, 70 }, "capacity", "120" },
+  { "vsm2.pickup", "shipment", "Carrier pick-up", { 1060, 250, 90, 50 }, "frequency",
+    "Daily 16:00" },
+};
+
+static const Flow future_flows[] = {
+  { "shipment-flow", "vsm2.supplier", "vsm2.green", "Fridays, by origin", NULL, 0, 0 },
+  { "push", "vsm2.green", "vsm2.sorting", NULL, NULL, 0, 0 },
+  { "push", "vsm2.sorting", "vsm2.batches", NULL, NULL, 0, 0 },
+  { "push", "vsm2.batches", "vsm2.roasting", NULL, NULL, 0, 0 },
+  { "push", "vsm2.roasting", "vsm2.resting", NULL, NULL, 0, 0 },
+  { "push", "vsm2.resting", "vsm2.packing", NULL, NULL, 0, 0 },
+  { "push", "vsm2.roasting", "vsm2.blends", "Popular blends", NULL, 0, 0 },
+  { "pull", "vsm2.blends", "vsm2.packing", "One-off orders", NULL, 0, 0 },
+  { "shipment-flow", "vsm2.packing", "vsm2.pickup", NULL, NULL, 1105, 460 },
+  { "shipment-flow", "vsm2.pickup", "vsm2.customer", NULL, NULL, 0, 0 },
+  { "electronic-info", "vsm2.customer", "vsm2.control", "Subscriptions and web orders",
+    "Continuous", 0, 0 },
+  { "electronic-info", "vsm2.control", "vsm2.supplier", "Green coffee order by origin", "Weekly",
+    0, 0 },
+  { "electronic-info", "vsm2.control", "vsm2.leveling", "Weekly plan by origin", "Weekly", 0, 0 },
+  { "manual-info", "vsm2.leveling", "vsm2.roasting", "Roast list", "Daily 07:00", 560,
+    VSM_INFO_Y + 60 },
+};
+
+static void
+build_future_value_stream (Sample *sample)
+{
+  WmDiagram *diagram = add_diagram (sample, "value-stream-map",
+                                    "Fulfilment value stream (future state)");
+  WmItem *supplier = add_node (diagram, "supplier", 40, 40, 130, 90, "Green coffee importer");
+  WmItem *customer = add_node (diagram, "customer", 1040, 40, 130, 90, "Subscribers");
+
+  set_fields (diagram,
+              "product-family", "Whole-bean subscriptions",
+              "daily-demand", "460",
+              "available-seconds", "27600",
+              "shifts", "1",
+              "state", "future",
+              NULL);
+  set_props (diagram, customer, "requirements",
+             "460 bags a day (250 g equivalents)\n"
+             "Beans in the letterbox within 2 days of roasting", NULL);
+  remember (sample, "vsm2.supplier", supplier);
+  remember (sample, "vsm2.customer", customer);
+  remember (sample, "vsm2.control",
+            add_node (diagram, "production-control", 520, 40, 180, 80, "Order system"));
+  remember (sample, "vsm2.leveling",
+            add_node (diagram, "load-leveling", 370, 170, 90, 44, "Origins A–B–C"));
+  for (guint i = 0; i < G_N_ELEMENTS (future_processes); i++)
+    {
+      const Process *process = &future_processes[i];
+      WmItem *item = add_node (diagram, "process", process->x, VSM_FLOW_Y, 140, 168, process->text);
+
+      set_props (diagram, item,
+                 "cycle-time", process->cycle_time,
+                 "changeover-time", process->changeover_time,
+                 "uptime", process->uptime,
+                 "operators", process->operators,
+                 "batch-size", process->batch_size,
+                 "scrap", process->scrap,
+                 "complete-accurate", process->complete_accurate,
+                 NULL);
+      remember (sample, process->name, item);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (future_stocks); i++)
+    {
+      const Stock *stock = &future_stocks[i];
+      WmItem *item = add_node (diagram, stock->type, stock->bounds.x, stock->bounds.y,
+                               stock->bounds.width, stock->bounds.height, stock->text);
+
+      set_props (diagram, item, stock->prop, stock->value, NULL);
+      remember (sample, stock->name, item);
+    }
+  add_node (diagram, "withdrawal-kanban", 760, 255, 50, 36, "Blend card");
+  remember (sample, "vsm2.kaizen-plan",
+            add_node (diagram, "kaizen-burst", 470, 640, 160, 80,
+                      "Weekly roast plan by origin: done"));
+  remember (sample, "vsm2.kaizen-labels",
+            add_node (diagram, "kaizen-burst", 780, 640, 160, 80,
+                      "Labels printed at packing: one touch"));
+  add_node (diagram, "note", 40, 640, 220, 80,
+            "Future state, the target for March 2027.\n"
+            "Quantities are 250 g bag equivalents.");
+  for (guint i = 0; i < G_N_ELEMENTS (future_flows); i++)
+    {
+      const Flow *flow = &future_flows[i];
+      WmItem *link = add_link (diagram, flow->type, id_of (sample, flow->source),
+                               id_of (sample, flow->target), flow->label);
+
+      if (flow->frequency != NULL)
+        set_props (diagram, link, "frequency", flow->frequency, NULL);
+      if (flow->via_x != 0)
+        set_waypoint (diagram, link, flow->via_x, flow->via_y);
+    }
+}
+
 /* 4. The subscriber journey: cards in a grid of stage columns and lane rows,
  * the emotion curve in the emotions lane, the KPIs in theirs. */
 
@@ -1081,6 +1194,8 @@ static const CrossLink cross_links[] = {
   { "uc.roast-list", "vsm.control" },
   { "vsm.supplier", "bmc.importer" },
   { "vsm.kaizen-plan", "cj.stale-parcel bmc.roasting" },
+  { "vsm2.kaizen-plan", "vsm.kaizen-plan vsm.go-see" },
+  { "vsm2.kaizen-labels", "vsm.packing vsm.dispatch" },
 };
 
 static char *
@@ -1130,12 +1245,14 @@ build_project (Sample *sample)
                               "Bean Box roasts speciality coffee to order and sends fresh beans "
                               "to home brewers and offices every week or fortnight. Its business "
                               "model canvas, the use cases of its web shop, the value stream "
-                              "that fulfils the orders and a subscriber’s journey tell one "
-                              "story, and their items link to each other across the diagrams.");
+                              "that fulfils the orders, today and as planned, and a subscriber’s "
+                              "journey tell one story, and their items link to each other "
+                              "across the diagrams.");
   build_canvas (sample);
   build_use_cases (sample);
   build_value_stream (sample);
   journey = build_journey (sample);
+  build_future_value_stream (sample);
   add_cross_links (sample, journey);
 }
 
