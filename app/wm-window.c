@@ -14,8 +14,10 @@
 #include "wm-canvas.h"
 #include "wm-export-dialog.h"
 #include "wm-inspector.h"
+#include "wm-metrics-panel.h"
 #include "wm-palette.h"
 #include "wm-print.h"
+#include "wm-problems-panel.h"
 #include "wm-window.h"
 
 struct _WmWindow
@@ -31,6 +33,14 @@ struct _WmWindow
   GtkScrolledWindow  *inspector_scroller;
   GtkButton          *undo_button;
   GtkButton          *redo_button;
+  GtkToggleButton    *panel_button;
+  AdwViewStack       *bottom_stack;
+  AdwViewStackPage   *problems_page;
+  AdwViewStackPage   *metrics_page;
+  WmProblemsPanel    *problems_panel;
+  WmMetricsPanel     *metrics_panel;
+  GtkSearchBar       *search_bar;
+  GtkSearchEntry     *search_entry;
   GtkWidget          *recent_box;
   GtkListBox         *recent_list;
   GMenuModel         *diagram_menu;
@@ -202,6 +212,92 @@ inspect_selection (WmWindow *self)
                                                                                : NULL);
 }
 
+/* The bottom pane and the search follow the diagram shown */
+
+static void show_toast (WmWindow   *self,
+                        const char *text);
+
+static gboolean
+is_value_stream_map (WmDiagram *diagram)
+{
+  return diagram != NULL &&
+         g_str_equal (wm_diagram_get_notation (diagram)->id, "value-stream-map");
+}
+
+static void
+follow_diagram_in_panels (WmWindow  *self,
+                          WmDiagram *diagram)
+{
+  gboolean vsm = is_value_stream_map (diagram);
+
+  wm_problems_panel_set_diagram (self->problems_panel, diagram);
+  wm_metrics_panel_set_diagram (self->metrics_panel, diagram);
+  /* Only a value stream map has metrics; the pane falls back on its problems. */
+  if (!vsm && g_strcmp0 (adw_view_stack_get_visible_child_name (self->bottom_stack),
+                         "metrics") == 0)
+    adw_view_stack_set_visible_child_name (self->bottom_stack, "problems");
+  adw_view_stack_page_set_visible (self->metrics_page, vsm);
+  /* A filter typed for one diagram means nothing in the next. */
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+static void
+on_problem_activated (WmWindow   *self,
+                      const char *const *item_ids)
+{
+  if (item_ids != NULL && item_ids[0] != NULL)
+    wm_canvas_reveal (WM_CANVAS (self->canvas), item_ids);
+}
+
+static void
+on_problems_count (WmWindow *self)
+{
+  guint n = wm_problems_panel_get_n_problems (self->problems_panel);
+
+  adw_view_stack_page_set_badge_number (self->problems_page, n);
+  adw_view_stack_page_set_needs_attention (self->problems_page, n > 0);
+}
+
+static void
+on_search_changed (WmWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  guint matches = wm_canvas_set_filter (WM_CANVAS (self->canvas), text);
+
+  /* Say so when nothing matches, as GNOME search entries do. */
+  if (text[0] != '\0' && matches == 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->search_entry), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->search_entry), "error");
+}
+
+static void
+on_search_mode (WmWindow *self)
+{
+  /* Closing the bar shows every item again. */
+  if (!gtk_search_bar_get_search_mode (self->search_bar))
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+on_follow_link (WmWindow   *self,
+                const char *id)
+{
+  WmDiagram *diagram = NULL;
+  const char *ids[] = { id, NULL };
+
+  if (id == NULL || wm_project_lookup_item (self->project, id, &diagram) == NULL ||
+      diagram == NULL)
+    {
+      show_toast (self, _("The linked item no longer exists"));
+      return;
+    }
+  wm_window_show_diagram (self, diagram);
+  /* The canvas shows it now; selecting it also puts it in the inspector. */
+  wm_canvas_reveal (WM_CANVAS (self->canvas), ids);
+}
+
 static void
 show_selected (WmWindow *self)
 {
@@ -213,6 +309,7 @@ show_selected (WmWindow *self)
     return;
   wm_canvas_set_diagram (WM_CANVAS (self->canvas), diagram);
   inspect_selection (self);
+  follow_diagram_in_panels (self, diagram);
   gtk_stack_set_visible_child_name (self->main_stack, diagram ? "canvas" : "empty");
   /* Fit once the inspector has taken its new contents' room: after layout. */
   if (diagram != NULL && self->fit_source == 0)
@@ -1023,6 +1120,32 @@ toast_action (GtkWidget  *widget,
   show_toast (WM_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* The bottom pane and the search bar */
+
+static void
+toggle_panel_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  WmWindow *self = WM_WINDOW (widget);
+
+  gtk_toggle_button_set_active (self->panel_button,
+                                !gtk_toggle_button_get_active (self->panel_button));
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  WmWindow *self = WM_WINDOW (widget);
+
+  if (wm_canvas_get_diagram (WM_CANVAS (self->canvas)) == NULL)
+    return;
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
 /* Closing with unsaved changes asks first */
 
 static void
@@ -1108,6 +1231,8 @@ wm_window_class_init (WmWindowClass *klass)
   window_class->close_request = wm_window_close_request;
 
   g_type_ensure (WM_TYPE_CANVAS);
+  g_type_ensure (WM_TYPE_PROBLEMS_PANEL);
+  g_type_ensure (WM_TYPE_METRICS_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/waymark/Waymark/ui/wm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, WmWindow, toasts);
@@ -1122,6 +1247,14 @@ wm_window_class_init (WmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WmWindow, recent_box);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, diagram_menu);
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, panel_button);
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, bottom_stack);
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, problems_page);
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, metrics_page);
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, problems_panel);
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, metrics_panel);
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, search_entry);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
@@ -1142,6 +1275,8 @@ wm_window_class_init (WmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.move-diagram-up", NULL, move_diagram_action);
   gtk_widget_class_install_action (widget_class, "win.move-diagram-down", NULL,
                                    move_diagram_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-panel", NULL, toggle_panel_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
@@ -1152,6 +1287,8 @@ wm_window_class_init (WmWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-panel", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
 }
 
 static void
@@ -1177,6 +1314,15 @@ wm_window_init (WmWindow *self)
   gtk_scrolled_window_set_child (self->inspector_scroller, self->inspector);
   g_signal_connect_swapped (self->canvas, "selection-changed", G_CALLBACK (inspect_selection),
                             self);
+  g_signal_connect_swapped (self->inspector, "follow-link", G_CALLBACK (on_follow_link), self);
+  g_signal_connect_swapped (self->problems_panel, "problem-activated",
+                            G_CALLBACK (on_problem_activated), self);
+  g_signal_connect_swapped (self->problems_panel, "notify::n-problems",
+                            G_CALLBACK (on_problems_count), self);
+  g_signal_connect_swapped (self->search_entry, "search-changed",
+                            G_CALLBACK (on_search_changed), self);
+  g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled",
+                            G_CALLBACK (on_search_mode), self);
   setup_sidebar_menu (self);
   setup_drop_target (self);
   g_signal_connect_swapped (gtk_recent_manager_get_default (), "changed",

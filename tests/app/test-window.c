@@ -14,10 +14,12 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "wm-canvas.h"
+#include "wm-canvas-private.h"
 #include "wm-export-dialog.h"
 #include "wm-inspector.h"
+#include "wm-metrics-panel.h"
 #include "wm-print.h"
+#include "wm-problems-panel.h"
 #include "wm-window.h"
 #include "wm-test-util.h"
 #include "wm-widget-test.h"
@@ -149,14 +151,14 @@ test_window_shows_sample (void)
 
   /* Adding a diagram selects it and marks the window as changed... */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add-diagram", "s", "value-stream-map");
-  g_assert_cmpuint (g_list_model_get_n_items (diagrams), ==, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (diagrams), ==, 6);
   g_assert_true (wm_canvas_get_diagram (WM_CANVAS (canvas)) ==
-                 wm_project_get_diagram (project, 4));
+                 wm_project_get_diagram (project, 5));
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
 
   /* ...and undo takes both back. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  g_assert_cmpuint (g_list_model_get_n_items (diagrams), ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (diagrams), ==, 5);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
                    "Bean Box — coffee subscription");
 
@@ -184,15 +186,16 @@ test_window_shows_sample (void)
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   wm_test_save_screenshot (GTK_WIDGET (window), "waymark-window.png");
 
-  /* Each notation's editor, for a person to look at. */
+  /* Each notation's editor, for a person to look at (the first map of each). */
   for (guint i = 0; i < wm_project_get_n_diagrams (project); i++)
     {
       WmDiagram *diagram = wm_project_get_diagram (project, i);
       g_autofree char *name = g_strdup_printf ("waymark-window-%s.png",
                                                wm_diagram_get_notation (diagram)->id);
-
       gint64 settled;
 
+      if (g_strcmp0 (wm_diagram_get_choice (diagram, "state"), "future") == 0)
+        continue;
       wm_window_show_diagram (window, diagram);
       g_assert_true (wm_canvas_get_diagram (WM_CANVAS (canvas)) == diagram);
       /* Half a second lets the inspector's entry rows finish their animations. */
@@ -272,8 +275,8 @@ test_export_dialog (void)
   /* All diagrams in a PDF is the presentation: a title page and one per diagram. */
   wm_export_dialog_set_options (dialog, &options, TRUE);
   g_assert_true (wm_export_dialog_export_to (dialog, pdf_file, &error));
-  /* Title page, four diagrams, two pages of use-case details. */
-  g_assert_cmpuint (count_pdf_pages (pdf), ==, 7);
+  /* Title page, five diagrams, two pages of use-case details. */
+  g_assert_cmpuint (count_pdf_pages (pdf), ==, 8);
 
   /* All diagrams as PNG: one file each, named after the diagram. */
   options.format = WM_EXPORT_PNG;
@@ -540,7 +543,7 @@ test_drop_opens_project (void)
   g_assert_false (wm_window_is_pristine (window));
   wait_for (project_has_file, window);
   g_assert_true (g_file_equal (wm_project_get_file (wm_window_get_project (window)), sample));
-  g_assert_cmpuint (wm_project_get_n_diagrams (wm_window_get_project (window)), ==, 4);
+  g_assert_cmpuint (wm_project_get_n_diagrams (wm_window_get_project (window)), ==, 5);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -636,6 +639,191 @@ test_recent_projects (void)
   g_rmdir (dir);
 }
 
+/* The bottom pane, the search bar and links between diagrams */
+
+static WmItem *
+item_with_text (WmDiagram  *diagram,
+                const char *text)
+{
+  for (guint i = 0; i < wm_diagram_get_n_items (diagram); i++)
+    if (g_str_equal (wm_diagram_get_item (diagram, i)->text, text))
+      return wm_diagram_get_item (diagram, i);
+  g_assert_not_reached ();
+}
+
+static WmDiagram *
+current_state_map (WmProject *project)
+{
+  for (guint i = 0; i < wm_project_get_n_diagrams (project); i++)
+    {
+      WmDiagram *diagram = wm_project_get_diagram (project, i);
+
+      if (g_strcmp0 (wm_diagram_get_choice (diagram, "state"), "current") == 0)
+        return diagram;
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean
+panel_has_one_problem (gpointer data)
+{
+  return wm_problems_panel_get_n_problems (data) == 1;
+}
+
+static void
+settle_and_shoot (WmWindow   *window,
+                  const char *name)
+{
+  gint64 settled = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+  while (g_get_monotonic_time () < settled)
+    g_main_context_iteration (NULL, FALSE);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  wm_test_save_screenshot (GTK_WIDGET (window), name);
+}
+
+static void
+test_bottom_pane (void)
+{
+  g_autoptr(WmProject) project = wm_test_load_sample ();
+  WmWindow *window = present_window (project);
+  WmCanvas *canvas = WM_CANVAS (wm_window_get_canvas (window));
+  WmProblemsPanel *problems = WM_PROBLEMS_PANEL (find_widget (GTK_WIDGET (window),
+                                                              WM_TYPE_PROBLEMS_PANEL));
+  WmMetricsPanel *metrics = WM_METRICS_PANEL (find_widget (GTK_WIDGET (window),
+                                                           WM_TYPE_METRICS_PANEL));
+  AdwViewStack *stack = ADW_VIEW_STACK (find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  WmDiagram *map = current_state_map (project);
+  WmDiagram *uc = wm_project_find_diagram (project, "uc-41");
+  WmItem *roasting = item_with_text (map, "Roasting");
+  g_auto(GStrv) selection = NULL;
+  const WmRect bounds = { 1300, 40, 160, 80 };
+
+  /* Hidden at first; the action (F9) shows it, with the diagram's problems. */
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (stack))));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-panel", NULL);
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (stack))));
+  g_assert_true (wm_problems_panel_get_diagram (problems) == shown_diagram (window));
+
+  /* On a value stream map the metrics page is there, and follows edits. */
+  wm_window_show_diagram (window, map);
+  g_assert_true (wm_problems_panel_get_diagram (problems) == map);
+  g_assert_true (adw_view_stack_page_get_visible (adw_view_stack_get_page (stack,
+                                                                         GTK_WIDGET (metrics))));
+  g_assert_true (wm_metrics_panel_has_comparison (metrics));
+  g_assert_cmpuint (wm_problems_panel_get_n_problems (problems), ==, 0);
+  wm_test_set_property (map, roasting, "cycle-time", "0");
+  wait_for (panel_has_one_problem, problems);
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (
+                      adw_view_stack_get_page (stack, GTK_WIDGET (problems))), ==, 1);
+
+  /* A click on the problem selects the process it is about. */
+  wm_problems_panel_activate (problems, 0);
+  selection = wm_canvas_get_selection (canvas);
+  g_assert_cmpuint (g_strv_length (selection), ==, 1);
+  g_assert_cmpstr (selection[0], ==, roasting->id);
+  adw_view_stack_set_visible_child_name (stack, "metrics");
+  settle_and_shoot (window, "waymark-window-metrics.png");
+
+  /* A use-case diagram has no metrics: the pane goes back to its problems.
+   * A use case nobody reaches gives it one, for the screenshot. */
+  wm_window_show_diagram (window, uc);
+  g_assert_false (adw_view_stack_page_get_visible (adw_view_stack_get_page (stack,
+                                                                          GTK_WIDGET (metrics))));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "problems");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (metrics)));
+  wm_test_add_node (uc, "use-case", &bounds, "Gift a subscription");
+  wait_for (panel_has_one_problem, problems);
+  settle_and_shoot (window, "waymark-window-problems.png");
+
+  /* The action hides the pane again. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-panel", NULL);
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (stack))));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+canvas_is_filtered (gpointer data)
+{
+  WmCanvas *canvas = data;
+
+  return canvas->dimmed != NULL && g_hash_table_size (canvas->dimmed) > 0;
+}
+
+static gboolean
+canvas_is_unfiltered (gpointer data)
+{
+  return !canvas_is_filtered (data);
+}
+
+static void
+test_search (void)
+{
+  g_autoptr(WmProject) project = wm_test_load_sample ();
+  WmWindow *window = present_window (project);
+  WmCanvas *canvas = WM_CANVAS (wm_window_get_canvas (window));
+  GtkSearchBar *bar = GTK_SEARCH_BAR (find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_BAR));
+  GtkWidget *entry = find_widget (GTK_WIDGET (bar), GTK_TYPE_SEARCH_ENTRY);
+
+  wm_window_show_diagram (window, current_state_map (project));
+  g_assert_false (gtk_search_bar_get_search_mode (bar));
+  /* Ctrl+F opens the bar; the text fades what does not match. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
+  g_assert_true (gtk_search_bar_get_search_mode (bar));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "roast");
+  wait_for (canvas_is_filtered, canvas);
+  g_assert_false (gtk_widget_has_css_class (entry, "error"));
+  /* Text that matches nothing says so. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "zzzzzz");
+  wait_for (canvas_is_filtered, canvas);
+  for (guint i = 0; i < 200 && !gtk_widget_has_css_class (entry, "error"); i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+
+  /* Another diagram starts unfiltered, with the bar closed. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "roast");
+  wait_for (canvas_is_filtered, canvas);
+  wm_window_show_diagram (window, wm_project_find_diagram (project, "uc-41"));
+  g_assert_false (gtk_search_bar_get_search_mode (bar));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  wait_for (canvas_is_unfiltered, canvas);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_follow_link (void)
+{
+  g_autoptr(WmProject) project = wm_test_load_sample ();
+  WmWindow *window = present_window (project);
+  WmInspector *inspector = WM_INSPECTOR (wm_window_get_inspector (window));
+  WmDiagram *map = current_state_map (project);
+  WmItem *kaizen = item_with_text (map, "Roast to a weekly plan by origin");
+  WmDiagram *journey = NULL;
+  g_auto(GStrv) selection = NULL;
+
+  for (guint i = 0; i < wm_project_get_n_diagrams (project); i++)
+    if (g_str_equal (wm_diagram_get_notation (wm_project_get_diagram (project, i))->id,
+                     "customer-journey"))
+      journey = wm_project_get_diagram (project, i);
+  g_assert_nonnull (journey);
+  wm_window_show_diagram (window, journey);
+  g_assert_true (shown_diagram (window) == journey);
+
+  /* The journey's stale-parcel card links to the kaizen burst of the map:
+   * following it shows the map with the burst selected and inspected. */
+  g_signal_emit_by_name (inspector, "follow-link", kaizen->id);
+  g_assert_true (shown_diagram (window) == map);
+  selection = wm_canvas_get_selection (WM_CANVAS (wm_window_get_canvas (window)));
+  g_assert_cmpuint (g_strv_length (selection), ==, 1);
+  g_assert_cmpstr (selection[0], ==, kaizen->id);
+  g_assert_cmpstr (wm_inspector_get_item_id (inspector), ==, kaizen->id);
+
+  /* A link to nothing leaves the view as it was. */
+  g_signal_emit_by_name (inspector, "follow-link", "no-such-item");
+  g_assert_true (shown_diagram (window) == map);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -657,6 +845,9 @@ main (int   argc,
   g_test_add_func ("/window/sidebar/context-menu", test_context_menu);
   g_test_add_func ("/window/drop-opens-project", test_drop_opens_project);
   g_test_add_func ("/window/recent-projects", test_recent_projects);
+  g_test_add_func ("/window/bottom-pane", test_bottom_pane);
+  g_test_add_func ("/window/search", test_search);
+  g_test_add_func ("/window/follow-link", test_follow_link);
 
   return g_test_run ();
 }

@@ -1,0 +1,308 @@
+/* test-panels.c — the problems panel and the lean metrics panel, following edits
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs under Xvfb with the Cairo renderer. Both panels check their diagram
+ * again on an idle after an edit, so each test edits, sees the old figures
+ * still there, lets the main loop run and then sees the new ones.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "wm-metrics-panel.h"
+#include "wm-problems-panel.h"
+#include "wm-test-util.h"
+#include "wm-widget-test.h"
+
+typedef struct
+{
+  WmProject      *project;
+  WmDiagram      *map;      /* the current state */
+  WmDiagram      *future;
+  WmDiagram      *uc;
+  GtkWidget      *window;
+  WmMetricsPanel *metrics;
+  WmProblemsPanel *problems;
+  guint           count_changes;
+  GStrv           activated;
+} Fixture;
+
+static WmDiagram *
+map_in_state (WmProject  *project,
+              const char *state)
+{
+  for (guint i = 0; i < wm_project_get_n_diagrams (project); i++)
+    {
+      WmDiagram *diagram = wm_project_get_diagram (project, i);
+
+      if (g_strcmp0 (wm_diagram_get_choice (diagram, "state"), state) == 0)
+        return diagram;
+    }
+  g_assert_not_reached ();
+}
+
+static WmItem *
+item_with_text (WmDiagram  *diagram,
+                const char *text)
+{
+  for (guint i = 0; i < wm_diagram_get_n_items (diagram); i++)
+    if (g_str_equal (wm_diagram_get_item (diagram, i)->text, text))
+      return wm_diagram_get_item (diagram, i);
+  g_assert_not_reached ();
+}
+
+static void
+count_changes (Fixture *fixture)
+{
+  fixture->count_changes++;
+}
+
+static void
+remember_activated (WmProblemsPanel   *panel,
+                    const char *const *ids,
+                    Fixture           *fixture)
+{
+  g_strfreev (fixture->activated);
+  fixture->activated = g_strdupv ((char **) ids);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+  fixture->project = wm_test_load_sample ();
+  fixture->map = map_in_state (fixture->project, "current");
+  fixture->future = map_in_state (fixture->project, "future");
+  fixture->uc = wm_project_find_diagram (fixture->project, "uc-41");
+  g_assert_nonnull (fixture->uc);
+
+  fixture->metrics = WM_METRICS_PANEL (wm_metrics_panel_new ());
+  fixture->problems = WM_PROBLEMS_PANEL (wm_problems_panel_new ());
+  gtk_widget_set_size_request (GTK_WIDGET (fixture->metrics), 560, 300);
+  gtk_widget_set_size_request (GTK_WIDGET (fixture->problems), 420, 300);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (fixture->metrics));
+  gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (fixture->problems));
+  fixture->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 340);
+  gtk_window_set_child (GTK_WINDOW (fixture->window), box);
+  g_signal_connect_swapped (fixture->problems, "notify::n-problems",
+                            G_CALLBACK (count_changes), fixture);
+  g_signal_connect (fixture->problems, "problem-activated",
+                    G_CALLBACK (remember_activated), fixture);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_strfreev (fixture->activated);
+  /* The panels let go of their diagrams with the window. */
+  g_assert_finalize_object (fixture->project);
+}
+
+/* Runs the main loop until it has nothing left to do: the panels' idles ran. */
+static void
+settle (void)
+{
+  for (guint i = 0; i < 50; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static void
+test_metrics_figures (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  WmMetricsPanel *metrics = fixture->metrics;
+
+  /* The figures of the sample's current state, worked out in test-vsm.c:
+   * 60 s takt, 3470 / 460 = 7.54 days, 122 s, 0.0586 %, 84.0 %, 3710 pcs. */
+  wm_metrics_panel_set_diagram (metrics, fixture->map);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (metrics)));
+  g_assert_cmpstr (wm_metrics_panel_get_text (metrics, "takt"), ==, "60 s");
+  g_assert_cmpstr (wm_metrics_panel_get_text (metrics, "lead-time"), ==, "7.5 days");
+  g_assert_cmpstr (wm_metrics_panel_get_text (metrics, "processing-time"), ==, "122 s");
+  g_assert_cmpstr (wm_metrics_panel_get_text (metrics, "efficiency"), ==, "0.06 %");
+  g_assert_cmpstr (wm_metrics_panel_get_text (metrics, "rolled-ca"), ==, "84.0 %");
+  g_assert_cmpstr (wm_metrics_panel_get_text (metrics, "inventory"), ==, "3710 pcs");
+  g_assert_cmpstr (wm_metrics_panel_get_text (metrics, "inventory-days"), ==, "8.1 days");
+  g_assert_cmpuint (wm_metrics_panel_get_n_flags (metrics), ==, 0);
+
+  /* The sample pairs it with its future state: lead time from 3470 / 460 to
+   * 1500 / 460 days, −56.8 %; processing from 122 s to 93 s, −23.8 %. */
+  g_assert_true (wm_metrics_panel_has_comparison (metrics));
+  g_assert_cmpstr (wm_metrics_panel_get_text (metrics, "change-lead-time"), ==, "−56.8 %");
+  g_assert_cmpstr (wm_metrics_panel_get_text (metrics, "change-processing-time"), ==, "−23.8 %");
+  g_assert_cmpstr (wm_metrics_panel_get_text (metrics, "change-efficiency"), ==, "+76.3 %");
+
+  /* Shown from the future map, the bold figures are the future's. */
+  wm_metrics_panel_set_diagram (metrics, fixture->future);
+  g_assert_cmpstr (wm_metrics_panel_get_text (metrics, "lead-time"), ==, "3.3 days");
+  g_assert_cmpstr (wm_metrics_panel_get_text (metrics, "change-lead-time"), ==, "−56.8 %");
+
+  /* Other notations have no metrics: the panel hides. */
+  wm_metrics_panel_set_diagram (metrics, fixture->uc);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (metrics)));
+  g_assert_null (wm_metrics_panel_get_text (metrics, "lead-time"));
+}
+
+static void
+test_metrics_follow_edits (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  WmMetricsPanel *metrics = fixture->metrics;
+  WmItem *green = item_with_text (fixture->map, "Green coffee");
+  WmItem *roasting = item_with_text (fixture->map, "Roasting");
+  g_autoptr(GError) error = NULL;
+
+  wm_metrics_panel_set_diagram (metrics, fixture->map);
+  /* Green coffee down from 1840 to 460 bags: (460 + 400 + 920 + 310) / 460
+   * = 2090 / 460 = 4.54 days, against the future's 1500 / 460: −28.2 %. */
+  wm_test_set_property (fixture->map, green, "quantity", "460");
+  g_assert_cmpstr (wm_metrics_panel_get_text (metrics, "lead-time"), ==, "7.5 days");
+  settle ();
+  g_assert_cmpstr (wm_metrics_panel_get_text (metrics, "lead-time"), ==, "4.5 days");
+  g_assert_cmpstr (wm_metrics_panel_get_text (metrics, "change-lead-time"), ==, "−28.2 %");
+
+  /* Roasting at 70 s is slower than the 60 s takt: the flag shows, and
+   * processing is 18 + 70 + 35 + 42 = 165 s. */
+  wm_test_set_property (fixture->map, roasting, "cycle-time", "70");
+  settle ();
+  g_assert_cmpstr (wm_metrics_panel_get_text (metrics, "processing-time"), ==, "165 s");
+  g_assert_cmpuint (wm_metrics_panel_get_n_flags (metrics), ==, 1);
+
+  /* Without a demand there is no takt (nor days from quantities). */
+  g_assert_true (wm_diagram_set_field (fixture->map, "daily-demand", "0", &error));
+  g_assert_no_error (error);
+  settle ();
+  g_assert_cmpstr (wm_metrics_panel_get_text (metrics, "takt"), ==, "—");
+  g_assert_cmpstr (wm_metrics_panel_get_text (metrics, "lead-time"), ==, "0.0 days");
+
+  /* Undo brings the figures back, as any other edit does. */
+  while (wm_project_can_undo (fixture->project))
+    wm_project_undo (fixture->project);
+  settle ();
+  g_assert_cmpstr (wm_metrics_panel_get_text (metrics, "takt"), ==, "60 s");
+  g_assert_cmpstr (wm_metrics_panel_get_text (metrics, "lead-time"), ==, "7.5 days");
+  g_assert_cmpuint (wm_metrics_panel_get_n_flags (metrics), ==, 0);
+}
+
+static GtkListBoxRow *
+first_row (WmProblemsPanel *panel)
+{
+  GtkWidget *list = NULL;
+  GtkWidget *widget = GTK_WIDGET (panel);
+
+  /* Depth-first: the only list box in the panel holds the rows. */
+  while (widget != NULL && list == NULL)
+    {
+      if (GTK_IS_LIST_BOX (widget))
+        list = widget;
+      else if (gtk_widget_get_first_child (widget) != NULL)
+        widget = gtk_widget_get_first_child (widget);
+      else
+        {
+          while (widget != NULL && widget != GTK_WIDGET (panel) &&
+                 gtk_widget_get_next_sibling (widget) == NULL)
+            widget = gtk_widget_get_parent (widget);
+          widget = widget == GTK_WIDGET (panel) || widget == NULL
+                   ? NULL : gtk_widget_get_next_sibling (widget);
+        }
+    }
+  g_assert_nonnull (list);
+  return gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
+}
+
+static void
+test_problems_follow_edits (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  WmProblemsPanel *problems = fixture->problems;
+  WmItem *added[3];
+  GtkListBoxRow *row;
+
+  wm_problems_panel_set_diagram (problems, fixture->uc);
+  g_assert_cmpuint (wm_problems_panel_get_n_problems (problems), ==, 0);
+  fixture->count_changes = 0;
+
+  /* Three use cases that no actor reaches, added one after the other: the
+   * panel checks once, after the three, not three times. */
+  for (guint i = 0; i < G_N_ELEMENTS (added); i++)
+    {
+      WmRect bounds = { 1300, 40 + 100 * i, 160, 80 };
+      g_autofree char *name = g_strdup_printf ("Lonely %u", i + 1);
+
+      added[i] = wm_test_add_node (fixture->uc, "use-case", &bounds, name);
+    }
+  g_assert_cmpuint (wm_problems_panel_get_n_problems (problems), ==, 0);
+  settle ();
+  g_assert_cmpuint (wm_problems_panel_get_n_problems (problems), ==, 3);
+  g_assert_cmpuint (fixture->count_changes, ==, 1);
+
+  /* A click on a row says which items the problem is about. */
+  row = first_row (problems);
+  g_assert_nonnull (row);
+  gtk_widget_activate (GTK_WIDGET (row));
+  g_assert_nonnull (fixture->activated);
+  g_assert_cmpuint (g_strv_length (fixture->activated), ==, 1);
+  g_assert_cmpstr (fixture->activated[0], ==, added[0]->id);
+
+  /* Undo takes them away again; another diagram shows its own at once. */
+  wm_project_undo (fixture->project);
+  settle ();
+  g_assert_cmpuint (wm_problems_panel_get_n_problems (problems), ==, 2);
+  wm_problems_panel_set_diagram (problems, fixture->map);
+  g_assert_cmpuint (wm_problems_panel_get_n_problems (problems), ==, 0);
+  wm_problems_panel_set_diagram (problems, NULL);
+  g_assert_cmpuint (wm_problems_panel_get_n_problems (problems), ==, 0);
+}
+
+/* Both panels on the sample's current state, with one process too slow. */
+static void
+test_screenshot (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  const char *path = g_getenv ("WAYMARK_SCREENSHOT");
+
+  wm_test_set_property (fixture->map, item_with_text (fixture->map, "Packing"), "cycle-time",
+                        "64");
+  wm_metrics_panel_set_diagram (fixture->metrics, fixture->map);
+  wm_problems_panel_set_diagram (fixture->problems, fixture->map);
+  g_assert_cmpuint (wm_problems_panel_get_n_problems (fixture->problems), ==, 1);
+  wm_test_wait_until_drawn (fixture->window);
+  gtk_test_widget_wait_for_draw (fixture->window);
+  if (path != NULL)
+    {
+      g_autoptr(GdkTexture) texture = wm_test_render_widget (fixture->window);
+
+      g_assert_true (gdk_texture_save_to_png (texture, path));
+      g_test_message ("screenshot: %s", path);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/widgets/panels/metrics/figures", Fixture, NULL, fixture_set_up,
+              test_metrics_figures, fixture_tear_down);
+  g_test_add ("/widgets/panels/metrics/follow-edits", Fixture, NULL, fixture_set_up,
+              test_metrics_follow_edits, fixture_tear_down);
+  g_test_add ("/widgets/panels/problems/follow-edits", Fixture, NULL, fixture_set_up,
+              test_problems_follow_edits, fixture_tear_down);
+  g_test_add ("/widgets/panels/screenshot", Fixture, NULL, fixture_set_up,
+              test_screenshot, fixture_tear_down);
+  return g_test_run ();
+}

@@ -1,0 +1,503 @@
+/* wm-metrics-panel.c — the lean figures of the shown value stream map
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Two columns side by side, the second below the first in a narrow pane:
+ * the figures of the map (wm_vsm_compute, in the units lean practitioners
+ * write: seconds for takt and cycle times, days for lead time and stock) and
+ * the flags the checks raise about it. When the project also holds a map of
+ * the other state (wm_vsm_compare), the figures show current and future side
+ * by side with their change in per cent, green where the future is better
+ * and red where it is worse. Edits are followed on an idle, like the
+ * problems panel.
+ */
+#define G_LOG_DOMAIN "wm-metrics-panel"
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n-lib.h>
+
+#include "wm-metrics-panel.h"
+
+struct _WmMetricsPanel
+{
+  AdwBin      parent_instance;
+
+  GtkWidget  *scroller;
+  WmDiagram  *diagram;
+  gulong      changed_id;
+  guint       idle_id;
+  GHashTable *texts;    /* key → GtkLabel (borrowed from the content) */
+  guint       n_flags;
+  gboolean    compared;
+};
+
+G_DEFINE_FINAL_TYPE (WmMetricsPanel, wm_metrics_panel, ADW_TYPE_BIN)
+
+static gboolean
+is_vsm (WmDiagram *diagram)
+{
+  return diagram != NULL &&
+         g_str_equal (wm_diagram_get_notation (diagram)->id, "value-stream-map");
+}
+
+/* Numbers as a lean practitioner writes them */
+
+static char *
+format_seconds (double seconds)
+{
+  if (fabs (seconds - round (seconds)) < 0.05)
+    return g_strdup_printf (_("%.0f s"), seconds);
+  return g_strdup_printf (_("%.1f s"), seconds);
+}
+
+static char *
+format_days (double days)
+{
+  return g_strdup_printf (_("%.1f days"), days);
+}
+
+static char *
+format_share (double share)
+{
+  /* Process cycle efficiency is often a fraction of a per cent: keep two decimals there. */
+  if (share * 100 < 1)
+    return g_strdup_printf (_("%.2f %%"), share * 100);
+  return g_strdup_printf (_("%.1f %%"), share * 100);
+}
+
+static char *
+format_pieces (double pieces)
+{
+  return g_strdup_printf (_("%.0f pcs"), pieces);
+}
+
+/* "+12.5 %" or "−68.8 %", with a real minus sign. */
+static char *
+format_change (double change)
+{
+  g_autofree char *text = g_strdup_printf (_("%+.1f %%"), change);
+  g_auto(GStrv) parts = g_strsplit (text, "-", -1);
+
+  return g_strjoinv ("−", parts);
+}
+
+/* Building the columns */
+
+static GtkWidget *
+heading_new (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_set_margin_bottom (label, 6);
+  return label;
+}
+
+static GtkWidget *
+cell_new (const char *text,
+          gboolean    numeric,
+          const char *style)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1 : 0);
+  if (numeric)
+    gtk_widget_add_css_class (label, "numeric");
+  if (style != NULL)
+    gtk_widget_add_css_class (label, style);
+  return label;
+}
+
+static GtkWidget *
+grid_new (void)
+{
+  GtkWidget *grid = gtk_grid_new ();
+
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 4);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 18);
+  return grid;
+}
+
+static void
+add_flag (GtkWidget       *grid,
+          int              row,
+          const WmProblem *problem)
+{
+  GtkWidget *icon = gtk_image_new_from_icon_name (problem->severity == WM_SEVERITY_ERROR
+                                                  ? "dialog-error-symbolic"
+                                                  : "dialog-warning-symbolic");
+  GtkWidget *label = gtk_label_new (problem->message);
+
+  gtk_widget_add_css_class (icon, problem->severity == WM_SEVERITY_ERROR ? "error" : "warning");
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
+  gtk_grid_attach (GTK_GRID (grid), icon, 0, row, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), label, 1, row, 1, 1);
+}
+
+static GtkWidget *
+flags_new (WmMetricsPanel *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *grid = grid_new ();
+  g_autoptr(GPtrArray) problems = wm_diagram_check (self->diagram);
+
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 8);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_box_append (GTK_BOX (box), heading_new (_("Flags")));
+  self->n_flags = problems->len;
+  for (guint i = 0; i < problems->len; i++)
+    add_flag (grid, (int) i, g_ptr_array_index (problems, i));
+  if (problems->len == 0)
+    gtk_box_append (GTK_BOX (box), cell_new (_("The flow is consistent"), FALSE, "dim-label"));
+  else
+    gtk_box_append (GTK_BOX (box), grid);
+  return box;
+}
+
+/* The table of figures: one column of values for the map alone, or, when
+ * the project pairs it with a map of the other state, the current and the
+ * future values side by side (always in that order, the shown map's in bold)
+ * and the change between them. */
+
+typedef struct
+{
+  const char *key;
+  const char *name;
+  const char *tooltip;
+  int         figure;  /* WmVsmFigure compared, or -1 */
+} Row;
+
+static const Row rows[] = {
+  { "takt", N_("Takt time"), N_("Available time per day divided by the daily demand"), -1 },
+  { "lead-time", N_("Production lead time"),
+    N_("Days of stock along the longest path from supplier to customer"),
+    WM_VSM_FIGURE_LEAD_TIME },
+  { "processing-time", N_("Processing time"),
+    N_("Value-added time: the cycle times along the same path"), WM_VSM_FIGURE_PROCESSING_TIME },
+  { "efficiency", N_("Process cycle efficiency"),
+    N_("Processing time over lead time, a day counted as the available time"),
+    WM_VSM_FIGURE_EFFICIENCY },
+  { "rolled-ca", N_("Rolled C&A"), N_("The product of complete-and-accurate along the path"), -1 },
+  { "inventory", N_("Inventory"), N_("Every inventory, buffer, supermarket and FIFO lane"),
+    WM_VSM_FIGURE_INVENTORY_QUANTITY },
+  { "inventory-days", N_("Inventory in days"), N_("The same stock over the daily demand"),
+    WM_VSM_FIGURE_INVENTORY_DAYS },
+};
+
+static const char *const change_keys[WM_VSM_N_FIGURES] = {
+  [WM_VSM_FIGURE_LEAD_TIME] = "change-lead-time",
+  [WM_VSM_FIGURE_PROCESSING_TIME] = "change-processing-time",
+  [WM_VSM_FIGURE_EFFICIENCY] = "change-efficiency",
+  [WM_VSM_FIGURE_INVENTORY_DAYS] = "change-inventory-days",
+  [WM_VSM_FIGURE_INVENTORY_QUANTITY] = "change-inventory-quantity",
+};
+
+static char *
+format_row (const Row          *row,
+            const WmVsmMetrics *metrics)
+{
+  if (g_str_equal (row->key, "takt"))
+    return metrics->takt_time > 0 ? format_seconds (metrics->takt_time) : g_strdup ("—");
+  if (g_str_equal (row->key, "rolled-ca"))
+    return format_share (metrics->rolled_ca);
+  switch (row->figure)
+    {
+    case WM_VSM_FIGURE_LEAD_TIME:
+      return format_days (metrics->lead_time_days);
+    case WM_VSM_FIGURE_PROCESSING_TIME:
+      return format_seconds (metrics->processing_time);
+    case WM_VSM_FIGURE_EFFICIENCY:
+      return format_share (metrics->efficiency);
+    case WM_VSM_FIGURE_INVENTORY_DAYS:
+      return format_days (metrics->inventory_days);
+    case WM_VSM_FIGURE_INVENTORY_QUANTITY:
+    default:
+      return format_pieces (metrics->inventory_quantity);
+    }
+}
+
+static GtkWidget *
+change_cell_new (const WmVsmComparison *comparison,
+                 WmVsmFigure            figure)
+{
+  double change = comparison->change[figure];
+  int verdict = comparison->verdict[figure];
+  const char *style = verdict > 0 ? "success" : verdict < 0 ? "error" : "dim-label";
+  g_autofree char *text = isnan (change) ? g_strdup (_("from 0")) : format_change (change);
+  GtkWidget *label = cell_new (text, TRUE, style);
+
+  if (isnan (change))
+    gtk_widget_set_tooltip_text (label, _("The current state has none, so there is no "
+                                          "percentage"));
+  else if (verdict != 0)
+    gtk_widget_set_tooltip_text (label, verdict > 0 ? _("Better in the future state")
+                                                    : _("Worse in the future state"));
+  return label;
+}
+
+static void
+add_value (WmMetricsPanel *self,
+           GtkWidget      *grid,
+           const Row      *row,
+           int             line,
+           int             column,
+           char           *text,   /* taken */
+           gboolean        shown)
+{
+  GtkWidget *label = cell_new (text, TRUE, NULL);
+
+  /* The shown map's own figures stand out from the other map's. */
+  if (shown)
+    {
+      PangoAttrList *bold = pango_attr_list_new ();
+
+      pango_attr_list_insert (bold, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      gtk_label_set_attributes (GTK_LABEL (label), bold);
+      pango_attr_list_unref (bold);
+    }
+  gtk_widget_set_tooltip_text (label, _(row->tooltip));
+  gtk_grid_attach (GTK_GRID (grid), label, column, line, 1, 1);
+  if (shown)
+    g_hash_table_insert (self->texts, (gpointer) row->key, label);
+  g_free (text);
+}
+
+static GtkWidget *
+figures_new (WmMetricsPanel        *self,
+             const WmVsmMetrics    *metrics,
+             const WmVsmComparison *comparison)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *grid = grid_new ();
+  gboolean future = comparison != NULL && comparison->future == self->diagram;
+
+  if (comparison == NULL)
+    gtk_box_append (GTK_BOX (box), heading_new (_("Figures")));
+  else
+    {
+      GtkWidget *maps = gtk_label_new (NULL);
+      WmDiagram *other = future ? comparison->current : comparison->future;
+      g_autofree char *names = g_strdup_printf (_("Compared with “%s”"),
+                                                wm_diagram_get_name (other));
+
+      gtk_box_append (GTK_BOX (box), heading_new (_("Figures, Current and Future State")));
+      gtk_label_set_label (GTK_LABEL (maps), names);
+      gtk_label_set_xalign (GTK_LABEL (maps), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (maps), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (maps), 40);
+      gtk_widget_set_tooltip_text (maps, names);
+      gtk_widget_add_css_class (maps, "caption");
+      gtk_widget_add_css_class (maps, "dim-label");
+      gtk_widget_set_margin_bottom (maps, 6);
+      gtk_box_append (GTK_BOX (box), maps);
+      gtk_grid_attach (GTK_GRID (grid), cell_new (_("Current"), TRUE, "caption-heading"), 1, 0, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), cell_new (_("Future"), TRUE, "caption-heading"), 2, 0, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), cell_new (_("Change"), TRUE, "caption-heading"), 3, 0, 1, 1);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      const Row *row = &rows[i];
+      int line = (int) i + 1;
+
+      gtk_grid_attach (GTK_GRID (grid), cell_new (_(row->name), FALSE, "dim-label"), 0, line, 1, 1);
+      if (comparison == NULL)
+        {
+          add_value (self, grid, row, line, 1, format_row (row, metrics), TRUE);
+          continue;
+        }
+      add_value (self, grid, row, line, 1, format_row (row, comparison->current_metrics), !future);
+      add_value (self, grid, row, line, 2, format_row (row, comparison->future_metrics), future);
+      if (row->figure >= 0)
+        {
+          GtkWidget *change = change_cell_new (comparison, row->figure);
+
+          gtk_grid_attach (GTK_GRID (grid), change, 3, line, 1, 1);
+          g_hash_table_insert (self->texts, (gpointer) change_keys[row->figure], change);
+        }
+    }
+  if (metrics->takt_time <= 0)
+    gtk_widget_set_tooltip_text (g_hash_table_lookup (self->texts, "takt"),
+                                 _("Set the daily demand of the map to get a takt time"));
+  gtk_box_append (GTK_BOX (box), grid);
+  return box;
+}
+
+static void
+add_column (GtkWidget *flow,
+            GtkWidget *column)
+{
+  gtk_widget_set_valign (column, GTK_ALIGN_START);
+  gtk_flow_box_append (GTK_FLOW_BOX (flow), column);
+  /* The columns are not choices: no focus stop on each. */
+  gtk_widget_set_focusable (gtk_widget_get_parent (column), FALSE);
+}
+
+void
+wm_metrics_panel_refresh (WmMetricsPanel *self)
+{
+  g_autoptr(WmVsmMetrics) metrics = NULL;
+  g_autoptr(WmVsmComparison) comparison = NULL;
+  WmProject *project;
+  GtkWidget *box;
+
+  g_return_if_fail (WM_IS_METRICS_PANEL (self));
+
+  g_clear_handle_id (&self->idle_id, g_source_remove);
+  g_hash_table_remove_all (self->texts);
+  self->n_flags = 0;
+  self->compared = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self), is_vsm (self->diagram));
+  if (!is_vsm (self->diagram))
+    {
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), NULL);
+      return;
+    }
+
+  metrics = wm_vsm_compute (self->diagram);
+  project = wm_diagram_get_project (self->diagram);
+  if (project != NULL)
+    comparison = wm_vsm_compare (project, self->diagram);
+
+  /* The columns wrap below each other when the pane is narrow. */
+  box = gtk_flow_box_new ();
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (box), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (box), 2);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (box), 36);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (box), 18);
+  gtk_widget_set_valign (box, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 12);
+  gtk_widget_set_margin_start (box, 18);
+  gtk_widget_set_margin_end (box, 18);
+  add_column (box, figures_new (self, metrics, comparison));
+  self->compared = comparison != NULL;
+  add_column (box, flags_new (self));
+  /* Replacing the child drops the old labels, whose pointers were cleared above. */
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), box);
+}
+
+static gboolean
+refresh_on_idle (gpointer data)
+{
+  WmMetricsPanel *self = data;
+
+  self->idle_id = 0;
+  wm_metrics_panel_refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_diagram_changed (WmMetricsPanel *self)
+{
+  if (self->idle_id == 0)
+    self->idle_id = g_idle_add_full (G_PRIORITY_LOW, refresh_on_idle, self, NULL);
+}
+
+void
+wm_metrics_panel_set_diagram (WmMetricsPanel *self,
+                              WmDiagram      *diagram)
+{
+  g_return_if_fail (WM_IS_METRICS_PANEL (self));
+  g_return_if_fail (diagram == NULL || WM_IS_DIAGRAM (diagram));
+
+  if (diagram == self->diagram)
+    return;
+  if (self->diagram != NULL)
+    g_clear_signal_handler (&self->changed_id, self->diagram);
+  g_set_object (&self->diagram, diagram);
+  if (diagram != NULL)
+    self->changed_id = g_signal_connect_swapped (diagram, "changed",
+                                                 G_CALLBACK (on_diagram_changed), self);
+  wm_metrics_panel_refresh (self);
+}
+
+WmDiagram *
+wm_metrics_panel_get_diagram (WmMetricsPanel *self)
+{
+  g_return_val_if_fail (WM_IS_METRICS_PANEL (self), NULL);
+  return self->diagram;
+}
+
+const char *
+wm_metrics_panel_get_text (WmMetricsPanel *self,
+                           const char     *key)
+{
+  GtkLabel *label;
+
+  g_return_val_if_fail (WM_IS_METRICS_PANEL (self), NULL);
+  label = g_hash_table_lookup (self->texts, key);
+  return label != NULL ? gtk_label_get_label (label) : NULL;
+}
+
+guint
+wm_metrics_panel_get_n_flags (WmMetricsPanel *self)
+{
+  g_return_val_if_fail (WM_IS_METRICS_PANEL (self), 0);
+  return self->n_flags;
+}
+
+gboolean
+wm_metrics_panel_has_comparison (WmMetricsPanel *self)
+{
+  g_return_val_if_fail (WM_IS_METRICS_PANEL (self), FALSE);
+  return self->compared;
+}
+
+static void
+wm_metrics_panel_dispose (GObject *object)
+{
+  WmMetricsPanel *self = WM_METRICS_PANEL (object);
+
+  g_clear_handle_id (&self->idle_id, g_source_remove);
+  if (self->diagram != NULL)
+    g_clear_signal_handler (&self->changed_id, self->diagram);
+  g_clear_object (&self->diagram);
+  if (self->texts != NULL)
+    g_hash_table_remove_all (self->texts);
+  G_OBJECT_CLASS (wm_metrics_panel_parent_class)->dispose (object);
+}
+
+static void
+wm_metrics_panel_finalize (GObject *object)
+{
+  WmMetricsPanel *self = WM_METRICS_PANEL (object);
+
+  g_hash_table_unref (self->texts);
+  G_OBJECT_CLASS (wm_metrics_panel_parent_class)->finalize (object);
+}
+
+static void
+wm_metrics_panel_class_init (WmMetricsPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = wm_metrics_panel_dispose;
+  object_class->finalize = wm_metrics_panel_finalize;
+  gtk_widget_class_set_css_name (widget_class, "metrics-panel");
+}
+
+static void
+wm_metrics_panel_init (WmMetricsPanel *self)
+{
+  self->texts = g_hash_table_new (g_str_hash, g_str_equal);
+  self->scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  adw_bin_set_child (ADW_BIN (self), self->scroller);
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+}
+
+GtkWidget *
+wm_metrics_panel_new (void)
+{
+  return g_object_new (WM_TYPE_METRICS_PANEL, NULL);
+}

@@ -1,0 +1,33 @@
+/* wm-problems-panel.h — the problems the model checks find in the shown diagram
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "waymark-model.h"
+
+G_BEGIN_DECLS
+
+#define WM_TYPE_PROBLEMS_PANEL (wm_problems_panel_get_type ())
+G_DECLARE_FINAL_TYPE (WmProblemsPanel, wm_problems_panel, WM, PROBLEMS_PANEL, AdwBin)
+
+GtkWidget  *wm_problems_panel_new           (void);
+
+/* Shows the problems of @diagram (NULL for none) and follows its edits:
+ * they are checked again on an idle after the edits, so that a burst of
+ * edits costs one check. */
+void        wm_problems_panel_set_diagram   (WmProblemsPanel *self,
+                                             WmDiagram       *diagram);
+WmDiagram  *wm_problems_panel_get_diagram   (WmProblemsPanel *self);
+/* How many problems show; also the "n-problems" property. */
+guint       wm_problems_panel_get_n_problems (WmProblemsPanel *self);
+/* Checks now instead of on the pending idle (for tests and the window). */
+void        wm_problems_panel_refresh       (WmProblemsPanel *self);
+/* Activates row @index as a click would: emits "problem-activated". */
+void        wm_problems_panel_activate      (WmProblemsPanel *self,
+                                             guint            index);
+
+G_END_DECLS
