@@ -573,12 +573,23 @@ item_extent (WmDiagram    *diagram,
                        b.height + NOTE_INK_LEFT + NOTE_INK_BOTTOM };
 }
 
+static void
+node_rect (WmDiagram    *diagram,
+           const WmItem *node,
+           WmRect       *rect)
+{
+  g_autoptr(Bmc) bmc = bmc_get (diagram);
+
+  wm_bmc_layout_item_rect (bmc->layout, node, rect);
+}
+
 const WmPainter _wm_painter_bmc = {
   .notation_id = "business-model-canvas",
   .get_extent = get_extent,
   .paint_background = paint_background,
   .paint_item = paint_item,
   .item_extent = item_extent,
+  .node_rect = node_rect,
   .free_data = bmc_unref,
   .places_nodes = TRUE,
 };

@@ -1185,12 +1185,23 @@ item_extent (WmDiagram    *diagram,
     card_extent (&rect, extent);
 }
 
+static void
+node_rect (WmDiagram    *diagram,
+           const WmItem *node,
+           WmRect       *rect)
+{
+  g_autoptr(Journey) journey = journey_get (diagram);
+
+  wm_journey_layout_item_rect (journey->layout, node, rect);
+}
+
 const WmPainter _wm_painter_journey = {
   .notation_id = "customer-journey",
   .get_extent = get_extent,
   .paint_background = paint_background,
   .paint_item = paint_item,
   .item_extent = item_extent,
+  .node_rect = node_rect,
   .free_data = journey_unref,
   .places_nodes = TRUE,
 };

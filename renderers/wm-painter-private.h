@@ -50,6 +50,11 @@ typedef struct
   void (*item_extent)      (WmDiagram      *diagram,
                             const WmItem   *item,
                             WmRect         *extent);
+  /* Where a painter that places nodes itself puts @node (its shape, without
+   * ink margins such as a shadow). May be NULL when places_nodes is FALSE. */
+  void (*node_rect)        (WmDiagram      *diagram,
+                            const WmItem   *node,
+                            WmRect         *rect);
   /* Frees ctx->painter_data after the paint. May be NULL. */
   void (*free_data)        (gpointer        painter_data);
   /* TRUE when the painter places nodes by a layout of its own (a journey's

@@ -61,6 +61,24 @@ wm_render_places_nodes (WmDiagram *diagram)
 }
 
 void
+wm_render_node_rect (WmDiagram    *diagram,
+                     const WmItem *node,
+                     WmRect       *rect)
+{
+  const WmPainter *painter;
+
+  g_return_if_fail (WM_IS_DIAGRAM (diagram));
+
+  painter = painter_for (diagram);
+  if (!painter->places_nodes || !wm_item_is_node (node))
+    *rect = node->bounds;
+  else if (painter->node_rect != NULL)
+    painter->node_rect (diagram, node, rect);
+  else
+    painter->item_extent (diagram, node, rect);
+}
+
+void
 wm_render_item_extent (WmDiagram    *diagram,
                        const WmItem *item,
                        WmRect       *extent)
@@ -125,10 +143,10 @@ paint_selection (WmPaintContext  *ctx,
                  const WmPainter *painter,
                  const WmItem    *item)
 {
-  WmRect outline = item->bounds;
+  WmRect outline;
 
-  if (painter->places_nodes)
-    painter->item_extent (ctx->diagram, item, &outline);
+  /* Around the shape, where the canvas puts the handles too. */
+  wm_render_node_rect (ctx->diagram, item, &outline);
   wm_draw_selection (ctx->cr, &outline);
 }
 

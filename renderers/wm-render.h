@@ -34,6 +34,11 @@ void          wm_render_diagram      (WmDiagram             *diagram,
  * journey's cells) rather than at their bounds; wm_render_item_extent()
  * then says where a node is. */
 gboolean      wm_render_places_nodes (WmDiagram             *diagram);
+/* Where a node is drawn, without ink margins: its bounds, or where the
+ * painter's layout puts it. */
+void          wm_render_node_rect    (WmDiagram             *diagram,
+                                      const WmItem          *node,
+                                      WmRect                *rect);
 /* The document area that painting @diagram covers, margins included. */
 void          wm_render_get_extent   (WmDiagram             *diagram,
                                       WmRect                *extent);

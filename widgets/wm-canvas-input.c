@@ -596,7 +596,7 @@ choose_tool_drag (WmCanvas *self,
     case WM_CANVAS_HANDLE_RESIZE:
       drag->mode = WM_CANVAS_DRAG_RESIZE;
       drag->source_id = g_strdup (node->id);
-      drag->original = node->bounds;
+      _wm_canvas_node_rect (self, node, &drag->original);
       /* A new drag is a new undo step, even of the same node. */
       break_merge (self);
       return TRUE;

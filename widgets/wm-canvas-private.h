@@ -271,6 +271,11 @@ void     _wm_canvas_allocate_tools  (WmCanvas   *self);
  * widget pixels. */
 void     _wm_canvas_paint_tools     (WmCanvas   *self,
                                      cairo_t    *cr);
+/* Where @node is drawn, in document units: its bounds, or where the
+ * painter's layout puts it (journey cells, flowing canvas notes). */
+void     _wm_canvas_node_rect       (WmCanvas     *self,
+                                     const WmItem *node,
+                                     WmRect       *rect);
 /* The node selected alone, if any. */
 WmItem  *_wm_canvas_single_node     (WmCanvas   *self);
 WmCanvasHandle _wm_canvas_handle_at (WmCanvas   *self,

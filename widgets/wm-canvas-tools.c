@@ -73,17 +73,26 @@ _wm_canvas_single_node (WmCanvas *self)
 
 /* Handles */
 
-/* The widget rectangle of @node's bounds. */
+void
+_wm_canvas_node_rect (WmCanvas     *self,
+                      const WmItem *node,
+                      WmRect       *rect)
+{
+  wm_render_node_rect (self->diagram, node, rect);
+}
+
+/* The widget rectangle of where @node is drawn. */
 static void
 node_widget_rect (WmCanvas     *self,
                   const WmItem *node,
                   WmRect       *rect)
 {
+  WmRect doc;
   double x1, y1, x2, y2;
 
-  wm_viewport_doc_to_widget (self->viewport, node->bounds.x, node->bounds.y, &x1, &y1);
-  wm_viewport_doc_to_widget (self->viewport, node->bounds.x + node->bounds.width,
-                             node->bounds.y + node->bounds.height, &x2, &y2);
+  _wm_canvas_node_rect (self, node, &doc);
+  wm_viewport_doc_to_widget (self->viewport, doc.x, doc.y, &x1, &y1);
+  wm_viewport_doc_to_widget (self->viewport, doc.x + doc.width, doc.y + doc.height, &x2, &y2);
   *rect = (WmRect) { x1, y1, x2 - x1, y2 - y1 };
 }
 
@@ -661,9 +670,10 @@ _wm_canvas_begin_edit (WmCanvas   *self,
   if (item == NULL)
     return;
   /* Where the painter draws it: a journey's cards sit in their cells. */
-  wm_render_item_extent (self->diagram, item, &extent);
-  if (wm_item_is_node (item) && !_wm_canvas_places_nodes (self))
-    extent = item->bounds;
+  if (wm_item_is_node (item))
+    _wm_canvas_node_rect (self, item, &extent);
+  else
+    wm_render_item_extent (self->diagram, item, &extent);
   _wm_canvas_begin_edit_text (self, &extent, item->text, item->type->multiline,
                               g_dgettext (GETTEXT_PACKAGE, item->type->text_label),
                               item->id, commit_item_text, NULL, NULL);
