@@ -28,6 +28,10 @@ struct _WmMetricsPanel
   GtkWidget  *scroller;
   WmDiagram  *diagram;
   gulong      changed_id;
+  WmDiagram  *partner;      /* the map of the other state it is compared with */
+  gulong      partner_id;
+  WmProject  *project;
+  gulong      project_id;   /* maps added or removed can make or break the pair */
   guint       idle_id;
   GHashTable *texts;    /* key → GtkLabel (borrowed from the content) */
   guint       n_flags;
@@ -330,6 +334,37 @@ figures_new (WmMetricsPanel        *self,
   return box;
 }
 
+static void on_diagram_changed (WmMetricsPanel *self);
+
+/* The comparison also follows the other map's edits. */
+static void
+follow_partner (WmMetricsPanel *self,
+                WmDiagram      *partner)
+{
+  if (partner == self->partner)
+    return;
+  if (self->partner != NULL)
+    g_clear_signal_handler (&self->partner_id, self->partner);
+  g_set_object (&self->partner, partner);
+  if (partner != NULL)
+    self->partner_id = g_signal_connect_swapped (partner, "changed",
+                                                 G_CALLBACK (on_diagram_changed), self);
+}
+
+static void
+follow_project (WmMetricsPanel *self,
+                WmProject      *project)
+{
+  if (project == self->project)
+    return;
+  if (self->project != NULL)
+    g_clear_signal_handler (&self->project_id, self->project);
+  g_set_object (&self->project, project);
+  if (project != NULL)
+    self->project_id = g_signal_connect_swapped (project, "items-changed",
+                                                 G_CALLBACK (on_diagram_changed), self);
+}
+
 static void
 add_column (GtkWidget *flow,
             GtkWidget *column)
@@ -357,6 +392,8 @@ wm_metrics_panel_refresh (WmMetricsPanel *self)
   gtk_widget_set_visible (GTK_WIDGET (self), is_vsm (self->diagram));
   if (!is_vsm (self->diagram))
     {
+      follow_partner (self, NULL);
+      follow_project (self, NULL);
       gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), NULL);
       return;
     }
@@ -365,6 +402,10 @@ wm_metrics_panel_refresh (WmMetricsPanel *self)
   project = wm_diagram_get_project (self->diagram);
   if (project != NULL)
     comparison = wm_vsm_compare (project, self->diagram);
+  follow_project (self, project);
+  follow_partner (self, comparison == NULL ? NULL
+                        : comparison->current == self->diagram ? comparison->future
+                        : comparison->current);
 
   /* The columns wrap below each other when the pane is narrow. */
   box = gtk_flow_box_new ();
@@ -460,6 +501,8 @@ wm_metrics_panel_dispose (GObject *object)
   if (self->diagram != NULL)
     g_clear_signal_handler (&self->changed_id, self->diagram);
   g_clear_object (&self->diagram);
+  follow_partner (self, NULL);
+  follow_project (self, NULL);
   if (self->texts != NULL)
     g_hash_table_remove_all (self->texts);
   G_OBJECT_CLASS (wm_metrics_panel_parent_class)->dispose (object);

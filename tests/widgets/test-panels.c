@@ -173,6 +173,19 @@ test_metrics_follow_edits (Fixture       *fixture,
   g_assert_cmpstr (wm_metrics_panel_get_text (metrics, "lead-time"), ==, "4.5 days");
   g_assert_cmpstr (wm_metrics_panel_get_text (metrics, "change-lead-time"), ==, "−28.2 %");
 
+  /* An edit of the future map shows too: its green coffee from 920 to 1380
+   * bags, 1 day more, (1500 + 460) / 460 = 4.26 days: −6.2 %. */
+  wm_test_set_property (fixture->future, item_with_text (fixture->future, "Green coffee"),
+                        "quantity", "1380");
+  settle ();
+  g_assert_cmpstr (wm_metrics_panel_get_text (metrics, "change-lead-time"), ==, "−6.2 %");
+  /* Without a future map there is nothing to compare with. */
+  g_assert_true (wm_project_remove_diagram (fixture->project, fixture->future));
+  settle ();
+  g_assert_false (wm_metrics_panel_has_comparison (metrics));
+  g_assert_null (wm_metrics_panel_get_text (metrics, "change-lead-time"));
+  g_assert_cmpstr (wm_metrics_panel_get_text (metrics, "lead-time"), ==, "4.5 days");
+
   /* Roasting at 70 s is slower than the 60 s takt: the flag shows, and
    * processing is 18 + 70 + 35 + 42 = 165 s. */
   wm_test_set_property (fixture->map, roasting, "cycle-time", "70");
