@@ -704,6 +704,8 @@ test_bottom_pane (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-panel", NULL);
   g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (stack))));
   g_assert_true (wm_problems_panel_get_diagram (problems) == shown_diagram (window));
+  g_assert_cmpuint (wm_problems_panel_get_n_problems (problems), ==, 0);
+  settle_and_shoot (window, "waymark-window-no-problems.png");
 
   /* On a value stream map the metrics page is there, and follows edits. */
   wm_window_show_diagram (window, map);
