@@ -119,7 +119,7 @@ static gboolean
 shows_handles (WmCanvas *self)
 {
   return self->tool == NULL && self->drag.mode != WM_CANVAS_DRAG_MOVE &&
-         _wm_canvas_is_writable (self);
+         self->drag.mode != WM_CANVAS_DRAG_CUSTOM && _wm_canvas_is_writable (self);
 }
 
 WmCanvasHandle
