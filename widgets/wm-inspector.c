@@ -825,21 +825,22 @@ on_search_activate (GtkSearchEntry *search,
       }
 }
 
-static GtkWidget *
-link_picker_new (Row *row)
+/* Builds the picker's search entry and list the first time it opens. A
+ * search entry made beforehand, in a popover that is not shown, would queue
+ * a tooltip query that GTK 4.8 runs against the popover's missing surface. */
+static void
+build_picker (GtkMenuButton *button,
+              gpointer       user_data)
 {
-  GtkWidget *button = gtk_menu_button_new ();
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *placeholder = gtk_label_new (_("No items to link to"));
+  Row *row = user_data;
+  GtkPopover *popover = gtk_menu_button_get_popover (button);
+  GtkWidget *box, *scrolled, *placeholder;
 
-  gtk_widget_set_name (button, "add-link");
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("Add link…"));
-  gtk_widget_set_tooltip_text (button, _("Link to an item of another diagram"));
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-
+  if (row->search != NULL)
+    return;
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  scrolled = gtk_scrolled_window_new ();
+  placeholder = gtk_label_new (_("No items to link to"));
   row->search = gtk_search_entry_new ();
   gtk_widget_set_name (row->search, "link-search");
   g_object_set (row->search, "placeholder-text", _("Search items"), NULL);
@@ -861,16 +862,176 @@ link_picker_new (Row *row)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), row->candidates);
   gtk_box_append (GTK_BOX (box), row->search);
   gtk_box_append (GTK_BOX (box), scrolled);
-  gtk_popover_set_child (GTK_POPOVER (popover), box);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_popover_set_child (popover, box);
 
-  g_signal_connect (popover, "show", G_CALLBACK (on_picker_show), row);
   /* Filtered at each key rather than after the search entry's pause: the
    * list is a few hundred rows at most. */
   g_signal_connect (row->search, "changed", G_CALLBACK (on_search_changed), row);
   g_signal_connect (row->search, "activate", G_CALLBACK (on_search_activate), row);
   g_signal_connect (row->candidates, "row-activated", G_CALLBACK (on_candidate_activated), row);
+}
+
+/* Back to the button once the picker closes. The search entry had the
+ * focus; left there, GTK 4.8 keeps the entry, and so the popover, alive
+ * after the page goes, and may run its tooltip delay on it. */
+static void
+on_picker_closed (GtkPopover *popover,
+                  GtkWidget  *button)
+{
+  GtkRoot *root = gtk_widget_get_root (button);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (popover)))
+    gtk_widget_grab_focus (button);
+}
+
+static GtkWidget *
+link_picker_new (Row *row)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+
+  gtk_widget_set_name (button, "add-link");
+  gtk_widget_set_name (popover, "link-picker");
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("Add link…"));
+  gtk_widget_set_tooltip_text (button, _("Link to an item of another diagram"));
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), build_picker, row, NULL);
+  g_signal_connect (popover, "show", G_CALLBACK (on_picker_show), row);
+  g_signal_connect (popover, "closed", G_CALLBACK (on_picker_closed), button);
   return button;
+}
+
+/* String lists: a row per string */
+
+static GtkListBox *
+strings_list (Row *row)
+{
+  return GTK_LIST_BOX (row->editor);
+}
+
+/* Writes the rows' strings, leaving out the one at @skip (-1: none) and
+ * adding @extra (or not, when NULL). An empty row is not written while it
+ * is being typed in: the list would lose it, and the row its focus. */
+static gboolean
+strings_apply (Row        *row,
+               int         skip,
+               const char *extra)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  GtkListBoxRow *line;
+  guint n = 0;
+
+  for (int i = 0; (line = gtk_list_box_get_row_at_index (strings_list (row), i)) != NULL; i++)
+    {
+      const char *text = gtk_editable_get_text (GTK_EDITABLE (line));
+
+      if (i == skip)
+        continue;
+      if (*text == '\0')
+        {
+          if (extra == NULL && skip < 0)
+            return FALSE;
+          continue;
+        }
+      g_string_append_printf (out, "%s%s", n++ > 0 ? "\n" : "", text);
+    }
+  if (extra != NULL)
+    g_string_append_printf (out, "%s%s", n++ > 0 ? "\n" : "", extra);
+  if (skip >= 0 || extra != NULL)
+    break_merge (row->self);
+  return row_apply (row, n > 0 ? out->str : NULL);
+}
+
+static void
+on_string_changed (GtkEditable *editable,
+                   Row         *row)
+{
+  if (row->self->updating == 0)
+    strings_apply (row, -1, NULL);
+}
+
+static void
+on_string_remove_clicked (GtkButton *button,
+                          Row       *row)
+{
+  strings_apply (row, (int) link_index (GTK_WIDGET (button)), NULL);
+}
+
+static void
+on_string_add_clicked (GtkButton *button,
+                       Row       *row)
+{
+  GtkListBoxRow *line;
+  guint n = 0;
+
+  if (!strings_apply (row, -1, _("New entry")))
+    return;
+  while (gtk_list_box_get_row_at_index (strings_list (row), n) != NULL)
+    n++;
+  /* The new string is the next thing to type over. */
+  if (n > 0 && (line = gtk_list_box_get_row_at_index (strings_list (row), n - 1)) != NULL)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (line));
+      gtk_editable_select_region (GTK_EDITABLE (line), 0, -1);
+    }
+}
+
+static GtkWidget *
+string_row_new (Row        *row,
+                const char *text,
+                guint       index)
+{
+  GtkWidget *line = adw_entry_row_new ();
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  g_autofree char *title = NULL;
+
+  gtk_widget_set_name (remove, "remove-string");
+  gtk_widget_set_tooltip_text (remove, _("Remove"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove"), -1);
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  g_object_set_data (G_OBJECT (remove), "wm-link-index", GUINT_TO_POINTER (index));
+  g_signal_connect (remove, "clicked", G_CALLBACK (on_string_remove_clicked), row);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (line), remove);
+  /* Above the text, its place in the list, as for a diagram list's entries. */
+  title = g_strdup_printf ("%u", index + 1);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (line), title);
+  label_editor (line, tr (row->spec->label));
+  gtk_editable_set_text (GTK_EDITABLE (line), text);
+  g_signal_connect (line, "changed", G_CALLBACK (on_string_changed), row);
+  return line;
+}
+
+static void
+update_strings (Row           *row,
+                const WmValue *value)
+{
+  const char *const *strings = refs_ids (value);
+  guint n = g_strv_length ((char **) strings), n_rows = 0;
+  GtkListBoxRow *line;
+
+  while (gtk_list_box_get_row_at_index (strings_list (row), n_rows) != NULL)
+    n_rows++;
+  if (n_rows == n)
+    {
+      /* Same number: only the texts, so that typing in a row goes on. */
+      for (guint i = 0; i < n; i++)
+        {
+          line = gtk_list_box_get_row_at_index (strings_list (row), (int) i);
+          /* A row emptied for retyping is not written; leave it be. */
+          if (gtk_editable_get_text (GTK_EDITABLE (line))[0] != '\0' || !gtk_widget_has_focus (GTK_WIDGET (line)))
+            set_editable_text (GTK_EDITABLE (line), strings[i]);
+        }
+      return;
+    }
+  while ((line = gtk_list_box_get_row_at_index (strings_list (row), 0)) != NULL)
+    gtk_list_box_remove (strings_list (row), GTK_WIDGET (line));
+  for (guint i = 0; i < n; i++)
+    gtk_list_box_append (strings_list (row), string_row_new (row, strings[i], i));
 }
 
 static void
@@ -878,7 +1039,6 @@ update_row (Row *row)
 {
   const WmValue *value = row_value (row);
   GdkRGBA rgba;
-  g_autofree char *text = NULL;
 
   if (value == NULL)
     return;
@@ -895,8 +1055,7 @@ update_row (Row *row)
       set_text_view_text (GTK_TEXT_VIEW (row->editor), value->v.string);
       break;
     case WM_PROP_STRING_LIST:
-      text = wm_value_to_string (row->spec, value);
-      set_text_view_text (GTK_TEXT_VIEW (row->editor), text);
+      update_strings (row, value);
       break;
     case WM_PROP_NUMBER:
     case WM_PROP_INTEGER:
@@ -1422,6 +1581,41 @@ build_color_row (WmInspector      *self,
   return r;
 }
 
+/* A group of its own: a row per string and an "Add" button in its header. */
+static Row *
+build_strings_row (WmInspector      *self,
+                   const WmPropSpec *spec,
+                   const char       *title)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *placeholder = gtk_label_new (C_("list", "None"));
+  GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
+  g_autofree char *tooltip = g_strdup_printf (_("Add an entry to “%s”"), title);
+  Row *r;
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_widget_set_margin_top (placeholder, 12);
+  gtk_widget_set_margin_bottom (placeholder, 12);
+  gtk_list_box_set_placeholder (GTK_LIST_BOX (list), placeholder);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
+  label_editor (list, title);
+  r = row_new (self, spec, group, list);
+  if (spec->hint != NULL)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), tr (spec->hint));
+  gtk_widget_set_name (add, "add-string");
+  gtk_widget_set_tooltip_text (add, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  gtk_widget_add_css_class (add, "flat");
+  gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
+  g_signal_connect (add, "clicked", G_CALLBACK (on_string_add_clicked), r);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), add);
+  return r;
+}
+
 /* A group of its own: a row per linked item, and the picker in its header. */
 static Row *
 build_refs_row (WmInspector      *self,
@@ -1482,8 +1676,9 @@ build_row (WmInspector      *self,
         return build_suggest_row (self, spec, title);
       return build_entry_row (self, spec, title);
     case WM_PROP_TEXT:
-    case WM_PROP_STRING_LIST:
       return build_text_row (self, spec, title);
+    case WM_PROP_STRING_LIST:
+      return build_strings_row (self, spec, title);
     case WM_PROP_NUMBER:
     case WM_PROP_INTEGER:
       return build_spin_row (self, spec, title);
@@ -1545,8 +1740,8 @@ build_page (WmInspector *self)
       Row *row = build_row (self, &props[i]);
 
       g_ptr_array_add (self->rows, row);
-      /* Links are a group of their own, after the plain properties. */
-      if (props[i].type == WM_PROP_REFS)
+      /* Lists and links are groups of their own, after the plain properties. */
+      if (props[i].type == WM_PROP_REFS || props[i].type == WM_PROP_STRING_LIST)
         g_ptr_array_add (after, row->row);
       else
         {

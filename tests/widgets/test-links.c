@@ -298,6 +298,32 @@ test_picker_lists_other_diagrams (Fixture       *fixture,
   g_assert_cmpuint (found->len, ==, 0);
 }
 
+/* Closing the picker gives the focus back to its button: left in the
+ * search entry, it kept the popover alive after its page went. */
+static void
+test_picker_goes_with_page (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GtkWidget *search = NULL;
+  GtkWidget *popover = gtk_widget_get_ancestor (open_picker (fixture, &search), GTK_TYPE_POPOVER);
+  GtkWidget *button = gtk_widget_get_parent (popover);
+  GtkRoot *root = GTK_ROOT (fixture->window);
+  GtkWidget *focus;
+
+
+  settle (popover);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (root), search));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  focus = gtk_root_get_focus (root);
+  g_assert_nonnull (focus);
+  g_assert_false (gtk_widget_is_ancestor (focus, popover));
+  g_assert_true (focus == button || gtk_widget_is_ancestor (focus, button));
+  g_object_add_weak_pointer (G_OBJECT (popover), (gpointer *) &popover);
+  wm_inspector_set_target (fixture->inspector, fixture->journey, "card-113");
+  settle (fixture->window);
+  g_assert_null (popover);
+}
+
 static void
 test_add_follow_break_undo (Fixture       *fixture,
                             gconstpointer  data)
@@ -634,6 +660,68 @@ test_extension_point_choices (Fixture       *fixture,
   g_assert_cmpuint (adw_combo_row_get_selected (combo), ==, 1);
 }
 
+static const char *const *
+points_of (Fixture *fixture)
+{
+  return wm_item_get_strv (wm_diagram_lookup (fixture->use_case, "use-case-51"), "extension-points");
+}
+
+static void
+test_extension_points_list (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GtkListBox *list;
+  GtkWidget *group;
+  GtkListBoxRow *row;
+  AdwComboRow *combo;
+
+  /* The use case's points: a row each, and "Add" in the heading. */
+  wm_inspector_set_target (fixture->inspector, fixture->use_case, "use-case-51");
+  list = GTK_LIST_BOX (wm_inspector_get_editor (fixture->inspector, "extension-points"));
+  g_assert_true (GTK_IS_LIST_BOX (list));
+  g_assert_cmpuint (n_list_rows (list), ==, 1);
+  row = gtk_list_box_get_row_at_index (list, 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Payment details");
+  group = gtk_widget_get_ancestor (GTK_WIDGET (list), ADW_TYPE_PREFERENCES_GROUP);
+
+  /* Add one and type its name over the placeholder. */
+  click (button_in (group, "add-string"));
+  g_assert_cmpuint (g_strv_length ((char **) points_of (fixture)), ==, 2);
+  g_assert_cmpuint (n_list_rows (list), ==, 2);
+  row = gtk_list_box_get_row_at_index (list, 1);
+  gtk_editable_set_text (GTK_EDITABLE (row), "");
+  /* Emptied for retyping: the row stays, the model keeps the old name. */
+  g_assert_cmpuint (n_list_rows (list), ==, 2);
+  g_assert_cmpuint (g_strv_length ((char **) points_of (fixture)), ==, 2);
+  gtk_editable_set_text (GTK_EDITABLE (row), "Delivery address");
+  g_assert_true (g_strv_equal (points_of (fixture),
+                               (const char *const[]) { "Payment details", "Delivery address", NULL }));
+
+  /* The extend link offers it now. */
+  wm_inspector_set_target (fixture->inspector, fixture->use_case, "extend-69");
+  combo = ADW_COMBO_ROW (wm_inspector_get_editor (fixture->inspector, "extension-point"));
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (combo)), ==, 3);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (combo)), 2),
+                   ==, "Delivery address");
+
+  /* Remove the first; undo puts it back. */
+  wm_inspector_set_target (fixture->inspector, fixture->use_case, "use-case-51");
+  list = GTK_LIST_BOX (wm_inspector_get_editor (fixture->inspector, "extension-points"));
+  click (button_in (gtk_list_box_get_row_at_index (list, 0), "remove-string"));
+  g_assert_true (g_strv_equal (points_of (fixture), (const char *const[]) { "Delivery address", NULL }));
+  g_assert_cmpuint (n_list_rows (list), ==, 1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtk_list_box_get_row_at_index (list, 0))), ==,
+                   "Delivery address");
+  g_assert_true (wm_project_undo (fixture->project));
+  g_assert_cmpuint (n_list_rows (list), ==, 2);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtk_list_box_get_row_at_index (list, 0))), ==,
+                   "Payment details");
+  while (wm_project_can_undo (fixture->project))
+    g_assert_true (wm_project_undo (fixture->project));
+  g_assert_true (g_strv_equal (points_of (fixture), (const char *const[]) { "Payment details", NULL }));
+  g_assert_cmpuint (n_list_rows (list), ==, 1);
+}
+
 /* The link mark */
 
 /* How many pixels of @surface within @area (document units at @scale, the
@@ -839,6 +927,12 @@ test_screenshot_picker (Fixture       *fixture,
   wm_inspector_set_target (fixture->inspector, fixture->use_case, "extend-69");
   settle (fixture->window);
   wm_test_save_screenshot (fixture->window, "links-extend.png");
+  wm_inspector_set_target (fixture->inspector, fixture->use_case, "use-case-51");
+  settle (fixture->window);
+  wm_test_save_screenshot (gtk_widget_get_ancestor (wm_inspector_get_editor (fixture->inspector,
+                                                                             "extension-points"),
+                                                    ADW_TYPE_PREFERENCES_GROUP),
+                           "links-use-case.png");
 }
 
 int
@@ -851,12 +945,14 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/links/picker/other-diagrams", test_picker_lists_other_diagrams);
+  ADD ("/links/picker/goes-with-page", test_picker_goes_with_page);
   ADD ("/links/rows/add-follow-break-undo", test_add_follow_break_undo);
   ADD ("/links/rows/broken-removable", test_broken_link_removable);
   ADD ("/links/rows/diagram-field", test_diagram_field_links);
   ADD ("/links/lists/journey", test_journey_lists);
   ADD ("/links/lists/legend", test_legend_colours);
   ADD ("/links/extend/extension-points", test_extension_point_choices);
+  ADD ("/links/extend/points-list", test_extension_points_list);
   ADD ("/links/render/mark", test_mark_on_linked_nodes);
   ADD ("/links/screenshot", test_screenshot);
   ADD ("/links/screenshot-picker", test_screenshot_picker);
