@@ -530,6 +530,9 @@ test_journey_lists (Fixture       *fixture,
   rows = entry_rows (fixture, "stages");
   g_assert_cmpuint (rows->len, ==, n + 1);
 
+  settle (fixture->window);
+  wm_test_save_screenshot (group, "links-stages.png");
+
   /* Rename it by typing; a burst of typing is one step. */
   gtk_editable_set_text (g_ptr_array_index (rows, n), "Win");
   gtk_editable_set_text (g_ptr_array_index (rows, n), "Win-back");
