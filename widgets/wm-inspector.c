@@ -986,6 +986,7 @@ string_row_new (Row        *row,
 {
   GtkWidget *line = adw_entry_row_new ();
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  GtkEventController *focus;
   g_autofree char *title = NULL;
 
   gtk_widget_set_name (remove, "remove-string");
@@ -1003,6 +1004,10 @@ string_row_new (Row        *row,
   label_editor (line, tr (row->spec->label));
   gtk_editable_set_text (GTK_EDITABLE (line), text);
   g_signal_connect (line, "changed", G_CALLBACK (on_string_changed), row);
+  /* Typing in the next string is an undo step of its own. */
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "leave", G_CALLBACK (on_focus_leave), row);
+  gtk_widget_add_controller (line, focus);
   return line;
 }
 
