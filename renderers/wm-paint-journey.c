@@ -647,18 +647,13 @@ paint_card_box (WmPaintContext *ctx,
   wm_draw_box (ctx->cr, rect, ctx->detail ? CARD_RADIUS : 0, fill, edge, 1);
 }
 
-/* The link mark in the top right corner, when the item points at others;
- * returns the width it takes from the text. */
+/* The room the renderer's link mark takes in the top right corner (see
+ * wm-render.c), which the text keeps clear of, when the item points at
+ * others. */
 static double
-paint_card_link (WmPaintContext *ctx,
-                 const WmItem   *item,
-                 const WmRect   *rect)
+card_link_room (const WmItem *item)
 {
-  if (!has_links (item))
-    return 0;
-  paint_link_mark (ctx->cr, rect->x + rect->width - 5 - LINK_MARK_SIZE, rect->y + 5,
-                   LINK_MARK_SIZE);
-  return LINK_MARK_SIZE + 2;
+  return has_links (item) ? LINK_MARK_SIZE + 2 : 0;
 }
 
 static void
@@ -676,7 +671,7 @@ paint_card (WmPaintContext *ctx,
     return;
   text = (WmRect) { rect->x + CARD_PAD_X, rect->y + CARD_PAD_Y, rect->width - 2 * CARD_PAD_X,
                     rect->height - 2 * CARD_PAD_Y };
-  text.width -= paint_card_link (ctx, item, rect);
+  text.width -= card_link_room (item);
   if (text.width > 4 && text.height > 4)
     wm_draw_text (ctx->cr, ctx->options, item->text, &text, &style);
 }
@@ -935,7 +930,7 @@ paint_kpi (WmPaintContext *ctx,
     }
   row = (WmRect) { inner.x, bottom - 24, inner.width, 24 };
   paint_kpi_values (ctx, item, &row, &status);
-  inner.width -= paint_card_link (ctx, item, rect);
+  inner.width -= card_link_room (item);
   inner.height = row.y - inner.y - 2;
   if (inner.height >= KPI_NAME_SIZE)
     wm_draw_text (ctx->cr, ctx->options, item->text, &inner, &name);
