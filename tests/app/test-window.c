@@ -830,6 +830,13 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *data_home = g_dir_make_tmp ("waymark-test-window-XXXXXX", NULL);
+  int status;
+
+  /* A list of recent files of its own: tests running side by side (and the
+   * sanitizer build's copy of this one) must not rewrite each other's. */
+  g_assert_nonnull (data_home);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   /* GTK 4.8 leaks a GDateTime each time the recent manager drops old items
@@ -851,5 +858,12 @@ main (int   argc,
   g_test_add_func ("/window/search", test_search);
   g_test_add_func ("/window/follow-link", test_follow_link);
 
-  return g_test_run ();
+  status = g_test_run ();
+  {
+    g_autofree char *xbel = g_build_filename (data_home, "recently-used.xbel", NULL);
+
+    g_remove (xbel);
+    g_rmdir (data_home);
+  }
+  return status;
 }
