@@ -15,6 +15,12 @@
  * changes of every diagram, not only the shown one's. The diagram itself
  * shows its notation's lists (stages, lanes, a colour legend) as editable
  * rows.
+ *
+ * This file holds the widget, the generic rows (entries, texts, spin
+ * buttons, switches, dropdowns, colours, suggested values, string lists),
+ * the building and updating of the page and the watching of the project.
+ * The links are in wm-inspector-links.c, the diagram lists in
+ * wm-inspector-lists.c; wm-inspector-private.h has what they share.
  */
 #define G_LOG_DOMAIN "wm-inspector"
 
@@ -23,10 +29,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
-#include "wm-inspector.h"
-
-typedef struct _Row Row;
-typedef struct _ListEditor ListEditor;
+#include "wm-inspector-private.h"
 
 /* A diagram of the project the inspector follows, besides the shown one. */
 typedef struct
@@ -35,64 +38,19 @@ typedef struct
   gulong     changed_id;
 } Watch;
 
-struct _WmInspector
-{
-  AdwBin      parent_instance;
-
-  WmDiagram  *diagram;
-  char       *item_id;
-  gulong      changed_id;
-
-  GtkWidget  *stack;
-  GtkWidget  *page;      /* AdwPreferencesPage of the current target, or NULL */
-  GPtrArray  *rows;      /* Row *, owned by their editors */
-  Row        *text_row;
-  GPtrArray  *lists;     /* ListEditor *, owned by their groups */
-  guint       updating;  /* > 0 while the model's values are written into the rows */
-
-  WmProject  *project;   /* the shown diagram's, whose other diagrams are watched */
-  gulong      items_changed_id;
-  GArray     *watches;   /* Watch */
-};
-
-/* One generated row. It belongs to its editor widget, which frees it. */
-struct _Row
-{
-  WmInspector      *self;
-  const WmPropSpec *spec;     /* NULL for the item's text or the diagram's name */
-  GtkWidget        *row;
-  GtkWidget        *editor;
-  GtkStringList    *choices;  /* ENUM and SLOT */
-  GPtrArray        *slot_ids; /* SLOT: the entry id (char *) of each choice after "None" */
-  GPtrArray        *values;   /* suggested STRING: the value (char *, NULL for "None") of each choice */
-  GtkWidget        *search;   /* REFS: the picker's search entry */
-  GtkWidget        *candidates; /* REFS: the picker's list of items to link to */
-  char             *shown;    /* REFS: what the link rows show, to rebuild them only on change */
-};
-
-/* The rows of one diagram list. It belongs to its group, which frees it. */
-struct _ListEditor
-{
-  WmInspector      *self;
-  const WmListSpec *spec;
-  GtkWidget        *group;
-  GPtrArray        *rows;     /* AdwEntryRow *, one per entry, in order */
-  char             *shown;    /* the entries' ids, to rebuild the rows only on change */
-};
-
 G_DEFINE_FINAL_TYPE (WmInspector, wm_inspector, ADW_TYPE_BIN)
 
 static void update_rows (WmInspector *self);
 
-static const char *
-tr (const char *msgid)
+const char *
+_wm_inspector_tr (const char *msgid)
 {
   return msgid != NULL ? g_dgettext (GETTEXT_PACKAGE, msgid) : NULL;
 }
 
-static void
-label_editor (GtkWidget  *editor,
-              const char *title)
+void
+_wm_inspector_label_editor (GtkWidget  *editor,
+                            const char *title)
 {
   gtk_accessible_update_property (GTK_ACCESSIBLE (editor),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
@@ -116,8 +74,8 @@ target_item (WmInspector *self)
   return wm_diagram_lookup (self->diagram, self->item_id);
 }
 
-static const WmValue *
-row_value (Row *row)
+const WmValue *
+_wm_inspector_row_value (Row *row)
 {
   WmInspector *self = row->self;
   WmItem *item = target_item (self);
@@ -142,7 +100,7 @@ row_show_error (Row          *row,
 static void
 row_clear_error (Row *row)
 {
-  const char *hint = row->spec != NULL ? tr (row->spec->hint) : NULL;
+  const char *hint = row->spec != NULL ? _wm_inspector_tr (row->spec->hint) : NULL;
 
   gtk_widget_remove_css_class (row->row, "error");
   gtk_widget_set_tooltip_text (row->row, hint);
@@ -150,9 +108,9 @@ row_clear_error (Row *row)
 
 /* Edits */
 
-static gboolean
-row_apply (Row        *row,
-           const char *text)
+gboolean
+_wm_inspector_row_apply (Row        *row,
+                         const char *text)
 {
   WmInspector *self = row->self;
   g_autoptr(GError) error = NULL;
@@ -188,8 +146,8 @@ row_apply (Row        *row,
   return FALSE;
 }
 
-static void
-break_merge (WmInspector *self)
+void
+_wm_inspector_break_merge (WmInspector *self)
 {
   WmProject *project = self->diagram ? wm_diagram_get_project (self->diagram) : NULL;
 
@@ -201,14 +159,14 @@ static void
 on_focus_leave (GtkEventControllerFocus *controller,
                 Row                     *row)
 {
-  break_merge (row->self);
+  _wm_inspector_break_merge (row->self);
 }
 
 static void
 on_editable_changed (GtkEditable *editable,
                      Row         *row)
 {
-  row_apply (row, gtk_editable_get_text (editable));
+  _wm_inspector_row_apply (row, gtk_editable_get_text (editable));
 }
 
 static void
@@ -220,7 +178,7 @@ on_buffer_changed (GtkTextBuffer *buffer,
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  row_apply (row, text);
+  _wm_inspector_row_apply (row, text);
 }
 
 static void
@@ -245,11 +203,11 @@ on_spin_value_changed (GtkSpinButton *spin,
   if (row->self->updating > 0)
     return;
   /* A refused entry makes the spin button announce its old value again. */
-  current = row_value (row);
+  current = _wm_inspector_row_value (row);
   if (current != NULL && wm_value_get_number (row->spec, current) == value)
     return;
   format_spin_value (row->spec, value, text);
-  row_apply (row, text->str);
+  _wm_inspector_row_apply (row, text->str);
 }
 
 /* Reads what was typed; a number out of range goes to the model anyway so
@@ -270,14 +228,14 @@ on_spin_input (GtkSpinButton *spin,
       value = g_strtod (text, &end);
       if (end == text || *end != '\0')
         {
-          row_apply (row, text);
+          _wm_inspector_row_apply (row, text);
           return GTK_INPUT_ERROR;
         }
     }
   if (spec->has_range && (value < spec->min || value > spec->max))
     {
       wm_format_number (number, value);
-      if (!row_apply (row, number->str))
+      if (!_wm_inspector_row_apply (row, number->str))
         return GTK_INPUT_ERROR;
     }
   *new_value = value;
@@ -301,7 +259,7 @@ on_switch_active (GtkSwitch  *widget,
                   GParamSpec *pspec,
                   Row        *row)
 {
-  row_apply (row, gtk_switch_get_active (widget) ? "true" : "false");
+  _wm_inspector_row_apply (row, gtk_switch_get_active (widget) ? "true" : "false");
 }
 
 static void
@@ -314,16 +272,16 @@ on_combo_selected (AdwComboRow *combo,
   if (selected == GTK_INVALID_LIST_POSITION || row->self->updating > 0)
     return;
   if (row->spec->type == WM_PROP_ENUM)
-    row_apply (row, row->spec->choices[selected].id);
+    _wm_inspector_row_apply (row, row->spec->choices[selected].id);
   else if (row->values != NULL)
     {
       if (selected < row->values->len)
-        row_apply (row, g_ptr_array_index (row->values, selected));
+        _wm_inspector_row_apply (row, g_ptr_array_index (row->values, selected));
     }
   else if (selected == 0)
-    row_apply (row, NULL);
+    _wm_inspector_row_apply (row, NULL);
   else if (selected - 1 < row->slot_ids->len)
-    row_apply (row, g_ptr_array_index (row->slot_ids, selected - 1));
+    _wm_inspector_row_apply (row, g_ptr_array_index (row->slot_ids, selected - 1));
 }
 
 static void
@@ -338,14 +296,14 @@ on_color_set (GtkColorChooser *chooser,
   text = g_strdup_printf ("#%02x%02x%02x", (guint) round (CLAMP (rgba.red, 0, 1) * 255),
                           (guint) round (CLAMP (rgba.green, 0, 1) * 255),
                           (guint) round (CLAMP (rgba.blue, 0, 1) * 255));
-  row_apply (row, text);
+  _wm_inspector_row_apply (row, text);
 }
 
 /* Reading the model into the rows */
 
-static void
-set_editable_text (GtkEditable *editable,
-                   const char  *text)
+void
+_wm_inspector_set_editable_text (GtkEditable *editable,
+                                 const char  *text)
 {
   if (!g_str_equal (gtk_editable_get_text (editable), text ? text : ""))
     gtk_editable_set_text (editable, text ? text : "");
@@ -459,451 +417,6 @@ refill_suggestions (Row        *row,
   return position;
 }
 
-/* Links */
-
-static WmProject *
-project_of (WmInspector *self)
-{
-  return self->diagram != NULL ? wm_diagram_get_project (self->diagram) : NULL;
-}
-
-/* The ids of a REFS value; never NULL. */
-static const char *const *
-refs_ids (const WmValue *value)
-{
-  static const char *const none[] = { NULL };
-
-  return value != NULL && value->v.strv != NULL ? (const char *const *) value->v.strv : none;
-}
-
-static char *
-item_title (const WmItem *item)
-{
-  if (wm_str_is_blank (item->text))
-    return g_strdup (tr (item->type->label));
-  /* One line: a multi-line note reads as its first lines, joined. */
-  return g_strdelimit (g_strstrip (g_strdup (item->text)), "\n", ' ');
-}
-
-static char *
-item_subtitle (const WmItem *item,
-               WmDiagram    *diagram)
-{
-  /* Translators: an item's type and the diagram it is in, as in "Sticky note · Business model" */
-  return g_strdup_printf (_("%s · %s"), tr (item->type->label),
-                          diagram != NULL ? wm_diagram_get_name (diagram) : "");
-}
-
-/* A string that changes whenever a link row would show something else. */
-static char *
-describe_links (WmInspector       *self,
-                const char *const *ids)
-{
-  WmProject *project = project_of (self);
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 0; ids[i] != NULL; i++)
-    {
-      WmDiagram *diagram = NULL;
-      WmItem *item = project ? wm_project_lookup_item (project, ids[i], &diagram) : NULL;
-
-      g_string_append_printf (out, "%s\x1f%s\x1f%s\x1f%s\x1e", ids[i],
-                              item ? item->text : "\x1d", item ? item->type->id : "",
-                              diagram ? wm_diagram_get_name (diagram) : "");
-    }
-  return g_string_free (out, FALSE);
-}
-
-/* The REFS value with @id added, or without the id at @index, in file syntax. */
-static char *
-refs_edited (const char *const *ids,
-             const char        *id,
-             guint              index)
-{
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 0; ids[i] != NULL; i++)
-    if (id != NULL || i != index)
-      g_string_append_printf (out, "%s%s", out->len > 0 ? " " : "", ids[i]);
-  if (id != NULL)
-    g_string_append_printf (out, "%s%s", out->len > 0 ? " " : "", id);
-  return g_string_free (out, FALSE);
-}
-
-static Row *
-find_row (WmInspector *self,
-          const char  *name)
-{
-  for (guint i = 0; name != NULL && i < self->rows->len; i++)
-    {
-      Row *row = g_ptr_array_index (self->rows, i);
-
-      if (g_str_equal (row->spec->name, name))
-        return row;
-    }
-  return NULL;
-}
-
-static gboolean
-row_add_link (Row        *row,
-              const char *id)
-{
-  const char *const *ids = refs_ids (row_value (row));
-  g_autofree char *text = NULL;
-
-  if (g_strv_contains (ids, id))
-    return TRUE;
-  text = refs_edited (ids, id, 0);
-  break_merge (row->self);
-  return row_apply (row, text);
-}
-
-static gboolean
-row_remove_link (Row   *row,
-                 guint  index)
-{
-  const char *const *ids = refs_ids (row_value (row));
-  g_autofree char *text = NULL;
-
-  if (index >= g_strv_length ((char **) ids))
-    return FALSE;
-  text = refs_edited (ids, NULL, index);
-  break_merge (row->self);
-  return row_apply (row, text[0] != '\0' ? text : NULL);
-}
-
-static void
-row_follow_link (Row   *row,
-                 guint  index)
-{
-  const char *const *ids = refs_ids (row_value (row));
-
-  if (index < g_strv_length ((char **) ids))
-    g_signal_emit_by_name (row->self, "follow-link", ids[index]);
-}
-
-static guint
-link_index (GtkWidget *button)
-{
-  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "wm-link-index"));
-}
-
-static void
-on_follow_clicked (GtkButton *button,
-                   Row       *row)
-{
-  row_follow_link (row, link_index (GTK_WIDGET (button)));
-}
-
-static void
-on_remove_link_clicked (GtkButton *button,
-                        Row       *row)
-{
-  row_remove_link (row, link_index (GTK_WIDGET (button)));
-}
-
-static GtkWidget *
-link_button (Row        *row,
-             const char *name,
-             const char *icon,
-             const char *tooltip,
-             guint       index,
-             GCallback   callback)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_name (button, name);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  g_object_set_data (G_OBJECT (button), "wm-link-index", GUINT_TO_POINTER (index));
-  g_signal_connect (button, "clicked", callback, row);
-  return button;
-}
-
-static GtkWidget *
-link_row_new (Row        *row,
-              const char *id,
-              guint       index)
-{
-  WmDiagram *diagram = NULL;
-  WmProject *project = project_of (row->self);
-  WmItem *item = project ? wm_project_lookup_item (project, id, &diagram) : NULL;
-  GtkWidget *line = adw_action_row_new ();
-  GtkWidget *follow = link_button (row, "follow-link", "go-jump-symbolic", _("Go to the linked item"),
-                                   index, G_CALLBACK (on_follow_clicked));
-  GtkWidget *remove = link_button (row, "remove-link", "list-remove-symbolic", _("Remove the link"),
-                                   index, G_CALLBACK (on_remove_link_clicked));
-  g_autofree char *title = NULL, *subtitle = NULL;
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (line), FALSE);
-  if (item != NULL)
-    {
-      title = item_title (item);
-      subtitle = item_subtitle (item, diagram);
-    }
-  else
-    {
-      /* The target was deleted, or never existed: the link stays, broken,
-       * until it is removed or the deletion is undone. */
-      title = g_strdup (_("Missing item"));
-      /* Translators: %s is the id of an item that no longer exists */
-      subtitle = g_strdup_printf (_("No item “%s” in the project"), id);
-      gtk_widget_add_css_class (line, "error");
-      gtk_widget_set_sensitive (follow, FALSE);
-    }
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (line), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (line), subtitle);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (line), 2);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (line), 1);
-  gtk_widget_set_tooltip_text (line, item != NULL ? item->text : subtitle);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (line), follow);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (line), remove);
-  if (item != NULL)
-    adw_action_row_set_activatable_widget (ADW_ACTION_ROW (line), follow);
-  return line;
-}
-
-static void
-update_links (Row           *row,
-              const WmValue *value)
-{
-  const char *const *ids = refs_ids (value);
-  g_autofree char *shown = describe_links (row->self, ids);
-  GtkListBox *list = GTK_LIST_BOX (row->editor);
-  GtkWidget *child;
-
-  if (row->shown != NULL && g_str_equal (row->shown, shown))
-    return;
-  g_free (row->shown);
-  row->shown = g_steal_pointer (&shown);
-  while ((child = GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0))) != NULL)
-    gtk_list_box_remove (list, child);
-  for (guint i = 0; ids[i] != NULL; i++)
-    gtk_list_box_append (list, link_row_new (row, ids[i], i));
-}
-
-/* The link picker: the nodes of the other diagrams, filtered as one types. */
-
-/* What a search matches against: the item's text, type and diagram, and
- * the labels of its choices and list entries, so that "channel" finds the
- * notes of a canvas's Channels block and "onboarding" a journey stage's cards. */
-static char *
-candidate_key (const WmItem *item,
-               WmDiagram    *diagram)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  g_string_append_printf (text, "%s\n%s\n%s", item->text, tr (item->type->label),
-                          wm_diagram_get_name (diagram));
-  for (guint i = 0; i < item->type->n_props; i++)
-    {
-      const WmPropSpec *spec = &item->type->props[i];
-      const WmValue *value = wm_item_get_value (item, spec->name, NULL);
-      const WmListEntry *entry;
-
-      if (value == NULL)
-        continue;
-      if (spec->type == WM_PROP_ENUM)
-        g_string_append_printf (text, "\n%s", tr (spec->choices[value->v.choice].label));
-      else if (spec->type == WM_PROP_SLOT && value->v.string != NULL &&
-               (entry = wm_diagram_find_entry (diagram, spec->list, value->v.string)) != NULL)
-        g_string_append_printf (text, "\n%s", entry->label);
-    }
-  return g_utf8_casefold (text->str, -1);
-}
-
-static gboolean
-filter_candidate (GtkListBoxRow *line,
-                  gpointer       user_data)
-{
-  Row *row = user_data;
-  const char *key = g_object_get_data (G_OBJECT (line), "wm-key");
-  g_autofree char *wanted = NULL;
-  g_auto(GStrv) words = NULL;
-
-  if (row->search == NULL)
-    return TRUE;
-  wanted = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (row->search)), -1);
-  words = g_strsplit_set (wanted, " \t", -1);
-  /* Every word typed must appear: "web channel" finds a channel note about the web shop. */
-  for (guint i = 0; words[i] != NULL; i++)
-    if (words[i][0] != '\0' && strstr (key, words[i]) == NULL)
-      return FALSE;
-  return TRUE;
-}
-
-static void
-fill_candidates (Row *row)
-{
-  WmInspector *self = row->self;
-  WmProject *project = project_of (self);
-  GtkListBox *list = GTK_LIST_BOX (row->candidates);
-  const char *const *linked = refs_ids (row_value (row));
-  GtkWidget *child;
-
-  while ((child = GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0))) != NULL)
-    gtk_list_box_remove (list, child);
-  for (guint d = 0; project != NULL && d < wm_project_get_n_diagrams (project); d++)
-    {
-      WmDiagram *diagram = wm_project_get_diagram (project, d);
-
-      if (diagram == self->diagram)
-        continue;
-      for (guint i = 0; i < wm_diagram_get_n_items (diagram); i++)
-        {
-          WmItem *item = wm_diagram_get_item (diagram, i);
-          GtkWidget *line;
-          g_autofree char *title = NULL, *subtitle = NULL;
-
-          if (!wm_item_is_node (item) || g_strv_contains (linked, item->id))
-            continue;
-          title = item_title (item);
-          subtitle = item_subtitle (item, diagram);
-          line = adw_action_row_new ();
-          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (line), FALSE);
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (line), title);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (line), subtitle);
-          adw_action_row_set_title_lines (ADW_ACTION_ROW (line), 2);
-          adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (line), 1);
-          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (line), TRUE);
-          g_object_set_data_full (G_OBJECT (line), "wm-item-id", g_strdup (item->id), g_free);
-          g_object_set_data_full (G_OBJECT (line), "wm-key", candidate_key (item, diagram), g_free);
-          gtk_list_box_append (list, line);
-        }
-    }
-  gtk_list_box_invalidate_filter (list);
-}
-
-static void
-on_picker_show (GtkWidget *popover,
-                Row       *row)
-{
-  gtk_editable_set_text (GTK_EDITABLE (row->search), "");
-  fill_candidates (row);
-  gtk_widget_grab_focus (row->search);
-}
-
-static void
-on_search_changed (GtkEditable *search,
-                   Row         *row)
-{
-  GtkLabel *placeholder = g_object_get_data (G_OBJECT (row->candidates), "wm-placeholder");
-
-  gtk_label_set_text (placeholder, gtk_editable_get_text (search)[0] != '\0'
-                                   ? _("No matching items") : _("No items to link to"));
-  gtk_list_box_invalidate_filter (GTK_LIST_BOX (row->candidates));
-}
-
-static void
-on_candidate_activated (GtkListBox    *list,
-                        GtkListBoxRow *line,
-                        Row           *row)
-{
-  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_POPOVER);
-  g_autofree char *id = g_strdup (g_object_get_data (G_OBJECT (line), "wm-item-id"));
-
-  if (popover != NULL)
-    gtk_popover_popdown (GTK_POPOVER (popover));
-  if (id != NULL)
-    row_add_link (row, id);
-}
-
-/* Enter in the search entry takes the first item that matches. */
-static void
-on_search_activate (GtkSearchEntry *search,
-                    Row            *row)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (row->candidates); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_BOX_ROW (child) && filter_candidate (GTK_LIST_BOX_ROW (child), row))
-      {
-        on_candidate_activated (GTK_LIST_BOX (row->candidates), GTK_LIST_BOX_ROW (child), row);
-        return;
-      }
-}
-
-/* Builds the picker's search entry and list the first time it opens. A
- * search entry made beforehand, in a popover that is not shown, would queue
- * a tooltip query that GTK 4.8 runs against the popover's missing surface. */
-static void
-build_picker (GtkMenuButton *button,
-              gpointer       user_data)
-{
-  Row *row = user_data;
-  GtkPopover *popover = gtk_menu_button_get_popover (button);
-  GtkWidget *box, *scrolled, *placeholder;
-
-  if (row->search != NULL)
-    return;
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  scrolled = gtk_scrolled_window_new ();
-  placeholder = gtk_label_new (_("No items to link to"));
-  row->search = gtk_search_entry_new ();
-  gtk_widget_set_name (row->search, "link-search");
-  g_object_set (row->search, "placeholder-text", _("Search items"), NULL);
-  row->candidates = gtk_list_box_new ();
-  gtk_widget_set_name (row->candidates, "link-candidates");
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (row->candidates), GTK_SELECTION_NONE);
-  gtk_list_box_set_activate_on_single_click (GTK_LIST_BOX (row->candidates), TRUE);
-  gtk_list_box_set_filter_func (GTK_LIST_BOX (row->candidates), filter_candidate, row, NULL);
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_widget_set_margin_top (placeholder, 12);
-  gtk_widget_set_margin_bottom (placeholder, 12);
-  gtk_list_box_set_placeholder (GTK_LIST_BOX (row->candidates), placeholder);
-  g_object_set_data (G_OBJECT (row->candidates), "wm-placeholder", placeholder);
-  gtk_widget_add_css_class (row->candidates, "navigation-sidebar");
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 280);
-  gtk_widget_set_size_request (box, 320, -1);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), row->candidates);
-  gtk_box_append (GTK_BOX (box), row->search);
-  gtk_box_append (GTK_BOX (box), scrolled);
-  gtk_popover_set_child (popover, box);
-
-  /* Filtered at each key rather than after the search entry's pause: the
-   * list is a few hundred rows at most. */
-  g_signal_connect (row->search, "changed", G_CALLBACK (on_search_changed), row);
-  g_signal_connect (row->search, "activate", G_CALLBACK (on_search_activate), row);
-  g_signal_connect (row->candidates, "row-activated", G_CALLBACK (on_candidate_activated), row);
-}
-
-/* Back to the button once the picker closes. The search entry had the
- * focus; left there, GTK 4.8 keeps the entry, and so the popover, alive
- * after the page goes, and may run its tooltip delay on it. */
-static void
-on_picker_closed (GtkPopover *popover,
-                  GtkWidget  *button)
-{
-  GtkRoot *root = gtk_widget_get_root (button);
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (popover)))
-    gtk_widget_grab_focus (button);
-}
-
-static GtkWidget *
-link_picker_new (Row *row)
-{
-  GtkWidget *button = gtk_menu_button_new ();
-  GtkWidget *popover = gtk_popover_new ();
-
-  gtk_widget_set_name (button, "add-link");
-  gtk_widget_set_name (popover, "link-picker");
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("Add link…"));
-  gtk_widget_set_tooltip_text (button, _("Link to an item of another diagram"));
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
-  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), build_picker, row, NULL);
-  g_signal_connect (popover, "show", G_CALLBACK (on_picker_show), row);
-  g_signal_connect (popover, "closed", G_CALLBACK (on_picker_closed), button);
-  return button;
-}
-
 /* String lists: a row per string */
 
 static GtkListBox *
@@ -941,8 +454,8 @@ strings_apply (Row        *row,
   if (extra != NULL)
     g_string_append_printf (out, "%s%s", n++ > 0 ? "\n" : "", extra);
   if (skip >= 0 || extra != NULL)
-    break_merge (row->self);
-  return row_apply (row, n > 0 ? out->str : NULL);
+    _wm_inspector_break_merge (row->self);
+  return _wm_inspector_row_apply (row, n > 0 ? out->str : NULL);
 }
 
 static void
@@ -957,7 +470,7 @@ static void
 on_string_remove_clicked (GtkButton *button,
                           Row       *row)
 {
-  strings_apply (row, (int) link_index (GTK_WIDGET (button)), NULL);
+  strings_apply (row, (int) _wm_inspector_link_index (GTK_WIDGET (button)), NULL);
 }
 
 static void
@@ -1001,7 +514,7 @@ string_row_new (Row        *row,
   /* Above the text, its place in the list, as for a diagram list's entries. */
   title = g_strdup_printf ("%u", index + 1);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (line), title);
-  label_editor (line, tr (row->spec->label));
+  _wm_inspector_label_editor (line, _wm_inspector_tr (row->spec->label));
   gtk_editable_set_text (GTK_EDITABLE (line), text);
   g_signal_connect (line, "changed", G_CALLBACK (on_string_changed), row);
   /* Typing in the next string is an undo step of its own. */
@@ -1015,7 +528,7 @@ static void
 update_strings (Row           *row,
                 const WmValue *value)
 {
-  const char *const *strings = refs_ids (value);
+  const char *const *strings = _wm_inspector_refs_ids (value);
   guint n = g_strv_length ((char **) strings), n_rows = 0;
   GtkListBoxRow *line;
 
@@ -1029,7 +542,7 @@ update_strings (Row           *row,
           line = gtk_list_box_get_row_at_index (strings_list (row), (int) i);
           /* A row emptied for retyping is not written; leave it be. */
           if (gtk_editable_get_text (GTK_EDITABLE (line))[0] != '\0' || !gtk_widget_has_focus (GTK_WIDGET (line)))
-            set_editable_text (GTK_EDITABLE (line), strings[i]);
+            _wm_inspector_set_editable_text (GTK_EDITABLE (line), strings[i]);
         }
       return;
     }
@@ -1042,7 +555,7 @@ update_strings (Row           *row,
 static void
 update_row (Row *row)
 {
-  const WmValue *value = row_value (row);
+  const WmValue *value = _wm_inspector_row_value (row);
   GdkRGBA rgba;
 
   if (value == NULL)
@@ -1054,7 +567,7 @@ update_row (Row *row)
         adw_combo_row_set_selected (ADW_COMBO_ROW (row->editor),
                                     refill_suggestions (row, value->v.string));
       else
-        set_editable_text (GTK_EDITABLE (row->editor), value->v.string);
+        _wm_inspector_set_editable_text (GTK_EDITABLE (row->editor), value->v.string);
       break;
     case WM_PROP_TEXT:
       set_text_view_text (GTK_TEXT_VIEW (row->editor), value->v.string);
@@ -1083,299 +596,11 @@ update_row (Row *row)
         gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (row->editor), &rgba);
       break;
     case WM_PROP_REFS:
-      update_links (row, value);
+      _wm_inspector_update_links (row, value);
       break;
     default:
       g_assert_not_reached ();
     }
-}
-
-/* Diagram lists */
-
-/* The colours "Add" gives a legend's new entries, in order: light enough for
- * a sticky note's text to read on them. */
-static const char *const legend_palette[] = {
-  "fff4a3", "ffd6a5", "caffbf", "a0c4ff", "ffadad", "bdb2ff", "9bf6ff", "fdffb6",
-  "ffc6ff", "d0f4de", "e4c1f9", "d9d9d9",
-};
-
-static gboolean
-entries_have_id (GPtrArray  *entries,
-                 const char *id)
-{
-  for (guint i = 0; i < entries->len; i++)
-    if (g_str_equal (((WmListEntry *) g_ptr_array_index (entries, i))->id, id))
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
-list_is_legend (const WmListSpec *spec)
-{
-  return g_str_equal (spec->name, "legend");
-}
-
-/* An id no entry of @entries has: for a legend, the first palette colour not
- * used yet; else the list's name in the singular and a number ("stage-3"). */
-static char *
-fresh_entry_id (const WmListSpec *spec,
-                GPtrArray        *entries)
-{
-  g_autofree char *stem = NULL;
-
-  if (list_is_legend (spec))
-    {
-      for (guint i = 0; i < G_N_ELEMENTS (legend_palette); i++)
-        if (!entries_have_id (entries, legend_palette[i]))
-          return g_strdup (legend_palette[i]);
-      /* The palette is used up: greys, darker each time. */
-      for (guint grey = 0xf0; grey > 0x40; grey -= 8)
-        {
-          g_autofree char *id = g_strdup_printf ("%02x%02x%02x", grey, grey, grey);
-
-          if (!entries_have_id (entries, id))
-            return g_steal_pointer (&id);
-        }
-    }
-  stem = g_strdup (spec->name);
-  if (g_str_has_suffix (stem, "s") && strlen (stem) > 1)
-    stem[strlen (stem) - 1] = '\0';
-  for (guint n = 1;; n++)
-    {
-      g_autofree char *id = g_strdup_printf ("%s-%u", stem, n);
-
-      if (!entries_have_id (entries, id))
-        return g_steal_pointer (&id);
-    }
-}
-
-static void
-list_editor_free (ListEditor *editor)
-{
-  g_ptr_array_unref (editor->rows);
-  g_free (editor->shown);
-  g_free (editor);
-}
-
-static const char *
-entry_id_of (GtkWidget *widget)
-{
-  return g_object_get_data (G_OBJECT (widget), "wm-entry-id");
-}
-
-static void
-on_entry_label_changed (GtkEditable *editable,
-                        ListEditor  *editor)
-{
-  WmInspector *self = editor->self;
-
-  if (self->updating > 0 || self->diagram == NULL)
-    return;
-  if (!wm_diagram_list_rename (self->diagram, editor->spec->name, entry_id_of (GTK_WIDGET (editable)),
-                               gtk_editable_get_text (editable)))
-    gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
-}
-
-static void
-on_entry_move_clicked (GtkButton  *button,
-                       ListEditor *editor)
-{
-  WmInspector *self = editor->self;
-  const char *id = entry_id_of (GTK_WIDGET (button));
-  int step = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "wm-step"));
-  GPtrArray *entries = wm_diagram_get_list (self->diagram, editor->spec->name);
-
-  for (guint i = 0; entries != NULL && i < entries->len; i++)
-    if (g_str_equal (((WmListEntry *) g_ptr_array_index (entries, i))->id, id))
-      {
-        if ((step < 0 && i == 0) || (step > 0 && i + 1 >= entries->len))
-          return;
-        break_merge (self);
-        wm_diagram_list_move (self->diagram, editor->spec->name, id, (guint) ((int) i + step));
-        return;
-      }
-}
-
-static void
-on_entry_remove_clicked (GtkButton  *button,
-                         ListEditor *editor)
-{
-  WmInspector *self = editor->self;
-  g_autofree char *id = g_strdup (entry_id_of (GTK_WIDGET (button)));
-
-  break_merge (self);
-  wm_diagram_list_remove (self->diagram, editor->spec->name, id);
-}
-
-static void
-on_entry_add_clicked (GtkButton  *button,
-                      ListEditor *editor)
-{
-  WmInspector *self = editor->self;
-  GPtrArray *entries = wm_diagram_get_list (self->diagram, editor->spec->name);
-  g_autofree char *id = NULL;
-  const char *label = list_is_legend (editor->spec) ? _("New colour") : _("New entry");
-
-  if (entries == NULL)
-    return;
-  id = fresh_entry_id (editor->spec, entries);
-  break_merge (self);
-  if (!wm_diagram_list_insert (self->diagram, editor->spec->name, entries->len, id, label, NULL))
-    return;
-  /* The new entry's label is the next thing to type. */
-  for (guint i = 0; i < editor->rows->len; i++)
-    {
-      GtkWidget *row = g_ptr_array_index (editor->rows, i);
-
-      if (g_str_equal (entry_id_of (row), id))
-        gtk_widget_grab_focus (row);
-    }
-}
-
-static void
-draw_swatch (GtkDrawingArea *area,
-             cairo_t        *cr,
-             int             width,
-             int             height,
-             gpointer        user_data)
-{
-  g_autofree char *spec = g_strdup_printf ("#%s", entry_id_of (GTK_WIDGET (area)));
-  GdkRGBA rgba = { 0.9, 0.9, 0.9, 1 };
-
-  gdk_rgba_parse (&rgba, spec);
-  cairo_rectangle (cr, 0.5, 0.5, width - 1, height - 1);
-  gdk_cairo_set_source_rgba (cr, &rgba);
-  cairo_fill_preserve (cr);
-  cairo_set_source_rgba (cr, 0, 0, 0, 0.3);
-  cairo_set_line_width (cr, 1);
-  cairo_stroke (cr);
-}
-
-static GtkWidget *
-entry_button (ListEditor *editor,
-              const char *id,
-              const char *name,
-              const char *icon,
-              const char *tooltip,
-              GCallback   callback)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_name (button, name);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  g_object_set_data_full (G_OBJECT (button), "wm-entry-id", g_strdup (id), g_free);
-  g_signal_connect (button, "clicked", callback, editor);
-  return button;
-}
-
-static GtkWidget *
-entry_row_new (ListEditor        *editor,
-               const WmListEntry *entry,
-               guint              index,
-               guint              n_entries)
-{
-  GtkWidget *row = adw_entry_row_new ();
-  GtkWidget *up = entry_button (editor, entry->id, "move-up", "go-up-symbolic", _("Move up"),
-                                G_CALLBACK (on_entry_move_clicked));
-  GtkWidget *down = entry_button (editor, entry->id, "move-down", "go-down-symbolic", _("Move down"),
-                                  G_CALLBACK (on_entry_move_clicked));
-  GtkWidget *remove = entry_button (editor, entry->id, "remove-entry", "user-trash-symbolic",
-                                    _("Remove"), G_CALLBACK (on_entry_remove_clicked));
-  g_autofree char *title = NULL;
-
-  g_object_set_data_full (G_OBJECT (row), "wm-entry-id", g_strdup (entry->id), g_free);
-  g_object_set_data (G_OBJECT (up), "wm-step", GINT_TO_POINTER (-1));
-  g_object_set_data (G_OBJECT (down), "wm-step", GINT_TO_POINTER (1));
-  gtk_widget_set_sensitive (up, index > 0);
-  gtk_widget_set_sensitive (down, index + 1 < n_entries);
-  /* Above the label: a legend entry's colour, else the entry's place. */
-  title = list_is_legend (editor->spec) ? g_strdup_printf ("#%s", entry->id)
-                                        : g_strdup_printf ("%u", index + 1);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  label_editor (row, tr (editor->spec->label));
-  if (list_is_legend (editor->spec))
-    {
-      GtkWidget *swatch = gtk_drawing_area_new ();
-
-      g_object_set_data_full (G_OBJECT (swatch), "wm-entry-id", g_strdup (entry->id), g_free);
-      gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 18);
-      gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 18);
-      gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
-      gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch, NULL, NULL);
-      adw_entry_row_add_prefix (ADW_ENTRY_ROW (row), swatch);
-    }
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), up);
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), down);
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove);
-  gtk_editable_set_text (GTK_EDITABLE (row), entry->label);
-  g_signal_connect (row, "changed", G_CALLBACK (on_entry_label_changed), editor);
-  return row;
-}
-
-static void
-update_list (ListEditor *editor)
-{
-  GPtrArray *entries = wm_diagram_get_list (editor->self->diagram, editor->spec->name);
-  g_autoptr(GString) ids = g_string_new (NULL);
-
-  for (guint i = 0; entries != NULL && i < entries->len; i++)
-    g_string_append_printf (ids, "%s\n", ((WmListEntry *) g_ptr_array_index (entries, i))->id);
-  if (editor->shown == NULL || !g_str_equal (editor->shown, ids->str))
-    {
-      /* Entries came, went or moved: new rows. A rename alone keeps them,
-       * so that typing in one is not interrupted. */
-      for (guint i = 0; i < editor->rows->len; i++)
-        adw_preferences_group_remove (ADW_PREFERENCES_GROUP (editor->group),
-                                      g_ptr_array_index (editor->rows, i));
-      g_ptr_array_set_size (editor->rows, 0);
-      for (guint i = 0; entries != NULL && i < entries->len; i++)
-        {
-          GtkWidget *row = entry_row_new (editor, g_ptr_array_index (entries, i), i, entries->len);
-
-          g_ptr_array_add (editor->rows, row);
-          adw_preferences_group_add (ADW_PREFERENCES_GROUP (editor->group), row);
-        }
-      g_free (editor->shown);
-      editor->shown = g_string_free (g_steal_pointer (&ids), FALSE);
-      return;
-    }
-  for (guint i = 0; i < editor->rows->len; i++)
-    {
-      GtkWidget *row = g_ptr_array_index (editor->rows, i);
-
-      set_editable_text (GTK_EDITABLE (row), ((WmListEntry *) g_ptr_array_index (entries, i))->label);
-      gtk_widget_remove_css_class (row, "error");
-    }
-}
-
-static GtkWidget *
-build_list_group (WmInspector      *self,
-                  const WmListSpec *spec)
-{
-  ListEditor *editor = g_new0 (ListEditor, 1);
-  GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
-  g_autofree char *tooltip = g_strdup_printf (_("Add an entry to “%s”"), tr (spec->label));
-
-  editor->self = self;
-  editor->spec = spec;
-  editor->group = adw_preferences_group_new ();
-  editor->rows = g_ptr_array_new ();
-  g_object_set_data_full (G_OBJECT (editor->group), "wm-list-editor", editor,
-                          (GDestroyNotify) list_editor_free);
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (editor->group), tr (spec->label));
-  gtk_widget_set_name (add, "add-entry");
-  gtk_widget_set_tooltip_text (add, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  gtk_widget_add_css_class (add, "flat");
-  gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
-  g_signal_connect (add, "clicked", G_CALLBACK (on_entry_add_clicked), editor);
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (editor->group), add);
-  g_ptr_array_add (self->lists, editor);
-  return editor->group;
 }
 
 static void
@@ -1391,12 +616,12 @@ update_rows (WmInspector *self)
       if (GTK_IS_TEXT_VIEW (self->text_row->editor))
         set_text_view_text (GTK_TEXT_VIEW (self->text_row->editor), text);
       else
-        set_editable_text (GTK_EDITABLE (self->text_row->editor), text);
+        _wm_inspector_set_editable_text (GTK_EDITABLE (self->text_row->editor), text);
     }
   for (guint i = 0; i < self->rows->len; i++)
     update_row (g_ptr_array_index (self->rows, i));
   for (guint i = 0; i < self->lists->len; i++)
-    update_list (g_ptr_array_index (self->lists, i));
+    _wm_inspector_update_list (g_ptr_array_index (self->lists, i));
   self->updating--;
 }
 
@@ -1420,9 +645,9 @@ row_new (WmInspector      *self,
   gtk_widget_add_controller (editor, focus);
   if (spec != NULL && spec->hint != NULL)
     {
-      gtk_widget_set_tooltip_text (row, tr (spec->hint));
+      gtk_widget_set_tooltip_text (row, _wm_inspector_tr (spec->hint));
       if (ADW_IS_ACTION_ROW (row))
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), tr (spec->hint));
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _wm_inspector_tr (spec->hint));
     }
   return r;
 }
@@ -1436,7 +661,7 @@ build_entry_row (WmInspector      *self,
   Row *r;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  label_editor (row, title);
+  _wm_inspector_label_editor (row, title);
   r = row_new (self, spec, row, row);
   g_signal_connect (row, "changed", G_CALLBACK (on_editable_changed), r);
   return r;
@@ -1475,7 +700,7 @@ build_text_row (WmInspector      *self,
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), frame);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  label_editor (view, title);
+  _wm_inspector_label_editor (view, title);
   r = row_new (self, spec, row, view);
   g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed",
                     G_CALLBACK (on_buffer_changed), r);
@@ -1509,13 +734,13 @@ build_spin_row (WmInspector      *self,
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
   /* Every spin row has a unit column, empty or not, so the spin buttons line up. */
-  unit = gtk_label_new (tr (spec->unit));
+  unit = gtk_label_new (_wm_inspector_tr (spec->unit));
   gtk_widget_add_css_class (unit, "dim-label");
   gtk_label_set_width_chars (GTK_LABEL (unit), 4);
   gtk_label_set_xalign (GTK_LABEL (unit), 0);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), unit);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
-  label_editor (spin, title);
+  _wm_inspector_label_editor (spin, title);
   r = row_new (self, spec, row, spin);
   g_signal_connect (spin, "input", G_CALLBACK (on_spin_input), r);
   g_signal_connect (spin, "output", G_CALLBACK (on_spin_output), r);
@@ -1535,7 +760,7 @@ build_switch_row (WmInspector      *self,
   gtk_widget_set_valign (widget, GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), widget);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), widget);
-  label_editor (widget, title);
+  _wm_inspector_label_editor (widget, title);
   r = row_new (self, spec, row, widget);
   g_signal_connect (widget, "notify::active", G_CALLBACK (on_switch_active), r);
   return r;
@@ -1552,9 +777,9 @@ build_combo_row (WmInspector      *self,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   for (guint i = 0; spec->type == WM_PROP_ENUM && spec->choices[i].id != NULL; i++)
-    gtk_string_list_append (choices, tr (spec->choices[i].label));
+    gtk_string_list_append (choices, _wm_inspector_tr (spec->choices[i].label));
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (choices));
-  label_editor (row, title);
+  _wm_inspector_label_editor (row, title);
   r = row_new (self, spec, row, row);
   r->choices = choices;
   if (spec->type == WM_PROP_SLOT)
@@ -1580,7 +805,7 @@ build_color_row (WmInspector      *self,
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
-  label_editor (button, title);
+  _wm_inspector_label_editor (button, title);
   r = row_new (self, spec, row, button);
   g_signal_connect (button, "notify::rgba", G_CALLBACK (on_color_set), r);
   return r;
@@ -1607,10 +832,10 @@ build_strings_row (WmInspector      *self,
   gtk_widget_set_margin_bottom (placeholder, 12);
   gtk_list_box_set_placeholder (GTK_LIST_BOX (list), placeholder);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
-  label_editor (list, title);
+  _wm_inspector_label_editor (list, title);
   r = row_new (self, spec, group, list);
   if (spec->hint != NULL)
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), tr (spec->hint));
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), _wm_inspector_tr (spec->hint));
   gtk_widget_set_name (add, "add-string");
   gtk_widget_set_tooltip_text (add, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
@@ -1640,11 +865,11 @@ build_refs_row (WmInspector      *self,
   gtk_widget_set_margin_bottom (placeholder, 12);
   gtk_list_box_set_placeholder (GTK_LIST_BOX (list), placeholder);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
-  label_editor (list, title);
+  _wm_inspector_label_editor (list, title);
   r = row_new (self, spec, group, list);
   if (spec->hint != NULL)
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), tr (spec->hint));
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), link_picker_new (r));
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), _wm_inspector_tr (spec->hint));
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), _wm_inspector_link_picker_new (r));
   return r;
 }
 
@@ -1661,7 +886,7 @@ build_suggest_row (WmInspector      *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (choices));
-  label_editor (row, title);
+  _wm_inspector_label_editor (row, title);
   r = row_new (self, spec, row, row);
   r->choices = choices;
   g_signal_connect (row, "notify::selected", G_CALLBACK (on_combo_selected), r);
@@ -1672,7 +897,7 @@ static Row *
 build_row (WmInspector      *self,
            const WmPropSpec *spec)
 {
-  const char *title = tr (spec->label);
+  const char *title = _wm_inspector_tr (spec->label);
 
   switch (spec->type)
     {
@@ -1723,13 +948,13 @@ build_page (WmInspector *self)
   const WmPropSpec *props = item ? item->type->props : notation->props;
   guint n_props = item ? item->type->n_props : notation->n_props;
   GtkWidget *group = adw_preferences_group_new ();
-  const char *text_label = item ? tr (item->type->text_label) : _("Name");
+  const char *text_label = item ? _wm_inspector_tr (item->type->text_label) : _("Name");
   g_autoptr(GPtrArray) after = g_ptr_array_new ();
   gboolean any = FALSE;
 
   self->page = adw_preferences_page_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
-                                   tr (item ? item->type->label : notation->label));
+                                   _wm_inspector_tr (item ? item->type->label : notation->label));
   if (item != NULL && item->type->multiline)
     self->text_row = build_text_row (self, NULL, text_label);
   else
@@ -1766,7 +991,7 @@ build_page (WmInspector *self)
     adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page), g_ptr_array_index (after, i));
   for (guint i = 0; item == NULL && i < notation->n_lists; i++)
     adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page),
-                              ADW_PREFERENCES_GROUP (build_list_group (self, &notation->lists[i])));
+                              ADW_PREFERENCES_GROUP (_wm_inspector_build_list_group (self, &notation->lists[i])));
   gtk_stack_add_named (GTK_STACK (self->stack), self->page, "page");
   gtk_stack_set_visible_child (GTK_STACK (self->stack), self->page);
   update_rows (self);
@@ -1926,63 +1151,6 @@ wm_inspector_get_editor (WmInspector *self,
 
       if (g_str_equal (row->spec->name, name))
         return row->editor;
-    }
-  return NULL;
-}
-
-gboolean
-wm_inspector_add_link (WmInspector *self,
-                       const char  *name,
-                       const char  *id)
-{
-  Row *row;
-
-  g_return_val_if_fail (WM_IS_INSPECTOR (self), FALSE);
-  g_return_val_if_fail (id != NULL, FALSE);
-
-  row = find_row (self, name);
-  return row != NULL && row->spec->type == WM_PROP_REFS && row_add_link (row, id);
-}
-
-gboolean
-wm_inspector_remove_link (WmInspector *self,
-                          const char  *name,
-                          guint        index)
-{
-  Row *row;
-
-  g_return_val_if_fail (WM_IS_INSPECTOR (self), FALSE);
-
-  row = find_row (self, name);
-  return row != NULL && row->spec->type == WM_PROP_REFS && row_remove_link (row, index);
-}
-
-void
-wm_inspector_follow_link (WmInspector *self,
-                          const char  *name,
-                          guint        index)
-{
-  Row *row;
-
-  g_return_if_fail (WM_IS_INSPECTOR (self));
-
-  row = find_row (self, name);
-  if (row != NULL && row->spec->type == WM_PROP_REFS)
-    row_follow_link (row, index);
-}
-
-GtkWidget *
-wm_inspector_get_list_editor (WmInspector *self,
-                              const char  *list)
-{
-  g_return_val_if_fail (WM_IS_INSPECTOR (self), NULL);
-
-  for (guint i = 0; list != NULL && i < self->lists->len; i++)
-    {
-      ListEditor *editor = g_ptr_array_index (self->lists, i);
-
-      if (g_str_equal (editor->spec->name, list))
-        return editor->group;
     }
   return NULL;
 }
