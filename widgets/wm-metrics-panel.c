@@ -149,19 +149,22 @@ static GtkWidget *
 flags_new (WmMetricsPanel *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *grid = grid_new ();
+  GtkWidget *grid;
   g_autoptr(GPtrArray) problems = wm_diagram_check (self->diagram);
 
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 8);
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
   gtk_box_append (GTK_BOX (box), heading_new (_("Flags")));
   self->n_flags = problems->len;
+  if (problems->len == 0)
+    {
+      gtk_box_append (GTK_BOX (box), cell_new (_("The flow is consistent"), FALSE, "dim-label"));
+      return box;
+    }
+  grid = grid_new ();
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 8);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
   for (guint i = 0; i < problems->len; i++)
     add_flag (grid, (int) i, g_ptr_array_index (problems, i));
-  if (problems->len == 0)
-    gtk_box_append (GTK_BOX (box), cell_new (_("The flow is consistent"), FALSE, "dim-label"));
-  else
-    gtk_box_append (GTK_BOX (box), grid);
+  gtk_box_append (GTK_BOX (box), grid);
   return box;
 }
 
