@@ -524,6 +524,41 @@ find_anchor (WmCanvas          *self,
   return NULL;
 }
 
+/* Whether a drop at (x, y) in @block reorders its flow: every dragged note
+ * flows in that block already and the point lies on another of its flowing
+ * notes (or in the gap beside one). Elsewhere in its own block a note is
+ * placed freely. */
+static gboolean
+reorders_flow (WmCanvas          *self,
+               const WmBmcLayout *layout,
+               WmBmcBlock         block,
+               double             x,
+               double             y)
+{
+  BmcState *state = get_state (self);
+
+  for (guint i = 0; state->drag_ids[i] != NULL; i++)
+    {
+      WmItem *note = wm_diagram_lookup (self->diagram, state->drag_ids[i]);
+
+      if (note == NULL || block_of (note) != block || wm_item_get_boolean (note, "pinned"))
+        return FALSE;
+    }
+  for (guint i = 0; i < wm_diagram_get_n_items (self->diagram); i++)
+    {
+      WmItem *item = wm_diagram_get_item (self->diagram, i);
+      WmRect rect;
+
+      if (!is_note (item) || block_of (item) != block || is_dragged (state, item->id) ||
+          wm_item_get_boolean (item, "pinned") || !wm_bmc_layout_item_rect (layout, item, &rect))
+        continue;
+      if (x >= rect.x - WM_BMC_GAP_X / 2 && x <= rect.x + rect.width + WM_BMC_GAP_X / 2 &&
+          y >= rect.y - WM_BMC_GAP_Y / 2 && y <= rect.y + rect.height + WM_BMC_GAP_Y / 2)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 drag_update (WmCanvas *self,
              double    x,
@@ -569,6 +604,7 @@ drop (WmCanvas *self,
   guint touched = 0;
   WmRect anchor_rect, last;
   WmItem *anchor;
+  gboolean reorder;
 
   canvas_size (self, &width, &height);
   target = wm_bmc_block_at (width, height, x, y);
@@ -578,6 +614,7 @@ drop (WmCanvas *self,
   layout = wm_bmc_layout_new (self->diagram);
   anchor = find_anchor (self, layout, target, x, y, &anchor_rect, &last);
   anchor_id = anchor != NULL ? g_strdup (anchor->id) : NULL;
+  reorder = reorders_flow (self, layout, target, x, y);
   wm_project_begin_group (project, _("Move Notes"));
   for (guint i = 0; state->drag_ids[i] != NULL; i++)
     {
@@ -588,13 +625,15 @@ drop (WmCanvas *self,
       if (note == NULL)
         continue;
       own = block_of (note);
-      if (own != target)
+      if (own != target || reorder)
         {
           WmItem *before = anchor_id != NULL ? wm_diagram_lookup (self->diagram, anchor_id) : NULL;
 
-          /* Filed in another block, the note joins its flow where it was
-           * let go; the notes dragged together keep their order. */
-          wm_diagram_set_property (self->diagram, id, "block", wm_bmc_block_id (target), NULL);
+          /* Filed in another block, or dropped among its own block's
+           * flowing notes, the note joins the flow where it was let go;
+           * the notes dragged together keep their order. */
+          if (own != target)
+            wm_diagram_set_property (self->diagram, id, "block", wm_bmc_block_id (target), NULL);
           if (before == NULL)
             wm_diagram_restack (self->diagram, id, G_MAXUINT);
           else
@@ -784,6 +823,17 @@ paint (WmCanvas *self,
   /* Over the ghosts, which often cover the place they go to. */
   if (target < WM_BMC_N_BLOCKS)
     paint_caret (self, cr, target);
+  else
+    {
+      double width, height;
+
+      /* Among its own block's flowing notes: where it will go in the flow. */
+      canvas_size (self, &width, &height);
+      target = wm_bmc_block_at (width, height, state->pointer_x, state->pointer_y);
+      if (target < WM_BMC_N_BLOCKS &&
+          reorders_flow (self, state->layout, target, state->pointer_x, state->pointer_y))
+        paint_caret (self, cr, target);
+    }
 }
 
 /* The context menu */

@@ -270,6 +270,42 @@ test_place_freely (Fixture       *fixture,
   assert_unchanged (fixture, original);
 }
 
+/* Dropped among its own block's flowing notes, a note moves in the flow
+ * instead of being placed freely. */
+static void
+test_reorder_in_flow (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GBytes) original = serialize (fixture);
+  WmItem *n15 = wm_diagram_lookup (fixture->diagram, "note-15");
+  WmItem *n16 = wm_diagram_lookup (fixture->diagram, "note-16");
+  WmItem *n17 = wm_diagram_lookup (fixture->diagram, "note-17");
+  WmRect r15, r16, r17;
+
+  wm_canvas_set_zoom (fixture->canvas, 0.5);
+  drawn_rect (fixture, "note-15", &r15);
+  drawn_rect (fixture, "note-16", &r16);
+  drawn_rect (fixture, "note-17", &r17);
+  g_assert_cmpuint (n15->z, <, n16->z);
+  g_assert_cmpuint (n16->z, <, n17->z);
+
+  /* Let go on the left half of note-17: note-15 comes just before it. */
+  drag_note_to (fixture, "note-15", r17.x + r17.width / 4, r17.y + r17.height / 2, FALSE);
+  screenshot (fixture, "canvas-bmc-reorder.png");
+  _wm_canvas_test_drag_release (fixture->canvas, fixture->drag_dx, fixture->drag_dy);
+  g_assert_false (pinned (fixture, "note-15"));
+  g_assert_cmpstr (block_of (fixture, "note-15"), ==, "value-propositions");
+  g_assert_cmpuint (n16->z, <, n15->z);
+  g_assert_cmpuint (n15->z, <, n17->z);
+  assert_drawn_at (fixture, "note-16", r15.x, r15.y);
+  assert_drawn_at (fixture, "note-15", r16.x, r16.y);
+
+  /* One undo puts the flow back as it was. */
+  g_assert_true (wm_project_undo (fixture->project));
+  assert_unchanged (fixture, original);
+  assert_drawn_at (fixture, "note-15", r15.x, r15.y);
+}
+
 /* Resizing a note with its handle, deleting one: the block re-flows. */
 static void
 test_reflow (Fixture       *fixture,
@@ -655,6 +691,7 @@ main (int   argc,
 
   ADD ("membership", test_membership);
   ADD ("place-freely", test_place_freely);
+  ADD ("reorder-in-flow", test_reorder_in_flow);
   ADD ("reflow", test_reflow);
   ADD ("overflow", test_overflow);
   ADD ("legend-highlight", test_legend_highlight);
