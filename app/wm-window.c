@@ -294,6 +294,10 @@ on_follow_link (WmWindow   *self,
       return;
     }
   wm_window_show_diagram (self, diagram);
+  /* Close enough to read it: the diagram was just fitted to the view, which
+   * for a large one is too far out to make the item out. */
+  if (wm_canvas_get_zoom (WM_CANVAS (self->canvas)) < 0.75)
+    wm_canvas_set_zoom (WM_CANVAS (self->canvas), 1.0);
   /* The canvas shows it now; selecting it also puts it in the inspector. */
   wm_canvas_reveal (WM_CANVAS (self->canvas), ids);
 }

@@ -819,6 +819,15 @@ test_follow_link (void)
   g_assert_cmpuint (g_strv_length (selection), ==, 1);
   g_assert_cmpstr (selection[0], ==, kaizen->id);
   g_assert_cmpstr (wm_inspector_get_item_id (inspector), ==, kaizen->id);
+  /* Close enough to read, with the burst in view. */
+  {
+    WmCanvas *canvas = WM_CANVAS (wm_window_get_canvas (window));
+    WmRect visible;
+
+    g_assert_cmpfloat (wm_canvas_get_zoom (canvas), >=, 0.75);
+    wm_viewport_get_visible (wm_canvas_get_viewport (canvas), &visible);
+    g_assert_true (wm_rect_intersects (&visible, &kaizen->bounds));
+  }
 
   /* A link to nothing leaves the view as it was. */
   g_signal_emit_by_name (inspector, "follow-link", "no-such-item");
