@@ -65,6 +65,7 @@ typedef struct
 
   DragKind kind;
   char    *drag_id;
+  GPtrArray *companions;  /* cards: the other selected cards and KPIs moving along (char *) */
   gboolean edited;        /* emotions: the drag's first edit is made; later ones join it */
   double   grab_x;        /* cards: the pointer's offset into the card, document units */
   double   grab_y;
@@ -899,7 +900,24 @@ drag_begin (WmCanvas *self,
       data->grab_x = x - rect.x;
       data->grab_y = y - rect.y;
       data->ghost = rect;
-      select_only (self, item->id);
+      g_clear_pointer (&data->companions, g_ptr_array_unref);
+      data->companions = g_ptr_array_new_with_free_func (g_free);
+      /* Grabbed in a selection, the selection's other cards and KPIs go
+       * to the same cell; grabbed alone, the card is the selection. */
+      if (_wm_canvas_is_selected (self, item->id))
+        {
+          const char *const *ids = _wm_canvas_get_selection_ids (self);
+
+          for (guint i = 0; ids[i] != NULL; i++)
+            {
+              WmItem *other = wm_diagram_lookup (self->diagram, ids[i]);
+
+              if (other != item && (is_type (other, "card") || is_type (other, "kpi")))
+                g_ptr_array_add (data->companions, g_strdup (other->id));
+            }
+        }
+      else
+        select_only (self, item->id);
       find_target (self, x, y);
       gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
       return TRUE;
@@ -951,6 +969,27 @@ drag_update (WmCanvas *self,
     }
 }
 
+/* Files @id in the cell (@stage, @lane); a KPI only changes stage, since
+ * KPIs live in the KPI lane. TRUE if it changed. */
+static gboolean
+file_in_cell (WmCanvas   *self,
+              const char *id,
+              const char *stage,
+              const char *lane)
+{
+  WmItem *item = wm_diagram_lookup (self->diagram, id);
+  gboolean kpi, changed = FALSE;
+
+  if (item == NULL)
+    return FALSE;
+  kpi = is_type (item, "kpi");
+  if (g_strcmp0 (stage, wm_item_get_string (item, "stage")) != 0)
+    changed |= wm_diagram_set_property (self->diagram, id, "stage", stage, NULL);
+  if (!kpi && g_strcmp0 (lane, wm_item_get_string (item, "lane")) != 0)
+    changed |= wm_diagram_set_property (self->diagram, id, "lane", lane, NULL);
+  return changed;
+}
+
 static void
 drop_card (WmCanvas *self)
 {
@@ -959,24 +998,24 @@ drop_card (WmCanvas *self)
   WmItem *item = wm_diagram_lookup (self->diagram, data->drag_id);
   g_autofree char *stage = NULL;
   g_autofree char *lane = NULL;
+  guint n = data->companions != NULL ? data->companions->len : 0;
   gboolean kpi;
 
   if (item == NULL || layout == NULL || data->target_stage < 0 ||
       (guint) data->target_stage >= layout->n_stages ||
       (guint) data->target_lane >= layout->n_lanes)
     return;
-  kpi = is_type (item, "kpi");
+  kpi = is_type (item, "kpi") && n == 0;
   stage = g_strdup (layout->stages[data->target_stage].id);
   lane = g_strdup (layout->lanes[data->target_lane].id);
-  if (g_strcmp0 (stage, wm_item_get_string (item, "stage")) == 0 &&
-      (kpi || g_strcmp0 (lane, wm_item_get_string (item, "lane")) == 0))
-    return;
   _wm_canvas_break_merge (self);
-  wm_project_begin_group (project_of (self), kpi ? _("Move KPI") : _("Move card"));
-  wm_diagram_set_property (self->diagram, data->drag_id, "stage", stage, NULL);
-  if (!kpi)
-    wm_diagram_set_property (self->diagram, data->drag_id, "lane", lane, NULL);
-  sync_bounds (self, data->drag_id);
+  wm_project_begin_group (project_of (self), kpi ? _("Move KPI")
+                                             : n > 0 ? _("Move cards") : _("Move card"));
+  if (file_in_cell (self, data->drag_id, stage, lane))
+    sync_bounds (self, data->drag_id);
+  for (guint i = 0; i < n; i++)
+    if (file_in_cell (self, g_ptr_array_index (data->companions, i), stage, lane))
+      sync_bounds (self, g_ptr_array_index (data->companions, i));
   wm_project_end_group (project_of (self));
 }
 
@@ -1012,6 +1051,7 @@ drag_end (WmCanvas *self,
   data->edited = FALSE;
   data->target_stage = data->target_lane = -1;
   g_clear_pointer (&data->drag_id, g_free);
+  g_clear_pointer (&data->companions, g_ptr_array_unref);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -1178,6 +1218,21 @@ paint_card_drag (WmCanvas              *self,
   cairo_pop_group_to_source (cr);
   cairo_paint_with_alpha (cr, GHOST_ALPHA);
   cairo_restore (cr);
+  if (data->companions != NULL && data->companions->len > 0)
+    {
+      /* How many more go along, in a badge on the ghost's corner. */
+      g_autofree char *more = g_strdup_printf ("+%u", data->companions->len);
+      WmTextStyle badge = wm_text_style (11);
+      WmRect r = to_widget_rect (self, &data->ghost);
+      WmRect pill = { r.x + r.width - 14, r.y - 10, 28, 20 };
+
+      badge.color = &wm_color_paper;
+      badge.halign = WM_ALIGN_CENTER;
+      badge.valign = WM_ALIGN_CENTER;
+      badge.weight = PANGO_WEIGHT_BOLD;
+      wm_draw_box (cr, &pill, 10, &wm_color_accent, NULL, 0);
+      wm_draw_text (cr, NULL, more, &pill, &badge);
+    }
 }
 
 /* The dragged header tinted, and a bar where it would go: left or right
@@ -1255,6 +1310,7 @@ detach (WmCanvas *self)
     return;
   g_clear_pointer (&data->layout, wm_journey_layout_free);
   g_free (data->drag_id);
+  g_clear_pointer (&data->companions, g_ptr_array_unref);
   g_free (data);
   self->behavior_data = NULL;
 }

@@ -471,6 +471,45 @@ test_card_drag (Fixture       *fixture,
 /* An emotion point follows the pointer up and down in half steps, clamped
  * to -2..+2, and across into another stage, live; the whole drag is one
  * undo step. */
+/* Grabbed in a selection, a card takes the selection's other cards and
+ * KPIs to the same cell (KPIs to its column), in one undo step. */
+static void
+test_selection_drag (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GBytes) original = serialize (fixture);
+  g_autoptr(WmJourneyLayout) layout = wm_journey_layout_new (fixture->diagram);
+  WmItem *card = wm_diagram_lookup (fixture->diagram, "card-112");
+  WmItem *other = wm_diagram_lookup (fixture->diagram, "card-130");
+  WmItem *kpi = wm_diagram_lookup (fixture->diagram, "kpi-152");
+  const char *ids[] = { card->id, other->id, kpi->id, NULL };
+  WmPoint from = center_of (layout, card);
+  WmRect target = cell_of (layout, "retention", "opportunities");
+  double fx, fy, tx, ty;
+
+  g_assert_cmpstr (wm_item_get_string (other, "lane"), !=, "opportunities");
+  wm_canvas_select (fixture->canvas, ids);
+  to_widget (fixture, from.x, from.y, &fx, &fy);
+  to_widget (fixture, target.x + target.width / 2, target.y + 20, &tx, &ty);
+  _wm_canvas_test_drag_to (fixture->canvas, fx, fy, tx - fx, ty - fy, 0);
+  screenshot (fixture, "canvas-journey-selection-drag.png");
+  _wm_canvas_test_drag_release (fixture->canvas, tx - fx, ty - fy);
+  g_assert_cmpstr (wm_item_get_string (card, "stage"), ==, "retention");
+  g_assert_cmpstr (wm_item_get_string (card, "lane"), ==, "opportunities");
+  g_assert_cmpstr (wm_item_get_string (other, "stage"), ==, "retention");
+  g_assert_cmpstr (wm_item_get_string (other, "lane"), ==, "opportunities");
+  g_assert_cmpstr (wm_item_get_string (kpi, "stage"), ==, "retention");
+  g_assert_false (wm_item_has_value (kpi, "lane"));
+  assert_one_undo_restores (fixture, original);
+
+  /* Grabbed outside the selection, a card moves alone. */
+  wm_canvas_select (fixture->canvas, (const char *[]) { other->id, NULL });
+  _wm_canvas_test_drag (fixture->canvas, fx, fy, tx - fx, ty - fy, 0);
+  g_assert_cmpstr (wm_item_get_string (card, "stage"), ==, "retention");
+  g_assert_cmpstr (wm_item_get_string (other, "stage"), !=, "retention");
+  assert_one_undo_restores (fixture, original);
+}
+
 static void
 test_emotion_drag (Fixture       *fixture,
                    gconstpointer  data)
@@ -978,6 +1017,7 @@ main (int   argc,
 
   ADD ("double-click-cell", test_double_click_cell);
   ADD ("card-drag", test_card_drag);
+  ADD ("selection-drag", test_selection_drag);
   ADD ("emotion-drag", test_emotion_drag);
   ADD ("emotion-add-handle", test_emotion_add_handle);
   ADD ("stage-editing", test_stage_editing);
