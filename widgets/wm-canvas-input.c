@@ -257,8 +257,6 @@ on_click_pressed (GtkGestureClick *gesture,
   gtk_widget_grab_focus (GTK_WIDGET (self));
   if (n_press == 1)
     press (self, x, y, gtk_event_controller_get_current_event_state (controller));
-  else if (n_press == 2)
-    activate (self, x, y);
 }
 
 /* The context menu */
@@ -315,6 +313,12 @@ on_click_released (GtkGestureClick *gesture,
                    WmCanvas        *self)
 {
   release (self);
+  /* A double-click acts on its second release, not its press: an editor or
+   * menu it opens must not appear while the button is still down, or the
+   * press's implicit grab keeps the popover from taking the pointer and the
+   * focus, and it closes at once (as it does on X11). */
+  if (n_press == 2)
+    activate (self, x, y);
 }
 
 /* Alignment guides

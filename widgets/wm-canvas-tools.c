@@ -560,6 +560,22 @@ commit_edit (WmCanvas *self)
   _wm_canvas_end_edit (self, TRUE);
 }
 
+/* The focus moved out of the editor: the edit is over. A window that
+ * merely stops being active (on X11, showing the popover itself does that
+ * for a moment) leaves the focus where it was, and the edit goes on. */
+static void
+on_editor_focus_leave (GtkEventControllerFocus *controller,
+                       WmCanvas                *self)
+{
+  GtkWidget *editor = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkRoot *root = gtk_widget_get_root (editor);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && (focus == editor || gtk_widget_is_ancestor (focus, editor)))
+    return;
+  commit_edit (self);
+}
+
 static GtkWidget *
 make_editor (WmCanvas     *self,
              const char   *text,
@@ -596,7 +612,7 @@ make_editor (WmCanvas     *self,
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_editor_key), self);
   gtk_widget_add_controller (self->editor, keys);
-  g_signal_connect_swapped (focus, "leave", G_CALLBACK (commit_edit), self);
+  g_signal_connect (focus, "leave", G_CALLBACK (on_editor_focus_leave), self);
   gtk_widget_add_controller (self->editor, focus);
   return child;
 }
