@@ -524,10 +524,10 @@ remove_label (const char *list,
   if (n_items == 0)
     return g_strdup (is_stages (list) ? _("Remove stage") : _("Remove lane"));
   if (is_stages (list))
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Remove stage and its card",
-                                         "Remove stage and its %u cards", n_items), n_items);
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Remove lane and its card",
-                                       "Remove lane and its %u cards", n_items), n_items);
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Remove stage and its item",
+                                         "Remove stage and its %u items", n_items), n_items);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Remove lane and its item",
+                                       "Remove lane and its %u items", n_items), n_items);
 }
 
 /* Removes the entry and every item in it, as one undo step: items whose

@@ -675,7 +675,7 @@ test_stage_editing (Fixture       *fixture,
 
   /* Remove: the menu says how many cards go with it; one undo brings all back. */
   label = run_menu_item (fixture, x, y, "canvas.journey-remove-stage", "decision");
-  expected = g_strdup_printf ("Remove stage and its %u cards", in_stage);
+  expected = g_strdup_printf ("Remove stage and its %u items", in_stage);
   g_assert_cmpuint (in_stage, >, 1);
   g_assert_cmpstr (label, ==, expected);
   g_assert_cmpuint (list_length (fixture->diagram, "stages"), ==, 4);
@@ -743,7 +743,7 @@ test_lane_editing (Fixture       *fixture,
   assert_one_undo_restores (fixture, original);
 
   label = run_menu_item (fixture, x, y, "canvas.journey-remove-lane", "channels");
-  expected = g_strdup_printf ("Remove lane and its %u cards", in_lane);
+  expected = g_strdup_printf ("Remove lane and its %u items", in_lane);
   g_assert_cmpstr (label, ==, expected);
   g_assert_null (wm_diagram_find_entry (fixture->diagram, "lanes", "channels"));
   g_assert_cmpuint (wm_diagram_get_n_items (fixture->diagram), ==, n_items - in_lane);
