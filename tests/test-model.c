@@ -246,6 +246,21 @@ test_joined_group (void)
   wm_project_undo (project);
   g_assert_cmpfloat (note->bounds.x, ==, 0);
   g_assert_cmpstr (note->text, ==, "Roasters");
+
+  /* After an undo there is no latest gesture to join: a step of its own. */
+  wm_project_break_merge (project);
+  wm_diagram_move_items (diagram, ids, 7, 0);
+  g_assert_true (wm_project_undo (project));
+  wm_project_begin_joined_group (project, NULL);
+  wm_diagram_set_text (diagram, other->id, "Roastery");
+  wm_project_end_group (project);
+  g_assert_true (wm_project_undo (project));
+  g_assert_cmpstr (other->text, ==, "Cafés");
+  g_assert_cmpfloat (note->bounds.x, ==, 0);
+  /* Redone, it brings back the text only: the undone move stays undone. */
+  g_assert_true (wm_project_redo (project));
+  g_assert_cmpstr (other->text, ==, "Roastery");
+  g_assert_cmpfloat (note->bounds.x, ==, 0);
 }
 
 static void

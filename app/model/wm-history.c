@@ -193,7 +193,8 @@ _wm_history_begin_joined (WmHistory  *history,
 
   g_return_if_fail (!history->replaying);
 
-  if (history->depth > 0 || history->undo->len == 0)
+  /* After an undo the top step is no longer the latest edit: nothing to join. */
+  if (history->depth > 0 || history->undo->len == 0 || history->redo->len > 0)
     {
       _wm_history_begin (history, label, NULL);
       return;
