@@ -228,6 +228,8 @@ struct _WmCanvas
   gpointer       behavior_data;
   /* Items drawn faded (a filter, a legend highlight), or NULL. */
   GHashTable    *dimmed;
+  /* The find filter, folded, while it is what fades items; NULL otherwise. */
+  char          *filter;
   /* The context menu */
   GMenu         *context_menu;
   GtkWidget     *context_popover;
@@ -322,7 +324,8 @@ void     _wm_canvas_break_merge     (WmCanvas   *self);
 /* Whether the diagram's painter places nodes itself (journey cells, the
  * canvas's flowing notes) rather than at their bounds. */
 gboolean _wm_canvas_places_nodes    (WmCanvas   *self);
-/* Items to draw faded; NULL for none. Takes a reference. */
+/* Items to draw faded; NULL for none. Takes a reference. It replaces the
+ * find filter, if one was fading items. */
 void     _wm_canvas_set_dimmed      (WmCanvas   *self,
                                      GHashTable *ids);
 /* Widget pixels of a document point, and back. */

@@ -23,6 +23,9 @@
 #include "wm-canvas-private.h"
 #include "wm-draw.h"
 
+static void set_dimmed (WmCanvas   *self,
+                        GHashTable *ids);
+
 /* How far beyond the diagram's extent the view may scroll, in pixels. */
 #define SCROLL_MARGIN 32.0
 
@@ -257,14 +260,32 @@ fold (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* Fades the items whose folded text lacks self->filter; returns how many
+ * match. */
+static guint
+apply_filter (WmCanvas *self)
+{
+  g_autoptr(GHashTable) dimmed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint matches = 0;
+
+  for (guint i = 0; i < wm_diagram_get_n_items (self->diagram); i++)
+    {
+      WmItem *item = wm_diagram_get_item (self->diagram, i);
+      g_autofree char *text = fold (item->text);
+
+      if (strstr (text, self->filter) != NULL)
+        matches++;
+      else
+        g_hash_table_add (dimmed, g_strdup (item->id));
+    }
+  set_dimmed (self, dimmed);
+  return matches;
+}
+
 guint
 wm_canvas_set_filter (WmCanvas   *self,
                       const char *filter)
 {
-  g_autoptr(GHashTable) dimmed = NULL;
-  g_autofree char *needle = NULL;
-  guint matches = 0;
-
   g_return_val_if_fail (WM_IS_CANVAS (self), 0);
 
   if (filter == NULL || filter[0] == '\0' || self->diagram == NULL)
@@ -272,20 +293,9 @@ wm_canvas_set_filter (WmCanvas   *self,
       _wm_canvas_set_dimmed (self, NULL);
       return self->diagram != NULL ? wm_diagram_get_n_items (self->diagram) : 0;
     }
-  needle = fold (filter);
-  dimmed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (guint i = 0; i < wm_diagram_get_n_items (self->diagram); i++)
-    {
-      WmItem *item = wm_diagram_get_item (self->diagram, i);
-      g_autofree char *text = fold (item->text);
-
-      if (strstr (text, needle) != NULL)
-        matches++;
-      else
-        g_hash_table_add (dimmed, g_strdup (item->id));
-    }
-  _wm_canvas_set_dimmed (self, dimmed);
-  return matches;
+  g_free (self->filter);
+  self->filter = fold (filter);
+  return apply_filter (self);
 }
 
 /* The extent and the scroll bars */
@@ -461,6 +471,10 @@ diagram_changed (WmCanvas      *self,
   queue_extent_refresh (self);
   _wm_canvas_sync_adjustments (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* Items added or renamed while finding fade or show as they match. */
+  if (self->filter != NULL && ((delta->added != NULL && delta->added->len > 0) ||
+                               (delta->modified != NULL && delta->modified->len > 0)))
+    apply_filter (self);
   if (self->behavior != NULL && self->behavior->changed != NULL)
     self->behavior->changed (self, delta);
   if (dropped)
@@ -483,6 +497,7 @@ detach_behavior (WmCanvas *self)
   self->behavior = NULL;
   self->behavior_data = NULL;
   g_clear_pointer (&self->dimmed, g_hash_table_unref);
+  g_clear_pointer (&self->filter, g_free);
 }
 
 static void
@@ -504,15 +519,23 @@ _wm_canvas_places_nodes (WmCanvas *self)
   return self->diagram != NULL && wm_render_places_nodes (self->diagram);
 }
 
-void
-_wm_canvas_set_dimmed (WmCanvas   *self,
-                       GHashTable *ids)
+static void
+set_dimmed (WmCanvas   *self,
+            GHashTable *ids)
 {
   if (ids != NULL)
     g_hash_table_ref (ids);
   g_clear_pointer (&self->dimmed, g_hash_table_unref);
   self->dimmed = ids;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+_wm_canvas_set_dimmed (WmCanvas   *self,
+                       GHashTable *ids)
+{
+  g_clear_pointer (&self->filter, g_free);
+  set_dimmed (self, ids);
 }
 
 void
@@ -1149,6 +1172,7 @@ wm_canvas_finalize (GObject *object)
   g_clear_pointer (&self->selection, g_hash_table_unref);
   g_clear_pointer (&self->selection_ids, g_strfreev);
   g_clear_pointer (&self->pending_id, g_free);
+  g_clear_pointer (&self->filter, g_free);
 
   G_OBJECT_CLASS (wm_canvas_parent_class)->finalize (object);
 }

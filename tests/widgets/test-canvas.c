@@ -1103,6 +1103,40 @@ test_resize (Fixture       *fixture,
   g_assert_cmpint (_wm_canvas_handle_at (fixture->canvas, x, y, NULL), ==, WM_CANVAS_HANDLE_NONE);
 }
 
+/* Find fades what does not match, ignoring case and accents, and follows
+ * edits while it is on: a renamed item shows or fades, a new one too. */
+static void
+test_filter (Fixture       *fixture,
+             gconstpointer  data)
+{
+  WmCanvas *canvas = fixture->canvas;
+  WmItem *item = wm_diagram_lookup (fixture->diagram, "use-case-43");
+  g_autofree char *name = g_strdup (item->text);
+  guint n = wm_diagram_get_n_items (fixture->diagram), matches;
+
+  matches = wm_canvas_set_filter (canvas, name);
+  g_assert_cmpuint (matches, >=, 1);
+  g_assert_cmpuint (matches, <, n);
+  g_assert_false (g_hash_table_contains (canvas->dimmed, "use-case-43"));
+  g_assert_true (g_hash_table_contains (canvas->dimmed, "actor-53"));
+  g_assert_cmpuint (g_hash_table_size (canvas->dimmed), ==, n - matches);
+
+  /* Renamed away from the search, it fades; a new item named like it shows. */
+  g_assert_true (wm_diagram_set_text (fixture->diagram, "use-case-43", "Café visit"));
+  g_assert_true (g_hash_table_contains (canvas->dimmed, "use-case-43"));
+  {
+    WmItem *added = wm_test_add_node (fixture->diagram, "use-case",
+                                      &(WmRect) { 0, 0, 160, 70 }, name);
+
+    g_assert_false (g_hash_table_contains (canvas->dimmed, added->id));
+  }
+  /* Accents and case do not matter. */
+  wm_canvas_set_filter (canvas, "CAFE");
+  g_assert_false (g_hash_table_contains (canvas->dimmed, "use-case-43"));
+  wm_canvas_set_filter (canvas, "");
+  g_assert_null (canvas->dimmed);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1114,6 +1148,7 @@ main (int   argc,
   g_test_add ("/widgets/canvas/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("properties", test_properties);
+  ADD ("filter", test_filter);
   ADD ("opens-whole", test_opens_whole);
   ADD ("zoom-actions", test_zoom_actions);
   ADD ("select", test_select);
