@@ -19,6 +19,7 @@
 #include <X11/extensions/XTest.h>
 #include <X11/keysym.h>
 
+#include "wm-bmc.h"
 #include "wm-canvas-private.h"
 #include "wm-render.h"
 #include "wm-test-util.h"
@@ -399,6 +400,48 @@ test_right_click_menu (Fixture       *fixture,
   g_assert_not_reached ();
 }
 
+static gboolean
+filed_in_channels (Fixture *fixture)
+{
+  return g_strcmp0 (wm_item_get_choice (item (fixture, "note-15"), "block"), "channels") == 0;
+}
+
+/* The canvas's own drag of a sticky note, by real events: it goes into
+ * the block it is let go over. */
+static void
+test_note_drag (Fixture       *fixture,
+                gconstpointer  data)
+{
+  WmDiagram *canvas_diagram = wm_project_find_diagram (fixture->project, "bmc-1");
+  WmRect note, block;
+  double width, height;
+
+  g_assert_nonnull (canvas_diagram);
+  fixture->diagram = canvas_diagram;
+  wm_canvas_set_diagram (fixture->canvas, canvas_diagram);
+  wm_canvas_set_zoom (fixture->canvas, 0.5);
+  wm_viewport_set_origin (wm_canvas_get_viewport (fixture->canvas), 0, 0);
+  wm_test_wait_until_drawn (GTK_WIDGET (fixture->canvas));
+  g_assert_cmpstr (wm_item_get_choice (item (fixture, "note-15"), "block"), ==,
+                   "value-propositions");
+
+  wm_render_node_rect (canvas_diagram, item (fixture, "note-15"), &note);
+  width = wm_diagram_get_number (canvas_diagram, "width");
+  height = wm_diagram_get_number (canvas_diagram, "height");
+  wm_bmc_block_rect (WM_BMC_CHANNELS, width, height, &block);
+  pointer_to (fixture, note.x + note.width / 2, note.y + note.height / 2);
+  button (fixture, 1, TRUE);
+  for (int step = 1; step <= 8; step++)
+    pointer_to (fixture,
+                note.x + note.width / 2 + step * (block.x + block.width / 2 - note.x - note.width / 2) / 8,
+                note.y + note.height / 2 + step * (block.y + block.height - 30 - note.y - note.height / 2) / 8);
+  button (fixture, 1, FALSE);
+  wait_for (filed_in_channels, fixture);
+  g_assert_true (wm_project_undo (fixture->project));
+  g_assert_cmpstr (wm_item_get_choice (item (fixture, "note-15"), "block"), ==,
+                   "value-propositions");
+}
+
 static void
 test_needs_x11 (void)
 {
@@ -429,6 +472,7 @@ main (int   argc,
   ADD ("double-click-edits", test_double_click_edits);
   ADD ("ctrl-wheel-zooms", test_ctrl_wheel_zooms);
   ADD ("right-click-menu", test_right_click_menu);
+  ADD ("note-drag", test_note_drag);
 #undef ADD
 
   return g_test_run ();
