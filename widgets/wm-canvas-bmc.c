@@ -681,11 +681,7 @@ widget_rect (WmCanvas     *self,
              const WmRect *doc,
              WmRect       *rect)
 {
-  double x1, y1, x2, y2;
-
-  _wm_canvas_doc_to_widget (self, doc->x, doc->y, &x1, &y1);
-  _wm_canvas_doc_to_widget (self, doc->x + doc->width, doc->y + doc->height, &x2, &y2);
-  *rect = (WmRect) { x1, y1, x2 - x1, y2 - y1 };
+  wm_viewport_doc_rect_to_widget (self->viewport, doc, rect);
 }
 
 /* Where in the target block's flow the notes will go: a bar in the gap

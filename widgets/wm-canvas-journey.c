@@ -1098,11 +1098,10 @@ static WmRect
 to_widget_rect (WmCanvas     *self,
                 const WmRect *rect)
 {
-  double x1, y1, x2, y2;
+  WmRect widget;
 
-  _wm_canvas_doc_to_widget (self, rect->x, rect->y, &x1, &y1);
-  _wm_canvas_doc_to_widget (self, rect->x + rect->width, rect->y + rect->height, &x2, &y2);
-  return (WmRect) { x1, y1, x2 - x1, y2 - y1 };
+  wm_viewport_doc_rect_to_widget (self->viewport, rect, &widget);
+  return widget;
 }
 
 static void

@@ -321,9 +321,6 @@ gboolean _wm_canvas_editor_key      (WmCanvas       *self,
 gboolean _wm_canvas_is_writable     (WmCanvas   *self);
 void     _wm_canvas_break_merge     (WmCanvas   *self);
 
-/* Whether the diagram's painter places nodes itself (journey cells, the
- * canvas's flowing notes) rather than at their bounds. */
-gboolean _wm_canvas_places_nodes    (WmCanvas   *self);
 /* Items to draw faded; NULL for none. Takes a reference. It replaces the
  * find filter, if one was fading items. */
 void     _wm_canvas_set_dimmed      (WmCanvas   *self,

@@ -88,12 +88,9 @@ node_widget_rect (WmCanvas     *self,
                   WmRect       *rect)
 {
   WmRect doc;
-  double x1, y1, x2, y2;
 
   _wm_canvas_node_rect (self, node, &doc);
-  wm_viewport_doc_to_widget (self->viewport, doc.x, doc.y, &x1, &y1);
-  wm_viewport_doc_to_widget (self->viewport, doc.x + doc.width, doc.y + doc.height, &x2, &y2);
-  *rect = (WmRect) { x1, y1, x2 - x1, y2 - y1 };
+  wm_viewport_doc_rect_to_widget (self->viewport, &doc, rect);
 }
 
 static const WmCanvasEdges handle_edges[8] = {
@@ -206,12 +203,10 @@ static void
 paint_refusal (WmCanvas *self,
                cairo_t  *cr)
 {
-  double x1, y1, x2, y2;
+  WmRect rect;
 
-  wm_viewport_doc_to_widget (self->viewport, self->refused.x, self->refused.y, &x1, &y1);
-  wm_viewport_doc_to_widget (self->viewport, self->refused.x + self->refused.width,
-                             self->refused.y + self->refused.height, &x2, &y2);
-  cairo_rectangle (cr, x1 - 3, y1 - 3, x2 - x1 + 6, y2 - y1 + 6);
+  wm_viewport_doc_rect_to_widget (self->viewport, &self->refused, &rect);
+  cairo_rectangle (cr, rect.x - 3, rect.y - 3, rect.width + 6, rect.height + 6);
   cairo_set_source_rgba (cr, 0.88, 0.11, 0.14, 0.9);
   cairo_set_line_width (cr, 3);
   cairo_stroke (cr);
@@ -629,7 +624,6 @@ _wm_canvas_begin_edit_text (WmCanvas       *self,
                             GDestroyNotify  destroy)
 {
   WmRect rect;
-  double x1, y1, x2, y2;
 
   _wm_canvas_end_edit (self, TRUE);
   if (!_wm_canvas_is_writable (self))
@@ -638,10 +632,7 @@ _wm_canvas_begin_edit_text (WmCanvas       *self,
         destroy (data);
       return;
     }
-  wm_viewport_doc_to_widget (self->viewport, area->x, area->y, &x1, &y1);
-  wm_viewport_doc_to_widget (self->viewport, area->x + area->width,
-                             area->y + area->height, &x2, &y2);
-  rect = (WmRect) { x1, y1, x2 - x1, y2 - y1 };
+  wm_viewport_doc_rect_to_widget (self->viewport, area, &rect);
   if (self->editor_popover == NULL)
     {
       self->editor_popover = gtk_popover_new ();

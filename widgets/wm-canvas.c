@@ -513,12 +513,6 @@ attach_behavior (WmCanvas *self)
       self->behavior = behaviors[i];
 }
 
-gboolean
-_wm_canvas_places_nodes (WmCanvas *self)
-{
-  return self->diagram != NULL && wm_render_places_nodes (self->diagram);
-}
-
 static void
 set_dimmed (WmCanvas   *self,
             GHashTable *ids)

@@ -301,6 +301,18 @@ wm_viewport_doc_to_widget (WmViewport *self,
 }
 
 void
+wm_viewport_doc_rect_to_widget (WmViewport   *self,
+                                const WmRect *doc,
+                                WmRect       *widget)
+{
+  g_return_if_fail (WM_IS_VIEWPORT (self));
+
+  *widget = (WmRect) { (doc->x - self->origin_x) * self->zoom,
+                       (doc->y - self->origin_y) * self->zoom,
+                       doc->width * self->zoom, doc->height * self->zoom };
+}
+
+void
 wm_viewport_get_visible (WmViewport *self,
                          WmRect     *visible)
 {

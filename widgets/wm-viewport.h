@@ -48,6 +48,10 @@ void        wm_viewport_doc_to_widget    (WmViewport *self,
                                           double      dy,
                                           double     *wx,
                                           double     *wy);
+/* The same for a rectangle. */
+void        wm_viewport_doc_rect_to_widget (WmViewport   *self,
+                                            const WmRect *doc,
+                                            WmRect       *widget);
 /* The document area the widget shows. */
 void        wm_viewport_get_visible      (WmViewport *self,
                                           WmRect     *visible);

@@ -80,6 +80,24 @@ test_round_trip (void)
       }
 }
 
+/* A rectangle lands where its two corners do. */
+static void
+test_rect_to_widget (void)
+{
+  g_autoptr(WmViewport) viewport = viewport_new (1.7, -350.25, 120, 800, 600);
+  const WmRect doc = { 12.5, -40, 300, 75.25 };
+  double x1, y1, x2, y2;
+  WmRect rect;
+
+  wm_viewport_doc_rect_to_widget (viewport, &doc, &rect);
+  wm_viewport_doc_to_widget (viewport, doc.x, doc.y, &x1, &y1);
+  wm_viewport_doc_to_widget (viewport, doc.x + doc.width, doc.y + doc.height, &x2, &y2);
+  g_assert_cmpfloat_with_epsilon (rect.x, x1, 1e-9);
+  g_assert_cmpfloat_with_epsilon (rect.y, y1, 1e-9);
+  g_assert_cmpfloat_with_epsilon (rect.width, x2 - x1, 1e-9);
+  g_assert_cmpfloat_with_epsilon (rect.height, y2 - y1, 1e-9);
+}
+
 static void
 test_visible (void)
 {
@@ -315,6 +333,7 @@ main (int   argc,
 
   g_test_add_func ("/widgets/viewport/defaults", test_defaults);
   g_test_add_func ("/widgets/viewport/round-trip", test_round_trip);
+  g_test_add_func ("/widgets/viewport/rect-to-widget", test_rect_to_widget);
   g_test_add_func ("/widgets/viewport/visible", test_visible);
   g_test_add_func ("/widgets/viewport/zoom-at", test_zoom_at);
   g_test_add_func ("/widgets/viewport/set-zoom-keeps-centre", test_set_zoom_keeps_centre);
