@@ -231,19 +231,6 @@ canvas_size (WmDiagram *diagram,
 
 /* The layout, kept on the diagram */
 
-static GQuark
-layout_quark (void)
-{
-  return g_quark_from_static_string ("wm-paint-bmc-layout");
-}
-
-/* Marks a diagram whose "changed" signal already drops its layout. */
-static GQuark
-watched_quark (void)
-{
-  return g_quark_from_static_string ("wm-paint-bmc-watched");
-}
-
 /* The layout is shared between the diagram's cache and the paint that uses
  * it: an edit made while painting (none is) or inside an open undo group
  * must not free it under the paint's feet. */
@@ -268,7 +255,7 @@ bmc_unref (gpointer bmc)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Bmc, bmc_unref)
 
-static Bmc *
+static gpointer
 bmc_new (WmDiagram *diagram)
 {
   Bmc *bmc = g_rc_box_new0 (Bmc);
@@ -277,37 +264,11 @@ bmc_new (WmDiagram *diagram)
   return bmc;
 }
 
-static void
-forget_layout (WmDiagram     *diagram,
-               const WmDelta *delta,
-               gpointer       user_data)
-{
-  g_object_set_qdata (G_OBJECT (diagram), layout_quark (), NULL);
-}
-
-/* A reference to the diagram's layout, made once and kept until the
- * "changed" signal of its next edit, undo or redo. Inside an undo group that
- * has not ended the layout is the one from before the group: only behind. A
- * diagram outside a project sends no signal: it gets a fresh one each time. */
+/* A reference to the diagram's layout (see _wm_painter_cached()). */
 static Bmc *
 bmc_get (WmDiagram *diagram)
 {
-  Bmc *bmc;
-
-  if (wm_diagram_get_project (diagram) == NULL)
-    return bmc_new (diagram);
-  bmc = g_object_get_qdata (G_OBJECT (diagram), layout_quark ());
-  if (bmc == NULL)
-    {
-      bmc = bmc_new (diagram);
-      if (g_object_get_qdata (G_OBJECT (diagram), watched_quark ()) == NULL)
-        {
-          g_signal_connect (diagram, "changed", G_CALLBACK (forget_layout), NULL);
-          g_object_set_qdata (G_OBJECT (diagram), watched_quark (), GINT_TO_POINTER (TRUE));
-        }
-      g_object_set_qdata_full (G_OBJECT (diagram), layout_quark (), bmc, bmc_unref);
-    }
-  return g_rc_box_acquire (bmc);
+  return _wm_painter_cached (diagram, "wm-paint-bmc-layout", bmc_new, bmc_clear);
 }
 
 /* Blocks */

@@ -108,7 +108,7 @@ copy_labels (const WmJourneyBand *bands,
   return labels;
 }
 
-static Journey *
+static gpointer
 journey_new (WmDiagram *diagram)
 {
   Journey *journey = g_rc_box_new0 (Journey);
@@ -154,53 +154,11 @@ journey_unref (gpointer journey)
   g_rc_box_release_full (journey, journey_clear);
 }
 
-static GQuark
-journey_quark (void)
-{
-  return g_quark_from_static_string ("wm-paint-journey-layout");
-}
-
-/* Marks a diagram whose "changed" signal already drops its layout. */
-static GQuark
-watched_quark (void)
-{
-  return g_quark_from_static_string ("wm-paint-journey-watched");
-}
-
-static void
-forget_journey (WmDiagram     *diagram,
-                const WmDelta *delta,
-                gpointer       user_data)
-{
-  g_object_set_qdata (G_OBJECT (diagram), journey_quark (), NULL);
-}
-
-/* A reference to the diagram's layout. It is made once and kept on the
- * diagram until the "changed" signal of its next edit, undo or redo, so that
- * the screen's frames, item_extent and get_extent all share it and agree.
- * Inside an undo group that has not ended, the diagram has not signalled
- * yet and the layout is the one from before the group: still safe to use
- * (see Journey), only behind. A diagram outside a project sends no signal:
- * it gets a fresh layout every time. */
+/* A reference to the diagram's layout (see _wm_painter_cached()). */
 static Journey *
 journey_get (WmDiagram *diagram)
 {
-  Journey *journey;
-
-  if (wm_diagram_get_project (diagram) == NULL)
-    return journey_new (diagram);
-  journey = g_object_get_qdata (G_OBJECT (diagram), journey_quark ());
-  if (journey == NULL)
-    {
-      journey = journey_new (diagram);
-      if (g_object_get_qdata (G_OBJECT (diagram), watched_quark ()) == NULL)
-        {
-          g_signal_connect (diagram, "changed", G_CALLBACK (forget_journey), NULL);
-          g_object_set_qdata (G_OBJECT (diagram), watched_quark (), GINT_TO_POINTER (TRUE));
-        }
-      g_object_set_qdata_full (G_OBJECT (diagram), journey_quark (), journey, journey_unref);
-    }
-  return g_rc_box_acquire (journey);
+  return _wm_painter_cached (diagram, "wm-paint-journey-layout", journey_new, journey_clear);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Journey, journey_unref)

@@ -83,6 +83,19 @@ void     _wm_far_batch_line (WmFarBatch    *batch,
                              const WmColor *color,
                              double         width);
 
+/* What a painter derives from a whole diagram (a layout), kept on the
+ * diagram until the "changed" signal of its next edit, undo or redo, so that
+ * a screen's frames, item_extent and get_extent share it and agree. @make
+ * returns a g_rc_box; the result is a new reference, released with
+ * g_rc_box_release_full (value, @clear). Inside an undo group that has not
+ * ended the diagram has not signalled yet, and the value is the one from
+ * before the group: safe to use, only behind. A diagram outside a project
+ * sends no signal: it gets a fresh value every time. */
+gpointer _wm_painter_cached (WmDiagram      *diagram,
+                             const char     *key,
+                             gpointer      (*make) (WmDiagram *diagram),
+                             GDestroyNotify  clear);
+
 /* The route of a link from the edge of its source to the edge of its target
  * through its waypoints; ellipse_ends tells which end nodes are ellipses.
  * Returns a newly allocated array of *n_points (>= 2) points, or NULL when

@@ -369,6 +369,78 @@ wm_render_query (WmDiagram    *diagram,
   return all;
 }
 
+/* Per-diagram caches of the painters */
+
+/* The keys (GQuark) of the caches a diagram holds, on the diagram itself. */
+static GQuark
+cache_kinds_quark (void)
+{
+  return g_quark_from_static_string ("wm-render-cache-kinds");
+}
+
+typedef struct
+{
+  gpointer       value;
+  GDestroyNotify clear;
+} CacheSlot;
+
+static void
+cache_slot_free (gpointer data)
+{
+  CacheSlot *slot = data;
+
+  g_rc_box_release_full (slot->value, slot->clear);
+  g_free (slot);
+}
+
+/* Any change drops every cached value of the diagram. */
+static void
+forget_caches (WmDiagram     *diagram,
+               const WmDelta *delta,
+               gpointer       user_data)
+{
+  GArray *kinds = g_object_get_qdata (G_OBJECT (diagram), cache_kinds_quark ());
+
+  for (guint i = 0; kinds != NULL && i < kinds->len; i++)
+    g_object_set_qdata (G_OBJECT (diagram), g_array_index (kinds, GQuark, i), NULL);
+}
+
+gpointer
+_wm_painter_cached (WmDiagram      *diagram,
+                    const char     *key,
+                    gpointer      (*make) (WmDiagram *diagram),
+                    GDestroyNotify  clear)
+{
+  GQuark quark = g_quark_from_static_string (key);
+  CacheSlot *slot;
+  GArray *kinds;
+  gboolean known = FALSE;
+
+  if (wm_diagram_get_project (diagram) == NULL)
+    return make (diagram);
+  slot = g_object_get_qdata (G_OBJECT (diagram), quark);
+  if (slot == NULL)
+    {
+      kinds = g_object_get_qdata (G_OBJECT (diagram), cache_kinds_quark ());
+      if (kinds == NULL)
+        {
+          kinds = g_array_new (FALSE, FALSE, sizeof (GQuark));
+          g_object_set_qdata_full (G_OBJECT (diagram), cache_kinds_quark (), kinds,
+                                   (GDestroyNotify) g_array_unref);
+          g_signal_connect (diagram, "changed", G_CALLBACK (forget_caches), NULL);
+        }
+      for (guint i = 0; i < kinds->len; i++)
+        known |= g_array_index (kinds, GQuark, i) == quark;
+      if (!known)
+        g_array_append_val (kinds, quark);
+      slot = g_new (CacheSlot, 1);
+      slot->value = make (diagram);
+      slot->clear = clear;
+      g_object_set_qdata_full (G_OBJECT (diagram), quark, slot, cache_slot_free);
+    }
+  return g_rc_box_acquire (slot->value);
+}
+
 /* Silhouettes */
 
 typedef struct
