@@ -282,6 +282,32 @@ apply_filter (WmCanvas *self)
   return matches;
 }
 
+/* While finding, an edit fades or shows only the items it touched: a drag
+ * costs what it moves, not a pass over the diagram. */
+static void
+refilter (WmCanvas      *self,
+          const WmDelta *delta)
+{
+  const GPtrArray *touched[] = { delta->added, delta->modified };
+
+  for (guint l = 0; l < G_N_ELEMENTS (touched); l++)
+    for (guint i = 0; touched[l] != NULL && i < touched[l]->len; i++)
+      {
+        WmItem *item = wm_diagram_lookup (self->diagram, g_ptr_array_index (touched[l], i));
+        g_autofree char *text = NULL;
+
+        if (item == NULL)
+          continue;
+        text = fold (item->text);
+        if (strstr (text, self->filter) != NULL)
+          g_hash_table_remove (self->dimmed, item->id);
+        else
+          g_hash_table_add (self->dimmed, g_strdup (item->id));
+      }
+  for (guint i = 0; delta->removed != NULL && i < delta->removed->len; i++)
+    g_hash_table_remove (self->dimmed, g_ptr_array_index (delta->removed, i));
+}
+
 guint
 wm_canvas_set_filter (WmCanvas   *self,
                       const char *filter)
@@ -472,9 +498,8 @@ diagram_changed (WmCanvas      *self,
   _wm_canvas_sync_adjustments (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   /* Items added or renamed while finding fade or show as they match. */
-  if (self->filter != NULL && ((delta->added != NULL && delta->added->len > 0) ||
-                               (delta->modified != NULL && delta->modified->len > 0)))
-    apply_filter (self);
+  if (self->filter != NULL)
+    refilter (self, delta);
   if (self->behavior != NULL && self->behavior->changed != NULL)
     self->behavior->changed (self, delta);
   if (dropped)
