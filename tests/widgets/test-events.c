@@ -32,6 +32,7 @@ typedef struct
   GtkWidget *window;
   WmCanvas  *canvas;
   Display   *display;
+  double     start_x;   /* drags: where the dragged item was */
 } Fixture;
 
 static void
@@ -240,8 +241,7 @@ test_click_selects (Fixture       *fixture,
 static gboolean
 moved_by_drag (Fixture *fixture)
 {
-  return item (fixture, "use-case-43")->bounds.x != GPOINTER_TO_INT (g_object_get_data (
-           G_OBJECT (fixture->canvas), "start-x"));
+  return item (fixture, "use-case-43")->bounds.x != fixture->start_x;
 }
 
 /* Press, move past the threshold in steps, release: one move, one undo step. */
@@ -253,7 +253,7 @@ test_drag_moves (Fixture       *fixture,
   WmRect before = use_case->bounds;
   WmPoint c = center (fixture, "use-case-43");
 
-  g_object_set_data (G_OBJECT (fixture->canvas), "start-x", GINT_TO_POINTER ((int) before.x));
+  fixture->start_x = before.x;
   pointer_to (fixture, c.x, c.y);
   button (fixture, 1, TRUE);
   for (int step = 1; step <= 6; step++)
