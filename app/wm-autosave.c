@@ -23,6 +23,7 @@
 
 #include "wm-autosave.h"
 #include "wm-model-private.h"
+#include "wm-safe-save.h"
 
 #define INDEX_GROUP "Autosave"
 #define INDEX_SUFFIX ".info"
@@ -141,7 +142,11 @@ write_index (WmAutosave *self,
 {
   g_autoptr(GKeyFile) index = g_key_file_new ();
   g_autofree char *index_path = file_for (name, INDEX_SUFFIX);
+  g_autoptr(GFile) index_file = g_file_new_for_path (index_path);
   g_autofree char *boot = boot_id ();
+  g_autofree char *data = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gsize length;
   GFile *file = wm_project_get_file (self->project);
   const char *title = wm_project_get_title (self->project);
 
@@ -155,7 +160,9 @@ write_index (WmAutosave *self,
   g_key_file_set_int64 (index, INDEX_GROUP, "Time", g_get_real_time () / G_USEC_PER_SEC);
   g_key_file_set_int64 (index, INDEX_GROUP, "Pid", getpid ());
   g_key_file_set_string (index, INDEX_GROUP, "BootId", boot);
-  return g_key_file_save_to_file (index, index_path, error);
+  data = g_key_file_to_data (index, &length, NULL);
+  bytes = g_bytes_new_take (g_steal_pointer (&data), length);
+  return wm_safe_save_bytes (index_file, bytes, WM_SAFE_SAVE_PRIVATE, NULL, NULL, NULL, error);
 }
 
 static gboolean
@@ -167,8 +174,6 @@ write_copy (WmAutosave *self,
   g_autofree char *dir = autosave_dir ();
   g_autofree char *path = file_for (name, WM_FILE_EXTENSION);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  gsize size = 0;
-  const char *data = g_bytes_get_data (bytes, &size);
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
@@ -177,8 +182,7 @@ write_copy (WmAutosave *self,
                    "Could not create %s: %s", dir, g_strerror (saved_errno));
       return FALSE;
     }
-  return g_file_replace_contents (file, data, size, NULL, FALSE, G_FILE_CREATE_PRIVATE,
-                                  NULL, NULL, error);
+  return wm_safe_save_bytes (file, bytes, WM_SAFE_SAVE_PRIVATE, NULL, NULL, NULL, error);
 }
 
 gboolean
@@ -522,6 +526,19 @@ compare_newest_first (gconstpointer a,
   return g_date_time_compare (eb->time, ea->time);
 }
 
+/* A temporary file of a save that was killed. One younger than a minute may
+ * belong to another Waymark writing its copy right now. */
+static void
+remove_stale_tmp (const char *dir,
+                  const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  GStatBuf st;
+
+  if (g_stat (path, &st) == 0 && st.st_mtime < g_get_real_time () / G_USEC_PER_SEC - 60)
+    g_unlink (path);
+}
+
 GPtrArray *
 wm_autosave_find_orphans (void)
 {
@@ -536,6 +553,11 @@ wm_autosave_find_orphans (void)
     {
       WmAutosaveEntry *entry;
 
+      if (strstr (name, WM_SAFE_SAVE_TMP_INFIX) != NULL)
+        {
+          remove_stale_tmp (dir_path, name);
+          continue;
+        }
       if (!g_str_has_suffix (name, INDEX_SUFFIX) || g_str_equal (name, INDEX_SUFFIX))
         continue;
       entry = read_orphan (dir_path, name);

@@ -274,6 +274,19 @@ export_one (WmProject             *project,
   return WM_EXIT_OK;
 }
 
+/* --diagram=all: each file written on stdout, each failure on stderr. */
+static void
+report_each (WmDiagram    *diagram,
+             const char   *path,
+             const GError *error,
+             gpointer      user_data)
+{
+  if (error != NULL)
+    g_printerr ("waymark: %s\n", error->message);
+  else
+    g_print ("%s\n", path);
+}
+
 int
 wm_cli_export (const char        *path,
                const WmCliExport *request)
@@ -311,19 +324,8 @@ wm_cli_export (const char        *path,
   if (options.format == WM_EXPORT_PDF && request->diagram == NULL)
     return export_one (project, NULL, &options, request->output);
   if (g_strcmp0 (request->diagram, "all") == 0)
-    {
-      for (guint i = 0; i < wm_project_get_n_diagrams (project); i++)
-        {
-          WmDiagram *each = wm_project_get_diagram (project, i);
-          g_autofree char *out = wm_export_path_for_diagram (request->output, each, options.format);
-          int status = export_one (project, each, &options, out);
-
-          if (status != WM_EXIT_OK)
-            return status;
-          g_print ("%s\n", out);
-        }
-      return WM_EXIT_OK;
-    }
+    return wm_export_each_diagram (project, &options, request->output, report_each, NULL, NULL)
+             ? WM_EXIT_OK : WM_EXIT_INVALID;
   return export_one (project, diagram ? diagram : wm_project_get_diagram (project, 0), &options,
                      request->output);
 }

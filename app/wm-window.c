@@ -686,7 +686,7 @@ save_to (WmWindow *self,
 
   request->window = g_object_ref (self);
   request->then_close = then_close;
-  wm_project_save_async (self->project, file, NULL, on_saved, request);
+  wm_project_save_async (self->project, file, WM_SAVE_NONE, NULL, on_saved, request);
 }
 
 static void

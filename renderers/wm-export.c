@@ -97,6 +97,31 @@ check_status (cairo_status_t status,
   return FALSE;
 }
 
+/* The context's status: an error while painting (a matrix that cannot be
+ * inverted, memory) stops the drawing there but leaves the surface's status
+ * alone, so without this check an export could end as a blank file. */
+static cairo_status_t
+destroy_context (cairo_t *cr)
+{
+  cairo_status_t status = cairo_status (cr);
+
+  cairo_destroy (cr);
+  return status;
+}
+
+/* Finishes @surface; the first error of the context or the surface wins. */
+static cairo_status_t
+finish_surface (cairo_surface_t *surface,
+                cairo_status_t   context_status)
+{
+  cairo_status_t status;
+
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  return context_status != CAIRO_STATUS_SUCCESS ? context_status : status;
+}
+
 /* Where cairo's output goes: a stream, and the first error writing to it. */
 typedef struct
 {
@@ -194,9 +219,10 @@ export_png (WmDiagram             *diagram,
   render.paper = !options->transparent;
   render.text = text;
   wm_render_diagram (diagram, cr, &render);
-  cairo_destroy (cr);
+  status = destroy_context (cr);
 
-  status = cairo_surface_write_to_png_stream (surface, write_to_sink, &sink);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_write_to_png_stream (surface, write_to_sink, &sink);
   cairo_surface_destroy (surface);
   return finish_sink (&sink, status, error);
 }
@@ -220,10 +246,7 @@ export_svg (WmDiagram             *diagram,
   cairo_svg_surface_restrict_to_version (surface, CAIRO_SVG_VERSION_1_2);
   cr = cairo_create (surface);
   wm_export_paint_fitted (cr, diagram, text, &extent, 0, 0, extent.width, extent.height);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
+  status = finish_surface (surface, destroy_context (cr));
   return finish_sink (&sink, status, error);
 }
 
@@ -696,12 +719,8 @@ static gboolean
 pdf_end (Pdf     *pdf,
          GError **error)
 {
-  cairo_status_t status;
+  cairo_status_t status = finish_surface (pdf->surface, destroy_context (pdf->cr));
 
-  cairo_destroy (pdf->cr);
-  cairo_surface_finish (pdf->surface);
-  status = cairo_surface_status (pdf->surface);
-  cairo_surface_destroy (pdf->surface);
   return finish_sink (&pdf->sink, status, error);
 }
 
@@ -776,10 +795,9 @@ wm_export_diagram_to_stream (WmDiagram             *diagram,
     }
 }
 
-/* Writes through g_file_replace(): the output goes to a temporary file that
- * replaces the old one only when everything is written. On failure the
- * close is cancelled, which throws the temporary file away; a file that did
- * not exist before is written in place, so it is deleted instead. */
+/* Writes through the safe-save routine: the output goes to a temporary file
+ * that replaces the old one only when everything is written and on disk. A
+ * failed export drops the stream, which removes the temporary file. */
 static gboolean
 export_to_file (GFile     *file,
                 gboolean (*export) (gpointer, const WmExportOptions *, GOutputStream *, GError **),
@@ -787,23 +805,12 @@ export_to_file (GFile     *file,
                 const WmExportOptions *options,
                 GError   **error)
 {
-  gboolean existed = g_file_query_exists (file, NULL);
-  g_autoptr(GFileOutputStream) stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE,
-                                                        NULL, error);
-  g_autoptr(GOutputStream) buffered = NULL;
-  g_autoptr(GCancellable) abandon = NULL;
+  g_autoptr(WmSafeStream) stream = wm_safe_stream_new (file, WM_SAFE_SAVE_NONE, NULL, error);
 
   if (stream == NULL)
     return FALSE;
-  buffered = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (stream), 256 * 1024);
-  if (export (what, options, buffered, error) && g_output_stream_close (buffered, NULL, error))
-    return TRUE;
-  abandon = g_cancellable_new ();
-  g_cancellable_cancel (abandon);
-  g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
-  if (!existed)
-    g_file_delete (file, NULL, NULL);
-  return FALSE;
+  return export (what, options, G_OUTPUT_STREAM (stream), error) &&
+         wm_safe_stream_commit (stream, NULL, error);
 }
 
 static gboolean
@@ -866,20 +873,106 @@ wm_export_diagram (WmDiagram             *diagram,
   return export_to_bytes (export_diagram_as, diagram, options, error);
 }
 
-char *
-wm_export_path_for_diagram (const char     *output,
-                            WmDiagram      *diagram,
-                            WmExportFormat  format)
+/* The diagram's name as a file-name part: lower case, punctuation and
+ * spaces as single dashes, letters of any script kept, at most
+ * @max_bytes long (cut between characters); the id when nothing is left. */
+static char *
+diagram_slug (WmDiagram *diagram,
+              gsize      max_bytes)
+{
+  g_autofree char *lower = g_utf8_strdown (wm_diagram_get_name (diagram), -1);
+  GString *slug = g_string_new (NULL);
+
+  for (const char *p = lower; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gboolean keep = g_ascii_isalnum (*p) || ((guchar) *p & 0x80);
+      const char *next = g_utf8_next_char (p);
+
+      if (!keep && (slug->len == 0 || slug->str[slug->len - 1] == '-'))
+        continue;
+      if (slug->len + (gsize) (next - p) > max_bytes)
+        break;
+      if (keep)
+        g_string_append_len (slug, p, next - p);
+      else
+        g_string_append_c (slug, '-');
+    }
+  while (slug->len > 0 && slug->str[slug->len - 1] == '-')
+    g_string_truncate (slug, slug->len - 1);
+  if (slug->len == 0)
+    g_string_append (slug, wm_diagram_get_id (diagram));
+  return g_string_free (slug, FALSE);
+}
+
+/* File names stay under the 255 bytes most file systems allow, with room
+ * for a counter and the safe-save routine's temporary name around them. */
+#define MAX_NAME_BYTES 200
+#define MAX_SLUG_BYTES 80
+
+GStrv
+wm_export_paths_for_diagrams (const char     *output,
+                              WmProject      *project,
+                              WmExportFormat  format)
 {
   const char *dot = strrchr (output, '.');
   const char *slash = strrchr (output, '/');
   g_autofree char *stem = dot && (!slash || dot > slash) ? g_strndup (output, dot - output)
                                                          : g_strdup (output);
-  g_autofree char *slug = g_utf8_strdown (wm_diagram_get_name (diagram), -1);
+  g_autofree char *base = g_path_get_basename (stem);
+  gsize room = MAX_NAME_BYTES > strlen (base) + 1 ? MAX_NAME_BYTES - strlen (base) - 1 : 1;
+  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GStrvBuilder) paths = g_strv_builder_new ();
 
-  /* Punctuation and spaces become dashes; letters of any script stay. */
-  for (char *p = slug; *p != '\0'; p++)
-    if (!g_ascii_isalnum (*p) && !((guchar) *p & 0x80))
-      *p = '-';
-  return g_strdup_printf ("%s-%s.%s", stem, g_strstrip (slug), wm_export_format_extension (format));
+  for (guint i = 0; i < wm_project_get_n_diagrams (project); i++)
+    {
+      g_autofree char *slug = diagram_slug (wm_project_get_diagram (project, i),
+                                            MIN (room, MAX_SLUG_BYTES));
+      char *name = g_strdup (slug);
+      g_autofree char *path = NULL;
+
+      /* Two names that give the same slug get a counter: nothing is overwritten. */
+      for (guint n = 2; g_hash_table_contains (taken, name); n++)
+        {
+          g_free (name);
+          name = g_strdup_printf ("%s-%u", slug, n);
+        }
+      g_hash_table_add (taken, name);
+      path = g_strdup_printf ("%s-%s.%s", stem, name, wm_export_format_extension (format));
+      g_strv_builder_add (paths, path);
+    }
+  return g_strv_builder_end (paths);
+}
+
+gboolean
+wm_export_each_diagram (WmProject             *project,
+                        const WmExportOptions *options,
+                        const char            *output,
+                        WmExportEachFunc       done,
+                        gpointer               user_data,
+                        GError               **error)
+{
+  g_auto(GStrv) paths = NULL;
+  guint failed = 0;
+
+  g_return_val_if_fail (WM_IS_PROJECT (project), FALSE);
+
+  paths = wm_export_paths_for_diagrams (output, project, options->format);
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      WmDiagram *diagram = wm_project_get_diagram (project, i);
+      g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
+      g_autoptr(GError) local_error = NULL;
+
+      if (!wm_export_diagram_to_file (diagram, options, file, &local_error))
+        failed++;
+      if (done != NULL)
+        done (diagram, paths[i], local_error, user_data);
+    }
+  if (failed == 0)
+    return TRUE;
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+               ngettext ("%u of %u diagrams could not be exported",
+                         "%u of %u diagrams could not be exported", failed),
+               failed, wm_project_get_n_diagrams (project));
+  return FALSE;
 }

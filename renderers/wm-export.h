@@ -81,11 +81,26 @@ GBytes   *wm_export_diagram           (WmDiagram             *diagram,
                                        const WmExportOptions *options,
                                        GError               **error);
 
-/* Where --diagram=all and the export dialog put one diagram of many:
- * "deck.png" becomes "deck-subscriber-journey.png". */
-char     *wm_export_path_for_diagram  (const char            *output,
-                                       WmDiagram             *diagram,
-                                       WmExportFormat         format);
+/* Where --diagram=all and the export dialog put each diagram of @project, in
+ * order: "deck.png" becomes "deck-subscriber-journey.png". The names are
+ * distinct (a counter follows a repeated one) and kept short. */
+GStrv     wm_export_paths_for_diagrams (const char          *output,
+                                        WmProject           *project,
+                                        WmExportFormat       format);
+/* Called after each diagram of wm_export_each_diagram(): @error is NULL when
+ * the diagram was written to @path. */
+typedef void (*WmExportEachFunc) (WmDiagram    *diagram,
+                                  const char   *path,
+                                  const GError *error,
+                                  gpointer      user_data);
+/* Exports every diagram to its own file (wm_export_paths_for_diagrams()). A
+ * failure does not stop the others; FALSE when any failed. */
+gboolean  wm_export_each_diagram      (WmProject             *project,
+                                       const WmExportOptions *options,
+                                       const char            *output,
+                                       WmExportEachFunc       done,
+                                       gpointer               user_data,
+                                       GError               **error);
 /* Paints @diagram with @extent fitted and centred in the box (x, y, w, h),
  * at full detail: for pages, printed or exported. @text may be NULL. */
 void      wm_export_paint_fitted      (cairo_t               *cr,

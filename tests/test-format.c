@@ -294,7 +294,7 @@ test_async_save_and_load (void)
   WmDiagram *diagram = wm_project_add_diagram (project, "use-case", "Async", NULL);
 
   wm_diagram_add_node (diagram, "actor", NULL, "Customer", NULL);
-  wm_project_save_async (project, file, NULL, on_saved, &done);
+  wm_project_save_async (project, file, WM_SAVE_NONE, NULL, on_saved, &done);
   /* An edit made while the save runs keeps the project dirty afterwards. */
   wm_diagram_add_node (diagram, "actor", NULL, "Late", NULL);
   while (!done)

@@ -890,17 +890,21 @@ wm_project_load (GFile        *file,
 {
   g_autofree char *data = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *etag = NULL;
   gsize length;
   WmProject *project;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  if (!g_file_load_contents (file, cancellable, &data, &length, NULL, error))
+  if (!g_file_load_contents (file, cancellable, &data, &length, &etag, error))
     return NULL;
   name = g_file_get_parse_name (file);
   project = wm_project_load_from_data (data, length, name, error);
   if (project != NULL)
-    wm_project_set_file (project, file);
+    {
+      wm_project_set_file (project, file);
+      wm_project_set_file_etag (project, etag);
+    }
   return project;
 }
 

@@ -15,6 +15,7 @@
 
 #include "wm-format.h"
 #include "wm-model-private.h"
+#include "wm-safe-save.h"
 
 /* Escapes for XML 1.0. Characters XML cannot carry at all (controls other
  * than tab, line feed and carriage return) are dropped. */
@@ -306,6 +307,21 @@ wm_project_serialize (WmProject *project)
   return g_string_free_to_bytes (out);
 }
 
+/* The etag a save must find on disk: the one read or written last, when the
+ * project is saved over its own file. Another target was chosen by the user
+ * (save as), so whatever is there is meant to be replaced. */
+static const char *
+expected_etag (WmProject   *project,
+               GFile       *file,
+               WmSaveFlags  flags)
+{
+  GFile *own = wm_project_get_file (project);
+
+  if ((flags & WM_SAVE_OVERWRITE_CHANGES) || own == NULL || !g_file_equal (own, file))
+    return NULL;
+  return wm_project_get_file_etag (project);
+}
+
 gboolean
 wm_project_save (WmProject    *project,
                  GFile        *file,
@@ -313,40 +329,27 @@ wm_project_save (WmProject    *project,
                  GError      **error)
 {
   g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *etag = NULL;
 
   g_return_val_if_fail (WM_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   bytes = wm_project_serialize (project);
-  /* g_file_replace_contents() writes a temporary file beside the target and
-   * renames it over the old one only once everything is on disk. */
-  if (!g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                NULL, FALSE, G_FILE_CREATE_NONE, NULL, cancellable, error))
+  if (!wm_safe_save_bytes (file, bytes, WM_SAFE_SAVE_NONE,
+                           expected_etag (project, file, WM_SAVE_NONE), &etag, cancellable, error))
     return FALSE;
   wm_project_set_file (project, file);
+  wm_project_set_file_etag (project, etag);
   wm_project_mark_saved (project);
   return TRUE;
-}
-
-static void
-save_replaced (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-
-  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_return_boolean (task, TRUE);
 }
 
 typedef struct
 {
   GFile    *file;
+  GBytes   *bytes;
+  char     *expected_etag;
+  char     *etag;   /* the file's etag once written */
   guint64   state;  /* the history state that the bytes hold */
 } SaveData;
 
@@ -354,37 +357,56 @@ static void
 save_data_free (SaveData *data)
 {
   g_object_unref (data->file);
+  g_bytes_unref (data->bytes);
+  g_free (data->expected_etag);
+  g_free (data->etag);
   g_free (data);
+}
+
+static void
+save_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  SaveData *data = task_data;
+  GError *error = NULL;
+
+  if (!wm_safe_save_bytes (data->file, data->bytes, WM_SAFE_SAVE_NONE, data->expected_etag,
+                           &data->etag, cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
 }
 
 void
 wm_project_save_async (WmProject          *project,
                        GFile              *file,
+                       WmSaveFlags         flags,
                        GCancellable       *cancellable,
                        GAsyncReadyCallback callback,
                        gpointer            user_data)
 {
   WmHistory *history = _wm_project_get_history (project);
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GTask) task = NULL;
   SaveData *data;
-  GTask *task;
 
   g_return_if_fail (WM_IS_PROJECT (project));
   g_return_if_fail (G_IS_FILE (file));
 
   /* The bytes are taken now; edits made while they are written start a new
    * undo step, so the project is marked saved at exactly this state. */
-  bytes = wm_project_serialize (project);
-  _wm_history_break_merge (history);
   data = g_new0 (SaveData, 1);
+  data->bytes = wm_project_serialize (project);
+  _wm_history_break_merge (history);
   data->file = g_object_ref (file);
+  data->expected_etag = g_strdup (expected_etag (project, file, flags));
   data->state = _wm_history_get_state (history);
 
   task = g_task_new (project, cancellable, callback, user_data);
   g_task_set_source_tag (task, (gpointer) (guintptr) wm_project_save_async);
   g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
-  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_NONE,
-                                       cancellable, save_replaced, task);
+  g_task_run_in_thread (task, save_in_thread);
 }
 
 gboolean
@@ -400,6 +422,7 @@ wm_project_save_finish (WmProject    *project,
     return FALSE;
   data = g_task_get_task_data (G_TASK (result));
   wm_project_set_file (project, data->file);
+  wm_project_set_file_etag (project, data->etag);
   _wm_history_mark_saved_state (_wm_project_get_history (project), data->state);
   _wm_project_history_changed (project);
   return TRUE;

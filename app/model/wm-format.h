@@ -28,16 +28,28 @@ void       wm_project_load_async     (GFile              *file,
 WmProject *wm_project_load_finish    (GAsyncResult       *result,
                                       GError            **error);
 
+typedef enum
+{
+  WM_SAVE_NONE              = 0,
+  /* Replace the project's own file even if it changed on disk since it was
+   * read or last written (the analyst chose to keep their version). */
+  WM_SAVE_OVERWRITE_CHANGES = 1 << 0,
+} WmSaveFlags;
+
 /* The deterministic serialisation: the same project always gives the same bytes. */
 GBytes    *wm_project_serialize      (WmProject    *project);
-/* Writes atomically: a failed save leaves the old file as it was. On success
- * the project takes @file as its file and is marked saved. */
+/* Writes through the safe-save routine (wm-safe-save.h): a failed save leaves
+ * the old file byte-identical. On success the project takes @file as its file
+ * and is marked saved. Saving over the project's own file fails with
+ * G_IO_ERROR_WRONG_ETAG when the file changed on disk since it was read or
+ * last written, unless @flags has WM_SAVE_OVERWRITE_CHANGES. */
 gboolean   wm_project_save           (WmProject    *project,
                                       GFile        *file,
                                       GCancellable *cancellable,
                                       GError      **error);
 void       wm_project_save_async     (WmProject          *project,
                                       GFile              *file,
+                                      WmSaveFlags         flags,
                                       GCancellable       *cancellable,
                                       GAsyncReadyCallback callback,
                                       gpointer            user_data);

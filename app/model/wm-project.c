@@ -21,6 +21,7 @@ struct _WmProject
   char      *author;
   char      *description;
   GFile     *file;
+  char      *file_etag;  /* the file's etag when it was read or last written */
   GPtrArray *diagrams;
   WmHistory *history;
   guint64    next_serial;  /* numbers the ids of new items and diagrams */
@@ -98,6 +99,7 @@ wm_project_finalize (GObject *object)
   g_clear_pointer (&self->history, _wm_history_free);
   g_clear_pointer (&self->diagrams, g_ptr_array_unref);
   g_clear_object (&self->file);
+  g_clear_pointer (&self->file_etag, g_free);
   g_free (self->title);
   g_free (self->author);
   g_free (self->description);
@@ -299,8 +301,27 @@ wm_project_set_file (WmProject *self,
                      GFile     *file)
 {
   g_return_if_fail (WM_IS_PROJECT (self));
-  if (g_set_object (&self->file, file))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+  if (!g_set_object (&self->file, file))
+    return;
+  /* What was known of the old file says nothing of the new one. */
+  g_clear_pointer (&self->file_etag, g_free);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
+
+const char *
+wm_project_get_file_etag (WmProject *self)
+{
+  g_return_val_if_fail (WM_IS_PROJECT (self), NULL);
+  return self->file_etag;
+}
+
+void
+wm_project_set_file_etag (WmProject  *self,
+                          const char *etag)
+{
+  g_return_if_fail (WM_IS_PROJECT (self));
+  g_free (self->file_etag);
+  self->file_etag = g_strdup (etag);
 }
 
 gboolean

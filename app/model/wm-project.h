@@ -29,6 +29,11 @@ void        wm_project_set_description  (WmProject  *self,
 GFile      *wm_project_get_file         (WmProject  *self);
 void        wm_project_set_file         (WmProject  *self,
                                          GFile      *file);
+/* The file's etag when the project was read from it or last written to it
+ * (NULL when unknown): a save refuses to overwrite a file changed since. */
+const char *wm_project_get_file_etag    (WmProject  *self);
+void        wm_project_set_file_etag    (WmProject  *self,
+                                         const char *etag);
 gboolean    wm_project_get_dirty        (WmProject  *self);
 /* Marks the current state as the one on disk. */
 void        wm_project_mark_saved       (WmProject  *self);
