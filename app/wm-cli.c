@@ -225,7 +225,9 @@ parse_export_options (const WmCliExport *request,
                                      "or give --format"), request->output);
   else if (request->scale != 0 && request->dpi != 0)
     message = g_strdup (_("give --scale or --dpi, not both"));
-  else if (request->scale < 0 || request->scale > 20 || request->dpi < 0 || request->dpi > 1920)
+  /* Written so that a NaN ("--scale=nan") is out of range too. */
+  else if (!(request->scale >= 0 && request->scale <= 20) || request->dpi < 0 ||
+           request->dpi > 1920)
     message = g_strdup (_("the scale must be between 0 and 20, and the dpi between 1 and 1920"));
   else if (request->page != NULL && !wm_export_page_from_name (request->page, &options->page))
     message = g_strdup_printf (_("unknown page size “%s”: use a4, a3, letter or fit"), request->page);

@@ -200,7 +200,7 @@ export_png (WmDiagram             *diagram,
   wm_render_get_extent (diagram, &extent);
   width = ceil (extent.width * options->scale);
   height = ceil (extent.height * options->scale);
-  if (options->scale <= 0 || width > WM_EXPORT_MAX_PIXELS || height > WM_EXPORT_MAX_PIXELS)
+  if (!(options->scale > 0) || !(width <= WM_EXPORT_MAX_PIXELS && height <= WM_EXPORT_MAX_PIXELS))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                    _("At scale %g the image would be %.0f × %.0f pixels; the limit is %d on "

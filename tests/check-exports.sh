@@ -94,6 +94,7 @@ expect_status 1 "unknown diagram" "$waymark" --export="$tmp/x.pdf" --diagram=nop
 expect_status 2 "unknown page size" "$waymark" --export="$tmp/x.pdf" --page=a5 "$sample"
 expect_status 2 "unknown extension" "$waymark" --export="$tmp/x.doc" "$sample"
 expect_status 2 "scale and dpi together" "$waymark" --export="$tmp/x.png" --scale=2 --dpi=96 "$sample"
+expect_status 2 "a scale that is not a number" "$waymark" --export="$tmp/x.png" --scale=nan "$sample"
 expect_status 1 "missing project" "$waymark" --export="$tmp/x.pdf" "$tmp/none.waymark"
 expect_status 1 "unwritable folder" "$waymark" --export="$tmp/no/such/dir/x.pdf" "$sample"
 expect_status 1 "absurd scale" "$waymark" --export="$tmp/x.png" --scale=19 "$sample"
