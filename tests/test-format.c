@@ -327,6 +327,62 @@ test_not_a_project (void)
   g_assert_true (g_str_has_prefix (error->message, "test.waymark:1: "));
 }
 
+/* @n copies of @unit, then @tail. */
+static char *
+repeat (const char *unit,
+        gsize       n,
+        const char *tail)
+{
+  GString *out = g_string_new (NULL);
+
+  for (gsize i = 0; i < n; i++)
+    g_string_append (out, unit);
+  g_string_append (out, tail);
+  return g_string_free (out, FALSE);
+}
+
+/* Whatever the model accepts, the writer writes and the reader reads back:
+ * texts as long as allowed, made of the characters that escape the longest,
+ * geometry at the edges of its range and the most waypoints a link may have. */
+static void
+test_longest_values_reopen (void)
+{
+  g_autoptr(WmProject) project = wm_project_new ();
+  g_autofree char *lines = repeat ("\"&<é\r", WM_LIMIT_TEXT_CHARS / 5, "");
+  g_autofree char *line = repeat ("\"&é", WM_LIMIT_TEXT_CHARS / 3, "x");
+  WmDiagram *vsm = wm_project_add_diagram (project, "value-stream-map", line, NULL);
+  WmDiagram *journey = wm_project_add_diagram (project, "customer-journey", "Journey", NULL);
+  WmRect edge = { -WM_LIMIT_COORDINATE, WM_LIMIT_COORDINATE, WM_LIMIT_SIZE, WM_LIMIT_SIZE };
+  WmItem *note = wm_diagram_add_node (vsm, "note", &edge, lines, NULL);
+  WmItem *process = wm_diagram_add_node (vsm, "process", NULL, line, NULL);
+  WmItem *inventory = wm_diagram_add_node (vsm, "inventory", &edge, NULL, NULL);
+  WmItem *push = wm_diagram_add_link (vsm, "push", process->id, inventory->id, NULL);
+  WmItem *customer = wm_diagram_add_node (vsm, "customer", NULL, "Café", NULL);
+  g_autofree WmPoint *points = g_new (WmPoint, WM_LIMIT_POINTS);
+  g_autoptr(WmProject) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *again = NULL;
+
+  g_assert_cmpuint (g_utf8_strlen (line, -1), ==, WM_LIMIT_TEXT_CHARS);
+  g_assert_nonnull (note);
+  g_assert_nonnull (push);
+  for (guint i = 0; i < WM_LIMIT_POINTS; i++)
+    points[i] = (WmPoint) { -WM_LIMIT_COORDINATE + i / 3.0, WM_LIMIT_COORDINATE - i / 7.0 };
+  g_assert_true (wm_diagram_set_points (vsm, push->id, points, WM_LIMIT_POINTS));
+  g_assert_true (wm_diagram_set_property (vsm, customer->id, "requirements", lines, &error));
+  g_assert_no_error (error);
+  g_assert_true (wm_diagram_list_insert (journey, "stages", 0, "long", line, &error));
+  g_assert_no_error (error);
+
+  text = wm_test_serialize (project);
+  back = load_string (text, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (wm_project_lookup_item (back, note->id, NULL)->text, ==, lines);
+  again = wm_test_serialize (back);
+  g_assert_true (g_str_equal (again, text));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -339,6 +395,7 @@ main (int   argc,
   g_test_add_func ("/format/writer/escaping", test_escaping);
   g_test_add_func ("/format/writer/lists", test_lists_round_trip);
   g_test_add_func ("/format/reader/error-names-line", test_error_names_line);
+  g_test_add_func ("/format/limits/longest-values-reopen", test_longest_values_reopen);
   g_test_add_func ("/format/reader/schema-error-names-line", test_schema_error_names_line);
   g_test_add_func ("/format/reader/newer-format-refused", test_newer_format_refused);
   g_test_add_func ("/format/reader/not-a-project", test_not_a_project);

@@ -368,34 +368,35 @@ test_link_hit_tolerance (void)
   g_assert_null (wm_diagram_hit (diagram, 102, 20, 4));
 }
 
+/* Items as large and as far out as the limits allow, next to small ones. */
 static void
 test_huge_items (void)
 {
   g_autoptr(WmProject) project = wm_project_new ();
   WmDiagram *diagram = new_diagram (project);
-  WmItem *subject = add_node (diagram, "subject", -1.5e6, -1.5e6, 3e6, 3e6);
+  WmItem *subject = add_node (diagram, "subject", -5e5, -5e5, WM_LIMIT_SIZE, WM_LIMIT_SIZE);
   WmItem *wide = add_node (diagram, "package", -20000, 100, 40000, 200);
-  WmItem *far = add_node (diagram, "use-case", 5e9, -5e9, 100, 60);
+  WmItem *far = add_node (diagram, "use-case", 9.9e5, -9.9e5, 100, 60);
   WmItem *near = add_node (diagram, "use-case", 10, 10, 100, 60);
-  WmItem *note = add_node (diagram, "note", 4e6, 4e6, 100, 60);
+  WmItem *note = add_node (diagram, "note", 8e5, 8e5, 100, 60);
   WmItem *anchor = wm_test_add_link (diagram, "anchor", note, near);
   const char *ids[] = { subject->id, NULL };
 
   g_assert_true (wm_diagram_hit (diagram, 0, 0, 0) == subject);
   g_assert_true (wm_diagram_hit (diagram, 20, 20, 0) == near);
   g_assert_true (wm_diagram_hit (diagram, 15000, 150, 0) == wide);
-  g_assert_true (wm_diagram_hit (diagram, 5e9 + 50, -5e9 + 30, 0) == far);
-  g_assert_true (wm_diagram_hit (diagram, 1e6, 999981, 2) == anchor);
-  g_assert_true (wm_diagram_hit (diagram, 1.2e6, 1.1e6, 0) == subject);
-  g_assert_cmpuint (query_count (diagram, 1e6, -1e6, 10, 10), ==, 1);
-  g_assert_cmpuint (query_count (diagram, 3e6, 3e6, 10, 10), ==, 1);
-  g_assert_cmpuint (query_count (diagram, -1e10, -1e10, 2e10, 2e10), ==, 6);
-  g_assert_cmpuint (query_count (diagram, 4.9e9, -5.1e9, 2e8, 2e8), ==, 1);
+  g_assert_true (wm_diagram_hit (diagram, 9.9e5 + 50, -9.9e5 + 30, 0) == far);
+  g_assert_true (wm_diagram_hit (diagram, 4e5, 399981, 2) == anchor);
+  g_assert_true (wm_diagram_hit (diagram, 4.5e5, 4.2e5, 0) == subject);
+  g_assert_cmpuint (query_count (diagram, 4e5, -4e5, 10, 10), ==, 1);
+  g_assert_cmpuint (query_count (diagram, 6e5, 6e5, 10, 10), ==, 1);
+  g_assert_cmpuint (query_count (diagram, -2e6, -2e6, 4e6, 4e6), ==, 6);
+  g_assert_cmpuint (query_count (diagram, 9.8e5, -1e6, 2e4, 2e4), ==, 1);
 
   /* A huge item moved far away leaves the cells it covered. */
-  wm_diagram_move_items (diagram, ids, 1e8, 0);
+  wm_diagram_move_items (diagram, ids, 1.5e6, 0);
   g_assert_true (wm_diagram_hit (diagram, 0, 0, 0) == NULL);
-  g_assert_true (wm_diagram_hit (diagram, 1e8, 0, 0) == subject);
+  g_assert_true (wm_diagram_hit (diagram, 1.5e6, 0, 0) == subject);
   g_assert_cmpuint (query_count (diagram, -100, -100, 150, 150), ==, 2);
 }
 

@@ -5,6 +5,9 @@
  */
 #include "config.h"
 
+#include <math.h>
+#include <string.h>
+
 #include "wm-test-util.h"
 
 static char *
@@ -675,6 +678,224 @@ test_duplicate_diagram (void)
   g_assert_cmpuint (wm_diagram_get_n_items (copy), ==, 4);
 }
 
+/* @n copies of @unit. */
+static char *
+repeat (const char *unit,
+        gsize       n)
+{
+  GString *out = g_string_sized_new (strlen (unit) * n);
+
+  for (gsize i = 0; i < n; i++)
+    g_string_append (out, unit);
+  return g_string_free (out, FALSE);
+}
+
+static void
+assert_too_long (GError *error)
+{
+  g_autofree char *limit = g_strdup_printf ("%d", WM_LIMIT_TEXT_CHARS);
+
+  g_assert_error (error, WM_ERROR, WM_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, limit));
+}
+
+/* Every edit that stores a text refuses one longer than the reader accepts,
+ * and keeps the value it had; the longest allowed text is stored whole. A
+ * limit counts characters, not bytes. */
+static void
+test_text_limits (void)
+{
+  g_autoptr(WmProject) project = wm_project_new ();
+  WmDiagram *diagram = add_diagram (project, "use-case", "Limits");
+  WmDiagram *journey = add_diagram (project, "customer-journey", "Journey");
+  WmItem *use_case = add_node (diagram, "use-case", 0, 0, "Pay");
+  g_autofree char *longest = repeat ("é", WM_LIMIT_TEXT_CHARS);
+  g_autofree char *too_long = repeat ("a", WM_LIMIT_TEXT_CHARS + 1);
+  g_autofree char *half = repeat ("b", WM_LIMIT_TEXT_CHARS / 2);
+  g_autofree char *too_long_list = g_strjoin ("\n", half, half, "c", NULL);
+  g_autoptr(GError) error = NULL;
+  WmDiagram *copy;
+
+  g_assert_true (wm_limits_check_text (longest, NULL));
+  g_assert_false (wm_limits_check_text (too_long, &error));
+  assert_too_long (error);
+  g_clear_error (&error);
+
+  g_assert_true (wm_diagram_set_text (diagram, use_case->id, longest));
+  g_assert_false (wm_diagram_set_text (diagram, use_case->id, too_long));
+  g_assert_cmpstr (use_case->text, ==, longest);
+
+  g_assert_false (wm_diagram_set_property (diagram, use_case->id, "description", too_long,
+                                           &error));
+  assert_too_long (error);
+  g_clear_error (&error);
+  g_assert_false (wm_diagram_set_property (diagram, use_case->id, "extension-points",
+                                           too_long_list, &error));
+  assert_too_long (error);
+  g_clear_error (&error);
+  g_assert_false (wm_diagram_set_field (diagram, "description", too_long, &error));
+  assert_too_long (error);
+  g_clear_error (&error);
+  g_assert_null (wm_diagram_add_node (diagram, "actor", NULL, too_long, &error));
+  assert_too_long (error);
+  g_clear_error (&error);
+  g_assert_false (wm_diagram_list_insert (journey, "stages", 0, "long", too_long, &error));
+  assert_too_long (error);
+  g_clear_error (&error);
+
+  g_assert_false (wm_diagram_rename (diagram, too_long));
+  g_assert_cmpstr (wm_diagram_get_name (diagram), ==, "Limits");
+  g_assert_false (wm_diagram_list_rename (journey, "stages", "awareness", too_long));
+  g_assert_cmpuint (wm_diagram_get_n_items (diagram), ==, 1);
+  g_assert_false (wm_item_has_value (use_case, "description"));
+  g_assert_true (wm_diagram_rename (diagram, longest));
+
+  /* A copy's name, made up by the model, is cut to fit rather than grow past it. */
+  copy = wm_project_duplicate_diagram (project, diagram, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_utf8_strlen (wm_diagram_get_name (copy), -1), ==, WM_LIMIT_TEXT_CHARS);
+}
+
+/* A text over 10 MB once saved and then could not be read back: the edit
+ * refuses it now. */
+static void
+test_ten_megabyte_text_refused (void)
+{
+  g_autoptr(WmProject) project = wm_project_new ();
+  WmDiagram *diagram = add_diagram (project, "value-stream-map", "VSM");
+  WmItem *note = add_node (diagram, "note", 0, 0, "Short");
+  g_autofree char *huge = repeat ("0123456789", 1024 * 1024 + 1);
+
+  g_assert_false (wm_diagram_set_text (diagram, note->id, huge));
+  g_assert_cmpstr (note->text, ==, "Short");
+}
+
+/* Positions and sizes stay where Cairo can draw them: edits clamp them, a
+ * move stops the whole selection at the edge, and a link keeps at most
+ * WM_LIMIT_POINTS waypoints. */
+static void
+test_geometry_limits (void)
+{
+  g_autoptr(WmProject) project = wm_project_new ();
+  WmDiagram *diagram = add_diagram (project, "value-stream-map", "VSM");
+  const double L = WM_LIMIT_COORDINATE;
+  WmItem *far = wm_test_add_node (diagram, "process",
+                                  &(WmRect) { 2 * L, -3 * L, 5 * WM_LIMIT_SIZE, 10 }, "Far");
+  WmItem *near = add_node (diagram, "inventory", 0, 0, "Near");
+  WmItem *link = wm_test_add_link (diagram, "push", far, near);
+  const char *ids[] = { far->id, near->id, NULL };
+  g_autofree WmPoint *many = g_new0 (WmPoint, WM_LIMIT_POINTS + 1);
+  WmPoint points[] = { { 10, 20 }, { -9 * L, 9 * L } };
+
+  g_assert_cmpfloat (far->bounds.x, ==, L);
+  g_assert_cmpfloat (far->bounds.y, ==, -L);
+  g_assert_cmpfloat (far->bounds.width, ==, WM_LIMIT_SIZE);
+
+  g_assert_false (wm_diagram_set_bounds (diagram, near->id, &(WmRect) { NAN, 0, 10, 10 }));
+  g_assert_cmpfloat (near->bounds.x, ==, 0);
+  g_assert_true (wm_diagram_set_bounds (diagram, near->id, &(WmRect) { -5 * L, 3, -1, 1e9 }));
+  g_assert_cmpfloat (near->bounds.x, ==, -L);
+  g_assert_cmpfloat (near->bounds.y, ==, 3);
+  g_assert_cmpfloat (near->bounds.width, ==, 0);
+  g_assert_cmpfloat (near->bounds.height, ==, WM_LIMIT_SIZE);
+
+  g_assert_true (wm_diagram_set_points (diagram, link->id, points, G_N_ELEMENTS (points)));
+  g_assert_cmpfloat (link->points[1].x, ==, -L);
+  g_assert_cmpfloat (link->points[1].y, ==, L);
+  g_assert_false (wm_diagram_set_points (diagram, link->id, many, WM_LIMIT_POINTS + 1));
+  g_assert_cmpuint (link->n_points, ==, 2);
+  g_assert_true (wm_diagram_set_points (diagram, link->id, many, WM_LIMIT_POINTS));
+  g_assert_true (wm_diagram_set_points (diagram, link->id, points, G_N_ELEMENTS (points)));
+
+  /* Far is at the right edge: a move to the right stops at once. To the
+   * left, the selection goes as far as its leftmost waypoint can, and keeps
+   * its shape. */
+  wm_diagram_move_items (diagram, ids, 100, 0);
+  g_assert_cmpfloat (far->bounds.x, ==, L);
+  g_assert_cmpfloat (near->bounds.x, ==, -L);
+  g_assert_true (wm_diagram_set_bounds (diagram, near->id, &(WmRect) { 0, 3, 10, 10 }));
+  points[1] = (WmPoint) { -L + 5, 0 };
+  g_assert_true (wm_diagram_set_points (diagram, link->id, points, G_N_ELEMENTS (points)));
+  wm_diagram_move_items (diagram, ids, -3 * L, 0);
+  g_assert_cmpfloat (far->bounds.x, ==, L - 5);
+  g_assert_cmpfloat (near->bounds.x, ==, -5);
+  g_assert_cmpfloat (link->points[0].x, ==, 5);
+  g_assert_cmpfloat (link->points[1].x, ==, -L);
+}
+
+/* A chain of @n packages, each inside the one before; returns their ids. */
+static GPtrArray *
+add_package_chain (WmDiagram *diagram,
+                   guint      n)
+{
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < n; i++)
+    {
+      WmItem *package = add_node (diagram, "package", 0, 0, "Package");
+
+      if (i > 0)
+        g_assert_true (wm_diagram_set_parent (diagram, package->id,
+                                              g_ptr_array_index (ids, i - 1), NULL));
+      g_ptr_array_add (ids, g_strdup (package->id));
+    }
+  return ids;
+}
+
+/* Containers nest at most WM_LIMIT_CONTAINMENT_DEPTH deep around a node, and
+ * moving a container (with what it holds) into another counts its contents. */
+static void
+test_containment_limit (void)
+{
+  g_autoptr(WmProject) project = wm_project_new ();
+  WmDiagram *diagram = add_diagram (project, "use-case", NULL);
+  g_autoptr(GPtrArray) deep = add_package_chain (diagram, WM_LIMIT_CONTAINMENT_DEPTH + 1);
+  g_autoptr(GPtrArray) small = add_package_chain (diagram, 3);
+  WmItem *extra = add_node (diagram, "use-case", 0, 0, "One too deep");
+  const char *innermost = g_ptr_array_index (deep, WM_LIMIT_CONTAINMENT_DEPTH);
+  const char *top_of_small = g_ptr_array_index (small, 0);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (wm_diagram_set_parent (diagram, extra->id, innermost, &error));
+  g_assert_error (error, WM_ERROR, WM_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+  g_assert_null (extra->parent);
+
+  /* The small chain's innermost package would sit 65 deep. */
+  g_assert_false (wm_diagram_set_parent (diagram, top_of_small,
+                                         g_ptr_array_index (deep, WM_LIMIT_CONTAINMENT_DEPTH - 2),
+                                         &error));
+  g_assert_error (error, WM_ERROR, WM_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+  g_assert_true (wm_diagram_set_parent (diagram, top_of_small,
+                                        g_ptr_array_index (deep, WM_LIMIT_CONTAINMENT_DEPTH - 3),
+                                        &error));
+  g_assert_no_error (error);
+}
+
+/* The writer puts a type's core attributes and one per property on an
+ * element; no type may have more than the reader accepts. */
+static void
+test_attributes_fit (void)
+{
+  guint n_notations;
+  const WmNotation *const *notations = wm_notations_get_all (&n_notations);
+
+  for (guint i = 0; i < n_notations; i++)
+    {
+      const WmNotation *notation = notations[i];
+
+      /* id, notation, name */
+      g_assert_cmpuint (3 + notation->n_props, <=, WM_LIMIT_ATTRIBUTES);
+      /* id, type, x, y, w, h, parent, text */
+      for (guint j = 0; j < notation->n_node_types; j++)
+        g_assert_cmpuint (8 + notation->node_types[j].n_props, <=, WM_LIMIT_ATTRIBUTES);
+      /* id, type, source, target, points, text */
+      for (guint j = 0; j < notation->n_link_types; j++)
+        g_assert_cmpuint (6 + notation->link_types[j].n_props, <=, WM_LIMIT_ATTRIBUTES);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -699,6 +920,11 @@ main (int   argc,
   g_test_add_func ("/model/values/number-format", test_number_format);
   g_test_add_func ("/model/project/read-only", test_read_only);
   g_test_add_func ("/model/project/duplicate-diagram", test_duplicate_diagram);
+  g_test_add_func ("/model/limits/text", test_text_limits);
+  g_test_add_func ("/model/limits/ten-megabyte-text", test_ten_megabyte_text_refused);
+  g_test_add_func ("/model/limits/geometry", test_geometry_limits);
+  g_test_add_func ("/model/limits/containment", test_containment_limit);
+  g_test_add_func ("/model/limits/attributes-fit", test_attributes_fit);
 
   return g_test_run ();
 }

@@ -217,6 +217,7 @@ struct _WmCanvas
   /* In-place text editing */
   GtkWidget     *editor_popover;
   GtkWidget     *editor;          /* a GtkEntry or a GtkTextView */
+  GtkWidget     *editor_limit;    /* says so while the text is too long to keep whole */
   char          *edit_id;         /* the item edited, if it is one */
   char          *edit_initial;
   WmCanvasCommit edit_commit;     /* NULL when no edit is open */

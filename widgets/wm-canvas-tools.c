@@ -503,6 +503,14 @@ _wm_canvas_end_edit (WmCanvas *self,
   if (done == NULL)
     return;
   text = editor_text (self);
+  /* The editor said that the text was too long; the rest is not kept. */
+  if (g_utf8_strlen (text, -1) > WM_LIMIT_TEXT_CHARS)
+    {
+      char *kept = g_utf8_substring (text, 0, WM_LIMIT_TEXT_CHARS);
+
+      g_free (text);
+      text = kept;
+    }
   if (commit && self->diagram != NULL && g_strcmp0 (initial, text) != 0)
     {
       /* One undo step for the whole edit, apart from any typing before. */
@@ -571,6 +579,48 @@ on_editor_focus_leave (GtkEventControllerFocus *controller,
   commit_edit (self);
 }
 
+/* Shows, while the text is longer than a text may be, that the rest will
+ * not be kept. The character counts of both editors are kept as they
+ * change, so this costs nothing per keystroke. */
+static void
+on_editor_changed (WmCanvas *self)
+{
+  gsize length;
+
+  if (GTK_IS_ENTRY (self->editor))
+    length = gtk_entry_buffer_get_length (gtk_entry_get_buffer (GTK_ENTRY (self->editor)));
+  else
+    length = (gsize) gtk_text_buffer_get_char_count (
+      gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->editor)));
+  gtk_widget_set_visible (self->editor_limit, length > WM_LIMIT_TEXT_CHARS);
+}
+
+/* The editor and, below it, the message that the text is too long. */
+static GtkWidget *
+add_limit_message (WmCanvas  *self,
+                   GtkWidget *editor)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  g_autofree char *message =
+    g_strdup_printf (_("A text can hold at most %d characters; the rest will not be kept."),
+                     WM_LIMIT_TEXT_CHARS);
+
+  self->editor_limit = gtk_label_new (message);
+  gtk_label_set_wrap (GTK_LABEL (self->editor_limit), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->editor_limit), 0);
+  gtk_widget_add_css_class (self->editor_limit, "error");
+  gtk_widget_set_visible (self->editor_limit, FALSE);
+  gtk_box_append (GTK_BOX (box), editor);
+  gtk_box_append (GTK_BOX (box), self->editor_limit);
+  if (GTK_IS_ENTRY (self->editor))
+    g_signal_connect_swapped (self->editor, "changed", G_CALLBACK (on_editor_changed), self);
+  else
+    g_signal_connect_swapped (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->editor)), "changed",
+                              G_CALLBACK (on_editor_changed), self);
+  on_editor_changed (self);
+  return box;
+}
+
 static GtkWidget *
 make_editor (WmCanvas     *self,
              const char   *text,
@@ -609,7 +659,7 @@ make_editor (WmCanvas     *self,
   gtk_widget_add_controller (self->editor, keys);
   g_signal_connect (focus, "leave", G_CALLBACK (on_editor_focus_leave), self);
   gtk_widget_add_controller (self->editor, focus);
-  return child;
+  return add_limit_message (self, child);
 }
 
 void

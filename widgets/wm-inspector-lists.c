@@ -93,12 +93,21 @@ on_entry_label_changed (GtkEditable *editable,
                         ListEditor  *editor)
 {
   WmInspector *self = editor->self;
+  const char *label = gtk_editable_get_text (editable);
+  g_autoptr(GError) error = NULL;
 
   if (self->updating > 0 || self->diagram == NULL)
     return;
-  if (!wm_diagram_list_rename (self->diagram, editor->spec->name, entry_id_of (GTK_WIDGET (editable)),
-                               gtk_editable_get_text (editable)))
-    gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
+  if (wm_limits_check_text (label, &error) &&
+      wm_diagram_list_rename (self->diagram, editor->spec->name,
+                              entry_id_of (GTK_WIDGET (editable)), label))
+    return;
+  /* Why, as the other rows say it: the limit's message, or the refusal's. */
+  if (error == NULL)
+    g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_READ_ONLY,
+                         _("The change was refused; the project may be read-only."));
+  gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (editable), error->message);
 }
 
 static void
@@ -274,6 +283,7 @@ _wm_inspector_update_list (ListEditor *editor)
 
       _wm_inspector_set_editable_text (GTK_EDITABLE (row), ((WmListEntry *) g_ptr_array_index (entries, i))->label);
       gtk_widget_remove_css_class (row, "error");
+      gtk_widget_set_tooltip_text (row, NULL);
     }
 }
 

@@ -119,7 +119,11 @@ _wm_inspector_row_apply (Row        *row,
   if (self->updating > 0 || self->diagram == NULL)
     return FALSE;
 
-  if (row->spec == NULL && self->item_id != NULL)
+  /* The model refuses a text longer than a file may hold; the limit's own
+   * message says why, where the name and the text have no other. */
+  if (text != NULL && !wm_limits_check_text (text, &error))
+    ok = FALSE;
+  else if (row->spec == NULL && self->item_id != NULL)
     ok = wm_diagram_set_text (self->diagram, self->item_id, text);
   else if (row->spec == NULL)
     ok = wm_diagram_rename (self->diagram, text);

@@ -12,9 +12,11 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 
 #include "wm-diagram-private.h"
 #include "wm-error.h"
+#include "wm-limits.h"
 
 static WmHistory *
 begin_edit (WmDiagram  *self,
@@ -120,12 +122,14 @@ wm_diagram_add_node (WmDiagram    *self,
   g_return_val_if_fail (text == NULL || g_utf8_validate (text, -1, NULL), NULL);
 
   if (!check_writable (self, error) ||
-      !(type = find_type (self, type_id, WM_ITEM_NODE, error)))
+      !(type = find_type (self, type_id, WM_ITEM_NODE, error)) ||
+      (text != NULL && !wm_limits_check_text (text, error)))
     return NULL;
 
   item = new_item (self, type);
   if (bounds != NULL)
     item->bounds = *bounds;
+  wm_limits_clamp_rect (&item->bounds);
   if (text != NULL)
     {
       g_free (item->text);
@@ -284,6 +288,65 @@ merge_key_for (const char        *prefix,
   return g_string_free (key, FALSE);
 }
 
+/* The nodes and the links with waypoints that a move of @moving carries. */
+static GPtrArray *
+carried_items (WmDiagram  *self,
+               GHashTable *moving)
+{
+  GPtrArray *carried = g_ptr_array_new ();
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      WmItem *item = g_ptr_array_index (self->items, i);
+
+      if (wm_item_is_node (item) ? g_hash_table_contains (moving, item->id)
+                                 : item->n_points > 0 &&
+                                   ((g_hash_table_contains (moving, item->source) &&
+                                     g_hash_table_contains (moving, item->target)) ||
+                                    g_hash_table_contains (moving, item->id)))
+        g_ptr_array_add (carried, item);
+    }
+  return carried;
+}
+
+/* Narrows [*lo, *hi] to the offsets that keep @value within the limits. */
+static void
+narrow_offsets (double  value,
+                double *lo,
+                double *hi)
+{
+  *lo = MAX (*lo, -WM_LIMIT_COORDINATE - value);
+  *hi = MIN (*hi, WM_LIMIT_COORDINATE - value);
+}
+
+/* Shortens the move so that every position carried stays within the
+ * limits: the selection stops at the edge as one piece, keeping its shape. */
+static void
+clamp_move (GPtrArray *carried,
+            double    *dx,
+            double    *dy)
+{
+  double lo_x = -INFINITY, hi_x = INFINITY, lo_y = -INFINITY, hi_y = INFINITY;
+
+  for (guint i = 0; i < carried->len; i++)
+    {
+      WmItem *item = g_ptr_array_index (carried, i);
+
+      if (wm_item_is_node (item))
+        {
+          narrow_offsets (item->bounds.x, &lo_x, &hi_x);
+          narrow_offsets (item->bounds.y, &lo_y, &hi_y);
+        }
+      for (guint p = 0; p < item->n_points; p++)
+        {
+          narrow_offsets (item->points[p].x, &lo_x, &hi_x);
+          narrow_offsets (item->points[p].y, &lo_y, &hi_y);
+        }
+    }
+  *dx = CLAMP (*dx, MIN (lo_x, 0), MAX (hi_x, 0));
+  *dy = CLAMP (*dy, MIN (lo_y, 0), MAX (hi_y, 0));
+}
+
 void
 wm_diagram_move_items (WmDiagram         *self,
                        const char *const *ids,
@@ -291,11 +354,12 @@ wm_diagram_move_items (WmDiagram         *self,
                        double             dy)
 {
   g_autoptr(GHashTable) moving = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) carried = NULL;
   g_autofree char *key = NULL;
   WmHistory *history;
 
   g_return_if_fail (WM_IS_DIAGRAM (self));
-  if (ids == NULL || (dx == 0 && dy == 0) || !check_writable (self, NULL))
+  if (ids == NULL || !isfinite (dx) || !isfinite (dy) || !check_writable (self, NULL))
     return;
 
   for (guint i = 0; ids[i] != NULL; i++)
@@ -305,19 +369,17 @@ wm_diagram_move_items (WmDiagram         *self,
         g_hash_table_add (moving, item->id);
     }
   collect_descendants (self, moving);
+  carried = carried_items (self, moving);
+  clamp_move (carried, &dx, &dy);
+  if (dx == 0 && dy == 0)
+    return;
 
   key = merge_key_for ("move", ids);
   history = begin_edit (self, _("Move"), key);
-  for (guint i = 0; i < self->items->len; i++)
+  for (guint i = 0; i < carried->len; i++)
     {
-      WmItem *item = g_ptr_array_index (self->items, i);
-      gboolean carried = wm_item_is_node (item) ? g_hash_table_contains (moving, item->id)
-                                                : (g_hash_table_contains (moving, item->source) &&
-                                                   g_hash_table_contains (moving, item->target)) ||
-                                                  g_hash_table_contains (moving, item->id);
+      WmItem *item = g_ptr_array_index (carried, i);
 
-      if (!carried || (wm_item_is_link (item) && item->n_points == 0))
-        continue;
       will_change (self, history, item);
       item->bounds.x += dx;
       item->bounds.y += dy;
@@ -352,6 +414,7 @@ wm_diagram_set_bounds (WmDiagram    *self,
                        const WmRect *bounds)
 {
   WmItem *item;
+  WmRect clamped;
   g_autofree char *key = NULL;
   WmHistory *history;
 
@@ -359,15 +422,18 @@ wm_diagram_set_bounds (WmDiagram    *self,
   g_return_val_if_fail (bounds != NULL, FALSE);
 
   item = lookup_writable (self, id, NULL);
-  if (item == NULL || !wm_item_is_node (item))
+  if (item == NULL || !wm_item_is_node (item) || !isfinite (bounds->x) || !isfinite (bounds->y) ||
+      !isfinite (bounds->width) || !isfinite (bounds->height))
     return FALSE;
-  if (memcmp (&item->bounds, bounds, sizeof *bounds) == 0)
+  clamped = *bounds;
+  wm_limits_clamp_rect (&clamped);
+  if (memcmp (&item->bounds, &clamped, sizeof clamped) == 0)
     return TRUE;
 
   key = g_strconcat ("bounds ", id, NULL);
   history = begin_edit (self, _("Resize"), key);
   will_change (self, history, item);
-  item->bounds = *bounds;
+  item->bounds = clamped;
   end_edit (self, history);
   return TRUE;
 }
@@ -385,7 +451,7 @@ wm_diagram_set_text (WmDiagram  *self,
   g_return_val_if_fail (text != NULL && g_utf8_validate (text, -1, NULL), FALSE);
 
   item = lookup_writable (self, id, NULL);
-  if (item == NULL)
+  if (item == NULL || !wm_limits_check_text (text, NULL))
     return FALSE;
   if (g_str_equal (item->text, text))
     return TRUE;
@@ -412,6 +478,10 @@ parse_property (const WmPropSpec *spec,
       g_set_error (error, WM_ERROR, WM_ERROR_INVALID, _("The value is not valid UTF-8."));
       return FALSE;
     }
+  /* The file syntax is what is checked, so a string list counts with the
+   * line breaks between its strings. */
+  if (!wm_limits_check_text (value, error))
+    return FALSE;
   return wm_value_parse (spec, value, parsed, error);
 }
 
@@ -458,22 +528,34 @@ wm_diagram_set_property (WmDiagram  *self,
   return TRUE;
 }
 
-static gboolean
-is_ancestor_or_self (WmDiagram  *self,
-                     const char *ancestor,
-                     const char *id)
+/* The containers that a node placed inside the node @id would sit in: @id
+ * and the containers around it. The walk up stops after
+ * WM_LIMIT_CONTAINMENT_DEPTH + 1 steps, so that checking every node of a
+ * diagram takes time linear in their number whatever their chains; a longer
+ * chain, or a loop, gives WM_LIMIT_CONTAINMENT_DEPTH + 1. When the walk
+ * reaches @stop, *@meets is set and the steps up to it are returned. */
+static guint
+depth_inside (WmDiagram  *self,
+              const char *id,
+              const char *stop,
+              gboolean   *meets)
 {
-  /* Bounded by the item count, so a corrupt parent loop cannot hang us. */
-  for (guint steps = 0; id != NULL && steps <= self->items->len; steps++)
+  guint depth = 0;
+
+  *meets = FALSE;
+  for (; id != NULL && depth <= WM_LIMIT_CONTAINMENT_DEPTH; depth++)
     {
       WmItem *item;
 
-      if (g_str_equal (ancestor, id))
-        return TRUE;
+      if (g_str_equal (id, stop))
+        {
+          *meets = TRUE;
+          return depth;
+        }
       item = wm_diagram_lookup (self, id);
-      id = item ? item->parent : NULL;
+      id = item != NULL ? item->parent : NULL;
     }
-  return FALSE;
+  return depth;
 }
 
 gboolean
@@ -483,6 +565,8 @@ _wm_diagram_parent_is_valid (WmDiagram  *self,
                              GError    **error)
 {
   WmItem *parent = wm_diagram_lookup (self, parent_id);
+  gboolean loops = FALSE;
+  guint depth;
 
   if (parent == NULL || !wm_item_is_node (parent) || !parent->type->container)
     {
@@ -490,13 +574,66 @@ _wm_diagram_parent_is_valid (WmDiagram  *self,
                    _("“%s” is not a container in this diagram."), parent_id);
       return FALSE;
     }
-  if (!wm_item_is_node (item) || is_ancestor_or_self (self, item->id, parent_id))
+  depth = depth_inside (self, parent_id, item->id, &loops);
+  if (!wm_item_is_node (item) || loops)
     {
       g_set_error (error, WM_ERROR, WM_ERROR_NOT_ALLOWED,
                    _("“%s” cannot contain itself."), item->id);
       return FALSE;
     }
+  if (depth > WM_LIMIT_CONTAINMENT_DEPTH)
+    {
+      g_set_error (error, WM_ERROR, WM_ERROR_NOT_ALLOWED,
+                   _("“%s” cannot sit inside more than %d containers."), item->id,
+                   WM_LIMIT_CONTAINMENT_DEPTH);
+      return FALSE;
+    }
   return TRUE;
+}
+
+/* How many containers deep the nodes inside the container @item go: 0 when
+ * it holds none. Each node's walk up is bounded as in depth_inside(). */
+static guint
+depth_held (WmDiagram *self,
+            WmItem    *item)
+{
+  guint deepest = 0;
+
+  if (!item->type->container)
+    return 0;
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      WmItem *other = g_ptr_array_index (self->items, i);
+      gboolean inside = FALSE;
+      guint depth;
+
+      if (other == item || other->parent == NULL)
+        continue;
+      depth = depth_inside (self, other->parent, item->id, &inside);
+      if (inside)
+        deepest = MAX (deepest, depth + 1);
+    }
+  return deepest;
+}
+
+/* Whether @item, with the nodes it holds, fits inside @parent_id. */
+static gboolean
+fits_inside (WmDiagram  *self,
+             WmItem     *item,
+             const char *parent_id,
+             GError    **error)
+{
+  gboolean loops;
+
+  if (!_wm_diagram_parent_is_valid (self, item, parent_id, error))
+    return FALSE;
+  if (depth_inside (self, parent_id, item->id, &loops) + depth_held (self, item) <=
+      WM_LIMIT_CONTAINMENT_DEPTH)
+    return TRUE;
+  g_set_error (error, WM_ERROR, WM_ERROR_NOT_ALLOWED,
+               _("“%s” holds nodes that cannot sit inside more than %d containers."), item->id,
+               WM_LIMIT_CONTAINMENT_DEPTH);
+  return FALSE;
 }
 
 gboolean
@@ -514,7 +651,7 @@ wm_diagram_set_parent (WmDiagram  *self,
     return FALSE;
   if (g_strcmp0 (item->parent, parent_id) == 0)
     return TRUE;
-  if (parent_id != NULL && !_wm_diagram_parent_is_valid (self, item, parent_id, error))
+  if (parent_id != NULL && !fits_inside (self, item, parent_id, error))
     return FALSE;
 
   history = begin_edit (self, _("Change container"), NULL);
@@ -538,8 +675,11 @@ wm_diagram_set_points (WmDiagram     *self,
   g_return_val_if_fail (WM_IS_DIAGRAM (self), FALSE);
 
   item = lookup_writable (self, id, NULL);
-  if (item == NULL || !wm_item_is_link (item))
+  if (item == NULL || !wm_item_is_link (item) || n_points > WM_LIMIT_POINTS)
     return FALSE;
+  for (guint i = 0; i < n_points; i++)
+    if (!isfinite (points[i].x) || !isfinite (points[i].y))
+      return FALSE;
 
   key = g_strconcat ("points ", id, NULL);
   history = begin_edit (self, _("Reshape link"), key);
@@ -547,6 +687,11 @@ wm_diagram_set_points (WmDiagram     *self,
   g_free (item->points);
   item->points = n_points ? g_memdup2 (points, sizeof (WmPoint) * n_points) : NULL;
   item->n_points = n_points;
+  for (guint i = 0; i < n_points; i++)
+    {
+      item->points[i].x = wm_limits_clamp_coordinate (item->points[i].x);
+      item->points[i].y = wm_limits_clamp_coordinate (item->points[i].y);
+    }
   end_edit (self, history);
   return TRUE;
 }
@@ -600,7 +745,7 @@ wm_diagram_rename (WmDiagram  *self,
   g_return_val_if_fail (WM_IS_DIAGRAM (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
 
-  if (!check_writable (self, NULL))
+  if (!check_writable (self, NULL) || !wm_limits_check_text (name, NULL))
     return FALSE;
   if (g_str_equal (self->name, name))
     return TRUE;
@@ -680,7 +825,8 @@ wm_diagram_list_insert (WmDiagram  *self,
   g_return_val_if_fail (WM_IS_DIAGRAM (self), FALSE);
   g_return_val_if_fail (id != NULL && label != NULL, FALSE);
 
-  if (!(entries = writable_list (self, list, error)))
+  if (!(entries = writable_list (self, list, error)) || !wm_limits_check_text (label, error) ||
+      !wm_limits_check_text (id, error))
     return FALSE;
   if (id[0] == '\0' || !wm_value_parse (&id_spec, id, &check, error))
     {
@@ -736,7 +882,8 @@ wm_diagram_list_rename (WmDiagram  *self,
   g_return_val_if_fail (WM_IS_DIAGRAM (self), FALSE);
   g_return_val_if_fail (label != NULL, FALSE);
 
-  if (!(entries = writable_list (self, list, NULL)) || (index = _wm_list_entry_index (entries, id)) < 0)
+  if (!(entries = writable_list (self, list, NULL)) || !wm_limits_check_text (label, NULL) ||
+      (index = _wm_list_entry_index (entries, id)) < 0)
     return FALSE;
   entry = g_ptr_array_index (entries, index);
   if (g_str_equal (entry->label, label))

@@ -11,6 +11,7 @@
 
 #include "wm-error.h"
 #include "wm-diagram-private.h"
+#include "wm-limits.h"
 
 G_DEFINE_FINAL_TYPE (WmDiagram, wm_diagram, G_TYPE_OBJECT)
 
@@ -255,6 +256,19 @@ _wm_diagram_reset_lists (WmDiagram *self)
     }
 }
 
+/* A copy of @name cut to the longest text a file may hold. Names made up by
+ * the model (a copy's "… (copy)") may grow past it; names that the user
+ * gives are refused before they get here. */
+static char *
+limited_name (const char *name)
+{
+  if (name == NULL)
+    return g_strdup ("");
+  if (wm_limits_check_text (name, NULL))
+    return g_strdup (name);
+  return g_utf8_substring (name, 0, WM_LIMIT_TEXT_CHARS);
+}
+
 WmDiagram *
 _wm_diagram_new (const WmNotation *notation,
                  const char       *id,
@@ -264,7 +278,7 @@ _wm_diagram_new (const WmNotation *notation,
 
   self->notation = notation;
   self->id = g_strdup (id);
-  self->name = g_strdup (name ? name : "");
+  self->name = limited_name (name);
   self->values = g_new0 (WmValue, MAX (notation->n_props, 1));
   _wm_diagram_reset_lists (self);
   return self;
@@ -700,10 +714,12 @@ void
 _wm_diagram_set_name_internal (WmDiagram  *self,
                                const char *name)
 {
-  if (g_strcmp0 (self->name, name) == 0)
+  g_autofree char *limited = limited_name (name);
+
+  if (g_strcmp0 (self->name, limited) == 0)
     return;
   g_free (self->name);
-  self->name = g_strdup (name);
+  self->name = g_steal_pointer (&limited);
   _wm_diagram_delta (self)->header = TRUE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
 }

@@ -84,7 +84,11 @@ const WmListEntry *wm_diagram_find_entry    (WmDiagram  *self,
                                              const char *id);
 
 /* Edits. Each is recorded as one undo step, or as part of the group that
- * wm_project_begin_group() opened. */
+ * wm_project_begin_group() opened. They keep the limits of wm-limits.h, so
+ * that whatever they accept is written and read back: a text longer than
+ * WM_LIMIT_TEXT_CHARS is refused (with WM_ERROR_INVALID where there is an
+ * error to set, see wm_limits_check_text()), positions and sizes are clamped
+ * into range and non-finite ones refused. */
 WmItem   *wm_diagram_add_node        (WmDiagram    *self,
                                       const char   *type_id,
                                       const WmRect *bounds,
@@ -100,7 +104,9 @@ WmItem   *wm_diagram_add_link        (WmDiagram    *self,
 guint     wm_diagram_remove_items    (WmDiagram    *self,
                                       const char  *const *ids);
 /* Moves nodes (and the nodes they contain) and the waypoints of links between
- * moved nodes. Consecutive moves of the same items merge into one undo step. */
+ * moved nodes. Consecutive moves of the same items merge into one undo step.
+ * A move that would take a position out of range stops at its edge, for the
+ * whole selection at once. */
 void      wm_diagram_move_items      (WmDiagram    *self,
                                       const char  *const *ids,
                                       double        dx,
@@ -118,10 +124,13 @@ gboolean  wm_diagram_set_property    (WmDiagram    *self,
                                       const char   *name,
                                       const char   *value,
                                       GError      **error);
+/* Refuses (WM_ERROR_NOT_ALLOWED) a loop, and a node or one it holds ending
+ * inside more than WM_LIMIT_CONTAINMENT_DEPTH containers. */
 gboolean  wm_diagram_set_parent      (WmDiagram    *self,
                                       const char   *id,
                                       const char   *parent_id,
                                       GError      **error);
+/* At most WM_LIMIT_POINTS waypoints. */
 gboolean  wm_diagram_set_points      (WmDiagram    *self,
                                       const char   *id,
                                       const WmPoint *points,

@@ -36,6 +36,10 @@ WmItem        *_wm_diagram_take_item     (WmDiagram        *self,
 void           _wm_diagram_move_in_z     (WmDiagram        *self,
                                           WmItem           *item,
                                           guint             position);
+/* Whether @item may sit inside @parent_id: a container of the diagram, not
+ * inside @item, and not so deep that @item would sit inside more than
+ * WM_LIMIT_CONTAINMENT_DEPTH containers. Its cost is bounded by that limit,
+ * so the reader checks every node of a file in linear time. */
 gboolean       _wm_diagram_parent_is_valid (WmDiagram      *self,
                                             WmItem         *item,
                                             const char     *parent_id,
@@ -62,6 +66,15 @@ void           _wm_diagram_flush_delta   (WmDiagram        *self);
 /* Notes an item as modified and its current extent as dirty. */
 void           _wm_diagram_note_modified (WmDiagram        *self,
                                           const WmItem     *item);
+
+/* The checks a project file's raw bytes pass before libxml2 reads them
+ * (wm-format-scan.c): its size, UTF-8 throughout, no DOCTYPE, and the limits
+ * on elements, nesting and attributes. The reader runs it first; a writer
+ * may run it on what it wrote, to refuse a save that could not be read. */
+gboolean       _wm_format_scan           (const char       *data,
+                                          gsize             length,
+                                          const char       *name,
+                                          GError          **error);
 
 /* Project internals. */
 gboolean       _wm_project_id_in_use     (WmProject        *self,

@@ -35,10 +35,12 @@
 
 #include <locale.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "wm-check.h"
 #include "wm-error.h"
 #include "wm-format.h"
+#include "wm-limits.h"
 
 #define EXPECTED_MARKER "<!-- expected error -->"
 #define MAX_MESSAGE_LENGTH 1024
@@ -351,32 +353,6 @@ test_xml_nesting (void)
                             WM_ERROR_MALFORMED, WM_ERROR_INVALID);
 }
 
-/* Containers nested 300 deep through parent attributes: a valid file, which
- * must load and survive the code that walks the containment tree. */
-static void
-test_parent_chain (void)
-{
-  g_autoptr(GString) out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                                         "<waymark-project format=\"1\">\n"
-                                         "  <diagram id=\"uc-1\" notation=\"use-case\" "
-                                         "name=\"Russian dolls\">\n");
-  g_autoptr(WmProject) project = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_string_append (out, "    <node id=\"package-0\" type=\"package\" "
-                        "x=\"0\" y=\"0\" w=\"3000\" h=\"3000\"/>\n");
-  for (guint i = 1; i < 300; i++)
-    g_string_append_printf (out, "    <node id=\"package-%u\" type=\"package\" x=\"%u\" y=\"%u\" "
-                                 "w=\"%u\" h=\"%u\" parent=\"package-%u\"/>\n",
-                            i, 5 * i, 5 * i, 3000 - 10 * i, 3000 - 10 * i, i - 1);
-  finish_document (out);
-
-  project = load_exact (out->str, out->len, "parent-chain-300.waymark", &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (project);
-  check_loaded_file (project, "parent-chain-300.waymark");
-}
-
 static char *
 make_filler (gsize    length,
              gboolean with_line_breaks)
@@ -389,6 +365,322 @@ make_filler (gsize    length,
       filler[i] = '\n';
   filler[length] = '\0';
   return filler;
+}
+
+/* Loads generated @out, which must be refused with @code on line @line, with
+ * a message that holds @words. */
+static void
+assert_refused_at (const GString *out,
+                   const char    *name,
+                   WmError        code,
+                   guint          line,
+                   const char    *words)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WmProject) project = load_exact (out->str, out->len, name, &error);
+
+  if (project != NULL)
+    g_error ("%s was accepted, but must be refused", name);
+  assert_clean_refusal (project, error, name, line, line);
+  assert_error_code (error, code, code);
+  if (strstr (error->message, words) == NULL)
+    g_error ("“%s” does not mention “%s”", error->message, words);
+  g_test_message ("%s", error->message);
+}
+
+static GString *
+start_use_case_document (void)
+{
+  return g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                       "<waymark-project format=\"1\">\n"
+                       "  <diagram id=\"uc-1\" notation=\"use-case\" name=\"Russian dolls\">\n");
+}
+
+/* Appends packages package-@first ... package-@last, each inside the one
+ * before it, children first when @reverse (the parent is then a forward
+ * reference). Returns the line of package-@mark. */
+static guint
+append_package_chain (GString    *out,
+                      const char *prefix,
+                      guint       first,
+                      guint       last,
+                      gboolean    reverse,
+                      guint       mark)
+{
+  guint line = 0;
+
+  for (guint n = 0; n <= last - first; n++)
+    {
+      guint i = reverse ? last - n : first + n;
+
+      if (i == mark)
+        line = count_lines (out->str, out->len);
+      g_string_append_printf (out, "    <node id=\"%s%u\" type=\"package\" x=\"%u\" y=\"%u\" "
+                                   "w=\"100\" h=\"100\"", prefix, i, i % 1000, i / 1000);
+      if (i > first)
+        g_string_append_printf (out, " parent=\"%s%u\"", prefix, i - 1);
+      g_string_append (out, "/>\n");
+    }
+  return line;
+}
+
+/* Containers nested as deep as the model allows, listed innermost first: a
+ * valid file, which must load and survive the code that walks the tree. */
+static void
+test_parent_chain_at_limit (void)
+{
+  g_autoptr(GString) out = start_use_case_document ();
+  g_autoptr(WmProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+
+  append_package_chain (out, "package-", 0, WM_LIMIT_CONTAINMENT_DEPTH, TRUE, 0);
+  finish_document (out);
+
+  project = load_exact (out->str, out->len, "parent-chain-at-limit.waymark", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (project);
+  check_loaded_file (project, "parent-chain-at-limit.waymark");
+}
+
+/* One container more, and the node that sits too deep is named. */
+static void
+test_parent_chain_over_limit (void)
+{
+  g_autoptr(GString) out = start_use_case_document ();
+  guint depth = WM_LIMIT_CONTAINMENT_DEPTH + 1;
+  guint line = append_package_chain (out, "package-", 0, depth, TRUE, depth);
+
+  finish_document (out);
+  assert_refused_at (out, "parent-chain-over-limit.waymark", WM_ERROR_INVALID, line,
+                     "containers");
+}
+
+/* 40 000 packages in one chain took 28 s to load when each was checked by a
+ * walk to the top. The walks stop at the cap now, so this is refused at once. */
+static void
+test_parent_chain_40000 (void)
+{
+  g_autoptr(GString) out = start_use_case_document ();
+  guint mark = WM_LIMIT_CONTAINMENT_DEPTH + 1;
+  guint line = append_package_chain (out, "package-", 0, 40000, FALSE, mark);
+
+  finish_document (out);
+  assert_refused_at (out, "parent-chain-40000.waymark", WM_ERROR_INVALID, line, "containers");
+}
+
+/* Many chains as deep as allowed: every node's check walks at most the cap's
+ * number of steps, so the load is linear in the number of nodes. */
+static void
+test_containment_wide (void)
+{
+  g_autoptr(GString) out = start_use_case_document ();
+  g_autoptr(WmProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint chain = 0; chain < 300; chain++)
+    {
+      g_autofree char *prefix = g_strdup_printf ("package-%u-", chain);
+      append_package_chain (out, prefix, 0, WM_LIMIT_CONTAINMENT_DEPTH, chain % 2 == 0, 0);
+    }
+  finish_document (out);
+
+  project = load_exact (out->str, out->len, "containment-wide.waymark", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (wm_diagram_get_n_items (wm_project_get_diagram (project, 0)), ==,
+                    300 * (WM_LIMIT_CONTAINMENT_DEPTH + 1));
+}
+
+/* A node with @n_attributes attributes in all (six of them its core ones). */
+static GString *
+node_with_attributes (guint  n_attributes,
+                      guint *line)
+{
+  g_autoptr(GString) out = start_vsm_document ();
+
+  *line = count_lines (out->str, out->len);
+  g_string_append (out, "    <node id=\"process-1\" type=\"process\" "
+                        "x=\"0\" y=\"0\" w=\"120\" h=\"70\"");
+  for (guint i = 6; i < n_attributes; i++)
+    g_string_append_printf (out, " p%u=\"1\"", i);
+  g_string_append (out, "/>\n");
+  finish_document (out);
+  return g_steal_pointer (&out);
+}
+
+/* One element with 20 000 attributes (a 210 kB file) made RELAX NG validation
+ * take 3 GB. The element is refused before the validator sees it: the error
+ * names its line and its attributes, where the validator would have said the
+ * element failed to validate. */
+static void
+test_attributes_20000 (void)
+{
+  guint line;
+  g_autoptr(GString) out = node_with_attributes (20000, &line);
+
+  assert_refused_at (out, "attributes-20000.waymark", WM_ERROR_INVALID, line, "attributes");
+}
+
+/* At the limit the count passes, and the first unknown property is what is
+ * wrong; one more attribute, and the count is. */
+static void
+test_attributes_at_limit (void)
+{
+  guint line;
+  g_autoptr(GString) at_limit = node_with_attributes (WM_LIMIT_ATTRIBUTES, &line);
+  g_autoptr(GString) over_limit = node_with_attributes (WM_LIMIT_ATTRIBUTES + 1, &line);
+
+  assert_refused_at (at_limit, "attributes-at-limit.waymark", WM_ERROR_UNKNOWN_TYPE, line,
+                     "property");
+  assert_refused_at (over_limit, "attributes-over-limit.waymark", WM_ERROR_INVALID, line,
+                     "attributes");
+}
+
+/* One element more than a file may have, most of them empty entries of a
+ * use case's extension points, which the model would otherwise keep. */
+static void
+test_elements_over_limit (void)
+{
+  g_autoptr(GString) out = start_use_case_document ();
+  /* The root, the diagram, the node and <entries> come first. */
+  guint n_entries = WM_LIMIT_ELEMENTS - 4 + 1;
+  guint line = 0;
+
+  g_string_append (out, "    <node id=\"use-case-1\" type=\"use-case\" "
+                        "x=\"0\" y=\"0\" w=\"160\" h=\"70\">\n"
+                        "      <entries name=\"extension-points\">\n");
+  for (guint i = 0; i < n_entries; i++)
+    {
+      if (i == n_entries - 1)
+        line = count_lines (out->str, out->len);
+      g_string_append (out, "<entry/>\n");
+    }
+  g_string_append (out, "      </entries>\n    </node>\n");
+  finish_document (out);
+  assert_refused_at (out, "elements-over-limit.waymark", WM_ERROR_INVALID, line, "elements");
+}
+
+/* Elements nested one level deeper than allowed: the error names the line
+ * of the innermost, not that of the first one the schema does not expect. */
+static void
+test_xml_depth_over_limit (void)
+{
+  g_autoptr(GString) out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                         "<waymark-project format=\"1\">\n");
+  guint line = 0;
+
+  for (guint depth = 2; depth <= WM_LIMIT_XML_DEPTH + 1; depth++)
+    {
+      line = count_lines (out->str, out->len);
+      g_string_append (out, "<diagram>\n");
+    }
+  for (guint depth = 2; depth <= WM_LIMIT_XML_DEPTH + 1; depth++)
+    g_string_append (out, "</diagram>\n");
+  g_string_append (out, "</waymark-project>\n");
+  assert_refused_at (out, "depth-over-limit.waymark", WM_ERROR_INVALID, line, "nested");
+}
+
+/* A file one byte larger than the reader opens: a valid project followed by
+ * zero bytes, in memory that is mapped but never touched. */
+static void
+test_file_too_large (void)
+{
+  static const char head[] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                             "<waymark-project format=\"1\"/>\n";
+  gsize length = (gsize) WM_LIMIT_FILE_BYTES + 1;
+  char *data = mmap (NULL, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WmProject) project = NULL;
+
+  g_assert_true (data != MAP_FAILED);
+  memcpy (data, head, strlen (head));
+  project = wm_project_load_from_data (data, length, "too-large.waymark", &error);
+  munmap (data, length);
+  assert_clean_refusal (project, error, "too-large.waymark", 1, 1);
+  assert_error_code (error, WM_ERROR_INVALID, WM_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "larger"));
+}
+
+/* A DOCTYPE with megabytes of internal subset, which libxml2 took tens of
+ * seconds to parse before the reader saw the DOCTYPE. The subset ends in
+ * garbage that libxml2 would call malformed; the refusal names the DOCTYPE
+ * instead, which shows that the subset was never parsed. */
+static void
+test_doctype_not_parsed (void)
+{
+  g_autoptr(GString) out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                         "<!DOCTYPE waymark-project [\n");
+
+  for (guint i = 0; i < 50000; i++)
+    g_string_append_printf (out, "  <!ENTITY e%u \"A roasting note, number %u.\">\n", i, i);
+  g_string_append (out, "  <!GARBAGE>\n]>\n<waymark-project format=\"1\"/>\n");
+  assert_refused_at (out, "doctype-large-subset.waymark", WM_ERROR_INVALID, 2, "DOCTYPE");
+}
+
+/* A node whose text attribute is @length characters of @unit. */
+static GString *
+node_with_text (gsize       length,
+                const char *unit)
+{
+  g_autoptr(GString) out = start_vsm_document ();
+
+  g_string_append (out, "    <node id=\"process-1\" type=\"process\" "
+                        "x=\"0\" y=\"0\" w=\"120\" h=\"70\" text=\"");
+  for (gsize i = 0; i < length; i++)
+    g_string_append (out, unit);
+  g_string_append (out, "\"/>\n");
+  finish_document (out);
+  return g_steal_pointer (&out);
+}
+
+/* The longest text the model accepts loads, however its characters are
+ * escaped or encoded; one character more is refused, naming the line. */
+static void
+test_text_limit_attribute (void)
+{
+  g_autoptr(GString) at_limit = node_with_text (WM_LIMIT_TEXT_CHARS / 2, "é&quot;");
+  g_autoptr(GString) over_limit = node_with_text (WM_LIMIT_TEXT_CHARS + 1, "a");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WmProject) project = load_exact (at_limit->str, at_limit->len,
+                                             "text-at-limit.waymark", &error);
+  WmItem *item;
+
+  g_assert_no_error (error);
+  item = wm_project_lookup_item (project, "process-1", NULL);
+  g_assert_cmpuint (g_utf8_strlen (item->text, -1), ==, WM_LIMIT_TEXT_CHARS);
+  assert_refused_at (over_limit, "text-over-limit.waymark", WM_ERROR_INVALID, 4, "characters");
+}
+
+/* The same for a multi-line text element, whose line is the one it starts on. */
+static void
+test_text_limit_element (void)
+{
+  g_autoptr(GString) out = start_vsm_document ();
+  g_autofree char *filler = make_filler (WM_LIMIT_TEXT_CHARS + 1, TRUE);
+
+  g_string_append (out, "    <node id=\"note-1\" type=\"note\" "
+                        "x=\"0\" y=\"0\" w=\"150\" h=\"70\">\n"
+                        "      <text>");
+  g_string_append (out, filler);
+  g_string_append (out, "</text>\n    </node>\n");
+  finish_document (out);
+  assert_refused_at (out, "text-element-over-limit.waymark", WM_ERROR_INVALID, 5, "characters");
+}
+
+/* A string list is one value: its entries and the line breaks between them
+ * count together, as they do when the inspector sets it. */
+static void
+test_text_limit_entries (void)
+{
+  g_autoptr(GString) out = start_use_case_document ();
+  g_autofree char *filler = make_filler (WM_LIMIT_TEXT_CHARS / 2, FALSE);
+
+  g_string_append (out, "    <node id=\"use-case-1\" type=\"use-case\" "
+                        "x=\"0\" y=\"0\" w=\"160\" h=\"70\">\n"
+                        "      <entries name=\"extension-points\">\n");
+  g_string_append_printf (out, "<entry>%s</entry>\n<entry>%s</entry>\n", filler, filler);
+  g_string_append (out, "      </entries>\n    </node>\n");
+  finish_document (out);
+  assert_refused_at (out, "entries-over-limit.waymark", WM_ERROR_INVALID, 5, "characters");
 }
 
 /* A 10 MB attribute value: it may load (keeping every byte) or be refused,
@@ -560,7 +852,20 @@ main (int   argc,
 
   add_corpus_tests ();
   g_test_add_func ("/format/hostile/generated/nesting-300", test_xml_nesting);
-  g_test_add_func ("/format/hostile/generated/parent-chain-300", test_parent_chain);
+  g_test_add_func ("/format/hostile/generated/parent-chain-at-limit", test_parent_chain_at_limit);
+  g_test_add_func ("/format/hostile/generated/parent-chain-over-limit",
+                   test_parent_chain_over_limit);
+  g_test_add_func ("/format/hostile/generated/parent-chain-40000", test_parent_chain_40000);
+  g_test_add_func ("/format/hostile/generated/containment-wide", test_containment_wide);
+  g_test_add_func ("/format/hostile/generated/attributes-20000", test_attributes_20000);
+  g_test_add_func ("/format/hostile/generated/attributes-at-limit", test_attributes_at_limit);
+  g_test_add_func ("/format/hostile/generated/elements-over-limit", test_elements_over_limit);
+  g_test_add_func ("/format/hostile/generated/depth-over-limit", test_xml_depth_over_limit);
+  g_test_add_func ("/format/hostile/generated/file-too-large", test_file_too_large);
+  g_test_add_func ("/format/hostile/generated/doctype-not-parsed", test_doctype_not_parsed);
+  g_test_add_func ("/format/hostile/generated/text-limit-attribute", test_text_limit_attribute);
+  g_test_add_func ("/format/hostile/generated/text-limit-element", test_text_limit_element);
+  g_test_add_func ("/format/hostile/generated/text-limit-entries", test_text_limit_entries);
   g_test_add_func ("/format/hostile/generated/attribute-10mb", test_huge_attribute);
   g_test_add_func ("/format/hostile/generated/text-element-10mb", test_huge_text_element);
   g_test_add_func ("/format/hostile/generated/quadratic-blowup", test_quadratic_blowup);

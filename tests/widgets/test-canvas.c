@@ -11,6 +11,7 @@
 
 #include <adwaita.h>
 #include <math.h>
+#include <string.h>
 
 #include "wm-canvas-private.h"
 #include "wm-render.h"
@@ -1000,6 +1001,33 @@ test_connect_offers (Fixture       *fixture,
   g_assert_cmpfloat (node->bounds.x, >, rect.x);
 }
 
+/* A text pasted into the in-place editor longer than a text may be: the
+ * editor says so while it is, and keeps the most that the file can hold. */
+static void
+test_edit_text_too_long (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  WmCanvas *canvas = fixture->canvas;
+  GtkTextBuffer *buffer;
+  g_autofree char *too_long = g_malloc (WM_LIMIT_TEXT_CHARS + 2);
+
+  memset (too_long, 'a', WM_LIMIT_TEXT_CHARS + 1);
+  too_long[WM_LIMIT_TEXT_CHARS + 1] = '\0';
+  _wm_canvas_begin_edit (canvas, "note-71");
+  g_assert_true (GTK_IS_TEXT_VIEW (canvas->editor));
+  g_assert_false (gtk_widget_get_visible (canvas->editor_limit));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (canvas->editor));
+  gtk_text_buffer_set_text (buffer, too_long, -1);
+  g_assert_true (gtk_widget_get_visible (canvas->editor_limit));
+  gtk_text_buffer_set_text (buffer, too_long + 1, -1);
+  g_assert_false (gtk_widget_get_visible (canvas->editor_limit));
+  gtk_text_buffer_set_text (buffer, too_long, -1);
+
+  g_assert_true (_wm_canvas_editor_key (canvas, GDK_KEY_Return, GDK_CONTROL_MASK));
+  g_assert_cmpuint (strlen (wm_diagram_lookup (fixture->diagram, "note-71")->text), ==,
+                    WM_LIMIT_TEXT_CHARS);
+}
+
 static void
 test_edit_text (Fixture       *fixture,
                 gconstpointer  data)
@@ -1168,6 +1196,7 @@ main (int   argc,
   ADD ("tool-link", test_tool_link);
   ADD ("connect-offers", test_connect_offers);
   ADD ("edit-text", test_edit_text);
+  ADD ("edit-text-too-long", test_edit_text_too_long);
   ADD ("resize", test_resize);
   g_test_add_func ("/widgets/canvas/finalize", test_finalize);
 

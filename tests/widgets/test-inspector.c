@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "wm-inspector.h"
 #include "wm-test-util.h"
@@ -158,6 +159,40 @@ test_invalid_value_refused (Fixture       *fixture,
   wm_project_set_read_only (fixture->project, FALSE);
 }
 
+/* A text longer than a file may hold is refused, and the row says why, in
+ * the same way as for a number out of range. */
+static void
+test_too_long_text_refused (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  WmDiagram *use_cases = wm_project_find_diagram (fixture->project, "uc-41");
+  WmItem *use_case = wm_diagram_lookup (use_cases, "use-case-43");
+  g_autofree char *before = g_strdup (wm_item_get_string (use_case, "description"));
+  g_autofree char *too_long = g_malloc (WM_LIMIT_TEXT_CHARS + 2);
+  g_autofree char *limit = g_strdup_printf ("%d", WM_LIMIT_TEXT_CHARS);
+  GtkWidget *description;
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+  const char *tooltip;
+
+  memset (too_long, 'a', WM_LIMIT_TEXT_CHARS + 1);
+  too_long[WM_LIMIT_TEXT_CHARS + 1] = '\0';
+  wm_inspector_set_target (fixture->inspector, use_cases, "use-case-43");
+  description = editor (fixture, "description");
+  g_assert_true (GTK_IS_TEXT_VIEW (description));
+  /* Pasted at the end, as one insertion. */
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (description));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, too_long, -1);
+
+  g_assert_cmpstr (wm_item_get_string (use_case, "description"), ==, before);
+  g_assert_false (wm_project_can_undo (fixture->project));
+  g_assert_true (gtk_widget_has_css_class (row_of (description), "error"));
+  tooltip = gtk_widget_get_tooltip_text (row_of (description));
+  g_assert_nonnull (tooltip);
+  g_assert_nonnull (strstr (tooltip, limit));
+}
+
 static void
 test_typing_is_one_step (Fixture       *fixture,
                          gconstpointer  data)
@@ -303,6 +338,7 @@ main (int   argc,
   ADD ("/inspector/edit/spin-and-undo", test_spin_edits_and_undo);
   ADD ("/inspector/edit/invalid-refused", test_invalid_value_refused);
   ADD ("/inspector/edit/typing-is-one-step", test_typing_is_one_step);
+  ADD ("/inspector/edit/too-long-text-refused", test_too_long_text_refused);
   ADD ("/inspector/target/removed-empties", test_removed_target_empties);
   ADD ("/inspector/target/diagram-fields", test_diagram_fields);
   ADD ("/inspector/target/journey-stage-slot", test_journey_stage_slot);
