@@ -13,6 +13,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
+#include "wm-error.h"
 #include "wm-format.h"
 #include "wm-model-private.h"
 #include "wm-safe-save.h"
@@ -322,6 +325,29 @@ expected_etag (WmProject   *project,
   return wm_project_get_file_etag (project);
 }
 
+/* Runs the reader's own checks of the raw bytes on what is about to be
+ * written, so that a save never makes a file that cannot be opened again:
+ * the per-edit limits keep each value readable, but totals (the file's
+ * size, its number of elements) can only be checked on the whole. */
+static gboolean
+check_reopens (GFile   *file,
+               GBytes  *bytes,
+               GError **error)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+  g_autoptr(GError) local_error = NULL;
+
+  if (_wm_format_scan (data, size, name, &local_error))
+    return TRUE;
+  /* Translators: %s is why the reader would refuse the file, with its line. */
+  g_set_error (error, WM_ERROR, WM_ERROR_INVALID,
+               _("The project was not saved, because it could not be opened again: %s"),
+               local_error->message);
+  return FALSE;
+}
+
 gboolean
 wm_project_save (WmProject    *project,
                  GFile        *file,
@@ -335,7 +361,8 @@ wm_project_save (WmProject    *project,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   bytes = wm_project_serialize (project);
-  if (!wm_safe_save_bytes (file, bytes, WM_SAFE_SAVE_NONE,
+  if (!check_reopens (file, bytes, error) ||
+      !wm_safe_save_bytes (file, bytes, WM_SAFE_SAVE_NONE,
                            expected_etag (project, file, WM_SAVE_NONE), &etag, cancellable, error))
     return FALSE;
   wm_project_set_file (project, file);
@@ -372,7 +399,8 @@ save_in_thread (GTask        *task,
   SaveData *data = task_data;
   GError *error = NULL;
 
-  if (!wm_safe_save_bytes (data->file, data->bytes, WM_SAFE_SAVE_NONE, data->expected_etag,
+  if (!check_reopens (data->file, data->bytes, &error) ||
+      !wm_safe_save_bytes (data->file, data->bytes, WM_SAFE_SAVE_NONE, data->expected_etag,
                            &data->etag, cancellable, &error))
     g_task_return_error (task, error);
   else

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 
 #include "wm-error.h"
+#include "wm-limits.h"
 #include "wm-model-private.h"
 
 struct _WmProject
@@ -249,44 +250,46 @@ _wm_project_set_meta (WmProject  *self,
   replace_string (self, &self->description, description, PROP_DESCRIPTION);
 }
 
-static void
+static gboolean
 set_meta_recorded (WmProject  *self,
                    const char *title,
                    const char *author,
                    const char *description,
                    const char *merge_key)
 {
-  if (self->read_only)
-    return;
+  if (self->read_only || !wm_limits_check_text (title, NULL) ||
+      !wm_limits_check_text (author, NULL) || !wm_limits_check_text (description, NULL))
+    return FALSE;
 
   _wm_history_begin (self->history, _("Edit project details"), merge_key);
   _wm_history_meta_will_change (self->history);
   _wm_project_set_meta (self, title, author, description);
   _wm_history_end (self->history);
+  return TRUE;
 }
 
-void
+gboolean
 wm_project_set_title (WmProject  *self,
                       const char *title)
 {
-  g_return_if_fail (WM_IS_PROJECT (self));
-  set_meta_recorded (self, title, self->author, self->description, "meta title");
+  g_return_val_if_fail (WM_IS_PROJECT (self), FALSE);
+  return set_meta_recorded (self, title, self->author, self->description, "meta title");
 }
 
-void
+gboolean
 wm_project_set_author (WmProject  *self,
                        const char *author)
 {
-  g_return_if_fail (WM_IS_PROJECT (self));
-  set_meta_recorded (self, self->title, author, self->description, "meta author");
+  g_return_val_if_fail (WM_IS_PROJECT (self), FALSE);
+  return set_meta_recorded (self, self->title, author, self->description, "meta author");
 }
 
-void
+gboolean
 wm_project_set_description (WmProject  *self,
                             const char *description)
 {
-  g_return_if_fail (WM_IS_PROJECT (self));
-  set_meta_recorded (self, self->title, self->author, description, "meta description");
+  g_return_val_if_fail (WM_IS_PROJECT (self), FALSE);
+  return set_meta_recorded (self, self->title, self->author, description, "meta description");
 }
 
 GFile *
@@ -603,6 +606,8 @@ wm_project_add_diagram (WmProject  *self,
                    _("“%s” is not a kind of diagram Waymark knows."), notation_id);
       return NULL;
     }
+  if (name != NULL && !wm_limits_check_text (name, error))
+    return NULL;
 
   id = _wm_project_new_id (self, notation->id_prefix);
   diagram = _wm_diagram_new (notation, id,

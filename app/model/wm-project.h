@@ -19,11 +19,13 @@ WmProject  *wm_project_new              (void);
 const char *wm_project_get_title        (WmProject  *self);
 const char *wm_project_get_author       (WmProject  *self);
 const char *wm_project_get_description  (WmProject  *self);
-void        wm_project_set_title        (WmProject  *self,
+/* Each is one undo step; FALSE when refused (a read-only project, or a text
+ * longer than WM_LIMIT_TEXT_CHARS). */
+gboolean    wm_project_set_title        (WmProject  *self,
                                          const char *title);
-void        wm_project_set_author       (WmProject  *self,
+gboolean    wm_project_set_author       (WmProject  *self,
                                          const char *author);
-void        wm_project_set_description  (WmProject  *self,
+gboolean    wm_project_set_description  (WmProject  *self,
                                          const char *description);
 
 GFile      *wm_project_get_file         (WmProject  *self);
