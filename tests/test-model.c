@@ -745,6 +745,14 @@ test_text_limits (void)
 
   g_assert_false (wm_diagram_rename (diagram, too_long));
   g_assert_cmpstr (wm_diagram_get_name (diagram), ==, "Limits");
+  g_assert_null (wm_project_add_diagram (project, "use-case", too_long, &error));
+  assert_too_long (error);
+  g_clear_error (&error);
+  g_assert_false (wm_project_set_title (project, too_long));
+  g_assert_false (wm_project_set_author (project, too_long));
+  g_assert_false (wm_project_set_description (project, too_long));
+  g_assert_cmpstr (wm_project_get_title (project), ==, "");
+  g_assert_true (wm_project_set_title (project, longest));
   g_assert_false (wm_diagram_list_rename (journey, "stages", "awareness", too_long));
   g_assert_cmpuint (wm_diagram_get_n_items (diagram), ==, 1);
   g_assert_false (wm_item_has_value (use_case, "description"));
