@@ -33,91 +33,51 @@ print_diagrams (WmProject *project)
     }
 }
 
-/* A number as lean practitioners write it: whole numbers without decimals,
- * others with @decimals of them, in the user's locale. */
+/* A figure as the panels and the painters write it, or why it is unknown. */
 static char *
-format_number (double value,
-               int    decimals)
+format_value (const WmMetric *metric)
 {
-  if (fabs (value - round (value)) < 0.5 / pow (10, decimals))
-    return g_strdup_printf ("%.0f", value);
-  return g_strdup_printf ("%.*f", decimals, value);
-}
+  g_autofree char *value = NULL;
+  g_autofree char *detail = NULL;
 
-static char *
-format_days (double days)
-{
-  g_autofree char *number = format_number (days, 1);
-
-  /* Plural forms need a whole number, which a fraction of a day is not. */
-  if (fabs (days - round (days)) < 0.05)
-    return g_strdup_printf (ngettext ("%s day", "%s days", (gulong) round (days)), number);
-  /* Translators: a fractional number of days, such as “4.7 days”. */
-  return g_strdup_printf (C_("fraction", "%s days"), number);
-}
-
-/* One indented line of the metrics block. */
-static void G_GNUC_PRINTF (1, 2)
-print_metric (const char *format,
-              ...)
-{
-  g_autofree char *line = NULL;
-  va_list args;
-
-  va_start (args, format);
-  line = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_print ("  %s\n", line);
-}
-
-static void
-print_metrics (const WmVsmMetrics *metrics)
-{
-  g_autofree char *takt = format_number (metrics->takt_time, 1);
-  g_autofree char *lead = format_days (metrics->lead_time_days);
-  g_autofree char *processing = format_number (metrics->processing_time, 1);
-  g_autofree char *efficiency = format_number (metrics->efficiency * 100, 2);
-  g_autofree char *rolled = format_number (metrics->rolled_ca * 100, 1);
-  g_autofree char *stock = format_number (metrics->inventory_quantity, 0);
-  g_autofree char *stock_days = format_days (metrics->inventory_days);
-
-  if (metrics->takt_time > 0)
+  if (isnan (metric->figure.value) && metric->unknown != NULL)
     {
-      /* Translators: “s” is the symbol for seconds. */
-      print_metric (_("Takt time: %s s"), takt);
+      /* Translators: a figure that cannot be computed, then why, as in
+       * “unknown, there is no lead time”. */
+      return g_strdup_printf (_("unknown, %s"), metric->unknown);
     }
-  else
-    print_metric ("%s", _("Takt time: unknown, the daily demand is not set"));
-  /* Translators: %s is a number of days, such as “4.7 days”. */
-  print_metric (_("Production lead time: %s"), lead);
-  /* Translators: “s” is the symbol for seconds. */
-  print_metric (_("Processing time: %s s"), processing);
-  /* Efficiency compares with the lead time, so without one there is nothing to say. */
-  if (metrics->lead_time_days * metrics->available_per_day > 0)
-    print_metric (_("Process cycle efficiency: %s %%"), efficiency);
-  else
-    print_metric ("%s", _("Process cycle efficiency: unknown, there is no lead time"));
-  /* Translators: rolled complete-and-accurate, the share of work that needs no rework. */
-  print_metric (_("Rolled C&A: %s %%"), rolled);
-  /* Translators: a number of pieces (“pcs”), then a number of days of stock. */
-  print_metric (_("Inventory: %s pcs, %s"), stock, stock_days);
+  value = wm_figure_format (&metric->figure);
+  if (metric->detail.kind == WM_FIGURE_NONE)
+    return g_steal_pointer (&value);
+  detail = wm_figure_format (&metric->detail);
+  /* Translators: two figures about one thing, as in “2.5 days, 460 pcs”. */
+  return g_strdup_printf (_("%s, %s"), value, detail);
 }
 
-/* The lean metrics of every value stream map, after the diagram list. */
+/* The figures of every diagram whose notation computes some, after the
+ * diagram list: the diagram's own, then those of single items. */
 static void
-print_value_streams (WmProject *project)
+print_metrics (WmProject *project)
 {
   for (guint i = 0; i < wm_project_get_n_diagrams (project); i++)
     {
       WmDiagram *diagram = wm_project_get_diagram (project, i);
-      g_autoptr(WmVsmMetrics) metrics = wm_vsm_compute (diagram);
+      g_autoptr(GArray) metrics = wm_notation_compute_metrics (diagram);
 
       if (metrics == NULL)
         continue;
-      g_print (_("Value stream “%s” (%s):"), wm_diagram_get_name (diagram),
+      g_print (_("Figures of “%s” (%s):"), wm_diagram_get_name (diagram),
                wm_diagram_get_id (diagram));
       g_print ("\n");
-      print_metrics (metrics);
+      for (guint m = 0; m < metrics->len; m++)
+        {
+          const WmMetric *metric = &g_array_index (metrics, WmMetric, m);
+          g_autofree char *value = format_value (metric);
+          /* Translators: a figure's name, then its value, as in “Takt time: 60 s”. */
+          g_autofree char *line = g_strdup_printf (_("%s: %s"), metric->label, value);
+
+          g_print ("  %s\n", line);
+        }
     }
 }
 
@@ -186,7 +146,7 @@ wm_cli_check (const char *path,
   if (*wm_project_get_author (project) != '\0')
     g_print (_("Author: %s\n"), wm_project_get_author (project));
   print_diagrams (project);
-  print_value_streams (project);
+  print_metrics (project);
   errors = print_problems (project);
   return strict && errors > 0 ? WM_EXIT_INVALID : WM_EXIT_OK;
 }

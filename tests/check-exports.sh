@@ -3,8 +3,8 @@
 #
 # The command-line exports as a stakeholder receives them: the presentation
 # PDF's pages, metadata, embedded fonts and text (guillemets and non-ASCII
-# names included), page sizes, SVG and PNG files, --diagram=all, and clean
-# one-line errors for bad requests.
+# names included, figures as --check prints them), page sizes, SVG and PNG
+# files, --diagram=all, and clean one-line errors for bad requests.
 set -eu
 
 waymark=$1
@@ -63,6 +63,18 @@ for text in "Appendix: use-case details" "Main flow" "Alternative flows" "Extens
 done
 [ "$(grep -cF "Appendix: use-case details" "$tmp/deck.txt")" -ge 2 ] \
   && echo "ok: appendix in the contents" || fail "the contents do not list the appendix"
+
+# The value stream maps' figures read in the PDF as --check prints them: one
+# formatter writes both (wm_figure_format).
+"$waymark" --check "$sample" >"$tmp/check.txt"
+for figure in "Production lead time" "Processing time" "Takt time"; do
+  sed -n "s/^  $figure: //p" "$tmp/check.txt" | sort -u >"$tmp/values"
+  [ -s "$tmp/values" ] || fail "--check prints no “$figure”"
+  while read -r value; do
+    grep -qF "$value" "$tmp/deck.txt" && echo "ok: $figure “$value” as in --check" \
+      || fail "the PDF does not show the $figure “$value” that --check prints"
+  done <"$tmp/values"
+done
 
 # One diagram, page sizes and orientation.
 expect "A3 portrait PDF" "$waymark" --export="$tmp/uc.pdf" --diagram="Ordering and subscription" \

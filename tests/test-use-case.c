@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "waymark-model.h"
 #include "wm-test-util.h"
 
@@ -326,6 +328,225 @@ test_includes_and_included (void)
   assert_problem (diagram, WM_SEVERITY_INFO, pay->id, NULL);
 }
 
+/* The message of the one problem of @severity that concerns exactly @ids. */
+static char *
+problem_message (WmDiagram  *diagram,
+                 WmSeverity  severity,
+                 ...)
+{
+  g_autoptr(GPtrArray) problems = wm_diagram_check (diagram);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  const char *id;
+  va_list args;
+
+  va_start (args, severity);
+  while ((id = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (ids, (gpointer) id);
+  va_end (args);
+  g_ptr_array_add (ids, NULL);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      WmProblem *problem = g_ptr_array_index (problems, i);
+      if (problem->severity == severity && same_ids (problem, (const char *const *) ids->pdata))
+        return g_strdup (problem->message);
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* Every message names items by their text, never by an id, and never
+ * quotes an empty name. */
+static void
+assert_messages_name_items (WmDiagram *diagram)
+{
+  g_autoptr(GPtrArray) problems = wm_diagram_check (diagram);
+
+  g_assert_cmpuint (problems->len, >, 0);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      WmProblem *problem = g_ptr_array_index (problems, i);
+
+      g_test_message ("%s", problem->message);
+      g_assert_null (strstr (problem->message, "“”"));
+      g_assert_null (strstr (problem->message, "“ ”"));
+      g_assert_null (strstr (problem->message, "A “A"));
+      g_assert_null (strstr (problem->message, "A “E"));
+      g_assert_null (strstr (problem->message, "A “I"));
+      for (guint j = 0; j < wm_diagram_get_n_items (diagram); j++)
+        g_assert_null (strstr (problem->message, wm_diagram_get_item (diagram, j)->id));
+    }
+}
+
+static void
+test_generalization_cycles (void)
+{
+  g_autoptr(WmProject) project = wm_project_new ();
+  WmDiagram *diagram = new_diagram (project);
+  WmItem *pay = add_actor_with_use_case (diagram, "Customer", "Pay");
+  WmItem *customer = wm_diagram_get_item (diagram, 0);
+  WmItem *member = add_node (diagram, "actor", "Member");
+  WmItem *guest = add_node (diagram, "actor", "Guest");
+  WmItem *pay_card = add_node (diagram, "use-case", "Pay by card");
+  WmItem *pay_cash = add_node (diagram, "use-case", "Pay in cash");
+  WmItem *clerk = add_node (diagram, "actor", "Clerk");
+  g_autofree char *actors = NULL;
+  g_autofree char *use_cases = NULL;
+  g_autofree char *itself = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+
+  wm_test_add_link (diagram, "association", clerk, pay);
+  /* Actors: Member → Guest → Customer → Member; use cases: Pay by card ⇄ Pay in cash
+   * under Pay; and the clerk generalizes itself. */
+  wm_test_add_link (diagram, "generalization", member, guest);
+  wm_test_add_link (diagram, "generalization", guest, customer);
+  wm_test_add_link (diagram, "generalization", customer, member);
+  wm_test_add_link (diagram, "generalization", pay_card, pay);
+  wm_test_add_link (diagram, "generalization", pay_card, pay_cash);
+  wm_test_add_link (diagram, "generalization", pay_cash, pay_card);
+  wm_test_add_link (diagram, "generalization", clerk, clerk);
+
+  problems = wm_diagram_check (diagram);
+  g_assert_cmpuint (count_severity (problems, WM_SEVERITY_ERROR), ==, 3);
+  actors = problem_message (diagram, WM_SEVERITY_ERROR, customer->id, member->id, guest->id, NULL);
+  use_cases = problem_message (diagram, WM_SEVERITY_ERROR, pay_card->id, pay_cash->id, NULL);
+  itself = problem_message (diagram, WM_SEVERITY_ERROR, clerk->id, NULL);
+  g_assert_nonnull (strstr (actors, "“Customer”"));
+  g_assert_nonnull (strstr (actors, "“Member”"));
+  g_assert_nonnull (strstr (actors, "“Guest”"));
+  g_assert_nonnull (strstr (use_cases, "“Pay by card”"));
+  g_assert_nonnull (strstr (use_cases, "“Pay in cash”"));
+  g_assert_null (strstr (use_cases, "“Pay”"));
+  g_assert_nonnull (strstr (itself, "“Clerk”"));
+  g_assert_nonnull (strstr (itself, "itself"));
+}
+
+/* A child actor inherits its parent's associations, through any number of
+ * generations; a parent inherits nothing from its children. */
+static void
+test_inherited_associations (void)
+{
+  g_autoptr(WmProject) project = wm_project_new ();
+  WmDiagram *diagram = new_diagram (project);
+  WmItem *pay = add_actor_with_use_case (diagram, "Customer", "Pay");
+  WmItem *customer = wm_diagram_get_item (diagram, 0);
+  WmItem *member = add_node (diagram, "actor", "Member");
+  WmItem *gold = add_node (diagram, "actor", "Gold member");
+  WmItem *person;
+
+  wm_test_add_link (diagram, "generalization", member, customer);
+  wm_test_add_link (diagram, "generalization", gold, member);
+  assert_no_problems (diagram);
+
+  person = add_node (diagram, "actor", "Person");
+  wm_test_add_link (diagram, "generalization", customer, person);
+  assert_problem (diagram, WM_SEVERITY_WARNING, person->id, NULL);
+  {
+    g_autoptr(GPtrArray) problems = wm_diagram_check (diagram);
+    g_assert_cmpuint (problems->len, ==, 1);
+  }
+  (void) pay;
+}
+
+static void
+test_self_include (void)
+{
+  g_autoptr(WmProject) project = wm_project_new ();
+  WmDiagram *diagram = new_diagram (project);
+  WmItem *pay = add_actor_with_use_case (diagram, "Customer", "Pay");
+  g_autofree char *message = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+
+  wm_test_add_link (diagram, "include", pay, pay);
+  problems = wm_diagram_check (diagram);
+  g_assert_cmpuint (problems->len, ==, 1);
+  message = problem_message (diagram, WM_SEVERITY_ERROR, pay->id, NULL);
+  g_assert_nonnull (strstr (message, "“Pay” includes itself"));
+  g_assert_null (strstr (message, "use cases"));
+}
+
+/* An include cycle is one error; its members are not also noted as both
+ * including and included, which the cycle already says. */
+static void
+test_include_cycle_no_notes (void)
+{
+  g_autoptr(WmProject) project = wm_project_new ();
+  WmDiagram *diagram = new_diagram (project);
+  WmItem *a = add_actor_with_use_case (diagram, "Customer", "A");
+  WmItem *b = add_node (diagram, "use-case", "B");
+  WmItem *c = add_node (diagram, "use-case", "C");
+  WmItem *outside;
+  g_autoptr(GPtrArray) problems = NULL;
+
+  wm_test_add_link (diagram, "include", a, b);
+  wm_test_add_link (diagram, "include", b, c);
+  wm_test_add_link (diagram, "include", c, a);
+  problems = wm_diagram_check (diagram);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_cmpuint (count_severity (problems, WM_SEVERITY_ERROR), ==, 1);
+
+  /* Included from outside the cycle and including outside it, C is noted. */
+  outside = add_actor_with_use_case (diagram, "Clerk", "Outside");
+  wm_test_add_link (diagram, "include", outside, c);
+  wm_test_add_link (diagram, "include", c, add_node (diagram, "use-case", "Inner"));
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  problems = wm_diagram_check (diagram);
+  g_assert_cmpuint (count_severity (problems, WM_SEVERITY_INFO), ==, 1);
+  assert_problem (diagram, WM_SEVERITY_INFO, c->id, NULL);
+  g_assert_cmpuint (count_severity (problems, WM_SEVERITY_ERROR), ==, 1);
+}
+
+/* Unnamed items are described by their type, in sentences that stay grammatical. */
+static void
+test_messages_name_items (void)
+{
+  g_autoptr(WmProject) project = wm_project_new ();
+  WmDiagram *diagram = new_diagram (project);
+  WmItem *subject = add_node (diagram, "subject", "");
+  WmItem *lonely = add_node (diagram, "use-case", "");
+  WmItem *actor = add_node (diagram, "actor", "");
+  WmItem *base = add_node (diagram, "use-case", "");
+  WmItem *extension = add_node (diagram, "use-case", "");
+  WmItem *extend = wm_test_add_link (diagram, "extend", extension, base);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *unreached = NULL;
+
+  g_assert_true (wm_diagram_set_parent (diagram, actor->id, subject->id, &error));
+  g_assert_no_error (error);
+  wm_test_set_property (diagram, base, "extension-points", "Receipt\nreceipt");
+  wm_test_set_property (diagram, extend, "extension-point", "Shipping");
+  wm_test_add_link (diagram, "include", lonely, lonely);
+  wm_test_add_link (diagram, "generalization", actor, actor);
+  assert_messages_name_items (diagram);
+  unreached = problem_message (diagram, WM_SEVERITY_WARNING, base->id, NULL);
+  g_assert_nonnull (strstr (unreached, "an unnamed use case"));
+}
+
+/* A link that breaks the notation's rules, loaded from a file. */
+static void
+test_link_rule_message (void)
+{
+  const char *data =
+    "<?xml version=\"1.0\"?>\n"
+    "<waymark-project format=\"1\">\n"
+    "  <diagram id=\"d\" notation=\"use-case\" name=\"Cases\">\n"
+    "    <node id=\"a\" type=\"actor\" x=\"0\" y=\"0\" w=\"60\" h=\"110\" text=\"Customer\"/>\n"
+    "    <node id=\"n\" type=\"note\" x=\"200\" y=\"0\" w=\"160\" h=\"80\" text=\"Later\"/>\n"
+    "    <link id=\"l\" type=\"association\" source=\"a\" target=\"n\"/>\n"
+    "  </diagram>\n"
+    "</waymark-project>\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WmProject) project = wm_project_load_from_data (data, strlen (data), "rule.waymark",
+                                                            &error);
+  WmDiagram *diagram;
+  g_autofree char *message = NULL;
+
+  g_assert_no_error (error);
+  diagram = wm_project_get_diagram (project, 0);
+  message = problem_message (diagram, WM_SEVERITY_ERROR, "l", NULL);
+  g_assert_cmpstr (message, ==, "A link of type “Association” cannot go from an item of type "
+                                "“Actor” to an item of type “Note”.");
+}
+
 static void
 test_sample_is_clean (void)
 {
@@ -354,6 +575,12 @@ main (int   argc,
                    test_duplicate_extension_points);
   g_test_add_func ("/use-case/check/actor-in-subject", test_actor_in_subject);
   g_test_add_func ("/use-case/check/includes-and-included", test_includes_and_included);
+  g_test_add_func ("/use-case/check/generalization-cycles", test_generalization_cycles);
+  g_test_add_func ("/use-case/check/inherited-associations", test_inherited_associations);
+  g_test_add_func ("/use-case/check/self-include", test_self_include);
+  g_test_add_func ("/use-case/check/include-cycle-no-notes", test_include_cycle_no_notes);
+  g_test_add_func ("/use-case/check/messages-name-items", test_messages_name_items);
+  g_test_add_func ("/use-case/check/link-rule-message", test_link_rule_message);
   g_test_add_func ("/use-case/check/sample", test_sample_is_clean);
   return g_test_run ();
 }

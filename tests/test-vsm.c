@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -687,6 +688,238 @@ test_long_line_does_not_recurse (void)
   g_assert_cmpuint (metrics->steps->len, ==, 2 * n);
 }
 
+/* Figures */
+
+static void
+assert_format (WmFigureKind  kind,
+               double        value,
+               const char   *expected)
+{
+  g_autofree char *text = wm_figure_format_as (kind, value);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+/* In the C locale. Whole numbers go without decimals, others with one, and
+ * small values with two significant digits (trailing zeros dropped) so that
+ * they do not read as zero and read apart from each other. */
+static void
+test_figure_format (void)
+{
+  WmFigure figure = { WM_FIGURE_DAYS, 3470.0 / 460 };
+  g_autofree char *lead = wm_figure_format (&figure);
+
+  g_assert_cmpstr (lead, ==, "7.5 days");
+  assert_format (WM_FIGURE_DAYS, 1, "1 day");
+  assert_format (WM_FIGURE_DAYS, 2, "2 days");
+  assert_format (WM_FIGURE_DAYS, 0, "0 days");
+  assert_format (WM_FIGURE_DAYS, 0.5, "0.5 days");
+  assert_format (WM_FIGURE_DAYS, 0.05, "0.05 days");
+  assert_format (WM_FIGURE_DAYS, 0.0123, "0.012 days");
+  assert_format (WM_FIGURE_SECONDS, 60, "60 s");
+  assert_format (WM_FIGURE_SECONDS, 112.5, "112.5 s");
+  assert_format (WM_FIGURE_SECONDS, 20000, "20000 s");
+  assert_format (WM_FIGURE_DURATION, 90, "90 s");
+  assert_format (WM_FIGURE_DURATION, 900, "15 min");
+  assert_format (WM_FIGURE_DURATION, 9000, "2.5 h");
+  assert_format (WM_FIGURE_DURATION, 3 * 86400, "3 days");
+  assert_format (WM_FIGURE_PERCENT, 84, "84 %");
+  assert_format (WM_FIGURE_PERCENT, 83.98551, "84 %");
+  assert_format (WM_FIGURE_PERCENT, 83.9, "83.9 %");
+  assert_format (WM_FIGURE_PERCENT, 72.5, "72.5 %");
+  assert_format (WM_FIGURE_PERCENT, 100, "100 %");
+  assert_format (WM_FIGURE_PERCENT, 0, "0 %");
+  /* Process cycle efficiency is often a small fraction of a per cent. */
+  assert_format (WM_FIGURE_PERCENT, 122.0 / 208200 * 100, "0.059 %");
+  assert_format (WM_FIGURE_PERCENT, 0.014, "0.014 %");
+  assert_format (WM_FIGURE_PERCENT, 0.009, "0.009 %");
+  assert_format (WM_FIGURE_PERCENT, 0.0094, "0.0094 %");
+  assert_format (WM_FIGURE_PERCENT, 0.106, "0.11 %");
+  assert_format (WM_FIGURE_PERCENT, 0.5, "0.5 %");
+  assert_format (WM_FIGURE_PERCENT, 0.999, "1 %");
+  assert_format (WM_FIGURE_PERCENT, 0.00999, "0.01 %");
+  assert_format (WM_FIGURE_CHANGE, -56.77, "−56.8 %");
+  assert_format (WM_FIGURE_CHANGE, 76.3, "+76.3 %");
+  assert_format (WM_FIGURE_PIECES, 3710, "3710 pcs");
+  assert_format (WM_FIGURE_COUNT, 3, "3");
+  assert_format (WM_FIGURE_NUMBER, 1.75, "1.8");
+  assert_format (WM_FIGURE_DAYS, NAN, "—");
+  assert_format (WM_FIGURE_NONE, 12, "");
+}
+
+/* The decimal separator is the user's. */
+static void
+test_figure_locale (void)
+{
+  g_autofree char *saved = g_strdup (setlocale (LC_NUMERIC, NULL));
+
+  if (setlocale (LC_NUMERIC, "de_DE.UTF-8") == NULL && setlocale (LC_NUMERIC, "de_DE.utf8") == NULL)
+    {
+      g_test_skip ("no German locale");
+      return;
+    }
+  assert_format (WM_FIGURE_DAYS, 7.54, "7,5 days");
+  assert_format (WM_FIGURE_PERCENT, 0.014, "0,014 %");
+  setlocale (LC_NUMERIC, saved);
+}
+
+static const WmMetric *
+find_metric (GArray     *metrics,
+             const char *id)
+{
+  const WmMetric *metric = wm_metrics_find (metrics, id);
+
+  g_assert_nonnull (metric);
+  return metric;
+}
+
+static void
+assert_metric (GArray     *metrics,
+               const char *id,
+               const char *expected)
+{
+  g_autofree char *text = wm_figure_format (&find_metric (metrics, id)->figure);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+/* The notation's metrics hook gives the figures of the sample, typed. */
+static void
+test_metrics_hook (void)
+{
+  g_autoptr(WmProject) project = wm_test_load_sample ();
+  g_autoptr(GArray) metrics = NULL;
+  g_autoptr(GError) error = NULL;
+  WmDiagram *map = NULL;
+  WmDiagram *canvas;
+  guint n_stocks = 0;
+
+  for (guint i = 0; i < wm_project_get_n_diagrams (project); i++)
+    if (g_strcmp0 (wm_diagram_get_choice (wm_project_get_diagram (project, i), "state"),
+                   "current") == 0)
+      map = wm_project_get_diagram (project, i);
+  g_assert_nonnull (wm_diagram_get_notation (map)->metrics);
+  metrics = wm_notation_compute_metrics (map);
+  assert_metric (metrics, "takt", "60 s");
+  assert_metric (metrics, "lead-time", "7.5 days");
+  assert_metric (metrics, "processing-time", "122 s");
+  assert_metric (metrics, "efficiency", "0.059 %");
+  assert_metric (metrics, "rolled-ca", "84 %");
+  assert_metric (metrics, "inventory", "3710 pcs");
+  assert_metric (metrics, "inventory-days", "8.1 days");
+  g_assert_cmpstr (find_metric (metrics, "lead-time")->label, ==, "Production lead time");
+  /* Then every stock of the map, its days and its pieces. */
+  for (guint i = 0; i < metrics->len; i++)
+    {
+      const WmMetric *metric = &g_array_index (metrics, WmMetric, i);
+
+      if (metric->item_id == NULL)
+        continue;
+      g_assert_cmpstr (metric->id, ==, "stock");
+      g_assert_cmpint (metric->figure.kind, ==, WM_FIGURE_DAYS);
+      g_assert_cmpint (metric->detail.kind, ==, WM_FIGURE_PIECES);
+      g_assert_nonnull (wm_diagram_lookup (map, metric->item_id));
+      n_stocks++;
+    }
+  g_assert_cmpuint (n_stocks, >=, 5);
+
+  canvas = wm_project_add_diagram (project, "business-model-canvas", "Canvas", &error);
+  g_assert_no_error (error);
+  g_assert_null (wm_notation_compute_metrics (canvas));
+}
+
+/* Unknown figures say why. */
+static void
+test_metrics_unknown (void)
+{
+  g_autoptr(WmProject) project = wm_project_new ();
+  WmDiagram *map = new_map (project, NULL, NULL, NULL);
+  g_autoptr(GArray) metrics = NULL;
+  const WmMetric *takt, *efficiency;
+
+  flow (map, "push", node (map, "supplier", "Mill", NULL, NULL), process (map, "Press", "90"),
+        node (map, "customer", "Plant", NULL, NULL), NULL);
+  metrics = wm_notation_compute_metrics (map);
+  takt = find_metric (metrics, "takt");
+  efficiency = find_metric (metrics, "efficiency");
+  g_assert_true (isnan (takt->figure.value));
+  g_assert_nonnull (takt->unknown);
+  g_assert_true (isnan (efficiency->figure.value));
+  g_assert_nonnull (efficiency->unknown);
+  assert_metric (metrics, "processing-time", "90 s");
+}
+
+/* An inventory given both pieces and days that do not match the demand:
+ * the days win in the totals and the check says so, naming the inventory. */
+static void
+test_check_days_disagree (void)
+{
+  g_autoptr(WmProject) project = wm_project_new ();
+  WmDiagram *map = new_map (project, "460", NULL, NULL);
+  WmItem *steel = inventory (map, "Steel", "460");
+  WmItem *cut = process (map, "Cut", "10");
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(WmVsmMetrics) metrics = NULL;
+  WmProblem *problem;
+
+  flow (map, "push", node (map, "supplier", "Mill", NULL, NULL), steel, cut,
+        node (map, "customer", "Dealer", NULL, NULL), NULL);
+  /* 460 pcs over 460 a day is 1 day; 1 day set by hand agrees. */
+  wm_test_set_property (map, steel, "days", "1");
+  found = problems_about (map, "Steel");
+  g_assert_cmpuint (found->len, ==, 0);
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  /* 3 days set by hand do not: the totals count 3 days and 460 pcs, and a
+   * warning names the inventory with both figures. */
+  wm_test_set_property (map, steel, "days", "3");
+  metrics = wm_vsm_compute (map);
+  g_assert_cmpfloat_with_epsilon (metrics->inventory_days, 3, EPSILON);
+  g_assert_cmpfloat_with_epsilon (metrics->lead_time_days, 3, EPSILON);
+  g_assert_cmpfloat_with_epsilon (metrics->inventory_quantity, 460, EPSILON);
+  found = problems_about (map, "“Steel”");
+  g_assert_cmpuint (found->len, ==, 1);
+  assert_problem_is_about (found, 0, steel);
+  problem = g_ptr_array_index (found, 0);
+  g_assert_nonnull (strstr (problem->message, "3 days"));
+  g_assert_nonnull (strstr (problem->message, "460 pcs"));
+  g_assert_nonnull (strstr (problem->message, "1 day"));
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  /* Without a demand the pieces cannot be turned into days: nothing to compare. */
+  g_assert_true (wm_diagram_set_field (map, "daily-demand", "0", NULL));
+  found = problems_about (map, "“Steel”");
+  g_assert_cmpuint (found->len, ==, 0);
+}
+
+/* Items without a name are described by their type, never by their id. */
+static void
+test_check_unnamed_items (void)
+{
+  g_autoptr(WmProject) project = wm_project_new ();
+  WmDiagram *map = new_map (project, "460", NULL, NULL);
+  WmItem *slow = process (map, "", "90");
+  WmItem *unmeasured = process (map, "", NULL);
+  WmItem *pile = inventory (map, "", "5");
+  g_autoptr(GPtrArray) all = NULL;
+
+  wm_test_set_property (map, pile, "days", "4");
+  flow (map, "push", node (map, "supplier", "", NULL, NULL), slow,
+        node (map, "customer", "", NULL, NULL), NULL);
+  flow (map, "push", unmeasured, pile, NULL);
+  all = wm_diagram_check (map);
+  g_assert_cmpuint (all->len, ==, 5);
+  for (guint i = 0; i < all->len; i++)
+    {
+      WmProblem *problem = g_ptr_array_index (all, i);
+
+      g_test_message ("%s", problem->message);
+      g_assert_null (strstr (problem->message, "“”"));
+      for (guint j = 0; j < wm_diagram_get_n_items (map); j++)
+        g_assert_null (strstr (problem->message, wm_diagram_get_item (map, j)->id));
+    }
+}
+
 /* Comparing a current state with a future state */
 
 /* Sets the map's state and product family. */
@@ -862,6 +1095,12 @@ main (int   argc,
   g_test_add_func ("/vsm/check/misses-customer", test_check_flow_misses_customer);
   g_test_add_func ("/vsm/check/reaches-customer", test_check_flow_reaches_customer);
   g_test_add_func ("/vsm/check/no-cycle-time", test_check_no_cycle_time);
+  g_test_add_func ("/vsm/check/days-disagree", test_check_days_disagree);
+  g_test_add_func ("/vsm/check/unnamed-items", test_check_unnamed_items);
+  g_test_add_func ("/vsm/figure/format", test_figure_format);
+  g_test_add_func ("/vsm/figure/locale", test_figure_locale);
+  g_test_add_func ("/vsm/metrics/hook", test_metrics_hook);
+  g_test_add_func ("/vsm/metrics/unknown", test_metrics_unknown);
   g_test_add_func ("/vsm/compare/worked-example", test_compare_worked_example);
   g_test_add_func ("/vsm/compare/zero-baseline", test_compare_zero_baseline);
   g_test_add_func ("/vsm/compare/pairs-by-family", test_compare_pairs_by_family);

@@ -4,9 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Two columns side by side, the second below the first in a narrow pane:
- * the figures of the map (wm_vsm_compute, in the units lean practitioners
- * write: seconds for takt and cycle times, days for lead time and stock) and
- * the flags the checks raise about it. When the project also holds a map of
+ * the figures of the diagram (its notation's metrics hook, written by
+ * wm_figure_format as the command line and the painters write them) and the
+ * flags the checks raise about it. When the project also holds a map of
  * the other state (wm_vsm_compare), the figures show current and future side
  * by side with their change in per cent, green where the future is better
  * and red where it is worse. Edits are followed on an idle, like the
@@ -40,52 +40,11 @@ struct _WmMetricsPanel
 
 G_DEFINE_FINAL_TYPE (WmMetricsPanel, wm_metrics_panel, ADW_TYPE_BIN)
 
+/* Only notations that compute figures have a metrics panel. */
 static gboolean
-is_vsm (WmDiagram *diagram)
+has_metrics (WmDiagram *diagram)
 {
-  return diagram != NULL &&
-         g_str_equal (wm_diagram_get_notation (diagram)->id, "value-stream-map");
-}
-
-/* Numbers as a lean practitioner writes them */
-
-static char *
-format_seconds (double seconds)
-{
-  if (fabs (seconds - round (seconds)) < 0.05)
-    return g_strdup_printf (_("%.0f s"), seconds);
-  return g_strdup_printf (_("%.1f s"), seconds);
-}
-
-static char *
-format_days (double days)
-{
-  return g_strdup_printf (_("%.1f days"), days);
-}
-
-static char *
-format_share (double share)
-{
-  /* Process cycle efficiency is often a fraction of a per cent: keep two decimals there. */
-  if (share * 100 < 1)
-    return g_strdup_printf (_("%.2f %%"), share * 100);
-  return g_strdup_printf (_("%.1f %%"), share * 100);
-}
-
-static char *
-format_pieces (double pieces)
-{
-  return g_strdup_printf (_("%.0f pcs"), pieces);
-}
-
-/* "+12.5 %" or "−68.8 %", with a real minus sign. */
-static char *
-format_change (double change)
-{
-  g_autofree char *text = g_strdup_printf (_("%+.1f %%"), change);
-  g_auto(GStrv) parts = g_strsplit (text, "-", -1);
-
-  return g_strjoinv ("−", parts);
+  return diagram != NULL && wm_diagram_get_notation (diagram)->metrics != NULL;
 }
 
 /* Building the columns */
@@ -168,35 +127,11 @@ flags_new (WmMetricsPanel *self)
   return box;
 }
 
-/* The table of figures: one column of values for the map alone, or, when
- * the project pairs it with a map of the other state, the current and the
- * future values side by side (always in that order, the shown map's in bold)
- * and the change between them. */
-
-typedef struct
-{
-  const char *key;
-  const char *name;
-  const char *tooltip;
-  int         figure;  /* WmVsmFigure compared, or -1 */
-} Row;
-
-static const Row rows[] = {
-  { "takt", N_("Takt time"), N_("Available time per day divided by the daily demand"), -1 },
-  { "lead-time", N_("Production lead time"),
-    N_("Days of stock along the longest path from supplier to customer"),
-    WM_VSM_FIGURE_LEAD_TIME },
-  { "processing-time", N_("Processing time"),
-    N_("Value-added time: the cycle times along the same path"), WM_VSM_FIGURE_PROCESSING_TIME },
-  { "efficiency", N_("Process cycle efficiency"),
-    N_("Processing time over lead time, a day counted as the available time"),
-    WM_VSM_FIGURE_EFFICIENCY },
-  { "rolled-ca", N_("Rolled C&A"), N_("The product of complete-and-accurate along the path"), -1 },
-  { "inventory", N_("Inventory"), N_("Every inventory, buffer, supermarket and FIFO lane"),
-    WM_VSM_FIGURE_INVENTORY_QUANTITY },
-  { "inventory-days", N_("Inventory in days"), N_("The same stock over the daily demand"),
-    WM_VSM_FIGURE_INVENTORY_DAYS },
-};
+/* The table of figures: one column of values for the diagram alone, or,
+ * when the project pairs it with a map of the other state, the current and
+ * the future values side by side (always in that order, the shown map's in
+ * bold) and the change between them. The rows are the diagram's own figures,
+ * not those of single items. */
 
 static const char *const change_keys[WM_VSM_N_FIGURES] = {
   [WM_VSM_FIGURE_LEAD_TIME] = "change-lead-time",
@@ -206,28 +141,14 @@ static const char *const change_keys[WM_VSM_N_FIGURES] = {
   [WM_VSM_FIGURE_INVENTORY_QUANTITY] = "change-inventory-quantity",
 };
 
-static char *
-format_row (const Row          *row,
-            const WmVsmMetrics *metrics)
+/* The compared figure a metric is, or -1. */
+static int
+compared_figure (const WmMetric *metric)
 {
-  if (g_str_equal (row->key, "takt"))
-    return metrics->takt_time > 0 ? format_seconds (metrics->takt_time) : g_strdup ("—");
-  if (g_str_equal (row->key, "rolled-ca"))
-    return format_share (metrics->rolled_ca);
-  switch (row->figure)
-    {
-    case WM_VSM_FIGURE_LEAD_TIME:
-      return format_days (metrics->lead_time_days);
-    case WM_VSM_FIGURE_PROCESSING_TIME:
-      return format_seconds (metrics->processing_time);
-    case WM_VSM_FIGURE_EFFICIENCY:
-      return format_share (metrics->efficiency);
-    case WM_VSM_FIGURE_INVENTORY_DAYS:
-      return format_days (metrics->inventory_days);
-    case WM_VSM_FIGURE_INVENTORY_QUANTITY:
-    default:
-      return format_pieces (metrics->inventory_quantity);
-    }
+  for (int f = 0; f < WM_VSM_N_FIGURES; f++)
+    if (g_str_equal (wm_vsm_figure_metric_id (f), metric->id))
+      return f;
+  return -1;
 }
 
 static GtkWidget *
@@ -237,7 +158,8 @@ change_cell_new (const WmVsmComparison *comparison,
   double change = comparison->change[figure];
   int verdict = comparison->verdict[figure];
   const char *style = verdict > 0 ? "success" : verdict < 0 ? "error" : "dim-label";
-  g_autofree char *text = isnan (change) ? g_strdup (_("from 0")) : format_change (change);
+  g_autofree char *text = isnan (change) ? g_strdup (_("from 0"))
+                                         : wm_figure_format_as (WM_FIGURE_CHANGE, change);
   GtkWidget *label = cell_new (text, TRUE, style);
 
   if (isnan (change))
@@ -249,15 +171,16 @@ change_cell_new (const WmVsmComparison *comparison,
   return label;
 }
 
+/* One value of a row; an unknown one says why in its tooltip. */
 static void
 add_value (WmMetricsPanel *self,
            GtkWidget      *grid,
-           const Row      *row,
+           const WmMetric *metric,
            int             line,
            int             column,
-           char           *text,   /* taken */
            gboolean        shown)
 {
+  g_autofree char *text = metric != NULL ? wm_figure_format (&metric->figure) : g_strdup ("—");
   GtkWidget *label = cell_new (text, TRUE, NULL);
 
   /* The shown map's own figures stand out from the other map's. */
@@ -269,70 +192,105 @@ add_value (WmMetricsPanel *self,
       gtk_label_set_attributes (GTK_LABEL (label), bold);
       pango_attr_list_unref (bold);
     }
-  gtk_widget_set_tooltip_text (label, _(row->tooltip));
+  if (metric != NULL && isnan (metric->figure.value) && metric->unknown != NULL)
+    {
+      /* Translators: why a figure cannot be computed, as in “Unknown: there is no lead time”. */
+      g_autofree char *why = g_strdup_printf (_("Unknown: %s"), metric->unknown);
+
+      gtk_widget_set_tooltip_text (label, why);
+    }
+  else if (metric != NULL)
+    gtk_widget_set_tooltip_text (label, metric->description);
   gtk_grid_attach (GTK_GRID (grid), label, column, line, 1, 1);
-  if (shown)
-    g_hash_table_insert (self->texts, (gpointer) row->key, label);
-  g_free (text);
+  if (shown && metric != NULL)
+    g_hash_table_insert (self->texts, (gpointer) metric->id, label);
+}
+
+static void
+add_compared_row (WmMetricsPanel        *self,
+                  GtkWidget             *grid,
+                  const WmMetric        *metric,
+                  int                    line,
+                  const WmVsmComparison *comparison,
+                  GArray                *other)
+{
+  gboolean future = comparison->future == self->diagram;
+  const WmMetric *twin = wm_metrics_find (other, metric->id);
+  int figure = compared_figure (metric);
+
+  add_value (self, grid, future ? twin : metric, line, 1, !future);
+  add_value (self, grid, future ? metric : twin, line, 2, future);
+  if (figure >= 0)
+    {
+      GtkWidget *change = change_cell_new (comparison, figure);
+
+      gtk_grid_attach (GTK_GRID (grid), change, 3, line, 1, 1);
+      g_hash_table_insert (self->texts, (gpointer) change_keys[figure], change);
+    }
+}
+
+/* The headings of a comparison, added to @box, and the grid with its column titles. */
+static GtkWidget *
+comparison_heading_new (GtkWidget *box,
+                        WmDiagram *other)
+{
+  GtkWidget *maps = gtk_label_new (NULL);
+  g_autofree char *names = g_strdup_printf (_("Compared with “%s”"), wm_diagram_get_name (other));
+  GtkWidget *grid = grid_new ();
+
+  gtk_box_append (GTK_BOX (box), heading_new (_("Figures, Current and Future State")));
+  gtk_label_set_label (GTK_LABEL (maps), names);
+  gtk_label_set_xalign (GTK_LABEL (maps), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (maps), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (maps), 40);
+  gtk_widget_set_tooltip_text (maps, names);
+  gtk_widget_add_css_class (maps, "caption");
+  gtk_widget_add_css_class (maps, "dim-label");
+  gtk_widget_set_margin_bottom (maps, 6);
+  gtk_box_append (GTK_BOX (box), maps);
+  gtk_grid_attach (GTK_GRID (grid), cell_new (_("Current"), TRUE, "caption-heading"), 1, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), cell_new (_("Future"), TRUE, "caption-heading"), 2, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), cell_new (_("Change"), TRUE, "caption-heading"), 3, 0, 1, 1);
+  return grid;
 }
 
 static GtkWidget *
 figures_new (WmMetricsPanel        *self,
-             const WmVsmMetrics    *metrics,
+             GArray                *metrics,
              const WmVsmComparison *comparison)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *grid = grid_new ();
-  gboolean future = comparison != NULL && comparison->future == self->diagram;
+  g_autoptr(GArray) other = NULL;
+  GtkWidget *grid;
+  int line = 1;
 
   if (comparison == NULL)
-    gtk_box_append (GTK_BOX (box), heading_new (_("Figures")));
+    {
+      gtk_box_append (GTK_BOX (box), heading_new (_("Figures")));
+      grid = grid_new ();
+    }
   else
     {
-      GtkWidget *maps = gtk_label_new (NULL);
-      WmDiagram *other = future ? comparison->current : comparison->future;
-      g_autofree char *names = g_strdup_printf (_("Compared with “%s”"),
-                                                wm_diagram_get_name (other));
+      WmDiagram *partner = comparison->future == self->diagram ? comparison->current
+                                                               : comparison->future;
 
-      gtk_box_append (GTK_BOX (box), heading_new (_("Figures, Current and Future State")));
-      gtk_label_set_label (GTK_LABEL (maps), names);
-      gtk_label_set_xalign (GTK_LABEL (maps), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (maps), PANGO_ELLIPSIZE_END);
-      gtk_label_set_max_width_chars (GTK_LABEL (maps), 40);
-      gtk_widget_set_tooltip_text (maps, names);
-      gtk_widget_add_css_class (maps, "caption");
-      gtk_widget_add_css_class (maps, "dim-label");
-      gtk_widget_set_margin_bottom (maps, 6);
-      gtk_box_append (GTK_BOX (box), maps);
-      gtk_grid_attach (GTK_GRID (grid), cell_new (_("Current"), TRUE, "caption-heading"), 1, 0, 1, 1);
-      gtk_grid_attach (GTK_GRID (grid), cell_new (_("Future"), TRUE, "caption-heading"), 2, 0, 1, 1);
-      gtk_grid_attach (GTK_GRID (grid), cell_new (_("Change"), TRUE, "caption-heading"), 3, 0, 1, 1);
+      grid = comparison_heading_new (box, partner);
+      other = wm_notation_compute_metrics (partner);
     }
-
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+  for (guint i = 0; i < metrics->len; i++)
     {
-      const Row *row = &rows[i];
-      int line = (int) i + 1;
+      const WmMetric *metric = &g_array_index (metrics, WmMetric, i);
 
-      gtk_grid_attach (GTK_GRID (grid), cell_new (_(row->name), FALSE, "dim-label"), 0, line, 1, 1);
-      if (comparison == NULL)
-        {
-          add_value (self, grid, row, line, 1, format_row (row, metrics), TRUE);
-          continue;
-        }
-      add_value (self, grid, row, line, 1, format_row (row, comparison->current_metrics), !future);
-      add_value (self, grid, row, line, 2, format_row (row, comparison->future_metrics), future);
-      if (row->figure >= 0)
-        {
-          GtkWidget *change = change_cell_new (comparison, row->figure);
-
-          gtk_grid_attach (GTK_GRID (grid), change, 3, line, 1, 1);
-          g_hash_table_insert (self->texts, (gpointer) change_keys[row->figure], change);
-        }
+      if (metric->item_id != NULL)
+        continue;
+      gtk_grid_attach (GTK_GRID (grid), cell_new (metric->label, FALSE, "dim-label"),
+                       0, line, 1, 1);
+      if (other != NULL)
+        add_compared_row (self, grid, metric, line, comparison, other);
+      else
+        add_value (self, grid, metric, line, 1, TRUE);
+      line++;
     }
-  if (metrics->takt_time <= 0)
-    gtk_widget_set_tooltip_text (g_hash_table_lookup (self->texts, "takt"),
-                                 _("Set the daily demand of the map to get a takt time"));
   gtk_box_append (GTK_BOX (box), grid);
   return box;
 }
@@ -381,7 +339,7 @@ add_column (GtkWidget *flow,
 void
 wm_metrics_panel_refresh (WmMetricsPanel *self)
 {
-  g_autoptr(WmVsmMetrics) metrics = NULL;
+  g_autoptr(GArray) metrics = NULL;
   g_autoptr(WmVsmComparison) comparison = NULL;
   WmProject *project;
   GtkWidget *box;
@@ -392,8 +350,8 @@ wm_metrics_panel_refresh (WmMetricsPanel *self)
   g_hash_table_remove_all (self->texts);
   self->n_flags = 0;
   self->compared = FALSE;
-  gtk_widget_set_visible (GTK_WIDGET (self), is_vsm (self->diagram));
-  if (!is_vsm (self->diagram))
+  gtk_widget_set_visible (GTK_WIDGET (self), has_metrics (self->diagram));
+  if (!has_metrics (self->diagram))
     {
       follow_partner (self, NULL);
       follow_project (self, NULL);
@@ -401,7 +359,7 @@ wm_metrics_panel_refresh (WmMetricsPanel *self)
       return;
     }
 
-  metrics = wm_vsm_compute (self->diagram);
+  metrics = wm_notation_compute_metrics (self->diagram);
   project = wm_diagram_get_project (self->diagram);
   if (project != NULL)
     comparison = wm_vsm_compare (project, self->diagram);

@@ -54,12 +54,6 @@ wm_problem_free (WmProblem *problem)
   g_free (problem);
 }
 
-static const char *
-describe (const WmItem *item)
-{
-  return item->text[0] != '\0' ? item->text : item->id;
-}
-
 static void
 check_link_rule (WmDiagram *diagram,
                  WmItem    *link,
@@ -71,28 +65,95 @@ check_link_rule (WmDiagram *diagram,
 
   if (source == NULL || target == NULL)
     return;
+  /* The rule is about types, so the message names them, each as a value of
+   * its own so that no article has to agree with a label. */
   if (!wm_notation_link_allowed (wm_diagram_get_notation (diagram), link->type, source->type,
                                  target->type))
     g_ptr_array_add (problems,
                      wm_problem_new (WM_SEVERITY_ERROR, diagram, ids,
-                                     _("A “%s” link cannot go from “%s” to “%s”."),
+                                     _("A link of type “%s” cannot go from an item of type “%s” "
+                                       "to an item of type “%s”."),
                                      g_dgettext (GETTEXT_PACKAGE, link->type->label),
                                      g_dgettext (GETTEXT_PACKAGE, source->type->label),
                                      g_dgettext (GETTEXT_PACKAGE, target->type->label)));
 }
 
+/* Whose value it is: an item, or the diagram itself when @item is NULL. */
+typedef struct
+{
+  WmDiagram    *diagram;
+  const WmItem *item;
+  GPtrArray    *problems;
+} Owner;
+
+static void
+add_owner_problem (const Owner *owner,
+                   char        *message)  /* taken */
+{
+  const char *ids[] = { owner->item != NULL ? owner->item->id : NULL, NULL };
+
+  g_ptr_array_add (owner->problems,
+                   wm_problem_new (WM_SEVERITY_WARNING, owner->diagram, ids, "%s", message));
+  g_free (message);
+}
+
+/* A link to an item that is gone; only the missing item's id is left to name it by. */
+static void
+report_broken_link (const Owner *owner,
+                    const char  *missing_id)
+{
+  const WmItem *item = owner->item;
+
+  if (item == NULL)
+    add_owner_problem (owner, g_strdup_printf (_("The diagram “%s” links to “%s”, which no longer "
+                                                 "exists."),
+                                               wm_diagram_get_name (owner->diagram), missing_id));
+  else if (!wm_str_is_blank (item->text))
+    add_owner_problem (owner, g_strdup_printf (_("“%s” links to “%s”, which no longer exists."),
+                                               item->text, missing_id));
+  else
+    add_owner_problem (owner, g_strdup_printf (_("An unnamed item of type “%s” links to “%s”, "
+                                                 "which no longer exists."),
+                                               g_dgettext (GETTEXT_PACKAGE, item->type->label),
+                                               missing_id));
+}
+
+/* A slot naming an entry that its list no longer has. */
+static void
+report_missing_entry (const Owner      *owner,
+                      const WmPropSpec *spec,
+                      const char       *entry)
+{
+  const WmNotation *notation = wm_diagram_get_notation (owner->diagram);
+  const WmItem *item = owner->item;
+  const char *list = spec->list;
+
+  for (guint i = 0; i < notation->n_lists; i++)
+    if (g_str_equal (notation->lists[i].name, spec->list))
+      list = g_dgettext (GETTEXT_PACKAGE, notation->lists[i].label);
+  if (item == NULL)
+    add_owner_problem (owner, g_strdup_printf (_("The diagram “%s” is in “%s”, which is not in "
+                                                 "its list “%s”."),
+                                               wm_diagram_get_name (owner->diagram), entry, list));
+  else if (!wm_str_is_blank (item->text))
+    add_owner_problem (owner, g_strdup_printf (_("“%s” is in “%s”, which is not in the "
+                                                 "diagram’s list “%s”."),
+                                               item->text, entry, list));
+  else
+    add_owner_problem (owner, g_strdup_printf (_("An unnamed item of type “%s” is in “%s”, which "
+                                                 "is not in the diagram’s list “%s”."),
+                                               g_dgettext (GETTEXT_PACKAGE, item->type->label),
+                                               entry, list));
+}
+
 /* References into the project, and list entries, that no longer exist. */
 static void
-check_values (WmDiagram        *diagram,
-              const char       *owner,
-              const char       *owner_id,
+check_values (const Owner      *owner,
               const WmPropSpec *specs,
               guint             n_specs,
-              const WmValue    *values,
-              GPtrArray        *problems)
+              const WmValue    *values)
 {
-  WmProject *project = wm_diagram_get_project (diagram);
-  const char *ids[] = { owner_id, NULL };
+  WmProject *project = wm_diagram_get_project (owner->diagram);
 
   for (guint i = 0; values != NULL && i < n_specs; i++)
     {
@@ -102,17 +163,11 @@ check_values (WmDiagram        *diagram,
         for (guint j = 0; values[i].v.strv && values[i].v.strv[j]; j++)
           {
             if (wm_project_lookup_item (project, values[i].v.strv[j], NULL) == NULL)
-              g_ptr_array_add (problems,
-                               wm_problem_new (WM_SEVERITY_WARNING, diagram, ids,
-                                               _("“%s” links to “%s”, which no longer exists."),
-                                               owner, values[i].v.strv[j]));
+              report_broken_link (owner, values[i].v.strv[j]);
           }
       if (specs[i].type == WM_PROP_SLOT && values[i].v.string[0] != '\0' &&
-          wm_diagram_find_entry (diagram, specs[i].list, values[i].v.string) == NULL)
-        g_ptr_array_add (problems,
-                         wm_problem_new (WM_SEVERITY_WARNING, diagram, ids,
-                                         _("“%s” is in “%s”, which is not one of the diagram’s %s."),
-                                         owner, values[i].v.string, specs[i].list));
+          wm_diagram_find_entry (owner->diagram, specs[i].list, values[i].v.string) == NULL)
+        report_missing_entry (owner, &specs[i], values[i].v.string);
     }
 }
 
@@ -125,16 +180,16 @@ wm_diagram_check (WmDiagram *diagram)
   g_return_val_if_fail (WM_IS_DIAGRAM (diagram), problems);
 
   notation = wm_diagram_get_notation (diagram);
-  check_values (diagram, wm_diagram_get_name (diagram), NULL, notation->props, notation->n_props,
-                _wm_diagram_get_values (diagram), problems);
+  check_values (&(Owner) { diagram, NULL, problems }, notation->props, notation->n_props,
+                _wm_diagram_get_values (diagram));
   for (guint i = 0; i < wm_diagram_get_n_items (diagram); i++)
     {
       WmItem *item = wm_diagram_get_item (diagram, i);
 
       if (wm_item_is_link (item))
         check_link_rule (diagram, item, problems);
-      check_values (diagram, describe (item), item->id, item->type->props, item->type->n_props,
-                    item->props, problems);
+      check_values (&(Owner) { diagram, item, problems }, item->type->props, item->type->n_props,
+                    item->props);
     }
   if (notation->check != NULL)
     notation->check (diagram, problems);

@@ -83,6 +83,18 @@ slot_is_empty (WmItem     *item,
 }
 
 static void
+add_problem (GPtrArray    *problems,
+             WmDiagram    *diagram,
+             const WmItem *item,
+             char         *message)  /* taken */
+{
+  const char *ids[] = { item->id, NULL };
+
+  g_ptr_array_add (problems, wm_problem_new (WM_SEVERITY_WARNING, diagram, ids, "%s", message));
+  g_free (message);
+}
+
+static void
 check_journey (WmDiagram *diagram,
                GPtrArray *problems)
 {
@@ -94,14 +106,18 @@ check_journey (WmDiagram *diagram,
   for (guint i = 0; i < wm_diagram_get_n_items (diagram); i++)
     {
       WmItem *item = wm_diagram_get_item (diagram, i);
-      const char *ids[] = { item->id, NULL };
 
       if (slot_is_empty (item, "stage"))
-        g_ptr_array_add (problems, wm_problem_new (WM_SEVERITY_WARNING, diagram, ids,
-                                                   _("“%s” is in no stage."), item->text));
+        add_problem (problems, diagram, item,
+                     !wm_str_is_blank (item->text)
+                     ? g_strdup_printf (_("“%s” is in no stage."), item->text)
+                     : g_strdup_printf (_("An unnamed item of type “%s” is in no stage."),
+                                        g_dgettext (GETTEXT_PACKAGE, item->type->label)));
       if (g_str_equal (item->type->id, "card") && slot_is_empty (item, "lane"))
-        g_ptr_array_add (problems, wm_problem_new (WM_SEVERITY_WARNING, diagram, ids,
-                                                   _("“%s” is in no lane."), item->text));
+        add_problem (problems, diagram, item,
+                     !wm_str_is_blank (item->text)
+                     ? g_strdup_printf (_("“%s” is in no lane."), item->text)
+                     : g_strdup (_("An unnamed card is in no lane.")));
     }
 }
 

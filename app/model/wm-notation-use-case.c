@@ -114,44 +114,62 @@ static const WmLinkRule rules[] = {
   { "anchor", "note", "*" },
 };
 
-/* A use case as the checks see it: its links, gathered once per check. */
-typedef struct
+/* The checks
+ *
+ * An actor or a use case as the checks see it: its links, gathered once per
+ * check. Generalization follows UML: a link runs from the specific element
+ * to the general one, and the specific one inherits the general one's
+ * associations, through any number of generations. */
+typedef struct _Node Node;
+
+struct _Node
 {
   WmItem    *item;
-  guint      order;          /* position among the diagram's use cases */
-  GPtrArray *includes;       /* UseCase *, the use cases it includes */
-  GPtrArray *reaches;        /* UseCase *, the use cases an actor reaches through it */
-  guint      n_included_by;
-  gboolean   includes_self;
-  gboolean   reached;
+  GPtrArray *includes;       /* Node *, the use cases it includes */
+  GPtrArray *parents;        /* Node *, the more general nodes of its own type */
+  GPtrArray *children;       /* Node *, the more specific ones */
+  GPtrArray *reaches;        /* Node *, the use cases an actor reaches through it */
+  guint      order;          /* position among the diagram's actors and use cases */
+  guint      n_outer_includes;     /* includes of use cases outside its include cycle */
+  guint      n_outer_included_by;  /* the same the other way */
+  gboolean   reached;        /* an actor takes part in it, or it takes part itself */
+  int        cycle;          /* the include cycle it is in, or -1 */
   int        index;          /* Tarjan's depth-first number, or -1 */
   int        lowlink;
   gboolean   on_stack;
-} UseCase;
+};
+
+typedef enum
+{
+  EDGES_INCLUDE,
+  EDGES_GENERALIZATION,
+} EdgeKind;
 
 typedef struct
 {
   WmDiagram  *diagram;
   GPtrArray  *problems;
-  GPtrArray  *use_cases;     /* UseCase *, in z-order */
-  GHashTable *by_id;         /* item id → UseCase * */
+  GPtrArray  *nodes;         /* Node *, actors and use cases in z-order */
+  GHashTable *by_id;         /* item id → Node * */
   GHashTable *associated;    /* ids of the nodes at either end of an association */
 } UseCaseGraph;
 
 static void
-use_case_free (gpointer data)
+node_free (gpointer data)
 {
-  UseCase *use_case = data;
+  Node *node = data;
 
-  g_ptr_array_unref (use_case->includes);
-  g_ptr_array_unref (use_case->reaches);
-  g_free (use_case);
+  g_ptr_array_unref (node->includes);
+  g_ptr_array_unref (node->parents);
+  g_ptr_array_unref (node->children);
+  g_ptr_array_unref (node->reaches);
+  g_free (node);
 }
 
 static void
 graph_clear (UseCaseGraph *graph)
 {
-  g_clear_pointer (&graph->use_cases, g_ptr_array_unref);
+  g_clear_pointer (&graph->nodes, g_ptr_array_unref);
   g_clear_pointer (&graph->by_id, g_hash_table_unref);
   g_clear_pointer (&graph->associated, g_hash_table_unref);
 }
@@ -161,6 +179,12 @@ is_type (const WmItem *item,
          const char   *type_id)
 {
   return item != NULL && g_str_equal (item->type->id, type_id);
+}
+
+static gboolean
+has_name (const WmItem *item)
+{
+  return !wm_str_is_blank (item->text);
 }
 
 static void
@@ -185,24 +209,27 @@ comparison_key (const char *text)
 }
 
 static void
-add_use_case (UseCaseGraph *graph,
-              WmItem       *item)
+add_node (UseCaseGraph *graph,
+          WmItem       *item)
 {
-  UseCase *use_case = g_new0 (UseCase, 1);
+  Node *node = g_new0 (Node, 1);
 
-  use_case->item = item;
-  use_case->order = graph->use_cases->len;
-  use_case->includes = g_ptr_array_new ();
-  use_case->reaches = g_ptr_array_new ();
-  use_case->index = -1;
-  g_ptr_array_add (graph->use_cases, use_case);
-  g_hash_table_insert (graph->by_id, item->id, use_case);
+  node->item = item;
+  node->order = graph->nodes->len;
+  node->includes = g_ptr_array_new ();
+  node->parents = g_ptr_array_new ();
+  node->children = g_ptr_array_new ();
+  node->reaches = g_ptr_array_new ();
+  node->cycle = -1;
+  node->index = -1;
+  g_ptr_array_add (graph->nodes, node);
+  g_hash_table_insert (graph->by_id, item->id, node);
 }
 
 static void
 check_extension_point (UseCaseGraph *graph,
                        WmItem       *link,
-                       UseCase      *base)
+                       Node         *base)
 {
   const char *point = wm_item_get_string (link, "extension-point");
   const char *const *points = wm_item_get_strv (base->item, "extension-points");
@@ -219,22 +246,22 @@ check_extension_point (UseCaseGraph *graph,
         return;
     }
   report (graph, WM_SEVERITY_ERROR, ids,
-          g_strdup_printf (_("The use case “%s” has no extension point “%s”."),
-                           base->item->text, wanted));
+          has_name (base->item)
+          ? g_strdup_printf (_("The use case “%s” has no extension point “%s”."),
+                             base->item->text, wanted)
+          : g_strdup_printf (_("An unnamed use case has no extension point “%s”."), wanted));
 }
 
 static void
 add_use_case_link (UseCaseGraph *graph,
                    WmItem       *link,
-                   UseCase      *source,
-                   UseCase      *target)
+                   Node         *source,
+                   Node         *target)
 {
   if (is_type (link, "include"))
     {
       g_ptr_array_add (source->includes, target);
       g_ptr_array_add (source->reaches, target);
-      target->n_included_by++;
-      source->includes_self |= source == target;
     }
   else if (is_type (link, "extend"))
     {
@@ -252,23 +279,42 @@ static void
 add_link (UseCaseGraph *graph,
           WmItem       *link)
 {
-  UseCase *source = g_hash_table_lookup (graph->by_id, link->source);
-  UseCase *target = g_hash_table_lookup (graph->by_id, link->target);
+  Node *source = g_hash_table_lookup (graph->by_id, link->source);
+  Node *target = g_hash_table_lookup (graph->by_id, link->target);
 
   if (is_type (link, "association"))
     {
       g_hash_table_add (graph->associated, link->source);
       g_hash_table_add (graph->associated, link->target);
-      if (source != NULL && is_type (wm_diagram_lookup (graph->diagram, link->target), "actor"))
-        source->reached = TRUE;
-      if (target != NULL && is_type (wm_diagram_lookup (graph->diagram, link->source), "actor"))
-        target->reached = TRUE;
+      return;
     }
-  else if (source != NULL && target != NULL)
+  /* Links between an actor and a use case break the notation's rules, and
+   * the shared checks report them; here they join nothing. */
+  if (source == NULL || target == NULL || source->item->type != target->item->type)
+    return;
+  if (is_type (link, "generalization"))
+    {
+      g_ptr_array_add (source->parents, target);
+      g_ptr_array_add (target->children, source);
+    }
+  if (is_type (source->item, "use-case"))
     add_use_case_link (graph, link, source, target);
 }
 
-/* Gathers the use cases, then their links, in two passes over the items. */
+/* An association marks both its ends: the actor takes part, and the use
+ * case has an actor. */
+static void
+mark_associated (UseCaseGraph *graph)
+{
+  for (guint i = 0; i < graph->nodes->len; i++)
+    {
+      Node *node = g_ptr_array_index (graph->nodes, i);
+
+      node->reached = g_hash_table_contains (graph->associated, node->item->id);
+    }
+}
+
+/* Gathers the actors and use cases, then their links, in two passes over the items. */
 static void
 graph_init (UseCaseGraph *graph,
             WmDiagram    *diagram,
@@ -278,14 +324,14 @@ graph_init (UseCaseGraph *graph,
 
   graph->diagram = diagram;
   graph->problems = problems;
-  graph->use_cases = g_ptr_array_new_with_free_func (use_case_free);
+  graph->nodes = g_ptr_array_new_with_free_func (node_free);
   graph->by_id = g_hash_table_new (g_str_hash, g_str_equal);
   graph->associated = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < n_items; i++)
     {
       WmItem *item = wm_diagram_get_item (diagram, i);
-      if (is_type (item, "use-case"))
-        add_use_case (graph, item);
+      if (is_type (item, "actor") || is_type (item, "use-case"))
+        add_node (graph, item);
     }
   for (guint i = 0; i < n_items; i++)
     {
@@ -293,30 +339,34 @@ graph_init (UseCaseGraph *graph,
       if (wm_item_is_link (item))
         add_link (graph, item);
     }
+  mark_associated (graph);
 }
 
-/* Spreads reach from the use cases actors are associated with, breadth first. */
+/* Spreads "reached" breadth first from the nodes that have it, along the
+ * use cases' reach and from each actor to the actors that inherit from it. */
 static void
 spread_reach (UseCaseGraph *graph)
 {
   g_autoptr(GPtrArray) queue = g_ptr_array_new ();
 
-  for (guint i = 0; i < graph->use_cases->len; i++)
+  for (guint i = 0; i < graph->nodes->len; i++)
     {
-      UseCase *use_case = g_ptr_array_index (graph->use_cases, i);
-      if (use_case->reached)
-        g_ptr_array_add (queue, use_case);
+      Node *node = g_ptr_array_index (graph->nodes, i);
+      if (node->reached)
+        g_ptr_array_add (queue, node);
     }
   for (guint head = 0; head < queue->len; head++)
     {
-      UseCase *use_case = g_ptr_array_index (queue, head);
-      for (guint i = 0; i < use_case->reaches->len; i++)
+      Node *node = g_ptr_array_index (queue, head);
+      GPtrArray *next = is_type (node->item, "actor") ? node->children : node->reaches;
+
+      for (guint i = 0; i < next->len; i++)
         {
-          UseCase *next = g_ptr_array_index (use_case->reaches, i);
-          if (!next->reached)
+          Node *other = g_ptr_array_index (next, i);
+          if (!other->reached)
             {
-              next->reached = TRUE;
-              g_ptr_array_add (queue, next);
+              other->reached = TRUE;
+              g_ptr_array_add (queue, other);
             }
         }
     }
@@ -326,23 +376,30 @@ static int
 compare_order (gconstpointer a,
                gconstpointer b)
 {
-  const UseCase *x = *(UseCase *const *) a;
-  const UseCase *y = *(UseCase *const *) b;
+  const Node *x = *(Node *const *) a;
+  const Node *y = *(Node *const *) b;
 
   return (x->order > y->order) - (x->order < y->order);
 }
 
-/* Pops the strongly connected component rooted at @root off @stack and
- * reports it when its use cases include one another. */
-static void
-report_component (UseCaseGraph *graph,
-                  GPtrArray    *stack,
-                  UseCase      *root)
+static GPtrArray *
+edges_of (Node     *node,
+          EdgeKind  kind)
 {
-  g_autoptr(GPtrArray) component = g_ptr_array_new ();
-  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
-  g_autoptr(GString) names = g_string_new (NULL);
-  UseCase *member;
+  return kind == EDGES_INCLUDE ? node->includes : node->parents;
+}
+
+/* Pops the strongly connected component rooted at @root off @stack and
+ * keeps it in @cycles, sorted in z-order, when it is a cycle: more than one
+ * node, or one that links to itself. */
+static void
+pop_component (GPtrArray *stack,
+               Node      *root,
+               EdgeKind   kind,
+               GPtrArray *cycles)
+{
+  GPtrArray *component = g_ptr_array_new ();
+  Node *member;
 
   do
     {
@@ -351,78 +408,201 @@ report_component (UseCaseGraph *graph,
       g_ptr_array_add (component, member);
     }
   while (member != root);
-  if (component->len == 1 && !root->includes_self)
-    return;
-  g_ptr_array_sort (component, compare_order);
-  for (guint i = 0; i < component->len; i++)
+  if (component->len == 1 && !g_ptr_array_find (edges_of (root, kind), root, NULL))
     {
-      member = g_ptr_array_index (component, i);
-      g_ptr_array_add (ids, member->item->id);
-      g_string_append_printf (names, "%s“%s”", i > 0 ? ", " : "", member->item->text);
+      g_ptr_array_unref (component);
+      return;
     }
-  g_ptr_array_add (ids, NULL);
-  report (graph, WM_SEVERITY_ERROR, (const char *const *) ids->pdata,
-          g_strdup_printf (_("The use cases %s include one another in a cycle."), names->str));
+  g_ptr_array_sort (component, compare_order);
+  g_ptr_array_add (cycles, component);
 }
 
 typedef struct
 {
-  UseCase *use_case;
-  guint    next;   /* the next of its includes to follow */
+  Node  *node;
+  guint  next;   /* the next of its edges to follow */
 } Frame;
 
 static void
 visit (GArray    *calls,
        GPtrArray *stack,
-       UseCase   *use_case,
+       Node      *node,
        int       *counter)
 {
-  Frame frame = { use_case, 0 };
+  Frame frame = { node, 0 };
 
-  use_case->index = use_case->lowlink = (*counter)++;
-  use_case->on_stack = TRUE;
-  g_ptr_array_add (stack, use_case);
+  node->index = node->lowlink = (*counter)++;
+  node->on_stack = TRUE;
+  g_ptr_array_add (stack, node);
   g_array_append_val (calls, frame);
 }
 
-/* Tarjan's strongly connected components of the include graph, without
- * recursion so that long include chains cannot exhaust the C stack. */
+/* One step of the walk: follows the top frame's next edge, or finishes it. */
 static void
-find_include_cycles (UseCaseGraph *graph)
+walk_step (GArray    *calls,
+           GPtrArray *stack,
+           EdgeKind   kind,
+           int       *counter,
+           GPtrArray *cycles)
 {
+  Frame *frame = &g_array_index (calls, Frame, calls->len - 1);
+  Node *node = frame->node;
+  GPtrArray *edges = edges_of (node, kind);
+
+  if (frame->next < edges->len)
+    {
+      Node *next = g_ptr_array_index (edges, frame->next++);
+      if (next->index < 0)
+        visit (calls, stack, next, counter);
+      else if (next->on_stack)
+        node->lowlink = MIN (node->lowlink, next->index);
+      return;
+    }
+  g_array_set_size (calls, calls->len - 1);
+  if (calls->len > 0)
+    {
+      Node *caller = g_array_index (calls, Frame, calls->len - 1).node;
+      caller->lowlink = MIN (caller->lowlink, node->lowlink);
+    }
+  if (node->lowlink == node->index)
+    pop_component (stack, node, kind, cycles);
+}
+
+/* The cycles (GPtrArray of Node *) of the include or the generalization
+ * graph: Tarjan's strongly connected components, without recursion so that
+ * long chains cannot exhaust the C stack. */
+static GPtrArray *
+find_cycles (UseCaseGraph *graph,
+             EdgeKind      kind)
+{
+  GPtrArray *cycles = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   g_autoptr(GArray) calls = g_array_new (FALSE, FALSE, sizeof (Frame));
   g_autoptr(GPtrArray) stack = g_ptr_array_new ();
   int counter = 0;
 
-  for (guint i = 0; i < graph->use_cases->len; i++)
+  for (guint i = 0; i < graph->nodes->len; i++)
     {
-      UseCase *start = g_ptr_array_index (graph->use_cases, i);
+      Node *node = g_ptr_array_index (graph->nodes, i);
+      node->index = -1;
+      node->on_stack = FALSE;
+    }
+  for (guint i = 0; i < graph->nodes->len; i++)
+    {
+      Node *start = g_ptr_array_index (graph->nodes, i);
       if (start->index >= 0)
         continue;
       visit (calls, stack, start, &counter);
       while (calls->len > 0)
-        {
-          Frame *frame = &g_array_index (calls, Frame, calls->len - 1);
-          UseCase *use_case = frame->use_case;
+        walk_step (calls, stack, kind, &counter, cycles);
+    }
+  return cycles;
+}
 
-          if (frame->next < use_case->includes->len)
+static gboolean
+same_cycle (const Node *a,
+            const Node *b)
+{
+  return a->cycle >= 0 && a->cycle == b->cycle;
+}
+
+/* Marks the members of each include cycle, then counts the includes that
+ * leave a use case's cycle: those within it are the cycle's error already. */
+static void
+count_outer_includes (UseCaseGraph *graph,
+                      GPtrArray    *cycles)
+{
+  for (guint c = 0; c < cycles->len; c++)
+    {
+      GPtrArray *cycle = g_ptr_array_index (cycles, c);
+      for (guint i = 0; i < cycle->len; i++)
+        ((Node *) g_ptr_array_index (cycle, i))->cycle = (int) c;
+    }
+  for (guint i = 0; i < graph->nodes->len; i++)
+    {
+      Node *node = g_ptr_array_index (graph->nodes, i);
+      for (guint j = 0; j < node->includes->len; j++)
+        {
+          Node *target = g_ptr_array_index (node->includes, j);
+          if (!same_cycle (node, target))
             {
-              UseCase *next = g_ptr_array_index (use_case->includes, frame->next++);
-              if (next->index < 0)
-                visit (calls, stack, next, &counter);
-              else if (next->on_stack)
-                use_case->lowlink = MIN (use_case->lowlink, next->index);
-              continue;
+              node->n_outer_includes++;
+              target->n_outer_included_by++;
             }
-          g_array_set_size (calls, calls->len - 1);
-          if (calls->len > 0)
-            {
-              UseCase *caller = g_array_index (calls, Frame, calls->len - 1).use_case;
-              caller->lowlink = MIN (caller->lowlink, use_case->lowlink);
-            }
-          if (use_case->lowlink == use_case->index)
-            report_component (graph, stack, use_case);
         }
+    }
+}
+
+/* "“Pay”, an unnamed use case, “Refund”" */
+static char *
+list_names (GPtrArray *nodes)
+{
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      WmItem *item = ((Node *) g_ptr_array_index (nodes, i))->item;
+
+      if (i > 0)
+        /* Translators: the separator of a list of names. */
+        g_string_append (names, _(", "));
+      if (has_name (item))
+        g_string_append_printf (names, "“%s”", item->text);
+      else
+        g_string_append (names, is_type (item, "actor") ? _("an unnamed actor")
+                                                        : _("an unnamed use case"));
+    }
+  return g_string_free (names, FALSE);
+}
+
+/* The message of a cycle of one: an include or a generalization of itself. */
+static char *
+describe_loop (const WmItem *item,
+               EdgeKind      kind)
+{
+  gboolean named = has_name (item);
+
+  if (kind == EDGES_INCLUDE)
+    return named ? g_strdup_printf (_("The use case “%s” includes itself."), item->text)
+                 : g_strdup (_("An unnamed use case includes itself."));
+  if (is_type (item, "actor"))
+    return named ? g_strdup_printf (_("The actor “%s” inherits from itself."), item->text)
+                 : g_strdup (_("An unnamed actor inherits from itself."));
+  return named ? g_strdup_printf (_("The use case “%s” inherits from itself."), item->text)
+               : g_strdup (_("An unnamed use case inherits from itself."));
+}
+
+static char *
+describe_cycle (GPtrArray *cycle,
+                EdgeKind   kind)
+{
+  g_autofree char *names = NULL;
+
+  if (cycle->len == 1)
+    return describe_loop (((Node *) g_ptr_array_index (cycle, 0))->item, kind);
+  names = list_names (cycle);
+  if (kind == EDGES_INCLUDE)
+    return g_strdup_printf (_("The use cases %s include one another in a cycle."), names);
+  if (is_type (((Node *) g_ptr_array_index (cycle, 0))->item, "actor"))
+    return g_strdup_printf (_("The actors %s inherit from one another in a cycle."), names);
+  return g_strdup_printf (_("The use cases %s inherit from one another in a cycle."), names);
+}
+
+/* One error per cycle, naming its members. */
+static void
+report_cycles (UseCaseGraph *graph,
+               GPtrArray    *cycles,
+               EdgeKind      kind)
+{
+  for (guint c = 0; c < cycles->len; c++)
+    {
+      GPtrArray *cycle = g_ptr_array_index (cycles, c);
+      g_autoptr(GPtrArray) ids = g_ptr_array_sized_new (cycle->len + 1);
+
+      for (guint i = 0; i < cycle->len; i++)
+        g_ptr_array_add (ids, ((Node *) g_ptr_array_index (cycle, i))->item->id);
+      g_ptr_array_add (ids, NULL);
+      report (graph, WM_SEVERITY_ERROR, (const char *const *) ids->pdata,
+              describe_cycle (cycle, kind));
     }
 }
 
@@ -452,10 +632,10 @@ check_duplicate_names (UseCaseGraph *graph)
     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   g_autoptr(GPtrArray) order = g_ptr_array_new ();
 
-  for (guint i = 0; i < wm_diagram_get_n_items (graph->diagram); i++)
+  for (guint i = 0; i < graph->nodes->len; i++)
     {
-      WmItem *item = wm_diagram_get_item (graph->diagram, i);
-      if ((is_type (item, "actor") || is_type (item, "use-case")) && !wm_str_is_blank (item->text))
+      WmItem *item = ((Node *) g_ptr_array_index (graph->nodes, i))->item;
+      if (has_name (item))
         group_by_name (groups, order, item);
     }
   for (guint i = 0; i < order->len; i++)
@@ -479,11 +659,12 @@ check_duplicate_names (UseCaseGraph *graph)
 
 static void
 check_duplicate_points (UseCaseGraph *graph,
-                        UseCase      *use_case)
+                        Node         *use_case)
 {
-  const char *const *points = wm_item_get_strv (use_case->item, "extension-points");
+  WmItem *item = use_case->item;
+  const char *const *points = wm_item_get_strv (item, "extension-points");
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  const char *ids[] = { use_case->item->id, NULL };
+  const char *ids[] = { item->id, NULL };
 
   for (guint i = 0; points[i] != NULL; i++)
     {
@@ -492,53 +673,72 @@ check_duplicate_points (UseCaseGraph *graph,
 
       g_hash_table_lookup_extended (seen, key, NULL, &count);
       g_hash_table_replace (seen, key, GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
-      if (GPOINTER_TO_UINT (count) == 1)
-        report (graph, WM_SEVERITY_WARNING, ids,
-                g_strdup_printf (_("The use case “%s” has the extension point “%s” more than once."),
-                                 use_case->item->text, points[i]));
+      if (GPOINTER_TO_UINT (count) != 1)
+        continue;
+      report (graph, WM_SEVERITY_WARNING, ids,
+              has_name (item)
+              ? g_strdup_printf (_("The use case “%s” has the extension point “%s” more than "
+                                   "once."), item->text, points[i])
+              : g_strdup_printf (_("An unnamed use case has the extension point “%s” more than "
+                                   "once."), points[i]));
     }
 }
 
 static void
-check_use_case_links (UseCaseGraph *graph)
+check_use_case_links (UseCaseGraph *graph,
+                      Node         *use_case)
 {
-  for (guint i = 0; i < graph->use_cases->len; i++)
-    {
-      UseCase *use_case = g_ptr_array_index (graph->use_cases, i);
-      WmItem *item = use_case->item;
-      const char *ids[] = { item->id, NULL };
+  WmItem *item = use_case->item;
+  const char *ids[] = { item->id, NULL };
+  gboolean named = has_name (item);
 
-      if (!use_case->reached)
-        report (graph, WM_SEVERITY_WARNING, ids,
-                g_strdup_printf (_("No actor takes part in the use case “%s”, directly or "
-                                   "through include, extend or generalization."), item->text));
-      if (use_case->includes->len > 0 && use_case->n_included_by > 0)
-        report (graph, WM_SEVERITY_INFO, ids,
-                g_strdup_printf (_("The use case “%s” both includes and is included by other "
-                                   "use cases."), item->text));
-      check_duplicate_points (graph, use_case);
-    }
+  if (!use_case->reached)
+    report (graph, WM_SEVERITY_WARNING, ids,
+            named ? g_strdup_printf (_("No actor takes part in the use case “%s”, directly or "
+                                       "through include, extend or generalization."), item->text)
+                  : g_strdup (_("No actor takes part in an unnamed use case, directly or through "
+                                "include, extend or generalization.")));
+  if (use_case->n_outer_includes > 0 && use_case->n_outer_included_by > 0)
+    report (graph, WM_SEVERITY_INFO, ids,
+            named ? g_strdup_printf (_("The use case “%s” both includes and is included by other "
+                                       "use cases."), item->text)
+                  : g_strdup (_("An unnamed use case both includes and is included by other use "
+                                "cases.")));
+  check_duplicate_points (graph, use_case);
+}
+
+static void
+check_actor (UseCaseGraph *graph,
+             Node         *actor)
+{
+  WmItem *item = actor->item;
+  const char *ids[] = { item->id, NULL };
+  gboolean named = has_name (item);
+
+  if (!actor->reached)
+    report (graph, WM_SEVERITY_WARNING, ids,
+            named ? g_strdup_printf (_("The actor “%s” takes part in no use case."), item->text)
+                  : g_strdup (_("An unnamed actor takes part in no use case.")));
+  if (is_type (wm_diagram_lookup (graph->diagram, item->parent), "subject"))
+    report (graph, WM_SEVERITY_WARNING, ids,
+            named ? g_strdup_printf (_("The actor “%s” is inside a subject; actors belong outside "
+                                       "the system boundary."), item->text)
+                  : g_strdup (_("An unnamed actor is inside a subject; actors belong outside the "
+                                "system boundary.")));
 }
 
 static void
 check_node (UseCaseGraph *graph,
-            WmItem       *item)
+            Node         *node)
 {
-  const char *ids[] = { item->id, NULL };
-  gboolean is_actor = is_type (item, "actor");
+  const char *ids[] = { node->item->id, NULL };
+  gboolean is_actor = is_type (node->item, "actor");
 
-  if ((is_actor || is_type (item, "use-case")) && wm_str_is_blank (item->text))
+  if (!has_name (node->item))
     report (graph, WM_SEVERITY_ERROR, ids,
             g_strdup (is_actor ? _("An actor has no name.") : _("A use case has no name.")));
-  if (!is_actor)
-    return;
-  if (!g_hash_table_contains (graph->associated, item->id))
-    report (graph, WM_SEVERITY_WARNING, ids,
-            g_strdup_printf (_("The actor “%s” takes part in no use case."), item->text));
-  if (is_type (wm_diagram_lookup (graph->diagram, item->parent), "subject"))
-    report (graph, WM_SEVERITY_WARNING, ids,
-            g_strdup_printf (_("The actor “%s” is inside a subject; actors belong outside "
-                               "the system boundary."), item->text));
+  if (is_actor)
+    check_actor (graph, node);
 }
 
 static void
@@ -546,14 +746,25 @@ check_use_case (WmDiagram *diagram,
                 GPtrArray *problems)
 {
   UseCaseGraph graph = { NULL };
+  g_autoptr(GPtrArray) include_cycles = NULL;
+  g_autoptr(GPtrArray) generalization_cycles = NULL;
 
   graph_init (&graph, diagram, problems);
-  for (guint i = 0; i < wm_diagram_get_n_items (diagram); i++)
-    check_node (&graph, wm_diagram_get_item (diagram, i));
-  check_duplicate_names (&graph);
   spread_reach (&graph);
-  check_use_case_links (&graph);
-  find_include_cycles (&graph);
+  include_cycles = find_cycles (&graph, EDGES_INCLUDE);
+  generalization_cycles = find_cycles (&graph, EDGES_GENERALIZATION);
+  count_outer_includes (&graph, include_cycles);
+  for (guint i = 0; i < graph.nodes->len; i++)
+    check_node (&graph, g_ptr_array_index (graph.nodes, i));
+  check_duplicate_names (&graph);
+  for (guint i = 0; i < graph.nodes->len; i++)
+    {
+      Node *node = g_ptr_array_index (graph.nodes, i);
+      if (is_type (node->item, "use-case"))
+        check_use_case_links (&graph, node);
+    }
+  report_cycles (&graph, include_cycles, EDGES_INCLUDE);
+  report_cycles (&graph, generalization_cycles, EDGES_GENERALIZATION);
   graph_clear (&graph);
 }
 

@@ -151,7 +151,12 @@ check_vsm (WmDiagram *diagram,
       WmItem *item = wm_diagram_get_item (diagram, i);
       const char *ids[] = { item->id, NULL };
 
-      if (g_str_equal (item->type->id, "process") && wm_item_get_number (item, "cycle-time") <= 0)
+      if (!g_str_equal (item->type->id, "process") || wm_item_get_number (item, "cycle-time") > 0)
+        continue;
+      if (wm_str_is_blank (item->text))
+        g_ptr_array_add (problems, wm_problem_new (WM_SEVERITY_WARNING, diagram, ids, "%s",
+                                                   _("An unnamed process has no cycle time.")));
+      else
         g_ptr_array_add (problems,
                          wm_problem_new (WM_SEVERITY_WARNING, diagram, ids,
                                          _("The process “%s” has no cycle time."), item->text));
@@ -168,4 +173,5 @@ const WmNotation _wm_notation_vsm = {
   .id_prefix = "vsm",
   WM_NOTATION_TABLES (diagram_props, node_types, link_types, rules),
   .check = check_vsm,
+  .metrics = _wm_vsm_metrics,
 };

@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "wm-diagram.h"
 #include "wm-notation-private.h"
 
 static const WmNotation *const notations[] = {
@@ -101,6 +102,17 @@ wm_notation_allowed_links (const WmNotation *notation,
     if (wm_notation_link_allowed (notation, &notation->link_types[i], source_type, target_type))
       g_ptr_array_add (allowed, (gpointer) &notation->link_types[i]);
   return allowed;
+}
+
+GArray *
+wm_notation_compute_metrics (WmDiagram *diagram)
+{
+  const WmNotation *notation;
+
+  g_return_val_if_fail (WM_IS_DIAGRAM (diagram), NULL);
+
+  notation = wm_diagram_get_notation (diagram);
+  return notation->metrics != NULL ? notation->metrics (diagram) : NULL;
 }
 
 static int

@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "wm-figure.h"
 #include "wm-value.h"
 
 G_BEGIN_DECLS
@@ -58,6 +59,10 @@ struct _WmNotation
   /* Adds this notation's own problems to @problems (a GPtrArray of WmProblem). */
   void            (*check)        (WmDiagram *diagram,
                                    GPtrArray *problems);
+  /* The notation's figures for @diagram (a GArray of WmMetric, see
+   * wm_metrics_new): first the diagram's, then any about single items.
+   * NULL when the notation computes none. */
+  GArray         *(*metrics)      (WmDiagram *diagram);
 };
 
 const WmNotation *const *wm_notations_get_all (guint *n_notations);
@@ -72,6 +77,9 @@ gboolean                 wm_notation_link_allowed (const WmNotation *notation,
 GPtrArray               *wm_notation_allowed_links (const WmNotation *notation,
                                                     const WmItemType *source_type,
                                                     const WmItemType *target_type);
+
+/* @diagram's figures through its notation's metrics hook; NULL when it has none. */
+GArray                  *wm_notation_compute_metrics (WmDiagram  *diagram);
 
 int                      wm_item_type_find_prop  (const WmItemType *type,
                                                   const char       *name);

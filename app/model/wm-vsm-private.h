@@ -10,9 +10,13 @@
 G_BEGIN_DECLS
 
 /* Adds the problems the lean metrics reveal to @problems (WmProblem): processes
- * slower than takt and material that never reaches a customer. The notation's
- * check calls it; the problems it finds on its own stay there. */
-void _wm_vsm_check (WmDiagram *diagram,
-                    GPtrArray *problems);
+ * slower than takt, material that never reaches a customer and inventories
+ * whose days set by hand disagree with their pieces. The notation's check
+ * calls it; the problems it finds on its own stay there. */
+void    _wm_vsm_check   (WmDiagram *diagram,
+                         GPtrArray *problems);
+/* The notation's metrics hook: the totals of wm_vsm_compute() as typed
+ * figures, then every waiting item's days and pieces. */
+GArray *_wm_vsm_metrics (WmDiagram *diagram);
 
 G_END_DECLS

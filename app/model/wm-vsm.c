@@ -15,6 +15,12 @@
  *   maximum over the demand: that is the most the item can make a part wait,
  *   the figure a map shows for them, and 0 when the analyst has not set it.
  *   Without a daily demand, only overrides give days.
+ * - An inventory given both pieces and days keeps both: its days (the
+ *   override) go into the timeline, the lead time and the inventory days,
+ *   its pieces into the inventory pieces. When the two disagree at the daily
+ *   demand, by more than 5 % of the days the pieces make or a twentieth of a
+ *   day, the check warns, naming the inventory and both figures, so that
+ *   the totals never contradict each other silently.
  * - The material flow is the push, pull and shipment-flow links, each read
  *   from its source to its target (a pull arrow is drawn from the supermarket
  *   to the process that withdraws from it, so it points with the material).
@@ -595,21 +601,140 @@ wm_vsm_metrics_free (WmVsmMetrics *metrics)
   g_free (metrics);
 }
 
-/* Checks */
+/* Metrics for the notation's hook */
 
-static const char *
-describe (const WmItem *item)
+typedef enum
 {
-  return item->text[0] != '\0' ? item->text : item->id;
+  TOTAL_TAKT,
+  TOTAL_LEAD_TIME,
+  TOTAL_PROCESSING_TIME,
+  TOTAL_EFFICIENCY,
+  TOTAL_ROLLED_CA,
+  TOTAL_INVENTORY,
+  TOTAL_INVENTORY_DAYS,
+  N_TOTALS,
+} Total;
+
+static const struct
+{
+  const char   *id;
+  const char   *label;
+  const char   *description;
+  WmFigureKind  kind;
+  const char   *unknown;  /* why the figure can be unknown */
+} totals[N_TOTALS] = {
+  [TOTAL_TAKT] = { "takt", N_("Takt time"),
+                   N_("Available time per day divided by the daily demand"),
+                   WM_FIGURE_SECONDS, N_("the daily demand is not set") },
+  [TOTAL_LEAD_TIME] = { "lead-time", N_("Production lead time"),
+                        N_("Days of stock along the longest path from supplier to customer"),
+                        WM_FIGURE_DAYS, NULL },
+  [TOTAL_PROCESSING_TIME] = { "processing-time", N_("Processing time"),
+                              N_("Value-added time: the cycle times along the same path"),
+                              WM_FIGURE_SECONDS, NULL },
+  [TOTAL_EFFICIENCY] = { "efficiency", N_("Process cycle efficiency"),
+                         N_("Processing time over lead time, a day counted as the available time"),
+                         WM_FIGURE_PERCENT, N_("there is no lead time") },
+  /* Translators: rolled complete-and-accurate, the share of work that needs no rework. */
+  [TOTAL_ROLLED_CA] = { "rolled-ca", N_("Rolled C&A"),
+                        N_("The product of complete-and-accurate along the path"),
+                        WM_FIGURE_PERCENT, NULL },
+  [TOTAL_INVENTORY] = { "inventory", N_("Inventory"),
+                        N_("Every inventory, buffer, supermarket and FIFO lane"),
+                        WM_FIGURE_PIECES, NULL },
+  [TOTAL_INVENTORY_DAYS] = { "inventory-days", N_("Inventory in days"),
+                             N_("The same stock over the daily demand"), WM_FIGURE_DAYS, NULL },
+};
+
+/* The totals' values in their figures' units; NAN where there is nothing to
+ * compute from (takt without a demand, efficiency without a lead time). */
+static void
+total_values (const WmVsmMetrics *metrics,
+              double             *values)
+{
+  gboolean has_lead = metrics->lead_time_days * metrics->available_per_day > 0;
+
+  values[TOTAL_TAKT] = metrics->takt_time > 0 ? metrics->takt_time : NAN;
+  values[TOTAL_LEAD_TIME] = metrics->lead_time_days;
+  values[TOTAL_PROCESSING_TIME] = metrics->processing_time;
+  values[TOTAL_EFFICIENCY] = has_lead ? metrics->efficiency * 100 : NAN;
+  values[TOTAL_ROLLED_CA] = metrics->rolled_ca * 100;
+  values[TOTAL_INVENTORY] = metrics->inventory_quantity;
+  values[TOTAL_INVENTORY_DAYS] = metrics->inventory_days;
 }
 
-/* Seconds for a message: whole numbers without decimals, others with one. */
-static char *
-format_seconds (double seconds)
+static gboolean
+has_name (const WmItem *item)
 {
-  if (fabs (seconds - round (seconds)) < 0.05)
-    return g_strdup_printf ("%.0f", seconds);
-  return g_strdup_printf ("%.1f", seconds);
+  return !wm_str_is_blank (item->text);
+}
+
+/* One line per waiting item, in z-order: its days, then its pieces. */
+static void
+add_stock_metric (GArray       *list,
+                  WmDiagram    *diagram,
+                  const WmItem *item,
+                  guint         role)
+{
+  const char *type = g_dgettext (GETTEXT_PACKAGE, item->type->label);
+  /* Translators: an item's type, then its name, as in “Inventory “Green coffee””. */
+  g_autofree char *label = has_name (item) ? g_strdup_printf (_("%s “%s”"), type, item->text)
+                                           : g_strdup (type);
+  gboolean known = wm_item_has_value (item, "days") ||
+                   wm_diagram_get_number (diagram, "daily-demand") > 0;
+  WmFigure days = { WM_FIGURE_DAYS, known ? wm_vsm_inventory_days (diagram, item) : NAN };
+  WmMetric *metric = wm_metrics_add (list, "stock", item->id, label, days);
+
+  if (!known)
+    metric->unknown = _("the daily demand is not set");
+  if (wm_item_has_value (item, node_roles[role].stock))
+    metric->detail = (WmFigure) { WM_FIGURE_PIECES,
+                                  wm_item_get_number (item, node_roles[role].stock) };
+}
+
+GArray *
+_wm_vsm_metrics (WmDiagram *diagram)
+{
+  g_autoptr(WmVsmMetrics) metrics = wm_vsm_compute (diagram);
+  GArray *list;
+  double values[N_TOTALS];
+
+  if (metrics == NULL)
+    return NULL;
+  list = wm_metrics_new ();
+  total_values (metrics, values);
+  for (guint i = 0; i < N_TOTALS; i++)
+    {
+      WmMetric *metric = wm_metrics_add (list, totals[i].id, NULL, _(totals[i].label),
+                                         (WmFigure) { totals[i].kind, values[i] });
+
+      metric->description = _(totals[i].description);
+      if (isnan (values[i]) && totals[i].unknown != NULL)
+        metric->unknown = _(totals[i].unknown);
+    }
+  for (guint i = 0; i < wm_diagram_get_n_items (diagram); i++)
+    {
+      WmItem *item = wm_diagram_get_item (diagram, i);
+      guint role = find_role (item);
+
+      if (role < G_N_ELEMENTS (node_roles) && node_roles[role].role == ROLE_WAIT)
+        add_stock_metric (list, diagram, item, role);
+    }
+  return list;
+}
+
+/* Checks */
+
+static void
+add_problem (GPtrArray    *problems,
+             WmDiagram    *diagram,
+             const WmItem *item,
+             char         *message)  /* taken */
+{
+  const char *ids[] = { item->id, NULL };
+
+  g_ptr_array_add (problems, wm_problem_new (WM_SEVERITY_WARNING, diagram, ids, "%s", message));
+  g_free (message);
 }
 
 /* Which nodes have a path to a customer, following links backwards from every
@@ -653,20 +778,78 @@ check_takt (WmDiagram    *diagram,
             GPtrArray    *problems)
 {
   double cycle = wm_item_get_number (process, "cycle-time");
-  const char *ids[] = { process->id, NULL };
   g_autofree char *cycle_text = NULL;
   g_autofree char *takt_text = NULL;
 
   /* A process without a cycle time is reported once, by the notation's own check. */
   if (takt <= 0 || cycle <= 0 || cycle <= takt || nearly_equal (cycle, takt))
     return;
-  cycle_text = format_seconds (cycle);
-  takt_text = format_seconds (takt);
-  g_ptr_array_add (problems,
-                   wm_problem_new (WM_SEVERITY_WARNING, diagram, ids,
-                                   _("The process “%s” is slower than takt: its cycle time of "
-                                     "%s s is longer than the takt time of %s s."),
-                                   describe (process), cycle_text, takt_text));
+  cycle_text = wm_figure_format_as (WM_FIGURE_SECONDS, cycle);
+  takt_text = wm_figure_format_as (WM_FIGURE_SECONDS, takt);
+  add_problem (problems, diagram, process,
+               has_name (process)
+               ? g_strdup_printf (_("The process “%s” is slower than takt: its cycle time of %s "
+                                    "is longer than the takt time of %s."),
+                                  process->text, cycle_text, takt_text)
+               : g_strdup_printf (_("An unnamed process is slower than takt: its cycle time of %s "
+                                    "is longer than the takt time of %s."),
+                                  cycle_text, takt_text));
+}
+
+static void
+check_reaches_customer (WmDiagram    *diagram,
+                        const WmItem *item,
+                        GPtrArray    *problems)
+{
+  add_problem (problems, diagram, item,
+               has_name (item)
+               ? g_strdup_printf (_("The material flow from “%s” does not reach a customer."),
+                                  item->text)
+               : g_strdup_printf (_("The material flow from an unnamed item of type “%s” does "
+                                    "not reach a customer."),
+                                  g_dgettext (GETTEXT_PACKAGE, item->type->label)));
+}
+
+/* Both figures within 5 % of the days the pieces make, or a twentieth of a day. */
+static gboolean
+days_agree (double set,
+            double counted)
+{
+  return fabs (set - counted) <= MAX (0.05, 0.05 * counted);
+}
+
+/* An inventory whose days, set by hand, disagree with its pieces. */
+static void
+check_days_override (WmDiagram    *diagram,
+                     const WmItem *item,
+                     GPtrArray    *problems)
+{
+  double demand = wm_diagram_get_number (diagram, "daily-demand");
+  double pieces, counted, set;
+  g_autofree char *pieces_text = NULL;
+  g_autofree char *counted_text = NULL;
+  g_autofree char *set_text = NULL;
+
+  if (demand <= 0 || !wm_item_has_value (item, "days") || !wm_item_has_value (item, "quantity"))
+    return;
+  pieces = wm_item_get_number (item, "quantity");
+  counted = pieces / demand;
+  set = wm_item_get_number (item, "days");
+  if (days_agree (set, counted))
+    return;
+  pieces_text = wm_figure_format_as (WM_FIGURE_PIECES, pieces);
+  counted_text = wm_figure_format_as (WM_FIGURE_DAYS, counted);
+  set_text = wm_figure_format_as (WM_FIGURE_DAYS, set);
+  add_problem (problems, diagram, item,
+               has_name (item)
+               ? g_strdup_printf (_("The inventory “%s” holds %s, which make %s at the daily "
+                                    "demand, but it is set to %s of stock; the lead time and the "
+                                    "totals count %s."),
+                                  item->text, pieces_text, counted_text, set_text, set_text)
+               : g_strdup_printf (_("An unnamed inventory holds %s, which make %s at the daily "
+                                    "demand, but it is set to %s of stock; the lead time and the "
+                                    "totals count %s."),
+                                  pieces_text, counted_text, set_text, set_text));
 }
 
 void
@@ -686,16 +869,13 @@ _wm_vsm_check (WmDiagram *diagram,
     {
       WmItem *item = graph_item (&graph, v);
       Role role = graph_role (&graph, v);
-      const char *ids[] = { item->id, NULL };
 
       if (role == ROLE_PROCESS)
         check_takt (diagram, item, takt, problems);
+      if (g_str_equal (item->type->id, "inventory"))
+        check_days_override (diagram, item, problems);
       if (reaches != NULL && !reaches[v] && (role == ROLE_PROCESS || role == ROLE_WAIT))
-        g_ptr_array_add (problems,
-                         wm_problem_new (WM_SEVERITY_WARNING, diagram, ids,
-                                         _("The material flow from “%s” does not reach a "
-                                           "customer."),
-                                         describe (item)));
+        check_reaches_customer (diagram, item, problems);
     }
 }
 
@@ -779,6 +959,21 @@ gboolean
 wm_vsm_figure_lower_is_better (WmVsmFigure figure)
 {
   return figure != WM_VSM_FIGURE_EFFICIENCY;
+}
+
+const char *
+wm_vsm_figure_metric_id (WmVsmFigure figure)
+{
+  static const Total compared[WM_VSM_N_FIGURES] = {
+    [WM_VSM_FIGURE_LEAD_TIME] = TOTAL_LEAD_TIME,
+    [WM_VSM_FIGURE_PROCESSING_TIME] = TOTAL_PROCESSING_TIME,
+    [WM_VSM_FIGURE_EFFICIENCY] = TOTAL_EFFICIENCY,
+    [WM_VSM_FIGURE_INVENTORY_DAYS] = TOTAL_INVENTORY_DAYS,
+    [WM_VSM_FIGURE_INVENTORY_QUANTITY] = TOTAL_INVENTORY,
+  };
+
+  g_return_val_if_fail (figure < WM_VSM_N_FIGURES, NULL);
+  return totals[compared[figure]].id;
 }
 
 WmVsmComparison *

@@ -80,6 +80,9 @@ WmVsmComparison *wm_vsm_compare             (WmProject          *project,
 void             wm_vsm_comparison_free     (WmVsmComparison    *comparison);
 /* Whether a lower value of @figure is the better one (all but efficiency). */
 gboolean         wm_vsm_figure_lower_is_better (WmVsmFigure      figure);
+/* The id of the metric (see the notation's metrics hook) that @figure compares:
+ * "lead-time", "processing-time", "efficiency", "inventory-days", "inventory". */
+const char      *wm_vsm_figure_metric_id       (WmVsmFigure      figure);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WmVsmMetrics, wm_vsm_metrics_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WmVsmComparison, wm_vsm_comparison_free)
