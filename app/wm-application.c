@@ -50,7 +50,8 @@ on_recovery_choice (GPtrArray        *orphans,
 
       if (choice == WM_RECOVERY_DISCARD)
         wm_autosave_entry_delete (entry);
-      if (choice != WM_RECOVERY_RECOVER)
+      /* A damaged copy stays until discarded, shown as damaged each time. */
+      if (choice != WM_RECOVERY_RECOVER || entry->damaged)
         continue;
       project = wm_autosave_recover (entry, &error);
       if (project == NULL)

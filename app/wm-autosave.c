@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <string.h>
@@ -465,6 +466,8 @@ wm_autosave_entry_copy (const WmAutosaveEntry *entry)
   copy->title = g_strdup (entry->title);
   copy->time = entry->time != NULL ? g_date_time_ref (entry->time) : NULL;
   copy->pid = entry->pid;
+  copy->damaged = entry->damaged;
+  copy->damage = g_strdup (entry->damage);
   return copy;
 }
 
@@ -478,11 +481,54 @@ wm_autosave_entry_free (WmAutosaveEntry *entry)
   g_clear_object (&entry->original);
   g_free (entry->title);
   g_clear_pointer (&entry->time, g_date_time_unref);
+  g_free (entry->damage);
   g_free (entry);
 }
 
-/* Reads NAME.info; NULL when it is unreadable, has no copy beside it or
- * belongs to a process still running. */
+static void
+set_damaged (WmAutosaveEntry *entry,
+             const char      *why)
+{
+  entry->damaged = TRUE;
+  g_free (entry->damage);
+  entry->damage = g_strdup (why);
+}
+
+/* Loads the copy, as recovering it would: one that a crash, a full disk or
+ * a bad sector left unreadable is damaged, and says so once rather than
+ * failing to recover at every start. The message names the line, not the
+ * folder of autosaves, which means nothing to the analyst. */
+static void
+check_copy (WmAutosaveEntry *entry)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *prefix = g_strconcat (entry->path, ":", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WmProject) project = NULL;
+  gsize length = 0;
+
+  if (!g_file_test (entry->path, G_FILE_TEST_IS_REGULAR))
+    {
+      set_damaged (entry, _("The copy is missing."));
+      return;
+    }
+  if (g_file_get_contents (entry->path, &data, &length, &error))
+    project = wm_project_load_from_data (data, length, entry->path, &error);
+  if (project != NULL)
+    return;
+  if (g_str_has_prefix (error->message, prefix))
+    {
+      g_autofree char *where = g_strdup_printf (_("Line %s"), error->message + strlen (prefix));
+
+      set_damaged (entry, where);
+    }
+  else
+    set_damaged (entry, error->message);
+}
+
+/* Reads NAME.info; NULL when it belongs to a process still running. An
+ * index that cannot be read at all makes a damaged entry: it was written
+ * whole or not at all, so no running process is writing it. */
 static WmAutosaveEntry *
 read_orphan (const char *dir,
              const char *index_name)
@@ -496,9 +542,12 @@ read_orphan (const char *dir,
 
   entry->index_path = g_build_filename (dir, index_name, NULL);
   entry->path = g_build_filename (dir, base, NULL);
-  if (!g_key_file_load_from_file (index, entry->index_path, G_KEY_FILE_NONE, NULL) ||
-      !g_file_test (entry->path, G_FILE_TEST_IS_REGULAR))
-    return NULL;
+  entry->title = g_strdup ("");
+  if (!g_key_file_load_from_file (index, entry->index_path, G_KEY_FILE_NONE, NULL))
+    {
+      set_damaged (entry, _("Its description cannot be read."));
+      return g_steal_pointer (&entry);
+    }
   entry->pid = g_key_file_get_int64 (index, INDEX_GROUP, "Pid", NULL);
   boot = g_key_file_get_string (index, INDEX_GROUP, "BootId", NULL);
   if (process_is_alive (entry->pid, boot))
@@ -506,11 +555,14 @@ read_orphan (const char *dir,
   uri = g_key_file_get_string (index, INDEX_GROUP, "File", NULL);
   if (uri != NULL && *uri != '\0')
     entry->original = g_file_new_for_uri (uri);
-  entry->title = g_key_file_get_string (index, INDEX_GROUP, "Title", NULL);
-  if (entry->title == NULL)
-    entry->title = g_strdup ("");
+  if (g_key_file_has_key (index, INDEX_GROUP, "Title", NULL))
+    {
+      g_free (entry->title);
+      entry->title = g_key_file_get_string (index, INDEX_GROUP, "Title", NULL);
+    }
   entry->time = g_date_time_new_from_unix_local (g_key_file_get_int64 (index, INDEX_GROUP,
                                                                        "Time", NULL));
+  check_copy (entry);
   return g_steal_pointer (&entry);
 }
 
@@ -568,6 +620,26 @@ wm_autosave_find_orphans (void)
   return orphans;
 }
 
+/* The etag a save of the recovered project may replace without asking: the
+ * file's, unless the file changed after the copy was written. Then no etag
+ * matches it, and a save refuses until the analyst has chosen. */
+static char *
+recovered_etag (const WmAutosaveEntry *entry)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (entry->original,
+                                                 G_FILE_ATTRIBUTE_TIME_MODIFIED ","
+                                                 G_FILE_ATTRIBUTE_ETAG_VALUE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  if (info == NULL)
+    return NULL;
+  if (entry->time != NULL &&
+      g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) <=
+      (guint64) g_date_time_to_unix (entry->time))
+    return g_strdup (g_file_info_get_etag (info));
+  return g_strdup ("changed-after-the-autosave");
+}
+
 WmProject *
 wm_autosave_recover (const WmAutosaveEntry *entry,
                      GError               **error)
@@ -579,13 +651,24 @@ wm_autosave_recover (const WmAutosaveEntry *entry,
   g_return_val_if_fail (entry != NULL && entry->path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (entry->damaged)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s: %s", entry->path,
+                   entry->damage);
+      return NULL;
+    }
   if (!g_file_get_contents (entry->path, &data, &length, error))
     return NULL;
   project = wm_project_load_from_data (data, length, entry->path, error);
   if (project == NULL)
     return NULL;
   if (entry->original != NULL)
-    wm_project_set_file (project, entry->original);
+    {
+      g_autofree char *etag = recovered_etag (entry);
+
+      wm_project_set_file (project, entry->original);
+      wm_project_set_file_etag (project, etag);
+    }
   /* No state of the history is the saved one: the user must save. */
   _wm_history_mark_saved_state (_wm_project_get_history (project), G_MAXUINT64);
   _wm_project_history_changed (project);

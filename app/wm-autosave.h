@@ -21,6 +21,8 @@ typedef struct
   char      *title;         /* the project's title, maybe empty */
   GDateTime *time;          /* when the copy was written */
   gint64     pid;           /* the process that wrote it */
+  gboolean   damaged;       /* the copy cannot be loaded: it can only be discarded */
+  char      *damage;        /* why, when damaged */
 } WmAutosaveEntry;
 
 #define WM_TYPE_AUTOSAVE_ENTRY (wm_autosave_entry_get_type ())
@@ -46,9 +48,14 @@ char       *wm_autosave_dup_path     (WmAutosave *self);
 /* Deletes the recovery copy and stops: for a window closed on purpose. */
 void        wm_autosave_discard      (WmAutosave *self);
 
-/* The autosaves of processes that are gone, newest first (WmAutosaveEntry). */
+/* The autosaves of processes that are gone, newest first (WmAutosaveEntry).
+ * Each copy is loaded to see that it can be: one that cannot (truncated,
+ * corrupt, missing, or with an unreadable index) is listed as damaged. */
 GPtrArray  *wm_autosave_find_orphans (void);
-/* Loads an orphan; the project is dirty and has the original file, if any. */
+/* Loads an orphan; the project is dirty and has the original file, if any.
+ * A damaged orphan fails with G_IO_ERROR_INVALID_DATA. When the original
+ * file changed after the copy was written, saving over it is refused with
+ * G_IO_ERROR_WRONG_ETAG (the window then asks) rather than done unasked. */
 WmProject  *wm_autosave_recover      (const WmAutosaveEntry *entry,
                                       GError               **error);
 /* Deletes an orphan's files, unless another process has taken them over. */

@@ -17,6 +17,12 @@ struct _WmExportDialog
 
   WmProject      *project;
   WmDiagram      *current;
+  GCancellable   *exporting;    /* the export under way, or NULL */
+
+  GtkWidget      *export_button;
+  GtkStack       *export_stack;
+  GtkSpinner     *spinner;
+  GtkWidget      *choices;
   AdwComboRow    *format;
   AdwComboRow    *which;
   AdwComboRow    *page;
@@ -28,42 +34,6 @@ struct _WmExportDialog
 };
 
 G_DEFINE_FINAL_TYPE (WmExportDialog, wm_export_dialog, ADW_TYPE_WINDOW)
-
-/* The rows' choices, in the order of the enums they stand for. */
-static const char *const format_labels[] = { N_("PNG image"), N_("PDF document"), N_("SVG image"), NULL };
-static const char *const page_labels[] = { N_("Fit to the diagram"), N_("A4"), N_("A3"), N_("Letter"), NULL };
-static const char *const orientation_labels[] = { N_("To suit each diagram"), N_("Portrait"), N_("Landscape"), NULL };
-static const char *const which_labels[] = { N_("The current diagram"), N_("All diagrams"), NULL };
-
-static AdwComboRow *
-combo_row (const char        *title,
-           const char *const *labels,
-           guint              selected)
-{
-  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
-  AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
-
-  for (guint i = 0; labels[i] != NULL; i++)
-    gtk_string_list_append (model, _(labels[i]));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_combo_row_set_model (row, G_LIST_MODEL (model));
-  adw_combo_row_set_selected (row, selected);
-  return row;
-}
-
-static GtkWidget *
-suffix_row (const char *title,
-            GtkWidget  *suffix)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_widget_set_valign (suffix, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), suffix);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (suffix), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  return row;
-}
 
 /* Page settings matter for PDF only, scale and background for PNG only. */
 static void
@@ -148,7 +118,161 @@ wm_export_dialog_export_to (WmExportDialog  *self,
   return FALSE;
 }
 
-/* Exporting */
+/* The same choices as wm_export_dialog_export_to(), off the main thread. */
+
+typedef enum
+{
+  EXPORT_DIAGRAM,
+  EXPORT_PRESENTATION,
+  EXPORT_EACH,
+} ExportKind;
+
+static void
+exported (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = FALSE;
+
+  switch (GPOINTER_TO_INT (g_task_get_task_data (task)))
+    {
+    case EXPORT_DIAGRAM:
+      ok = wm_export_diagram_to_file_finish (WM_DIAGRAM (source), result, &error);
+      break;
+    case EXPORT_PRESENTATION:
+      ok = wm_export_presentation_to_file_finish (WM_PROJECT (source), result, &error);
+      break;
+    case EXPORT_EACH:
+      ok = wm_export_each_diagram_finish (WM_PROJECT (source), result, &error);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+/* Starts the export the choices make, which completes @task. */
+static void
+start_chosen_export (WmExportDialog *self,
+                     GTask          *task,
+                     GFile          *file)
+{
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  g_autofree char *path = g_file_get_path (file);
+  WmExportOptions options;
+  gboolean all;
+
+  wm_export_dialog_get_options (self, &options, &all);
+  if (!all)
+    {
+      g_task_set_task_data (task, GINT_TO_POINTER (EXPORT_DIAGRAM), NULL);
+      wm_export_diagram_to_file_async (self->current, &options, file, cancellable, exported, task);
+    }
+  else if (options.format == WM_EXPORT_PDF)
+    {
+      g_task_set_task_data (task, GINT_TO_POINTER (EXPORT_PRESENTATION), NULL);
+      wm_export_presentation_to_file_async (self->project, &options, file, cancellable, exported,
+                                            task);
+    }
+  else if (path == NULL)
+    {
+      /* The files beside it are named from its path. */
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               _("A file per diagram can only be written to a local folder"));
+      g_object_unref (task);
+    }
+  else
+    {
+      g_task_set_task_data (task, GINT_TO_POINTER (EXPORT_EACH), NULL);
+      wm_export_each_diagram_async (self->project, &options, path, cancellable, exported, task);
+    }
+}
+
+void
+wm_export_dialog_export_to_async (WmExportDialog      *self,
+                                  GFile               *file,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (WM_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, (gpointer) (guintptr) wm_export_dialog_export_to_async);
+  /* The export reports what happened on disk, even when cancelled too late. */
+  g_task_set_check_cancellable (task, FALSE);
+  start_chosen_export (self, task, file);
+}
+
+gboolean
+wm_export_dialog_export_to_finish (WmExportDialog  *self,
+                                   GAsyncResult    *result,
+                                   GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Exporting from the dialog */
+
+/* While an export runs, the Export button spins and the choices rest; Cancel
+ * then stops the export instead of closing. */
+static void
+set_busy (WmExportDialog *self,
+          gboolean        busy)
+{
+  gtk_stack_set_visible_child_name (self->export_stack, busy ? "busy" : "label");
+  gtk_spinner_set_spinning (self->spinner, busy);
+  gtk_widget_set_sensitive (self->export_button, !busy);
+  gtk_widget_set_sensitive (self->choices, !busy);
+}
+
+static void
+show_error (WmExportDialog *self,
+            const GError   *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Export Failed"),
+                                              error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_exported (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  WmExportDialog *self = WM_EXPORT_DIALOG (source);
+  g_autoptr(GError) error = NULL;
+  gboolean ok = wm_export_dialog_export_to_finish (self, result, &error);
+  GtkWindow *parent;
+
+  g_clear_object (&self->exporting);
+  set_busy (self, FALSE);
+  /* The dialog was closed meanwhile: nobody is waiting for the answer. */
+  if (!gtk_widget_get_visible (GTK_WIDGET (self)))
+    return;
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (!ok)
+    {
+      show_error (self, error);
+      return;
+    }
+  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  gtk_window_close (GTK_WINDOW (self));
+  if (parent != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (parent), "win.toast", "s", _("Exported"));
+}
 
 static void
 on_file_chosen (GtkNativeDialog *chooser,
@@ -156,25 +280,25 @@ on_file_chosen (GtkNativeDialog *chooser,
                 WmExportDialog  *self)
 {
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   g_object_unref (chooser);
-  if (file == NULL)
+  if (file != NULL)
+    _wm_export_dialog_start_export (self, file);
+}
+
+void
+_wm_export_dialog_start_export (WmExportDialog *self,
+                                GFile          *file)
+{
+  g_return_if_fail (WM_IS_EXPORT_DIALOG (self));
+
+  if (self->exporting != NULL)
     return;
-  if (!wm_export_dialog_export_to (self, file, &error))
-    {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Export Failed"),
-                                                  error->message);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-      return;
-    }
-  gtk_window_close (GTK_WINDOW (self));
-  if (parent != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (parent), "win.toast", "s", _("Exported"));
+  self->exporting = g_cancellable_new ();
+  set_busy (self, TRUE);
+  wm_export_dialog_export_to_async (self, file, self->exporting, on_exported, NULL);
 }
 
 static char *
@@ -204,51 +328,44 @@ on_export_clicked (WmExportDialog *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-/* Building */
-
-static GtkWidget *
-build_groups (WmExportDialog *self)
+/* Cancel (and Escape) stops an export under way, or else closes the dialog. */
+static void
+on_cancel_clicked (WmExportDialog *self)
 {
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *what = adw_preferences_group_new ();
-
-  self->format = combo_row (_("Format"), format_labels, WM_EXPORT_PDF);
-  self->which = combo_row (_("Diagrams"), which_labels, 0);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (what), GTK_WIDGET (self->format));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (what), GTK_WIDGET (self->which));
-
-  self->page_group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->page_group), _("Page"));
-  self->page = combo_row (_("Size"), page_labels, WM_PAGE_A4);
-  self->orientation = combo_row (_("Orientation"), orientation_labels, WM_ORIENTATION_AUTO);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->page_group), GTK_WIDGET (self->page));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->page_group),
-                             GTK_WIDGET (self->orientation));
-
-  self->image_group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->image_group), _("Image"));
-  self->scale = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0.25, 8, 0.25));
-  gtk_spin_button_set_value (self->scale, 2);
-  self->transparent = GTK_SWITCH (gtk_switch_new ());
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->image_group),
-                             suffix_row (_("Scale"), GTK_WIDGET (self->scale)));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->image_group),
-                             suffix_row (_("Transparent background"),
-                                         GTK_WIDGET (self->transparent)));
-
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (what));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (self->page_group));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page),
-                            ADW_PREFERENCES_GROUP (self->image_group));
-  g_signal_connect_swapped (self->format, "notify::selected", G_CALLBACK (update_sensitivity), self);
-  return page;
+  if (self->exporting != NULL)
+    g_cancellable_cancel (self->exporting);
+  else
+    gtk_window_close (GTK_WINDOW (self));
 }
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  on_cancel_clicked (WM_EXPORT_DIALOG (widget));
+}
+
+/* A dialog closed (or hidden) while it exports stops the export, which
+ * leaves the old file alone: nobody is left to see how it ends. */
+static void
+wm_export_dialog_unmap (GtkWidget *widget)
+{
+  WmExportDialog *self = WM_EXPORT_DIALOG (widget);
+
+  if (self->exporting != NULL)
+    g_cancellable_cancel (self->exporting);
+  GTK_WIDGET_CLASS (wm_export_dialog_parent_class)->unmap (widget);
+}
+
+/* GObject */
 
 static void
 wm_export_dialog_dispose (GObject *object)
 {
   WmExportDialog *self = WM_EXPORT_DIALOG (object);
 
+  gtk_widget_dispose_template (GTK_WIDGET (self), WM_TYPE_EXPORT_DIALOG);
   g_clear_object (&self->project);
   g_clear_object (&self->current);
   G_OBJECT_CLASS (wm_export_dialog_parent_class)->dispose (object);
@@ -257,27 +374,37 @@ wm_export_dialog_dispose (GObject *object)
 static void
 wm_export_dialog_class_init (WmExportDialogClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = wm_export_dialog_dispose;
-  gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_Escape, 0,
-                                       "window.close", NULL);
+  widget_class->unmap = wm_export_dialog_unmap;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/waymark/Waymark/ui/wm-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, WmExportDialog, export_button);
+  gtk_widget_class_bind_template_child (widget_class, WmExportDialog, export_stack);
+  gtk_widget_class_bind_template_child (widget_class, WmExportDialog, spinner);
+  gtk_widget_class_bind_template_child (widget_class, WmExportDialog, choices);
+  gtk_widget_class_bind_template_child (widget_class, WmExportDialog, format);
+  gtk_widget_class_bind_template_child (widget_class, WmExportDialog, which);
+  gtk_widget_class_bind_template_child (widget_class, WmExportDialog, page);
+  gtk_widget_class_bind_template_child (widget_class, WmExportDialog, orientation);
+  gtk_widget_class_bind_template_child (widget_class, WmExportDialog, scale);
+  gtk_widget_class_bind_template_child (widget_class, WmExportDialog, transparent);
+  gtk_widget_class_bind_template_child (widget_class, WmExportDialog, page_group);
+  gtk_widget_class_bind_template_child (widget_class, WmExportDialog, image_group);
+  gtk_widget_class_bind_template_callback (widget_class, on_export_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, update_sensitivity);
+
+  gtk_widget_class_install_action (widget_class, "export.cancel", NULL, cancel_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "export.cancel", NULL);
 }
 
 static void
 wm_export_dialog_init (WmExportDialog *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Export…"));
-
-  gtk_widget_add_css_class (button, "suggested-action");
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_export_clicked), self);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), button);
-  gtk_box_append (GTK_BOX (box), header);
-  gtk_box_append (GTK_BOX (box), build_groups (self));
-  adw_window_set_content (ADW_WINDOW (self), box);
-  gtk_window_set_title (GTK_WINDOW (self), _("Export"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 460, 560);
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 WmExportDialog *

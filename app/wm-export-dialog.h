@@ -32,5 +32,20 @@ void            wm_export_dialog_set_options (WmExportDialog        *self,
 gboolean        wm_export_dialog_export_to   (WmExportDialog  *self,
                                               GFile           *file,
                                               GError         **error);
+/* The same, with the writing off the main thread (wm-export.h's _async
+ * exports); the dialog's own Export button goes this way. */
+void            wm_export_dialog_export_to_async  (WmExportDialog      *self,
+                                                   GFile               *file,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+gboolean        wm_export_dialog_export_to_finish (WmExportDialog      *self,
+                                                   GAsyncResult        *result,
+                                                   GError             **error);
+/* What the Export button does once a file is chosen: exports to @file
+ * asynchronously, showing progress; then closes with a toast, shows the
+ * error, or (cancelled) stays open. For tests. */
+void            _wm_export_dialog_start_export    (WmExportDialog      *self,
+                                                   GFile               *file);
 
 G_END_DECLS

@@ -24,7 +24,10 @@ typedef void (*WmRecoveryCallback) (GPtrArray        *orphans,
                                     gpointer          user_data);
 
 /* Asks whether to recover @orphans (from wm_autosave_find_orphans(), not
- * empty) and calls @callback with the answer. Takes a reference on @orphans. */
+ * empty) and calls @callback with the answer. Damaged copies are listed as
+ * such; when all are, the only choices are to discard them or keep them for
+ * later. WM_RECOVERY_RECOVER applies to the copies that are not damaged.
+ * Takes a reference on @orphans. */
 void wm_recovery_offer (GtkWindow          *parent,
                         GPtrArray          *orphans,
                         WmRecoveryCallback  callback,

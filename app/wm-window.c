@@ -18,49 +18,7 @@
 #include "wm-palette.h"
 #include "wm-print.h"
 #include "wm-problems-panel.h"
-#include "wm-window.h"
-
-struct _WmWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  AdwToastOverlay    *toasts;
-  AdwWindowTitle     *title;
-  GtkListView        *diagram_list;
-  GtkStack           *main_stack;
-  GtkScrolledWindow  *canvas_scroller;
-  GtkScrolledWindow  *palette_scroller;
-  GtkScrolledWindow  *inspector_scroller;
-  GtkButton          *undo_button;
-  GtkButton          *redo_button;
-  GtkToggleButton    *panel_button;
-  AdwViewStack       *bottom_stack;
-  AdwViewStackPage   *problems_page;
-  AdwViewStackPage   *metrics_page;
-  WmProblemsPanel    *problems_panel;
-  WmMetricsPanel     *metrics_panel;
-  GtkSearchBar       *search_bar;
-  GtkSearchEntry     *search_entry;
-  GtkWidget          *recent_box;
-  GtkListBox         *recent_list;
-  GMenuModel         *diagram_menu;
-  GtkWidget          *diagram_popover;
-  GtkWidget          *canvas;
-  GtkWidget          *palette;
-  GtkWidget          *inspector;
-  guint               fit_source;
-
-  WmProject          *project;
-  GSettings          *settings;
-  WmAutosave         *autosave;
-  GtkSingleSelection *selection;
-  GSignalGroup       *project_signals;
-  WmDiagram          *deleted_diagram;  /* what the "Diagram deleted" toast can bring back */
-  char               *deleted_label;    /* the undo label right after that delete */
-  guint               loading;          /* files being loaded into this window */
-  gboolean            moving;
-  gboolean            close_confirmed;
-};
+#include "wm-window-private.h"
 
 G_DEFINE_FINAL_TYPE (WmWindow, wm_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -94,6 +52,12 @@ project_display_name (WmProject *project)
   if (file != NULL)
     return g_file_get_basename (file);
   return g_strdup (_("Untitled Project"));
+}
+
+char *
+_wm_window_dup_display_name (WmWindow *self)
+{
+  return project_display_name (self->project);
 }
 
 static void
@@ -214,9 +178,6 @@ inspect_selection (WmWindow *self)
 
 /* The bottom pane and the search follow the diagram shown */
 
-static void show_toast (WmWindow   *self,
-                        const char *text);
-
 static gboolean
 is_value_stream_map (WmDiagram *diagram)
 {
@@ -230,8 +191,13 @@ follow_diagram_in_panels (WmWindow  *self,
 {
   gboolean vsm = is_value_stream_map (diagram);
 
+  /* The problems panel checks only while it shows; the metrics panel
+   * computes whenever it has a diagram, so it gets one only while the
+   * pane is open: a closed pane costs nothing, when opening a large
+   * project as during a drag. */
   wm_problems_panel_set_diagram (self->problems_panel, diagram);
-  wm_metrics_panel_set_diagram (self->metrics_panel, diagram);
+  wm_metrics_panel_set_diagram (self->metrics_panel,
+                                gtk_widget_get_visible (self->bottom_pane) ? diagram : NULL);
   /* Only a value stream map has metrics; the pane falls back on its problems. */
   if (!vsm && g_strcmp0 (adw_view_stack_get_visible_child_name (self->bottom_stack),
                          "metrics") == 0)
@@ -240,6 +206,62 @@ follow_diagram_in_panels (WmWindow  *self,
   /* A filter typed for one diagram means nothing in the next. */
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+static void
+on_bottom_pane_visible (WmWindow *self)
+{
+  wm_metrics_panel_set_diagram (self->metrics_panel,
+                                gtk_widget_get_visible (self->bottom_pane)
+                                  ? wm_canvas_get_diagram (WM_CANVAS (self->canvas)) : NULL);
+}
+
+/* Edits made while a pointer button is down belong to a drag (or are about
+ * to): the problems wait for its end instead of checking between two
+ * motions. The capture phase sees every press and release in the window,
+ * before the widget under the pointer does. */
+static gboolean
+on_window_event (GtkEventControllerLegacy *controller,
+                 GdkEvent                 *event,
+                 WmWindow                 *self)
+{
+  const GdkModifierType buttons = GDK_BUTTON1_MASK | GDK_BUTTON2_MASK | GDK_BUTTON3_MASK |
+                                  GDK_BUTTON4_MASK | GDK_BUTTON5_MASK;
+  GdkModifierType state = gdk_event_get_modifier_state (event);
+
+  switch ((int) gdk_event_get_event_type (event))
+    {
+    case GDK_BUTTON_PRESS:
+    case GDK_TOUCH_BEGIN:
+      wm_problems_panel_set_paused (self->problems_panel, TRUE);
+      break;
+    case GDK_BUTTON_RELEASE:
+      /* The state is the one before the release: other buttons may stay down. */
+      state &= ~(GDK_BUTTON1_MASK << (gdk_button_event_get_button (event) - 1));
+      wm_problems_panel_set_paused (self->problems_panel, (state & buttons) != 0);
+      break;
+    case GDK_TOUCH_END:
+    case GDK_TOUCH_CANCEL:
+      wm_problems_panel_set_paused (self->problems_panel, FALSE);
+      break;
+    case GDK_MOTION_NOTIFY:
+      /* A release that went elsewhere (a popup took the grab) ends it too. */
+      wm_problems_panel_set_paused (self->problems_panel, (state & buttons) != 0);
+      break;
+    default:
+      break;
+    }
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+setup_drag_pause (WmWindow *self)
+{
+  GtkEventController *controller = gtk_event_controller_legacy_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "event", G_CALLBACK (on_window_event), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 static void
@@ -290,7 +312,7 @@ on_follow_link (WmWindow   *self,
   if (id == NULL || wm_project_lookup_item (self->project, id, &diagram) == NULL ||
       diagram == NULL)
     {
-      show_toast (self, _("The linked item no longer exists"));
+      _wm_window_show_toast (self, _("The linked item no longer exists"));
       return;
     }
   wm_window_show_diagram (self, diagram);
@@ -358,6 +380,29 @@ wm_window_set_project (WmWindow  *self,
   show_selected (self);
   on_project_notify (self);
   update_diagram_actions (self);
+  _wm_window_watch_file (self);
+}
+
+void
+_wm_window_replace_project (WmWindow  *self,
+                            WmProject *project)
+{
+  WmViewport *viewport = wm_canvas_get_viewport (WM_CANVAS (self->canvas));
+  WmDiagram *shown = wm_canvas_get_diagram (WM_CANVAS (self->canvas));
+  g_autofree char *id = shown != NULL ? g_strdup (wm_diagram_get_id (shown)) : NULL;
+  double zoom = wm_viewport_get_zoom (viewport), x, y;
+  WmDiagram *same;
+
+  wm_viewport_get_origin (viewport, &x, &y);
+  wm_window_set_project (self, project);
+  same = id != NULL ? wm_project_find_diagram (project, id) : NULL;
+  if (same == NULL)
+    return;
+  wm_window_show_diagram (self, same);
+  /* The same diagram seen as it was: no fitting it anew. */
+  g_clear_handle_id (&self->fit_source, g_source_remove);
+  wm_viewport_set_zoom (viewport, zoom);
+  wm_viewport_set_origin (viewport, x, y);
 }
 
 WmProject *
@@ -414,10 +459,10 @@ wm_window_is_pristine (WmWindow *self)
 
 /* Messages */
 
-static void
-show_error (WmWindow   *self,
-            const char *heading,
-            const char *detail)
+void
+_wm_window_show_error (WmWindow   *self,
+                       const char *heading,
+                       const char *detail)
 {
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, detail);
 
@@ -425,9 +470,9 @@ show_error (WmWindow   *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-show_toast (WmWindow   *self,
-            const char *text)
+void
+_wm_window_show_toast (WmWindow   *self,
+                       const char *text)
 {
   adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
 }
@@ -450,7 +495,7 @@ on_loaded (GObject      *source,
   if (project == NULL)
     {
       /* The message names the file and the line; nothing in this window is lost. */
-      show_error (self, _("The Project Could Not Be Opened"), error->message);
+      _wm_window_show_error (self, _("The Project Could Not Be Opened"), error->message);
       return;
     }
   wm_window_set_project (self, project);
@@ -660,10 +705,21 @@ on_saved (GObject      *source,
   g_autofree SaveRequest *request = user_data;
   g_autoptr(WmWindow) self = request->window;
   g_autoptr(GError) error = NULL;
+  gboolean saved = wm_project_save_finish (WM_PROJECT (source), result, &error);
 
-  if (!wm_project_save_finish (WM_PROJECT (source), result, &error))
+  g_assert (self->saving > 0);
+  self->saving--;
+  _wm_window_watch_save_done (self);
+  /* The file changed on disk since it was read: never overwrite it unasked. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG) &&
+      WM_PROJECT (source) == self->project)
     {
-      show_error (self, _("The Project Could Not Be Saved"), error->message);
+      _wm_window_ask_about_change (self, TRUE, request->then_close);
+      return;
+    }
+  if (!saved)
+    {
+      _wm_window_show_error (self, _("The Project Could Not Be Saved"), error->message);
       return;
     }
   add_to_recent (wm_project_get_file (self->project));
@@ -674,7 +730,7 @@ on_saved (GObject      *source,
       gtk_window_close (GTK_WINDOW (self));
     }
   else
-    show_toast (self, _("Saved"));
+    _wm_window_show_toast (self, _("Saved"));
 }
 
 static void
@@ -686,6 +742,8 @@ save_to (WmWindow *self,
 
   request->window = g_object_ref (self);
   request->then_close = then_close;
+  /* The file monitor hears this save too; the window looks once it is done. */
+  self->saving++;
   wm_project_save_async (self->project, file, WM_SAVE_NONE, NULL, on_saved, request);
 }
 
@@ -726,9 +784,9 @@ save_as (WmWindow *self,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
-static void
-save (WmWindow *self,
-      gboolean  then_close)
+void
+_wm_window_save (WmWindow *self,
+                 gboolean  then_close)
 {
   GFile *file = wm_project_get_file (self->project);
 
@@ -743,7 +801,7 @@ save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  save (WM_WINDOW (widget), FALSE);
+  _wm_window_save (WM_WINDOW (widget), FALSE);
 }
 
 static void
@@ -785,7 +843,7 @@ add_diagram_action (GtkWidget  *widget,
 
   if (diagram == NULL)
     {
-      show_toast (self, error->message);
+      _wm_window_show_toast (self, error->message);
       return;
     }
   gtk_single_selection_set_selected (self->selection,
@@ -880,7 +938,7 @@ duplicate_diagram_action (GtkWidget  *widget,
   copy = wm_project_duplicate_diagram (self->project, diagram, &error);
   if (copy == NULL)
     {
-      show_toast (self, error->message);
+      _wm_window_show_toast (self, error->message);
       return;
     }
   wm_window_show_diagram (self, copy);
@@ -1113,7 +1171,7 @@ print_action (GtkWidget  *widget,
   operation = wm_print_operation_new (self->project, NULL);
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    show_error (self, _("Printing Failed"), error->message);
+    _wm_window_show_error (self, _("Printing Failed"), error->message);
 }
 
 static void
@@ -1121,7 +1179,7 @@ toast_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  show_toast (WM_WINDOW (widget), g_variant_get_string (parameter, NULL));
+  _wm_window_show_toast (WM_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
 /* The bottom pane and the search bar */
@@ -1158,7 +1216,7 @@ on_close_response (AdwMessageDialog *dialog,
                    WmWindow         *self)
 {
   if (g_str_equal (response, "save"))
-    save (self, TRUE);
+    _wm_window_save (self, TRUE);
   else if (g_str_equal (response, "discard"))
     {
       self->close_confirmed = TRUE;
@@ -1210,6 +1268,7 @@ wm_window_dispose (GObject *object)
   WmWindow *self = WM_WINDOW (object);
 
   g_clear_handle_id (&self->fit_source, g_source_remove);
+  _wm_window_dispose_watch (self);
   g_signal_handlers_disconnect_by_data (gtk_recent_manager_get_default (), self);
   g_clear_pointer (&self->diagram_popover, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), WM_TYPE_WINDOW);
@@ -1252,6 +1311,7 @@ wm_window_class_init (WmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WmWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, diagram_menu);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, panel_button);
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, bottom_pane);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, bottom_stack);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, problems_page);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, metrics_page);
@@ -1281,6 +1341,8 @@ wm_window_class_init (WmWindowClass *klass)
                                    move_diagram_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-panel", NULL, toggle_panel_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+
+  _wm_window_class_init_watch (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
@@ -1323,12 +1385,15 @@ wm_window_init (WmWindow *self)
                             G_CALLBACK (on_problem_activated), self);
   g_signal_connect_swapped (self->problems_panel, "notify::n-problems",
                             G_CALLBACK (on_problems_count), self);
+  g_signal_connect_swapped (self->bottom_pane, "notify::visible",
+                            G_CALLBACK (on_bottom_pane_visible), self);
   g_signal_connect_swapped (self->search_entry, "search-changed",
                             G_CALLBACK (on_search_changed), self);
   g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled",
                             G_CALLBACK (on_search_mode), self);
   setup_sidebar_menu (self);
   setup_drop_target (self);
+  setup_drag_pause (self);
   g_signal_connect_swapped (gtk_recent_manager_get_default (), "changed",
                             G_CALLBACK (refresh_recent), self);
   refresh_recent (self);
@@ -1339,6 +1404,9 @@ wm_window_init (WmWindow *self)
                                   G_CALLBACK (on_project_notify), self);
   g_signal_group_connect_swapped (self->project_signals, "notify::file",
                                   G_CALLBACK (on_project_notify), self);
+  /* A save as moves the project to another file: the window watches that one. */
+  g_signal_group_connect_swapped (self->project_signals, "notify::file",
+                                  G_CALLBACK (_wm_window_watch_file), self);
   g_signal_group_connect_swapped (self->project_signals, "notify::title",
                                   G_CALLBACK (on_project_notify), self);
   g_signal_group_connect_swapped (self->project_signals, "notify::can-undo",

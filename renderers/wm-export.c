@@ -7,7 +7,8 @@
  * and is then written atomically, so a failed export never leaves a
  * truncated file behind. Exports share the default text cache with the
  * painters' extents, so each label is shaped once; like the screen, they run
- * on the main thread.
+ * on the main thread. Their _async forms, at the end of this file, write
+ * from a thread of their own.
  */
 #define G_LOG_DOMAIN "wm-export"
 
@@ -975,4 +976,345 @@ wm_export_each_diagram (WmProject             *project,
                          "%u of %u diagrams could not be exported", failed),
                failed, wm_project_get_n_diagrams (project));
   return FALSE;
+}
+
+/* Exporting off the calling thread
+ *
+ * The thread works on a copy of the project, serialised where the export
+ * starts and read back in the thread, so the model, which is not
+ * thread-safe, is never shared. Painters measure text in
+ * wm_text_cache_get_default(); while that is one cache for the whole
+ * process (a hash table and a Pango context on the main thread's font map,
+ * neither thread-safe, and the canvas uses them all the time), only the
+ * thread that started the export may paint: the export thread hands it each
+ * drawing and waits. Where each thread has a default cache of its own, the
+ * export thread paints too. Writing the file (the temporary file, fsync,
+ * rename) always happens in the export thread. */
+
+typedef enum
+{
+  JOB_DIAGRAM,       /* one diagram to one file */
+  JOB_PRESENTATION,  /* the presentation to one file */
+  JOB_EACH,          /* every diagram to a file of its own */
+} JobKind;
+
+typedef struct
+{
+  JobKind          kind;
+  WmExportOptions  options;
+  GBytes          *snapshot;   /* the project, serialised */
+  guint            position;   /* JOB_DIAGRAM: the diagram's position in the project */
+  GPtrArray       *files;      /* GFile: one per output, in the order of the diagrams */
+  WmTextCache     *caller_text;  /* the starting thread's default text cache */
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_bytes_unref (job->snapshot);
+  g_ptr_array_unref (job->files);
+  g_free (job);
+}
+
+/* Paints output @index of @job in memory, with the existing exports. */
+static GBytes *
+paint_output (ExportJob  *job,
+              WmProject  *project,
+              guint       index,
+              GError    **error)
+{
+  guint position = job->kind == JOB_DIAGRAM ? job->position : index;
+
+  if (job->kind == JOB_PRESENTATION)
+    return export_to_bytes (export_presentation_as, project, &job->options, error);
+  return wm_export_diagram (wm_project_get_diagram (project, position), &job->options, error);
+}
+
+/* A drawing handed to the starting thread, and what came of it. */
+typedef struct
+{
+  ExportJob *job;
+  WmProject *project;
+  guint      index;
+  GBytes    *bytes;
+  GError    *error;
+  gboolean   done;
+  GMutex     lock;
+  GCond      cond;
+} Handover;
+
+static gboolean
+paint_handed_over (gpointer data)
+{
+  Handover *handover = data;
+  GError *error = NULL;
+  GBytes *bytes = paint_output (handover->job, handover->project, handover->index, &error);
+
+  g_mutex_lock (&handover->lock);
+  handover->bytes = bytes;
+  handover->error = error;
+  handover->done = TRUE;
+  g_cond_signal (&handover->cond);
+  g_mutex_unlock (&handover->lock);
+  return G_SOURCE_REMOVE;
+}
+
+/* An idle source rather than g_main_context_invoke(), which would run the
+ * drawing right here whenever the context happens to be free. */
+static GBytes *
+paint_in_starting_thread (GTask      *task,
+                          WmProject  *project,
+                          guint       index,
+                          GError    **error)
+{
+  Handover handover = { g_task_get_task_data (task), project, index, NULL, NULL, FALSE };
+  g_autoptr(GSource) source = g_idle_source_new ();
+
+  g_mutex_init (&handover.lock);
+  g_cond_init (&handover.cond);
+  g_source_set_callback (source, paint_handed_over, &handover, NULL);
+  g_source_attach (source, g_task_get_context (task));
+  g_mutex_lock (&handover.lock);
+  while (!handover.done)
+    g_cond_wait (&handover.cond, &handover.lock);
+  g_mutex_unlock (&handover.lock);
+  g_mutex_clear (&handover.lock);
+  g_cond_clear (&handover.cond);
+  if (handover.error != NULL)
+    g_propagate_error (error, handover.error);
+  return handover.bytes;
+}
+
+static GBytes *
+paint_where_safe (GTask      *task,
+                  WmProject  *project,
+                  guint       index,
+                  GError    **error)
+{
+  ExportJob *job = g_task_get_task_data (task);
+
+  /* A default cache of this thread's own: nothing painting touches is shared. */
+  if (wm_text_cache_get_default () != job->caller_text)
+    return paint_output (job, project, index, error);
+  return paint_in_starting_thread (task, project, index, error);
+}
+
+/* Paints and writes output @index. The cancellable is checked on every
+ * write and once more before the rename, so a cancelled export leaves the
+ * old file as it was. */
+static gboolean
+export_output (GTask      *task,
+               WmProject  *project,
+               guint       index,
+               GError    **error)
+{
+  ExportJob *job = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  bytes = paint_where_safe (task, project, index, error);
+  return bytes != NULL &&
+         wm_safe_save_bytes (g_ptr_array_index (job->files, index), bytes, WM_SAFE_SAVE_NONE,
+                             NULL, NULL, cancellable, error);
+}
+
+/* Exports every output; a failure stops a single export, and stops the
+ * others of JOB_EACH only when it is a cancellation. */
+static gboolean
+export_outputs (GTask      *task,
+                WmProject  *project,
+                GError    **error)
+{
+  ExportJob *job = g_task_get_task_data (task);
+  g_autoptr(GError) first = NULL;
+  g_autofree char *summary = NULL;
+  guint failed = 0;
+
+  for (guint i = 0; i < job->files->len; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (export_output (task, project, i, &local_error))
+        continue;
+      if (job->kind != JOB_EACH || g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      failed++;
+      if (first == NULL)
+        first = g_steal_pointer (&local_error);
+    }
+  if (failed == 0)
+    return TRUE;
+  summary = g_strdup_printf (ngettext ("%u of %u diagrams could not be exported",
+                                       "%u of %u diagrams could not be exported", failed),
+                             failed, job->files->len);
+  /* "1 of 4 diagrams could not be exported: Could not save “…”: No space left…" */
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s", summary, first->message);
+  return FALSE;
+}
+
+static void
+export_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  const char *data = g_bytes_get_data (job->snapshot, &length);
+  g_autoptr(WmProject) project = wm_project_load_from_data (data, length, "export", &error);
+
+  if (project == NULL || !export_outputs (task, project, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/* The source tag of a task: the function that started it. */
+#define EXPORT_TAG(function) ((gpointer) (guintptr) (function))
+
+/* Takes the copy of @project and starts the thread. */
+static void
+start_export (GTask                 *task,
+              gpointer               source_tag,
+              WmProject             *project,
+              ExportJob             *job,
+              const WmExportOptions *options)
+{
+  job->options = *options;
+  job->snapshot = wm_project_serialize (project);
+  job->caller_text = wm_text_cache_get_default ();
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  /* What happened on disk is the result, even if cancelled too late to stop it. */
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_run_in_thread (task, export_in_thread);
+}
+
+static gboolean
+finish_export (gpointer       source_object,
+               GAsyncResult  *result,
+               gpointer       source_tag,
+               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, source_object), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static ExportJob *
+export_job_new (JobKind  kind,
+                GFile   *file)
+{
+  ExportJob *job = g_new0 (ExportJob, 1);
+
+  job->kind = kind;
+  job->files = g_ptr_array_new_with_free_func (g_object_unref);
+  if (file != NULL)
+    g_ptr_array_add (job->files, g_object_ref (file));
+  return job;
+}
+
+static guint
+diagram_position (WmProject *project,
+                  WmDiagram *diagram)
+{
+  guint i = 0;
+
+  while (wm_project_get_diagram (project, i) != diagram)
+    i++;
+  return i;
+}
+
+void
+wm_export_diagram_to_file_async (WmDiagram             *diagram,
+                                 const WmExportOptions *options,
+                                 GFile                 *file,
+                                 GCancellable          *cancellable,
+                                 GAsyncReadyCallback    callback,
+                                 gpointer               user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  WmProject *project;
+  ExportJob *job;
+
+  g_return_if_fail (WM_IS_DIAGRAM (diagram));
+  g_return_if_fail (WM_IS_PROJECT (wm_diagram_get_project (diagram)));
+  g_return_if_fail (G_IS_FILE (file));
+
+  project = wm_diagram_get_project (diagram);
+  task = g_task_new (diagram, cancellable, callback, user_data);
+  job = export_job_new (JOB_DIAGRAM, file);
+  job->position = diagram_position (project, diagram);
+  start_export (task, EXPORT_TAG (wm_export_diagram_to_file_async), project, job, options);
+}
+
+gboolean
+wm_export_diagram_to_file_finish (WmDiagram     *diagram,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return finish_export (diagram, result, EXPORT_TAG (wm_export_diagram_to_file_async), error);
+}
+
+void
+wm_export_presentation_to_file_async (WmProject             *project,
+                                      const WmExportOptions *options,
+                                      GFile                 *file,
+                                      GCancellable          *cancellable,
+                                      GAsyncReadyCallback    callback,
+                                      gpointer               user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (WM_IS_PROJECT (project));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (project, cancellable, callback, user_data);
+  start_export (task, EXPORT_TAG (wm_export_presentation_to_file_async), project,
+                export_job_new (JOB_PRESENTATION, file), options);
+}
+
+gboolean
+wm_export_presentation_to_file_finish (WmProject     *project,
+                                       GAsyncResult  *result,
+                                       GError       **error)
+{
+  return finish_export (project, result, EXPORT_TAG (wm_export_presentation_to_file_async), error);
+}
+
+void
+wm_export_each_diagram_async (WmProject             *project,
+                              const WmExportOptions *options,
+                              const char            *output,
+                              GCancellable          *cancellable,
+                              GAsyncReadyCallback    callback,
+                              gpointer               user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_auto(GStrv) paths = NULL;
+  ExportJob *job;
+
+  g_return_if_fail (WM_IS_PROJECT (project));
+  g_return_if_fail (output != NULL);
+
+  task = g_task_new (project, cancellable, callback, user_data);
+  job = export_job_new (JOB_EACH, NULL);
+  paths = wm_export_paths_for_diagrams (output, project, options->format);
+  for (guint i = 0; paths[i] != NULL; i++)
+    g_ptr_array_add (job->files, g_file_new_for_path (paths[i]));
+  start_export (task, EXPORT_TAG (wm_export_each_diagram_async), project, job, options);
+}
+
+gboolean
+wm_export_each_diagram_finish (WmProject     *project,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  return finish_export (project, result, EXPORT_TAG (wm_export_each_diagram_async), error);
 }

@@ -101,6 +101,48 @@ gboolean  wm_export_each_diagram      (WmProject             *project,
                                        WmExportEachFunc       done,
                                        gpointer               user_data,
                                        GError               **error);
+
+/* The same three exports off the calling thread, for the UI. Each works on a
+ * copy of the project taken when it starts (@diagram must belong to a
+ * project), so editing may go on meanwhile. The files are written as by the
+ * synchronous functions, byte for byte; the calling thread's main context
+ * must keep running until the callback, which it calls.
+ *
+ * Cancelling @cancellable stops the export before the next file is renamed
+ * over its target: that file and every later one stay as they were, and the
+ * result is G_IO_ERROR_CANCELLED. An export already complete reports success
+ * even if cancelled after. */
+void      wm_export_diagram_to_file_async       (WmDiagram             *diagram,
+                                                 const WmExportOptions *options,
+                                                 GFile                 *file,
+                                                 GCancellable          *cancellable,
+                                                 GAsyncReadyCallback    callback,
+                                                 gpointer               user_data);
+gboolean  wm_export_diagram_to_file_finish      (WmDiagram             *diagram,
+                                                 GAsyncResult          *result,
+                                                 GError               **error);
+void      wm_export_presentation_to_file_async  (WmProject             *project,
+                                                 const WmExportOptions *options,
+                                                 GFile                 *file,
+                                                 GCancellable          *cancellable,
+                                                 GAsyncReadyCallback    callback,
+                                                 gpointer               user_data);
+gboolean  wm_export_presentation_to_file_finish (WmProject             *project,
+                                                 GAsyncResult          *result,
+                                                 GError               **error);
+/* Every diagram to the files wm_export_paths_for_diagrams() names. A failure
+ * does not stop the others; the error then says how many failed and why the
+ * first did: "1 of 4 diagrams could not be exported: Could not save …". */
+void      wm_export_each_diagram_async          (WmProject             *project,
+                                                 const WmExportOptions *options,
+                                                 const char            *output,
+                                                 GCancellable          *cancellable,
+                                                 GAsyncReadyCallback    callback,
+                                                 gpointer               user_data);
+gboolean  wm_export_each_diagram_finish         (WmProject             *project,
+                                                 GAsyncResult          *result,
+                                                 GError               **error);
+
 /* Paints @diagram with @extent fitted and centred in the box (x, y, w, h),
  * at full detail: for pages, printed or exported. @text may be NULL. */
 void      wm_export_paint_fitted      (cairo_t               *cr,

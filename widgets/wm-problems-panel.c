@@ -5,9 +5,21 @@
  *
  * One row per problem: the severity's icon and the check's message. A click
  * on a row emits "problem-activated" with the ids of the items concerned,
- * for the window to reveal them on the canvas. The checks walk the whole
- * diagram, so an edit only schedules them on an idle: typing a name into a
- * large map checks once when the keystrokes pause, not once per key.
+ * for the window to reveal them on the canvas.
+ *
+ * A diagram of 100 000 items can have tens of thousands of problems, so the
+ * panel is careful with its work:
+ *  - the rows are a GtkListView over a list model, so only the rows in view
+ *    are widgets, whatever the number of problems;
+ *  - while the panel is not on screen (the bottom pane closed, or another
+ *    page of it shown) it checks nothing and only remembers that its
+ *    problems are stale; it checks when it is shown again;
+ *  - the checks walk the whole diagram, so an edit only schedules them on an
+ *    idle: typing a name into a large map checks once when the keystrokes
+ *    pause, not once per key; while paused (a drag under way) nothing is
+ *    checked, and the check runs once the drag ends;
+ *  - a new result replaces only the rows that differ from the old one, so
+ *    an edit that changes one problem rebinds one row.
  */
 #define G_LOG_DOMAIN "wm-problems-panel"
 
@@ -19,15 +31,19 @@
 
 struct _WmProblemsPanel
 {
-  AdwBin      parent_instance;
+  AdwBin          parent_instance;
 
-  GtkWidget  *stack;
-  GtkWidget  *list;
-  GtkWidget  *count;
-  WmDiagram  *diagram;
-  gulong      changed_id;
-  guint       idle_id;
-  GPtrArray  *problems;  /* WmProblem, one per row */
+  GtkWidget      *stack;
+  GtkWidget      *list;       /* a GtkListView: rows exist only for what is in view */
+  GtkWidget      *count;
+  GtkStringList  *messages;   /* the list's model: one message per problem, in step with problems */
+  WmDiagram      *diagram;
+  gulong          changed_id;
+  guint           idle_id;
+  GPtrArray      *problems;   /* WmProblem, one per row */
+  gboolean        stale;      /* the diagram changed since the problems shown were found */
+  gboolean        paused;
+  guint           n_checks;
 };
 
 G_DEFINE_FINAL_TYPE (WmProblemsPanel, wm_problems_panel, ADW_TYPE_BIN)
@@ -94,16 +110,16 @@ severity_label (WmSeverity severity)
     }
 }
 
-static GtkWidget *
-problem_row_new (const WmProblem *problem)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
-  GtkWidget *icon = gtk_image_new_from_icon_name (severity_icon (problem->severity));
-  GtkWidget *label = gtk_label_new (problem->message);
+/* Rows: the list view makes a handful and binds them to the problems in view */
 
-  gtk_widget_add_css_class (icon, severity_style (problem->severity));
-  gtk_widget_set_tooltip_text (icon, severity_label (problem->severity));
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  GtkWidget *icon = gtk_image_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+
   gtk_widget_set_valign (icon, GTK_ALIGN_START);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -115,53 +131,130 @@ problem_row_new (const WmProblem *problem)
   gtk_widget_set_margin_end (box, 6);
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), label);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  /* Only a problem about items has somewhere to go. */
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row),
-                                    problem->item_ids != NULL && problem->item_ids[0] != NULL);
-  return row;
+  gtk_list_item_set_child (item, box);
 }
 
 static void
-clear_rows (WmProblemsPanel *self)
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          WmProblemsPanel          *self)
 {
-  GtkWidget *child;
+  GtkWidget *icon = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *label = gtk_widget_get_next_sibling (icon);
+  guint position = gtk_list_item_get_position (item);
+  const WmProblem *problem;
 
-  while ((child = gtk_widget_get_first_child (self->list)) != NULL)
-    gtk_list_box_remove (GTK_LIST_BOX (self->list), child);
+  /* The model and the array change together (see show_problems()). */
+  g_assert (position < self->problems->len);
+  problem = g_ptr_array_index (self->problems, position);
+  gtk_image_set_from_icon_name (GTK_IMAGE (icon), severity_icon (problem->severity));
+  gtk_widget_set_css_classes (icon, (const char *[]) { severity_style (problem->severity), NULL });
+  gtk_widget_set_tooltip_text (icon, severity_label (problem->severity));
+  gtk_label_set_label (GTK_LABEL (label), problem->message);
+  /* Only a problem about items has somewhere to go. */
+  gtk_list_item_set_activatable (item, problem->item_ids != NULL && problem->item_ids[0] != NULL);
+}
+
+/* Showing a result */
+
+static gboolean
+problem_equal (const WmProblem *a,
+               const WmProblem *b)
+{
+  return a->severity == b->severity && g_str_equal (a->message, b->message) &&
+         g_strv_equal ((const char *const *) a->item_ids, (const char *const *) b->item_ids);
+}
+
+static gpointer
+steal_index (GPtrArray *array,
+             guint      index)
+{
+  gpointer data = g_ptr_array_index (array, index);
+
+  g_ptr_array_index (array, index) = NULL;
+  return data;
+}
+
+/* Replaces the problems shown by @found (taking them over), changing only
+ * the rows between the longest common beginning and end of the two lists. */
+static void
+show_problems (WmProblemsPanel *self,
+               GPtrArray       *found)
+{
+  guint old_len = self->problems->len, new_len = found->len;
+  guint head = 0, tail = 0, removed, added;
+  g_autofree const char **messages = NULL;
+  GPtrArray *merged;
+
+  while (head < old_len && head < new_len &&
+         problem_equal (g_ptr_array_index (self->problems, head), g_ptr_array_index (found, head)))
+    head++;
+  while (tail < old_len - head && tail < new_len - head &&
+         problem_equal (g_ptr_array_index (self->problems, old_len - 1 - tail),
+                        g_ptr_array_index (found, new_len - 1 - tail)))
+    tail++;
+  removed = old_len - head - tail;
+  added = new_len - head - tail;
+
+  merged = g_ptr_array_new_full (new_len, (GDestroyNotify) wm_problem_free);
+  messages = g_new0 (const char *, added + 1);
+  for (guint i = 0; i < head; i++)
+    g_ptr_array_add (merged, steal_index (self->problems, i));
+  for (guint i = 0; i < added; i++)
+    {
+      g_ptr_array_add (merged, steal_index (found, head + i));
+      messages[i] = ((WmProblem *) g_ptr_array_index (merged, head + i))->message;
+    }
+  for (guint i = old_len - tail; i < old_len; i++)
+    g_ptr_array_add (merged, steal_index (self->problems, i));
+  /* The array first: the model's items-changed binds rows, which read it. */
+  g_ptr_array_unref (self->problems);
+  self->problems = merged;
+  gtk_string_list_splice (self->messages, head, removed, messages);
+  if (old_len != new_len)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PROBLEMS]);
+}
+
+static void
+update_count (WmProblemsPanel *self)
+{
+  g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u problem",
+                                                         "%u problems", self->problems->len),
+                                            self->problems->len);
+
+  gtk_label_set_label (GTK_LABEL (self->count), count);
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack),
+                                    self->problems->len > 0 ? "list" : "empty");
 }
 
 void
 wm_problems_panel_refresh (WmProblemsPanel *self)
 {
-  guint before;
-  g_autofree char *count = NULL;
+  g_autoptr(GPtrArray) found = NULL;
 
   g_return_if_fail (WM_IS_PROBLEMS_PANEL (self));
 
   g_clear_handle_id (&self->idle_id, g_source_remove);
-  before = self->problems->len;
-  clear_rows (self);
-  g_ptr_array_set_size (self->problems, 0);
+  self->stale = FALSE;
   if (self->diagram != NULL)
     {
-      g_autoptr(GPtrArray) found = wm_diagram_check (self->diagram);
-
-      /* Take the problems over from the array the check returned. */
-      g_ptr_array_set_free_func (found, NULL);
-      g_ptr_array_extend_and_steal (self->problems, g_steal_pointer (&found));
+      found = wm_diagram_check (self->diagram);
+      self->n_checks++;
     }
-  for (guint i = 0; i < self->problems->len; i++)
-    gtk_list_box_append (GTK_LIST_BOX (self->list),
-                         problem_row_new (g_ptr_array_index (self->problems, i)));
-  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u problem", "%u problems",
-                                        self->problems->len),
-                           self->problems->len);
-  gtk_label_set_label (GTK_LABEL (self->count), count);
-  gtk_stack_set_visible_child_name (GTK_STACK (self->stack),
-                                    self->problems->len > 0 ? "list" : "empty");
-  if (before != self->problems->len)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PROBLEMS]);
+  else
+    found = g_ptr_array_new ();
+  /* What is left in @found are the problems already shown. */
+  g_ptr_array_set_free_func (found, (GDestroyNotify) wm_problem_free);
+  show_problems (self, found);
+  update_count (self);
+}
+
+/* Checking when it is worth it */
+
+static gboolean
+is_shown (WmProblemsPanel *self)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (self));
 }
 
 static gboolean
@@ -170,21 +263,33 @@ refresh_on_idle (gpointer data)
   WmProblemsPanel *self = data;
 
   self->idle_id = 0;
-  wm_problems_panel_refresh (self);
+  /* Hidden or paused since the idle was queued: the check waits. */
+  if (is_shown (self) && !self->paused)
+    wm_problems_panel_refresh (self);
   return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_check (WmProblemsPanel *self,
+                int              priority)
+{
+  self->stale = TRUE;
+  if (self->idle_id == 0 && is_shown (self) && !self->paused)
+    self->idle_id = g_idle_add_full (priority, refresh_on_idle, self, NULL);
 }
 
 static void
 on_diagram_changed (WmProblemsPanel *self)
 {
-  if (self->idle_id == 0)
-    self->idle_id = g_idle_add_full (G_PRIORITY_LOW, refresh_on_idle, self, NULL);
+  schedule_check (self, G_PRIORITY_LOW);
 }
 
 void
 wm_problems_panel_set_diagram (WmProblemsPanel *self,
                                WmDiagram       *diagram)
 {
+  g_autoptr(GPtrArray) none = NULL;
+
   g_return_if_fail (WM_IS_PROBLEMS_PANEL (self));
   g_return_if_fail (diagram == NULL || WM_IS_DIAGRAM (diagram));
 
@@ -196,8 +301,18 @@ wm_problems_panel_set_diagram (WmProblemsPanel *self,
   if (diagram != NULL)
     self->changed_id = g_signal_connect_swapped (diagram, "changed",
                                                  G_CALLBACK (on_diagram_changed), self);
-  /* A new diagram shows its own problems at once, not a moment later. */
-  wm_problems_panel_refresh (self);
+  /* A new diagram shows its own problems at once, not a moment later; a
+   * hidden panel drops the old diagram's and checks when it is shown. */
+  if (is_shown (self))
+    {
+      wm_problems_panel_refresh (self);
+      return;
+    }
+  g_clear_handle_id (&self->idle_id, g_source_remove);
+  none = g_ptr_array_new ();
+  show_problems (self, none);
+  update_count (self);
+  self->stale = diagram != NULL;
 }
 
 WmDiagram *
@@ -214,6 +329,36 @@ wm_problems_panel_get_n_problems (WmProblemsPanel *self)
   return self->problems->len;
 }
 
+guint
+wm_problems_panel_get_n_checks (WmProblemsPanel *self)
+{
+  g_return_val_if_fail (WM_IS_PROBLEMS_PANEL (self), 0);
+  return self->n_checks;
+}
+
+void
+wm_problems_panel_set_paused (WmProblemsPanel *self,
+                              gboolean         paused)
+{
+  g_return_if_fail (WM_IS_PROBLEMS_PANEL (self));
+
+  paused = !!paused;
+  if (self->paused == paused)
+    return;
+  self->paused = paused;
+  if (paused)
+    g_clear_handle_id (&self->idle_id, g_source_remove);
+  else if (self->stale)
+    schedule_check (self, G_PRIORITY_LOW);
+}
+
+gboolean
+wm_problems_panel_get_paused (WmProblemsPanel *self)
+{
+  g_return_val_if_fail (WM_IS_PROBLEMS_PANEL (self), FALSE);
+  return self->paused;
+}
+
 void
 wm_problems_panel_activate (WmProblemsPanel *self,
                             guint            index)
@@ -228,14 +373,23 @@ wm_problems_panel_activate (WmProblemsPanel *self,
 }
 
 static void
-on_row_activated (GtkListBox      *list,
-                  GtkListBoxRow   *row,
+on_row_activated (GtkListView     *list,
+                  guint            position,
                   WmProblemsPanel *self)
 {
-  int index = gtk_list_box_row_get_index (row);
+  if (position < self->problems->len)
+    wm_problems_panel_activate (self, position);
+}
 
-  if (index >= 0 && (guint) index < self->problems->len)
-    wm_problems_panel_activate (self, (guint) index);
+static void
+wm_problems_panel_map (GtkWidget *widget)
+{
+  WmProblemsPanel *self = WM_PROBLEMS_PANEL (widget);
+
+  GTK_WIDGET_CLASS (wm_problems_panel_parent_class)->map (widget);
+  /* Shown again after edits it did not follow: check before the next frame. */
+  if (self->stale)
+    schedule_check (self, G_PRIORITY_HIGH_IDLE);
 }
 
 static void
@@ -274,6 +428,7 @@ wm_problems_panel_finalize (GObject *object)
   WmProblemsPanel *self = WM_PROBLEMS_PANEL (object);
 
   g_ptr_array_unref (self->problems);
+  g_object_unref (self->messages);
   G_OBJECT_CLASS (wm_problems_panel_parent_class)->finalize (object);
 }
 
@@ -286,6 +441,7 @@ wm_problems_panel_class_init (WmProblemsPanelClass *klass)
   object_class->get_property = wm_problems_panel_get_property;
   object_class->dispose = wm_problems_panel_dispose;
   object_class->finalize = wm_problems_panel_finalize;
+  widget_class->map = wm_problems_panel_map;
 
   properties[PROP_N_PROBLEMS] =
     g_param_spec_uint ("n-problems", NULL, NULL, 0, G_MAXUINT, 0,
@@ -310,6 +466,7 @@ wm_problems_panel_init (WmProblemsPanel *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *empty = adw_status_page_new ();
+  GtkListItemFactory *factory;
 
   self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) wm_problem_free);
 
@@ -321,12 +478,18 @@ wm_problems_panel_init (WmProblemsPanel *self)
   gtk_widget_set_margin_top (self->count, 6);
   gtk_widget_set_margin_bottom (self->count, 6);
 
-  self->list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->list), GTK_SELECTION_NONE);
+  self->messages = gtk_string_list_new (NULL);
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
+  self->list = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (
+                                    g_object_ref (G_LIST_MODEL (self->messages)))),
+                                  factory);
+  gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (self->list), TRUE);
   gtk_widget_add_css_class (self->list, "navigation-sidebar");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Problems"), -1);
-  g_signal_connect (self->list, "row-activated", G_CALLBACK (on_row_activated), self);
+  g_signal_connect (self->list, "activate", G_CALLBACK (on_row_activated), self);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->list);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);

@@ -18,7 +18,8 @@ GtkWidget  *wm_problems_panel_new           (void);
 
 /* Shows the problems of @diagram (NULL for none) and follows its edits:
  * they are checked again on an idle after the edits, so that a burst of
- * edits costs one check. */
+ * edits costs one check. While the panel is not mapped (hidden) it checks
+ * nothing: it checks when it is shown. */
 void        wm_problems_panel_set_diagram   (WmProblemsPanel *self,
                                              WmDiagram       *diagram);
 WmDiagram  *wm_problems_panel_get_diagram   (WmProblemsPanel *self);
@@ -26,6 +27,13 @@ WmDiagram  *wm_problems_panel_get_diagram   (WmProblemsPanel *self);
 guint       wm_problems_panel_get_n_problems (WmProblemsPanel *self);
 /* Checks now instead of on the pending idle (for tests and the window). */
 void        wm_problems_panel_refresh       (WmProblemsPanel *self);
+/* How many times the panel has checked a diagram (for tests). */
+guint       wm_problems_panel_get_n_checks  (WmProblemsPanel *self);
+/* While paused (a drag is under way), edits check nothing; the check they
+ * call for runs once the pause ends. */
+void        wm_problems_panel_set_paused    (WmProblemsPanel *self,
+                                             gboolean         paused);
+gboolean    wm_problems_panel_get_paused    (WmProblemsPanel *self);
 /* Activates row @index as a click would: emits "problem-activated". */
 void        wm_problems_panel_activate      (WmProblemsPanel *self,
                                              guint            index);

@@ -251,6 +251,211 @@ test_orphan_keeps_original_file (void)
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* The orphan at @path, which must be listed. */
+static WmAutosaveEntry *
+find_orphan (GPtrArray  *orphans,
+             const char *path)
+{
+  for (guint i = 0; i < orphans->len; i++)
+    if (g_str_equal (((WmAutosaveEntry *) g_ptr_array_index (orphans, i))->path, path))
+      return g_ptr_array_index (orphans, i);
+  g_assert_not_reached ();
+}
+
+static void
+set_index_time (const char *index_path,
+                gint64      time)
+{
+  g_autoptr(GKeyFile) index = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_key_file_load_from_file (index, index_path, G_KEY_FILE_NONE, &error);
+  g_assert_no_error (error);
+  g_key_file_set_int64 (index, "Autosave", "Time", time);
+  g_key_file_save_to_file (index, index_path, &error);
+  g_assert_no_error (error);
+}
+
+/* Recovers the copy of a project saved to @target, as if written @age
+ * seconds after the file (a negative age: before it). */
+static WmProject *
+recover_aged (const char *target,
+              gint64      age)
+{
+  g_autoptr(WmProject) project = new_dirty_project ("Saved, then changed");
+  g_autoptr(GFile) file = g_file_new_for_path (target);
+  g_autoptr(WmAutosave) autosave = NULL;
+  g_autoptr(GPtrArray) orphans = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *index_path = NULL;
+  g_autofree char *path = NULL;
+  WmProject *recovered;
+
+  g_assert_true (wm_project_save (project, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (wm_project_add_diagram (project, "use-case", "Unsaved", &error));
+  autosave = wm_autosave_new (project, 0);
+  path = wm_autosave_dup_path (autosave);
+  g_assert_true (_wm_autosave_tick (autosave, &error));
+  index_path = index_path_for (path);
+  set_index_pid (index_path, dead_pid ());
+  set_index_time (index_path, g_get_real_time () / G_USEC_PER_SEC + age);
+  orphans = wm_autosave_find_orphans ();
+  recovered = wm_autosave_recover (find_orphan (orphans, path), &error);
+  g_assert_no_error (error);
+  wm_autosave_entry_delete (find_orphan (orphans, path));
+  return recovered;
+}
+
+/* A recovered project saves over its file unasked only if the file did not
+ * change after the copy was written; otherwise the save is refused, for the
+ * window to ask. */
+static void
+test_recovered_save_respects_outside_change (void)
+{
+  g_autofree char *target = g_build_filename (tmp_dir, "recovered.waymark", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (target);
+  g_autoptr(WmProject) newer_copy = recover_aged (target, 100);
+  g_autoptr(WmProject) older_copy = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (wm_project_save (newer_copy, file, NULL, &error));
+  g_assert_no_error (error);
+
+  /* The file was written after the copy: another program, or another window. */
+  older_copy = recover_aged (target, -100);
+  g_assert_false (wm_project_save (older_copy, file, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG);
+  g_assert_no_errno (g_remove (target));
+}
+
+/* Whether the orphan at @path, which must be listed, is damaged. */
+static gboolean
+orphan_is_damaged (GPtrArray  *orphans,
+                   const char *path)
+{
+  WmAutosaveEntry *entry = find_orphan (orphans, path);
+
+  return entry->damaged && entry->damage != NULL;
+}
+
+/* Leaves the copy of a dead process, as a crash would, and returns its path. */
+static char *
+leave_orphan (const char *title,
+              char      **index_path)
+{
+  g_autoptr(WmProject) project = new_dirty_project (title);
+  g_autoptr(WmAutosave) autosave = wm_autosave_new (project, 0);
+  char *path = wm_autosave_dup_path (autosave);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (_wm_autosave_tick (autosave, &error));
+  g_assert_no_error (error);
+  *index_path = index_path_for (path);
+  set_index_pid (*index_path, dead_pid ());
+  /* Dropped without discarding: the files stay behind. */
+  return path;
+}
+
+static void
+truncate_file (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (path, contents, length / 2, &error);
+  g_assert_no_error (error);
+}
+
+/* A truncated copy is listed as damaged, with the reason; it cannot be
+ * recovered; discarding it removes both files, and it is not listed again. */
+static void
+test_damaged_orphan (void)
+{
+  g_autofree char *index_path = NULL;
+  g_autofree char *path = leave_orphan ("Truncated", &index_path);
+  g_autoptr(GPtrArray) orphans = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(WmProject) recovered = NULL;
+  g_autoptr(GError) error = NULL;
+  WmAutosaveEntry *entry;
+
+  truncate_file (path);
+  orphans = wm_autosave_find_orphans ();
+  g_assert_true (orphan_is_damaged (orphans, path));
+  entry = find_orphan (orphans, path);
+  /* The line, not the autosave folder's path, which means nothing to a person. */
+  g_assert_true (g_str_has_prefix (entry->damage, "Line "));
+  g_assert_cmpstr (entry->title, ==, "Truncated");
+
+  recovered = wm_autosave_recover (entry, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_null (recovered);
+
+  wm_autosave_entry_delete (entry);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (index_path, G_FILE_TEST_EXISTS));
+  after = wm_autosave_find_orphans ();
+  g_assert_false (orphans_hold (after, path));
+}
+
+/* A good copy beside a damaged one is still offered, undamaged. */
+static void
+test_damaged_beside_good (void)
+{
+  g_autofree char *bad_index = NULL;
+  g_autofree char *good_index = NULL;
+  g_autofree char *bad = leave_orphan ("Bad", &bad_index);
+  g_autofree char *good = leave_orphan ("Good", &good_index);
+  g_autofree char *empty_index = NULL;
+  g_autofree char *empty = leave_orphan ("Empty", &empty_index);
+  g_autoptr(GPtrArray) orphans = NULL;
+  g_autoptr(GError) error = NULL;
+
+  truncate_file (bad);
+  g_file_set_contents (empty, "", 0, &error);
+  g_assert_no_error (error);
+  orphans = wm_autosave_find_orphans ();
+  g_assert_cmpuint (orphans->len, ==, 3);
+  g_assert_true (orphan_is_damaged (orphans, bad));
+  g_assert_true (orphan_is_damaged (orphans, empty));
+  g_assert_false (orphan_is_damaged (orphans, good));
+  for (guint i = 0; i < orphans->len; i++)
+    wm_autosave_entry_delete (g_ptr_array_index (orphans, i));
+}
+
+/* A copy whose file is gone, or whose index cannot be read, is damaged too:
+ * shown once, and gone when discarded, instead of lingering unseen. */
+static void
+test_missing_copy_and_bad_index (void)
+{
+  g_autofree char *gone_index = NULL;
+  g_autofree char *gone = leave_orphan ("Gone", &gone_index);
+  g_autofree char *garbled_index = NULL;
+  g_autofree char *garbled = leave_orphan ("Garbled", &garbled_index);
+  g_autoptr(GPtrArray) orphans = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_no_errno (g_remove (gone));
+  g_file_set_contents (garbled_index, "[Autosave\nPid=", -1, &error);
+  g_assert_no_error (error);
+  orphans = wm_autosave_find_orphans ();
+  g_assert_cmpuint (orphans->len, ==, 2);
+  g_assert_true (orphan_is_damaged (orphans, gone));
+  g_assert_true (orphan_is_damaged (orphans, garbled));
+  for (guint i = 0; i < orphans->len; i++)
+    wm_autosave_entry_delete (g_ptr_array_index (orphans, i));
+  g_assert_false (g_file_test (gone_index, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (garbled, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (garbled_index, G_FILE_TEST_EXISTS));
+  after = wm_autosave_find_orphans ();
+  g_assert_cmpuint (after->len, ==, 0);
+}
+
 static void
 test_dirty_project_written_at_once (void)
 {
@@ -299,6 +504,11 @@ main (int   argc,
   g_test_add_func ("/autosave/disabled-writes-nothing", test_disabled_writes_nothing);
   g_test_add_func ("/autosave/orphan-is-recovered", test_orphan_is_recovered);
   g_test_add_func ("/autosave/orphan-keeps-original-file", test_orphan_keeps_original_file);
+  g_test_add_func ("/autosave/recovered-save-respects-outside-change",
+                   test_recovered_save_respects_outside_change);
+  g_test_add_func ("/autosave/damaged-orphan", test_damaged_orphan);
+  g_test_add_func ("/autosave/damaged-beside-good", test_damaged_beside_good);
+  g_test_add_func ("/autosave/missing-copy-and-bad-index", test_missing_copy_and_bad_index);
   g_test_add_func ("/autosave/dirty-project-written-at-once",
                    test_dirty_project_written_at_once);
   g_test_add_func ("/autosave/timer-writes", test_timer_writes);

@@ -745,6 +745,39 @@ test_bottom_pane (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Closed, the pane costs nothing: no checks, no metrics, even through edits
+ * (opening a 100 000-item project spent half its time filling it). */
+static void
+test_closed_pane_is_idle (void)
+{
+  g_autoptr(WmProject) project = wm_test_load_sample ();
+  WmWindow *window = present_window (project);
+  WmProblemsPanel *problems = WM_PROBLEMS_PANEL (find_widget (GTK_WIDGET (window),
+                                                              WM_TYPE_PROBLEMS_PANEL));
+  WmMetricsPanel *metrics = WM_METRICS_PANEL (find_widget (GTK_WIDGET (window),
+                                                           WM_TYPE_METRICS_PANEL));
+  WmDiagram *map = current_state_map (project);
+
+  wm_window_show_diagram (window, map);
+  wm_test_set_property (map, item_with_text (map, "Roasting"), "cycle-time", "0");
+  iterate (50);
+  g_assert_cmpuint (wm_problems_panel_get_n_checks (problems), ==, 0);
+  g_assert_cmpuint (wm_problems_panel_get_n_problems (problems), ==, 0);
+  g_assert_null (wm_metrics_panel_get_diagram (metrics));
+
+  /* Opened, both catch up with the diagram as it is now. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-panel", NULL);
+  wait_for (panel_has_one_problem, problems);
+  g_assert_cmpuint (wm_problems_panel_get_n_checks (problems), ==, 1);
+  g_assert_true (wm_metrics_panel_get_diagram (metrics) == map);
+  g_assert_cmpstr (wm_metrics_panel_get_text (metrics, "processing-time"), ==, "95 s");
+
+  /* Closed again: the metrics let go of the diagram. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-panel", NULL);
+  g_assert_null (wm_metrics_panel_get_diagram (metrics));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gboolean
 canvas_is_filtered (gpointer data)
 {
@@ -865,6 +898,7 @@ main (int   argc,
   g_test_add_func ("/window/drop-opens-project", test_drop_opens_project);
   g_test_add_func ("/window/recent-projects", test_recent_projects);
   g_test_add_func ("/window/bottom-pane", test_bottom_pane);
+  g_test_add_func ("/window/closed-pane-is-idle", test_closed_pane_is_idle);
   g_test_add_func ("/window/search", test_search);
   g_test_add_func ("/window/follow-link", test_follow_link);
 

@@ -5,7 +5,9 @@
  *
  * Runs under Xvfb with the Cairo renderer. Both panels check their diagram
  * again on an idle after an edit, so each test edits, sees the old figures
- * still there, lets the main loop run and then sees the new ones.
+ * still there, lets the main loop run and then sees the new ones. The
+ * problems panel checks only while it is on screen, so its tests wait for
+ * the window to show first.
  */
 #include "config.h"
 
@@ -209,30 +211,58 @@ test_metrics_follow_edits (Fixture       *fixture,
   g_assert_cmpuint (wm_metrics_panel_get_n_flags (metrics), ==, 0);
 }
 
-static GtkListBoxRow *
-first_row (WmProblemsPanel *panel)
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
 {
-  GtkWidget *list = NULL;
-  GtkWidget *widget = GTK_WIDGET (panel);
-
-  /* Depth-first: the only list box in the panel holds the rows. */
-  while (widget != NULL && list == NULL)
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
     {
-      if (GTK_IS_LIST_BOX (widget))
-        list = widget;
-      else if (gtk_widget_get_first_child (widget) != NULL)
-        widget = gtk_widget_get_first_child (widget);
-      else
-        {
-          while (widget != NULL && widget != GTK_WIDGET (panel) &&
-                 gtk_widget_get_next_sibling (widget) == NULL)
-            widget = gtk_widget_get_parent (widget);
-          widget = widget == GTK_WIDGET (panel) || widget == NULL
-                   ? NULL : gtk_widget_get_next_sibling (widget);
-        }
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
     }
+  return NULL;
+}
+
+/* The panel's rows are a list view over a list model, not a widget each. */
+static GtkListView *
+problem_list (WmProblemsPanel *panel)
+{
+  GtkWidget *list = find_widget (GTK_WIDGET (panel), GTK_TYPE_LIST_VIEW);
+
   g_assert_nonnull (list);
-  return gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
+  return GTK_LIST_VIEW (list);
+}
+
+static GListModel *
+problem_model (WmProblemsPanel *panel)
+{
+  return G_LIST_MODEL (gtk_list_view_get_model (problem_list (panel)));
+}
+
+static guint
+count_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
+static WmItem *
+add_lonely_use_case (WmDiagram *diagram,
+                     guint      i)
+{
+  WmRect bounds = { 1300 + 200 * (i / 100), 40 + 100 * (i % 100), 160, 80 };
+  g_autofree char *name = g_strdup_printf ("Lonely %u", i + 1);
+
+  return wm_test_add_node (diagram, "use-case", &bounds, name);
 }
 
 static void
@@ -241,8 +271,8 @@ test_problems_follow_edits (Fixture       *fixture,
 {
   WmProblemsPanel *problems = fixture->problems;
   WmItem *added[3];
-  GtkListBoxRow *row;
 
+  wm_test_wait_until_drawn (fixture->window);
   wm_problems_panel_set_diagram (problems, fixture->uc);
   g_assert_cmpuint (wm_problems_panel_get_n_problems (problems), ==, 0);
   fixture->count_changes = 0;
@@ -250,21 +280,15 @@ test_problems_follow_edits (Fixture       *fixture,
   /* Three use cases that no actor reaches, added one after the other: the
    * panel checks once, after the three, not three times. */
   for (guint i = 0; i < G_N_ELEMENTS (added); i++)
-    {
-      WmRect bounds = { 1300, 40 + 100 * i, 160, 80 };
-      g_autofree char *name = g_strdup_printf ("Lonely %u", i + 1);
-
-      added[i] = wm_test_add_node (fixture->uc, "use-case", &bounds, name);
-    }
+    added[i] = add_lonely_use_case (fixture->uc, i);
   g_assert_cmpuint (wm_problems_panel_get_n_problems (problems), ==, 0);
   settle ();
   g_assert_cmpuint (wm_problems_panel_get_n_problems (problems), ==, 3);
   g_assert_cmpuint (fixture->count_changes, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (problem_model (problems)), ==, 3);
 
   /* A click on a row says which items the problem is about. */
-  row = first_row (problems);
-  g_assert_nonnull (row);
-  gtk_widget_activate (GTK_WIDGET (row));
+  g_signal_emit_by_name (problem_list (problems), "activate", 0);
   g_assert_nonnull (fixture->activated);
   g_assert_cmpuint (g_strv_length (fixture->activated), ==, 1);
   g_assert_cmpstr (fixture->activated[0], ==, added[0]->id);
@@ -279,6 +303,120 @@ test_problems_follow_edits (Fixture       *fixture,
   g_assert_cmpuint (wm_problems_panel_get_n_problems (problems), ==, 0);
 }
 
+/* Hidden, the panel checks nothing and builds no list; shown, it checks. */
+static void
+test_problems_hidden_checks_nothing (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  WmProblemsPanel *problems = fixture->problems;
+  guint checks;
+
+  gtk_widget_set_visible (GTK_WIDGET (problems), FALSE);
+  wm_test_wait_until_drawn (fixture->window);
+  checks = wm_problems_panel_get_n_checks (problems);
+  wm_problems_panel_set_diagram (problems, fixture->uc);
+  for (guint i = 0; i < 3; i++)
+    add_lonely_use_case (fixture->uc, i);
+  settle ();
+  g_assert_cmpuint (wm_problems_panel_get_n_checks (problems), ==, checks);
+  g_assert_cmpuint (wm_problems_panel_get_n_problems (problems), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (problem_model (problems)), ==, 0);
+
+  /* Shown, it checks once, before the next frame. */
+  gtk_widget_set_visible (GTK_WIDGET (problems), TRUE);
+  wm_test_wait_until_drawn (GTK_WIDGET (problems));
+  g_assert_cmpuint (wm_problems_panel_get_n_checks (problems), ==, checks + 1);
+  g_assert_cmpuint (wm_problems_panel_get_n_problems (problems), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (problem_model (problems)), ==, 3);
+
+  /* Hidden again, edits are only noted; shown, the panel catches up. */
+  gtk_widget_set_visible (GTK_WIDGET (problems), FALSE);
+  wm_project_undo (fixture->project);
+  settle ();
+  g_assert_cmpuint (wm_problems_panel_get_n_checks (problems), ==, checks + 1);
+  gtk_widget_set_visible (GTK_WIDGET (problems), TRUE);
+  wm_test_wait_until_drawn (GTK_WIDGET (problems));
+  g_assert_cmpuint (wm_problems_panel_get_n_checks (problems), ==, checks + 2);
+  g_assert_cmpuint (wm_problems_panel_get_n_problems (problems), ==, 2);
+}
+
+/* While paused (a drag), edits wait; the check runs once at the end. */
+static void
+test_problems_pause (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  WmProblemsPanel *problems = fixture->problems;
+  WmItem *lonely;
+  guint checks;
+
+  wm_test_wait_until_drawn (fixture->window);
+  wm_problems_panel_set_diagram (problems, fixture->uc);
+  checks = wm_problems_panel_get_n_checks (problems);
+  wm_problems_panel_set_paused (problems, TRUE);
+  lonely = add_lonely_use_case (fixture->uc, 0);
+  /* A drag's moves, with the main loop running between them. */
+  for (guint i = 0; i < 10; i++)
+    {
+      const char *ids[] = { lonely->id, NULL };
+
+      wm_diagram_move_items (fixture->uc, ids, 10, 0);
+      settle ();
+    }
+  g_assert_cmpuint (wm_problems_panel_get_n_checks (problems), ==, checks);
+  g_assert_cmpuint (wm_problems_panel_get_n_problems (problems), ==, 0);
+
+  wm_problems_panel_set_paused (problems, FALSE);
+  settle ();
+  g_assert_cmpuint (wm_problems_panel_get_n_checks (problems), ==, checks + 1);
+  g_assert_cmpuint (wm_problems_panel_get_n_problems (problems), ==, 1);
+}
+
+static void
+remember_change (GListModel *model,
+                 guint       position,
+                 guint       removed,
+                 guint       added,
+                 guint      *change)
+{
+  change[0] = position;
+  change[1] = removed;
+  change[2] = added;
+  change[3]++;
+}
+
+/* Thousands of problems make a handful of row widgets, and an edit that
+ * adds one problem changes one row of the list. */
+static void
+test_problems_many (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  WmProblemsPanel *problems = fixture->problems;
+  GListModel *model = problem_model (problems);
+  guint change[4] = { 0, };
+
+  wm_test_wait_until_drawn (fixture->window);
+  wm_problems_panel_set_diagram (problems, fixture->uc);
+  wm_project_begin_group (fixture->project, "Many");
+  for (guint i = 0; i < 3000; i++)
+    add_lonely_use_case (fixture->uc, i);
+  wm_project_end_group (fixture->project);
+  settle ();
+  wm_test_wait_until_drawn (GTK_WIDGET (problems));
+  g_assert_cmpuint (wm_problems_panel_get_n_problems (problems), ==, 3000);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3000);
+  /* GTK keeps a couple of hundred rows around those in view, never more. */
+  g_assert_cmpuint (count_children (GTK_WIDGET (problem_list (problems))), <=, 300);
+
+  g_signal_connect (model, "items-changed", G_CALLBACK (remember_change), change);
+  add_lonely_use_case (fixture->uc, 3000);
+  settle ();
+  g_assert_cmpuint (wm_problems_panel_get_n_problems (problems), ==, 3001);
+  g_assert_cmpuint (change[3], ==, 1);
+  g_assert_cmpuint (change[1], ==, 0);
+  g_assert_cmpuint (change[2], ==, 1);
+  g_signal_handlers_disconnect_by_data (model, change);
+}
+
 /* Both panels on the sample's current state, with one process too slow. */
 static void
 test_screenshot (Fixture       *fixture,
@@ -289,9 +427,9 @@ test_screenshot (Fixture       *fixture,
   wm_test_set_property (fixture->map, item_with_text (fixture->map, "Packing"), "cycle-time",
                         "64");
   wm_metrics_panel_set_diagram (fixture->metrics, fixture->map);
+  wm_test_wait_until_drawn (fixture->window);
   wm_problems_panel_set_diagram (fixture->problems, fixture->map);
   g_assert_cmpuint (wm_problems_panel_get_n_problems (fixture->problems), ==, 1);
-  wm_test_wait_until_drawn (fixture->window);
   gtk_test_widget_wait_for_draw (fixture->window);
   if (path != NULL)
     {
@@ -315,6 +453,12 @@ main (int   argc,
               test_metrics_follow_edits, fixture_tear_down);
   g_test_add ("/widgets/panels/problems/follow-edits", Fixture, NULL, fixture_set_up,
               test_problems_follow_edits, fixture_tear_down);
+  g_test_add ("/widgets/panels/problems/hidden-checks-nothing", Fixture, NULL, fixture_set_up,
+              test_problems_hidden_checks_nothing, fixture_tear_down);
+  g_test_add ("/widgets/panels/problems/pause", Fixture, NULL, fixture_set_up,
+              test_problems_pause, fixture_tear_down);
+  g_test_add ("/widgets/panels/problems/many", Fixture, NULL, fixture_set_up,
+              test_problems_many, fixture_tear_down);
   g_test_add ("/widgets/panels/screenshot", Fixture, NULL, fixture_set_up,
               test_screenshot, fixture_tear_down);
   return g_test_run ();

@@ -1,0 +1,102 @@
+/* wm-window-private.h — the window's state, shared by its .c files
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "wm-autosave.h"
+#include "wm-metrics-panel.h"
+#include "wm-problems-panel.h"
+#include "wm-window.h"
+
+G_BEGIN_DECLS
+
+struct _WmWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  AdwToastOverlay    *toasts;
+  AdwWindowTitle     *title;
+  GtkListView        *diagram_list;
+  GtkStack           *main_stack;
+  GtkScrolledWindow  *canvas_scroller;
+  GtkScrolledWindow  *palette_scroller;
+  GtkScrolledWindow  *inspector_scroller;
+  GtkButton          *undo_button;
+  GtkButton          *redo_button;
+  GtkToggleButton    *panel_button;
+  GtkWidget          *bottom_pane;
+  AdwViewStack       *bottom_stack;
+  AdwViewStackPage   *problems_page;
+  AdwViewStackPage   *metrics_page;
+  WmProblemsPanel    *problems_panel;
+  WmMetricsPanel     *metrics_panel;
+  GtkSearchBar       *search_bar;
+  GtkSearchEntry     *search_entry;
+  GtkWidget          *recent_box;
+  GtkListBox         *recent_list;
+  GMenuModel         *diagram_menu;
+  GtkWidget          *diagram_popover;
+  GtkWidget          *canvas;
+  GtkWidget          *palette;
+  GtkWidget          *inspector;
+  guint               fit_source;
+
+  WmProject          *project;
+  GSettings          *settings;
+  WmAutosave         *autosave;
+  GtkSingleSelection *selection;
+  GSignalGroup       *project_signals;
+  WmDiagram          *deleted_diagram;  /* what the "Diagram deleted" toast can bring back */
+  char               *deleted_label;    /* the undo label right after that delete */
+  guint               loading;          /* files being loaded into this window */
+  guint               saving;           /* saves of this window under way */
+  gboolean            moving;
+  gboolean            close_confirmed;
+
+  /* The project's file on disk (wm-window-watch.c) */
+  GFile              *watched;          /* the file the monitor watches */
+  GFileMonitor       *monitor;
+  guint               watch_source;     /* a look at the file, after a burst of events */
+  gboolean            watch_pending;    /* an event came during a save: look after it */
+  GCancellable       *watch_cancellable;
+  char               *seen_etag;        /* an outside version already dealt with */
+  gboolean            file_missing;     /* the file's deletion was reported */
+  WmProject          *before_reload;    /* what the "reloaded" toast's Undo brings back */
+  WmProject          *reloaded;         /* the project that reload put in (not a reference) */
+  GtkWidget          *file_dialog;      /* the open question about the file, if any */
+};
+
+/* wm-window.c */
+void  _wm_window_show_toast        (WmWindow   *self,
+                                    const char *text);
+void  _wm_window_show_error        (WmWindow   *self,
+                                    const char *heading,
+                                    const char *detail);
+/* The title, else the file's name, else "Untitled Project". */
+char *_wm_window_dup_display_name  (WmWindow   *self);
+/* Saves to the project's own file (or asks where), then closes the window
+ * if @then_close. */
+void  _wm_window_save              (WmWindow   *self,
+                                    gboolean    then_close);
+/* Replaces the project, keeping the diagram shown if the new project has
+ * one with its id, and the zoom and scroll position with it. */
+void  _wm_window_replace_project   (WmWindow   *self,
+                                    WmProject  *project);
+
+/* wm-window-watch.c: following the project's file on disk */
+void     _wm_window_class_init_watch (GtkWidgetClass *widget_class);
+/* Watches the project's file, whichever it is now (after a load, a save
+ * as, a new project), and forgets what was known of the last one. */
+void     _wm_window_watch_file       (WmWindow       *self);
+void     _wm_window_dispose_watch    (WmWindow       *self);
+/* A save of the window ended: events that came meanwhile are looked at. */
+void     _wm_window_watch_save_done  (WmWindow       *self);
+/* A save refused with G_IO_ERROR_WRONG_ETAG: asks whether to reload or to
+ * keep this version (then saves it again, and closes if @then_close). */
+void     _wm_window_ask_about_change (WmWindow       *self,
+                                      gboolean        from_save,
+                                      gboolean        then_close);
+
+G_END_DECLS
