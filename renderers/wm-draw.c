@@ -269,6 +269,47 @@ wm_clip_to_ellipse (const WmRect *rect,
   return (WmPoint) { c.x + dx * t, c.y + dy * t };
 }
 
+/* The intersection of @a and @b into @a; FALSE when it is empty. */
+static gboolean
+intersect (WmRect       *a,
+           const WmRect *b)
+{
+  double x1 = MAX (a->x, b->x), y1 = MAX (a->y, b->y);
+  double x2 = MIN (a->x + a->width, b->x + b->width);
+  double y2 = MIN (a->y + a->height, b->y + b->height);
+
+  if (!(x2 > x1 && y2 > y1))
+    return FALSE;
+  *a = (WmRect) { x1, y1, x2 - x1, y2 - y1 };
+  return TRUE;
+}
+
+gboolean
+wm_visible_part (cairo_t               *cr,
+                 const WmRenderOptions *options,
+                 const WmRect          *rect,
+                 double                 margin,
+                 WmRect                *part)
+{
+  double x1, y1, x2, y2;
+  WmRect clip;
+
+  cairo_clip_extents (cr, &x1, &y1, &x2, &y2);
+  clip = (WmRect) { x1 - margin, y1 - margin, x2 - x1 + 2 * margin, y2 - y1 + 2 * margin };
+  *part = *rect;
+  if (!intersect (part, &clip))
+    return FALSE;
+  if (options != NULL && options->visible.width > 0)
+    {
+      const WmRect *visible = &options->visible;
+      WmRect grown = { visible->x - margin, visible->y - margin, visible->width + 2 * margin,
+                       visible->height + 2 * margin };
+
+      return intersect (part, &grown);
+    }
+  return TRUE;
+}
+
 void
 wm_draw_selection (cairo_t      *cr,
                    const WmRect *rect)

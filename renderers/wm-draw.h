@@ -94,6 +94,17 @@ WmPoint  wm_clip_to_ellipse (const WmRect  *rect,
                              WmPoint        toward);
 WmPoint  wm_rect_center     (const WmRect  *rect);
 
+/* The part of @rect that can show on @cr: inside the clip of @cr and the
+ * options' visible area (when it has one), both grown by @margin, in user
+ * coordinates. FALSE when none of @rect can show. A pattern repeated across
+ * a shape (a hatching) is drawn only there, so that its cost follows what
+ * can be seen, not the size of the shape. */
+gboolean wm_visible_part    (cairo_t               *cr,
+                             const WmRenderOptions *options,
+                             const WmRect          *rect,
+                             double                 margin,
+                             WmRect                *part);
+
 /* Text. Sizes are in document units (1 unit = 1 px at 100 % zoom). */
 typedef enum
 {

@@ -20,11 +20,31 @@
 
 /* Enough for every label of a 10 000-item diagram; past it the cache starts afresh. */
 #define MAX_LAYOUTS 40000
+/* The text those layouts may hold together, in bytes (a shaped character
+ * costs some 50 bytes more): some thirty times what a 10 000-item diagram
+ * needs, so that long texts cannot make the cache grow without bound. */
+#define MAX_CACHED_TEXT (4 * 1024 * 1024)
+/* The most characters one layout holds, whatever its box: more than a page
+ * of text. A longer text is cut there and ends with an ellipsis, so that
+ * measuring or drawing any text costs a bounded time. */
+#define MAX_LAYOUT_CHARS 4096
+/* Pango looks for a line break through the whole rest of a word on every
+ * line it wraps, which costs minutes on a word of 100 000 characters. A run
+ * this long without a space gets an invisible break opportunity (U+200B). */
+#define MAX_UNBROKEN_RUN 256
+/* The narrowest glyph of the interface fonts, in ems, and the least height
+ * of a line, in ems: what fits in a box is estimated from them, generously. */
+#define MIN_GLYPH_WIDTH 0.1
+#define MIN_LINE_HEIGHT 1.0
+/* A box wider or taller than this lays out as if it were this large: Pango
+ * counts in ints of 1/1024 unit. */
+#define MAX_BOX_SIZE 1000000.0
 
 struct _WmTextCache
 {
   PangoContext *context;
   GHashTable   *layouts;  /* key string -> PangoLayout */
+  gsize         text;     /* the length of the keys, which hold the texts */
 };
 
 WmTextCache *
@@ -130,29 +150,122 @@ make_layout (WmTextCache       *cache,
   return layout;
 }
 
+/* How many characters a box can show, at most: its lines, each of the
+ * narrowest glyphs (and a line break). Beyond that, text cannot be seen. */
+static gsize
+visible_chars (double             width,
+               double             height,
+               const WmTextStyle *style)
+{
+  double size = MAX (style->size, 1);
+  double per_line = width / (size * MIN_GLYPH_WIDTH) + 2;
+  double lines;
+
+  /* Without a width, or without an ellipsis, the whole text lays out. */
+  if (width <= 0 || !style->ellipsize || (style->wrap && height <= 0))
+    return MAX_LAYOUT_CHARS;
+  lines = style->wrap ? height / (size * MIN_LINE_HEIGHT) + 2 : 1;
+  return (gsize) MIN (per_line * lines, MAX_LAYOUT_CHARS);
+}
+
+static gboolean
+is_break (gunichar c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x200b;
+}
+
+/* Whether a break opportunity may go between @before and @c without
+ * tearing a character apart: not before a combining mark, not around a
+ * zero-width joiner. */
+static gboolean
+may_split (gunichar before,
+           gunichar c)
+{
+  return !g_unichar_ismark (c) && c != 0x200d && before != 0x200d;
+}
+
+/* @text as it is laid out in a box that shows @limit characters: cut after
+ * them with an ellipsis, with a break opportunity in every overlong word,
+ * and ended where it stops being valid UTF-8. Most texts need none of it and
+ * come back as they are; otherwise the text is a copy, left in @copy. */
+static const char *
+text_to_lay_out (const char  *text,
+                 gsize        limit,
+                 char       **copy)
+{
+  GString *shown = NULL;
+  const char *p = text;
+  gunichar before = 0;
+  gsize run = 0;
+
+  for (gsize n = 0; *p != '\0'; n++)
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+      gboolean invalid = c == (gunichar) -1 || c == (gunichar) -2;
+      gboolean split;
+
+      run = is_break (c) ? 0 : run + 1;
+      split = run > MAX_UNBROKEN_RUN && may_split (before, c);
+      if (shown == NULL && (invalid || n == limit || split))
+        shown = g_string_new_len (text, p - text);
+      if (invalid)
+        break;
+      if (n == limit)
+        {
+          g_string_append (shown, "…");
+          break;
+        }
+      if (split)
+        {
+          g_string_append_unichar (shown, 0x200b);
+          run = 1;
+        }
+      if (shown != NULL)
+        g_string_append_len (shown, p, g_utf8_skip[*(const guchar *) p]);
+      p = g_utf8_next_char (p);
+      before = c;
+    }
+  if (shown == NULL)
+    return text;
+  *copy = g_string_free (shown, FALSE);
+  return *copy;
+}
+
 static PangoLayout *
 get_layout (const WmRenderOptions *options,
-            const char            *text,
+            const char            *full_text,
             double                 width,
             double                 height,
             const WmTextStyle     *style)
 {
   WmTextCache *cache = options && options->text ? options->text : wm_text_cache_get_default ();
+  g_autofree char *copy = NULL;
+  const char *text;
   /* Without a width, alignment, wrapping and ellipsizing change nothing:
    * such layouts share one key, so measuring and drawing shape once. */
   gboolean natural = width <= 0;
-  g_autofree char *key = g_strdup_printf ("%g|%d|%d|%d|%d|%d|%g|%g|%s", style->size,
-                                          style->weight, style->italic,
-                                          natural ? 0 : (int) style->halign,
-                                          natural ? 0 : style->wrap,
-                                          natural ? 0 : style->ellipsize, natural ? -1 : width,
-                                          !natural && style->ellipsize ? height : 0, text);
-  PangoLayout *layout = g_hash_table_lookup (cache->layouts, key);
+  g_autofree char *key = NULL;
+  PangoLayout *layout;
 
+  /* NaN and huge boxes become the largest Pango can lay out. */
+  if (!(width <= MAX_BOX_SIZE))
+    width = MAX_BOX_SIZE;
+  if (!(height <= MAX_BOX_SIZE))
+    height = MAX_BOX_SIZE;
+  text = text_to_lay_out (full_text, visible_chars (width, height, style), &copy);
+  key = g_strdup_printf ("%g|%d|%d|%d|%d|%d|%g|%g|%s", style->size, style->weight, style->italic,
+                         natural ? 0 : (int) style->halign, natural ? 0 : style->wrap,
+                         natural ? 0 : style->ellipsize, natural ? -1 : width,
+                         !natural && style->ellipsize ? height : 0, text);
+  layout = g_hash_table_lookup (cache->layouts, key);
   if (layout != NULL)
     return layout;
-  if (g_hash_table_size (cache->layouts) >= MAX_LAYOUTS)
-    g_hash_table_remove_all (cache->layouts);
+  if (g_hash_table_size (cache->layouts) >= MAX_LAYOUTS || cache->text > MAX_CACHED_TEXT)
+    {
+      g_hash_table_remove_all (cache->layouts);
+      cache->text = 0;
+    }
+  cache->text += strlen (key);
   layout = make_layout (cache, text, width, height, style);
   g_hash_table_insert (cache->layouts, g_steal_pointer (&key), layout);
   return layout;

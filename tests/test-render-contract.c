@@ -8,10 +8,16 @@
  * outside it would be clipped away on screen, and an extent much larger than
  * the ink would waste repaints. Each type is painted alone, with every
  * property set, at full detail and zoomed far out.
+ *
+ * Items as large as the model allows are painted too, in a small view and
+ * fitted to a small page: what painting them costs must follow what can be
+ * seen, not their size. The cost is read from the size of an SVG of the
+ * paint (every path segment is written out), not from a clock.
  */
 #include "config.h"
 
 #include <cairo.h>
+#include <cairo-svg.h>
 #include <math.h>
 
 #include "wm-render-private.h"
@@ -133,6 +139,127 @@ test_contract (gconstpointer data)
   check_item (diagram, item);
 }
 
+/* Huge items */
+
+#define HUGE_SIZE 1e6        /* the largest node the model allows (WM_LIMIT_SIZE) */
+#define VIEW 64              /* the side of the view, in pixels */
+/* A view of 64 × 64 pixels holds a few shapes and a few words: a few kB of
+ * SVG, with the glyphs. One stroke per 7 units across a huge box is MBs. */
+#define MAX_VIEW_BYTES (128 * 1024)
+
+static cairo_status_t
+count_bytes (void                *closure,
+             const unsigned char *data,
+             unsigned int         length)
+{
+  *(gsize *) closure += length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* Paints @visible at @scale (0: fitted to the view, as the PDF export does,
+ * at full detail) into an SVG and returns its size. */
+static gsize
+svg_bytes_of_paint (WmDiagram    *diagram,
+                    const WmRect *visible,
+                    double        scale)
+{
+  gsize bytes = 0;
+  cairo_surface_t *surface = cairo_svg_surface_create_for_stream (count_bytes, &bytes, VIEW, VIEW);
+  cairo_t *cr = cairo_create (surface);
+  double fit = scale > 0 ? scale : VIEW / MAX (visible->width, visible->height);
+  WmRenderOptions options;
+
+  wm_render_options_init (&options);
+  options.visible = *visible;
+  options.scale = scale;
+  cairo_scale (cr, fit, fit);
+  cairo_translate (cr, -visible->x, -visible->y);
+  wm_render_diagram (diagram, cr, &options);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  return bytes;
+}
+
+/* Views inside the diagram, from a corner to its middle and beyond, zoomed
+ * in (scale 1 and 8) and fitted; each costs a small SVG. */
+static void
+check_bounded (WmDiagram  *diagram,
+               const char *what)
+{
+  static const double fractions[] = { 0.0001, 0.25, 0.5, 0.75 };
+  static const double scales[] = { 1, 8 };
+  WmRect extent;
+  gsize bytes;
+
+  wm_render_get_extent (diagram, &extent);
+  for (guint f = 0; f < G_N_ELEMENTS (fractions); f++)
+    for (guint s = 0; s < G_N_ELEMENTS (scales); s++)
+      {
+        WmRect view = { extent.x + extent.width * fractions[f],
+                        extent.y + extent.height * fractions[f], VIEW / scales[s],
+                        VIEW / scales[s] };
+
+        bytes = svg_bytes_of_paint (diagram, &view, scales[s]);
+        g_test_message ("%s: view at %.0f, %.0f, scale %g: %" G_GSIZE_FORMAT " bytes", what,
+                        view.x, view.y, scales[s], bytes);
+        g_assert_cmpuint (bytes, <, MAX_VIEW_BYTES);
+      }
+  bytes = svg_bytes_of_paint (diagram, &extent, 0);
+  g_test_message ("%s: fitted: %" G_GSIZE_FORMAT " bytes", what, bytes);
+  g_assert_cmpuint (bytes, <, MAX_VIEW_BYTES);
+}
+
+static WmItem *
+add_huge_node (WmDiagram        *diagram,
+               const WmItemType *type,
+               double            x)
+{
+  WmRect bounds = { x, -HUGE_SIZE / 2, HUGE_SIZE, HUGE_SIZE };
+  g_autoptr(GError) error = NULL;
+  WmItem *node = wm_diagram_add_node (diagram, type->id, &bounds, "Huge", &error);
+
+  g_assert_no_error (error);
+  wm_test_set_every_property (diagram, node, NULL);
+  return node;
+}
+
+/* Every type of @notation alone in a diagram: a node as large as allowed, or
+ * a link between two such nodes, with every property set. */
+static void
+test_huge_items (gconstpointer data)
+{
+  const WmNotation *notation = data;
+
+  for (guint t = 0; t < notation->n_node_types + notation->n_link_types; t++)
+    {
+      g_autoptr(WmProject) project = wm_project_new ();
+      g_autoptr(GError) error = NULL;
+      WmDiagram *diagram = wm_project_add_diagram (project, notation->id, "Huge", &error);
+      const WmItemType *type = t < notation->n_node_types
+                                 ? &notation->node_types[t]
+                                 : &notation->link_types[t - notation->n_node_types];
+      const WmItemType *source_type, *target_type;
+      WmItem *source, *target, *link;
+
+      g_assert_no_error (error);
+      if (type->kind == WM_ITEM_NODE)
+        add_huge_node (diagram, type, -HUGE_SIZE / 2);
+      else
+        {
+          g_assert_true (wm_test_find_link_ends (notation, type, &source_type, &target_type));
+          source = add_huge_node (diagram, source_type, -HUGE_SIZE);
+          target = add_huge_node (diagram, target_type, HUGE_SIZE / 100);
+          link = wm_diagram_add_link (diagram, type->id, source->id, target->id, &error);
+          g_assert_no_error (error);
+          wm_test_set_every_property (diagram, link, NULL);
+        }
+      check_bounded (diagram, type->id);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -155,5 +282,11 @@ main (int   argc,
         path = g_strdup_printf ("/render/contract/%s/%s", notations[i]->id, contract->type->id);
         g_test_add_data_func_full (path, contract, test_contract, g_free);
       }
+  for (guint i = 0; i < n_notations; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/render/bounded/%s", notations[i]->id);
+
+      g_test_add_data_func (path, notations[i], test_huge_items);
+    }
   return g_test_run ();
 }

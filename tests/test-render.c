@@ -1,4 +1,4 @@
-/* test-render.c — painting and exporting: goldens, PNG, SVG, culling, the text cache
+/* test-render.c — painting and exporting: goldens, PNG, SVG, culling, the text cache, long texts
  *
  * Copyright 2026 The Waymark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -17,6 +17,7 @@
 #include <libxml/parser.h>
 #include <math.h>
 
+#include "wm-draw.h"
 #include "wm-export.h"
 #include "wm-test-util.h"
 
@@ -320,6 +321,112 @@ test_text_cache_reuses_layouts (void)
   cairo_surface_destroy (surface);
 }
 
+/* A word of 100 000 characters: Pango wraps such a word in minutes. */
+#define LONG_WORD_CHARS 100000
+
+static char *
+long_word (void)
+{
+  char *word = g_malloc (LONG_WORD_CHARS + 1);
+
+  for (guint i = 0; i < LONG_WORD_CHARS; i++)
+    word[i] = 'a' + i % 26;
+  word[LONG_WORD_CHARS] = '\0';
+  return word;
+}
+
+/* Measured in a 160-unit column and drawn in a 160 × 100 box, a long word
+ * costs what a box can show: it is cut, and still fills the box. */
+static void
+test_long_word_in_a_box (void)
+{
+  g_autofree char *word = long_word ();
+  g_autoptr(WmTextCache) text = wm_text_cache_new ();
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 200, 200);
+  cairo_t *cr = cairo_create (surface);
+  WmTextStyle style = wm_text_style (13);
+  WmRect box = { 20, 20, 160, 100 };
+  WmRenderOptions options;
+  double width, height;
+
+  wm_render_options_init (&options);
+  options.text = text;
+  wm_measure_text (&options, word, 160, &style, &width, &height);
+  g_assert_cmpfloat (width, <=, 160);
+  g_assert_cmpfloat (height, >, 100);
+  g_assert_cmpfloat (height, <, 20000);
+  height = wm_draw_text (cr, &options, word, &box, &style);
+  g_assert_cmpfloat (height, >, 50);
+  g_assert_cmpfloat (height, <=, 100);
+  g_assert_cmpuint (count_ink (surface), >, 1000);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+/* Sets @item's text and each of its text properties to @text. */
+static void
+set_texts (WmDiagram  *diagram,
+           WmItem     *item,
+           const char *text)
+{
+  g_assert_true (wm_diagram_set_text (diagram, item->id, text));
+  for (guint p = 0; p < item->type->n_props; p++)
+    {
+      const WmPropSpec *spec = &item->type->props[p];
+      g_autoptr(GError) error = NULL;
+
+      if (spec->type == WM_PROP_STRING || spec->type == WM_PROP_TEXT)
+        {
+          wm_diagram_set_property (diagram, item->id, spec->name, text, &error);
+          g_assert_no_error (error);
+        }
+    }
+}
+
+/* Every node type of every notation at its usual size, with a long word
+ * for its text, its text properties and the diagram's fields, paints (on
+ * screen and fitted to a page) in a moment. */
+static void
+test_long_word_in_every_item (void)
+{
+  g_autofree char *word = long_word ();
+  guint n_notations;
+  const WmNotation *const *notations = wm_notations_get_all (&n_notations);
+
+  for (guint i = 0; i < n_notations; i++)
+    {
+      const WmNotation *notation = notations[i];
+      g_autoptr(WmProject) project = wm_project_new ();
+      g_autoptr(GError) error = NULL;
+      WmDiagram *diagram = wm_project_add_diagram (project, notation->id, "Long", &error);
+      g_autoptr(GBytes) bytes = NULL;
+      WmExportOptions options;
+
+      g_assert_no_error (error);
+      for (guint p = 0; p < notation->n_props; p++)
+        if (notation->props[p].type == WM_PROP_STRING || notation->props[p].type == WM_PROP_TEXT)
+          g_assert_true (wm_diagram_set_field (diagram, notation->props[p].name, word, NULL));
+      for (guint t = 0; t < notation->n_node_types; t++)
+        {
+          WmRect bounds = { 200.0 * t, 0, notation->node_types[t].width,
+                            notation->node_types[t].height };
+
+          set_texts (diagram, wm_test_add_node (diagram, notation->node_types[t].id, &bounds, "x"),
+                     word);
+        }
+      wm_export_options_init (&options);
+      options.format = WM_EXPORT_SVG;
+      bytes = wm_export_diagram (diagram, &options, &error);
+      g_assert_no_error (error);
+      options.format = WM_EXPORT_PNG;
+      options.scale = 0.5;
+      g_clear_pointer (&bytes, g_bytes_unref);
+      bytes = wm_export_diagram (diagram, &options, &error);
+      g_assert_no_error (error);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -343,6 +450,8 @@ main (int   argc,
   g_test_add_func ("/render/export/failed-export-keeps-file", test_failed_export_keeps_file);
   g_test_add_func ("/render/culling", test_culling);
   g_test_add_func ("/render/text-cache", test_text_cache_reuses_layouts);
+  g_test_add_func ("/render/text/long-word-in-a-box", test_long_word_in_a_box);
+  g_test_add_func ("/render/text/long-word-in-every-item", test_long_word_in_every_item);
 
   return g_test_run ();
 }
