@@ -1138,6 +1138,38 @@ item_extent (WmDiagram    *diagram,
     card_extent (&rect, extent);
 }
 
+/* Cards and KPIs are their cell's rectangle; an emotion point's note, of at
+ * most NOTE_LINES lines, goes above or below its dot: the bound holds both
+ * places at their largest, so that no note is measured for it. */
+static gboolean
+item_bound (WmDiagram    *diagram,
+            const WmItem *item,
+            WmRect       *bound)
+{
+  g_autoptr(Journey) journey = NULL;
+  WmRect rect, dot, ring;
+  double note_height, reach, cx, cy;
+
+  if (!wm_item_is_node (item) || !is_type (item, "emotion"))
+    {
+      item_extent (diagram, item, bound);
+      return TRUE;
+    }
+  journey = journey_get (diagram);
+  wm_journey_layout_item_rect (journey->layout, item, &rect);
+  dot = emotion_dot (&rect);
+  note_height = NOTE_LINES * note_line_height () + 2 * NOTE_PAD_Y;
+  reach = dot.height / 2 + DOT_RING + NOTE_GAP;
+  cx = dot.x + dot.width / 2;
+  cy = dot.y + dot.height / 2;
+  *bound = (WmRect) { cx - NOTE_WIDTH / 2 - NOTE_PAD_X - 1, cy - reach - note_height - 1,
+                      NOTE_WIDTH + 2 * NOTE_PAD_X + 2, 2 * (reach + note_height) + 2 };
+  ring = (WmRect) { dot.x - DOT_RING - 0.5, dot.y - DOT_RING - 0.5, dot.width + 2 * DOT_RING + 1,
+                    dot.height + 2 * DOT_RING + 1 };
+  wm_rect_union (bound, &ring, bound);
+  return FALSE;
+}
+
 static void
 node_rect (WmDiagram    *diagram,
            const WmItem *node,
@@ -1154,6 +1186,7 @@ const WmPainter _wm_painter_journey = {
   .paint_background = paint_background,
   .paint_item = paint_item,
   .item_extent = item_extent,
+  .item_bound = item_bound,
   .node_rect = node_rect,
   .free_data = journey_unref,
   .places_nodes = TRUE,

@@ -1319,6 +1319,39 @@ node_extent (WmDiagram    *diagram,
     }
 }
 
+/* What node_extent() finds, without measuring the caption: it lies under
+ * the node, as wide as the node or CAPTION_MIN_WIDTH, and no taller than its
+ * budget (or three figures, should they need more). TRUE when exact. */
+static gboolean
+node_bound (const WmItem *item,
+            WmRect       *bound)
+{
+  const NodeKind *kind = node_kind (item);
+  WmTextStyle figure = figure_style ();
+  double width = MAX (item->bounds.width, CAPTION_MIN_WIDTH);
+  WmRect caption;
+
+  *bound = inset (&item->bounds, -EXTENT_MARGIN, -EXTENT_MARGIN);
+  if (kind == NULL)
+    return TRUE;
+  if (kind->paint == paint_process)
+    {
+      ProcessLayout layout;
+      WmRect data;
+
+      process_layout (item, &layout);
+      data = inset (&layout.data, -1, -1);
+      wm_rect_union (bound, &data, bound);
+    }
+  if (kind->caption == NULL)
+    return TRUE;
+  caption = (WmRect) { item->bounds.x + (item->bounds.width - width) / 2,
+                       item->bounds.y + item->bounds.height + CAPTION_GAP, width,
+                       MAX (CAPTION_BUDGET, MAX_FIGURES * line_height (NULL, &figure)) + 1 };
+  wm_rect_union (bound, &caption, bound);
+  return FALSE;
+}
+
 /* Link routes */
 
 /* Where links end on a node: the process box of a tall process, the middle
@@ -1850,6 +1883,62 @@ link_extent (WmDiagram    *diagram,
     }
 }
 
+/* How tall a label of @text can be: at most a line per character, as it
+ * wraps at LABEL_MAX_WIDTH even inside words (and is cut where wm-text.c
+ * cuts every text). */
+static double
+label_height_bound (const char        *text,
+                    const WmTextStyle *style)
+{
+  if (text == NULL || text[0] == '\0')
+    return 0;
+  return (MIN (g_utf8_strlen (text, -1), 4096) + 1) * line_height (NULL, style);
+}
+
+/* What link_extent() finds, without measuring the label: the label block is
+ * at most LABEL_MAX_WIDTH wide and pushed from the route's middle along its
+ * normal, on either side, by at most the clearance and half its size. */
+static gboolean
+link_bound (WmDiagram    *diagram,
+            const WmItem *item,
+            WmRect       *bound)
+{
+  WmTextStyle text = link_text_style (), frequency = frequency_style ();
+  g_auto(Route) route = { 0, };
+  const char *frequency_text = wm_item_has_value (item, "frequency")
+                                 ? wm_item_get_string (item, "frequency") : NULL;
+  double w = LABEL_MAX_WIDTH + 1, h, reach;
+  WmPoint direction, middle;
+  WmRect label;
+  guint segment;
+
+  if (!route_init (&route, diagram, item))
+    {
+      *bound = (WmRect) { 0, 0, 0, 0 };
+      return TRUE;
+    }
+  _wm_points_extent (route.points, route.n, link_margin (item), bound);
+  h = label_height_bound (item->text, &text) + label_height_bound (frequency_text, &frequency);
+  if (h == 0)
+    return TRUE;
+  middle = route_middle (&route, &direction, &segment);
+  reach = link_clearance (item) + w / 2 + h / 2;
+  label = (WmRect) { middle.x - reach - w / 2 - 4, middle.y - reach - h / 2 - 2,
+                     2 * reach + w + 8, 2 * reach + h + 4 };
+  wm_rect_union (bound, &label, bound);
+  return FALSE;
+}
+
+static gboolean
+item_bound (WmDiagram    *diagram,
+            const WmItem *item,
+            WmRect       *bound)
+{
+  if (wm_item_is_node (item))
+    return node_bound (item, bound);
+  return link_bound (diagram, item, bound);
+}
+
 /* The timeline ladder under the map */
 
 typedef struct
@@ -1942,27 +2031,58 @@ steps_under_items (Timeline  *timeline,
 }
 
 /* The bottom and the left of the ink of every node and of every waypoint. */
+typedef struct
+{
+  const WmItem *node;
+  double        bottom;  /* of its bound, then of its extent once measured */
+} Bottom;
+
+static int
+compare_bottoms (gconstpointer a,
+                 gconstpointer b)
+{
+  double da = ((const Bottom *) a)->bottom, db = ((const Bottom *) b)->bottom;
+
+  return (da < db) - (da > db);
+}
+
+/* The lowest ink of the map (links and nodes with their captions) and its
+ * leftmost node. Only the nodes whose bound reaches below what is already
+ * known are measured, lowest first, so a large map measures a few captions,
+ * not all of them, and the result is the same. */
 static void
 map_bounds (WmDiagram *diagram,
             double    *bottom,
             double    *left)
 {
+  g_autoptr(GArray) nodes = g_array_new (FALSE, FALSE, sizeof (Bottom));
+
   *bottom = -G_MAXDOUBLE;
   *left = G_MAXDOUBLE;
   for (guint i = 0; i < wm_diagram_get_n_items (diagram); i++)
     {
       const WmItem *item = wm_diagram_get_item (diagram, i);
+      WmRect bound;
+
+      if (wm_item_is_link (item))
+        {
+          for (guint k = 0; k < item->n_points; k++)
+            *bottom = MAX (*bottom, item->points[k].y + link_margin (item));
+          continue;
+        }
+      *left = MIN (*left, item->bounds.x);
+      if (node_bound (item, &bound))
+        *bottom = MAX (*bottom, bound.y + bound.height);
+      else
+        g_array_append_val (nodes, ((Bottom) { item, bound.y + bound.height }));
+    }
+  g_array_sort (nodes, compare_bottoms);
+  for (guint i = 0; i < nodes->len && g_array_index (nodes, Bottom, i).bottom > *bottom; i++)
+    {
       WmRect extent;
 
-      if (wm_item_is_node (item))
-        {
-          cached_extent (diagram, item, &extent);
-          *bottom = MAX (*bottom, extent.y + extent.height);
-          *left = MIN (*left, item->bounds.x);
-        }
-      else
-        for (guint k = 0; k < item->n_points; k++)
-          *bottom = MAX (*bottom, item->points[k].y + link_margin (item));
+      cached_extent (diagram, g_array_index (nodes, Bottom, i).node, &extent);
+      *bottom = MAX (*bottom, extent.y + extent.height);
     }
 }
 
@@ -2346,4 +2466,5 @@ const WmPainter _wm_painter_vsm = {
   .paint_item = paint_item,
   .paint_foreground = paint_foreground,
   .item_extent = item_extent,
+  .item_bound = item_bound,
 };

@@ -50,6 +50,13 @@ typedef struct
   void (*item_extent)      (WmDiagram      *diagram,
                             const WmItem   *item,
                             WmRect         *extent);
+  /* A rectangle that surely holds item_extent's, found without measuring
+   * text (which is what makes item_extent slow on a large diagram); TRUE
+   * when it is item_extent's exactly. wm_render_get_extent() then measures
+   * only the items that could reach past what is already known. May be NULL. */
+  gboolean (*item_bound)   (WmDiagram      *diagram,
+                            const WmItem   *item,
+                            WmRect         *bound);
   /* Where a painter that places nodes itself puts @node (its shape, without
    * ink margins such as a shadow). May be NULL when places_nodes is FALSE. */
   void (*node_rect)        (WmDiagram      *diagram,

@@ -16,4 +16,14 @@ void _wm_render_item_alone (WmDiagram             *diagram,
                             cairo_t               *cr,
                             const WmRenderOptions *options);
 
+/* A rectangle that holds the item's extent, found without measuring text
+ * where its painter can; TRUE when it is the extent itself. */
+gboolean _wm_render_item_bound              (WmDiagram    *diagram,
+                                             const WmItem *item,
+                                             WmRect       *bound);
+/* wm_render_get_extent() as the union of every item's measured extent: what
+ * the bounds let it skip must not change the result (the contract test). */
+void     _wm_render_get_extent_measuring_all (WmDiagram   *diagram,
+                                             WmRect       *extent);
+
 G_END_DECLS

@@ -86,26 +86,156 @@ wm_render_item_extent (WmDiagram    *diagram,
   painter_for (diagram)->item_extent (diagram, item, extent);
 }
 
-void
-wm_render_get_extent (WmDiagram *diagram,
-                      WmRect    *extent)
+/* An item's bound and, once measured, its extent. */
+typedef struct
+{
+  const WmItem *item;
+  WmRect        rect;      /* the bound, or the extent once measured */
+  gboolean      measured;
+} Reach;
+
+/* How far @rect reaches out on @side: 0 left, 1 top, 2 right, 3 bottom,
+ * counted so that larger is further out. */
+static double
+reach_out (const WmRect *rect,
+           int           side)
+{
+  switch (side)
+    {
+    case 0: return -rect->x;
+    case 1: return -rect->y;
+    case 2: return rect->x + rect->width;
+    default: return rect->y + rect->height;
+    }
+}
+
+/* Furthest out first. */
+static int
+compare_reach (gconstpointer a,
+               gconstpointer b,
+               gpointer      side)
+{
+  double ra = reach_out (&((const Reach *) a)->rect, GPOINTER_TO_INT (side));
+  double rb = reach_out (&((const Reach *) b)->rect, GPOINTER_TO_INT (side));
+
+  return (ra < rb) - (ra > rb);
+}
+
+/* The furthest any item's extent reaches on @side, given @known from what
+ * is drawn besides them. Items are tried by how far their bound reaches, and
+ * the search stops at the first bound that cannot go past what the measured
+ * extents already reach: its extent, and all after it, lie inside. */
+static double
+furthest_extent (WmDiagram       *diagram,
+                 const WmPainter *painter,
+                 GArray          *reaches,
+                 int              side,
+                 double           known)
+{
+  double best = known;
+
+  g_array_sort_with_data (reaches, compare_reach, GINT_TO_POINTER (side));
+  for (guint i = 0; i < reaches->len; i++)
+    {
+      Reach *r = &g_array_index (reaches, Reach, i);
+
+      if (wm_rect_is_empty (&r->rect))
+        continue;
+      if (reach_out (&r->rect, side) <= best)
+        break;
+      if (!r->measured)
+        {
+          painter->item_extent (diagram, r->item, &r->rect);
+          r->measured = TRUE;
+          /* The measured extent may reach less far: look at it again in order. */
+          if (wm_rect_is_empty (&r->rect))
+            continue;
+        }
+      best = MAX (best, reach_out (&r->rect, side));
+    }
+  return best;
+}
+
+/* The union of every item's extent and @area, measuring as few items as
+ * it can: the same rectangle as measuring all of them. */
+static void
+union_by_bounds (WmDiagram       *diagram,
+                 const WmPainter *painter,
+                 WmRect          *area)
+{
+  guint n = wm_diagram_get_n_items (diagram);
+  g_autoptr(GArray) reaches = g_array_sized_new (FALSE, FALSE, sizeof (Reach), n);
+  double far[4];
+
+  for (guint i = 0; i < n; i++)
+    {
+      Reach r = { wm_diagram_get_item (diagram, i), { 0, }, FALSE };
+
+      r.measured = painter->item_bound (diagram, r.item, &r.rect);
+      if (!wm_rect_is_empty (&r.rect))
+        g_array_append_val (reaches, r);
+    }
+  for (int side = 0; side < 4; side++)
+    far[side] = furthest_extent (diagram, painter, reaches, side,
+                                 wm_rect_is_empty (area) ? -G_MAXDOUBLE : reach_out (area, side));
+  /* Nothing with ink at all: the area stays empty. */
+  if (far[0] == -G_MAXDOUBLE)
+    return;
+  *area = (WmRect) { -far[0], -far[1], far[2] + far[0], far[3] + far[1] };
+}
+
+static void
+get_extent (WmDiagram *diagram,
+            gboolean   use_bounds,
+            WmRect    *extent)
 {
   const WmPainter *painter = painter_for (diagram);
   WmRect area = { 0, 0, 0, 0 };
 
   if (painter->get_extent != NULL)
     painter->get_extent (diagram, &area);
-  for (guint i = 0; i < wm_diagram_get_n_items (diagram); i++)
-    {
-      WmRect item;
+  if (use_bounds && painter->item_bound != NULL)
+    union_by_bounds (diagram, painter, &area);
+  else
+    for (guint i = 0; i < wm_diagram_get_n_items (diagram); i++)
+      {
+        WmRect item;
 
-      painter->item_extent (diagram, wm_diagram_get_item (diagram, i), &item);
-      wm_rect_union (&area, &item, &area);
-    }
+        painter->item_extent (diagram, wm_diagram_get_item (diagram, i), &item);
+        wm_rect_union (&area, &item, &area);
+      }
   if (wm_rect_is_empty (&area))
     area = (WmRect) { 0, 0, 400, 300 };
   /* A margin of white around the drawing, as a designer would leave. */
   *extent = (WmRect) { area.x - 24, area.y - 24, area.width + 48, area.height + 48 };
+}
+
+void
+wm_render_get_extent (WmDiagram *diagram,
+                      WmRect    *extent)
+{
+  g_return_if_fail (WM_IS_DIAGRAM (diagram));
+  get_extent (diagram, TRUE, extent);
+}
+
+void
+_wm_render_get_extent_measuring_all (WmDiagram *diagram,
+                                     WmRect    *extent)
+{
+  get_extent (diagram, FALSE, extent);
+}
+
+gboolean
+_wm_render_item_bound (WmDiagram    *diagram,
+                       const WmItem *item,
+                       WmRect       *bound)
+{
+  const WmPainter *painter = painter_for (diagram);
+
+  if (painter->item_bound != NULL)
+    return painter->item_bound (diagram, item, bound);
+  painter->item_extent (diagram, item, bound);
+  return TRUE;
 }
 
 static gboolean
@@ -118,7 +248,9 @@ rect_inside (const WmRect *rect,
 
 /* Nodes are culled on their bounds plus a margin for shadows, captions and
  * data boxes, which costs no painter call; links, and nodes that the painter
- * places itself, on the painter's extent. */
+ * places itself, on the painter's bound where it has one (which holds the
+ * extent and measures no text, so a first frame of 100 000 items does not
+ * shape every label), else its extent. */
 static gboolean
 is_visible (WmDiagram             *diagram,
             const WmPainter       *painter,
@@ -133,6 +265,8 @@ is_visible (WmDiagram             *diagram,
     extent = (WmRect) { item->bounds.x - CULL_MARGIN, item->bounds.y - CULL_MARGIN,
                         item->bounds.width + 2 * CULL_MARGIN,
                         item->bounds.height + 2 * CULL_MARGIN };
+  else if (painter->item_bound != NULL)
+    painter->item_bound (diagram, item, &extent);
   else
     painter->item_extent (diagram, item, &extent);
   return wm_rect_intersects (&extent, &options->visible);

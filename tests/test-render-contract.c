@@ -91,12 +91,18 @@ static void
 check_item (WmDiagram    *diagram,
             const WmItem *item)
 {
-  WmRect extent;
+  WmRect extent, bound;
   Ink detail, far;
 
   wm_render_item_extent (diagram, item, &extent);
   g_assert_cmpfloat (extent.width, >, 0);
   g_assert_cmpfloat (extent.height, >, 0);
+  /* The bound that spares measuring holds the extent. */
+  _wm_render_item_bound (diagram, item, &bound);
+  g_assert_cmpfloat (bound.x, <=, extent.x);
+  g_assert_cmpfloat (bound.y, <=, extent.y);
+  g_assert_cmpfloat (bound.x + bound.width, >=, extent.x + extent.width);
+  g_assert_cmpfloat (bound.y + bound.height, >=, extent.y + extent.height);
   if (wm_item_is_node (item))
     {
       /* A node's extent holds its bounds, unless its painter places it itself. */
@@ -260,6 +266,61 @@ test_huge_items (gconstpointer data)
     }
 }
 
+/* The extent found by measuring only what could reach past the rest */
+
+static void
+assert_same_extent (WmDiagram *diagram)
+{
+  WmRect pruned, all;
+
+  wm_render_get_extent (diagram, &pruned);
+  _wm_render_get_extent_measuring_all (diagram, &all);
+  g_assert_cmpfloat (pruned.x, ==, all.x);
+  g_assert_cmpfloat (pruned.y, ==, all.y);
+  g_assert_cmpfloat (pruned.width, ==, all.width);
+  g_assert_cmpfloat (pruned.height, ==, all.height);
+}
+
+/* Every type of the notation, many times, with texts of every length at
+ * random places: the extent is the one that measuring every item gives. */
+static void
+test_extent_by_bounds (gconstpointer data)
+{
+  const WmNotation *notation = data;
+  g_autoptr(WmProject) project = wm_project_new ();
+  WmDiagram *diagram = wm_project_add_diagram (project, notation->id, "Extent", NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  guint n_types = notation->n_node_types + notation->n_link_types;
+
+  assert_same_extent (diagram);
+  for (guint i = 0; i < 40 * n_types; i++)
+    {
+      guint t = i % n_types;
+      const WmItemType *type = t < notation->n_node_types ? &notation->node_types[t]
+                                                          : &notation->link_types[t - notation->n_node_types];
+      WmItem *anchor = NULL;
+      WmItem *item = wm_test_create_item (diagram, type, &anchor);
+      g_autofree char *text = g_strnfill (g_rand_int_range (rand, 0, 120), 'w');
+      const char *moved[] = { anchor != NULL ? anchor->id : item->id, NULL };
+
+      wm_diagram_set_text (diagram, item->id, text);
+      wm_diagram_move_items (diagram, moved, g_rand_double_range (rand, -3000, 3000),
+                             g_rand_double_range (rand, -3000, 3000));
+      if (i % 17 == 0)
+        assert_same_extent (diagram);
+    }
+  assert_same_extent (diagram);
+}
+
+static void
+test_extent_of_sample (void)
+{
+  g_autoptr(WmProject) project = wm_test_load_sample ();
+
+  for (guint i = 0; i < wm_project_get_n_diagrams (project); i++)
+    assert_same_extent (wm_project_get_diagram (project, i));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -288,5 +349,12 @@ main (int   argc,
 
       g_test_add_data_func (path, notations[i], test_huge_items);
     }
+  for (guint i = 0; i < n_notations; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/render/extent/by-bounds/%s", notations[i]->id);
+
+      g_test_add_data_func (path, notations[i], test_extent_by_bounds);
+    }
+  g_test_add_func ("/render/extent/sample", test_extent_of_sample);
   return g_test_run ();
 }
