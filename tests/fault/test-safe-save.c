@@ -521,13 +521,15 @@ test_dropped_stream (Fixture       *f,
   assert_no_temporary (f->dir);
 }
 
+static FaultCase fault_cases[G_N_ELEMENTS (write_paths)][WM_FAULT_N_OPS];
+
 static void
 add_fault_tests (void)
 {
   for (guint i = 0; i < G_N_ELEMENTS (write_paths); i++)
     for (WmFaultOp op = 0; op < WM_FAULT_N_OPS; op++)
       {
-        FaultCase *c = g_new0 (FaultCase, 1);
+        FaultCase *c = &fault_cases[i][op];
         g_autofree char *name = g_strdup_printf ("/safe-save/fault/%s/%s", write_paths[i].name,
                                                  wm_fault_op_name (op));
 
