@@ -84,87 +84,17 @@ static const WmColor label_pad = { 1, 1, 1, 0.88 };
 
 /* Figures */
 
-/* A figure for a label: whole numbers without decimals, others with one,
- * small fractions with two so that they do not read as zero. */
+/* Every figure on the map is written by the model's one formatter, so that a
+ * lead time reads the same here, in the metrics pane and in --check. */
 static void
-format_figure (char   *buffer,
-               gsize   size,
-               double  value)
+format_figure_as (char         *buffer,
+                  gsize         size,
+                  WmFigureKind  kind,
+                  double        value)
 {
-  if (value > 0 && value < 0.095)
-    g_snprintf (buffer, size, "%.2f", value);
-  else if (fabs (value - round (value)) < 0.05)
-    g_snprintf (buffer, size, "%.0f", value);
-  else
-    g_snprintf (buffer, size, "%.1f", value);
-}
+  g_autofree char *text = wm_figure_format_as (kind, value);
 
-static void
-format_days (char   *buffer,
-             gsize   size,
-             double  days)
-{
-  char figure[32];
-  gulong plural;
-
-  format_figure (figure, sizeof figure, days);
-  /* Fractions take the plural ("0.5 days"); whole numbers choose their own form. */
-  plural = fabs (days - round (days)) < 0.05 && days < 1e6 ? (gulong) round (days) : 2;
-  g_snprintf (buffer, size, ngettext ("%s day", "%s days", plural), figure);
-}
-
-static void
-format_seconds (char   *buffer,
-                gsize   size,
-                double  seconds)
-{
-  char figure[32];
-
-  format_figure (figure, sizeof figure, seconds);
-  /* TRANSLATORS: a time in seconds, as in "38 s". */
-  g_snprintf (buffer, size, _("%s s"), figure);
-}
-
-/* Changeovers run from seconds to hours: each in the unit that reads best. */
-static void
-format_duration (char   *buffer,
-                 gsize   size,
-                 double  seconds)
-{
-  char figure[32];
-
-  if (seconds < 120)
-    {
-      format_seconds (buffer, size, seconds);
-      return;
-    }
-  format_figure (figure, sizeof figure, seconds < 7200 ? seconds / 60 : seconds / 3600);
-  /* TRANSLATORS: a time in minutes ("15 min") or in hours ("2.5 h"). */
-  g_snprintf (buffer, size, seconds < 7200 ? _("%s min") : _("%s h"), figure);
-}
-
-static void
-format_percent (char   *buffer,
-                gsize   size,
-                double  percent)
-{
-  char figure[32];
-
-  format_figure (figure, sizeof figure, percent);
-  /* TRANSLATORS: a percentage, as in "95 %"; use your language's spacing. */
-  g_snprintf (buffer, size, _("%s %%"), figure);
-}
-
-static void
-format_pieces (char   *buffer,
-               gsize   size,
-               double  pieces)
-{
-  char figure[32];
-
-  format_figure (figure, sizeof figure, pieces);
-  /* TRANSLATORS: a quantity of parts, as in "920 pcs". */
-  g_snprintf (buffer, size, _("%s pcs"), figure);
+  g_strlcpy (buffer, text, size);
 }
 
 /* Text */
@@ -329,7 +259,7 @@ caption_add_days (Caption      *caption,
 
   /* Without a demand the days are unknown, not zero: say nothing then. */
   if (days > 0 || wm_item_has_value (item, "days"))
-    format_days (caption_next (caption), sizeof caption->figures[0], days);
+    format_figure_as (caption_next (caption), sizeof caption->figures[0], WM_FIGURE_DAYS, days);
 }
 
 static void
@@ -338,7 +268,7 @@ caption_add_pieces (Caption      *caption,
                     const char   *property)
 {
   if (wm_item_has_value (item, property))
-    format_pieces (caption_next (caption), sizeof caption->figures[0],
+    format_figure_as (caption_next (caption), sizeof caption->figures[0], WM_FIGURE_PIECES,
                    wm_item_get_number (item, property));
 }
 
@@ -489,13 +419,16 @@ process_rows (ProcessLayout *layout,
 
   row = add_row (layout, _("C/T"));
   if (wm_item_has_value (item, "cycle-time"))
-    format_seconds (row->value, sizeof row->value, wm_item_get_number (item, "cycle-time"));
+    format_figure_as (row->value, sizeof row->value, WM_FIGURE_SECONDS,
+                      wm_item_get_number (item, "cycle-time"));
   row = add_row (layout, _("C/O"));
   if (wm_item_has_value (item, "changeover-time"))
-    format_duration (row->value, sizeof row->value, wm_item_get_number (item, "changeover-time"));
+    format_figure_as (row->value, sizeof row->value, WM_FIGURE_DURATION,
+                      wm_item_get_number (item, "changeover-time"));
   row = add_row (layout, _("Uptime"));
   if (wm_item_has_value (item, "uptime"))
-    format_percent (row->value, sizeof row->value, wm_item_get_number (item, "uptime"));
+    format_figure_as (row->value, sizeof row->value, WM_FIGURE_PERCENT,
+                      wm_item_get_number (item, "uptime"));
   if (wm_item_has_value (item, "operators") && !layout->operators)
     g_snprintf (add_row (layout, _("Operators"))->value, sizeof row->value, "%" G_GINT64_FORMAT,
                 wm_item_get_integer (item, "operators"));
@@ -503,13 +436,13 @@ process_rows (ProcessLayout *layout,
     g_snprintf (add_row (layout, _("Shifts"))->value, sizeof row->value, "%" G_GINT64_FORMAT,
                 wm_item_get_integer (item, "shifts"));
   if (wm_item_has_value (item, "batch-size"))
-    format_pieces (add_row (layout, _("Batch"))->value, sizeof row->value,
+    format_figure_as (add_row (layout, _("Batch"))->value, sizeof row->value, WM_FIGURE_PIECES,
                    (double) wm_item_get_integer (item, "batch-size"));
   if (wm_item_has_value (item, "scrap"))
-    format_percent (add_row (layout, _("Scrap"))->value, sizeof row->value,
+    format_figure_as (add_row (layout, _("Scrap"))->value, sizeof row->value, WM_FIGURE_PERCENT,
                     wm_item_get_number (item, "scrap"));
   if (wm_item_has_value (item, "complete-accurate"))
-    format_percent (add_row (layout, _("C&A"))->value, sizeof row->value,
+    format_figure_as (add_row (layout, _("C&A"))->value, sizeof row->value, WM_FIGURE_PERCENT,
                     wm_item_get_number (item, "complete-accurate"));
 }
 
@@ -885,7 +818,8 @@ paint_fifo_lane (WmPaintContext *ctx,
                 &(WmRect) { b->x, has_max ? middle - 13 : middle - 8, b->width, 16 }, &word);
   if (!has_max)
     return;
-  format_pieces (pieces, sizeof pieces, (double) wm_item_get_integer (item, "max"));
+  format_figure_as (pieces, sizeof pieces, WM_FIGURE_PIECES,
+                    (double) wm_item_get_integer (item, "max"));
   /* TRANSLATORS: the most a FIFO lane holds, as in "max 400 pcs". */
   g_snprintf (text, sizeof text, _("max %s"), pieces);
   wm_draw_text (ctx->cr, ctx->options, text, &(WmRect) { b->x + 2, middle + 2, b->width - 4, 12 },
@@ -936,7 +870,7 @@ caption_buffer (WmDiagram    *diagram,
 
   if (wm_item_has_value (item, "quantity"))
     {
-      format_pieces (pieces, sizeof pieces, wm_item_get_number (item, "quantity"));
+      format_figure_as (pieces, sizeof pieces, WM_FIGURE_PIECES, wm_item_get_number (item, "quantity"));
       /* TRANSLATORS: the kind of a stock, then its quantity: "Safety stock 120 pcs". */
       g_snprintf (figure, sizeof caption->figures[0], _("%s %s"),
                   safety ? _("Safety stock") : _("Buffer stock"), pieces);
@@ -2171,12 +2105,12 @@ paint_ladder_figures (WmPaintContext *ctx,
         continue;
       if (step->kind == WM_VSM_STEP_WAIT)
         {
-          format_days (text, sizeof text, step->value);
+          format_figure_as (text, sizeof text, WM_FIGURE_DAYS, step->value);
           rect.y = timeline->upper - 16;
         }
       else
         {
-          format_seconds (text, sizeof text, step->value);
+          format_figure_as (text, sizeof text, WM_FIGURE_SECONDS, step->value);
           rect.y = timeline->lower + 2;
         }
       wm_draw_text (ctx->cr, ctx->options, text, &rect, &style);
@@ -2197,9 +2131,9 @@ paint_totals (WmPaintContext *ctx,
   wm_draw_box (ctx->cr, box, 3, &title_tint, &wm_color_ink, HAIRLINE);
   if (!ctx->detail)
     return;
-  format_days (values[0], sizeof values[0], metrics->lead_time_days);
-  format_seconds (values[1], sizeof values[1], metrics->processing_time);
-  format_seconds (values[2], sizeof values[2], metrics->takt_time);
+  format_figure_as (values[0], sizeof values[0], WM_FIGURE_DAYS, metrics->lead_time_days);
+  format_figure_as (values[1], sizeof values[1], WM_FIGURE_SECONDS, metrics->processing_time);
+  format_figure_as (values[2], sizeof values[2], WM_FIGURE_SECONDS, metrics->takt_time);
   for (guint i = 0; i < totals_rows (timeline); i++)
     {
       WmRect row = { box->x + 10, box->y + 5 + i * TOTALS_ROW, box->width - 20, TOTALS_ROW };
