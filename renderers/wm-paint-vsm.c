@@ -870,7 +870,8 @@ caption_buffer (WmDiagram    *diagram,
 
   if (wm_item_has_value (item, "quantity"))
     {
-      format_figure_as (pieces, sizeof pieces, WM_FIGURE_PIECES, wm_item_get_number (item, "quantity"));
+      format_figure_as (pieces, sizeof pieces, WM_FIGURE_PIECES,
+                        wm_item_get_number (item, "quantity"));
       /* TRANSLATORS: the kind of a stock, then its quantity: "Safety stock 120 pcs". */
       g_snprintf (figure, sizeof caption->figures[0], _("%s %s"),
                   safety ? _("Safety stock") : _("Buffer stock"), pieces);
