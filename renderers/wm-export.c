@@ -800,18 +800,19 @@ wm_export_diagram_to_stream (WmDiagram             *diagram,
  * that replaces the old one only when everything is written and on disk. A
  * failed export drops the stream, which removes the temporary file. */
 static gboolean
-export_to_file (GFile     *file,
-                gboolean (*export) (gpointer, const WmExportOptions *, GOutputStream *, GError **),
-                gpointer   what,
+export_to_file (GFile         *file,
+                gboolean     (*export) (gpointer, const WmExportOptions *, GOutputStream *, GError **),
+                gpointer       what,
                 const WmExportOptions *options,
-                GError   **error)
+                GCancellable  *cancellable,
+                GError       **error)
 {
   g_autoptr(WmSafeStream) stream = wm_safe_stream_new (file, WM_SAFE_SAVE_NONE, NULL, error);
 
   if (stream == NULL)
     return FALSE;
   return export (what, options, G_OUTPUT_STREAM (stream), error) &&
-         wm_safe_stream_commit (stream, NULL, error);
+         wm_safe_stream_commit (stream, cancellable, error);
 }
 
 static gboolean
@@ -839,7 +840,7 @@ wm_export_diagram_to_file (WmDiagram             *diagram,
                            GError               **error)
 {
   g_return_val_if_fail (WM_IS_DIAGRAM (diagram), FALSE);
-  return export_to_file (file, export_diagram_as, diagram, options, error);
+  return export_to_file (file, export_diagram_as, diagram, options, NULL, error);
 }
 
 gboolean
@@ -849,7 +850,7 @@ wm_export_presentation_to_file (WmProject             *project,
                                 GError               **error)
 {
   g_return_val_if_fail (WM_IS_PROJECT (project), FALSE);
-  return export_to_file (file, export_presentation_as, project, options, error);
+  return export_to_file (file, export_presentation_as, project, options, NULL, error);
 }
 
 static GBytes *
@@ -944,27 +945,29 @@ wm_export_paths_for_diagrams (const char     *output,
   return g_strv_builder_end (paths);
 }
 
-gboolean
-wm_export_each_diagram (WmProject             *project,
-                        const WmExportOptions *options,
-                        const char            *output,
-                        WmExportEachFunc       done,
-                        gpointer               user_data,
-                        GError               **error)
+/* wm_export_each_diagram(), stopping before the next diagram once
+ * @cancellable is cancelled. */
+static gboolean
+export_each (WmProject             *project,
+             const WmExportOptions *options,
+             const char            *output,
+             GCancellable          *cancellable,
+             WmExportEachFunc       done,
+             gpointer               user_data,
+             GError               **error)
 {
-  g_auto(GStrv) paths = NULL;
+  g_auto(GStrv) paths = wm_export_paths_for_diagrams (output, project, options->format);
   guint failed = 0;
 
-  g_return_val_if_fail (WM_IS_PROJECT (project), FALSE);
-
-  paths = wm_export_paths_for_diagrams (output, project, options->format);
   for (guint i = 0; paths[i] != NULL; i++)
     {
       WmDiagram *diagram = wm_project_get_diagram (project, i);
       g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
       g_autoptr(GError) local_error = NULL;
 
-      if (!wm_export_diagram_to_file (diagram, options, file, &local_error))
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      if (!export_to_file (file, export_diagram_as, diagram, options, cancellable, &local_error))
         failed++;
       if (done != NULL)
         done (diagram, paths[i], local_error, user_data);
@@ -978,18 +981,29 @@ wm_export_each_diagram (WmProject             *project,
   return FALSE;
 }
 
+gboolean
+wm_export_each_diagram (WmProject             *project,
+                        const WmExportOptions *options,
+                        const char            *output,
+                        WmExportEachFunc       done,
+                        gpointer               user_data,
+                        GError               **error)
+{
+  g_return_val_if_fail (WM_IS_PROJECT (project), FALSE);
+  return export_each (project, options, output, NULL, done, user_data, error);
+}
+
 /* Exporting off the calling thread
  *
  * The thread works on a copy of the project, serialised where the export
  * starts and read back in the thread, so the model, which is not
- * thread-safe, is never shared. Painters measure text in
- * wm_text_cache_get_default(); while that is one cache for the whole
- * process (a hash table and a Pango context on the main thread's font map,
- * neither thread-safe, and the canvas uses them all the time), only the
- * thread that started the export may paint: the export thread hands it each
- * drawing and waits. Where each thread has a default cache of its own, the
- * export thread paints too. Writing the file (the temporary file, fsync,
- * rename) always happens in the export thread. */
+ * thread-safe, is never shared; edits made meanwhile do not reach the file.
+ * Painting there is safe because every thread measures text in a cache of
+ * its own (wm_text_cache_get_default()), and the painters' per-diagram
+ * caches belong to the copy. The thread runs the same exports as the
+ * synchronous functions, streaming into the safe-save routine; a cancelled
+ * export stops before the next file and before any rename, so the old file
+ * stays as it was. */
 
 typedef enum
 {
@@ -1004,157 +1018,65 @@ typedef struct
   WmExportOptions  options;
   GBytes          *snapshot;   /* the project, serialised */
   guint            position;   /* JOB_DIAGRAM: the diagram's position in the project */
-  GPtrArray       *files;      /* GFile: one per output, in the order of the diagrams */
-  WmTextCache     *caller_text;  /* the starting thread's default text cache */
+  GFile           *file;       /* JOB_DIAGRAM, JOB_PRESENTATION */
+  char            *output;     /* JOB_EACH: the name the files are named after */
+  GError          *first;      /* JOB_EACH: the first diagram's failure */
 } ExportJob;
 
 static void
 export_job_free (ExportJob *job)
 {
   g_bytes_unref (job->snapshot);
-  g_ptr_array_unref (job->files);
+  g_clear_object (&job->file);
+  g_free (job->output);
+  g_clear_error (&job->first);
   g_free (job);
 }
 
-/* Paints output @index of @job in memory, with the existing exports. */
-static GBytes *
-paint_output (ExportJob  *job,
-              WmProject  *project,
-              guint       index,
-              GError    **error)
+static void
+remember_first_failure (WmDiagram    *diagram,
+                        const char   *path,
+                        const GError *error,
+                        gpointer      user_data)
 {
-  guint position = job->kind == JOB_DIAGRAM ? job->position : index;
+  ExportJob *job = user_data;
 
-  if (job->kind == JOB_PRESENTATION)
-    return export_to_bytes (export_presentation_as, project, &job->options, error);
-  return wm_export_diagram (wm_project_get_diagram (project, position), &job->options, error);
+  if (error != NULL && job->first == NULL)
+    job->first = g_error_copy (error);
 }
-
-/* A drawing handed to the starting thread, and what came of it. */
-typedef struct
-{
-  ExportJob *job;
-  WmProject *project;
-  guint      index;
-  GBytes    *bytes;
-  GError    *error;
-  gboolean   done;
-  GMutex     lock;
-  GCond      cond;
-} Handover;
 
 static gboolean
-paint_handed_over (gpointer data)
+run_job (ExportJob    *job,
+         WmProject    *project,
+         GCancellable *cancellable,
+         GError      **error)
 {
-  Handover *handover = data;
-  GError *error = NULL;
-  GBytes *bytes = paint_output (handover->job, handover->project, handover->index, &error);
+  g_autoptr(GError) summary = NULL;
 
-  g_mutex_lock (&handover->lock);
-  handover->bytes = bytes;
-  handover->error = error;
-  handover->done = TRUE;
-  g_cond_signal (&handover->cond);
-  g_mutex_unlock (&handover->lock);
-  return G_SOURCE_REMOVE;
-}
-
-/* An idle source rather than g_main_context_invoke(), which would run the
- * drawing right here whenever the context happens to be free. */
-static GBytes *
-paint_in_starting_thread (GTask      *task,
-                          WmProject  *project,
-                          guint       index,
-                          GError    **error)
-{
-  Handover handover = { g_task_get_task_data (task), project, index, NULL, NULL, FALSE };
-  g_autoptr(GSource) source = g_idle_source_new ();
-
-  g_mutex_init (&handover.lock);
-  g_cond_init (&handover.cond);
-  g_source_set_callback (source, paint_handed_over, &handover, NULL);
-  g_source_attach (source, g_task_get_context (task));
-  g_mutex_lock (&handover.lock);
-  while (!handover.done)
-    g_cond_wait (&handover.cond, &handover.lock);
-  g_mutex_unlock (&handover.lock);
-  g_mutex_clear (&handover.lock);
-  g_cond_clear (&handover.cond);
-  if (handover.error != NULL)
-    g_propagate_error (error, handover.error);
-  return handover.bytes;
-}
-
-static GBytes *
-paint_where_safe (GTask      *task,
-                  WmProject  *project,
-                  guint       index,
-                  GError    **error)
-{
-  ExportJob *job = g_task_get_task_data (task);
-
-  /* A default cache of this thread's own: nothing painting touches is shared. */
-  if (wm_text_cache_get_default () != job->caller_text)
-    return paint_output (job, project, index, error);
-  return paint_in_starting_thread (task, project, index, error);
-}
-
-/* Paints and writes output @index. The cancellable is checked on every
- * write and once more before the rename, so a cancelled export leaves the
- * old file as it was. */
-static gboolean
-export_output (GTask      *task,
-               WmProject  *project,
-               guint       index,
-               GError    **error)
-{
-  ExportJob *job = g_task_get_task_data (task);
-  GCancellable *cancellable = g_task_get_cancellable (task);
-  g_autoptr(GBytes) bytes = NULL;
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-  bytes = paint_where_safe (task, project, index, error);
-  return bytes != NULL &&
-         wm_safe_save_bytes (g_ptr_array_index (job->files, index), bytes, WM_SAFE_SAVE_NONE,
-                             NULL, NULL, cancellable, error);
-}
-
-/* Exports every output; a failure stops a single export, and stops the
- * others of JOB_EACH only when it is a cancellation. */
-static gboolean
-export_outputs (GTask      *task,
-                WmProject  *project,
-                GError    **error)
-{
-  ExportJob *job = g_task_get_task_data (task);
-  g_autoptr(GError) first = NULL;
-  g_autofree char *summary = NULL;
-  guint failed = 0;
-
-  for (guint i = 0; i < job->files->len; i++)
+  switch (job->kind)
     {
-      g_autoptr(GError) local_error = NULL;
-
-      if (export_output (task, project, i, &local_error))
-        continue;
-      if (job->kind != JOB_EACH || g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    case JOB_DIAGRAM:
+      return export_to_file (job->file, export_diagram_as,
+                             wm_project_get_diagram (project, job->position), &job->options,
+                             cancellable, error);
+    case JOB_PRESENTATION:
+      return export_to_file (job->file, export_presentation_as, project, &job->options,
+                             cancellable, error);
+    case JOB_EACH:
+    default:
+      if (export_each (project, &job->options, job->output, cancellable, remember_first_failure,
+                       job, &summary))
+        return TRUE;
+      if (job->first == NULL)
         {
-          g_propagate_error (error, g_steal_pointer (&local_error));
+          g_propagate_error (error, g_steal_pointer (&summary));
           return FALSE;
         }
-      failed++;
-      if (first == NULL)
-        first = g_steal_pointer (&local_error);
+      /* "1 of 4 diagrams could not be exported: Could not save “…”: No space left…" */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s", summary->message,
+                   job->first->message);
+      return FALSE;
     }
-  if (failed == 0)
-    return TRUE;
-  summary = g_strdup_printf (ngettext ("%u of %u diagrams could not be exported",
-                                       "%u of %u diagrams could not be exported", failed),
-                             failed, job->files->len);
-  /* "1 of 4 diagrams could not be exported: Could not save “…”: No space left…" */
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s", summary, first->message);
-  return FALSE;
 }
 
 static void
@@ -1169,7 +1091,7 @@ export_in_thread (GTask        *task,
   const char *data = g_bytes_get_data (job->snapshot, &length);
   g_autoptr(WmProject) project = wm_project_load_from_data (data, length, "export", &error);
 
-  if (project == NULL || !export_outputs (task, project, &error))
+  if (project == NULL || !run_job (job, project, cancellable, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
@@ -1188,7 +1110,6 @@ start_export (GTask                 *task,
 {
   job->options = *options;
   job->snapshot = wm_project_serialize (project);
-  job->caller_text = wm_text_cache_get_default ();
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
   /* What happened on disk is the result, even if cancelled too late to stop it. */
@@ -1214,9 +1135,7 @@ export_job_new (JobKind  kind,
   ExportJob *job = g_new0 (ExportJob, 1);
 
   job->kind = kind;
-  job->files = g_ptr_array_new_with_free_func (g_object_unref);
-  if (file != NULL)
-    g_ptr_array_add (job->files, g_object_ref (file));
+  job->file = file != NULL ? g_object_ref (file) : NULL;
   return job;
 }
 
@@ -1297,7 +1216,6 @@ wm_export_each_diagram_async (WmProject             *project,
                               gpointer               user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_auto(GStrv) paths = NULL;
   ExportJob *job;
 
   g_return_if_fail (WM_IS_PROJECT (project));
@@ -1305,9 +1223,7 @@ wm_export_each_diagram_async (WmProject             *project,
 
   task = g_task_new (project, cancellable, callback, user_data);
   job = export_job_new (JOB_EACH, NULL);
-  paths = wm_export_paths_for_diagrams (output, project, options->format);
-  for (guint i = 0; paths[i] != NULL; i++)
-    g_ptr_array_add (job->files, g_file_new_for_path (paths[i]));
+  job->output = g_strdup (output);
   start_export (task, EXPORT_TAG (wm_export_each_diagram_async), project, job, options);
 }
 

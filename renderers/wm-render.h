@@ -65,6 +65,7 @@ GPtrArray    *wm_render_query        (WmDiagram             *diagram,
 
 WmTextCache  *wm_text_cache_new      (void);
 void          wm_text_cache_free     (WmTextCache           *cache);
+/* The calling thread's own cache (every thread has one, freed with it). */
 WmTextCache  *wm_text_cache_get_default (void);
 guint         wm_text_cache_get_size (WmTextCache           *cache);
 

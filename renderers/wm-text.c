@@ -75,14 +75,28 @@ wm_text_cache_free (WmTextCache *cache)
   g_free (cache);
 }
 
+static void
+free_default_cache (gpointer cache)
+{
+  wm_text_cache_free (cache);
+}
+
+/* One cache per thread: a cache holds a Pango context and a hash table,
+ * neither of which may be shared between threads (Pango's default font map
+ * is per thread too), and an export paints in a thread of its own while the
+ * canvas paints in the main one. Every cache shapes alike. */
 WmTextCache *
 wm_text_cache_get_default (void)
 {
-  static WmTextCache *shared;
+  static GPrivate default_cache = G_PRIVATE_INIT (free_default_cache);
+  WmTextCache *cache = g_private_get (&default_cache);
 
-  if (shared == NULL)
-    shared = wm_text_cache_new ();
-  return shared;
+  if (cache == NULL)
+    {
+      cache = wm_text_cache_new ();
+      g_private_set (&default_cache, cache);
+    }
+  return cache;
 }
 
 guint
