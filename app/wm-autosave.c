@@ -23,7 +23,6 @@
 #include <unistd.h>
 
 #include "wm-autosave.h"
-#include "wm-model-private.h"
 #include "wm-safe-save.h"
 
 #define INDEX_GROUP "Autosave"
@@ -670,8 +669,7 @@ wm_autosave_recover (const WmAutosaveEntry *entry,
       wm_project_set_file_etag (project, etag);
     }
   /* No state of the history is the saved one: the user must save. */
-  _wm_history_mark_saved_state (_wm_project_get_history (project), G_MAXUINT64);
-  _wm_project_history_changed (project);
+  wm_project_mark_unsaved (project);
   return project;
 }
 

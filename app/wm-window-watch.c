@@ -25,7 +25,6 @@
 #include <glib/gi18n.h>
 
 #include "wm-canvas.h"
-#include "wm-model-private.h"
 #include "wm-safe-save.h"
 #include "wm-window-private.h"
 
@@ -34,14 +33,6 @@
 #define WATCH_DELAY_MS 200
 
 static void look_at_file (WmWindow *self);
-
-/* The project no longer matches any state on disk: it must be saved. */
-static void
-mark_unsaved (WmProject *project)
-{
-  _wm_history_mark_saved_state (_wm_project_get_history (project), G_MAXUINT64);
-  _wm_project_history_changed (project);
-}
 
 static void
 close_file_dialog (WmWindow *self)
@@ -169,7 +160,7 @@ undo_reload_action (GtkWidget  *widget,
   wm_project_set_file_etag (before, on_disk);
   g_free (self->seen_etag);
   self->seen_etag = g_strdup (on_disk);
-  mark_unsaved (before);
+  wm_project_mark_unsaved (before);
 }
 
 /* Asking */
@@ -291,7 +282,7 @@ file_deleted (WmWindow *self)
   self->file_missing = TRUE;
   /* Nothing on disk to protect: the next save writes the file again. */
   wm_project_set_file_etag (self->project, NULL);
-  mark_unsaved (self->project);
+  wm_project_mark_unsaved (self->project);
   name = _wm_window_dup_display_name (self);
   adw_toast_overlay_add_toast (self->toasts,
                                adw_toast_new_format (_("“%s” was deleted or moved on disk; "

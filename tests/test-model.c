@@ -10,6 +10,11 @@
 
 #include "wm-test-util.h"
 
+/* The history's change interface is private to the model; the tests of
+ * /model/history/custom-change* register a change class of their own. */
+#include "wm-history-private.h"
+#include "wm-project-private.h"
+
 static char *
 serialize (WmProject *project)
 {
@@ -550,6 +555,237 @@ test_dirty_tracking (void)
 }
 
 static void
+test_mark_unsaved (void)
+{
+  g_autoptr(WmProject) project = wm_project_new ();
+
+  add_diagram (project, "use-case", NULL);
+  wm_project_mark_saved (project);
+  g_assert_false (wm_project_get_dirty (project));
+  wm_project_mark_unsaved (project);
+  g_assert_true (wm_project_get_dirty (project));
+  /* No state, earlier or later, is the one on disk any more. */
+  g_assert_true (wm_project_undo (project));
+  g_assert_true (wm_project_get_dirty (project));
+  g_assert_true (wm_project_redo (project));
+  g_assert_true (wm_project_get_dirty (project));
+  wm_project_mark_saved (project);
+  g_assert_false (wm_project_get_dirty (project));
+}
+
+/* A model of one number that the history knows nothing about, and a change
+ * class that edits it: the history must store, merge, replay and free its
+ * changes through the class alone. */
+typedef struct
+{
+  int   value;
+  guint applied;
+  guint reverted;
+  guint closed;
+  guint freed;
+} Counter;
+
+typedef struct
+{
+  WmChange parent;
+  Counter *counter;
+  int      before;
+  int      after;
+} CounterChange;
+
+static void
+counter_apply (WmChange  *change,
+               WmProject *project)
+{
+  CounterChange *self = (CounterChange *) change;
+
+  self->counter->value = self->after;
+  self->counter->applied++;
+}
+
+static void
+counter_revert (WmChange  *change,
+                WmProject *project)
+{
+  CounterChange *self = (CounterChange *) change;
+
+  self->counter->value = self->before;
+  self->counter->reverted++;
+}
+
+static void
+counter_free (WmChange *change)
+{
+  ((CounterChange *) change)->counter->freed++;
+  g_free (change);
+}
+
+static void
+counter_close (WmChange  *change,
+               WmProject *project)
+{
+  CounterChange *self = (CounterChange *) change;
+
+  self->after = self->counter->value;
+  self->counter->closed++;
+}
+
+static gboolean
+counter_is_noop (WmChange *change)
+{
+  return ((CounterChange *) change)->before == ((CounterChange *) change)->after;
+}
+
+static gboolean
+counter_can_merge (const WmChange *change,
+                   const WmChange *later)
+{
+  return ((CounterChange *) change)->counter == ((CounterChange *) later)->counter;
+}
+
+static void
+counter_merge (WmChange *change,
+               WmChange *later)
+{
+  ((CounterChange *) change)->after = ((CounterChange *) later)->after;
+}
+
+static const WmChangeClass counter_class = {
+  .name = "test-counter",
+  .apply = counter_apply,
+  .revert = counter_revert,
+  .free = counter_free,
+};
+
+static const WmChangeClass counter_open_class = {
+  .name = "test-counter-open",
+  .apply = counter_apply,
+  .revert = counter_revert,
+  .free = counter_free,
+  .close = counter_close,
+  .is_noop = counter_is_noop,
+  .can_merge = counter_can_merge,
+  .merge = counter_merge,
+};
+
+static CounterChange *
+counter_change_new (const WmChangeClass *klass,
+                    Counter             *counter)
+{
+  CounterChange *change = g_new0 (CounterChange, 1);
+
+  _wm_change_init (&change->parent, klass, NULL);
+  change->counter = counter;
+  change->before = counter->value;
+  return change;
+}
+
+/* Sets the counter as one step that records the change after the edit. */
+static void
+counter_set (WmProject  *project,
+             Counter    *counter,
+             int         value)
+{
+  CounterChange *change = counter_change_new (&counter_class, counter);
+
+  wm_project_begin_group (project, "Count");
+  counter->value = change->after = value;
+  _wm_history_record (_wm_project_get_history (project), &change->parent);
+  wm_project_end_group (project);
+}
+
+static void
+test_custom_change (void)
+{
+  WmProject *project = wm_project_new ();
+  Counter counter = { 0, };
+
+  counter_set (project, &counter, 1);
+  counter_set (project, &counter, 2);
+  g_assert_true (wm_project_get_dirty (project));
+  g_assert_cmpstr (wm_project_get_undo_label (project), ==, "Count");
+
+  g_assert_true (wm_project_undo (project));
+  g_assert_cmpint (counter.value, ==, 1);
+  g_assert_true (wm_project_undo (project));
+  g_assert_cmpint (counter.value, ==, 0);
+  g_assert_cmpuint (counter.reverted, ==, 2);
+  g_assert_false (wm_project_get_dirty (project));
+  g_assert_true (wm_project_redo (project));
+  g_assert_cmpint (counter.value, ==, 1);
+  g_assert_cmpuint (counter.applied, ==, 1);
+  g_assert_cmpuint (counter.freed, ==, 0);
+
+  /* A new edit drops the step left to redo, and frees its change. */
+  counter_set (project, &counter, 5);
+  g_assert_cmpuint (counter.freed, ==, 1);
+  g_assert_false (wm_project_can_redo (project));
+  g_assert_true (wm_project_undo (project));
+  g_assert_cmpint (counter.value, ==, 1);
+
+  g_object_unref (project);
+  g_assert_cmpuint (counter.freed, ==, 3);
+}
+
+/* Opens a step with @merge_key and records an open change before the edit,
+ * as an edit that captures its after state when the step ends. */
+static void
+counter_set_open (WmProject  *project,
+                  Counter    *counter,
+                  int         value,
+                  const char *merge_key)
+{
+  WmHistory *history = _wm_project_get_history (project);
+
+  _wm_history_begin (history, "Count", merge_key);
+  if (_wm_history_find_open (history, &counter_open_class, "counter") == NULL)
+    _wm_history_record_open (history, &counter_change_new (&counter_open_class, counter)->parent,
+                             "counter");
+  counter->value = value;
+  _wm_history_end (history);
+}
+
+static void
+test_custom_change_merge (void)
+{
+  g_autoptr(WmProject) project = wm_project_new ();
+  WmHistory *history = _wm_project_get_history (project);
+  Counter counter = { 0, };
+
+  /* Edits of one gesture merge into one step, whose change ends last. */
+  for (int i = 1; i <= 5; i++)
+    counter_set_open (project, &counter, i, "count");
+  g_assert_cmpuint (counter.closed, ==, 5);
+  g_assert_cmpuint (counter.freed, ==, 4);
+  g_assert_true (wm_project_undo (project));
+  g_assert_cmpint (counter.value, ==, 0);
+  g_assert_false (wm_project_can_undo (project));
+  g_assert_true (wm_project_redo (project));
+  g_assert_cmpint (counter.value, ==, 5);
+
+  /* Changes found open in a group are one change, closed once. */
+  wm_project_break_merge (project);
+  wm_project_begin_group (project, "Twice");
+  counter_set_open (project, &counter, 6, NULL);
+  counter_set_open (project, &counter, 7, NULL);
+  wm_project_end_group (project);
+  g_assert_cmpuint (counter.closed, ==, 6);
+  g_assert_cmpuint (counter.freed, ==, 4);
+
+  /* A step whose change ends where it started is no step. */
+  _wm_history_begin (history, "Nothing", NULL);
+  _wm_history_record_open (history, &counter_change_new (&counter_open_class, &counter)->parent,
+                           "counter");
+  counter.value = 8;
+  counter.value = 7;
+  _wm_history_end (history);
+  g_assert_cmpuint (counter.freed, ==, 5);
+  g_assert_cmpstr (wm_project_get_undo_label (project), ==, "Twice");
+  g_assert_true (wm_project_undo (project));
+  g_assert_cmpint (counter.value, ==, 5);
+}
+
+static void
 test_read_only (void)
 {
   g_autoptr(WmProject) project = wm_project_new ();
@@ -922,6 +1158,9 @@ main (int   argc,
   g_test_add_func ("/model/history/typing-merges", test_typing_merges);
   g_test_add_func ("/model/history/joined-group", test_joined_group);
   g_test_add_func ("/model/history/dirty", test_dirty_tracking);
+  g_test_add_func ("/model/history/mark-unsaved", test_mark_unsaved);
+  g_test_add_func ("/model/history/custom-change", test_custom_change);
+  g_test_add_func ("/model/history/custom-change-merge", test_custom_change_merge);
   g_test_add_func ("/model/diagram/signals-are-coarse", test_signals_are_coarse);
   g_test_add_func ("/model/diagram/lists", test_lists);
   g_test_add_func ("/model/references/cross-diagram", test_cross_diagram_references);

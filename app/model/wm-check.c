@@ -10,7 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "wm-check.h"
-#include "wm-model-private.h"
+#include "wm-diagram-private.h"
 
 const char *
 wm_severity_to_string (WmSeverity severity)

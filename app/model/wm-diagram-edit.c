@@ -4,8 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Every public edit opens an undo step (or joins the group that is open),
- * tells the history what it is about to change, changes it, and closes the
- * step, which announces the change with one "changed" signal.
+ * records what it is about to change as change objects
+ * (wm-diagram-changes.c), changes it, and closes the step, which announces
+ * the change with one "changed" signal.
  */
 #define G_LOG_DOMAIN "wm-diagram"
 
@@ -16,7 +17,10 @@
 
 #include "wm-diagram-private.h"
 #include "wm-error.h"
+#include "wm-history-private.h"
+#include "wm-item-private.h"
 #include "wm-limits.h"
+#include "wm-project-private.h"
 
 static WmHistory *
 begin_edit (WmDiagram  *self,
@@ -46,7 +50,7 @@ will_change (WmDiagram *self,
              WmItem    *item)
 {
   if (history != NULL)
-    _wm_history_item_will_change (history, self, item);
+    _wm_diagram_record_item_will_change (self, history, item);
   _wm_diagram_note_modified (self, item);
 }
 
@@ -84,7 +88,7 @@ insert_new_item (WmDiagram *self,
 
   _wm_diagram_insert_item (self, item, self->items->len);
   if (history != NULL)
-    _wm_history_item_inserted (history, self, item);
+    _wm_diagram_record_item_inserted (self, history, item);
   end_edit (self, history);
 }
 
@@ -186,7 +190,7 @@ remove_item (WmDiagram *self,
              WmItem    *item)
 {
   if (history != NULL)
-    _wm_history_item_will_be_removed (history, self, item);
+    _wm_diagram_record_item_will_be_removed (self, history, item);
   wm_item_free (_wm_diagram_take_item (self, item));
 }
 
@@ -718,7 +722,7 @@ wm_diagram_restack (WmDiagram  *self,
   history = begin_edit (self, _("Change stacking order"), NULL);
   _wm_diagram_move_in_z (self, item, position);
   if (history != NULL)
-    _wm_history_item_restacked (history, self, item, from, position);
+    _wm_diagram_record_item_restacked (self, history, item, from, position);
   end_edit (self, history);
   return TRUE;
 }
@@ -731,7 +735,7 @@ begin_header_edit (WmDiagram  *self,
   WmHistory *history = begin_edit (self, label, merge_key);
 
   if (history != NULL)
-    _wm_history_header_will_change (history, self);
+    _wm_diagram_record_header_will_change (self, history);
   _wm_diagram_delta (self)->header = TRUE;
   return history;
 }

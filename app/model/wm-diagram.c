@@ -9,9 +9,10 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "wm-error.h"
 #include "wm-diagram-private.h"
+#include "wm-error.h"
 #include "wm-limits.h"
+#include "wm-value-private.h"
 
 G_DEFINE_FINAL_TYPE (WmDiagram, wm_diagram, G_TYPE_OBJECT)
 

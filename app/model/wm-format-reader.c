@@ -22,11 +22,14 @@
 #include <libxml/relaxng.h>
 #include <libxml/xmlreader.h>
 
+#include "wm-diagram-private.h"
 #include "wm-error.h"
 #include "wm-format.h"
+#include "wm-format-private.h"
+#include "wm-item-private.h"
 #include "wm-limits.h"
-#include "wm-model-private.h"
 #include "wm-model-resources.h"
+#include "wm-project-private.h"
 
 #define SCHEMA_PATH "/io/github/waymark/Waymark/model/waymark.rng"
 

@@ -28,7 +28,7 @@
 
 #include "wm-error.h"
 #include "wm-limits.h"
-#include "wm-model-private.h"
+#include "wm-format-private.h"
 
 typedef struct
 {

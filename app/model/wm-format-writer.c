@@ -15,9 +15,11 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "wm-diagram-private.h"
 #include "wm-error.h"
 #include "wm-format.h"
-#include "wm-model-private.h"
+#include "wm-format-private.h"
+#include "wm-project-private.h"
 #include "wm-safe-save.h"
 
 /* Escapes for XML 1.0. Characters XML cannot carry at all (controls other
@@ -415,7 +417,6 @@ wm_project_save_async (WmProject          *project,
                        GAsyncReadyCallback callback,
                        gpointer            user_data)
 {
-  WmHistory *history = _wm_project_get_history (project);
   g_autoptr(GTask) task = NULL;
   SaveData *data;
 
@@ -426,10 +427,9 @@ wm_project_save_async (WmProject          *project,
    * undo step, so the project is marked saved at exactly this state. */
   data = g_new0 (SaveData, 1);
   data->bytes = wm_project_serialize (project);
-  _wm_history_break_merge (history);
+  data->state = _wm_project_save_point (project);
   data->file = g_object_ref (file);
   data->expected_etag = g_strdup (expected_etag (project, file, flags));
-  data->state = _wm_history_get_state (history);
 
   task = g_task_new (project, cancellable, callback, user_data);
   g_task_set_source_tag (task, (gpointer) (guintptr) wm_project_save_async);
@@ -451,7 +451,6 @@ wm_project_save_finish (WmProject    *project,
   data = g_task_get_task_data (G_TASK (result));
   wm_project_set_file (project, data->file);
   wm_project_set_file_etag (project, data->etag);
-  _wm_history_mark_saved_state (_wm_project_get_history (project), data->state);
-  _wm_project_history_changed (project);
+  _wm_project_mark_saved_state (project, data->state);
   return TRUE;
 }

@@ -3,54 +3,27 @@
  * Copyright 2026 The Waymark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * An edit records what it is about to change as operations in the open step:
- * an item's state before and after, an insertion or removal at a z position,
- * a restack, a diagram header, a diagram's place in the project or the
- * project's metadata. Undo replays a step's operations backwards with the
- * "before" states, redo forwards with the "after" states. Positions are
- * captured at the moment each operation happens, so replaying in order always
- * meets the same list it was recorded against.
+ * The history stores, groups, merges and replays change objects; what a
+ * change is and how it is undone is its class's business (see
+ * wm-history-private.h). An edit records its changes in the open step as it
+ * makes them. Undo reverts a step's changes backwards and redo applies them
+ * forwards; each change captures the positions of the moment it happened, so
+ * replaying in order always meets the same model it was recorded against.
  */
 #define G_LOG_DOMAIN "wm-history"
 
 #include "config.h"
 
-#include "wm-model-private.h"
-
-typedef enum
-{
-  OP_ITEM_MODIFY,
-  OP_ITEM_INSERT,
-  OP_ITEM_REMOVE,
-  OP_ITEM_RESTACK,
-  OP_HEADER,
-  OP_DIAGRAM,
-  OP_META,
-} OpKind;
-
-typedef struct
-{
-  OpKind     kind;
-  WmDiagram *diagram;      /* owned reference; NULL for OP_META */
-  WmItem    *before;       /* ITEM_MODIFY and ITEM_REMOVE */
-  WmItem    *after;        /* ITEM_MODIFY and ITEM_INSERT */
-  guint      z;            /* ITEM_INSERT, ITEM_REMOVE; ITEM_RESTACK from */
-  guint      z_to;         /* ITEM_RESTACK to */
-  char      *id;           /* ITEM_RESTACK */
-  WmHeader  *header_before;
-  WmHeader  *header_after;
-  int        from;         /* OP_DIAGRAM: positions, -1 when absent */
-  int        to;
-  char      *meta_before[3];
-  char      *meta_after[3];
-} Op;
+#include "wm-diagram-private.h"
+#include "wm-history-private.h"
+#include "wm-project-private.h"
 
 typedef struct
 {
   guint64    serial;       /* unique in the history, never reused */
   char      *label;
   char      *merge_key;
-  GPtrArray *ops;
+  GPtrArray *changes;      /* WmChange, in the order they happened */
 } Step;
 
 struct _WmHistory
@@ -61,9 +34,7 @@ struct _WmHistory
 
   Step       *open;
   guint       depth;
-  GHashTable *open_items;  /* item id -> Op (ITEM_MODIFY without its after state yet) */
-  GHashTable *open_headers; /* WmDiagram -> Op */
-  Op         *open_meta;
+  GHashTable *open_changes; /* WmChangeClass -> (key -> WmChange not yet closed) */
   GPtrArray  *touched;     /* diagrams whose deltas to flush when the step ends */
 
   guint64     next_serial;
@@ -73,40 +44,43 @@ struct _WmHistory
   gboolean    replaying;
 };
 
-static void
-op_free (Op *op)
+/* Changes */
+
+void
+_wm_change_init (WmChange            *change,
+                 const WmChangeClass *klass,
+                 WmDiagram           *diagram)
 {
-  g_clear_object (&op->diagram);
-  g_clear_pointer (&op->before, wm_item_free);
-  g_clear_pointer (&op->after, wm_item_free);
-  g_clear_pointer (&op->header_before, _wm_header_free);
-  g_clear_pointer (&op->header_after, _wm_header_free);
-  g_free (op->id);
-  for (guint i = 0; i < 3; i++)
-    {
-      g_free (op->meta_before[i]);
-      g_free (op->meta_after[i]);
-    }
-  g_free (op);
+  g_assert (klass->apply != NULL && klass->revert != NULL && klass->free != NULL);
+  g_assert (klass->can_merge == NULL || klass->merge != NULL);
+
+  change->klass = klass;
+  change->diagram = diagram ? g_object_ref (diagram) : NULL;
 }
 
-static Op *
-op_new (OpKind     kind,
-        WmDiagram *diagram)
+void
+_wm_change_free (WmChange *change)
 {
-  Op *op = g_new0 (Op, 1);
+  WmDiagram *diagram = change->diagram;
 
-  op->kind = kind;
-  op->diagram = diagram ? g_object_ref (diagram) : NULL;
-  return op;
+  change->klass->free (change);
+  g_clear_object (&diagram);
 }
+
+static gboolean
+change_is_noop (WmChange *change)
+{
+  return change->klass->is_noop != NULL && change->klass->is_noop (change);
+}
+
+/* Steps */
 
 static void
 step_free (Step *step)
 {
   g_free (step->label);
   g_free (step->merge_key);
-  g_ptr_array_unref (step->ops);
+  g_ptr_array_unref (step->changes);
   g_free (step);
 }
 
@@ -118,8 +92,8 @@ _wm_history_new (WmProject *project)
   history->project = project;
   history->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) step_free);
   history->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) step_free);
-  history->open_items = g_hash_table_new (g_str_hash, g_str_equal);
-  history->open_headers = g_hash_table_new (NULL, NULL);
+  history->open_changes = g_hash_table_new_full (NULL, NULL, NULL,
+                                                 (GDestroyNotify) g_hash_table_unref);
   history->touched = g_ptr_array_new_with_free_func (g_object_unref);
   history->saved_valid = TRUE;
   return history;
@@ -131,8 +105,7 @@ _wm_history_free (WmHistory *history)
   g_clear_pointer (&history->open, step_free);
   g_ptr_array_unref (history->undo);
   g_ptr_array_unref (history->redo);
-  g_hash_table_unref (history->open_items);
-  g_hash_table_unref (history->open_headers);
+  g_hash_table_unref (history->open_changes);
   g_ptr_array_unref (history->touched);
   g_free (history);
 }
@@ -155,15 +128,6 @@ flush_touched (WmHistory *history)
     _wm_diagram_flush_delta (g_ptr_array_index (touched, i));
 }
 
-static void
-add_op (WmHistory *history,
-        Op        *op)
-{
-  g_assert (history->open != NULL);
-  g_ptr_array_add (history->open->ops, op);
-  touch (history, op->diagram);
-}
-
 /* Recording */
 
 void
@@ -179,10 +143,10 @@ _wm_history_begin (WmHistory  *history,
   history->open->serial = ++history->next_serial;
   history->open->label = g_strdup (label);
   history->open->merge_key = g_strdup (merge_key);
-  history->open->ops = g_ptr_array_new_with_free_func ((GDestroyNotify) op_free);
+  history->open->changes = g_ptr_array_new_with_free_func ((GDestroyNotify) _wm_change_free);
 }
 
-/* Reopens the step on top of the undo stack: the ops recorded until the
+/* Reopens the step on top of the undo stack: the changes recorded until the
  * matching end are appended to it, and undone first. It takes a new serial,
  * so a state saved between the two is no longer the current one. */
 void
@@ -212,195 +176,122 @@ _wm_history_begin_joined (WmHistory  *history,
 }
 
 void
-_wm_history_item_will_change (WmHistory *history,
-                              WmDiagram *diagram,
-                              WmItem    *item)
+_wm_history_record (WmHistory *history,
+                    WmChange  *change)
 {
-  Op *op;
+  g_assert (history->open != NULL);
+  g_assert (!history->replaying);
 
-  if (g_hash_table_contains (history->open_items, item->id))
-    return;
-  op = op_new (OP_ITEM_MODIFY, diagram);
-  op->before = wm_item_copy (item);
-  g_hash_table_insert (history->open_items, op->before->id, op);
-  add_op (history, op);
+  g_ptr_array_add (history->open->changes, change);
+  touch (history, change->diagram);
 }
 
-void
-_wm_history_item_inserted (WmHistory *history,
-                           WmDiagram *diagram,
-                           WmItem    *item)
+static GHashTable *
+open_of_class (WmHistory           *history,
+               const WmChangeClass *klass,
+               gboolean             create)
 {
-  Op *op = op_new (OP_ITEM_INSERT, diagram);
+  GHashTable *open = g_hash_table_lookup (history->open_changes, klass);
 
-  op->after = wm_item_copy (item);
-  op->z = item->z;
-  add_op (history, op);
-}
-
-void
-_wm_history_item_will_be_removed (WmHistory *history,
-                                  WmDiagram *diagram,
-                                  WmItem    *item)
-{
-  Op *modify = g_hash_table_lookup (history->open_items, item->id);
-  Op *op;
-
-  /* A change earlier in this step ends here: its after state is the one removed. */
-  if (modify != NULL)
+  if (open == NULL && create)
     {
-      g_hash_table_remove (history->open_items, item->id);
-      modify->after = wm_item_copy (item);
+      open = g_hash_table_new (g_str_hash, g_str_equal);
+      g_hash_table_insert (history->open_changes, (gpointer) klass, open);
     }
-  op = op_new (OP_ITEM_REMOVE, diagram);
-  op->before = wm_item_copy (item);
-  op->z = item->z;
-  add_op (history, op);
+  return open;
 }
 
 void
-_wm_history_item_restacked (WmHistory *history,
-                            WmDiagram *diagram,
-                            WmItem    *item,
-                            guint      from,
-                            guint      to)
+_wm_history_record_open (WmHistory  *history,
+                         WmChange   *change,
+                         const char *key)
 {
-  Op *op = op_new (OP_ITEM_RESTACK, diagram);
+  GHashTable *open = open_of_class (history, change->klass, TRUE);
 
-  op->id = g_strdup (item->id);
-  op->z = from;
-  op->z_to = to;
-  add_op (history, op);
+  g_assert (change->klass->close != NULL);
+  g_assert (!g_hash_table_contains (open, key));
+
+  g_hash_table_insert (open, (gpointer) key, change);
+  _wm_history_record (history, change);
+}
+
+WmChange *
+_wm_history_find_open (WmHistory           *history,
+                       const WmChangeClass *klass,
+                       const char          *key)
+{
+  GHashTable *open = open_of_class (history, klass, FALSE);
+
+  return open != NULL ? g_hash_table_lookup (open, key) : NULL;
 }
 
 void
-_wm_history_header_will_change (WmHistory *history,
-                                WmDiagram *diagram)
+_wm_history_close_open (WmHistory           *history,
+                        const WmChangeClass *klass,
+                        const char          *key)
 {
-  Op *op;
+  GHashTable *open = open_of_class (history, klass, FALSE);
+  WmChange *change = open != NULL ? g_hash_table_lookup (open, key) : NULL;
 
-  if (g_hash_table_contains (history->open_headers, diagram))
+  if (change == NULL)
     return;
-  op = op_new (OP_HEADER, diagram);
-  op->header_before = _wm_header_capture (diagram);
-  g_hash_table_insert (history->open_headers, diagram, op);
-  add_op (history, op);
-}
-
-void
-_wm_history_diagram_moved (WmHistory *history,
-                           WmDiagram *diagram,
-                           int        from,
-                           int        to)
-{
-  Op *op = op_new (OP_DIAGRAM, diagram);
-
-  op->from = from;
-  op->to = to;
-  add_op (history, op);
-}
-
-static void
-capture_meta (WmProject *project,
-              char      *meta[3])
-{
-  meta[0] = g_strdup (wm_project_get_title (project));
-  meta[1] = g_strdup (wm_project_get_author (project));
-  meta[2] = g_strdup (wm_project_get_description (project));
-}
-
-void
-_wm_history_meta_will_change (WmHistory *history)
-{
-  if (history->open_meta != NULL)
-    return;
-  history->open_meta = op_new (OP_META, NULL);
-  capture_meta (history->project, history->open_meta->meta_before);
-  add_op (history, history->open_meta);
+  g_hash_table_remove (open, key);
+  klass->close (change, history->project);
 }
 
 /* Committing */
 
-static gboolean
-op_is_noop (Op *op)
+static void
+close_open_changes (WmHistory *history)
 {
-  switch (op->kind)
+  GHashTableIter classes, iter;
+  GHashTable *open;
+  WmChange *change;
+
+  g_hash_table_iter_init (&classes, history->open_changes);
+  while (g_hash_table_iter_next (&classes, NULL, (gpointer *) &open))
     {
-    case OP_ITEM_MODIFY:
-      return wm_item_equal (op->before, op->after);
-    case OP_HEADER:
-      return _wm_header_equal (op->header_before, op->header_after);
-    case OP_META:
-      for (guint i = 0; i < 3; i++)
-        if (g_strcmp0 (op->meta_before[i], op->meta_after[i]) != 0)
-          return FALSE;
-      return TRUE;
-    case OP_ITEM_INSERT:
-    case OP_ITEM_REMOVE:
-    case OP_ITEM_RESTACK:
-    case OP_DIAGRAM:
-      return FALSE;
-    default:
-      g_assert_not_reached ();
+      g_hash_table_iter_init (&iter, open);
+      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &change))
+        change->klass->close (change, history->project);
     }
+  g_hash_table_remove_all (history->open_changes);
 }
 
 static void
-finish_open_ops (WmHistory *history,
-                 Step      *step)
+drop_noops (Step *step)
 {
-  GHashTableIter iter;
-  Op *op;
-
-  g_hash_table_iter_init (&iter, history->open_items);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &op))
-    op->after = wm_item_copy (wm_diagram_lookup (op->diagram, op->before->id));
-  g_hash_table_remove_all (history->open_items);
-
-  g_hash_table_iter_init (&iter, history->open_headers);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &op))
-    op->header_after = _wm_header_capture (op->diagram);
-  g_hash_table_remove_all (history->open_headers);
-
-  if (history->open_meta != NULL)
-    capture_meta (history->project, history->open_meta->meta_after);
-  history->open_meta = NULL;
-
-  for (guint i = step->ops->len; i > 0; i--)
-    if (op_is_noop (g_ptr_array_index (step->ops, i - 1)))
-      g_ptr_array_remove_index (step->ops, i - 1);
+  for (guint i = step->changes->len; i > 0; i--)
+    if (change_is_noop (g_ptr_array_index (step->changes, i - 1)))
+      g_ptr_array_remove_index (step->changes, i - 1);
 }
 
 static gboolean
-step_only_modifies (Step *step)
+step_can_merge (Step *step)
 {
-  for (guint i = 0; i < step->ops->len; i++)
-    {
-      Op *op = g_ptr_array_index (step->ops, i);
-      if (op->kind != OP_ITEM_MODIFY && op->kind != OP_HEADER)
-        return FALSE;
-    }
+  for (guint i = 0; i < step->changes->len; i++)
+    if (((WmChange *) g_ptr_array_index (step->changes, i))->klass->can_merge == NULL)
+      return FALSE;
   return TRUE;
 }
 
-static Op *
-find_matching_op (Step *step,
-                  Op   *like)
+static WmChange *
+find_merge_partner (Step     *step,
+                    WmChange *later)
 {
-  for (guint i = 0; i < step->ops->len; i++)
+  for (guint i = 0; i < step->changes->len; i++)
     {
-      Op *op = g_ptr_array_index (step->ops, i);
+      WmChange *change = g_ptr_array_index (step->changes, i);
 
-      if (op->kind != like->kind || op->diagram != like->diagram)
-        continue;
-      if (op->kind == OP_HEADER || g_str_equal (op->before->id, like->before->id))
-        return op;
+      if (change->klass == later->klass && change->klass->can_merge (change, later))
+        return change;
     }
   return NULL;
 }
 
 /* Folds @step into the top of the undo stack when both are the same
- * gesture (a drag, a typing burst) on the same items. */
+ * gesture (a drag, a typing burst) and each change of one continues a
+ * change of the other. */
 static gboolean
 try_merge (WmHistory *history,
            Step      *step)
@@ -411,27 +302,18 @@ try_merge (WmHistory *history,
     return FALSE;
   top = g_ptr_array_index (history->undo, history->undo->len - 1);
   if (top->serial == history->saved || g_strcmp0 (top->merge_key, step->merge_key) != 0 ||
-      !step_only_modifies (top) || !step_only_modifies (step) || top->ops->len != step->ops->len)
+      !step_can_merge (top) || !step_can_merge (step) ||
+      top->changes->len != step->changes->len)
     return FALSE;
-  for (guint i = 0; i < step->ops->len; i++)
-    if (find_matching_op (top, g_ptr_array_index (step->ops, i)) == NULL)
+  for (guint i = 0; i < step->changes->len; i++)
+    if (find_merge_partner (top, g_ptr_array_index (step->changes, i)) == NULL)
       return FALSE;
 
-  for (guint i = 0; i < step->ops->len; i++)
+  for (guint i = 0; i < step->changes->len; i++)
     {
-      Op *op = g_ptr_array_index (step->ops, i);
-      Op *into = find_matching_op (top, op);
+      WmChange *later = g_ptr_array_index (step->changes, i);
 
-      if (op->kind == OP_HEADER)
-        {
-          _wm_header_free (into->header_after);
-          into->header_after = g_steal_pointer (&op->header_after);
-        }
-      else
-        {
-          wm_item_free (into->after);
-          into->after = g_steal_pointer (&op->after);
-        }
+      later->klass->merge (find_merge_partner (top, later), later);
     }
   return TRUE;
 }
@@ -456,8 +338,9 @@ _wm_history_end (WmHistory *history)
     return;
 
   step = g_steal_pointer (&history->open);
-  finish_open_ops (history, step);
-  if (step->ops->len > 0)
+  close_open_changes (history);
+  drop_noops (step);
+  if (step->changes->len > 0)
     {
       clear_redo (history);
       if (try_merge (history, step))
@@ -476,78 +359,24 @@ _wm_history_end (WmHistory *history)
 /* Replaying */
 
 static void
-apply_item_state (WmDiagram    *diagram,
-                  const WmItem *state)
+replay_step (WmHistory *history,
+             Step      *step,
+             gboolean   forward)
 {
-  WmItem *live = wm_diagram_lookup (diagram, state->id);
+  guint n = step->changes->len;
 
-  g_assert (live != NULL);
-  _wm_diagram_note_modified (diagram, live);
-  _wm_item_assign (live, state);
-}
-
-static void
-remove_item_by_id (WmDiagram  *diagram,
-                   const char *id)
-{
-  WmItem *live = wm_diagram_lookup (diagram, id);
-
-  g_assert (live != NULL);
-  wm_item_free (_wm_diagram_take_item (diagram, live));
-}
-
-static void
-apply_diagram_op (WmHistory *history,
-                  Op        *op,
-                  gboolean   forward)
-{
-  int remove_at = forward ? op->from : op->to;
-  int insert_at = forward ? op->to : op->from;
-
-  if (remove_at >= 0)
-    _wm_project_remove_diagram_at (history->project, (guint) remove_at);
-  if (insert_at >= 0)
-    _wm_project_insert_diagram (history->project, op->diagram, (guint) insert_at);
-}
-
-static void
-apply_op (WmHistory *history,
-          Op        *op,
-          gboolean   forward)
-{
-  switch (op->kind)
+  history->replaying = TRUE;
+  for (guint i = 0; i < n; i++)
     {
-    case OP_ITEM_MODIFY:
-      apply_item_state (op->diagram, forward ? op->after : op->before);
-      break;
-    case OP_ITEM_INSERT:
-    case OP_ITEM_REMOVE:
-      if ((op->kind == OP_ITEM_INSERT) == forward)
-        _wm_diagram_insert_item (op->diagram, wm_item_copy (forward ? op->after : op->before),
-                                 op->z);
+      WmChange *change = g_ptr_array_index (step->changes, forward ? i : n - 1 - i);
+
+      if (forward)
+        change->klass->apply (change, history->project);
       else
-        remove_item_by_id (op->diagram, (op->after ? op->after : op->before)->id);
-      break;
-    case OP_ITEM_RESTACK:
-      _wm_diagram_move_in_z (op->diagram, wm_diagram_lookup (op->diagram, op->id),
-                             forward ? op->z_to : op->z);
-      break;
-    case OP_HEADER:
-      _wm_header_restore (op->diagram, forward ? op->header_after : op->header_before);
-      break;
-    case OP_DIAGRAM:
-      apply_diagram_op (history, op, forward);
-      break;
-    case OP_META:
-      {
-        char **meta = forward ? op->meta_after : op->meta_before;
-        _wm_project_set_meta (history->project, meta[0], meta[1], meta[2]);
-      }
-      break;
-    default:
-      g_assert_not_reached ();
+        change->klass->revert (change, history->project);
+      touch (history, change->diagram);
     }
-  touch (history, op->diagram);
+  history->replaying = FALSE;
 }
 
 static gboolean
@@ -563,14 +392,7 @@ replay (WmHistory *history,
     return FALSE;
 
   step = g_ptr_array_steal_index (from, from->len - 1);
-  history->replaying = TRUE;
-  if (forward)
-    for (guint i = 0; i < step->ops->len; i++)
-      apply_op (history, g_ptr_array_index (step->ops, i), TRUE);
-  else
-    for (guint i = step->ops->len; i > 0; i--)
-      apply_op (history, g_ptr_array_index (step->ops, i - 1), FALSE);
-  history->replaying = FALSE;
+  replay_step (history, step, forward);
   g_ptr_array_add (to, step);
   history->no_merge = TRUE;
 
@@ -620,6 +442,8 @@ _wm_history_redo_label (WmHistory *history)
 {
   return top_label (history->redo);
 }
+
+/* The saved state */
 
 static guint64
 top_serial (GPtrArray *steps)

@@ -10,7 +10,8 @@
 #include <string.h>
 
 #include "wm-item.h"
-#include "wm-model-private.h"
+#include "wm-item-private.h"
+#include "wm-value-private.h"
 
 WmItem *
 wm_item_new (const WmItemType *type,

@@ -27,6 +27,11 @@ G_BEGIN_DECLS
 #define WM_P_REFS(n, l)            { .name = n, .label = l, .type = WM_PROP_REFS }
 
 #define WM_P_LINKS WM_P_REFS ("links", N_("Linked items"))
+/* Texts and lists that the presentation's appendix of details shows, at @rank. */
+#define WM_P_TEXT_DETAIL(n, l, rank) \
+  { .name = n, .label = l, .type = WM_PROP_TEXT, .detail = rank }
+#define WM_P_STRV_DETAIL(n, l, rank) \
+  { .name = n, .label = l, .type = WM_PROP_STRING_LIST, .detail = rank }
 
 #define WM_NODE(i, l, tl, ml, w, h, p) \
   { .id = i, .label = l, .kind = WM_ITEM_NODE, .text_label = tl, .multiline = ml, \

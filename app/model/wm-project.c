@@ -10,9 +10,11 @@
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
 
+#include "wm-diagram-private.h"
 #include "wm-error.h"
+#include "wm-history-private.h"
 #include "wm-limits.h"
-#include "wm-model-private.h"
+#include "wm-project-private.h"
 
 struct _WmProject
 {
@@ -250,6 +252,96 @@ _wm_project_set_meta (WmProject  *self,
   replace_string (self, &self->description, description, PROP_DESCRIPTION);
 }
 
+/* The project's metadata before an edit and, once its step ends, after it. */
+typedef struct
+{
+  WmChange parent;
+  char    *before[3];
+  char    *after[3];
+} MetaState;
+
+static void
+capture_meta (WmProject *self,
+              char      *meta[3])
+{
+  meta[0] = g_strdup (self->title);
+  meta[1] = g_strdup (self->author);
+  meta[2] = g_strdup (self->description);
+}
+
+static void
+meta_state_apply (WmChange  *change,
+                  WmProject *project)
+{
+  char **meta = ((MetaState *) change)->after;
+
+  _wm_project_set_meta (project, meta[0], meta[1], meta[2]);
+}
+
+static void
+meta_state_revert (WmChange  *change,
+                   WmProject *project)
+{
+  char **meta = ((MetaState *) change)->before;
+
+  _wm_project_set_meta (project, meta[0], meta[1], meta[2]);
+}
+
+static void
+meta_state_free (WmChange *change)
+{
+  MetaState *self = (MetaState *) change;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_free (self->before[i]);
+      g_free (self->after[i]);
+    }
+  g_free (self);
+}
+
+static void
+meta_state_close (WmChange  *change,
+                  WmProject *project)
+{
+  capture_meta (project, ((MetaState *) change)->after);
+}
+
+static gboolean
+meta_state_is_noop (WmChange *change)
+{
+  MetaState *self = (MetaState *) change;
+
+  for (guint i = 0; i < 3; i++)
+    if (g_strcmp0 (self->before[i], self->after[i]) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* Without can_merge: each edit of the details is a step of its own, whatever
+ * its merge key. */
+static const WmChangeClass meta_state_class = {
+  .name = "project-meta",
+  .apply = meta_state_apply,
+  .revert = meta_state_revert,
+  .free = meta_state_free,
+  .close = meta_state_close,
+  .is_noop = meta_state_is_noop,
+};
+
+static void
+record_meta_will_change (WmProject *self)
+{
+  MetaState *change;
+
+  if (_wm_history_find_open (self->history, &meta_state_class, "meta") != NULL)
+    return;
+  change = g_new0 (MetaState, 1);
+  _wm_change_init (&change->parent, &meta_state_class, NULL);
+  capture_meta (self, change->before);
+  _wm_history_record_open (self->history, &change->parent, "meta");
+}
+
 static gboolean
 set_meta_recorded (WmProject  *self,
                    const char *title,
@@ -262,7 +354,7 @@ set_meta_recorded (WmProject  *self,
     return FALSE;
 
   _wm_history_begin (self->history, _("Edit project details"), merge_key);
-  _wm_history_meta_will_change (self->history);
+  record_meta_will_change (self);
   _wm_project_set_meta (self, title, author, description);
   _wm_history_end (self->history);
   return TRUE;
@@ -392,6 +484,28 @@ wm_project_mark_saved (WmProject *self)
 {
   g_return_if_fail (WM_IS_PROJECT (self));
   _wm_history_mark_saved (self->history);
+  _wm_project_history_changed (self);
+}
+
+void
+wm_project_mark_unsaved (WmProject *self)
+{
+  g_return_if_fail (WM_IS_PROJECT (self));
+  _wm_project_mark_saved_state (self, G_MAXUINT64);
+}
+
+guint64
+_wm_project_save_point (WmProject *self)
+{
+  _wm_history_break_merge (self->history);
+  return _wm_history_get_state (self->history);
+}
+
+void
+_wm_project_mark_saved_state (WmProject *self,
+                              guint64    state)
+{
+  _wm_history_mark_saved_state (self->history, state);
   _wm_project_history_changed (self);
 }
 
@@ -554,10 +668,10 @@ wm_project_find_diagram (WmProject  *self,
   return NULL;
 }
 
-void
-_wm_project_insert_diagram (WmProject *self,
-                            WmDiagram *diagram,
-                            guint      position)
+static void
+insert_diagram (WmProject *self,
+                WmDiagram *diagram,
+                guint      position)
 {
   position = MIN (position, self->diagrams->len);
   g_ptr_array_insert (self->diagrams, (int) position, g_object_ref (diagram));
@@ -569,16 +683,82 @@ void
 _wm_project_append_diagram (WmProject *self,
                             WmDiagram *diagram)
 {
-  _wm_project_insert_diagram (self, diagram, self->diagrams->len);
+  insert_diagram (self, diagram, self->diagrams->len);
 }
 
-void
-_wm_project_remove_diagram_at (WmProject *self,
-                               guint      position)
+static void
+remove_diagram_at (WmProject *self,
+                   guint      position)
 {
   g_return_if_fail (position < self->diagrams->len);
   g_ptr_array_remove_index (self->diagrams, position);
   g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
+}
+
+/* A diagram's place in the project: from one position to another, where -1
+ * stands for outside the project (added or deleted). */
+typedef struct
+{
+  WmChange parent;
+  int      from;
+  int      to;
+} DiagramPlace;
+
+static void
+diagram_place_move (WmProject *self,
+                    WmDiagram *diagram,
+                    int        remove_at,
+                    int        insert_at)
+{
+  if (remove_at >= 0)
+    remove_diagram_at (self, (guint) remove_at);
+  if (insert_at >= 0)
+    insert_diagram (self, diagram, (guint) insert_at);
+}
+
+static void
+diagram_place_apply (WmChange  *change,
+                     WmProject *project)
+{
+  DiagramPlace *self = (DiagramPlace *) change;
+
+  diagram_place_move (project, change->diagram, self->from, self->to);
+}
+
+static void
+diagram_place_revert (WmChange  *change,
+                      WmProject *project)
+{
+  DiagramPlace *self = (DiagramPlace *) change;
+
+  diagram_place_move (project, change->diagram, self->to, self->from);
+}
+
+static void
+diagram_place_free (WmChange *change)
+{
+  g_free (change);
+}
+
+static const WmChangeClass diagram_place_class = {
+  .name = "diagram-place",
+  .apply = diagram_place_apply,
+  .revert = diagram_place_revert,
+  .free = diagram_place_free,
+};
+
+static void
+record_diagram_moved (WmProject *self,
+                      WmDiagram *diagram,
+                      int        from,
+                      int        to)
+{
+  DiagramPlace *change = g_new0 (DiagramPlace, 1);
+
+  _wm_change_init (&change->parent, &diagram_place_class, diagram);
+  change->from = from;
+  change->to = to;
+  _wm_history_record (self->history, &change->parent);
 }
 
 WmDiagram *
@@ -614,7 +794,7 @@ wm_project_add_diagram (WmProject  *self,
                              name ? name : g_dgettext (GETTEXT_PACKAGE, notation->label));
   _wm_history_begin (self->history, _("Add diagram"), NULL);
   _wm_project_append_diagram (self, diagram);
-  _wm_history_diagram_moved (self->history, diagram, -1, (int) self->diagrams->len - 1);
+  record_diagram_moved (self, diagram, -1, (int) self->diagrams->len - 1);
   _wm_history_end (self->history);
   return diagram;
 }
@@ -641,8 +821,8 @@ wm_project_remove_diagram (WmProject *self,
   if (position < 0 || self->read_only)
     return FALSE;
   _wm_history_begin (self->history, _("Delete diagram"), NULL);
-  _wm_history_diagram_moved (self->history, diagram, position, -1);
-  _wm_project_remove_diagram_at (self, (guint) position);
+  record_diagram_moved (self, diagram, position, -1);
+  remove_diagram_at (self, (guint) position);
   _wm_history_end (self->history);
   return TRUE;
 }
@@ -664,10 +844,10 @@ wm_project_move_diagram (WmProject *self,
   if ((guint) from == position)
     return TRUE;
   _wm_history_begin (self->history, _("Reorder diagrams"), NULL);
-  _wm_history_diagram_moved (self->history, diagram, from, (int) position);
+  record_diagram_moved (self, diagram, from, (int) position);
   g_object_ref (diagram);
-  _wm_project_remove_diagram_at (self, (guint) from);
-  _wm_project_insert_diagram (self, diagram, position);
+  remove_diagram_at (self, (guint) from);
+  insert_diagram (self, diagram, position);
   g_object_unref (diagram);
   _wm_history_end (self->history);
   return TRUE;
@@ -757,8 +937,8 @@ wm_project_duplicate_diagram (WmProject *self,
     }
   copy = copy_diagram (self, diagram);
   _wm_history_begin (self->history, _("Duplicate diagram"), NULL);
-  _wm_project_insert_diagram (self, copy, (guint) position + 1);
-  _wm_history_diagram_moved (self->history, copy, -1, position + 1);
+  insert_diagram (self, copy, (guint) position + 1);
+  record_diagram_moved (self, copy, -1, position + 1);
   _wm_history_end (self->history);
   /* The project holds the copy now; the caller gets a borrowed pointer. */
   return copy;

@@ -39,6 +39,10 @@ void        wm_project_set_file_etag    (WmProject  *self,
 gboolean    wm_project_get_dirty        (WmProject  *self);
 /* Marks the current state as the one on disk. */
 void        wm_project_mark_saved       (WmProject  *self);
+/* Marks no state of the history as the one on disk, so that the project is
+ * dirty until saved: for a project recovered from an autosave, or whose file
+ * changed on disk under it. */
+void        wm_project_mark_unsaved     (WmProject  *self);
 gboolean    wm_project_get_read_only    (WmProject  *self);
 /* A read-only project refuses every edit, undo and redo (for a file the user
  * may not write, or one kept open only for reference). */

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 
 #include "wm-error.h"
-#include "wm-model-private.h"
+#include "wm-value-private.h"
 #include "wm-value.h"
 
 const char *

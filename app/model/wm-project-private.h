@@ -1,0 +1,40 @@
+/* wm-project-private.h — what the model's other files may do to a project
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "wm-project.h"
+
+G_BEGIN_DECLS
+
+/* Ids */
+gboolean   _wm_project_id_in_use        (WmProject  *self,
+                                         const char *id);
+char      *_wm_project_new_id           (WmProject  *self,
+                                         const char *prefix);
+void       _wm_project_note_id          (WmProject  *self,
+                                         const char *id);
+
+/* Building a project without history, for the reader. */
+void       _wm_project_append_diagram   (WmProject  *self,
+                                         WmDiagram  *diagram);
+void       _wm_project_set_meta         (WmProject  *self,
+                                         const char *title,
+                                         const char *author,
+                                         const char *description);
+
+/* The history that records the edits of the project and its diagrams
+ * (wm-history-private.h). */
+WmHistory *_wm_project_get_history      (WmProject  *self);
+/* Re-reads the history's state and notifies can-undo, can-redo and dirty. */
+void       _wm_project_history_changed  (WmProject  *self);
+/* For a save: an opaque token for the current state (the next edit starts a
+ * new undo step, so the state stays the one written), and marking that
+ * state as the one on disk once the write succeeded. */
+guint64    _wm_project_save_point       (WmProject  *self);
+void       _wm_project_mark_saved_state (WmProject  *self,
+                                         guint64     state);
+
+G_END_DECLS
