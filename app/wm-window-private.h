@@ -37,6 +37,7 @@ struct _WmWindow
   GtkWidget          *recent_box;
   GtkListBox         *recent_list;
   GMenuModel         *diagram_menu;
+  GMenu              *add_section;
   GtkWidget          *diagram_popover;
   GtkWidget          *canvas;
   GtkWidget          *palette;

@@ -22,22 +22,27 @@
 
 G_DEFINE_FINAL_TYPE (WmWindow, wm_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static const struct { const char *notation; const char *icon; } notation_icons[] = {
-  { "business-model-canvas", "view-grid-symbolic" },
-  { "use-case", "system-users-symbolic" },
-  { "value-stream-map", "media-playlist-consecutive-symbolic" },
-  { "customer-journey", "mark-location-symbolic" },
-};
-
 static const char *
 icon_for (WmDiagram *diagram)
 {
-  const char *id = wm_diagram_get_notation (diagram)->id;
+  return wm_diagram_get_notation (diagram)->icon_name;
+}
 
-  for (guint i = 0; i < G_N_ELEMENTS (notation_icons); i++)
-    if (g_str_equal (notation_icons[i].notation, id))
-      return notation_icons[i].icon;
-  return "image-x-generic-symbolic";
+/* "New Diagram" offers every kind the registry knows. */
+static void
+fill_add_menu (WmWindow *self)
+{
+  guint n;
+  const WmNotation *const *notations = wm_notations_get_all (&n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GMenuItem) item =
+        g_menu_item_new (g_dgettext (GETTEXT_PACKAGE, notations[i]->menu_label), NULL);
+
+      g_menu_item_set_action_and_target (item, "win.add-diagram", "s", notations[i]->id);
+      g_menu_append_item (self->add_section, item);
+    }
 }
 
 /* Title and actions follow the project */
@@ -178,18 +183,18 @@ inspect_selection (WmWindow *self)
 
 /* The bottom pane and the search follow the diagram shown */
 
+/* The metrics page is for the kinds of diagram that compute figures. */
 static gboolean
-is_value_stream_map (WmDiagram *diagram)
+has_metrics (WmDiagram *diagram)
 {
-  return diagram != NULL &&
-         g_str_equal (wm_diagram_get_notation (diagram)->id, "value-stream-map");
+  return diagram != NULL && wm_diagram_get_notation (diagram)->metrics != NULL;
 }
 
 static void
 follow_diagram_in_panels (WmWindow  *self,
                           WmDiagram *diagram)
 {
-  gboolean vsm = is_value_stream_map (diagram);
+  gboolean metrics = has_metrics (diagram);
 
   /* The problems panel checks only while it shows; the metrics panel
    * computes whenever it has a diagram, so it gets one only while the
@@ -198,11 +203,11 @@ follow_diagram_in_panels (WmWindow  *self,
   wm_problems_panel_set_diagram (self->problems_panel, diagram);
   wm_metrics_panel_set_diagram (self->metrics_panel,
                                 gtk_widget_get_visible (self->bottom_pane) ? diagram : NULL);
-  /* Only a value stream map has metrics; the pane falls back on its problems. */
-  if (!vsm && g_strcmp0 (adw_view_stack_get_visible_child_name (self->bottom_stack),
+  /* Only some kinds compute figures; the pane falls back on its problems. */
+  if (!metrics && g_strcmp0 (adw_view_stack_get_visible_child_name (self->bottom_stack),
                          "metrics") == 0)
     adw_view_stack_set_visible_child_name (self->bottom_stack, "problems");
-  adw_view_stack_page_set_visible (self->metrics_page, vsm);
+  adw_view_stack_page_set_visible (self->metrics_page, metrics);
   /* A filter typed for one diagram means nothing in the next. */
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
@@ -1310,6 +1315,7 @@ wm_window_class_init (WmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WmWindow, recent_box);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, diagram_menu);
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, add_section);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, panel_button);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, bottom_pane);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, bottom_stack);
@@ -1364,6 +1370,7 @@ wm_window_init (WmWindow *self)
   g_autoptr(WmProject) project = wm_project_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  fill_add_menu (self);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);

@@ -440,15 +440,6 @@ draw_title_page (Pdf       *pdf,
 #define APPENDIX_LINE_GAP 3
 #define APPENDIX_BLOCK_GAP 12
 
-static const struct { const char *name; const char *label; } use_case_details[] = {
-  { "description", N_("Description") },
-  { "preconditions", N_("Preconditions") },
-  { "postconditions", N_("Postconditions") },
-  { "main-flow", N_("Main flow") },
-  { "alternative-flows", N_("Alternative flows") },
-  { "extension-points", N_("Extension points") },
-};
-
 typedef struct
 {
   Pdf            *pdf;
@@ -604,33 +595,44 @@ appendix_block (Appendix   *a,
   a->y += APPENDIX_BLOCK_GAP - APPENDIX_LINE_GAP;
 }
 
-/* The text of detail @name of a use case, or NULL when it is blank. */
+/* The property of @item's type at detail @rank (see WmPropSpec), or NULL. */
+static const WmPropSpec *
+detail_spec (const WmItem *item,
+             guint         rank)
+{
+  for (guint i = 0; i < item->type->n_props; i++)
+    if (item->type->props[i].detail == rank)
+      return &item->type->props[i];
+  return NULL;
+}
+
+/* The text of detail @spec of @item, or NULL when it is blank. */
 static char *
-use_case_detail (const WmItem *item,
-                 const char   *name)
+detail_text (const WmItem     *item,
+             const WmPropSpec *spec)
 {
   g_autofree char *text = NULL;
 
-  if (g_str_equal (name, "extension-points"))
-    text = g_strjoinv ("\n", (char **) wm_item_get_strv (item, name));
+  if (spec->type == WM_PROP_STRING_LIST)
+    text = g_strjoinv ("\n", (char **) wm_item_get_strv (item, spec->name));
   else
-    text = g_strdup (wm_item_get_string (item, name));
+    text = g_strdup (wm_item_get_string (item, spec->name));
   if (text == NULL || *g_strstrip (text) == '\0')
     return NULL;
   return g_steal_pointer (&text);
 }
 
-/* Whether a use case gets a section. Nearly every use case has a one-line
- * description, which alone does not make a section: the details that do are
- * its conditions, flows and extension points. */
+/* Whether an item gets a section. Nearly every use case has a one-line
+ * description, which alone does not make a section: the details after the
+ * first (conditions, flows, extension points) do. */
 static gboolean
-use_case_has_details (const WmItem *item)
+has_details (const WmItem *item)
 {
-  if (!wm_item_is_node (item) || !g_str_equal (item->type->id, "use-case"))
-    return FALSE;
-  for (guint i = 1; i < G_N_ELEMENTS (use_case_details); i++)
+  const WmPropSpec *spec;
+
+  for (guint rank = 2; (spec = detail_spec (item, rank)) != NULL; rank++)
     {
-      g_autofree char *text = use_case_detail (item, use_case_details[i].name);
+      g_autofree char *text = detail_text (item, spec);
 
       if (text != NULL)
         return TRUE;
@@ -643,7 +645,9 @@ appendix_section (Appendix     *a,
                   WmDiagram    *diagram,
                   const WmItem *item)
 {
-  const char *name = item->text && *item->text ? item->text : _("Unnamed use case");
+  const char *name = item->text && *item->text ? item->text
+                                                : g_dgettext (GETTEXT_PACKAGE, item->type->label);
+  const WmPropSpec *spec;
   double heading = appendix_measure (a, name, &a->heading) +
                    appendix_measure (a, wm_diagram_get_name (diagram), &a->small);
 
@@ -656,12 +660,12 @@ appendix_section (Appendix     *a,
     a->y += 12;
   appendix_text (a, name, &a->heading, 2);
   appendix_text (a, wm_diagram_get_name (diagram), &a->small, 12);
-  for (guint i = 0; i < G_N_ELEMENTS (use_case_details); i++)
+  for (guint rank = 1; (spec = detail_spec (item, rank)) != NULL; rank++)
     {
-      g_autofree char *text = use_case_detail (item, use_case_details[i].name);
+      g_autofree char *text = detail_text (item, spec);
 
       if (text != NULL)
-        appendix_block (a, _(use_case_details[i].label), text);
+        appendix_block (a, g_dgettext (GETTEXT_PACKAGE, spec->label), text);
     }
   a->y += APPENDIX_BLOCK_GAP;
 }
@@ -682,13 +686,11 @@ appendix_lay_out (Appendix  *a,
     {
       WmDiagram *diagram = wm_project_get_diagram (project, d);
 
-      if (!g_str_equal (wm_diagram_get_notation (diagram)->id, "use-case"))
-        continue;
       for (guint i = 0; i < wm_diagram_get_n_items (diagram); i++)
         {
           WmItem *item = wm_diagram_get_item (diagram, i);
 
-          if (!use_case_has_details (item))
+          if (!has_details (item))
             continue;
           if (!a->open)
             appendix_begin (a);

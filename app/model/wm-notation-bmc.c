@@ -76,6 +76,8 @@ check_bmc (WmDiagram *diagram,
 const WmNotation _wm_notation_bmc = {
   .id = "business-model-canvas",
   .label = N_("Business Model Canvas"),
+  .menu_label = N_("Business Model Canvas"),
+  .icon_name = "view-grid-symbolic",
   .id_prefix = "bmc",
   .props = diagram_props,
   .n_props = G_N_ELEMENTS (diagram_props),

@@ -124,6 +124,8 @@ check_journey (WmDiagram *diagram,
 const WmNotation _wm_notation_journey = {
   .id = "customer-journey",
   .label = N_("Customer journey map"),
+  .menu_label = N_("Customer Journey Map"),
+  .icon_name = "mark-location-symbolic",
   .id_prefix = "cj",
   .props = diagram_props,
   .n_props = G_N_ELEMENTS (diagram_props),

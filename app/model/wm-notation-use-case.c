@@ -44,15 +44,16 @@ static const WmPropSpec actor_props[] = {
   WM_P_LINKS,
 };
 
+/* The details, in the order the presentation's appendix shows them. */
 static const WmPropSpec use_case_props[] = {
-  WM_P_STRV ("extension-points", N_("Extension points")),
+  WM_P_STRV_DETAIL ("extension-points", N_("Extension points"), 6),
   WM_P_ENUM ("level", N_("Goal level"), levels, "user-goal"),
   WM_P_ENUM ("priority", N_("Priority"), priorities, "should"),
-  WM_P_TEXT ("description", N_("Description")),
-  WM_P_TEXT ("preconditions", N_("Preconditions")),
-  WM_P_TEXT ("postconditions", N_("Postconditions")),
-  WM_P_TEXT ("main-flow", N_("Main flow")),
-  WM_P_TEXT ("alternative-flows", N_("Alternative flows")),
+  WM_P_TEXT_DETAIL ("description", N_("Description"), 1),
+  WM_P_TEXT_DETAIL ("preconditions", N_("Preconditions"), 2),
+  WM_P_TEXT_DETAIL ("postconditions", N_("Postconditions"), 3),
+  WM_P_TEXT_DETAIL ("main-flow", N_("Main flow"), 4),
+  WM_P_TEXT_DETAIL ("alternative-flows", N_("Alternative flows"), 5),
   WM_P_LINKS,
 };
 
@@ -771,6 +772,8 @@ check_use_case (WmDiagram *diagram,
 const WmNotation _wm_notation_use_case = {
   .id = "use-case",
   .label = N_("Use-case diagram"),
+  .menu_label = N_("Use-Case Diagram"),
+  .icon_name = "system-users-symbolic",
   .id_prefix = "uc",
   WM_NOTATION_TABLES (diagram_props, node_types, link_types, rules),
   .check = check_use_case,

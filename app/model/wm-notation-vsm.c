@@ -170,6 +170,8 @@ check_vsm (WmDiagram *diagram,
 const WmNotation _wm_notation_vsm = {
   .id = "value-stream-map",
   .label = N_("Value stream map"),
+  .menu_label = N_("Value Stream Map"),
+  .icon_name = "media-playlist-consecutive-symbolic",
   .id_prefix = "vsm",
   WM_NOTATION_TABLES (diagram_props, node_types, link_types, rules),
   .check = check_vsm,

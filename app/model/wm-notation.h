@@ -45,6 +45,9 @@ struct _WmNotation
 {
   const char       *id;           /* "business-model-canvas", "use-case"... */
   const char       *label;        /* translatable */
+  /* translatable, with the capitals of a menu item: "Use-Case Diagram" */
+  const char       *menu_label;
+  const char       *icon_name;    /* a symbolic icon for the kind, in menus and the sidebar */
   const char       *id_prefix;    /* short prefix for generated ids */
   const WmPropSpec *props;        /* diagram-level fields */
   guint             n_props;

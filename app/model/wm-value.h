@@ -44,6 +44,10 @@ struct _WmPropSpec
   const WmChoice *choices;    /* WM_PROP_ENUM: terminated by { NULL, NULL } */
   const char     *list;       /* WM_PROP_SLOT: the diagram list it points into */
   const char     *hint;       /* translatable help text for the inspector, or NULL */
+  /* Where the property stands among the item's details in the appendix of
+   * the presentation, 1 first; 0 when it is not one. The first (a summary,
+   * such as a one-line description) does not make a section on its own. */
+  guint           detail;
   /* Values an editor may offer for this property of @item (for a STRING,
    * say), as a newly allocated NULL-terminated array, or NULL when there are
    * none to offer. Other values stay valid. */

@@ -137,6 +137,9 @@ test_window_shows_sample (void)
   WmWindow *window = wm_window_new (NULL);
   GtkWidget *canvas = wm_window_get_canvas (window);
   GListModel *diagrams = G_LIST_MODEL (project);
+  const WmNotation *const *notations;
+  GMenuModel *add_menu;
+  guint n_notations;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   wm_window_set_project (window, project);
@@ -148,6 +151,19 @@ test_window_shows_sample (void)
   g_object_unref (g_list_model_get_item (diagrams, 0));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
                    "Bean Box — coffee subscription");
+
+  /* "New Diagram" offers every kind of the notations' registry, in order. */
+  add_menu = G_MENU_MODEL (gtk_widget_get_template_child (GTK_WIDGET (window), WM_TYPE_WINDOW,
+                                                          "add_section"));
+  notations = wm_notations_get_all (&n_notations);
+  g_assert_cmpint (g_menu_model_get_n_items (add_menu), ==, n_notations);
+  for (guint i = 0; i < n_notations; i++)
+    {
+      g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (
+        add_menu, i, G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE_STRING);
+
+      g_assert_cmpstr (g_variant_get_string (target, NULL), ==, notations[i]->id);
+    }
 
   /* Adding a diagram selects it and marks the window as changed... */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add-diagram", "s", "value-stream-map");
