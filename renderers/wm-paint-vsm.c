@@ -258,7 +258,7 @@ caption_add_days (Caption      *caption,
   double days = wm_vsm_inventory_days (diagram, item);
 
   /* Without a demand the days are unknown, not zero: say nothing then. */
-  if (days > 0 || wm_item_has_value (item, "days"))
+  if (days > 0 || wm_vsm_has_days_override (item))
     format_figure_as (caption_next (caption), sizeof caption->figures[0], WM_FIGURE_DAYS, days);
 }
 
@@ -982,7 +982,8 @@ shipment_has_side (const WmItem *item)
 static const char *
 shipment_frequency (const WmItem *item)
 {
-  const char *frequency = wm_item_get_string (item, "frequency");
+  const char *frequency = wm_item_has_prop (item, "frequency")
+                            ? wm_item_get_string (item, "frequency") : NULL;
 
   return frequency != NULL && frequency[0] != '\0' ? frequency : NULL;
 }
@@ -1507,8 +1508,8 @@ link_label_measure (const WmRenderOptions *options,
   double text_width = 0, frequency_width = 0, frequency_height = 0;
 
   label->text = link->text[0] != '\0' ? link->text : NULL;
-  label->frequency = wm_item_has_value (link, "frequency") ? wm_item_get_string (link, "frequency")
-                                                          : NULL;
+  label->frequency = wm_item_has_prop (link, "frequency") && wm_item_has_value (link, "frequency")
+                       ? wm_item_get_string (link, "frequency") : NULL;
   if (label->frequency != NULL && label->frequency[0] == '\0')
     label->frequency = NULL;
   label->text_height = 0;
@@ -1840,7 +1841,8 @@ link_bound (WmDiagram    *diagram,
 {
   WmTextStyle text = link_text_style (), frequency = frequency_style ();
   g_auto(Route) route = { 0, };
-  const char *frequency_text = wm_item_has_value (item, "frequency")
+  const char *frequency_text = wm_item_has_prop (item, "frequency") &&
+                               wm_item_has_value (item, "frequency")
                                  ? wm_item_get_string (item, "frequency") : NULL;
   double w = LABEL_MAX_WIDTH + 1, h, reach;
   WmPoint direction, middle;

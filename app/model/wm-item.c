@@ -139,12 +139,28 @@ wm_item_equal (const WmItem *a,
          props_equal (a, b);
 }
 
+/* The index of property @name of @item's type. Code names properties by the
+ * constants its notation declares; a name the type does not have is a
+ * mistake (a typo would otherwise read as an unset value), so it is a
+ * critical. Code that asks whether a type has a property uses
+ * wm_item_type_find_prop(). */
+static int
+find_prop (const WmItem *item,
+           const char   *name)
+{
+  int index = wm_item_type_find_prop (item->type, name);
+
+  if (index < 0)
+    g_critical ("Items of type “%s” have no property “%s”", item->type->id, name);
+  return index;
+}
+
 const WmValue *
 wm_item_get_value (const WmItem      *item,
                    const char        *name,
                    const WmPropSpec **spec)
 {
-  int index = wm_item_type_find_prop (item->type, name);
+  int index = find_prop (item, name);
 
   if (index < 0)
     {
@@ -159,10 +175,17 @@ wm_item_get_value (const WmItem      *item,
 }
 
 gboolean
+wm_item_has_prop (const WmItem *item,
+                  const char   *name)
+{
+  return wm_item_type_find_prop (item->type, name) >= 0;
+}
+
+gboolean
 wm_item_has_value (const WmItem *item,
                    const char   *name)
 {
-  int index = wm_item_type_find_prop (item->type, name);
+  int index = find_prop (item, name);
 
   return index >= 0 && item->props != NULL && item->props[index].set;
 }

@@ -54,6 +54,11 @@ gboolean       wm_item_equal        (const WmItem     *a,
 const WmValue *wm_item_get_value    (const WmItem     *item,
                                      const char       *name,
                                      const WmPropSpec **spec);
+/* Whether @item's type has property @name: asking for a value by a name the
+ * type does not have is a critical (a typo must not read as "unset"), so
+ * code that serves several types asks this first. */
+gboolean       wm_item_has_prop     (const WmItem     *item,
+                                     const char       *name);
 gboolean       wm_item_has_value    (const WmItem     *item,
                                      const char       *name);
 const char    *wm_item_get_string   (const WmItem     *item,

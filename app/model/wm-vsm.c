@@ -151,7 +151,7 @@ wm_vsm_inventory_days (WmDiagram    *diagram,
     return 0;
   /* Only inventories have the override; an analyst sets it when the stock's
    * age is known better than the count, so it wins even when it is 0. */
-  if (wm_item_has_value (item, "days"))
+  if (wm_vsm_has_days_override (item))
     return wm_item_get_number (item, "days");
   demand = wm_diagram_get_number (diagram, "daily-demand");
   if (demand <= 0 || !wm_item_has_value (item, node_roles[role].stock))
@@ -680,7 +680,7 @@ add_stock_metric (GArray       *list,
   /* Translators: an item's type, then its name, as in “Inventory “Green coffee””. */
   g_autofree char *label = has_name (item) ? g_strdup_printf (_("%s “%s”"), type, item->text)
                                            : g_strdup (type);
-  gboolean known = wm_item_has_value (item, "days") ||
+  gboolean known = wm_vsm_has_days_override (item) ||
                    wm_diagram_get_number (diagram, "daily-demand") > 0;
   WmFigure days = { WM_FIGURE_DAYS, known ? wm_vsm_inventory_days (diagram, item) : NAN };
   WmMetric *metric = wm_metrics_add (list, "stock", item->id, label, days);
@@ -818,6 +818,12 @@ days_agree (double set,
   return fabs (set - counted) <= MAX (0.05, 0.05 * counted);
 }
 
+gboolean
+wm_vsm_has_days_override (const WmItem *item)
+{
+  return wm_item_has_prop (item, "days") && wm_item_has_value (item, "days");
+}
+
 /* An inventory whose days, set by hand, disagree with its pieces. */
 static void
 check_days_override (WmDiagram    *diagram,
@@ -830,7 +836,7 @@ check_days_override (WmDiagram    *diagram,
   g_autofree char *counted_text = NULL;
   g_autofree char *set_text = NULL;
 
-  if (demand <= 0 || !wm_item_has_value (item, "days") || !wm_item_has_value (item, "quantity"))
+  if (demand <= 0 || !wm_vsm_has_days_override (item) || !wm_item_has_value (item, "quantity"))
     return;
   pieces = wm_item_get_number (item, "quantity");
   counted = pieces / demand;

@@ -42,6 +42,8 @@ void          wm_vsm_metrics_free     (WmVsmMetrics       *metrics);
 /* Days of stock an inventory-like item holds: its override when set, else quantity / daily demand. */
 double        wm_vsm_inventory_days   (WmDiagram          *diagram,
                                        const WmItem       *item);
+/* Whether @item's days of stock are set by hand (only inventories can be). */
+gboolean      wm_vsm_has_days_override (const WmItem      *item);
 
 /* The figures a current-state and a future-state map are compared on. */
 typedef enum
