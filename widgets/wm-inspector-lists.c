@@ -37,7 +37,7 @@ entries_have_id (GPtrArray  *entries,
 static gboolean
 list_is_legend (const WmListSpec *spec)
 {
-  return g_str_equal (spec->name, "legend");
+  return spec->role == WM_LIST_ROLE_COLOR_LEGEND;
 }
 
 /* An id no entry of @entries has: for a legend, the first palette colour not

@@ -41,8 +41,7 @@ static const WmPropSpec note_props[] = {
 };
 
 static const WmListSpec lists[] = {
-  /* Colour legend: entry ids are colours, labels say what the colour stands for. */
-  { "legend", N_("Colour legend"), NULL },
+  { "legend", N_("Colour legend"), NULL, WM_LIST_ROLE_COLOR_LEGEND },
 };
 
 static const WmItemType node_types[] = {

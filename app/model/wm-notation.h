@@ -25,12 +25,21 @@ struct _WmItemType
   guint             n_props;
 };
 
+/* What a list's entries are, which tells editors how to show them. */
+typedef enum
+{
+  WM_LIST_ROLE_PLAIN,         /* labelled entries: a journey's stages or lanes */
+  WM_LIST_ROLE_COLOR_LEGEND,  /* entries whose ids are colours ("ffd966") and
+                                 whose labels say what the colour means */
+} WmListRole;
+
 /* An ordered list a diagram keeps, such as a journey map's stages. */
 typedef struct
 {
   const char     *name;       /* file-format name: "stages" */
   const char     *label;      /* translatable */
   const WmChoice *defaults;   /* the entries a new diagram starts with */
+  WmListRole      role;
 } WmListSpec;
 
 /* A link of type @link may run from @source to @target; "*" matches any node type. */
