@@ -41,6 +41,7 @@ struct _WmAutosave
   gulong     dirty_handler;
   char      *random_name;   /* the name while the project has no file */
   char      *written_name;  /* the name of the files on disk, NULL when none */
+  gboolean   writing;       /* a copy is being written in a thread */
   GBytes    *written;       /* what was written last, to skip identical copies */
 };
 
@@ -133,22 +134,40 @@ forget_written (WmAutosave *self)
   g_clear_pointer (&self->written, g_bytes_unref);
 }
 
-/* Writing */
+/* Writing
+ *
+ * A copy is prepared on the main thread (the project serialised, the index
+ * filled in), written wherever (the timer's copies in a thread of their own,
+ * so that a large project's autosave never stalls the editor) and recorded
+ * back on the main thread. */
 
-static gboolean
-write_index (WmAutosave *self,
-             const char *name,
-             GError    **error)
+typedef struct
+{
+  char   *name;   /* the files' name, without the suffixes */
+  GBytes *copy;
+  GBytes *index;
+} Copy;
+
+static void
+copy_free (Copy *copy)
+{
+  g_free (copy->name);
+  g_bytes_unref (copy->copy);
+  g_bytes_unref (copy->index);
+  g_free (copy);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Copy, copy_free)
+
+static GBytes *
+index_bytes (WmAutosave *self)
 {
   g_autoptr(GKeyFile) index = g_key_file_new ();
-  g_autofree char *index_path = file_for (name, INDEX_SUFFIX);
-  g_autoptr(GFile) index_file = g_file_new_for_path (index_path);
   g_autofree char *boot = boot_id ();
-  g_autofree char *data = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  gsize length;
   GFile *file = wm_project_get_file (self->project);
   const char *title = wm_project_get_title (self->project);
+  gsize length;
+  char *data;
 
   g_key_file_set_integer (index, INDEX_GROUP, "Version", 1);
   if (file != NULL)
@@ -161,19 +180,37 @@ write_index (WmAutosave *self,
   g_key_file_set_int64 (index, INDEX_GROUP, "Pid", getpid ());
   g_key_file_set_string (index, INDEX_GROUP, "BootId", boot);
   data = g_key_file_to_data (index, &length, NULL);
-  bytes = g_bytes_new_take (g_steal_pointer (&data), length);
-  return wm_safe_save_bytes (index_file, bytes, WM_SAFE_SAVE_PRIVATE, NULL, NULL, NULL, error);
+  return g_bytes_new_take (data, length);
 }
 
+/* The copy to write now, or NULL when there is nothing new to keep. */
+static Copy *
+prepare_copy (WmAutosave *self)
+{
+  g_autoptr(Copy) copy = NULL;
+
+  if (self->discarded || !self->enabled || !wm_project_get_dirty (self->project))
+    return NULL;
+  copy = g_new0 (Copy, 1);
+  copy->name = current_name (self);
+  copy->copy = wm_project_serialize (self->project);
+  if (g_strcmp0 (copy->name, self->written_name) == 0 && self->written != NULL &&
+      g_bytes_equal (copy->copy, self->written))
+    return NULL;
+  copy->index = index_bytes (self);
+  return g_steal_pointer (&copy);
+}
+
+/* Writes the copy, then its index; touches nothing but the files. */
 static gboolean
-write_copy (WmAutosave *self,
-            const char *name,
-            GBytes     *bytes,
+write_copy (const Copy *copy,
             GError    **error)
 {
   g_autofree char *dir = autosave_dir ();
-  g_autofree char *path = file_for (name, WM_FILE_EXTENSION);
+  g_autofree char *path = file_for (copy->name, WM_FILE_EXTENSION);
+  g_autofree char *index_path = file_for (copy->name, INDEX_SUFFIX);
   g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) index_file = g_file_new_for_path (index_path);
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
@@ -182,45 +219,94 @@ write_copy (WmAutosave *self,
                    "Could not create %s: %s", dir, g_strerror (saved_errno));
       return FALSE;
     }
-  return wm_safe_save_bytes (file, bytes, WM_SAFE_SAVE_PRIVATE, NULL, NULL, NULL, error);
+  return wm_safe_save_bytes (file, copy->copy, WM_SAFE_SAVE_PRIVATE, NULL, NULL, NULL, error) &&
+         wm_safe_save_bytes (index_file, copy->index, WM_SAFE_SAVE_PRIVATE, NULL, NULL, NULL,
+                             error);
+}
+
+/* Remembers what is on disk now; a project saved under another name leaves
+ * no copy under the old one. */
+static void
+record_copy (WmAutosave *self,
+             Copy       *copy)
+{
+  if (g_strcmp0 (copy->name, self->written_name) != 0)
+    forget_written (self);
+  g_free (self->written_name);
+  self->written_name = g_steal_pointer (&copy->name);
+  g_clear_pointer (&self->written, g_bytes_unref);
+  self->written = g_steal_pointer (&copy->copy);
 }
 
 gboolean
 _wm_autosave_tick (WmAutosave *self,
                    GError    **error)
 {
-  g_autofree char *name = NULL;
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(Copy) copy = NULL;
 
   g_return_val_if_fail (WM_IS_AUTOSAVE (self), FALSE);
 
-  if (self->discarded || !self->enabled || !wm_project_get_dirty (self->project))
+  copy = prepare_copy (self);
+  if (copy == NULL)
     return TRUE;
-  name = current_name (self);
-  bytes = wm_project_serialize (self->project);
-  if (g_strcmp0 (name, self->written_name) == 0 && self->written != NULL &&
-      g_bytes_equal (bytes, self->written))
-    return TRUE;
-  /* A project saved under another name leaves no copy under the old one. */
-  if (g_strcmp0 (name, self->written_name) != 0)
-    forget_written (self);
-  if (!write_copy (self, name, bytes, error) || !write_index (self, name, error))
+  if (!write_copy (copy, error))
     return FALSE;
-  g_free (self->written_name);
-  self->written_name = g_steal_pointer (&name);
-  g_clear_pointer (&self->written, g_bytes_unref);
-  self->written = g_steal_pointer (&bytes);
+  record_copy (self, copy);
   return TRUE;
+}
+
+static void
+write_in_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (write_copy (task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_copy_written (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  WmAutosave *self = WM_AUTOSAVE (source);
+  Copy *copy = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  self->writing = FALSE;
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_warning ("Autosave failed: %s", error->message);
+      return;
+    }
+  /* Discarded while it was written: the copy goes too. */
+  if (self->discarded)
+    {
+      delete_files (copy->name);
+      return;
+    }
+  record_copy (self, copy);
 }
 
 static gboolean
 on_timeout (gpointer data)
 {
   WmAutosave *self = data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  Copy *copy;
 
-  if (!_wm_autosave_tick (self, &error))
-    g_warning ("Autosave failed: %s", error->message);
+  /* One copy at a time: the next tick takes whatever came since. */
+  if (self->writing || (copy = prepare_copy (self)) == NULL)
+    return G_SOURCE_CONTINUE;
+  self->writing = TRUE;
+  task = g_task_new (self, NULL, on_copy_written, NULL);
+  g_task_set_task_data (task, copy, (GDestroyNotify) copy_free);
+  g_task_run_in_thread (task, write_in_thread);
   return G_SOURCE_CONTINUE;
 }
 
