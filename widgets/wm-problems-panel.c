@@ -14,10 +14,14 @@
  *  - while the panel is not on screen (the bottom pane closed, or another
  *    page of it shown) it checks nothing and only remembers that its
  *    problems are stale; it checks when it is shown again;
- *  - the checks walk the whole diagram, so an edit only schedules them on an
- *    idle: typing a name into a large map checks once when the keystrokes
- *    pause, not once per key; while paused (a drag under way) nothing is
- *    checked, and the check runs once the drag ends;
+ *  - an edit only schedules the checks on an idle: typing a name into a
+ *    large map checks once when the keystrokes pause, not once per key;
+ *    while paused (a drag under way) nothing is checked, and the check runs
+ *    once the drag ends;
+ *  - the panel keeps each item's own problems and checks again only the
+ *    items the edits changed (and those that link to other items, whose
+ *    targets may go elsewhere); the notation's rules about the whole
+ *    diagram (cycles, participation, flows) run whole each time;
  *  - a new result replaces only the rows that differ from the old one, so
  *    an edit that changes one problem rebinds one row.
  */
@@ -44,6 +48,10 @@ struct _WmProblemsPanel
   gboolean        stale;      /* the diagram changed since the problems shown were found */
   gboolean        paused;
   guint           n_checks;
+  guint           n_item_checks;
+  GHashTable     *item_problems;  /* item id -> GPtrArray of its own WmProblem */
+  GHashTable     *dirty;          /* ids of the items to check again */
+  gboolean        all_dirty;      /* check every item again (a new diagram, its lists changed) */
 };
 
 G_DEFINE_FINAL_TYPE (WmProblemsPanel, wm_problems_panel, ADW_TYPE_BIN)
@@ -227,6 +235,76 @@ update_count (WmProblemsPanel *self)
                                     self->problems->len > 0 ? "list" : "empty");
 }
 
+/* Checking, item by item */
+
+static WmProblem *
+problem_copy (const WmProblem *problem)
+{
+  WmProblem *copy = g_new0 (WmProblem, 1);
+
+  copy->severity = problem->severity;
+  copy->diagram_id = g_strdup (problem->diagram_id);
+  copy->message = g_strdup (problem->message);
+  copy->item_ids = g_strdupv (problem->item_ids);
+  return copy;
+}
+
+/* Whether @item points at items that an edit elsewhere may delete. */
+static gboolean
+has_references (const WmItem *item)
+{
+  for (guint i = 0; item->props != NULL && i < item->type->n_props; i++)
+    if (item->type->props[i].type == WM_PROP_REFS && item->props[i].set)
+      return TRUE;
+  return FALSE;
+}
+
+/* @item's own problems: kept from the last check unless it changed since. */
+static GPtrArray *
+item_problems (WmProblemsPanel *self,
+               const WmItem    *item)
+{
+  GPtrArray *mine = g_hash_table_lookup (self->item_problems, item->id);
+
+  if (mine != NULL && !g_hash_table_contains (self->dirty, item->id) && !has_references (item))
+    return mine;
+  mine = g_ptr_array_new_with_free_func ((GDestroyNotify) wm_problem_free);
+  wm_diagram_check_item (self->diagram, item, mine);
+  self->n_item_checks++;
+  g_hash_table_replace (self->item_problems, g_strdup (item->id), mine);
+  return mine;
+}
+
+/* The same problems, in the same order, as wm_diagram_check(). */
+static GPtrArray *
+check_diagram (WmProblemsPanel *self)
+{
+  GPtrArray *found = g_ptr_array_new_with_free_func ((GDestroyNotify) wm_problem_free);
+
+  if (self->all_dirty)
+    g_hash_table_remove_all (self->item_problems);
+  wm_diagram_check_fields (self->diagram, found);
+  for (guint i = 0; i < wm_diagram_get_n_items (self->diagram); i++)
+    {
+      GPtrArray *mine = item_problems (self, wm_diagram_get_item (self->diagram, i));
+
+      for (guint k = 0; k < mine->len; k++)
+        g_ptr_array_add (found, problem_copy (g_ptr_array_index (mine, k)));
+    }
+  wm_diagram_check_rules (self->diagram, found);
+  g_hash_table_remove_all (self->dirty);
+  self->all_dirty = FALSE;
+  return found;
+}
+
+static void
+forget_items (WmProblemsPanel *self)
+{
+  g_hash_table_remove_all (self->item_problems);
+  g_hash_table_remove_all (self->dirty);
+  self->all_dirty = TRUE;
+}
+
 void
 wm_problems_panel_refresh (WmProblemsPanel *self)
 {
@@ -238,13 +316,12 @@ wm_problems_panel_refresh (WmProblemsPanel *self)
   self->stale = FALSE;
   if (self->diagram != NULL)
     {
-      found = wm_diagram_check (self->diagram);
+      found = check_diagram (self);
       self->n_checks++;
     }
   else
-    found = g_ptr_array_new ();
+    found = g_ptr_array_new_with_free_func ((GDestroyNotify) wm_problem_free);
   /* What is left in @found are the problems already shown. */
-  g_ptr_array_set_free_func (found, (GDestroyNotify) wm_problem_free);
   show_problems (self, found);
   update_count (self);
 }
@@ -279,8 +356,18 @@ schedule_check (WmProblemsPanel *self,
 }
 
 static void
-on_diagram_changed (WmProblemsPanel *self)
+on_diagram_changed (WmProblemsPanel *self,
+                    const WmDelta   *delta)
 {
+  /* A changed list (a stage removed) may leave any item naming a gone entry. */
+  if (delta->header)
+    self->all_dirty = TRUE;
+  for (guint i = 0; i < delta->added->len; i++)
+    g_hash_table_add (self->dirty, g_strdup (g_ptr_array_index (delta->added, i)));
+  for (guint i = 0; i < delta->modified->len; i++)
+    g_hash_table_add (self->dirty, g_strdup (g_ptr_array_index (delta->modified, i)));
+  for (guint i = 0; i < delta->removed->len; i++)
+    g_hash_table_remove (self->item_problems, g_ptr_array_index (delta->removed, i));
   schedule_check (self, G_PRIORITY_LOW);
 }
 
@@ -298,6 +385,7 @@ wm_problems_panel_set_diagram (WmProblemsPanel *self,
   if (self->diagram != NULL)
     g_clear_signal_handler (&self->changed_id, self->diagram);
   g_set_object (&self->diagram, diagram);
+  forget_items (self);
   if (diagram != NULL)
     self->changed_id = g_signal_connect_swapped (diagram, "changed",
                                                  G_CALLBACK (on_diagram_changed), self);
@@ -327,6 +415,13 @@ wm_problems_panel_get_n_problems (WmProblemsPanel *self)
 {
   g_return_val_if_fail (WM_IS_PROBLEMS_PANEL (self), 0);
   return self->problems->len;
+}
+
+guint
+wm_problems_panel_get_n_item_checks (WmProblemsPanel *self)
+{
+  g_return_val_if_fail (WM_IS_PROBLEMS_PANEL (self), 0);
+  return self->n_item_checks;
 }
 
 guint
@@ -429,6 +524,8 @@ wm_problems_panel_finalize (GObject *object)
 
   g_ptr_array_unref (self->problems);
   g_object_unref (self->messages);
+  g_hash_table_unref (self->item_problems);
+  g_hash_table_unref (self->dirty);
   G_OBJECT_CLASS (wm_problems_panel_parent_class)->finalize (object);
 }
 
@@ -469,6 +566,10 @@ wm_problems_panel_init (WmProblemsPanel *self)
   GtkListItemFactory *factory;
 
   self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) wm_problem_free);
+  self->item_problems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                               (GDestroyNotify) g_ptr_array_unref);
+  self->dirty = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->all_dirty = TRUE;
 
   self->count = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (self->count), 0);

@@ -29,6 +29,9 @@ guint       wm_problems_panel_get_n_problems (WmProblemsPanel *self);
 void        wm_problems_panel_refresh       (WmProblemsPanel *self);
 /* How many times the panel has checked a diagram (for tests). */
 guint       wm_problems_panel_get_n_checks  (WmProblemsPanel *self);
+/* How many times one item's own problems were checked: an edit checks again
+ * only what it changed (and the items that link elsewhere). */
+guint       wm_problems_panel_get_n_item_checks (WmProblemsPanel *self);
 /* While paused (a drag is under way), edits check nothing; the check they
  * call for runs once the pause ends. */
 void        wm_problems_panel_set_paused    (WmProblemsPanel *self,

@@ -171,28 +171,48 @@ check_values (const Owner      *owner,
     }
 }
 
+void
+wm_diagram_check_fields (WmDiagram *diagram,
+                         GPtrArray *problems)
+{
+  const WmNotation *notation = wm_diagram_get_notation (diagram);
+
+  check_values (&(Owner) { diagram, NULL, problems }, notation->props, notation->n_props,
+                _wm_diagram_get_values (diagram));
+}
+
+void
+wm_diagram_check_item (WmDiagram    *diagram,
+                       const WmItem *item,
+                       GPtrArray    *problems)
+{
+  if (wm_item_is_link (item))
+    check_link_rule (diagram, (WmItem *) item, problems);
+  check_values (&(Owner) { diagram, (WmItem *) item, problems }, item->type->props,
+                item->type->n_props, item->props);
+}
+
+void
+wm_diagram_check_rules (WmDiagram *diagram,
+                        GPtrArray *problems)
+{
+  const WmNotation *notation = wm_diagram_get_notation (diagram);
+
+  if (notation->check != NULL)
+    notation->check (diagram, problems);
+}
+
 GPtrArray *
 wm_diagram_check (WmDiagram *diagram)
 {
   GPtrArray *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) wm_problem_free);
-  const WmNotation *notation;
 
   g_return_val_if_fail (WM_IS_DIAGRAM (diagram), problems);
 
-  notation = wm_diagram_get_notation (diagram);
-  check_values (&(Owner) { diagram, NULL, problems }, notation->props, notation->n_props,
-                _wm_diagram_get_values (diagram));
+  wm_diagram_check_fields (diagram, problems);
   for (guint i = 0; i < wm_diagram_get_n_items (diagram); i++)
-    {
-      WmItem *item = wm_diagram_get_item (diagram, i);
-
-      if (wm_item_is_link (item))
-        check_link_rule (diagram, item, problems);
-      check_values (&(Owner) { diagram, item, problems }, item->type->props, item->type->n_props,
-                    item->props);
-    }
-  if (notation->check != NULL)
-    notation->check (diagram, problems);
+    wm_diagram_check_item (diagram, wm_diagram_get_item (diagram, i), problems);
+  wm_diagram_check_rules (diagram, problems);
   return problems;
 }
 

@@ -33,8 +33,22 @@ WmProblem *wm_problem_new   (WmSeverity        severity,
                              ...) G_GNUC_PRINTF (4, 5);
 void       wm_problem_free  (WmProblem *problem);
 
-/* Every problem of @diagram: the checks shared by all notations, then its notation's own. */
+/* Every problem of @diagram, in this order: its fields', each item's in
+ * z-order, then its notation's whole-diagram rules. */
 GPtrArray *wm_diagram_check (WmDiagram *diagram);
+/* The same in parts, for a checker that keeps each item's problems and
+ * checks again only the items an edit changed: the problems of the diagram's
+ * own fields; those one item has on its own (a link its notation forbids
+ * between its ends, values naming list entries or items that are gone); the
+ * notation's rules, which look at the whole diagram (cycles, actors taking
+ * part in nothing, flows that reach no customer). Each appends to @problems. */
+void       wm_diagram_check_fields (WmDiagram    *diagram,
+                                    GPtrArray    *problems);
+void       wm_diagram_check_item   (WmDiagram    *diagram,
+                                    const WmItem *item,
+                                    GPtrArray    *problems);
+void       wm_diagram_check_rules  (WmDiagram    *diagram,
+                                    GPtrArray    *problems);
 GPtrArray *wm_project_check (WmProject *project);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WmProblem, wm_problem_free)

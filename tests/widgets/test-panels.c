@@ -340,6 +340,80 @@ test_problems_hidden_checks_nothing (Fixture       *fixture,
   g_assert_cmpuint (wm_problems_panel_get_n_problems (problems), ==, 2);
 }
 
+/* The panel's problems, in order, are the model's: the same messages. */
+static void
+assert_same_as_model (WmProblemsPanel *problems,
+                      WmDiagram       *diagram)
+{
+  g_autoptr(GPtrArray) expected = wm_diagram_check (diagram);
+  GListModel *shown = problem_model (problems);
+
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    {
+      g_autoptr(GtkStringObject) row = g_list_model_get_item (shown, i);
+
+      g_assert_cmpstr (gtk_string_object_get_string (row), ==,
+                       ((WmProblem *) g_ptr_array_index (expected, i))->message);
+    }
+}
+
+static guint
+count_with_links (WmDiagram *diagram)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < wm_diagram_get_n_items (diagram); i++)
+    {
+      WmItem *item = wm_diagram_get_item (diagram, i);
+
+      n += wm_item_has_prop (item, "links") && wm_item_has_value (item, "links");
+    }
+  return n;
+}
+
+/* An edit checks again the items it changed (and those that link to other
+ * diagrams), not every item, and the result is still the model's. */
+static void
+test_problems_incremental (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  WmProblemsPanel *problems = fixture->problems;
+  WmDiagram *uc = fixture->uc;
+  WmItem *lonely;
+  guint before;
+  const char *target[2] = { NULL, NULL };
+  g_autoptr(GError) error = NULL;
+
+  wm_problems_panel_set_diagram (problems, uc);
+  wm_test_wait_until_drawn (GTK_WIDGET (problems));
+  assert_same_as_model (problems, uc);
+
+  before = wm_problems_panel_get_n_item_checks (problems);
+  lonely = add_lonely_use_case (uc, 0);
+  wm_problems_panel_refresh (problems);
+  g_assert_cmpuint (wm_problems_panel_get_n_item_checks (problems) - before, ==,
+                    1 + count_with_links (uc));
+  assert_same_as_model (problems, uc);
+
+  /* A link to an item that is then deleted elsewhere shows as broken. */
+  g_assert_true (wm_diagram_set_property (uc, lonely->id, "links",
+                                          wm_diagram_get_item (fixture->map, 0)->id, &error));
+  g_assert_no_error (error);
+  wm_problems_panel_refresh (problems);
+  assert_same_as_model (problems, uc);
+  target[0] = wm_diagram_get_item (fixture->map, 0)->id;
+  g_assert_cmpuint (wm_diagram_remove_items (fixture->map, target), >, 0);
+  wm_problems_panel_refresh (problems);
+  assert_same_as_model (problems, uc);
+
+  /* Undo all of it, removals included. */
+  while (wm_project_undo (fixture->project))
+    ;
+  wm_problems_panel_refresh (problems);
+  assert_same_as_model (problems, uc);
+}
+
 /* While paused (a drag), edits wait; the check runs once at the end. */
 static void
 test_problems_pause (Fixture       *fixture,
@@ -455,6 +529,8 @@ main (int   argc,
               test_problems_follow_edits, fixture_tear_down);
   g_test_add ("/widgets/panels/problems/hidden-checks-nothing", Fixture, NULL, fixture_set_up,
               test_problems_hidden_checks_nothing, fixture_tear_down);
+  g_test_add ("/widgets/panels/problems/incremental", Fixture, NULL, fixture_set_up,
+              test_problems_incremental, fixture_tear_down);
   g_test_add ("/widgets/panels/problems/pause", Fixture, NULL, fixture_set_up,
               test_problems_pause, fixture_tear_down);
   g_test_add ("/widgets/panels/problems/many", Fixture, NULL, fixture_set_up,
