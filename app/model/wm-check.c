@@ -54,6 +54,18 @@ wm_problem_free (WmProblem *problem)
   g_free (problem);
 }
 
+void
+wm_problems_add_item_warning (GPtrArray    *problems,
+                              WmDiagram    *diagram,
+                              const WmItem *item,
+                              char         *message)
+{
+  const char *ids[] = { item->id, NULL };
+
+  g_ptr_array_add (problems, wm_problem_new (WM_SEVERITY_WARNING, diagram, ids, "%s", message));
+  g_free (message);
+}
+
 static void
 check_link_rule (WmDiagram *diagram,
                  WmItem    *link,

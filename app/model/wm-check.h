@@ -32,6 +32,11 @@ WmProblem *wm_problem_new   (WmSeverity        severity,
                              const char        *format,
                              ...) G_GNUC_PRINTF (4, 5);
 void       wm_problem_free  (WmProblem *problem);
+/* Appends a warning about @item alone to @problems; takes @message. */
+void       wm_problems_add_item_warning (GPtrArray    *problems,
+                                         WmDiagram    *diagram,
+                                         const WmItem *item,
+                                         char         *message);
 
 /* Every problem of @diagram, in this order: its fields', each item's in
  * z-order, then its notation's whole-diagram rules. */

@@ -83,18 +83,6 @@ slot_is_empty (WmItem     *item,
 }
 
 static void
-add_problem (GPtrArray    *problems,
-             WmDiagram    *diagram,
-             const WmItem *item,
-             char         *message)  /* taken */
-{
-  const char *ids[] = { item->id, NULL };
-
-  g_ptr_array_add (problems, wm_problem_new (WM_SEVERITY_WARNING, diagram, ids, "%s", message));
-  g_free (message);
-}
-
-static void
 check_journey (WmDiagram *diagram,
                GPtrArray *problems)
 {
@@ -108,13 +96,13 @@ check_journey (WmDiagram *diagram,
       WmItem *item = wm_diagram_get_item (diagram, i);
 
       if (slot_is_empty (item, "stage"))
-        add_problem (problems, diagram, item,
+        wm_problems_add_item_warning (problems, diagram, item,
                      !wm_str_is_blank (item->text)
                      ? g_strdup_printf (_("“%s” is in no stage."), item->text)
                      : g_strdup_printf (_("An unnamed item of type “%s” is in no stage."),
                                         g_dgettext (GETTEXT_PACKAGE, item->type->label)));
       if (g_str_equal (item->type->id, "card") && slot_is_empty (item, "lane"))
-        add_problem (problems, diagram, item,
+        wm_problems_add_item_warning (problems, diagram, item,
                      !wm_str_is_blank (item->text)
                      ? g_strdup_printf (_("“%s” is in no lane."), item->text)
                      : g_strdup (_("An unnamed card is in no lane.")));

@@ -725,18 +725,6 @@ _wm_vsm_metrics (WmDiagram *diagram)
 
 /* Checks */
 
-static void
-add_problem (GPtrArray    *problems,
-             WmDiagram    *diagram,
-             const WmItem *item,
-             char         *message)  /* taken */
-{
-  const char *ids[] = { item->id, NULL };
-
-  g_ptr_array_add (problems, wm_problem_new (WM_SEVERITY_WARNING, diagram, ids, "%s", message));
-  g_free (message);
-}
-
 /* Which nodes have a path to a customer, following links backwards from every
  * customer (cycles included: a rework loop still ends at the customer).
  * NULL when the map has no customer, so the question does not arise. */
@@ -786,7 +774,7 @@ check_takt (WmDiagram    *diagram,
     return;
   cycle_text = wm_figure_format_as (WM_FIGURE_SECONDS, cycle);
   takt_text = wm_figure_format_as (WM_FIGURE_SECONDS, takt);
-  add_problem (problems, diagram, process,
+  wm_problems_add_item_warning (problems, diagram, process,
                has_name (process)
                ? g_strdup_printf (_("The process “%s” is slower than takt: its cycle time of %s "
                                     "is longer than the takt time of %s."),
@@ -801,7 +789,7 @@ check_reaches_customer (WmDiagram    *diagram,
                         const WmItem *item,
                         GPtrArray    *problems)
 {
-  add_problem (problems, diagram, item,
+  wm_problems_add_item_warning (problems, diagram, item,
                has_name (item)
                ? g_strdup_printf (_("The material flow from “%s” does not reach a customer."),
                                   item->text)
@@ -846,7 +834,7 @@ check_days_override (WmDiagram    *diagram,
   pieces_text = wm_figure_format_as (WM_FIGURE_PIECES, pieces);
   counted_text = wm_figure_format_as (WM_FIGURE_DAYS, counted);
   set_text = wm_figure_format_as (WM_FIGURE_DAYS, set);
-  add_problem (problems, diagram, item,
+  wm_problems_add_item_warning (problems, diagram, item,
                has_name (item)
                ? g_strdup_printf (_("The inventory “%s” holds %s, which make %s at the daily "
                                     "demand, but it is set to %s of stock; the lead time and the "
