@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -53,6 +54,24 @@ fail_errno (GError    **error,
   /* Translators: the first %s is a file name, the second why saving failed. */
   g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
                _("Could not save “%s”: %s (%s)"), display, g_strerror (saved_errno), what);
+  return FALSE;
+}
+
+static gboolean refuse (GError **error, GIOErrorEnum code, const char *format, ...)
+  G_GNUC_PRINTF (3, 4);
+
+/* Sets @error and returns FALSE, for one-line refusals. */
+static gboolean
+refuse (GError     **error,
+        GIOErrorEnum code,
+        const char  *format,
+        ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_propagate_error (error, g_error_new_valist (G_IO_ERROR, code, format, args));
+  va_end (args);
   return FALSE;
 }
 
@@ -102,9 +121,8 @@ flush_buffer (WmSafeStream *self,
   gboolean ok;
 
   if (self->failed)
-    return g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                        _("Could not save “%s”: an earlier write failed"), self->display),
-           FALSE;
+    return refuse (error, G_IO_ERROR_FAILED,
+                   _("Could not save “%s”: an earlier write failed"), self->display);
   ok = write_all (self, self->buffer->data, self->buffer->len, error);
   g_byte_array_set_size (self->buffer, 0);
   return ok;
@@ -190,9 +208,8 @@ wm_safe_stream_close (GOutputStream *stream,
     {
       discard_tmp (self);
       if (self->commit)
-        return g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                            _("Could not save “%s”: an earlier write failed"), self->display),
-               FALSE;
+        return refuse (error, G_IO_ERROR_FAILED,
+                       _("Could not save “%s”: an earlier write failed"), self->display);
       return TRUE;
     }
   if (!commit_tmp (self, cancellable, error))
@@ -279,22 +296,19 @@ check_target (const char  *path,
   if (!*exists)
     return errno == ENOENT ? TRUE : fail_errno (error, errno, display, "stat");
   if (!S_ISREG (st->st_mode))
-    return g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
-                        _("Could not save “%s”: it is not a regular file"), display),
-           FALSE;
+    return refuse (error, G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("Could not save “%s”: it is not a regular file"), display);
   /* Renaming over a file with other hard links would split it from them;
    * rewriting it in place could leave it half-written. Neither is safe. */
   if (st->st_nlink > 1)
-    return g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                        _("Could not save “%s”: the file has other hard links, which saving "
-                          "would separate from it. Save it under another name instead."),
-                        display),
-           FALSE;
+    return refuse (error, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Could not save “%s”: the file has other hard links, which saving "
+                     "would separate from it. Save it under another name instead."),
+                   display);
   if (access (path, W_OK) != 0)
-    return g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
-                        _("Could not save “%s”: the file is read-only. Save it under another "
-                          "name instead."), display),
-           FALSE;
+    return refuse (error, G_IO_ERROR_PERMISSION_DENIED,
+                   _("Could not save “%s”: the file is read-only. Save it under another "
+                     "name instead."), display);
   return TRUE;
 }
 
@@ -312,9 +326,8 @@ check_etag (const char *path,
   etag = wm_safe_save_query_etag (file);
   if (g_strcmp0 (etag, expected_etag) == 0)
     return TRUE;
-  return g_set_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG,
-                      _("“%s” was changed on disk after it was opened"), display),
-         FALSE;
+  return refuse (error, G_IO_ERROR_WRONG_ETAG,
+                 _("“%s” was changed on disk after it was opened"), display);
 }
 
 static gboolean
@@ -371,10 +384,11 @@ wm_safe_stream_new (GFile           *target,
   self->display = g_file_get_parse_name (target);
   path = g_file_get_path (target);
   if (path == NULL)
-    return g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                        _("Could not save “%s”: only local files can be written"),
-                        self->display),
-           NULL;
+    {
+      refuse (error, G_IO_ERROR_NOT_SUPPORTED,
+              _("Could not save “%s”: only local files can be written"), self->display);
+      return NULL;
+    }
   self->path = resolve_links (path, self->display, error);
   if (self->path == NULL || !check_target (self->path, self->display, &st, &exists, error) ||
       !check_etag (self->path, self->display, expected_etag, error))
