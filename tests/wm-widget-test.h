@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 
 /* Iterates the main loop until @widget is mapped and has drawn a frame. */
 void        wm_test_wait_until_drawn (GtkWidget  *widget);
+/* The first widget of @type in @root's tree (@root included), or NULL. */
+GtkWidget  *wm_test_find_widget      (GtkWidget  *root,
+                                      GType       type);
 /* Renders @widget as GTK draws it, through its window's renderer. */
 GdkTexture *wm_test_render_widget    (GtkWidget  *widget);
 /* Saves @widget as a PNG named @name in $WAYMARK_SCREENSHOT_DIR (else the

@@ -56,23 +56,6 @@ run_for (guint ms)
 
 /* Widgets */
 
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* A label showing @text somewhere in it: how a toast is seen. */
 static gboolean
 shows_text (GtkWidget  *root,
@@ -513,7 +496,7 @@ test_recovery_shows_damaged (void)
 static WmProblemsPanel *
 problems_panel (WmWindow *window)
 {
-  return WM_PROBLEMS_PANEL (find_widget (GTK_WIDGET (window), WM_TYPE_PROBLEMS_PANEL));
+  return WM_PROBLEMS_PANEL (wm_test_find_widget (GTK_WIDGET (window), WM_TYPE_PROBLEMS_PANEL));
 }
 
 static void

@@ -60,23 +60,6 @@ project_has_file (gpointer data)
   return wm_project_get_file (wm_window_get_project (data)) != NULL;
 }
 
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gpointer
 find_controller (GtkWidget *widget,
                  GType      type)
@@ -487,9 +470,9 @@ test_context_menu (void)
 {
   g_autoptr(WmProject) project = wm_test_load_sample ();
   WmWindow *window = present_window (project);
-  GtkWidget *list = find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW);
+  GtkWidget *list = wm_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW);
   GtkGesture *click = find_controller (list, GTK_TYPE_GESTURE_CLICK);
-  GtkWidget *popover = find_widget (list, GTK_TYPE_POPOVER_MENU);
+  GtkWidget *popover = wm_test_find_widget (list, GTK_TYPE_POPOVER_MENU);
   graphene_rect_t bounds;
   GtkWidget *row;
 
@@ -709,11 +692,11 @@ test_bottom_pane (void)
   g_autoptr(WmProject) project = wm_test_load_sample ();
   WmWindow *window = present_window (project);
   WmCanvas *canvas = WM_CANVAS (wm_window_get_canvas (window));
-  WmProblemsPanel *problems = WM_PROBLEMS_PANEL (find_widget (GTK_WIDGET (window),
+  WmProblemsPanel *problems = WM_PROBLEMS_PANEL (wm_test_find_widget (GTK_WIDGET (window),
                                                               WM_TYPE_PROBLEMS_PANEL));
-  WmMetricsPanel *metrics = WM_METRICS_PANEL (find_widget (GTK_WIDGET (window),
+  WmMetricsPanel *metrics = WM_METRICS_PANEL (wm_test_find_widget (GTK_WIDGET (window),
                                                            WM_TYPE_METRICS_PANEL));
-  AdwViewStack *stack = ADW_VIEW_STACK (find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  AdwViewStack *stack = ADW_VIEW_STACK (wm_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
   WmDiagram *map = current_state_map (project);
   WmDiagram *uc = wm_project_find_diagram (project, "uc-41");
   WmItem *roasting = item_with_text (map, "Roasting");
@@ -772,9 +755,9 @@ test_closed_pane_is_idle (void)
 {
   g_autoptr(WmProject) project = wm_test_load_sample ();
   WmWindow *window = present_window (project);
-  WmProblemsPanel *problems = WM_PROBLEMS_PANEL (find_widget (GTK_WIDGET (window),
+  WmProblemsPanel *problems = WM_PROBLEMS_PANEL (wm_test_find_widget (GTK_WIDGET (window),
                                                               WM_TYPE_PROBLEMS_PANEL));
-  WmMetricsPanel *metrics = WM_METRICS_PANEL (find_widget (GTK_WIDGET (window),
+  WmMetricsPanel *metrics = WM_METRICS_PANEL (wm_test_find_widget (GTK_WIDGET (window),
                                                            WM_TYPE_METRICS_PANEL));
   WmDiagram *map = current_state_map (project);
 
@@ -818,8 +801,8 @@ test_search (void)
   g_autoptr(WmProject) project = wm_test_load_sample ();
   WmWindow *window = present_window (project);
   WmCanvas *canvas = WM_CANVAS (wm_window_get_canvas (window));
-  GtkSearchBar *bar = GTK_SEARCH_BAR (find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_BAR));
-  GtkWidget *entry = find_widget (GTK_WIDGET (bar), GTK_TYPE_SEARCH_ENTRY);
+  GtkSearchBar *bar = GTK_SEARCH_BAR (wm_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_BAR));
+  GtkWidget *entry = wm_test_find_widget (GTK_WIDGET (bar), GTK_TYPE_SEARCH_ENTRY);
 
   wm_window_show_diagram (window, current_state_map (project));
   g_assert_false (gtk_search_bar_get_search_mode (bar));

@@ -211,28 +211,11 @@ test_metrics_follow_edits (Fixture       *fixture,
   g_assert_cmpuint (wm_metrics_panel_get_n_flags (metrics), ==, 0);
 }
 
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The panel's rows are a list view over a list model, not a widget each. */
 static GtkListView *
 problem_list (WmProblemsPanel *panel)
 {
-  GtkWidget *list = find_widget (GTK_WIDGET (panel), GTK_TYPE_LIST_VIEW);
+  GtkWidget *list = wm_test_find_widget (GTK_WIDGET (panel), GTK_TYPE_LIST_VIEW);
 
   g_assert_nonnull (list);
   return GTK_LIST_VIEW (list);
