@@ -77,18 +77,6 @@ wm_export_dialog_set_options (WmExportDialog        *self,
   adw_combo_row_set_selected (self->which, all_diagrams || self->current == NULL ? 1 : 0);
 }
 
-static void
-remember_first_error (WmDiagram    *diagram,
-                      const char   *path,
-                      const GError *error,
-                      gpointer      user_data)
-{
-  GError **first = user_data;
-
-  if (error != NULL && *first == NULL)
-    *first = g_error_copy (error);
-}
-
 gboolean
 wm_export_dialog_export_to (WmExportDialog  *self,
                             GFile           *file,
@@ -97,8 +85,6 @@ wm_export_dialog_export_to (WmExportDialog  *self,
   WmExportOptions options;
   gboolean all;
   g_autofree char *path = NULL;
-  g_autoptr(GError) first = NULL;
-  g_autoptr(GError) summary = NULL;
 
   g_return_val_if_fail (WM_IS_EXPORT_DIALOG (self), FALSE);
 
@@ -109,13 +95,7 @@ wm_export_dialog_export_to (WmExportDialog  *self,
   if (options.format == WM_EXPORT_PDF)
     return wm_export_presentation_to_file (self->project, &options, file, error);
   path = g_file_get_path (file);
-  if (wm_export_each_diagram (self->project, &options, path, remember_first_error, &first,
-                              &summary))
-    return TRUE;
-  /* "1 of 4 diagrams could not be exported: Could not save “…”: No space left…" */
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s", summary->message,
-               first->message);
-  return FALSE;
+  return wm_export_each_diagram (self->project, &options, path, NULL, NULL, error);
 }
 
 /* The same choices as wm_export_dialog_export_to(), off the main thread. */

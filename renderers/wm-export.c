@@ -959,6 +959,8 @@ export_each (WmProject             *project,
              GError               **error)
 {
   g_auto(GStrv) paths = wm_export_paths_for_diagrams (output, project, options->format);
+  g_autoptr(GError) first = NULL;
+  g_autofree char *summary = NULL;
   guint failed = 0;
 
   for (guint i = 0; paths[i] != NULL; i++)
@@ -973,13 +975,16 @@ export_each (WmProject             *project,
         failed++;
       if (done != NULL)
         done (diagram, paths[i], local_error, user_data);
+      if (local_error != NULL && first == NULL)
+        first = g_steal_pointer (&local_error);
     }
   if (failed == 0)
     return TRUE;
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-               ngettext ("%u of %u diagrams could not be exported",
-                         "%u of %u diagrams could not be exported", failed),
-               failed, wm_project_get_n_diagrams (project));
+  summary = g_strdup_printf (ngettext ("%u of %u diagrams could not be exported",
+                                       "%u of %u diagrams could not be exported", failed),
+                             failed, wm_project_get_n_diagrams (project));
+  /* "1 of 4 diagrams could not be exported: Could not save “…”: No space left…" */
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s", summary, first->message);
   return FALSE;
 }
 
@@ -1022,7 +1027,6 @@ typedef struct
   guint            position;   /* JOB_DIAGRAM: the diagram's position in the project */
   GFile           *file;       /* JOB_DIAGRAM, JOB_PRESENTATION */
   char            *output;     /* JOB_EACH: the name the files are named after */
-  GError          *first;      /* JOB_EACH: the first diagram's failure */
 } ExportJob;
 
 static void
@@ -1031,20 +1035,7 @@ export_job_free (ExportJob *job)
   g_bytes_unref (job->snapshot);
   g_clear_object (&job->file);
   g_free (job->output);
-  g_clear_error (&job->first);
   g_free (job);
-}
-
-static void
-remember_first_failure (WmDiagram    *diagram,
-                        const char   *path,
-                        const GError *error,
-                        gpointer      user_data)
-{
-  ExportJob *job = user_data;
-
-  if (error != NULL && job->first == NULL)
-    job->first = g_error_copy (error);
 }
 
 static gboolean
@@ -1053,8 +1044,6 @@ run_job (ExportJob    *job,
          GCancellable *cancellable,
          GError      **error)
 {
-  g_autoptr(GError) summary = NULL;
-
   switch (job->kind)
     {
     case JOB_DIAGRAM:
@@ -1066,18 +1055,7 @@ run_job (ExportJob    *job,
                              cancellable, error);
     case JOB_EACH:
     default:
-      if (export_each (project, &job->options, job->output, cancellable, remember_first_failure,
-                       job, &summary))
-        return TRUE;
-      if (job->first == NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&summary));
-          return FALSE;
-        }
-      /* "1 of 4 diagrams could not be exported: Could not save “…”: No space left…" */
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s", summary->message,
-                   job->first->message);
-      return FALSE;
+      return export_each (project, &job->options, job->output, cancellable, NULL, NULL, error);
     }
 }
 

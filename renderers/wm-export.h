@@ -94,7 +94,8 @@ typedef void (*WmExportEachFunc) (WmDiagram    *diagram,
                                   const GError *error,
                                   gpointer      user_data);
 /* Exports every diagram to its own file (wm_export_paths_for_diagrams()). A
- * failure does not stop the others; FALSE when any failed. */
+ * failure does not stop the others; FALSE when any failed, with how many
+ * and the first one's message. */
 gboolean  wm_export_each_diagram      (WmProject             *project,
                                        const WmExportOptions *options,
                                        const char            *output,

@@ -58,3 +58,19 @@ wm_test_find_widget (GtkWidget *root,
     }
   return NULL;
 }
+
+AdwMessageDialog *
+wm_test_find_dialog_of (GtkWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)) &&
+          gtk_window_get_transient_for (toplevel) == window)
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return NULL;
+}

@@ -5,12 +5,14 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
 /* Iterates the main loop until @widget is mapped and has drawn a frame. */
 void        wm_test_wait_until_drawn (GtkWidget  *widget);
+/* The visible message dialog over @window, or NULL. */
+AdwMessageDialog *wm_test_find_dialog_of (GtkWindow *window);
 /* The first widget of @type in @root's tree (@root included), or NULL. */
 GtkWidget  *wm_test_find_widget      (GtkWidget  *root,
                                       GType       type);

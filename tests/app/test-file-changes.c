@@ -71,26 +71,10 @@ shows_text (GtkWidget  *root,
   return FALSE;
 }
 
-static AdwMessageDialog *
-find_dialog_of (GtkWindow *window)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)) &&
-          gtk_window_get_transient_for (toplevel) == window)
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-  return NULL;
-}
-
 static gboolean
 has_dialog (gpointer data)
 {
-  return find_dialog_of (data) != NULL;
+  return wm_test_find_dialog_of (data) != NULL;
 }
 
 /* The project's file, and the program that changes it */
@@ -246,7 +230,7 @@ test_reload_when_clean (Fixture       *fixture,
   /* ...which saving writes over the version turned down, without asking. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
   wait_for (project_clean, fixture);
-  g_assert_null (find_dialog_of (GTK_WINDOW (window)));
+  g_assert_null (wm_test_find_dialog_of (GTK_WINDOW (window)));
   after_save = title_on_disk (fixture);
   g_assert_cmpstr (after_save, ==, wm_project_get_title (fixture->opened));
 }
@@ -268,7 +252,7 @@ test_own_save_is_not_a_change (Fixture       *fixture,
     }
   run_for (800);
   g_assert_true (wm_window_get_project (window) == fixture->opened);
-  g_assert_null (find_dialog_of (GTK_WINDOW (window)));
+  g_assert_null (wm_test_find_dialog_of (GTK_WINDOW (window)));
   g_assert_false (shows_text (GTK_WIDGET (window), "on disk"));
 }
 
@@ -294,7 +278,7 @@ test_ask_when_dirty_keep_mine (Fixture       *fixture,
   wm_project_set_title (fixture->opened, "Mine");
   change_outside (fixture, "Theirs");
   wait_for (has_dialog, window);
-  dialog = find_dialog_of (GTK_WINDOW (window));
+  dialog = wm_test_find_dialog_of (GTK_WINDOW (window));
   g_assert_true (strstr (adw_message_dialog_get_heading (dialog), "Changed on Disk") != NULL);
   g_assert_true (adw_message_dialog_has_response (dialog, "reload"));
   settle_and_shoot (GTK_WIDGET (dialog), "waymark-changed-on-disk.png");
@@ -303,11 +287,11 @@ test_ask_when_dirty_keep_mine (Fixture       *fixture,
   g_assert_true (wm_project_get_dirty (fixture->opened));
   /* The same outside version is not asked about twice. */
   run_for (600);
-  g_assert_null (find_dialog_of (GTK_WINDOW (window)));
+  g_assert_null (wm_test_find_dialog_of (GTK_WINDOW (window)));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
   wait_for (project_clean, fixture);
-  g_assert_null (find_dialog_of (GTK_WINDOW (window)));
+  g_assert_null (wm_test_find_dialog_of (GTK_WINDOW (window)));
   saved = title_on_disk (fixture);
   g_assert_cmpstr (saved, ==, "Mine");
 }
@@ -322,7 +306,7 @@ test_ask_when_dirty_reload (Fixture       *fixture,
   wm_project_set_title (fixture->opened, "Mine");
   change_outside (fixture, "Theirs");
   wait_for (has_dialog, window);
-  respond (find_dialog_of (GTK_WINDOW (window)), "reload");
+  respond (wm_test_find_dialog_of (GTK_WINDOW (window)), "reload");
   wait_for (project_replaced, fixture);
   g_assert_cmpstr (wm_project_get_title (wm_window_get_project (window)), ==, "Theirs");
   g_assert_false (wm_project_get_dirty (wm_window_get_project (window)));
@@ -344,14 +328,14 @@ test_save_never_overwrites_unasked (Fixture       *fixture,
   change_outside (fixture, "Theirs");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
   wait_for (has_dialog, window);
-  dialog = find_dialog_of (GTK_WINDOW (window));
+  dialog = wm_test_find_dialog_of (GTK_WINDOW (window));
   g_assert_true (strstr (adw_message_dialog_get_body (dialog), "not saved") != NULL);
   before = title_on_disk (fixture);
   g_assert_cmpstr (before, ==, "Theirs");
   g_assert_true (wm_project_get_dirty (fixture->opened));
   /* The monitor's news of the same change asks nothing more. */
   run_for (600);
-  g_assert_true (find_dialog_of (GTK_WINDOW (window)) == dialog);
+  g_assert_true (wm_test_find_dialog_of (GTK_WINDOW (window)) == dialog);
 
   respond (dialog, "keep");
   wait_for (project_clean, fixture);
@@ -373,7 +357,7 @@ test_deleted_keeps_work (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
   wait_for (project_clean, fixture);
   g_assert_true (g_file_test (fixture->path, G_FILE_TEST_IS_REGULAR));
-  g_assert_null (find_dialog_of (GTK_WINDOW (window)));
+  g_assert_null (wm_test_find_dialog_of (GTK_WINDOW (window)));
 }
 
 /* A new version that cannot be read leaves the project as it was, and says why. */
@@ -388,7 +372,7 @@ test_unreadable_change_keeps_project (Fixture       *fixture,
   g_file_set_contents (fixture->path, "<waymark-project version=", -1, &error);
   g_assert_no_error (error);
   wait_for (has_dialog, window);
-  dialog = find_dialog_of (GTK_WINDOW (window));
+  dialog = wm_test_find_dialog_of (GTK_WINDOW (window));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The Changed File Cannot Be Read");
   g_assert_true (strstr (adw_message_dialog_get_body (dialog), "bean-box.waymark:1") != NULL);
   g_assert_true (wm_window_get_project (window) == fixture->opened);
@@ -451,7 +435,7 @@ offer (GtkWindow *parent,
   AdwMessageDialog *dialog;
 
   wm_recovery_offer (parent, orphans, remember_choice, choice);
-  dialog = find_dialog_of (parent);
+  dialog = wm_test_find_dialog_of (parent);
   g_assert_nonnull (dialog);
   return dialog;
 }

@@ -78,22 +78,6 @@ find_controller (GtkWidget *widget,
   return NULL;
 }
 
-static AdwMessageDialog *
-find_dialog_of (GtkWindow *window)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)) &&
-          gtk_window_get_transient_for (toplevel) == window)
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-  return NULL;
-}
-
 static WmWindow *
 present_window (WmProject *project)
 {
@@ -326,7 +310,7 @@ test_rename_diagram (void)
 
   wm_window_show_diagram (window, diagram);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.rename-diagram", NULL));
-  dialog = find_dialog_of (GTK_WINDOW (window));
+  dialog = wm_test_find_dialog_of (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
   g_assert_cmpstr (gtk_editable_get_text (entry), ==, before);
@@ -345,7 +329,7 @@ test_rename_diagram (void)
 
   /* Cancel leaves the name alone. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.rename-diagram", NULL);
-  dialog = find_dialog_of (GTK_WINDOW (window));
+  dialog = wm_test_find_dialog_of (GTK_WINDOW (window));
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Nope");
   adw_message_dialog_response (dialog, "cancel");
   iterate (10);
