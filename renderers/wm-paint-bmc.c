@@ -7,7 +7,7 @@
  * with its title, a small line icon and the faint guiding question of the
  * Strategyzer canvas; the header fields stand in a band above the canvas and
  * the colour legend in rows below it. Notes are sticky notes in their colour,
- * where wm_bmc_layout_new() puts them: flowing in their block, or where the
+ * where wm_board_layout_new() puts them: flowing in their block, or where the
  * analyst placed them freely. All the measures come from wm-bmc.h, so that
  * the canvas hit-tests what is painted.
  *
@@ -236,7 +236,7 @@ canvas_size (WmDiagram *diagram,
  * must not free it under the paint's feet. */
 typedef struct
 {
-  WmBmcLayout *layout;
+  WmBoardLayout *layout;
 } Bmc;
 
 static void
@@ -244,7 +244,7 @@ bmc_clear (gpointer data)
 {
   Bmc *bmc = data;
 
-  wm_bmc_layout_free (bmc->layout);
+  wm_board_layout_free (bmc->layout);
 }
 
 static void
@@ -260,7 +260,7 @@ bmc_new (WmDiagram *diagram)
 {
   Bmc *bmc = g_rc_box_new0 (Bmc);
 
-  bmc->layout = wm_bmc_layout_new (diagram);
+  bmc->layout = wm_board_layout_new (diagram);
   return bmc;
 }
 
@@ -364,7 +364,7 @@ paint_blocks (WmPaintContext *ctx,
       if (ctx->options->visible.width > 0 && !wm_rect_intersects (&block, &ctx->options->visible))
         continue;
       wm_draw_box (ctx->cr, &block, 0, NULL, &wm_color_faint, 1);
-      if (wm_bmc_layout_overflows (bmc->layout, b))
+      if (wm_board_layout_overflows (bmc->layout, b))
         paint_overflow (ctx, &block);
       if (!ctx->detail)
         continue;
@@ -503,7 +503,7 @@ paint_item (WmPaintContext *ctx,
 
   if (!wm_item_is_node (item))
     return;
-  wm_bmc_layout_item_rect (bmc->layout, item, &rect);
+  wm_board_layout_item_rect (bmc->layout, item, &rect);
   wm_color_parse (wm_item_get_string (item, "color"), &fill);
   if (ctx->detail)
     {
@@ -528,7 +528,7 @@ item_extent (WmDiagram    *diagram,
       return;
     }
   bmc = bmc_get (diagram);
-  wm_bmc_layout_item_rect (bmc->layout, item, &b);
+  wm_board_layout_item_rect (bmc->layout, item, &b);
   *extent = (WmRect) { b.x - NOTE_INK_LEFT, b.y - NOTE_INK_LEFT,
                        b.width + NOTE_INK_LEFT + NOTE_INK_RIGHT,
                        b.height + NOTE_INK_LEFT + NOTE_INK_BOTTOM };
@@ -541,7 +541,7 @@ node_rect (WmDiagram    *diagram,
 {
   g_autoptr(Bmc) bmc = bmc_get (diagram);
 
-  wm_bmc_layout_item_rect (bmc->layout, node, rect);
+  wm_board_layout_item_rect (bmc->layout, node, rect);
 }
 
 const WmPainter _wm_painter_bmc = {

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "wm-draw.h"
+#include "wm-notation-modules.h"
 
 G_BEGIN_DECLS
 
@@ -70,10 +71,10 @@ typedef struct
   gboolean places_nodes;
 } WmPainter;
 
-extern const WmPainter _wm_painter_bmc;
-extern const WmPainter _wm_painter_use_case;
-extern const WmPainter _wm_painter_vsm;
-extern const WmPainter _wm_painter_journey;
+/* Each module of wm-notations.list defines _wm_painter_<c_name>. */
+#define WM_PAINTER_DECLARE(c_name) extern const WmPainter _wm_painter_##c_name;
+WM_NOTATION_MODULES (WM_PAINTER_DECLARE)
+#undef WM_PAINTER_DECLARE
 
 /* A box filled with @fill (may be NULL) and outlined in @edge (may be NULL)
  * just inside @rect. Outlines and lines are one device pixel wide, and as

@@ -29,12 +29,12 @@
  * this reach and checks culling pixel by pixel. */
 #define CULL_MARGIN 160
 
+/* One per module of wm-notations.list. */
+#define WM_PAINTER_ENTRY(c_name) &_wm_painter_##c_name,
 static const WmPainter *const painters[] = {
-  &_wm_painter_bmc,
-  &_wm_painter_use_case,
-  &_wm_painter_vsm,
-  &_wm_painter_journey,
+  WM_NOTATION_MODULES (WM_PAINTER_ENTRY)
 };
+#undef WM_PAINTER_ENTRY
 
 static const WmPainter *
 painter_for (WmDiagram *diagram)

@@ -55,7 +55,7 @@ add_note (Fixture    *fixture,
 }
 
 static void
-assert_place (const WmBmcLayout *layout,
+assert_place (const WmBoardLayout *layout,
               const WmItem      *item,
               double             x,
               double             y,
@@ -64,7 +64,7 @@ assert_place (const WmBmcLayout *layout,
 {
   WmRect rect;
 
-  g_assert_true (wm_bmc_layout_item_rect (layout, item, &rect));
+  g_assert_true (wm_board_layout_item_rect (layout, item, &rect));
   g_assert_cmpfloat_with_epsilon (rect.x, x, 1e-9);
   g_assert_cmpfloat_with_epsilon (rect.y, y, 1e-9);
   g_assert_cmpfloat_with_epsilon (rect.width, width, 1e-9);
@@ -91,7 +91,7 @@ test_geometry (Fixture       *fixture,
   g_assert_cmpint (wm_bmc_block_at (width, height, 799, 760), ==, WM_BMC_COST_STRUCTURE);
   g_assert_cmpint (wm_bmc_block_at (width, height, 800, 760), ==, WM_BMC_REVENUE_STREAMS);
   g_assert_cmpint (wm_bmc_block_at (width, height, 800, 1000), ==, WM_BMC_N_BLOCKS);
-  g_assert_null (wm_bmc_layout_new (wm_project_add_diagram (fixture->project, "use-case", "Uc",
+  g_assert_null (wm_board_layout_new (wm_project_add_diagram (fixture->project, "use-case", "Uc",
                                                             NULL)));
 }
 
@@ -105,14 +105,14 @@ test_flow_wraps (Fixture       *fixture,
   WmItem *b = add_note (fixture, "key-partners", 120, 80);
   WmItem *c = add_note (fixture, "key-partners", 120, 80);
   WmItem *lone = add_note (fixture, "channels", 120, 80);
-  g_autoptr(WmBmcLayout) layout = wm_bmc_layout_new (fixture->diagram);
+  g_autoptr(WmBoardLayout) layout = wm_board_layout_new (fixture->diagram);
 
   assert_place (layout, a, 28, 48, 120, 80);
   assert_place (layout, b, 172, 48, 120, 80);
   assert_place (layout, c, 28, 144, 120, 80);
   /* Alone in its row: centred, (292 - 120) / 2 = 86 in. */
   assert_place (layout, lone, 974 + 86, 423, 120, 80);
-  g_assert_false (wm_bmc_layout_overflows (layout, WM_BMC_KEY_PARTNERS));
+  g_assert_false (wm_board_layout_overflows (layout, WM_BMC_KEY_PARTNERS));
 }
 
 /* The flow follows the z-order, and changes with it. */
@@ -123,10 +123,10 @@ test_flow_order (Fixture       *fixture,
   WmItem *a = add_note (fixture, "key-partners", 120, 80);
   WmItem *b = add_note (fixture, "key-partners", 120, 80);
   WmItem *c = add_note (fixture, "key-partners", 120, 80);
-  g_autoptr(WmBmcLayout) layout = NULL;
+  g_autoptr(WmBoardLayout) layout = NULL;
 
   g_assert_true (wm_diagram_restack (fixture->diagram, c->id, 0));
-  layout = wm_bmc_layout_new (fixture->diagram);
+  layout = wm_board_layout_new (fixture->diagram);
   assert_place (layout, c, 28, 48, 120, 80);
   assert_place (layout, a, 172, 48, 120, 80);
   assert_place (layout, b, 28, 144, 120, 80);
@@ -140,13 +140,13 @@ test_flow_pinned (Fixture       *fixture,
   WmItem *a = add_note (fixture, "key-partners", 120, 80);
   WmItem *b = add_note (fixture, "key-partners", 120, 80);
   WmItem *c = add_note (fixture, "key-partners", 120, 80);
-  g_autoptr(WmBmcLayout) layout = NULL;
+  g_autoptr(WmBoardLayout) layout = NULL;
   WmRect rect;
 
   g_assert_true (wm_diagram_set_bounds (fixture->diagram, a->id, &(WmRect) { 100, 400, 130, 90 }));
   g_assert_true (wm_diagram_set_property (fixture->diagram, a->id, "pinned", "true", NULL));
-  layout = wm_bmc_layout_new (fixture->diagram);
-  g_assert_false (wm_bmc_layout_item_rect (layout, a, &rect));
+  layout = wm_board_layout_new (fixture->diagram);
+  g_assert_false (wm_board_layout_item_rect (layout, a, &rect));
   g_assert_cmpfloat (rect.x, ==, 100);
   g_assert_cmpfloat (rect.y, ==, 400);
   g_assert_cmpfloat (rect.width, ==, 130);
@@ -163,13 +163,13 @@ test_flow_resize (Fixture       *fixture,
   WmItem *a = add_note (fixture, "key-partners", 120, 80);
   WmItem *b = add_note (fixture, "key-partners", 120, 80);
   WmItem *c = add_note (fixture, "key-partners", 120, 80);
-  g_autoptr(WmBmcLayout) before = wm_bmc_layout_new (fixture->diagram);
-  g_autoptr(WmBmcLayout) after = NULL;
+  g_autoptr(WmBoardLayout) before = wm_board_layout_new (fixture->diagram);
+  g_autoptr(WmBoardLayout) after = NULL;
 
   assert_place (before, b, 172, 48, 120, 80);
   g_assert_true (wm_diagram_set_bounds (fixture->diagram, a->id,
                                         &(WmRect) { 3000, 3000, 200, 120 }));
-  after = wm_bmc_layout_new (fixture->diagram);
+  after = wm_board_layout_new (fixture->diagram);
   assert_place (after, a, 28, 48, 200, 120);
   assert_place (after, b, 28, 48 + 120 + 16, 120, 80);
   assert_place (after, c, 172, 48 + 120 + 16, 120, 80);
@@ -182,7 +182,7 @@ test_flow_clamp (Fixture       *fixture,
 {
   WmItem *a = add_note (fixture, "key-partners", 120, 80);
   WmItem *wide = add_note (fixture, "key-partners", 500, 60);
-  g_autoptr(WmBmcLayout) layout = wm_bmc_layout_new (fixture->diagram);
+  g_autoptr(WmBoardLayout) layout = wm_board_layout_new (fixture->diagram);
 
   assert_place (layout, a, 14, 48, 120, 80);
   assert_place (layout, wide, 14, 144, 292, 60);
@@ -200,16 +200,16 @@ test_flow_overflow (Fixture       *fixture,
   for (guint i = 0; i < 6; i++)
     add_note (fixture, "key-activities", 120, 80);
   {
-    g_autoptr(WmBmcLayout) layout = wm_bmc_layout_new (fixture->diagram);
+    g_autoptr(WmBoardLayout) layout = wm_board_layout_new (fixture->diagram);
 
-    g_assert_false (wm_bmc_layout_overflows (layout, WM_BMC_KEY_ACTIVITIES));
+    g_assert_false (wm_board_layout_overflows (layout, WM_BMC_KEY_ACTIVITIES));
   }
   last = add_note (fixture, "key-activities", 120, 80);
   {
-    g_autoptr(WmBmcLayout) layout = wm_bmc_layout_new (fixture->diagram);
+    g_autoptr(WmBoardLayout) layout = wm_board_layout_new (fixture->diagram);
 
-    g_assert_true (wm_bmc_layout_overflows (layout, WM_BMC_KEY_ACTIVITIES));
-    g_assert_false (wm_bmc_layout_overflows (layout, WM_BMC_KEY_RESOURCES));
+    g_assert_true (wm_board_layout_overflows (layout, WM_BMC_KEY_ACTIVITIES));
+    g_assert_false (wm_board_layout_overflows (layout, WM_BMC_KEY_RESOURCES));
     assert_place (layout, last, 320 + 28, 48 + 3 * 96, 120, 80);
   }
 }
@@ -219,11 +219,11 @@ static void
 test_flow_stale (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_autoptr(WmBmcLayout) layout = wm_bmc_layout_new (fixture->diagram);
+  g_autoptr(WmBoardLayout) layout = wm_board_layout_new (fixture->diagram);
   WmItem *late = add_note (fixture, "channels", 120, 80);
   WmRect rect;
 
-  g_assert_false (wm_bmc_layout_item_rect (layout, late, &rect));
+  g_assert_false (wm_board_layout_item_rect (layout, late, &rect));
   g_assert_cmpfloat (rect.x, ==, 3000);
 }
 

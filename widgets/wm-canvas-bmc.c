@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The nine blocks are fixed regions and a note belongs to the block it is
- * dropped in. Notes flow in their block (wm_bmc_layout_new()), so a drag does
+ * dropped in. Notes flow in their block (wm_board_layout_new()), so a drag does
  * not move them as the generic move drag would: it carries a ghost of the
  * selected notes and, on the drop, files them in the block under the pointer,
  * where they join the flow, or, dropped in their own block, places them
@@ -69,7 +69,7 @@ typedef struct
   gboolean    dragging;
   GStrv       drag_ids;
   GArray     *ghosts;       /* one Ghost per drag_ids entry */
-  WmBmcLayout *layout;      /* the flow when the drag began, for the caret */
+  WmBoardLayout *layout;      /* the flow when the drag began, for the caret */
   double      grab_x;       /* where the drag began */
   double      grab_y;
   double      pointer_x;    /* where the pointer is now */
@@ -102,7 +102,7 @@ clear_drag (BmcState *state)
   state->dragging = FALSE;
   g_clear_pointer (&state->drag_ids, g_strfreev);
   g_clear_pointer (&state->ghosts, g_array_unref);
-  g_clear_pointer (&state->layout, wm_bmc_layout_free);
+  g_clear_pointer (&state->layout, wm_board_layout_free);
 }
 
 static void
@@ -156,7 +156,7 @@ static void
 sync_bounds (WmCanvas *self,
              guint     blocks)
 {
-  g_autoptr(WmBmcLayout) layout = wm_bmc_layout_new (self->diagram);
+  g_autoptr(WmBoardLayout) layout = wm_board_layout_new (self->diagram);
 
   for (guint i = 0; layout != NULL && i < wm_diagram_get_n_items (self->diagram); i++)
     {
@@ -164,7 +164,7 @@ sync_bounds (WmCanvas *self,
       WmBmcBlock block;
       WmRect rect;
 
-      if (!is_note (item) || !wm_bmc_layout_item_rect (layout, item, &rect))
+      if (!is_note (item) || !wm_board_layout_item_rect (layout, item, &rect))
         continue;
       block = block_of (item);
       if (block < WM_BMC_N_BLOCKS && (blocks & (1u << block)) &&
@@ -462,7 +462,7 @@ drag_begin (WmCanvas *self,
   g_ptr_array_add (ids, NULL);
   state->drag_ids = (GStrv) g_ptr_array_free (g_steal_pointer (&ids), FALSE);
 
-  state->layout = wm_bmc_layout_new (self->diagram);
+  state->layout = wm_board_layout_new (self->diagram);
   state->ghosts = g_array_new (FALSE, FALSE, sizeof (Ghost));
   g_array_set_clear_func (state->ghosts, clear_ghost);
   for (guint i = 0; state->drag_ids[i] != NULL; i++)
@@ -470,7 +470,7 @@ drag_begin (WmCanvas *self,
       WmItem *note = wm_diagram_lookup (self->diagram, state->drag_ids[i]);
       Ghost ghost = { .fill = { 1, 0.957, 0.639, 1 }, .text = g_strdup (note->text) };
 
-      wm_bmc_layout_item_rect (state->layout, note, &ghost.rect);
+      wm_board_layout_item_rect (state->layout, note, &ghost.rect);
       wm_color_parse (wm_item_get_string (note, "color"), &ghost.fill);
       g_array_append_val (state->ghosts, ghost);
     }
@@ -496,7 +496,7 @@ is_dragged (BmcState   *state,
  * note, or an empty one when there is none. */
 static WmItem *
 find_anchor (WmCanvas          *self,
-             const WmBmcLayout *layout,
+             const WmBoardLayout *layout,
              WmBmcBlock         block,
              double             x,
              double             y,
@@ -512,7 +512,7 @@ find_anchor (WmCanvas          *self,
       WmRect rect;
 
       if (!is_note (item) || block_of (item) != block || is_dragged (state, item->id) ||
-          !wm_bmc_layout_item_rect (layout, item, &rect))
+          !wm_board_layout_item_rect (layout, item, &rect))
         continue;
       if (y < rect.y || (y < rect.y + rect.height && x < rect.x + rect.width / 2))
         {
@@ -530,7 +530,7 @@ find_anchor (WmCanvas          *self,
  * placed freely. */
 static gboolean
 reorders_flow (WmCanvas          *self,
-               const WmBmcLayout *layout,
+               const WmBoardLayout *layout,
                WmBmcBlock         block,
                double             x,
                double             y)
@@ -550,10 +550,10 @@ reorders_flow (WmCanvas          *self,
       WmRect rect;
 
       if (!is_note (item) || block_of (item) != block || is_dragged (state, item->id) ||
-          wm_item_get_boolean (item, "pinned") || !wm_bmc_layout_item_rect (layout, item, &rect))
+          wm_item_get_boolean (item, "pinned") || !wm_board_layout_item_rect (layout, item, &rect))
         continue;
-      if (x >= rect.x - WM_BMC_GAP_X / 2 && x <= rect.x + rect.width + WM_BMC_GAP_X / 2 &&
-          y >= rect.y - WM_BMC_GAP_Y / 2 && y <= rect.y + rect.height + WM_BMC_GAP_Y / 2)
+      if (x >= rect.x - WM_BOARD_GAP_X / 2 && x <= rect.x + rect.width + WM_BOARD_GAP_X / 2 &&
+          y >= rect.y - WM_BOARD_GAP_Y / 2 && y <= rect.y + rect.height + WM_BOARD_GAP_Y / 2)
         return TRUE;
     }
   return FALSE;
@@ -598,7 +598,7 @@ drop (WmCanvas *self,
   BmcState *state = get_state (self);
   WmProject *project = wm_diagram_get_project (self->diagram);
   double width, height;
-  g_autoptr(WmBmcLayout) layout = NULL;
+  g_autoptr(WmBoardLayout) layout = NULL;
   g_autofree char *anchor_id = NULL;
   WmBmcBlock target;
   guint touched = 0;
@@ -611,7 +611,7 @@ drop (WmCanvas *self,
   /* Outside the blocks nothing changes: a note always has a block. */
   if (target >= WM_BMC_N_BLOCKS || project == NULL)
     return;
-  layout = wm_bmc_layout_new (self->diagram);
+  layout = wm_board_layout_new (self->diagram);
   anchor = find_anchor (self, layout, target, x, y, &anchor_rect, &last);
   anchor_id = anchor != NULL ? g_strdup (anchor->id) : NULL;
   reorder = reorders_flow (self, layout, target, x, y);
@@ -698,10 +698,10 @@ paint_caret (WmCanvas   *self,
   canvas_size (self, &width, &height);
   if (find_anchor (self, state->layout, target, state->pointer_x, state->pointer_y,
                    &anchor_rect, &last) != NULL)
-    caret = (WmRect) { anchor_rect.x - WM_BMC_GAP_X / 2 - 1.5, anchor_rect.y, 3,
+    caret = (WmRect) { anchor_rect.x - WM_BOARD_GAP_X / 2 - 1.5, anchor_rect.y, 3,
                        anchor_rect.height };
   else if (last.width > 0)
-    caret = (WmRect) { last.x + last.width + WM_BMC_GAP_X / 2 - 1.5, last.y, 3, last.height };
+    caret = (WmRect) { last.x + last.width + WM_BOARD_GAP_X / 2 - 1.5, last.y, 3, last.height };
   else
     {
       WmRect content;

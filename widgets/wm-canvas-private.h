@@ -6,6 +6,7 @@
 #pragma once
 
 #include "wm-canvas.h"
+#include "wm-notation-modules.h"
 
 G_BEGIN_DECLS
 
@@ -155,9 +156,11 @@ typedef struct
                              double          y);
 } WmCanvasBehavior;
 
-extern const WmCanvasBehavior _wm_canvas_behavior_bmc;
-extern const WmCanvasBehavior _wm_canvas_behavior_journey;
-extern const WmCanvasBehavior _wm_canvas_behavior_use_case;
+/* Each module of wm-notations.list with a canvas behaviour of its own
+ * defines _wm_canvas_behavior_<c_name>. */
+#define WM_BEHAVIOR_DECLARE(c_name) extern const WmCanvasBehavior _wm_canvas_behavior_##c_name;
+WM_CANVAS_BEHAVIOR_MODULES (WM_BEHAVIOR_DECLARE)
+#undef WM_BEHAVIOR_DECLARE
 
 struct _WmCanvas
 {

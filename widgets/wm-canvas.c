@@ -508,11 +508,12 @@ diagram_changed (WmCanvas      *self,
     _wm_canvas_update_actions (self);
 }
 
+/* The modules of wm-notations.list that have a behaviour of their own. */
+#define WM_BEHAVIOR_ENTRY(c_name) &_wm_canvas_behavior_##c_name,
 static const WmCanvasBehavior *const behaviors[] = {
-  &_wm_canvas_behavior_bmc,
-  &_wm_canvas_behavior_journey,
-  &_wm_canvas_behavior_use_case,
+  WM_CANVAS_BEHAVIOR_MODULES (WM_BEHAVIOR_ENTRY)
 };
+#undef WM_BEHAVIOR_ENTRY
 
 static void
 detach_behavior (WmCanvas *self)

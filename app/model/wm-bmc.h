@@ -5,7 +5,7 @@
  */
 #pragma once
 
-#include "wm-diagram.h"
+#include "wm-board.h"
 
 G_BEGIN_DECLS
 
@@ -33,9 +33,6 @@ typedef enum
 #define WM_BMC_QUESTION_TOP   29.5
 #define WM_BMC_QUESTION_SIZE  11.0
 #define WM_BMC_CONTENT_TOP    48.0
-/* Between two notes of a row, and between two rows. */
-#define WM_BMC_GAP_X          24.0
-#define WM_BMC_GAP_Y          16.0
 
 /* The header band above the canvas (it starts above y = 0): a small label
  * over each field's value, on a rule. */
@@ -103,36 +100,5 @@ const WmListEntry *wm_bmc_legend_entry_at (WmDiagram *diagram,
  * ignoring case and the hash. */
 gboolean    wm_bmc_color_matches     (const char *color,
                                       const char *entry_id);
-
-/* A snapshot of where the notes of one diagram go, valid until its next edit. */
-typedef struct _WmBmcLayout WmBmcLayout;
-
-/* Lays out a Business Model Canvas; NULL for other notations.
- *
- * The notes of a block that are not "pinned" flow in its content rectangle
- * in z-order: left to right, WM_BMC_GAP_X apart, wrapping to a new row
- * WM_BMC_GAP_Y below the tallest note of the row when the next would cross
- * the right edge. Each keeps its stored size (the type's default when it is
- * empty), no wider than the content rectangle. The rows, left-aligned with
- * one another, are centred as a whole on the block, so the widest row has
- * the same margin on both sides. Rows that run past the block's bottom are
- * still placed, below it (nothing the analyst wrote disappears), and the
- * block is marked as overflowing.
- *
- * Pinned notes ("Placed freely") and notes of no known block keep their
- * stored bounds and take no room in the flow. */
-WmBmcLayout *wm_bmc_layout_new       (WmDiagram         *diagram);
-void         wm_bmc_layout_free      (WmBmcLayout       *layout);
-/* Where the layout puts @item: TRUE and its rectangle when it flows, FALSE
- * and its stored bounds otherwise (pinned notes, links, items added after
- * the layout was made). */
-gboolean     wm_bmc_layout_item_rect (const WmBmcLayout *layout,
-                                      const WmItem      *item,
-                                      WmRect            *rect);
-/* Whether the block's flowing notes run past its bottom. */
-gboolean     wm_bmc_layout_overflows (const WmBmcLayout *layout,
-                                      WmBmcBlock         block);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (WmBmcLayout, wm_bmc_layout_free)
 
 G_END_DECLS

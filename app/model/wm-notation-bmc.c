@@ -48,6 +48,50 @@ static const WmItemType node_types[] = {
   WM_NODE ("note", N_("Sticky note"), N_("Text"), TRUE, 120, 80, note_props),
 };
 
+/* The board's areas are the blocks, in the order of WmBmcBlock; a note
+ * names its block in "block", so it can move to any. */
+static const WmBoardArea areas[WM_BMC_N_BLOCKS] = {
+  { "key-partners", N_("Key Partners"), NULL },
+  { "key-activities", N_("Key Activities"), NULL },
+  { "key-resources", N_("Key Resources"), NULL },
+  { "value-propositions", N_("Value Propositions"), NULL },
+  { "customer-relationships", N_("Customer Relationships"), NULL },
+  { "channels", N_("Channels"), NULL },
+  { "customer-segments", N_("Customer Segments"), NULL },
+  { "cost-structure", N_("Cost Structure"), NULL },
+  { "revenue-streams", N_("Revenue Streams"), NULL },
+};
+
+static void
+area_rect (WmDiagram *diagram,
+           guint      area,
+           WmRect    *rect)
+{
+  double width, height;
+
+  wm_bmc_canvas_size (diagram, &width, &height);
+  wm_bmc_block_rect (area, width, height, rect);
+}
+
+static void
+content_rect (WmDiagram *diagram,
+              guint      area,
+              WmRect    *rect)
+{
+  double width, height;
+
+  wm_bmc_canvas_size (diagram, &width, &height);
+  wm_bmc_content_rect (area, width, height, rect);
+}
+
+static const WmBoard board = {
+  .areas = areas,
+  .n_areas = G_N_ELEMENTS (areas),
+  .area_prop = "block",
+  .area_rect = area_rect,
+  .content_rect = content_rect,
+};
+
 static void
 check_bmc (WmDiagram *diagram,
            GPtrArray *problems)
@@ -85,4 +129,5 @@ const WmNotation _wm_notation_bmc = {
   .node_types = node_types,
   .n_node_types = G_N_ELEMENTS (node_types),
   .check = check_bmc,
+  .board = &board,
 };

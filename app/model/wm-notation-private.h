@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "wm-notation.h"
+#include "wm-notation-modules.h"
 
 G_BEGIN_DECLS
 
@@ -53,9 +54,9 @@ G_BEGIN_DECLS
   .link_types = links, .n_link_types = G_N_ELEMENTS (links), \
   .rules = rules, .n_rules = G_N_ELEMENTS (rules)
 
-extern const WmNotation _wm_notation_bmc;
-extern const WmNotation _wm_notation_use_case;
-extern const WmNotation _wm_notation_vsm;
-extern const WmNotation _wm_notation_journey;
+/* Each module of wm-notations.list defines _wm_notation_<c_name>. */
+#define WM_NOTATION_DECLARE(c_name) extern const WmNotation _wm_notation_##c_name;
+WM_NOTATION_MODULES (WM_NOTATION_DECLARE)
+#undef WM_NOTATION_DECLARE
 
 G_END_DECLS

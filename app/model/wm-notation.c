@@ -12,12 +12,12 @@
 #include "wm-diagram.h"
 #include "wm-notation-private.h"
 
+/* The modules of wm-notations.list, in its order. */
+#define WM_NOTATION_ENTRY(c_name) &_wm_notation_##c_name,
 static const WmNotation *const notations[] = {
-  &_wm_notation_bmc,
-  &_wm_notation_use_case,
-  &_wm_notation_vsm,
-  &_wm_notation_journey,
+  WM_NOTATION_MODULES (WM_NOTATION_ENTRY)
 };
+#undef WM_NOTATION_ENTRY
 
 const WmNotation *const *
 wm_notations_get_all (guint *n_notations)

@@ -75,6 +75,8 @@ struct _WmNotation
    * wm_metrics_new): first the diagram's, then any about single items.
    * NULL when the notation computes none. */
   GArray         *(*metrics)      (WmDiagram *diagram);
+  /* Set when the notation files sticky notes in fixed areas (see wm-board.h). */
+  const WmBoard    *board;
 };
 
 const WmNotation *const *wm_notations_get_all (guint *n_notations);

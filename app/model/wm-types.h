@@ -18,6 +18,7 @@ typedef struct _WmPropSpec     WmPropSpec;
 typedef struct _WmProblem      WmProblem;
 typedef struct _WmHistory      WmHistory;
 typedef struct _WmListEntry    WmListEntry;
+typedef struct _WmBoard        WmBoard;
 
 /* The file format version this build writes and the newest it reads. */
 #define WM_FORMAT_VERSION 1
