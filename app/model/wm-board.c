@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "wm-board.h"
 
 const WmBoard *
@@ -169,14 +171,16 @@ flow_area (WmBoardLayout *self,
   if (notes->len > 0 && y + row_height > content->height)
     self->overflows[area] = TRUE;
 
-  /* Second pass: the rows as a whole centred on the area. */
-  shift = (content->width - widest) / 2;
+  /* Second pass: the rows as a whole centred on the area, on the half unit
+   * (a round area's box has irrational sides, and the places are written
+   * to the file). */
+  shift = round ((content->x + (content->width - widest) / 2) * 2) / 2 - content->x;
   for (guint i = 0; i < notes->len; i++)
     {
       WmRect *rect = &self->rects[g_array_index (notes, Pending, i).index];
 
       rect->x += content->x + shift;
-      rect->y += content->y;
+      rect->y += round (content->y * 2) / 2;
     }
 }
 

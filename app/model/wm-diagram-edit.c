@@ -170,7 +170,8 @@ wm_diagram_add_link (WmDiagram  *self,
   if (!wm_notation_link_allowed (self->notation, type, source->type, target->type))
     {
       g_set_error (error, WM_ERROR, WM_ERROR_NOT_ALLOWED,
-                   _("A “%s” link cannot go from “%s” to “%s”."),
+                   _("A link of type “%s” cannot go from an item of type “%s” "
+                     "to an item of type “%s”."),
                    g_dgettext (GETTEXT_PACKAGE, type->label),
                    g_dgettext (GETTEXT_PACKAGE, source->type->label),
                    g_dgettext (GETTEXT_PACKAGE, target->type->label));
