@@ -26,10 +26,7 @@ struct _WmWindow
   GtkButton          *undo_button;
   GtkButton          *redo_button;
   GtkToggleButton    *panel_button;
-  GtkWidget          *bottom_pane;
-  AdwViewStack       *bottom_stack;
   AdwViewStackPage   *problems_page;
-  AdwViewStackPage   *metrics_page;
   WmProblemsPanel    *problems_panel;
   WmMetricsPanel     *metrics_panel;
   GtkSearchBar       *search_bar;
@@ -77,14 +74,41 @@ void  _wm_window_show_error        (WmWindow   *self,
                                     const char *detail);
 /* The title, else the file's name, else "Untitled Project". */
 char *_wm_window_dup_display_name  (WmWindow   *self);
+/* Opens @files: the first in this window while nobody has touched it, the
+ * others each in a window of its own. */
+void  _wm_window_open_files        (WmWindow   *self,
+                                    GFile     **files,
+                                    guint       n_files);
+/* A filter for the file choosers: Waymark projects. */
+GtkFileFilter *_wm_window_project_filter (void);
 /* Saves to the project's own file (or asks where), then closes the window
  * if @then_close. */
 void  _wm_window_save              (WmWindow   *self,
+                                    gboolean    then_close);
+/* Asks where to save the project, saves it there, then closes the window
+ * if @then_close. */
+void  _wm_window_save_as           (WmWindow   *self,
                                     gboolean    then_close);
 /* Replaces the project, keeping the diagram shown if the new project has
  * one with its id, and the zoom and scroll position with it. */
 void  _wm_window_replace_project   (WmWindow   *self,
                                     WmProject  *project);
+
+/* wm-window-actions.c: the "win." actions and their shortcuts */
+void  _wm_window_class_init_actions     (GtkWidgetClass *widget_class);
+/* Undo and redo are enabled when the project can undo or redo. */
+void  _wm_window_update_undo_actions    (WmWindow       *self);
+/* The actions on the selected diagram are enabled when there is one and the
+ * project is not read-only; moving it, when it has room to move. */
+void  _wm_window_update_diagram_actions (WmWindow       *self);
+
+/* wm-window-sidebar.c: the list of diagrams and its context menu */
+void  _wm_window_init_sidebar      (WmWindow   *self);
+void  _wm_window_dispose_sidebar   (WmWindow   *self);
+/* The position of @diagram in the project (and the sidebar), or
+ * GTK_INVALID_LIST_POSITION. */
+guint _wm_window_find_position     (WmWindow   *self,
+                                    WmDiagram  *diagram);
 
 /* wm-window-watch.c: following the project's file on disk */
 void     _wm_window_class_init_watch (GtkWidgetClass *widget_class);

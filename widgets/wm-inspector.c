@@ -20,7 +20,9 @@
  * buttons, switches, dropdowns, colours, suggested values, string lists),
  * the building and updating of the page and the watching of the project.
  * The links are in wm-inspector-links.c, the diagram lists in
- * wm-inspector-lists.c; wm-inspector-private.h has what they share.
+ * wm-inspector-lists.c; wm-inspector-private.h has what they share. The
+ * fixed parts around the generated page (its stack, the empty state) are in
+ * wm-inspector.ui.
  */
 #define G_LOG_DOMAIN "wm-inspector"
 
@@ -30,6 +32,7 @@
 #include <math.h>
 
 #include "wm-inspector-private.h"
+#include "wm-widgets-resources.h"
 
 /* A diagram of the project the inspector follows, besides the shown one. */
 typedef struct
@@ -1175,6 +1178,9 @@ wm_inspector_dispose (GObject *object)
     g_ptr_array_set_size (self->lists, 0);
   self->text_row = NULL;
   self->page = NULL;
+  /* The bin lets go of its child first, or it would unparent it again. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), WM_TYPE_INSPECTOR);
   G_OBJECT_CLASS (wm_inspector_parent_class)->dispose (object);
 }
 
@@ -1217,24 +1223,21 @@ wm_inspector_class_init (WmInspectorClass *klass)
     g_signal_new ("follow-link", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
   gtk_widget_class_set_css_name (widget_class, "inspector");
+  /* The templates are compiled into this library: naming their bundle links
+   * it (and so registers it) into every program that uses the inspector. */
+  wm_widgets_get_resource ();
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/waymark/Waymark/ui/wm-inspector.ui");
+  gtk_widget_class_bind_template_child (widget_class, WmInspector, stack);
 }
 
 static void
 wm_inspector_init (WmInspector *self)
 {
-  GtkWidget *empty = adw_status_page_new ();
-
   self->rows = g_ptr_array_new ();
   self->lists = g_ptr_array_new ();
   self->watches = g_array_new (FALSE, FALSE, sizeof (Watch));
-  self->stack = gtk_stack_new ();
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "document-properties-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("Nothing selected"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (empty),
-                                   _("Select an item to see and edit its properties."));
-  gtk_widget_add_css_class (empty, "compact");
-  gtk_stack_add_named (GTK_STACK (self->stack), empty, "empty");
-  adw_bin_set_child (ADW_BIN (self), self->stack);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 GtkWidget *

@@ -10,7 +10,11 @@
  * the other state (wm_vsm_compare), the figures show current and future side
  * by side with their change in per cent, green where the future is better
  * and red where it is worse. Edits are followed on an idle, like the
- * problems panel.
+ * problems panel, and like it the panel computes nothing while it is not
+ * on screen: it holds its diagram (the window binds the "diagram" property
+ * to the canvas's) and computes when it is shown. Whether it shows at all
+ * is cheap to know: only for a notation with a metrics hook. The fixed
+ * parts are in wm-metrics-panel.ui.
  */
 #define G_LOG_DOMAIN "wm-metrics-panel"
 
@@ -20,25 +24,37 @@
 #include <glib/gi18n-lib.h>
 
 #include "wm-metrics-panel.h"
+#include "wm-widgets-resources.h"
 
 struct _WmMetricsPanel
 {
-  AdwBin      parent_instance;
+  AdwBin        parent_instance;
 
-  GtkWidget  *scroller;
-  WmDiagram  *diagram;
-  gulong      changed_id;
-  WmDiagram  *partner;      /* the map of the other state it is compared with */
-  gulong      partner_id;
-  WmProject  *project;
-  gulong      project_id;   /* maps added or removed can make or break the pair */
-  guint       idle_id;
-  GHashTable *texts;    /* key → GtkLabel (borrowed from the content) */
-  guint       n_flags;
-  gboolean    compared;
+  GtkWidget    *columns;      /* a GtkFlowBox: the figures, then the flags */
+  WmDiagram    *diagram;
+  GSignalGroup *diagram_signals;
+  WmDiagram    *partner;      /* the map of the other state it is compared with */
+  gulong        partner_id;
+  WmProject    *project;
+  gulong        project_id;   /* maps added or removed can make or break the pair */
+  guint         idle_id;
+  gboolean      stale;        /* the figures shown are not the diagram's as it is now */
+  guint         n_computes;
+  GHashTable   *texts;        /* key → GtkLabel (borrowed from the content) */
+  guint         n_flags;
+  gboolean      compared;
 };
 
 G_DEFINE_FINAL_TYPE (WmMetricsPanel, wm_metrics_panel, ADW_TYPE_BIN)
+
+enum
+{
+  PROP_0,
+  PROP_DIAGRAM,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* Only notations that compute figures have a metrics panel. */
 static gboolean
@@ -336,29 +352,40 @@ add_column (GtkWidget *flow,
   gtk_widget_set_focusable (gtk_widget_get_parent (column), FALSE);
 }
 
+static void
+clear_figures (WmMetricsPanel *self)
+{
+  GtkWidget *child;
+
+  g_clear_handle_id (&self->idle_id, g_source_remove);
+  g_hash_table_remove_all (self->texts);
+  self->n_flags = 0;
+  self->compared = FALSE;
+  /* Removing the columns drops the old labels, whose pointers were cleared above. */
+  while ((child = gtk_widget_get_first_child (self->columns)) != NULL)
+    gtk_flow_box_remove (GTK_FLOW_BOX (self->columns), child);
+}
+
 void
 wm_metrics_panel_refresh (WmMetricsPanel *self)
 {
   g_autoptr(GArray) metrics = NULL;
   g_autoptr(WmVsmComparison) comparison = NULL;
   WmProject *project;
-  GtkWidget *box;
 
   g_return_if_fail (WM_IS_METRICS_PANEL (self));
 
-  g_clear_handle_id (&self->idle_id, g_source_remove);
-  g_hash_table_remove_all (self->texts);
-  self->n_flags = 0;
-  self->compared = FALSE;
+  clear_figures (self);
+  self->stale = FALSE;
   gtk_widget_set_visible (GTK_WIDGET (self), has_metrics (self->diagram));
   if (!has_metrics (self->diagram))
     {
       follow_partner (self, NULL);
       follow_project (self, NULL);
-      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), NULL);
       return;
     }
 
+  self->n_computes++;
   metrics = wm_notation_compute_metrics (self->diagram);
   project = wm_diagram_get_project (self->diagram);
   if (project != NULL)
@@ -368,22 +395,17 @@ wm_metrics_panel_refresh (WmMetricsPanel *self)
                         : comparison->current == self->diagram ? comparison->future
                         : comparison->current);
 
-  /* The columns wrap below each other when the pane is narrow. */
-  box = gtk_flow_box_new ();
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (box), GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (box), 2);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (box), 36);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (box), 18);
-  gtk_widget_set_valign (box, GTK_ALIGN_START);
-  gtk_widget_set_margin_top (box, 12);
-  gtk_widget_set_margin_bottom (box, 12);
-  gtk_widget_set_margin_start (box, 18);
-  gtk_widget_set_margin_end (box, 18);
-  add_column (box, figures_new (self, metrics, comparison));
+  add_column (self->columns, figures_new (self, metrics, comparison));
   self->compared = comparison != NULL;
-  add_column (box, flags_new (self));
-  /* Replacing the child drops the old labels, whose pointers were cleared above. */
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), box);
+  add_column (self->columns, flags_new (self));
+}
+
+/* Computing when it is worth it */
+
+static gboolean
+is_shown (WmMetricsPanel *self)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (self));
 }
 
 static gboolean
@@ -392,15 +414,25 @@ refresh_on_idle (gpointer data)
   WmMetricsPanel *self = data;
 
   self->idle_id = 0;
-  wm_metrics_panel_refresh (self);
+  /* Hidden since the idle was queued: the figures wait. */
+  if (is_shown (self))
+    wm_metrics_panel_refresh (self);
   return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_refresh (WmMetricsPanel *self,
+                  int             priority)
+{
+  self->stale = TRUE;
+  if (self->idle_id == 0 && is_shown (self))
+    self->idle_id = g_idle_add_full (priority, refresh_on_idle, self, NULL);
 }
 
 static void
 on_diagram_changed (WmMetricsPanel *self)
 {
-  if (self->idle_id == 0)
-    self->idle_id = g_idle_add_full (G_PRIORITY_LOW, refresh_on_idle, self, NULL);
+  schedule_refresh (self, G_PRIORITY_LOW);
 }
 
 void
@@ -410,15 +442,19 @@ wm_metrics_panel_set_diagram (WmMetricsPanel *self,
   g_return_if_fail (WM_IS_METRICS_PANEL (self));
   g_return_if_fail (diagram == NULL || WM_IS_DIAGRAM (diagram));
 
-  if (diagram == self->diagram)
+  if (!g_set_object (&self->diagram, diagram))
     return;
-  if (self->diagram != NULL)
-    g_clear_signal_handler (&self->changed_id, self->diagram);
-  g_set_object (&self->diagram, diagram);
-  if (diagram != NULL)
-    self->changed_id = g_signal_connect_swapped (diagram, "changed",
-                                                 G_CALLBACK (on_diagram_changed), self);
-  wm_metrics_panel_refresh (self);
+  g_signal_group_set_target (self->diagram_signals, diagram);
+  /* The old diagram's figures go; the new one's are computed once the
+   * panel shows, at once if it already does. */
+  clear_figures (self);
+  follow_partner (self, NULL);
+  follow_project (self, NULL);
+  self->stale = has_metrics (diagram);
+  gtk_widget_set_visible (GTK_WIDGET (self), has_metrics (diagram));
+  if (self->stale && is_shown (self))
+    wm_metrics_panel_refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIAGRAM]);
 }
 
 WmDiagram *
@@ -453,19 +489,75 @@ wm_metrics_panel_has_comparison (WmMetricsPanel *self)
   return self->compared;
 }
 
+guint
+wm_metrics_panel_get_n_computes (WmMetricsPanel *self)
+{
+  g_return_val_if_fail (WM_IS_METRICS_PANEL (self), 0);
+  return self->n_computes;
+}
+
+static void
+wm_metrics_panel_map (GtkWidget *widget)
+{
+  WmMetricsPanel *self = WM_METRICS_PANEL (widget);
+
+  GTK_WIDGET_CLASS (wm_metrics_panel_parent_class)->map (widget);
+  /* Shown after edits (or a new diagram) it did not compute: before the next frame. */
+  if (self->stale)
+    schedule_refresh (self, G_PRIORITY_HIGH_IDLE);
+}
+
+static void
+wm_metrics_panel_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  WmMetricsPanel *self = WM_METRICS_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_DIAGRAM:
+      g_value_set_object (value, self->diagram);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wm_metrics_panel_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  WmMetricsPanel *self = WM_METRICS_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_DIAGRAM:
+      wm_metrics_panel_set_diagram (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 wm_metrics_panel_dispose (GObject *object)
 {
   WmMetricsPanel *self = WM_METRICS_PANEL (object);
 
   g_clear_handle_id (&self->idle_id, g_source_remove);
-  if (self->diagram != NULL)
-    g_clear_signal_handler (&self->changed_id, self->diagram);
+  g_signal_group_set_target (self->diagram_signals, NULL);
   g_clear_object (&self->diagram);
   follow_partner (self, NULL);
   follow_project (self, NULL);
   if (self->texts != NULL)
     g_hash_table_remove_all (self->texts);
+  /* The bin lets go of its child first, or it would unparent it again. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), WM_TYPE_METRICS_PANEL);
   G_OBJECT_CLASS (wm_metrics_panel_parent_class)->dispose (object);
 }
 
@@ -474,6 +566,7 @@ wm_metrics_panel_finalize (GObject *object)
 {
   WmMetricsPanel *self = WM_METRICS_PANEL (object);
 
+  g_clear_object (&self->diagram_signals);
   g_hash_table_unref (self->texts);
   G_OBJECT_CLASS (wm_metrics_panel_parent_class)->finalize (object);
 }
@@ -484,20 +577,39 @@ wm_metrics_panel_class_init (WmMetricsPanelClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->get_property = wm_metrics_panel_get_property;
+  object_class->set_property = wm_metrics_panel_set_property;
   object_class->dispose = wm_metrics_panel_dispose;
   object_class->finalize = wm_metrics_panel_finalize;
+  widget_class->map = wm_metrics_panel_map;
+
+  /**
+   * WmMetricsPanel:diagram:
+   *
+   * The diagram whose figures show, or %NULL.
+   */
+  properties[PROP_DIAGRAM] =
+    g_param_spec_object ("diagram", NULL, NULL, WM_TYPE_DIAGRAM,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
   gtk_widget_class_set_css_name (widget_class, "metrics-panel");
+  /* The templates are compiled into this library: naming their bundle links
+   * it (and so registers it) into every program that uses the panel. */
+  wm_widgets_get_resource ();
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/waymark/Waymark/ui/wm-metrics-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, WmMetricsPanel, columns);
 }
 
 static void
 wm_metrics_panel_init (WmMetricsPanel *self)
 {
   self->texts = g_hash_table_new (g_str_hash, g_str_equal);
-  self->scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  adw_bin_set_child (ADW_BIN (self), self->scroller);
-  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  self->diagram_signals = g_signal_group_new (WM_TYPE_DIAGRAM);
+  g_signal_group_connect_swapped (self->diagram_signals, "changed",
+                                  G_CALLBACK (on_diagram_changed), self);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 GtkWidget *

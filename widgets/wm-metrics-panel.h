@@ -17,12 +17,18 @@ G_DECLARE_FINAL_TYPE (WmMetricsPanel, wm_metrics_panel, WM, METRICS_PANEL, AdwBi
 GtkWidget  *wm_metrics_panel_new             (void);
 
 /* Shows the metrics of @diagram and follows its edits; the panel hides
- * itself for a diagram that is not a value stream map (and for NULL). */
+ * itself for a diagram whose notation computes no figures (and for NULL).
+ * The figures are computed on an idle after the edits, and only while the
+ * panel is mapped: hidden, it holds the diagram and computes when it is
+ * shown. Also the "diagram" property, which the window binds to the
+ * canvas's. */
 void        wm_metrics_panel_set_diagram     (WmMetricsPanel *self,
                                               WmDiagram      *diagram);
 WmDiagram  *wm_metrics_panel_get_diagram     (WmMetricsPanel *self);
-/* Computes again now instead of on the pending idle. */
+/* Computes again now instead of on the pending idle (shown or not). */
 void        wm_metrics_panel_refresh         (WmMetricsPanel *self);
+/* How many times the panel has computed a diagram's figures (for tests). */
+guint       wm_metrics_panel_get_n_computes  (WmMetricsPanel *self);
 
 /* For tests: the text shown for figure @key of the shown map ("takt",
  * "lead-time", "processing-time", "efficiency", "rolled-ca", "inventory",

@@ -9,7 +9,8 @@
  * The active button and the canvas's tool follow each other, and the
  * buttons are made again when the canvas shows a diagram of another kind.
  * Node types can also be dragged onto the canvas: the drop carries the
- * type's id as a string.
+ * type's id as a string. The box that holds the buttons is in
+ * wm-palette.ui; the buttons come from the notation registry.
  */
 #define G_LOG_DOMAIN "wm-palette"
 
@@ -19,6 +20,7 @@
 
 #include "wm-palette.h"
 #include "wm-render.h"
+#include "wm-widgets-resources.h"
 
 #define PREVIEW_SIZE 32   /* pixels */
 #define PREVIEW_SCALE 2   /* previews are rendered this much finer, for HiDPI */
@@ -425,7 +427,7 @@ wm_palette_dispose (GObject *object)
     g_signal_group_set_target (self->canvas_signals, NULL);
   if (self->buttons != NULL)
     g_hash_table_remove_all (self->buttons);
-  g_clear_pointer (&self->box, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), WM_TYPE_PALETTE);
 
   G_OBJECT_CLASS (wm_palette_parent_class)->dispose (object);
 }
@@ -460,20 +462,19 @@ wm_palette_class_init (WmPaletteClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "waymark-palette");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_TOOLBAR);
+  /* The templates are compiled into this library: naming their bundle links
+   * it (and so registers it) into every program that uses the palette. */
+  wm_widgets_get_resource ();
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/waymark/Waymark/ui/wm-palette.ui");
+  gtk_widget_class_bind_template_child (widget_class, WmPalette, box);
 }
 
 static void
 wm_palette_init (WmPalette *self)
 {
   self->buttons = g_hash_table_new (g_str_hash, g_str_equal);
-  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  gtk_widget_set_margin_start (self->box, 6);
-  gtk_widget_set_margin_end (self->box, 6);
-  gtk_widget_set_margin_top (self->box, 6);
-  gtk_widget_set_margin_bottom (self->box, 6);
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Tools"), -1);
+  gtk_widget_init_template (GTK_WIDGET (self));
 
   self->canvas_signals = g_signal_group_new (WM_TYPE_CANVAS);
   g_signal_group_connect_swapped (self->canvas_signals, "notify::tool",

@@ -24,6 +24,9 @@
  *    diagram (cycles, participation, flows) run whole each time;
  *  - a new result replaces only the rows that differ from the old one, so
  *    an edit that changes one problem rebinds one row.
+ *
+ * The window binds the "diagram" property to the canvas's; the fixed parts
+ * (the empty state, the count, the list) are in wm-problems-panel.ui.
  */
 #define G_LOG_DOMAIN "wm-problems-panel"
 
@@ -32,6 +35,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "wm-problems-panel.h"
+#include "wm-widgets-resources.h"
 
 struct _WmProblemsPanel
 {
@@ -42,7 +46,7 @@ struct _WmProblemsPanel
   GtkWidget      *count;
   GtkStringList  *messages;   /* the list's model: one message per problem, in step with problems */
   WmDiagram      *diagram;
-  gulong          changed_id;
+  GSignalGroup   *diagram_signals;
   guint           idle_id;
   GPtrArray      *problems;   /* WmProblem, one per row */
   gboolean        stale;      /* the diagram changed since the problems shown were found */
@@ -59,6 +63,7 @@ G_DEFINE_FINAL_TYPE (WmProblemsPanel, wm_problems_panel, ADW_TYPE_BIN)
 enum
 {
   PROP_0,
+  PROP_DIAGRAM,
   PROP_N_PROBLEMS,
   N_PROPS
 };
@@ -380,27 +385,23 @@ wm_problems_panel_set_diagram (WmProblemsPanel *self,
   g_return_if_fail (WM_IS_PROBLEMS_PANEL (self));
   g_return_if_fail (diagram == NULL || WM_IS_DIAGRAM (diagram));
 
-  if (diagram == self->diagram)
+  if (!g_set_object (&self->diagram, diagram))
     return;
-  if (self->diagram != NULL)
-    g_clear_signal_handler (&self->changed_id, self->diagram);
-  g_set_object (&self->diagram, diagram);
+  g_signal_group_set_target (self->diagram_signals, diagram);
   forget_items (self);
-  if (diagram != NULL)
-    self->changed_id = g_signal_connect_swapped (diagram, "changed",
-                                                 G_CALLBACK (on_diagram_changed), self);
   /* A new diagram shows its own problems at once, not a moment later; a
    * hidden panel drops the old diagram's and checks when it is shown. */
   if (is_shown (self))
+    wm_problems_panel_refresh (self);
+  else
     {
-      wm_problems_panel_refresh (self);
-      return;
+      g_clear_handle_id (&self->idle_id, g_source_remove);
+      none = g_ptr_array_new ();
+      show_problems (self, none);
+      update_count (self);
+      self->stale = diagram != NULL;
     }
-  g_clear_handle_id (&self->idle_id, g_source_remove);
-  none = g_ptr_array_new ();
-  show_problems (self, none);
-  update_count (self);
-  self->stale = diagram != NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIAGRAM]);
 }
 
 WmDiagram *
@@ -497,8 +498,29 @@ wm_problems_panel_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_DIAGRAM:
+      g_value_set_object (value, self->diagram);
+      break;
     case PROP_N_PROBLEMS:
       g_value_set_uint (value, self->problems->len);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wm_problems_panel_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  WmProblemsPanel *self = WM_PROBLEMS_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_DIAGRAM:
+      wm_problems_panel_set_diagram (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -511,9 +533,11 @@ wm_problems_panel_dispose (GObject *object)
   WmProblemsPanel *self = WM_PROBLEMS_PANEL (object);
 
   g_clear_handle_id (&self->idle_id, g_source_remove);
-  if (self->diagram != NULL)
-    g_clear_signal_handler (&self->changed_id, self->diagram);
+  g_signal_group_set_target (self->diagram_signals, NULL);
   g_clear_object (&self->diagram);
+  /* The bin lets go of its child first, or it would unparent it again. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), WM_TYPE_PROBLEMS_PANEL);
   G_OBJECT_CLASS (wm_problems_panel_parent_class)->dispose (object);
 }
 
@@ -522,8 +546,8 @@ wm_problems_panel_finalize (GObject *object)
 {
   WmProblemsPanel *self = WM_PROBLEMS_PANEL (object);
 
+  g_clear_object (&self->diagram_signals);
   g_ptr_array_unref (self->problems);
-  g_object_unref (self->messages);
   g_hash_table_unref (self->item_problems);
   g_hash_table_unref (self->dirty);
   G_OBJECT_CLASS (wm_problems_panel_parent_class)->finalize (object);
@@ -536,10 +560,19 @@ wm_problems_panel_class_init (WmProblemsPanelClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->get_property = wm_problems_panel_get_property;
+  object_class->set_property = wm_problems_panel_set_property;
   object_class->dispose = wm_problems_panel_dispose;
   object_class->finalize = wm_problems_panel_finalize;
   widget_class->map = wm_problems_panel_map;
 
+  /**
+   * WmProblemsPanel:diagram:
+   *
+   * The diagram whose problems show, or %NULL.
+   */
+  properties[PROP_DIAGRAM] =
+    g_param_spec_object ("diagram", NULL, NULL, WM_TYPE_DIAGRAM,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_N_PROBLEMS] =
     g_param_spec_uint ("n-problems", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -555,59 +588,34 @@ wm_problems_panel_class_init (WmProblemsPanelClass *klass)
     g_signal_new ("problem-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRV);
   gtk_widget_class_set_css_name (widget_class, "problems-panel");
+
+  /* The templates are compiled into this library: naming their bundle links
+   * it (and so registers it) into every program that uses the panel. */
+  wm_widgets_get_resource ();
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/waymark/Waymark/ui/wm-problems-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, WmProblemsPanel, stack);
+  gtk_widget_class_bind_template_child (widget_class, WmProblemsPanel, list);
+  gtk_widget_class_bind_template_child (widget_class, WmProblemsPanel, count);
+  gtk_widget_class_bind_template_child (widget_class, WmProblemsPanel, messages);
+  gtk_widget_class_bind_template_callback (widget_class, setup_row);
+  gtk_widget_class_bind_template_callback (widget_class, bind_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
 }
 
 static void
 wm_problems_panel_init (WmProblemsPanel *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *empty = adw_status_page_new ();
-  GtkListItemFactory *factory;
-
   self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) wm_problem_free);
   self->item_problems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                (GDestroyNotify) g_ptr_array_unref);
   self->dirty = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->all_dirty = TRUE;
+  self->diagram_signals = g_signal_group_new (WM_TYPE_DIAGRAM);
+  g_signal_group_connect_swapped (self->diagram_signals, "changed",
+                                  G_CALLBACK (on_diagram_changed), self);
 
-  self->count = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->count), 0);
-  gtk_widget_add_css_class (self->count, "dim-label");
-  gtk_widget_add_css_class (self->count, "caption-heading");
-  gtk_widget_set_margin_start (self->count, 12);
-  gtk_widget_set_margin_top (self->count, 6);
-  gtk_widget_set_margin_bottom (self->count, 6);
-
-  self->messages = gtk_string_list_new (NULL);
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
-  self->list = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (
-                                    g_object_ref (G_LIST_MODEL (self->messages)))),
-                                  factory);
-  gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (self->list), TRUE);
-  gtk_widget_add_css_class (self->list, "navigation-sidebar");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Problems"), -1);
-  g_signal_connect (self->list, "activate", G_CALLBACK (on_row_activated), self);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->list);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_box_append (GTK_BOX (box), self->count);
-  gtk_box_append (GTK_BOX (box), scroller);
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "emblem-ok-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No Problems"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (empty),
-                                   _("The checks found nothing to fix in this diagram"));
-  gtk_widget_add_css_class (empty, "compact");
-
-  self->stack = gtk_stack_new ();
-  gtk_stack_add_named (GTK_STACK (self->stack), empty, "empty");
-  gtk_stack_add_named (GTK_STACK (self->stack), box, "list");
-  adw_bin_set_child (ADW_BIN (self), self->stack);
+  gtk_widget_init_template (GTK_WIDGET (self));
   wm_problems_panel_refresh (self);
 }
 

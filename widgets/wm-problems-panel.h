@@ -19,7 +19,8 @@ GtkWidget  *wm_problems_panel_new           (void);
 /* Shows the problems of @diagram (NULL for none) and follows its edits:
  * they are checked again on an idle after the edits, so that a burst of
  * edits costs one check. While the panel is not mapped (hidden) it checks
- * nothing: it checks when it is shown. */
+ * nothing: it checks when it is shown. Also the "diagram" property, which
+ * the window binds to the canvas's. */
 void        wm_problems_panel_set_diagram   (WmProblemsPanel *self,
                                              WmDiagram       *diagram);
 WmDiagram  *wm_problems_panel_get_diagram   (WmProblemsPanel *self);

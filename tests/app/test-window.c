@@ -106,7 +106,7 @@ test_window_shows_sample (void)
   GListModel *diagrams = G_LIST_MODEL (project);
   const WmNotation *const *notations;
   GMenuModel *add_menu;
-  guint n_notations;
+  guint n_notations, n_diagrams;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   wm_window_set_project (window, project);
@@ -133,15 +133,16 @@ test_window_shows_sample (void)
     }
 
   /* Adding a diagram selects it and marks the window as changed... */
+  n_diagrams = g_list_model_get_n_items (diagrams);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add-diagram", "s", "value-stream-map");
-  g_assert_cmpuint (g_list_model_get_n_items (diagrams), ==, 6);
+  g_assert_cmpuint (g_list_model_get_n_items (diagrams), ==, n_diagrams + 1);
   g_assert_true (wm_canvas_get_diagram (WM_CANVAS (canvas)) ==
-                 wm_project_get_diagram (project, 5));
+                 wm_project_get_diagram (project, n_diagrams));
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
 
   /* ...and undo takes both back. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  g_assert_cmpuint (g_list_model_get_n_items (diagrams), ==, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (diagrams), ==, n_diagrams);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
                    "Bean Box — coffee subscription");
 
@@ -259,8 +260,8 @@ test_export_dialog (void)
   /* All diagrams in a PDF is the presentation: a title page and one per diagram. */
   wm_export_dialog_set_options (dialog, &options, TRUE);
   g_assert_true (wm_export_dialog_export_to (dialog, pdf_file, &error));
-  /* Title page, five diagrams, two pages of use-case details. */
-  g_assert_cmpuint (count_pdf_pages (pdf), ==, 8);
+  /* Title page, one page per diagram, two pages of use-case details. */
+  g_assert_cmpuint (count_pdf_pages (pdf), ==, 1 + wm_project_get_n_diagrams (project) + 2);
 
   /* All diagrams as PNG: one file each, named after the diagram. */
   options.format = WM_EXPORT_PNG;
@@ -527,7 +528,12 @@ test_drop_opens_project (void)
   g_assert_false (wm_window_is_pristine (window));
   wait_for (project_has_file, window);
   g_assert_true (g_file_equal (wm_project_get_file (wm_window_get_project (window)), sample));
-  g_assert_cmpuint (wm_project_get_n_diagrams (wm_window_get_project (window)), ==, 5);
+  {
+    g_autoptr(WmProject) expected = wm_test_load_sample ();
+
+    g_assert_cmpuint (wm_project_get_n_diagrams (wm_window_get_project (window)), ==,
+                      wm_project_get_n_diagrams (expected));
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -658,6 +664,25 @@ panel_has_one_problem (gpointer data)
   return wm_problems_panel_get_n_problems (data) == 1;
 }
 
+static gboolean
+metrics_have_comparison (gpointer data)
+{
+  return wm_metrics_panel_has_comparison (data);
+}
+
+/* The sample's processing time is 122 s; with Roasting at 0 s instead of 27 s, 95 s. */
+static gboolean
+metrics_processing_is_95_s (gpointer data)
+{
+  return g_strcmp0 (wm_metrics_panel_get_text (data, "processing-time"), "95 s") == 0;
+}
+
+static gboolean
+metrics_processing_is_122_s (gpointer data)
+{
+  return g_strcmp0 (wm_metrics_panel_get_text (data, "processing-time"), "122 s") == 0;
+}
+
 static void
 settle_and_shoot (WmWindow   *window,
                   const char *name)
@@ -698,9 +723,9 @@ test_bottom_pane (void)
   /* On a value stream map the metrics page is there, and follows edits. */
   wm_window_show_diagram (window, map);
   g_assert_true (wm_problems_panel_get_diagram (problems) == map);
+  g_assert_true (wm_metrics_panel_get_diagram (metrics) == map);
   g_assert_true (adw_view_stack_page_get_visible (adw_view_stack_get_page (stack,
                                                                          GTK_WIDGET (metrics))));
-  g_assert_true (wm_metrics_panel_has_comparison (metrics));
   g_assert_cmpuint (wm_problems_panel_get_n_problems (problems), ==, 0);
   wm_test_set_property (map, roasting, "cycle-time", "0");
   wait_for (panel_has_one_problem, problems);
@@ -712,7 +737,9 @@ test_bottom_pane (void)
   selection = wm_canvas_get_selection (canvas);
   g_assert_cmpuint (g_strv_length (selection), ==, 1);
   g_assert_cmpstr (selection[0], ==, roasting->id);
+  /* The metrics compute once their page shows. */
   adw_view_stack_set_visible_child_name (stack, "metrics");
+  wait_for (metrics_have_comparison, metrics);
   settle_and_shoot (window, "waymark-window-metrics.png");
 
   /* A use-case diagram has no metrics: the pane goes back to its problems.
@@ -733,7 +760,8 @@ test_bottom_pane (void)
 }
 
 /* Closed, the pane costs nothing: no checks, no metrics, even through edits
- * (opening a 100 000-item project spent half its time filling it). */
+ * (opening a 100 000-item project spent half its time filling it). The
+ * panels hold the diagram shown all the same: they work once on screen. */
 static void
 test_closed_pane_is_idle (void)
 {
@@ -743,25 +771,95 @@ test_closed_pane_is_idle (void)
                                                               WM_TYPE_PROBLEMS_PANEL));
   WmMetricsPanel *metrics = WM_METRICS_PANEL (wm_test_find_widget (GTK_WIDGET (window),
                                                            WM_TYPE_METRICS_PANEL));
+  AdwViewStack *stack = ADW_VIEW_STACK (wm_test_find_widget (GTK_WIDGET (window),
+                                                             ADW_TYPE_VIEW_STACK));
   WmDiagram *map = current_state_map (project);
+  WmItem *roasting = item_with_text (map, "Roasting");
+  guint computes;
 
   wm_window_show_diagram (window, map);
-  wm_test_set_property (map, item_with_text (map, "Roasting"), "cycle-time", "0");
+  wm_test_set_property (map, roasting, "cycle-time", "0");
   iterate (50);
+  g_assert_true (wm_problems_panel_get_diagram (problems) == map);
   g_assert_cmpuint (wm_problems_panel_get_n_checks (problems), ==, 0);
   g_assert_cmpuint (wm_problems_panel_get_n_problems (problems), ==, 0);
-  g_assert_null (wm_metrics_panel_get_diagram (metrics));
+  g_assert_true (wm_metrics_panel_get_diagram (metrics) == map);
+  g_assert_cmpuint (wm_metrics_panel_get_n_computes (metrics), ==, 0);
+  g_assert_null (wm_metrics_panel_get_text (metrics, "processing-time"));
 
-  /* Opened, both catch up with the diagram as it is now. */
+  /* Opened, the problems catch up with the diagram as it is now; the
+   * metrics, on the page not shown, still wait... */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-panel", NULL);
   wait_for (panel_has_one_problem, problems);
   g_assert_cmpuint (wm_problems_panel_get_n_checks (problems), ==, 1);
-  g_assert_true (wm_metrics_panel_get_diagram (metrics) == map);
-  g_assert_cmpstr (wm_metrics_panel_get_text (metrics, "processing-time"), ==, "95 s");
+  iterate (50);
+  g_assert_cmpuint (wm_metrics_panel_get_n_computes (metrics), ==, 0);
+  /* ...until their page shows. */
+  adw_view_stack_set_visible_child_name (stack, "metrics");
+  wait_for (metrics_processing_is_95_s, metrics);
+  g_assert_cmpuint (wm_metrics_panel_get_n_computes (metrics), ==, 1);
 
-  /* Closed again: the metrics let go of the diagram. */
+  /* Closed again: edits compute nothing; opened, the figures catch up. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-panel", NULL);
+  computes = wm_metrics_panel_get_n_computes (metrics);
+  wm_project_undo (project);
+  iterate (50);
+  g_assert_cmpuint (wm_metrics_panel_get_n_computes (metrics), ==, computes);
+  g_assert_cmpstr (wm_metrics_panel_get_text (metrics, "processing-time"), ==, "95 s");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-panel", NULL);
+  wait_for (metrics_processing_is_122_s, metrics);
+  g_assert_cmpuint (wm_metrics_panel_get_n_computes (metrics), ==, computes + 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The panels' "diagram" is bound to the canvas's: whichever way the canvas
+ * comes to show a diagram (the sidebar, a link followed, the canvas itself),
+ * the panels show the same, and the metrics page is there only for the
+ * kinds of diagram that compute figures. */
+static void
+test_panels_follow_canvas (void)
+{
+  g_autoptr(WmProject) project = wm_test_load_sample ();
+  WmWindow *window = present_window (project);
+  WmCanvas *canvas = WM_CANVAS (wm_window_get_canvas (window));
+  WmProblemsPanel *problems = WM_PROBLEMS_PANEL (wm_test_find_widget (GTK_WIDGET (window),
+                                                              WM_TYPE_PROBLEMS_PANEL));
+  WmMetricsPanel *metrics = WM_METRICS_PANEL (wm_test_find_widget (GTK_WIDGET (window),
+                                                           WM_TYPE_METRICS_PANEL));
+  AdwViewStack *stack = ADW_VIEW_STACK (wm_test_find_widget (GTK_WIDGET (window),
+                                                             ADW_TYPE_VIEW_STACK));
+  AdwViewStackPage *metrics_page = adw_view_stack_get_page (stack, GTK_WIDGET (metrics));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-panel", NULL);
+  for (guint i = 0; i < wm_project_get_n_diagrams (project); i++)
+    {
+      WmDiagram *diagram = wm_project_get_diagram (project, i);
+      gboolean has_metrics = wm_diagram_get_notation (diagram)->metrics != NULL;
+
+      wm_window_show_diagram (window, diagram);
+      g_assert_true (shown_diagram (window) == diagram);
+      g_assert_true (wm_problems_panel_get_diagram (problems) == diagram);
+      g_assert_true (wm_metrics_panel_get_diagram (metrics) == diagram);
+      g_assert_cmpint (adw_view_stack_page_get_visible (metrics_page), ==, has_metrics);
+      g_assert_cmpint (gtk_widget_get_visible (GTK_WIDGET (metrics)), ==, has_metrics);
+      /* The problems shown are the diagram's own, at once. */
+      {
+        g_autoptr(GPtrArray) expected = wm_diagram_check (diagram);
+
+        g_assert_cmpuint (wm_problems_panel_get_n_problems (problems), ==, expected->len);
+      }
+    }
+
+  /* The binding, not the sidebar: the canvas alone is enough. */
+  wm_canvas_set_diagram (canvas, current_state_map (project));
+  g_assert_true (wm_problems_panel_get_diagram (problems) == current_state_map (project));
+  g_assert_true (wm_metrics_panel_get_diagram (metrics) == current_state_map (project));
+  g_assert_true (adw_view_stack_page_get_visible (metrics_page));
+  wm_canvas_set_diagram (canvas, NULL);
+  g_assert_null (wm_problems_panel_get_diagram (problems));
   g_assert_null (wm_metrics_panel_get_diagram (metrics));
+  g_assert_false (adw_view_stack_page_get_visible (metrics_page));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "problems");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -886,6 +984,7 @@ main (int   argc,
   g_test_add_func ("/window/recent-projects", test_recent_projects);
   g_test_add_func ("/window/bottom-pane", test_bottom_pane);
   g_test_add_func ("/window/closed-pane-is-idle", test_closed_pane_is_idle);
+  g_test_add_func ("/window/panels-follow-canvas", test_panels_follow_canvas);
   g_test_add_func ("/window/search", test_search);
   g_test_add_func ("/window/follow-link", test_follow_link);
 

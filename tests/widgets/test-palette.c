@@ -76,7 +76,7 @@ test_buttons (void)
   guint n_notations;
 
   notations = wm_notations_get_all (&n_notations);
-  g_assert_cmpuint (n_notations, ==, 4);
+  g_assert_cmpuint (n_notations, >, 0);
   g_assert_cmpuint (count_buttons (palette), ==, 0);
   for (guint i = 0; i < n_notations; i++)
     {
@@ -99,6 +99,8 @@ test_buttons (void)
         g_assert_nonnull (wm_palette_get_button (palette, notation->link_types[j].id));
       wm_test_wait_until_drawn (GTK_WIDGET (palette));
     }
+  /* Every notation of the registry had its turn. */
+  g_assert_cmpuint (wm_project_get_n_diagrams (project), ==, n_notations);
   wm_canvas_set_diagram (canvas, NULL);
   g_assert_cmpuint (count_buttons (palette), ==, 0);
   destroy_window (window);

@@ -5,9 +5,9 @@
  *
  * Runs under Xvfb with the Cairo renderer. Both panels check their diagram
  * again on an idle after an edit, so each test edits, sees the old figures
- * still there, lets the main loop run and then sees the new ones. The
- * problems panel checks only while it is on screen, so its tests wait for
- * the window to show first.
+ * still there, lets the main loop run and then sees the new ones. Both
+ * work only while they are on screen, so the tests wait for the window to
+ * show first (or rely on gtk_window_present() mapping it at once).
  */
 #include "config.h"
 
@@ -474,6 +474,126 @@ test_problems_many (Fixture       *fixture,
   g_signal_handlers_disconnect_by_data (model, change);
 }
 
+/* The "diagram" property */
+
+static void
+count_notifies (guint *count)
+{
+  (*count)++;
+}
+
+/* Set as a property, a diagram shows as with the setter; the property
+ * tells when it changed, and only then. */
+static void
+test_problems_diagram_property (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  WmProblemsPanel *problems = fixture->problems;
+  g_autoptr(WmDiagram) shown = NULL;
+  guint notifies = 0;
+
+  add_lonely_use_case (fixture->uc, 0);
+  add_lonely_use_case (fixture->uc, 1);
+  wm_test_wait_until_drawn (fixture->window);
+  g_signal_connect_swapped (problems, "notify::diagram", G_CALLBACK (count_notifies), &notifies);
+
+  g_object_set (problems, "diagram", fixture->uc, NULL);
+  g_assert_cmpuint (notifies, ==, 1);
+  g_object_get (problems, "diagram", &shown, NULL);
+  g_assert_true (shown == fixture->uc);
+  g_assert_true (wm_problems_panel_get_diagram (problems) == fixture->uc);
+  /* Its problems show at once, the same as the model's. */
+  assert_same_as_model (problems, fixture->uc);
+  g_assert_cmpuint (wm_problems_panel_get_n_problems (problems), ==, 2);
+
+  /* The same diagram again changes nothing. */
+  g_object_set (problems, "diagram", fixture->uc, NULL);
+  g_assert_cmpuint (notifies, ==, 1);
+
+  g_object_set (problems, "diagram", fixture->map, NULL);
+  g_assert_cmpuint (notifies, ==, 2);
+  assert_same_as_model (problems, fixture->map);
+  g_object_set (problems, "diagram", NULL, NULL);
+  g_assert_cmpuint (notifies, ==, 3);
+  g_assert_null (wm_problems_panel_get_diagram (problems));
+  g_assert_cmpuint (wm_problems_panel_get_n_problems (problems), ==, 0);
+  g_signal_handlers_disconnect_by_data (problems, &notifies);
+}
+
+static void
+test_metrics_diagram_property (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  WmMetricsPanel *metrics = fixture->metrics;
+  g_autoptr(WmDiagram) shown = NULL;
+  guint notifies = 0;
+
+  g_signal_connect_swapped (metrics, "notify::diagram", G_CALLBACK (count_notifies), &notifies);
+  g_object_set (metrics, "diagram", fixture->map, NULL);
+  g_assert_cmpuint (notifies, ==, 1);
+  g_object_get (metrics, "diagram", &shown, NULL);
+  g_assert_true (shown == fixture->map);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (metrics)));
+  g_assert_cmpstr (wm_metrics_panel_get_text (metrics, "lead-time"), ==, "7.5 days");
+  g_assert_true (wm_metrics_panel_has_comparison (metrics));
+
+  g_object_set (metrics, "diagram", fixture->map, NULL);
+  g_assert_cmpuint (notifies, ==, 1);
+  g_object_set (metrics, "diagram", fixture->future, NULL);
+  g_assert_cmpuint (notifies, ==, 2);
+  g_assert_cmpstr (wm_metrics_panel_get_text (metrics, "lead-time"), ==, "3.3 days");
+
+  /* A notation without figures hides the panel; so does no diagram. */
+  g_object_set (metrics, "diagram", fixture->uc, NULL);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (metrics)));
+  g_assert_null (wm_metrics_panel_get_text (metrics, "lead-time"));
+  g_object_set (metrics, "diagram", NULL, NULL);
+  g_assert_cmpuint (notifies, ==, 4);
+  g_assert_null (wm_metrics_panel_get_diagram (metrics));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (metrics)));
+  g_signal_handlers_disconnect_by_data (metrics, &notifies);
+}
+
+/* Off screen, the metrics panel holds its diagram and computes nothing,
+ * through edits too; on screen again, it computes once. */
+static void
+test_metrics_hidden_computes_nothing (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  WmMetricsPanel *metrics = fixture->metrics;
+  GtkWidget *box = gtk_widget_get_parent (GTK_WIDGET (metrics));
+  guint computes;
+
+  /* The panel's parent hidden: the panel keeps its own visibility, unmapped. */
+  gtk_widget_set_visible (box, FALSE);
+  wm_test_wait_until_drawn (fixture->window);
+  computes = wm_metrics_panel_get_n_computes (metrics);
+  wm_metrics_panel_set_diagram (metrics, fixture->map);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (metrics)));
+  wm_test_set_property (fixture->map, item_with_text (fixture->map, "Green coffee"), "quantity",
+                        "460");
+  settle ();
+  g_assert_true (wm_metrics_panel_get_diagram (metrics) == fixture->map);
+  g_assert_cmpuint (wm_metrics_panel_get_n_computes (metrics), ==, computes);
+  g_assert_null (wm_metrics_panel_get_text (metrics, "lead-time"));
+
+  /* Shown, it computes once, before the next frame, the map as it is now. */
+  gtk_widget_set_visible (box, TRUE);
+  wm_test_wait_until_drawn (GTK_WIDGET (metrics));
+  g_assert_cmpuint (wm_metrics_panel_get_n_computes (metrics), ==, computes + 1);
+  g_assert_cmpstr (wm_metrics_panel_get_text (metrics, "lead-time"), ==, "4.5 days");
+
+  /* Hidden again, edits are only noted; shown, the panel catches up. */
+  gtk_widget_set_visible (box, FALSE);
+  wm_project_undo (fixture->project);
+  settle ();
+  g_assert_cmpuint (wm_metrics_panel_get_n_computes (metrics), ==, computes + 1);
+  gtk_widget_set_visible (box, TRUE);
+  wm_test_wait_until_drawn (GTK_WIDGET (metrics));
+  g_assert_cmpuint (wm_metrics_panel_get_n_computes (metrics), ==, computes + 2);
+  g_assert_cmpstr (wm_metrics_panel_get_text (metrics, "lead-time"), ==, "7.5 days");
+}
+
 /* Both panels on the sample's current state, with one process too slow. */
 static void
 test_screenshot (Fixture       *fixture,
@@ -508,10 +628,16 @@ main (int   argc,
               test_metrics_figures, fixture_tear_down);
   g_test_add ("/widgets/panels/metrics/follow-edits", Fixture, NULL, fixture_set_up,
               test_metrics_follow_edits, fixture_tear_down);
+  g_test_add ("/widgets/panels/metrics/diagram-property", Fixture, NULL, fixture_set_up,
+              test_metrics_diagram_property, fixture_tear_down);
+  g_test_add ("/widgets/panels/metrics/hidden-computes-nothing", Fixture, NULL, fixture_set_up,
+              test_metrics_hidden_computes_nothing, fixture_tear_down);
   g_test_add ("/widgets/panels/problems/follow-edits", Fixture, NULL, fixture_set_up,
               test_problems_follow_edits, fixture_tear_down);
   g_test_add ("/widgets/panels/problems/hidden-checks-nothing", Fixture, NULL, fixture_set_up,
               test_problems_hidden_checks_nothing, fixture_tear_down);
+  g_test_add ("/widgets/panels/problems/diagram-property", Fixture, NULL, fixture_set_up,
+              test_problems_diagram_property, fixture_tear_down);
   g_test_add ("/widgets/panels/problems/incremental", Fixture, NULL, fixture_set_up,
               test_problems_incremental, fixture_tear_down);
   g_test_add ("/widgets/panels/problems/pause", Fixture, NULL, fixture_set_up,

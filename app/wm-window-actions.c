@@ -1,0 +1,396 @@
+/* wm-window-actions.c — the window's actions: files, edits, diagrams, panes
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The "win." actions are installed on the widget class, with their
+ * shortcuts as binding actions; the handlers call into the rest of the
+ * window (wm-window.c, wm-window-sidebar.c) through wm-window-private.h.
+ */
+#define G_LOG_DOMAIN "wm-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "wm-canvas.h"
+#include "wm-export-dialog.h"
+#include "wm-print.h"
+#include "wm-window-private.h"
+
+/* Which actions can run */
+
+void
+_wm_window_update_undo_actions (WmWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 wm_project_can_undo (self->project));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 wm_project_can_redo (self->project));
+}
+
+void
+_wm_window_update_diagram_actions (WmWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  guint position = gtk_single_selection_get_selected (self->selection);
+  guint n = wm_project_get_n_diagrams (self->project);
+  gboolean editable = position < n && !wm_project_get_read_only (self->project);
+
+  gtk_widget_action_set_enabled (widget, "win.rename-diagram", editable);
+  gtk_widget_action_set_enabled (widget, "win.duplicate-diagram", editable);
+  gtk_widget_action_set_enabled (widget, "win.delete-diagram", editable);
+  gtk_widget_action_set_enabled (widget, "win.move-diagram-up", editable && position > 0);
+  gtk_widget_action_set_enabled (widget, "win.move-diagram-down", editable && position + 1 < n);
+}
+
+/* Opening */
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  _wm_window_open_files (WM_WINDOW (widget), &file, 1);
+}
+
+static void
+on_open_response (GtkNativeDialog *dialog,
+                  int              response,
+                  WmWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_object_unref (dialog);
+  if (file != NULL)
+    _wm_window_open_files (self, &file, 1);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  WmWindow *self = WM_WINDOW (widget);
+  GtkFileChooserNative *dialog =
+    gtk_file_chooser_native_new (_("Open a Project"), GTK_WINDOW (self),
+                                 GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  g_autoptr(GtkFileFilter) filter = _wm_window_project_filter ();
+
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_open_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* Saving */
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  _wm_window_save (WM_WINDOW (widget), FALSE);
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  _wm_window_save_as (WM_WINDOW (widget), FALSE);
+}
+
+/* Editing */
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  wm_project_undo (WM_WINDOW (widget)->project);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  wm_project_redo (WM_WINDOW (widget)->project);
+}
+
+static void
+add_diagram_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  WmWindow *self = WM_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  WmDiagram *diagram = wm_project_add_diagram (self->project,
+                                               g_variant_get_string (parameter, NULL), NULL,
+                                               &error);
+
+  if (diagram == NULL)
+    {
+      _wm_window_show_toast (self, error->message);
+      return;
+    }
+  gtk_single_selection_set_selected (self->selection,
+                                     wm_project_get_n_diagrams (self->project) - 1);
+}
+
+/* Managing the diagrams from the sidebar */
+
+static void
+on_rename_changed (GtkEditable      *entry,
+                   AdwMessageDialog *dialog)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "rename", *name != '\0');
+}
+
+static void
+on_rename_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    WmWindow         *self)
+{
+  WmDiagram *diagram = g_object_get_data (G_OBJECT (dialog), "wm-diagram");
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  /* The diagram may have been deleted while the dialog was open. */
+  if (!g_str_equal (response, "rename") || *name == '\0' ||
+      _wm_window_find_position (self, diagram) == GTK_INVALID_LIST_POSITION)
+    return;
+  wm_diagram_rename (diagram, name);
+}
+
+static void
+rename_diagram_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  WmWindow *self = WM_WINDOW (widget);
+  WmDiagram *diagram = gtk_single_selection_get_selected_item (self->selection);
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  if (diagram == NULL)
+    return;
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Rename Diagram"),
+                                                       NULL));
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), wm_diagram_get_name (diagram));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Diagram name"), -1);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "rename", _("_Rename"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "rename", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "rename");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "wm-diagram", g_object_ref (diagram), g_object_unref);
+  g_signal_connect (entry, "changed", G_CALLBACK (on_rename_changed), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_rename_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+static void
+duplicate_diagram_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  WmWindow *self = WM_WINDOW (widget);
+  WmDiagram *diagram = gtk_single_selection_get_selected_item (self->selection);
+  g_autoptr(GError) error = NULL;
+  WmDiagram *copy;
+
+  if (diagram == NULL)
+    return;
+  copy = wm_project_duplicate_diagram (self->project, diagram, &error);
+  if (copy == NULL)
+    {
+      _wm_window_show_toast (self, error->message);
+      return;
+    }
+  wm_window_show_diagram (self, copy);
+}
+
+static void
+delete_diagram_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  WmWindow *self = WM_WINDOW (widget);
+  g_autoptr(WmDiagram) diagram = NULL;
+  AdwToast *toast;
+
+  diagram = gtk_single_selection_get_selected_item (self->selection);
+  if (diagram == NULL)
+    return;
+  g_object_ref (diagram);
+  if (!wm_project_remove_diagram (self->project, diagram))
+    return;
+  /* No question asked: the toast offers undo, and so does the history. */
+  g_set_object (&self->deleted_diagram, diagram);
+  g_free (self->deleted_label);
+  self->deleted_label = g_strdup (wm_project_get_undo_label (self->project));
+  toast = adw_toast_new (_("Diagram deleted"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-delete-diagram");
+  adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
+static void
+undo_delete_diagram_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  WmWindow *self = WM_WINDOW (widget);
+  g_autoptr(WmDiagram) diagram = g_steal_pointer (&self->deleted_diagram);
+
+  /* The toast outlives later edits; it undoes only while the delete is the
+   * last step, and never something else. */
+  if (diagram == NULL || _wm_window_find_position (self, diagram) != GTK_INVALID_LIST_POSITION ||
+      g_strcmp0 (wm_project_get_undo_label (self->project), self->deleted_label) != 0)
+    return;
+  if (wm_project_undo (self->project))
+    wm_window_show_diagram (self, diagram);
+}
+
+static void
+move_selected_diagram (WmWindow *self,
+                       int       offset)
+{
+  WmDiagram *diagram = gtk_single_selection_get_selected_item (self->selection);
+  guint from = gtk_single_selection_get_selected (self->selection);
+  guint n = wm_project_get_n_diagrams (self->project);
+  guint to;
+
+  if (diagram == NULL || (offset < 0 && from == 0) || (offset > 0 && from + 1 >= n))
+    return;
+  to = offset < 0 ? from - 1 : from + 1;
+  self->moving = TRUE;
+  if (wm_project_move_diagram (self->project, diagram, to))
+    from = to;
+  gtk_single_selection_set_selected (self->selection, from);
+  self->moving = FALSE;
+  _wm_window_update_diagram_actions (self);
+}
+
+static void
+move_diagram_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  move_selected_diagram (WM_WINDOW (widget),
+                         g_str_equal (action_name, "win.move-diagram-up") ? -1 : 1);
+}
+
+/* Exporting and printing */
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  WmWindow *self = WM_WINDOW (widget);
+  WmDiagram *current = wm_canvas_get_diagram (WM_CANVAS (self->canvas));
+
+  gtk_window_present (GTK_WINDOW (wm_export_dialog_new (GTK_WINDOW (self), self->project,
+                                                        current)));
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  WmWindow *self = WM_WINDOW (widget);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (wm_project_get_n_diagrams (self->project) == 0)
+    return;
+  operation = wm_print_operation_new (self->project, NULL);
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    _wm_window_show_error (self, _("Printing Failed"), error->message);
+}
+
+static void
+toast_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  _wm_window_show_toast (WM_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* The bottom pane and the search bar */
+
+static void
+toggle_panel_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  WmWindow *self = WM_WINDOW (widget);
+
+  gtk_toggle_button_set_active (self->panel_button,
+                                !gtk_toggle_button_get_active (self->panel_button));
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  WmWindow *self = WM_WINDOW (widget);
+
+  if (wm_canvas_get_diagram (WM_CANVAS (self->canvas)) == NULL)
+    return;
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+void
+_wm_window_class_init_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.add-diagram", "s", add_diagram_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.rename-diagram", NULL, rename_diagram_action);
+  gtk_widget_class_install_action (widget_class, "win.duplicate-diagram", NULL,
+                                   duplicate_diagram_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-diagram", NULL, delete_diagram_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-delete-diagram", NULL,
+                                   undo_delete_diagram_action);
+  gtk_widget_class_install_action (widget_class, "win.move-diagram-up", NULL, move_diagram_action);
+  gtk_widget_class_install_action (widget_class, "win.move-diagram-down", NULL,
+                                   move_diagram_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-panel", NULL, toggle_panel_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-panel", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+}
