@@ -6,15 +6,10 @@
  * The nine blocks sit in the canonical layout of wm_bmc_block_rect(), each
  * with its title, a small line icon and the faint guiding question of the
  * Strategyzer canvas; the header fields stand in a band above the canvas and
- * the colour legend in rows below it. Notes are sticky notes in their colour,
- * where wm_board_layout_new() puts them: flowing in their block, or where the
- * analyst placed them freely. All the measures come from wm-bmc.h, so that
- * the canvas hit-tests what is painted.
- *
- * The layout is kept on the diagram until its next "changed" signal (as the
- * journey painter does), so that item_extent, which comes without a paint and
- * for every item, costs no O(n) each, and what is painted and what is measured
- * agree.
+ * the colour legend in rows below it. Notes are the shared sticky notes of
+ * boards (wm-paint-board.c), where wm_board_layout_new() puts them: flowing
+ * in their block, or where the analyst placed them freely. All the measures
+ * come from wm-bmc.h, so that the canvas hit-tests what is painted.
  */
 #define G_LOG_DOMAIN "wm-paint-bmc"
 
@@ -32,14 +27,6 @@
 #define QUESTION_TOP WM_BMC_QUESTION_TOP
 #define QUESTION_SIZE WM_BMC_QUESTION_SIZE
 #define ICON_SIZE 18.0
-/* The mark of a block whose notes run past its bottom. */
-#define OVERFLOW_WIDTH 3.0
-
-#define NOTE_TEXT_SIZE 12.0
-/* How far a note's shadow and outline reach past its bounds. */
-#define NOTE_INK_LEFT 0.5
-#define NOTE_INK_RIGHT 2.0
-#define NOTE_INK_BOTTOM 3.0
 
 typedef void (*IconPath) (cairo_t *cr);
 
@@ -229,48 +216,6 @@ canvas_size (WmDiagram *diagram,
   wm_bmc_canvas_size (diagram, width, height);
 }
 
-/* The layout, kept on the diagram */
-
-/* The layout is shared between the diagram's cache and the paint that uses
- * it: an edit made while painting (none is) or inside an open undo group
- * must not free it under the paint's feet. */
-typedef struct
-{
-  WmBoardLayout *layout;
-} Bmc;
-
-static void
-bmc_clear (gpointer data)
-{
-  Bmc *bmc = data;
-
-  wm_board_layout_free (bmc->layout);
-}
-
-static void
-bmc_unref (gpointer bmc)
-{
-  g_rc_box_release_full (bmc, bmc_clear);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Bmc, bmc_unref)
-
-static gpointer
-bmc_new (WmDiagram *diagram)
-{
-  Bmc *bmc = g_rc_box_new0 (Bmc);
-
-  bmc->layout = wm_board_layout_new (diagram);
-  return bmc;
-}
-
-/* A reference to the diagram's layout (see _wm_painter_cached()). */
-static Bmc *
-bmc_get (WmDiagram *diagram)
-{
-  return _wm_painter_cached (diagram, "wm-paint-bmc-layout", bmc_new, bmc_clear);
-}
-
 /* Blocks */
 
 static void
@@ -337,24 +282,11 @@ paint_block_question (WmPaintContext  *ctx,
     wm_draw_text (ctx->cr, ctx->options, _(info->question), &rect, &style);
 }
 
-/* A block whose notes do not fit says so with a bar along its bottom edge,
- * inside the block, where the notes that run past it leave. */
 static void
-paint_overflow (WmPaintContext *ctx,
-                const WmRect   *block)
-{
-  WmColor bad = wm_color_bad;
-
-  bad.alpha = 0.8;
-  wm_draw_box (ctx->cr, &(WmRect) { block->x + 1, block->y + block->height - 1 - OVERFLOW_WIDTH,
-                                    block->width - 2, OVERFLOW_WIDTH }, 0, &bad, NULL, 0);
-}
-
-static void
-paint_blocks (WmPaintContext *ctx,
-              const Bmc      *bmc,
-              double          width,
-              double          height)
+paint_blocks (WmPaintContext     *ctx,
+              const WmBoardNotes *notes,
+              double              width,
+              double              height)
 {
   for (WmBmcBlock b = 0; b < WM_BMC_N_BLOCKS; b++)
     {
@@ -364,8 +296,10 @@ paint_blocks (WmPaintContext *ctx,
       if (ctx->options->visible.width > 0 && !wm_rect_intersects (&block, &ctx->options->visible))
         continue;
       wm_draw_box (ctx->cr, &block, 0, NULL, &wm_color_faint, 1);
-      if (wm_board_layout_overflows (bmc->layout, b))
-        paint_overflow (ctx, &block);
+      /* A block whose notes do not fit says so along its bottom edge, where
+       * the notes that run past it leave. */
+      if (wm_board_layout_overflows (notes->layout, b))
+        _wm_board_paint_overflow (ctx, &block);
       if (!ctx->detail)
         continue;
       paint_block_title (ctx, &blocks[b], &block);
@@ -448,7 +382,7 @@ paint_legend_entry (WmPaintContext    *ctx,
 static void
 paint_legend (WmPaintContext *ctx)
 {
-  GPtrArray *legend = wm_diagram_get_list (ctx->diagram, "legend");
+  GPtrArray *legend = wm_diagram_get_list (ctx->diagram, WM_BMC_LEGEND);
 
   for (guint i = 0; legend != NULL && i < legend->len; i++)
     {
@@ -479,12 +413,12 @@ get_extent (WmDiagram *diagram,
 static void
 paint_background (WmPaintContext *ctx)
 {
-  Bmc *bmc = bmc_get (ctx->diagram);
+  WmBoardNotes *notes = _wm_board_notes_get (ctx->diagram);
   double width, height;
 
-  ctx->painter_data = bmc;
+  ctx->painter_data = notes;
   canvas_size (ctx->diagram, &width, &height);
-  paint_blocks (ctx, bmc, width, height);
+  paint_blocks (ctx, notes, width, height);
   if (!ctx->detail)
     return;
   paint_header (ctx, width);
@@ -496,52 +430,11 @@ paint_item (WmPaintContext *ctx,
             const WmItem   *item)
 {
   /* The paint's layout; a caller that paints an item alone gets its own. */
-  g_autoptr(Bmc) own = ctx->painter_data == NULL ? bmc_get (ctx->diagram) : NULL;
-  Bmc *bmc = own != NULL ? own : ctx->painter_data;
-  WmColor fill = { 1, 0.957, 0.639, 1 };  /* the notation's default, #fff4a3 */
-  WmRect rect;
+  g_autoptr(WmBoardNotes) own = ctx->painter_data == NULL ? _wm_board_notes_get (ctx->diagram)
+                                                          : NULL;
 
-  if (!wm_item_is_node (item))
-    return;
-  wm_board_layout_item_rect (bmc->layout, item, &rect);
-  wm_color_parse (wm_item_get_string (item, "color"), &fill);
-  if (ctx->detail)
-    {
-      wm_draw_sticky_note (ctx->cr, ctx->options, &rect, &fill, item->text, NOTE_TEXT_SIZE);
-      return;
-    }
-  /* Far out, a plain rectangle in the note's colour is all the eye can use. */
-  wm_draw_box (ctx->cr, &rect, 0, &fill, NULL, 0);
-}
-
-static void
-item_extent (WmDiagram    *diagram,
-             const WmItem *item,
-             WmRect       *extent)
-{
-  g_autoptr(Bmc) bmc = NULL;
-  WmRect b;
-
-  if (!wm_item_is_node (item))
-    {
-      *extent = (WmRect) { 0, 0, 0, 0 };
-      return;
-    }
-  bmc = bmc_get (diagram);
-  wm_board_layout_item_rect (bmc->layout, item, &b);
-  *extent = (WmRect) { b.x - NOTE_INK_LEFT, b.y - NOTE_INK_LEFT,
-                       b.width + NOTE_INK_LEFT + NOTE_INK_RIGHT,
-                       b.height + NOTE_INK_LEFT + NOTE_INK_BOTTOM };
-}
-
-static void
-node_rect (WmDiagram    *diagram,
-           const WmItem *node,
-           WmRect       *rect)
-{
-  g_autoptr(Bmc) bmc = bmc_get (diagram);
-
-  wm_board_layout_item_rect (bmc->layout, node, rect);
+  if (wm_item_is_node (item))
+    _wm_board_paint_note (ctx, own != NULL ? own : ctx->painter_data, item);
 }
 
 const WmPainter _wm_painter_bmc = {
@@ -549,8 +442,8 @@ const WmPainter _wm_painter_bmc = {
   .get_extent = get_extent,
   .paint_background = paint_background,
   .paint_item = paint_item,
-  .item_extent = item_extent,
-  .node_rect = node_rect,
-  .free_data = bmc_unref,
+  .item_extent = _wm_board_item_extent,
+  .node_rect = _wm_board_node_rect,
+  .free_data = _wm_board_notes_unref,
   .places_nodes = TRUE,
 };

@@ -29,6 +29,11 @@ typedef struct
   /* What the painter computes once per paint for all its calls (set in
    * paint_background, freed with the painter's free_data at the end). */
   gpointer               painter_data;
+  /* TRUE when one item is painted by itself (a palette preview, the
+   * contract test): a painter that keeps items for paint_foreground (a
+   * Value Proposition Canvas draws its fits over every note) paints such an
+   * item at once, since no foreground follows. */
+  gboolean               alone;
 } WmPaintContext;
 
 typedef struct
@@ -103,6 +108,48 @@ gpointer _wm_painter_cached (WmDiagram      *diagram,
                              const char     *key,
                              gpointer      (*make) (WmDiagram *diagram),
                              GDestroyNotify  clear);
+
+/* Boards (wm-paint-board.c): the notes of a notation that is a board
+ * (wm-board.h), painted and measured alike by its painter. */
+
+/* The layout of a board's notes, shared between the diagram's cache and the
+ * paints that use it: an edit made inside an open undo group must not free
+ * it under a paint's feet. */
+typedef struct
+{
+  WmBoardLayout *layout;
+} WmBoardNotes;
+
+/* A reference to @diagram's layout, kept on the diagram (see
+ * _wm_painter_cached()); released with _wm_board_notes_unref(). */
+WmBoardNotes *_wm_board_notes_get      (WmDiagram          *diagram);
+void          _wm_board_notes_unref    (gpointer            notes);
+/* A note where @notes puts it: a sticky note in its "color", with its text;
+ * far out (!ctx->detail) a plain box in that colour. */
+void          _wm_board_paint_note     (WmPaintContext     *ctx,
+                                        const WmBoardNotes *notes,
+                                        const WmItem       *note);
+/* The ink of a note drawn in @rect: its outline and its shadow. */
+void          _wm_board_note_ink       (const WmRect       *rect,
+                                        WmRect             *extent);
+/* A painter's item_extent and node_rect for the notes of a board; a link
+ * has no extent here. */
+void          _wm_board_item_extent    (WmDiagram          *diagram,
+                                        const WmItem       *item,
+                                        WmRect             *extent);
+void          _wm_board_node_rect      (WmDiagram          *diagram,
+                                        const WmItem       *node,
+                                        WmRect             *rect);
+
+/* An area whose notes run past it says so with a mark along the edge they
+ * leave by, WM_BOARD_OVERFLOW_WIDTH wide in this colour. */
+#define WM_BOARD_OVERFLOW_WIDTH 3.0
+WmColor       _wm_board_overflow_color (void);
+/* The mark as a bar along the bottom edge of @area, inside it. */
+void          _wm_board_paint_overflow (WmPaintContext     *ctx,
+                                        const WmRect       *area);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WmBoardNotes, _wm_board_notes_unref)
 
 /* The route of a link from the edge of its source to the edge of its target
  * through its waypoints; ellipse_ends tells which end nodes are ellipses.

@@ -363,9 +363,9 @@ paint_link_mark (WmPaintContext  *ctx,
   gboolean broken;
 
   if (ctx->far != NULL || !ctx->detail || !wm_item_is_node (item) ||
-      wm_item_type_find_prop (item->type, "links") < 0)
+      wm_item_type_find_prop (item->type, WM_FIELD_LINKS) < 0)
     return;
-  ids = wm_item_get_strv (item, "links");
+  ids = wm_item_get_strv (item, WM_FIELD_LINKS);
   if (ids == NULL || ids[0] == NULL)
     return;
   /* A painter that lays its nodes out itself keeps their text clear of
@@ -828,6 +828,7 @@ _wm_render_item_alone (WmDiagram             *diagram,
   const WmPainter *painter = painter_for (diagram);
   WmPaintContext ctx = paint_context (diagram, cr, options);
 
+  ctx.alone = TRUE;
   /* A painter prepares its per-paint data while painting the background;
    * that ink goes to a scratch surface so only the item's lands on @cr. */
   if (painter->paint_background != NULL)

@@ -48,10 +48,9 @@ segment_distance (double x,
 }
 
 static WmPoint
-center_of (const WmItem *node)
+center_of (const WmRect *rect)
 {
-  return (WmPoint) { node->bounds.x + node->bounds.width / 2,
-                     node->bounds.y + node->bounds.height / 2 };
+  return (WmPoint) { rect->x + rect->width / 2, rect->y + rect->height / 2 };
 }
 
 /* A link is hit near its line; inside an end node the node wins. */
@@ -64,15 +63,20 @@ link_hit (WmDiagram    *diagram,
 {
   WmItem *source = wm_diagram_lookup (diagram, link->source);
   WmItem *target = wm_diagram_lookup (diagram, link->target);
+  WmRect from_rect, to_rect;
   WmPoint from;
 
-  if (source == NULL || target == NULL ||
-      wm_rect_contains (&source->bounds, x, y) || wm_rect_contains (&target->bounds, x, y))
+  if (source == NULL || target == NULL)
     return FALSE;
-  from = center_of (source);
+  /* Where the painter puts the ends, which a layout may place. */
+  wm_render_node_rect (diagram, source, &from_rect);
+  wm_render_node_rect (diagram, target, &to_rect);
+  if (wm_rect_contains (&from_rect, x, y) || wm_rect_contains (&to_rect, x, y))
+    return FALSE;
+  from = center_of (&from_rect);
   for (guint i = 0; i <= link->n_points; i++)
     {
-      WmPoint to = i < link->n_points ? link->points[i] : center_of (target);
+      WmPoint to = i < link->n_points ? link->points[i] : center_of (&to_rect);
 
       if (segment_distance (x, y, from, to) <= tolerance)
         return TRUE;

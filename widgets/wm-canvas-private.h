@@ -162,6 +162,13 @@ typedef struct
 WM_CANVAS_BEHAVIOR_MODULES (WM_BEHAVIOR_DECLARE)
 #undef WM_BEHAVIOR_DECLARE
 
+/* The behaviour of a notation that is a board (wm-board.h) and has none of
+ * its own: its notes' drag, flow, creation and context menu. */
+extern const WmCanvasBehavior _wm_canvas_behavior_board;
+
+/* A drag of notes on a board (wm-canvas-board.c). */
+typedef struct _WmCanvasBoardDrag WmCanvasBoardDrag;
+
 struct _WmCanvas
 {
   GtkWidget      parent_instance;
@@ -230,6 +237,9 @@ struct _WmCanvas
   /* The notation's behaviour, for the current diagram; NULL for none. */
   const WmCanvasBehavior *behavior;
   gpointer       behavior_data;
+  /* The board's drag of notes while it lasts, apart from behavior_data so
+   * that a behaviour composing the board's functions keeps that to itself. */
+  WmCanvasBoardDrag *board_drag;
   /* Items drawn faded (a filter, a legend highlight), or NULL. */
   GHashTable    *dimmed;
   /* The find filter, folded, while it is what fades items; NULL otherwise. */
@@ -350,6 +360,64 @@ void     _wm_canvas_update_actions  (WmCanvas   *self);
 WmItem  *_wm_canvas_hit             (WmCanvas   *self,
                                      double      x,
                                      double      y);
+
+/* wm-canvas-board.c: the notes of a board, for any notation that is one.
+ * _wm_canvas_behavior_board is made of these; a notation's own behaviour
+ * (the Business Model Canvas's) composes them with its own. */
+
+/* Installs the "canvas.board-…" actions; a second call does nothing. */
+void     _wm_canvas_board_class_init (GtkWidgetClass *widget_class);
+/* Ends a drag of notes without a drop. */
+void     _wm_canvas_board_detach    (WmCanvas       *self);
+/* A double-click in an area's empty space: a note there (see add_note_at). */
+gboolean _wm_canvas_board_activate  (WmCanvas       *self,
+                                     WmItem         *item,
+                                     double          x,
+                                     double          y);
+gboolean _wm_canvas_board_drag_begin (WmCanvas      *self,
+                                     WmItem         *item,
+                                     double          x,
+                                     double          y);
+void     _wm_canvas_board_drag_update (WmCanvas     *self,
+                                     double          x,
+                                     double          y);
+void     _wm_canvas_board_drag_end  (WmCanvas       *self,
+                                     double          x,
+                                     double          y,
+                                     gboolean        cancelled);
+/* A resize of a note: the bounds of its area's notes follow the flow. */
+void     _wm_canvas_board_moved     (WmCanvas       *self,
+                                     const char *const *ids);
+void     _wm_canvas_board_created   (WmCanvas       *self,
+                                     WmItem         *item);
+/* The ghosts, drop target and caret of a drag of notes. */
+void     _wm_canvas_board_paint     (WmCanvas       *self,
+                                     cairo_t        *cr);
+/* On a note: its colours and its area's "Tidy"; elsewhere in an area:
+ * "Add Note Here" and its "Tidy". */
+void     _wm_canvas_board_populate_menu (WmCanvas   *self,
+                                     GMenu          *menu,
+                                     double          x,
+                                     double          y);
+
+/* What the actions do, for a behaviour that keeps action names of its own. */
+
+/* A note of the area's type at document point (x, y), filed there and
+ * opened for typing, as one undo step; NULL outside the areas. */
+WmItem  *_wm_canvas_board_add_note_at (WmCanvas     *self,
+                                     double          x,
+                                     double          y);
+/* The notes under the context menu (the selection, when the note there is
+ * selected) take @color, "#rrggbb", or "" for their type's own. */
+void     _wm_canvas_board_color_notes (WmCanvas     *self,
+                                     const char     *color);
+/* The freely placed notes of area @area_id join its flow again. */
+void     _wm_canvas_board_tidy      (WmCanvas       *self,
+                                     const char     *area_id);
+/* The entry of the notation's colour legend (WM_LIST_ROLE_COLOR_LEGEND)
+ * that gives @color a meaning, or NULL. */
+const WmListEntry *_wm_canvas_board_color_meaning (WmCanvas   *self,
+                                                   const char *color);
 
 /* Test entry points: the code paths the gestures run, without events. */
 void     _wm_canvas_test_double_click (WmCanvas     *self,

@@ -283,7 +283,7 @@ static void
 refuse (WmCanvas     *self,
         const WmItem *target)
 {
-  self->refused = target->bounds;
+  _wm_canvas_node_rect (self, target, &self->refused);
   g_clear_handle_id (&self->refused_id, g_source_remove);
   self->refused_id = g_timeout_add (REFUSAL_MS, clear_refusal, self);
   gtk_widget_error_bell (GTK_WIDGET (self));

@@ -537,6 +537,9 @@ attach_behavior (WmCanvas *self)
   for (guint i = 0; i < G_N_ELEMENTS (behaviors); i++)
     if (g_str_equal (behaviors[i]->notation_id, notation))
       self->behavior = behaviors[i];
+  /* A board without a behaviour of its own still drags and files its notes. */
+  if (self->behavior == NULL && wm_board_get (self->diagram) != NULL)
+    self->behavior = &_wm_canvas_behavior_board;
 }
 
 static void
@@ -802,23 +805,23 @@ paint_link_halo (WmCanvas     *self,
   WmItem *target = wm_diagram_lookup (self->diagram, link->target);
   double zoom = wm_viewport_get_zoom (self->viewport);
   WmColor halo = wm_color_accent;
+  WmRect from, to;
 
   if (source == NULL || target == NULL)
     return;
+  /* Where the painter puts the ends, which a layout may place. */
+  _wm_canvas_node_rect (self, source, &from);
+  _wm_canvas_node_rect (self, target, &to);
   cairo_save (cr);
   cairo_rectangle (cr, -G_MAXINT, -G_MAXINT, 2.0 * G_MAXINT, 2.0 * G_MAXINT);
-  cairo_rectangle (cr, source->bounds.x, source->bounds.y,
-                   source->bounds.width, source->bounds.height);
-  cairo_rectangle (cr, target->bounds.x, target->bounds.y,
-                   target->bounds.width, target->bounds.height);
+  cairo_rectangle (cr, from.x, from.y, from.width, from.height);
+  cairo_rectangle (cr, to.x, to.y, to.width, to.height);
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
   cairo_clip (cr);
-  cairo_move_to (cr, source->bounds.x + source->bounds.width / 2,
-                 source->bounds.y + source->bounds.height / 2);
+  cairo_move_to (cr, from.x + from.width / 2, from.y + from.height / 2);
   for (guint i = 0; i < link->n_points; i++)
     cairo_line_to (cr, link->points[i].x, link->points[i].y);
-  cairo_line_to (cr, target->bounds.x + target->bounds.width / 2,
-                 target->bounds.y + target->bounds.height / 2);
+  cairo_line_to (cr, to.x + to.width / 2, to.y + to.height / 2);
   halo.alpha = 0.35;
   wm_set_color (cr, &halo);
   cairo_set_line_width (cr, 7 / zoom);
@@ -1258,6 +1261,8 @@ wm_canvas_class_init (WmCanvasClass *klass)
   _wm_canvas_class_init_actions (widget_class);
   _wm_canvas_class_init_tools (widget_class);
   _wm_canvas_class_init_edit (widget_class);
+  /* The board's actions serve every notation that is a board, the BMC's too. */
+  _wm_canvas_behavior_board.class_init (widget_class);
   for (guint i = 0; i < G_N_ELEMENTS (behaviors); i++)
     if (behaviors[i]->class_init != NULL)
       behaviors[i]->class_init (widget_class);

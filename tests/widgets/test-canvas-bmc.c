@@ -627,10 +627,10 @@ test_context_menu (Fixture       *fixture,
   note_center (fixture, "note-15", &x, &y);
   menu = _wm_canvas_test_context_menu (canvas, x, y);
   g_assert_nonnull (menu);
-  g_assert_true (menu_has (menu, "canvas.bmc-color", "#a0c4ff", &label));
+  g_assert_true (menu_has (menu, "canvas.board-color", "#a0c4ff", &label));
   g_assert_nonnull (strstr (label, "Offices and co-working spaces"));
-  g_assert_true (menu_has (menu, "canvas.bmc-color", "#bdb2ff", NULL));
-  g_assert_true (menu_has (menu, "canvas.bmc-tidy", "value-propositions", NULL));
+  g_assert_true (menu_has (menu, "canvas.board-color", "#bdb2ff", NULL));
+  g_assert_true (menu_has (menu, "canvas.board-tidy", "value-propositions", NULL));
   /* Its orange is in the legend already. */
   g_assert_false (menu_has (menu, "canvas.bmc-legend-add", NULL, NULL));
 
@@ -670,13 +670,13 @@ test_context_menu (Fixture       *fixture,
   /* On empty space in a block, and on a legend entry. */
   to_widget (fixture, 1120, 700, &x, &y);
   menu = _wm_canvas_test_context_menu (canvas, x, y);
-  g_assert_true (menu_has (menu, "canvas.bmc-tidy", "channels", NULL));
-  g_assert_true (menu_has (menu, "canvas.bmc-add-note", NULL, NULL));
+  g_assert_true (menu_has (menu, "canvas.board-tidy", "channels", NULL));
+  g_assert_true (menu_has (menu, "canvas.board-add-note", NULL, NULL));
   legend_center (fixture, 3, &x, &y);
   menu = _wm_canvas_test_context_menu (canvas, x, y);
   g_assert_true (menu_has (menu, "canvas.bmc-legend-remove", "fff4a3", NULL));
   g_assert_true (menu_has (menu, "canvas.bmc-highlight", "fff4a3", NULL));
-  g_assert_false (menu_has (menu, "canvas.bmc-color", NULL, NULL));
+  g_assert_false (menu_has (menu, "canvas.board-color", NULL, NULL));
 }
 
 int
