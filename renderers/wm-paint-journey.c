@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "wm-painter-private.h"
+#include "wm-journey.h"
 
 /* Header card */
 #define HEADER_RADIUS 10.0
@@ -173,7 +174,7 @@ is_type (const WmItem *item,
 static gboolean
 has_links (const WmItem *item)
 {
-  const char *const *links = wm_item_get_strv (item, "links");
+  const char *const *links = wm_item_get_strv (item, WM_FIELD_LINKS);
 
   return links[0] != NULL;
 }
@@ -284,7 +285,7 @@ paint_avatar (WmPaintContext *ctx,
 static gboolean
 persona_has_links (WmDiagram *diagram)
 {
-  const WmValue *value = wm_diagram_get_value (diagram, "persona-links", NULL);
+  const WmValue *value = wm_diagram_get_value (diagram, WM_JOURNEY_PERSONA_LINKS, NULL);
 
   return value != NULL && value->v.strv != NULL && value->v.strv[0] != NULL;
 }
@@ -295,8 +296,8 @@ static void
 paint_persona (WmPaintContext *ctx,
                const WmRect   *panel)
 {
-  const char *persona = wm_diagram_get_string (ctx->diagram, "persona");
-  const char *about = wm_diagram_get_string (ctx->diagram, "persona-description");
+  const char *persona = wm_diagram_get_string (ctx->diagram, WM_JOURNEY_PERSONA);
+  const char *about = wm_diagram_get_string (ctx->diagram, WM_JOURNEY_PERSONA_DESCRIPTION);
   gboolean linked = persona_has_links (ctx->diagram);
   double x = panel->x + HEADER_PAD + AVATAR_SIZE + 12;
   double width = panel->x + panel->width - HEADER_PAD - x, name_width;
@@ -379,10 +380,10 @@ paint_header (WmPaintContext        *ctx,
     return;
   paint_persona (ctx, &layout->persona);
   paint_text_panel (ctx, &layout->scenario, _("Scenario"),
-                    wm_diagram_get_string (ctx->diagram, "scenario"), FALSE);
+                    wm_diagram_get_string (ctx->diagram, WM_JOURNEY_SCENARIO), FALSE);
   if (!wm_rect_is_empty (&layout->expectations))
     paint_text_panel (ctx, &layout->expectations, _("Expectations"),
-                      wm_diagram_get_string (ctx->diagram, "expectations"), TRUE);
+                      wm_diagram_get_string (ctx->diagram, WM_JOURNEY_EXPECTATIONS), TRUE);
 }
 
 /* Stages and lanes */
@@ -576,7 +577,7 @@ card_colors (const WmItem *item,
              WmColor      *edge)
 {
   *fill = wm_color_paper;
-  wm_color_parse (wm_item_get_string (item, "color"), fill);
+  wm_color_parse (wm_item_get_string (item, WM_FIELD_COLOR), fill);
   /* A white card stands off the paper by the theme's faint border; a
    * coloured one by a darker shade of its own colour. */
   *edge = fill->red + fill->green + fill->blue > 2.9 ? wm_color_faint
@@ -657,11 +658,11 @@ static void
 kpi_status (const WmItem *item,
             KpiStatus    *status)
 {
-  gboolean higher = wm_item_get_boolean (item, "higher-is-better");
+  gboolean higher = wm_item_get_boolean (item, WM_JOURNEY_HIGHER_IS_BETTER);
 
-  status->value = wm_item_get_number (item, "value");
-  status->target = wm_item_get_number (item, "target");
-  status->has_target = wm_item_has_value (item, "target");
+  status->value = wm_item_get_number (item, WM_JOURNEY_VALUE);
+  status->target = wm_item_get_number (item, WM_JOURNEY_TARGET);
+  status->has_target = wm_item_has_value (item, WM_JOURNEY_TARGET);
   status->direction = (status->value > status->target) - (status->value < status->target);
   status->good = higher ? status->value >= status->target : status->value <= status->target;
 }
@@ -814,7 +815,7 @@ paint_kpi_values (WmPaintContext  *ctx,
 {
   WmTextStyle big = text_style (KPI_VALUE_SIZE, PANGO_WEIGHT_BOLD, NULL);
   WmTextStyle small = text_style (KPI_SMALL_SIZE, PANGO_WEIGHT_NORMAL, &wm_color_muted);
-  const char *unit = wm_item_get_string (item, "unit");
+  const char *unit = wm_item_get_string (item, WM_JOURNEY_UNIT);
   gboolean percent = g_strcmp0 (unit, "%") == 0;
   char value[64], target[64], label[96];
   double x, right = row->x + row->width;
@@ -899,7 +900,7 @@ paint_kpi (WmPaintContext *ctx,
 static double
 emotion_score (const WmItem *item)
 {
-  double score = wm_item_get_number (item, "score");
+  double score = wm_item_get_number (item, WM_JOURNEY_SCORE);
 
   return isfinite (score) ? CLAMP (score, -2, 2) : 0;
 }

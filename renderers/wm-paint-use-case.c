@@ -18,6 +18,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "wm-painter-private.h"
+#include "wm-use-case.h"
 
 /* Line weights: outlines and relationships. */
 #define OUTLINE_WIDTH 1.25
@@ -166,7 +167,7 @@ typedef enum
 static ActorKind
 actor_kind (const WmItem *actor)
 {
-  const char *kind = wm_item_get_choice (actor, "kind");
+  const char *kind = wm_item_get_choice (actor, WM_UC_KIND);
 
   if (g_strcmp0 (kind, "system") == 0)
     return ACTOR_SYSTEM;
@@ -180,7 +181,7 @@ static double
 actor_label_height (const WmItem *actor)
 {
   return ACTOR_NAME_HEIGHT +
-         (nonblank (wm_item_get_string (actor, "stereotype")) ? ACTOR_STEREOTYPE_HEIGHT : 0);
+         (nonblank (wm_item_get_string (actor, WM_UC_STEREOTYPE)) ? ACTOR_STEREOTYPE_HEIGHT : 0);
 }
 
 /* The box of an actor's drawing without its name: links end on its edge. */
@@ -304,7 +305,7 @@ actor_label_rects (const WmItem *actor,
   const WmRect *b = &actor->bounds;
   double width = b->width + 2 * ACTOR_NAME_SPILL;
   double top = rect_bottom (b) - actor_label_height (actor) + 2;
-  gboolean has_stereotype = nonblank (wm_item_get_string (actor, "stereotype")) != NULL;
+  gboolean has_stereotype = nonblank (wm_item_get_string (actor, WM_UC_STEREOTYPE)) != NULL;
 
   *stereotype = (WmRect) { b->x - ACTOR_NAME_SPILL, top, width, ACTOR_STEREOTYPE_HEIGHT };
   *name = (WmRect) { b->x - ACTOR_NAME_SPILL, top + (has_stereotype ? ACTOR_STEREOTYPE_HEIGHT : 0),
@@ -315,7 +316,8 @@ static void
 paint_actor_label (WmPaintContext *ctx,
                    const WmItem   *actor)
 {
-  g_autofree char *stereotype = guillemets (nonblank (wm_item_get_string (actor, "stereotype")));
+  g_autofree char *stereotype =
+    guillemets (nonblank (wm_item_get_string (actor, WM_UC_STEREOTYPE)));
   WmTextStyle name_style = text_style (NAME_SIZE, PANGO_WEIGHT_NORMAL, WM_ALIGN_CENTER);
   WmTextStyle keyword_style = text_style (KEYWORD_SIZE, PANGO_WEIGHT_NORMAL, WM_ALIGN_CENTER);
   WmRect stereotype_rect, name_rect;
@@ -335,7 +337,7 @@ paint_system_actor (WmPaintContext *ctx,
                     const WmItem   *actor,
                     const WmRect   *box)
 {
-  const char *stereotype = nonblank (wm_item_get_string (actor, "stereotype"));
+  const char *stereotype = nonblank (wm_item_get_string (actor, WM_UC_STEREOTYPE));
   g_autofree char *keyword = NULL;
   WmTextStyle keyword_style = text_style (KEYWORD_SIZE, PANGO_WEIGHT_NORMAL, WM_ALIGN_CENTER);
   WmTextStyle name_style = text_style (NAME_SIZE, PANGO_WEIGHT_BOLD, WM_ALIGN_CENTER);
@@ -415,9 +417,9 @@ actor_extent (const WmItem *actor,
   wm_measure_text (NULL, actor->text, name.width, &name_style, &w, &h);
   ink = (WmRect) { cx - w / 2 - 1, name.y, w + 2, MIN (h, name.height) + 1 };
   wm_rect_union (extent, &ink, extent);
-  if (nonblank (wm_item_get_string (actor, "stereotype")))
+  if (nonblank (wm_item_get_string (actor, WM_UC_STEREOTYPE)))
     {
-      g_autofree char *text = guillemets (wm_item_get_string (actor, "stereotype"));
+      g_autofree char *text = guillemets (wm_item_get_string (actor, WM_UC_STEREOTYPE));
       WmTextStyle style = text_style (KEYWORD_SIZE, PANGO_WEIGHT_NORMAL, WM_ALIGN_CENTER);
 
       /* One line, ellipsized to its rectangle: at most that wide. */
@@ -510,7 +512,7 @@ paint_use_case (WmPaintContext *ctx,
                 const WmItem   *use_case)
 {
   const WmRect *b = &use_case->bounds;
-  const char *const *points = wm_item_get_strv (use_case, "extension-points");
+  const char *const *points = wm_item_get_strv (use_case, WM_UC_EXTENSION_POINTS);
   guint n_points = g_strv_length ((char **) points);
   WmTextStyle style = text_style (NAME_SIZE, PANGO_WEIGHT_NORMAL, WM_ALIGN_CENTER);
   WmRect name = { b->x + b->width * 0.12, b->y + b->height * 0.12, b->width * 0.76,
@@ -541,7 +543,7 @@ paint_heading (WmPaintContext *ctx,
                const WmRect   *area,
                double          name_size)
 {
-  g_autofree char *stereotype = guillemets (nonblank (wm_item_get_string (node, "stereotype")));
+  g_autofree char *stereotype = guillemets (nonblank (wm_item_get_string (node, WM_UC_STEREOTYPE)));
   WmTextStyle keyword = text_style (KEYWORD_SIZE, PANGO_WEIGHT_NORMAL, WM_ALIGN_START);
   WmTextStyle name = text_style (name_size, PANGO_WEIGHT_BOLD, WM_ALIGN_START);
   WmRect line = { area->x, area->y, area->width, KEYWORD_SIZE * 1.3 };
@@ -574,7 +576,8 @@ static double
 package_tab_width (WmPaintContext *ctx,
                    const WmItem   *package)
 {
-  g_autofree char *stereotype = guillemets (nonblank (wm_item_get_string (package, "stereotype")));
+  g_autofree char *stereotype =
+    guillemets (nonblank (wm_item_get_string (package, WM_UC_STEREOTYPE)));
   WmTextStyle name = text_style (PACKAGE_NAME_SIZE, PANGO_WEIGHT_BOLD, WM_ALIGN_START);
   WmTextStyle keyword = text_style (KEYWORD_SIZE, PANGO_WEIGHT_NORMAL, WM_ALIGN_START);
   double width, keyword_width = 0;
@@ -592,7 +595,7 @@ paint_package (WmPaintContext *ctx,
                const WmItem   *package)
 {
   const WmRect *b = &package->bounds;
-  gboolean stereotype = nonblank (wm_item_get_string (package, "stereotype")) != NULL;
+  gboolean stereotype = nonblank (wm_item_get_string (package, WM_UC_STEREOTYPE)) != NULL;
   double tab_height = MIN (PACKAGE_TAB_HEIGHT + (stereotype ? KEYWORD_SIZE * 1.3 : 0),
                            b->height / 2);
   double tab_width = CLAMP (package_tab_width (ctx, package), MIN (60, b->width * 0.4),
@@ -792,8 +795,8 @@ collect_label_lines (const WmItem *link,
     add_line (label, C_("UML keyword", "«include»"), LABEL_SIZE, &wm_color_ink);
   if (is_type (link, "extend"))
     {
-      g_autofree char *condition = guard (nonblank (wm_item_get_string (link, "condition")));
-      const char *point = nonblank (wm_item_get_string (link, "extension-point"));
+      g_autofree char *condition = guard (nonblank (wm_item_get_string (link, WM_UC_CONDITION)));
+      const char *point = nonblank (wm_item_get_string (link, WM_UC_EXTENSION_POINT));
 
       add_line (label, C_("UML keyword", "«extend»"), LABEL_SIZE, &wm_color_ink);
       if (condition != NULL && point != NULL)
@@ -889,8 +892,8 @@ multiplicity_at (const WmRenderOptions *options,
                  gboolean               at_source,
                  WmRect                *box)
 {
-  const char *text = nonblank (wm_item_get_string (link, at_source ? "source-multiplicity"
-                                                                   : "target-multiplicity"));
+  const char *text = nonblank (wm_item_get_string (link, at_source ? WM_UC_SOURCE_MULTIPLICITY
+                                                                   : WM_UC_TARGET_MULTIPLICITY));
   WmTextStyle style = text_style (LABEL_SIZE, PANGO_WEIGHT_NORMAL, WM_ALIGN_START);
   double w, h;
 
@@ -915,8 +918,8 @@ paint_multiplicities (WmPaintContext *ctx,
   for (int end = 0; end < 2; end++)
     if (multiplicity_at (ctx->options, link, points, n_points, end == 0, &box))
       wm_draw_label (ctx->cr, ctx->options,
-                     wm_item_get_string (link, end == 0 ? "source-multiplicity"
-                                                        : "target-multiplicity"),
+                     wm_item_get_string (link, end == 0 ? WM_UC_SOURCE_MULTIPLICITY
+                                                        : WM_UC_TARGET_MULTIPLICITY),
                      wm_rect_center (&box), &style);
 }
 
@@ -942,7 +945,7 @@ link_look (const WmItem *link)
   if (is_type (link, "anchor"))
     return (LinkLook) { WM_LINE_DASHED, WM_ARROW_NONE, 0, 1, &wm_color_muted };
   return (LinkLook) { WM_LINE_SOLID,
-                      wm_item_get_boolean (link, "navigable") ? WM_ARROW_OPEN : WM_ARROW_NONE,
+                      wm_item_get_boolean (link, WM_UC_NAVIGABLE) ? WM_ARROW_OPEN : WM_ARROW_NONE,
                       ARROW_SIZE, LINK_WIDTH, &wm_color_ink };
 }
 
@@ -1121,8 +1124,8 @@ wm_render_multiplicity_box (WmDiagram    *diagram,
       !g_str_equal (link->type->id, "association") ||
       (points = route_link (diagram, link, &n_points)) == NULL)
     return FALSE;
-  text = nonblank (wm_item_get_string (link, at_source ? "source-multiplicity"
-                                                       : "target-multiplicity"));
+  text = nonblank (wm_item_get_string (link, at_source ? WM_UC_SOURCE_MULTIPLICITY
+                                                       : WM_UC_TARGET_MULTIPLICITY));
   wm_render_options_init (&options);
   style.wrap = FALSE;
   /* A blank one is placed as a typical one would be. */

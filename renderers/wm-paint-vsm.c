@@ -418,32 +418,32 @@ process_rows (ProcessLayout *layout,
   DataRow *row;
 
   row = add_row (layout, _("C/T"));
-  if (wm_item_has_value (item, "cycle-time"))
+  if (wm_item_has_value (item, WM_VSM_CYCLE_TIME))
     format_figure_as (row->value, sizeof row->value, WM_FIGURE_SECONDS,
-                      wm_item_get_number (item, "cycle-time"));
+                      wm_item_get_number (item, WM_VSM_CYCLE_TIME));
   row = add_row (layout, _("C/O"));
-  if (wm_item_has_value (item, "changeover-time"))
+  if (wm_item_has_value (item, WM_VSM_CHANGEOVER_TIME))
     format_figure_as (row->value, sizeof row->value, WM_FIGURE_DURATION,
-                      wm_item_get_number (item, "changeover-time"));
+                      wm_item_get_number (item, WM_VSM_CHANGEOVER_TIME));
   row = add_row (layout, _("Uptime"));
-  if (wm_item_has_value (item, "uptime"))
+  if (wm_item_has_value (item, WM_VSM_UPTIME))
     format_figure_as (row->value, sizeof row->value, WM_FIGURE_PERCENT,
-                      wm_item_get_number (item, "uptime"));
-  if (wm_item_has_value (item, "operators") && !layout->operators)
+                      wm_item_get_number (item, WM_VSM_UPTIME));
+  if (wm_item_has_value (item, WM_VSM_OPERATORS) && !layout->operators)
     g_snprintf (add_row (layout, _("Operators"))->value, sizeof row->value, "%" G_GINT64_FORMAT,
-                wm_item_get_integer (item, "operators"));
-  if (wm_item_has_value (item, "shifts"))
+                wm_item_get_integer (item, WM_VSM_OPERATORS));
+  if (wm_item_has_value (item, WM_VSM_SHIFTS))
     g_snprintf (add_row (layout, _("Shifts"))->value, sizeof row->value, "%" G_GINT64_FORMAT,
-                wm_item_get_integer (item, "shifts"));
-  if (wm_item_has_value (item, "batch-size"))
+                wm_item_get_integer (item, WM_VSM_SHIFTS));
+  if (wm_item_has_value (item, WM_VSM_BATCH_SIZE))
     format_figure_as (add_row (layout, _("Batch"))->value, sizeof row->value, WM_FIGURE_PIECES,
-                   (double) wm_item_get_integer (item, "batch-size"));
-  if (wm_item_has_value (item, "scrap"))
+                   (double) wm_item_get_integer (item, WM_VSM_BATCH_SIZE));
+  if (wm_item_has_value (item, WM_VSM_SCRAP))
     format_figure_as (add_row (layout, _("Scrap"))->value, sizeof row->value, WM_FIGURE_PERCENT,
-                    wm_item_get_number (item, "scrap"));
-  if (wm_item_has_value (item, "complete-accurate"))
+                    wm_item_get_number (item, WM_VSM_SCRAP));
+  if (wm_item_has_value (item, WM_VSM_COMPLETE_ACCURATE))
     format_figure_as (add_row (layout, _("C&A"))->value, sizeof row->value, WM_FIGURE_PERCENT,
-                    wm_item_get_number (item, "complete-accurate"));
+                    wm_item_get_number (item, WM_VSM_COMPLETE_ACCURATE));
 }
 
 static gboolean
@@ -467,8 +467,8 @@ process_layout (const WmItem  *item,
   layout->title_height = layout->box.height < 36 ? layout->box.height
                                                  : CLAMP (layout->box.height * 0.5, 20, 40);
   body = layout->box.height - layout->title_height;
-  layout->operators = body >= OPERATOR_ROOM && wm_item_has_value (item, "operators") &&
-                      wm_item_get_integer (item, "operators") > 0;
+  layout->operators = body >= OPERATOR_ROOM && wm_item_has_value (item, WM_VSM_OPERATORS) &&
+                      wm_item_get_integer (item, WM_VSM_OPERATORS) > 0;
   layout->n_rows = 0;
   process_rows (layout, item);
 
@@ -565,7 +565,8 @@ paint_operators (WmPaintContext      *ctx,
   double width;
   WmRect text;
 
-  g_snprintf (count, sizeof count, "%" G_GINT64_FORMAT, wm_item_get_integer (item, "operators"));
+  g_snprintf (count, sizeof count, "%" G_GINT64_FORMAT,
+              wm_item_get_integer (item, WM_VSM_OPERATORS));
   wm_measure_text (ctx->options, count, -1, &style, &width, NULL);
   /* The icon and its count, centred together. */
   cx -= (width + 4) / 2;
@@ -588,7 +589,7 @@ paint_process_box (WmPaintContext      *ctx,
   wm_draw_box (ctx->cr, &title, 0, &title_tint, NULL, 0);
   if (body.height > 0)
     {
-      if (ctx->detail && wm_item_get_boolean (item, "shared"))
+      if (ctx->detail && wm_item_get_boolean (item, WM_VSM_SHARED))
         paint_hatching (ctx, &body);
       line (ctx->cr, box->x, body.y, box->x + box->width, body.y);
       wm_set_color (ctx->cr, &wm_color_ink);
@@ -763,7 +764,7 @@ caption_inventory (WmDiagram    *diagram,
                    const WmItem *item,
                    Caption      *caption)
 {
-  caption_add_pieces (caption, item, "quantity");
+  caption_add_pieces (caption, item, WM_VSM_QUANTITY);
   caption_add_days (caption, diagram, item);
 }
 
@@ -793,7 +794,7 @@ caption_supermarket (WmDiagram    *diagram,
                      const WmItem *item,
                      Caption      *caption)
 {
-  caption_add_pieces (caption, item, "capacity");
+  caption_add_pieces (caption, item, WM_VSM_CAPACITY);
   caption_add_days (caption, diagram, item);
 }
 
@@ -805,7 +806,7 @@ paint_fifo_lane (WmPaintContext *ctx,
   WmTextStyle word = line_style (NAME_SIZE, PANGO_WEIGHT_BOLD, WM_ALIGN_CENTER, NULL);
   WmTextStyle limit = line_style (SMALL_SIZE, PANGO_WEIGHT_NORMAL, WM_ALIGN_CENTER,
                                   &wm_color_muted);
-  gboolean has_max = wm_item_has_value (item, "max");
+  gboolean has_max = wm_item_has_value (item, WM_VSM_MAX);
   double middle = b->y + b->height / 2;
   char text[48], pieces[40];
 
@@ -819,7 +820,7 @@ paint_fifo_lane (WmPaintContext *ctx,
   if (!has_max)
     return;
   format_figure_as (pieces, sizeof pieces, WM_FIGURE_PIECES,
-                    (double) wm_item_get_integer (item, "max"));
+                    (double) wm_item_get_integer (item, WM_VSM_MAX));
   /* TRANSLATORS: the most a FIFO lane holds, as in "max 400 pcs". */
   g_snprintf (text, sizeof text, _("max %s"), pieces);
   wm_draw_text (ctx->cr, ctx->options, text, &(WmRect) { b->x + 2, middle + 2, b->width - 4, 12 },
@@ -864,14 +865,14 @@ caption_buffer (WmDiagram    *diagram,
                 const WmItem *item,
                 Caption      *caption)
 {
-  gboolean safety = g_strcmp0 (wm_item_get_choice (item, "kind"), "safety") == 0;
+  gboolean safety = g_strcmp0 (wm_item_get_choice (item, WM_VSM_KIND), "safety") == 0;
   char *figure = caption_next (caption);
   char pieces[40];
 
-  if (wm_item_has_value (item, "quantity"))
+  if (wm_item_has_value (item, WM_VSM_QUANTITY))
     {
       format_figure_as (pieces, sizeof pieces, WM_FIGURE_PIECES,
-                        wm_item_get_number (item, "quantity"));
+                        wm_item_get_number (item, WM_VSM_QUANTITY));
       /* TRANSLATORS: the kind of a stock, then its quantity: "Safety stock 120 pcs". */
       g_snprintf (figure, sizeof caption->figures[0], _("%s %s"),
                   safety ? _("Safety stock") : _("Buffer stock"), pieces);
@@ -974,7 +975,7 @@ path_ship (cairo_t      *cr,
 static gboolean
 shipment_has_side (const WmItem *item)
 {
-  const char *mode = wm_item_get_choice (item, "mode");
+  const char *mode = wm_item_get_choice (item, WM_VSM_MODE);
 
   return g_strcmp0 (mode, "air") != 0 && g_strcmp0 (mode, "ship") != 0;
 }
@@ -982,8 +983,8 @@ shipment_has_side (const WmItem *item)
 static const char *
 shipment_frequency (const WmItem *item)
 {
-  const char *frequency = wm_item_has_prop (item, "frequency")
-                            ? wm_item_get_string (item, "frequency") : NULL;
+  const char *frequency = wm_item_has_prop (item, WM_VSM_FREQUENCY)
+                            ? wm_item_get_string (item, WM_VSM_FREQUENCY) : NULL;
 
   return frequency != NULL && frequency[0] != '\0' ? frequency : NULL;
 }
@@ -994,7 +995,7 @@ static void
 paint_shipment (WmPaintContext *ctx,
                 const WmItem   *item)
 {
-  const char *mode = wm_item_get_choice (item, "mode");
+  const char *mode = wm_item_get_choice (item, WM_VSM_MODE);
   WmTextStyle style = text_style (SMALL_SIZE - 0.5, PANGO_WEIGHT_SEMIBOLD, WM_ALIGN_CENTER,
                                   WM_ALIGN_CENTER, NULL);
   WmRect side;
@@ -1139,7 +1140,7 @@ caption_kanban (WmDiagram    *diagram,
                        const WmItem *item,
                        Caption      *caption)
 {
-  caption_add_pieces (caption, item, "quantity");
+  caption_add_pieces (caption, item, WM_VSM_QUANTITY);
 }
 
 /* The node table */
@@ -1508,8 +1509,9 @@ link_label_measure (const WmRenderOptions *options,
   double text_width = 0, frequency_width = 0, frequency_height = 0;
 
   label->text = link->text[0] != '\0' ? link->text : NULL;
-  label->frequency = wm_item_has_prop (link, "frequency") && wm_item_has_value (link, "frequency")
-                       ? wm_item_get_string (link, "frequency") : NULL;
+  label->frequency = wm_item_has_prop (link, WM_VSM_FREQUENCY) &&
+                     wm_item_has_value (link, WM_VSM_FREQUENCY)
+                       ? wm_item_get_string (link, WM_VSM_FREQUENCY) : NULL;
   if (label->frequency != NULL && label->frequency[0] == '\0')
     label->frequency = NULL;
   label->text_height = 0;
@@ -1841,9 +1843,9 @@ link_bound (WmDiagram    *diagram,
 {
   WmTextStyle text = link_text_style (), frequency = frequency_style ();
   g_auto(Route) route = { 0, };
-  const char *frequency_text = wm_item_has_prop (item, "frequency") &&
-                               wm_item_has_value (item, "frequency")
-                                 ? wm_item_get_string (item, "frequency") : NULL;
+  const char *frequency_text = wm_item_has_prop (item, WM_VSM_FREQUENCY) &&
+                               wm_item_has_value (item, WM_VSM_FREQUENCY)
+                                 ? wm_item_get_string (item, WM_VSM_FREQUENCY) : NULL;
   double w = LABEL_MAX_WIDTH + 1, h, reach;
   WmPoint direction, middle;
   WmRect label;

@@ -35,6 +35,7 @@
 
 #include "wm-canvas-private.h"
 #include "wm-draw.h"
+#include "wm-journey.h"
 #include "wm-render.h"
 
 /* An emotion's score moves in half steps: analysts rate a moment as "a bit
@@ -275,11 +276,11 @@ add_in_cell (WmCanvas   *self,
   if (item != NULL)
     {
       id = g_strdup (item->id);
-      wm_diagram_set_property (self->diagram, id, "stage", stage_id, NULL);
+      wm_diagram_set_property (self->diagram, id, WM_JOURNEY_STAGE, stage_id, NULL);
       if (lane_id != NULL)
-        wm_diagram_set_property (self->diagram, id, "lane", lane_id, NULL);
+        wm_diagram_set_property (self->diagram, id, WM_JOURNEY_LANE, lane_id, NULL);
       if (g_str_equal (type_id, "emotion"))
-        set_number (self, id, "score", score);
+        set_number (self, id, WM_JOURNEY_SCORE, score);
       sync_bounds (self, id);
     }
   else
@@ -346,24 +347,24 @@ typedef struct
 } ListAction;
 
 static const ListAction list_actions[] = {
-  { "canvas.journey-rename-stage", "stages", OP_RENAME },
-  { "canvas.journey-insert-stage-before", "stages", OP_INSERT_BEFORE },
-  { "canvas.journey-insert-stage-after", "stages", OP_INSERT_AFTER },
-  { "canvas.journey-move-stage-left", "stages", OP_MOVE_BACK },
-  { "canvas.journey-move-stage-right", "stages", OP_MOVE_FORWARD },
-  { "canvas.journey-remove-stage", "stages", OP_REMOVE },
-  { "canvas.journey-rename-lane", "lanes", OP_RENAME },
-  { "canvas.journey-insert-lane-before", "lanes", OP_INSERT_BEFORE },
-  { "canvas.journey-insert-lane-after", "lanes", OP_INSERT_AFTER },
-  { "canvas.journey-move-lane-up", "lanes", OP_MOVE_BACK },
-  { "canvas.journey-move-lane-down", "lanes", OP_MOVE_FORWARD },
-  { "canvas.journey-remove-lane", "lanes", OP_REMOVE },
+  { "canvas.journey-rename-stage", WM_JOURNEY_STAGES, OP_RENAME },
+  { "canvas.journey-insert-stage-before", WM_JOURNEY_STAGES, OP_INSERT_BEFORE },
+  { "canvas.journey-insert-stage-after", WM_JOURNEY_STAGES, OP_INSERT_AFTER },
+  { "canvas.journey-move-stage-left", WM_JOURNEY_STAGES, OP_MOVE_BACK },
+  { "canvas.journey-move-stage-right", WM_JOURNEY_STAGES, OP_MOVE_FORWARD },
+  { "canvas.journey-remove-stage", WM_JOURNEY_STAGES, OP_REMOVE },
+  { "canvas.journey-rename-lane", WM_JOURNEY_LANES, OP_RENAME },
+  { "canvas.journey-insert-lane-before", WM_JOURNEY_LANES, OP_INSERT_BEFORE },
+  { "canvas.journey-insert-lane-after", WM_JOURNEY_LANES, OP_INSERT_AFTER },
+  { "canvas.journey-move-lane-up", WM_JOURNEY_LANES, OP_MOVE_BACK },
+  { "canvas.journey-move-lane-down", WM_JOURNEY_LANES, OP_MOVE_FORWARD },
+  { "canvas.journey-remove-lane", WM_JOURNEY_LANES, OP_REMOVE },
 };
 
 static gboolean
 is_stages (const char *list)
 {
-  return g_str_equal (list, "stages");
+  return g_str_equal (list, WM_JOURNEY_STAGES);
 }
 
 static int
@@ -390,12 +391,12 @@ belongs_to (const WmItem *item,
   if (!wm_item_is_node (item))
     return FALSE;
   if (is_stages (list))
-    return g_strcmp0 (wm_item_get_string (item, "stage"), id) == 0;
+    return g_strcmp0 (wm_item_get_string (item, WM_JOURNEY_STAGE), id) == 0;
   if (is_type (item, "emotion"))
     return g_str_equal (id, WM_JOURNEY_EMOTION_LANE);
   if (is_type (item, "kpi"))
     return g_str_equal (id, WM_JOURNEY_KPI_LANE);
-  return g_strcmp0 (wm_item_get_string (item, "lane"), id) == 0;
+  return g_strcmp0 (wm_item_get_string (item, WM_JOURNEY_LANE), id) == 0;
 }
 
 static GPtrArray *
@@ -476,7 +477,9 @@ begin_rename (WmCanvas       *self,
     return;
   _wm_canvas_begin_edit_text (self, &header, entry->label, FALSE,
                               is_stages (list) ? _("Stage name") : _("Lane name"), id,
-                              commit, (gpointer) (is_stages (list) ? "stages" : "lanes"), NULL);
+                              commit,
+                              (gpointer) (is_stages (list) ? WM_JOURNEY_STAGES : WM_JOURNEY_LANES),
+                              NULL);
 }
 
 /* An id for a new entry that the list does not have yet. */
@@ -700,9 +703,9 @@ populate_menu (WmCanvas *self,
   stage = wm_journey_layout_stage_header_at (layout, x, y);
   lane = wm_journey_layout_lane_header_at (layout, x, y);
   if (stage >= 0)
-    populate_entry_menu (self, menu, "stages", (guint) stage);
+    populate_entry_menu (self, menu, WM_JOURNEY_STAGES, (guint) stage);
   else if (lane >= 0)
-    populate_entry_menu (self, menu, "lanes", (guint) lane);
+    populate_entry_menu (self, menu, WM_JOURNEY_LANES, (guint) lane);
   else
     populate_cell_menu (self, menu, x, y);
 }
@@ -726,14 +729,14 @@ activate (WmCanvas *self,
     {
       g_autofree char *id = g_strdup (layout->stages[stage].id);
 
-      begin_rename (self, "stages", id, commit_rename);
+      begin_rename (self, WM_JOURNEY_STAGES, id, commit_rename);
       return TRUE;
     }
   if (lane >= 0)
     {
       g_autofree char *id = g_strdup (layout->lanes[lane].id);
 
-      begin_rename (self, "lanes", id, commit_rename);
+      begin_rename (self, WM_JOURNEY_LANES, id, commit_rename);
       return TRUE;
     }
   /* On an item, the canvas edits its text. */
@@ -774,15 +777,16 @@ update_emotion (WmCanvas *self,
     return;
   score = snap_score (wm_journey_layout_score_at (layout, y));
   stage = wm_journey_layout_stage_at (layout, x);
-  stage_id = g_strdup (stage >= 0 ? layout->stages[stage].id : wm_item_get_string (item, "stage"));
-  if (score == wm_item_get_number (item, "score") &&
-      g_strcmp0 (stage_id, wm_item_get_string (item, "stage")) == 0)
+  stage_id = g_strdup (stage >= 0 ? layout->stages[stage].id
+                                  : wm_item_get_string (item, WM_JOURNEY_STAGE));
+  if (score == wm_item_get_number (item, WM_JOURNEY_SCORE) &&
+      g_strcmp0 (stage_id, wm_item_get_string (item, WM_JOURNEY_STAGE)) == 0)
     return;
   /* The diagram's "changed" at the group's end redraws the curve. */
   begin_drag_edit (self);
-  set_number (self, data->drag_id, "score", score);
+  set_number (self, data->drag_id, WM_JOURNEY_SCORE, score);
   if (stage_id != NULL)
-    wm_diagram_set_property (self->diagram, data->drag_id, "stage", stage_id, NULL);
+    wm_diagram_set_property (self->diagram, data->drag_id, WM_JOURNEY_STAGE, stage_id, NULL);
   sync_bounds (self, data->drag_id);
   wm_project_end_group (project_of (self));
 }
@@ -855,7 +859,7 @@ begin_header_drag (WmCanvas              *self,
   if (stage < 0 && lane < 0)
     return FALSE;
   data->kind = DRAG_HEADER;
-  data->drag_list = stage >= 0 ? "stages" : "lanes";
+  data->drag_list = stage >= 0 ? WM_JOURNEY_STAGES : WM_JOURNEY_LANES;
   data->drag_from = stage >= 0 ? stage : lane;
   data->drop_index = data->drag_from;
   data->drag_id = g_strdup (stage >= 0 ? layout->stages[stage].id : layout->lanes[lane].id);
@@ -983,10 +987,10 @@ file_in_cell (WmCanvas   *self,
   if (item == NULL)
     return FALSE;
   kpi = is_type (item, "kpi");
-  if (g_strcmp0 (stage, wm_item_get_string (item, "stage")) != 0)
-    changed |= wm_diagram_set_property (self->diagram, id, "stage", stage, NULL);
-  if (!kpi && g_strcmp0 (lane, wm_item_get_string (item, "lane")) != 0)
-    changed |= wm_diagram_set_property (self->diagram, id, "lane", lane, NULL);
+  if (g_strcmp0 (stage, wm_item_get_string (item, WM_JOURNEY_STAGE)) != 0)
+    changed |= wm_diagram_set_property (self->diagram, id, WM_JOURNEY_STAGE, stage, NULL);
+  if (!kpi && g_strcmp0 (lane, wm_item_get_string (item, WM_JOURNEY_LANE)) != 0)
+    changed |= wm_diagram_set_property (self->diagram, id, WM_JOURNEY_LANE, lane, NULL);
   return changed;
 }
 
@@ -1067,7 +1071,7 @@ created (WmCanvas *self,
   g_autofree char *id = NULL;
   g_autofree char *stage_id = NULL;
   g_autofree char *lane_id = NULL;
-  const char *current = wm_item_get_string (item, "stage");
+  const char *current = wm_item_get_string (item, WM_JOURNEY_STAGE);
 
   if (layout == NULL || (current != NULL && current[0] != '\0') ||
       !wm_journey_layout_cell_at (layout, b->x + b->width / 2, b->y + b->height / 2,
@@ -1077,14 +1081,14 @@ created (WmCanvas *self,
   stage_id = g_strdup (stage);
   lane_id = g_strdup (lane);
   wm_project_begin_joined_group (project_of (self), _("Add card"));
-  wm_diagram_set_property (self->diagram, id, "stage", stage_id, NULL);
+  wm_diagram_set_property (self->diagram, id, WM_JOURNEY_STAGE, stage_id, NULL);
   if (is_type (item, "card"))
-    wm_diagram_set_property (self->diagram, id, "lane", lane_id, NULL);
+    wm_diagram_set_property (self->diagram, id, WM_JOURNEY_LANE, lane_id, NULL);
   else if (is_type (item, "emotion"))
     {
       WmItem *point = wm_diagram_lookup (self->diagram, id);
 
-      set_number (self, id, "score",
+      set_number (self, id, WM_JOURNEY_SCORE,
                   snap_score (wm_journey_layout_score_at (layout, point->bounds.y +
                                                           point->bounds.height / 2)));
     }
@@ -1137,7 +1141,7 @@ paint_emotion_handles (WmCanvas              *self,
         {
           /* The score beside the point while it moves. */
           char text[32];
-          double score = wm_item_get_number (item, "score");
+          double score = wm_item_get_number (item, WM_JOURNEY_SCORE);
           WmTextStyle style = wm_text_style (11);
           WmRect pad = { x + POINT_HANDLE_RADIUS + 8, y - 10, 38, 20 };
 
@@ -1202,7 +1206,7 @@ paint_card_drag (WmCanvas              *self,
     }
   if (item == NULL)
     return;
-  wm_color_parse (wm_item_get_string (item, "color"), &fill);
+  wm_color_parse (wm_item_get_string (item, WM_FIELD_COLOR), &fill);
   /* The ghost is drawn in document units, as the painter draws cards. */
   wm_viewport_get_origin (self->viewport, &ox, &oy);
   cairo_save (cr);

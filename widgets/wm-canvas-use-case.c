@@ -24,6 +24,7 @@
 #include "wm-canvas-private.h"
 #include "wm-draw.h"
 #include "wm-render.h"
+#include "wm-use-case.h"
 
 /* Room a subject keeps around its use cases, and above them for its name. */
 #define SUBJECT_MARGIN 20.0
@@ -188,7 +189,8 @@ commit_multiplicity (WmCanvas   *self,
   if (wm_diagram_lookup (self->diagram, edit->link_id) == NULL)
     return;
   if (!wm_diagram_set_property (self->diagram, edit->link_id,
-                                edit->at_source ? "source-multiplicity" : "target-multiplicity",
+                                edit->at_source ? WM_UC_SOURCE_MULTIPLICITY
+                                                : WM_UC_TARGET_MULTIPLICITY,
                                 value, &error))
     g_debug ("Cannot set a multiplicity: %s", error->message);
 }
@@ -208,8 +210,8 @@ edit_multiplicity (WmCanvas *self,
   edit->link_id = g_strdup (link->id);
   edit->at_source = at_source;
   _wm_canvas_begin_edit_text (self, &box,
-                              wm_item_get_string (link, at_source ? "source-multiplicity"
-                                                                  : "target-multiplicity"),
+                              wm_item_get_string (link, at_source ? WM_UC_SOURCE_MULTIPLICITY
+                                                                  : WM_UC_TARGET_MULTIPLICITY),
                               FALSE,
                               at_source ? _("Multiplicity at source") : _("Multiplicity at target"),
                               NULL, commit_multiplicity, edit, end_edit_free);
@@ -365,7 +367,7 @@ multiplicity_action (GtkWidget  *widget,
     return;
   _wm_canvas_break_merge (self);
   if (!wm_diagram_set_property (self->diagram, link_id,
-                                at_source ? "source-multiplicity" : "target-multiplicity",
+                                at_source ? WM_UC_SOURCE_MULTIPLICITY : WM_UC_TARGET_MULTIPLICITY,
                                 value[0] != '\0' ? value : NULL, &error))
     g_debug ("Cannot set a multiplicity: %s", error->message);
 }

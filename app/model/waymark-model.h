@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "wm-board.h"
 #include "wm-bmc.h"
 #include "wm-check.h"
 #include "wm-diagram.h"
@@ -17,5 +18,7 @@
 #include "wm-project.h"
 #include "wm-safe-save.h"
 #include "wm-types.h"
+#include "wm-use-case.h"
 #include "wm-value.h"
+#include "wm-vpc.h"
 #include "wm-vsm.h"

@@ -39,10 +39,10 @@ static const struct { double col, cols, row, rows; } block_spans[WM_BMC_N_BLOCKS
 /* The header fields and where each starts, as a fraction of the canvas
  * width: the long texts (whom the canvas is for, who made it) get the most. */
 static const struct { const char *field; double start; } header_fields[WM_BMC_N_HEADER_FIELDS] = {
-  { "designed-for", 0 },
-  { "designed-by", 0.36 },
-  { "date", 0.72 },
-  { "version", 0.86 },
+  { WM_BMC_DESIGNED_FOR, 0 },
+  { WM_BMC_DESIGNED_BY, 0.36 },
+  { WM_BMC_DATE, 0.72 },
+  { WM_BMC_VERSION, 0.86 },
 };
 
 /* Between one header field's rule and the next field. */
@@ -121,8 +121,8 @@ wm_bmc_canvas_size (WmDiagram *diagram,
 {
   g_return_if_fail (WM_IS_DIAGRAM (diagram));
 
-  *width = wm_diagram_get_number (diagram, "width");
-  *height = wm_diagram_get_number (diagram, "height");
+  *width = wm_diagram_get_number (diagram, WM_FIELD_WIDTH);
+  *height = wm_diagram_get_number (diagram, WM_FIELD_HEIGHT);
 }
 
 /* The header */
@@ -177,7 +177,7 @@ legend_columns (double width)
 static guint
 legend_length (WmDiagram *diagram)
 {
-  GPtrArray *legend = wm_diagram_get_list (diagram, "legend");
+  GPtrArray *legend = wm_diagram_get_list (diagram, WM_BMC_LEGEND);
 
   return legend != NULL ? legend->len : 0;
 }
@@ -228,7 +228,7 @@ wm_bmc_legend_entry_at (WmDiagram *diagram,
 
   g_return_val_if_fail (WM_IS_DIAGRAM (diagram), NULL);
 
-  legend = wm_diagram_get_list (diagram, "legend");
+  legend = wm_diagram_get_list (diagram, WM_BMC_LEGEND);
   wm_bmc_canvas_size (diagram, &width, &height);
   y -= height + WM_BMC_LEGEND_GAP;
   if (legend == NULL || x < 0 || y < 0)

@@ -23,6 +23,16 @@ typedef enum
   WM_BMC_N_BLOCKS
 } WmBmcBlock;
 
+/* The names of the notation's list, fields and properties (see wm-notation.h);
+ * the canvas size is WM_FIELD_WIDTH and WM_FIELD_HEIGHT, and a note has
+ * WM_FIELD_COLOR, WM_FIELD_PINNED and WM_FIELD_LINKS too. */
+#define WM_BMC_LEGEND       "legend"        /* list: what the notes' colours mean */
+#define WM_BMC_DESIGNED_FOR "designed-for"  /* STRING fields of the header band */
+#define WM_BMC_DESIGNED_BY  "designed-by"
+#define WM_BMC_DATE         "date"
+#define WM_BMC_VERSION      "version"
+#define WM_BMC_BLOCK        "block"         /* ENUM: a note's block, see wm_bmc_block_id() */
+
 /* Inside a block, in document units: the painter draws the block's title at
  * TITLE_TOP and its guiding question at QUESTION_TOP, both BLOCK_PAD from the
  * sides; the notes flow below CONTENT_TOP. The sample project and the files

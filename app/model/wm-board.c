@@ -187,7 +187,7 @@ flow_area (WmBoardLayout *self,
 static gboolean
 is_pinned (const WmItem *item)
 {
-  return wm_item_has_prop (item, "pinned") && wm_item_get_boolean (item, "pinned");
+  return wm_item_has_prop (item, WM_FIELD_PINNED) && wm_item_get_boolean (item, WM_FIELD_PINNED);
 }
 
 WmBoardLayout *

@@ -157,9 +157,9 @@ classify_items (Layout     *self,
       place->stage = place->lane = -1;
       if (!wm_item_is_node (item))
         continue;
-      stage = lookup_entry (stages, wm_item_get_string (item, "stage"));
+      stage = lookup_entry (stages, wm_item_get_string (item, WM_JOURNEY_STAGE));
       if (g_str_equal (type, "card"))
-        lane = lookup_entry (lanes, wm_item_get_string (item, "lane"));
+        lane = lookup_entry (lanes, wm_item_get_string (item, WM_JOURNEY_LANE));
       else if (g_str_equal (type, "kpi"))
         lane = self->pub.kpi_lane;
       else if (g_str_equal (type, "emotion"))
@@ -279,7 +279,7 @@ place_emotions (Layout      *self,
       const WmRect *column = &self->pub.stages[place->stage].rect;
       const WmRect *row = &self->pub.lanes[place->lane].rect;
       double share = column->width / (per_stage[place->stage] + 1);
-      double score = clamp_score (wm_item_get_number (item, "score"));
+      double score = clamp_score (wm_item_get_number (item, WM_JOURNEY_SCORE));
 
       k = place->stage == stage ? k + 1 : 1;
       stage = place->stage;
@@ -300,7 +300,8 @@ place_header (WmJourneyLayout *pub,
   double width = MAX (WM_JOURNEY_LABEL_WIDTH + pub->grid.width, MIN_HEADER_WIDTH);
   double top = WM_JOURNEY_GRID_Y - STAGE_GAP - WM_JOURNEY_STAGE_HEIGHT - HEADER_GAP -
                WM_JOURNEY_HEADER_HEIGHT;
-  gboolean expectations = !wm_str_is_blank (wm_diagram_get_string (diagram, "expectations"));
+  gboolean expectations =
+    !wm_str_is_blank (wm_diagram_get_string (diagram, WM_JOURNEY_EXPECTATIONS));
   double persona = round (width * (expectations ? 0.42 : 0.5));
   double scenario = expectations ? round (width * 0.31) : width - persona;
 
@@ -343,8 +344,8 @@ setup (Layout    *self,
   const WmItemType *emotion = wm_notation_lookup_type (wm_diagram_get_notation (diagram),
                                                        "emotion");
 
-  pub->stages = make_bands (wm_diagram_get_list (diagram, "stages"), &pub->n_stages);
-  pub->lanes = make_bands (wm_diagram_get_list (diagram, "lanes"), &pub->n_lanes);
+  pub->stages = make_bands (wm_diagram_get_list (diagram, WM_JOURNEY_STAGES), &pub->n_stages);
+  pub->lanes = make_bands (wm_diagram_get_list (diagram, WM_JOURNEY_LANES), &pub->n_lanes);
   pub->emotion_lane = find_lane (pub, WM_JOURNEY_EMOTION_LANE);
   pub->kpi_lane = find_lane (pub, WM_JOURNEY_KPI_LANE);
   pub->emotions = g_ptr_array_new ();
@@ -376,8 +377,8 @@ wm_journey_layout_new (WmDiagram *diagram)
 
   self = g_new0 (Layout, 1);
   setup (self, diagram);
-  stages = index_entries (wm_diagram_get_list (diagram, "stages"));
-  lanes = index_entries (wm_diagram_get_list (diagram, "lanes"));
+  stages = index_entries (wm_diagram_get_list (diagram, WM_JOURNEY_STAGES));
+  lanes = index_entries (wm_diagram_get_list (diagram, WM_JOURNEY_LANES));
   per_stage = g_new0 (guint, MAX (self->pub.n_stages, 1));
   heights = g_new0 (double, MAX (self->pub.n_lanes, 1));
 

@@ -25,6 +25,25 @@ G_BEGIN_DECLS
 #define WM_JOURNEY_GRID_X         180.0
 #define WM_JOURNEY_GRID_Y         130.0
 
+/* The names of the notation's lists, fields and properties (see wm-notation.h). */
+#define WM_JOURNEY_STAGES              "stages"               /* list: the columns */
+#define WM_JOURNEY_LANES               "lanes"                /* list: the rows */
+/* The diagram's fields, shown in the header band. */
+#define WM_JOURNEY_PERSONA             "persona"              /* STRING */
+#define WM_JOURNEY_PERSONA_DESCRIPTION "persona-description"  /* TEXT */
+#define WM_JOURNEY_SCENARIO            "scenario"             /* TEXT */
+#define WM_JOURNEY_EXPECTATIONS        "expectations"         /* TEXT */
+#define WM_JOURNEY_PERSONA_LINKS       "persona-links"        /* REFS */
+/* The items' properties: every item's stage, a card's lane, an emotion point's score. */
+#define WM_JOURNEY_STAGE               "stage"                /* SLOT of WM_JOURNEY_STAGES */
+#define WM_JOURNEY_LANE                "lane"                 /* SLOT of WM_JOURNEY_LANES */
+#define WM_JOURNEY_SCORE               "score"                /* NUMBER: -2..+2 */
+/* A KPI's. */
+#define WM_JOURNEY_VALUE               "value"                /* NUMBER */
+#define WM_JOURNEY_TARGET              "target"               /* NUMBER, may be unset */
+#define WM_JOURNEY_UNIT                "unit"                 /* STRING */
+#define WM_JOURNEY_HIGHER_IS_BETTER    "higher-is-better"     /* BOOLEAN */
+
 /* The lanes that hold the emotion curve and the KPIs, by entry id. */
 #define WM_JOURNEY_EMOTION_LANE   "emotions"
 #define WM_JOURNEY_KPI_LANE       "kpis"

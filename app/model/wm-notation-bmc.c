@@ -25,23 +25,23 @@ static const WmChoice blocks[] = {
 };
 
 static const WmPropSpec diagram_props[] = {
-  WM_P_STRING ("designed-for", N_("Designed for")),
-  WM_P_STRING ("designed-by", N_("Designed by")),
-  WM_P_STRING ("date", N_("Date")),
-  WM_P_STRING ("version", N_("Version")),
-  WM_P_NUMBER ("width", N_("Canvas width"), "px", 400, 20000, "1600"),
-  WM_P_NUMBER ("height", N_("Canvas height"), "px", 300, 20000, "1000"),
+  WM_P_STRING (WM_BMC_DESIGNED_FOR, N_("Designed for")),
+  WM_P_STRING (WM_BMC_DESIGNED_BY, N_("Designed by")),
+  WM_P_STRING (WM_BMC_DATE, N_("Date")),
+  WM_P_STRING (WM_BMC_VERSION, N_("Version")),
+  WM_P_NUMBER (WM_FIELD_WIDTH, N_("Canvas width"), "px", 400, 20000, "1600"),
+  WM_P_NUMBER (WM_FIELD_HEIGHT, N_("Canvas height"), "px", 300, 20000, "1000"),
 };
 
 static const WmPropSpec note_props[] = {
-  WM_P_ENUM ("block", N_("Block"), blocks, "value-propositions"),
-  WM_P_COLOR ("color", N_("Colour"), "#fff4a3"),
-  WM_P_BOOLEAN ("pinned", N_("Placed freely"), "false"),
+  WM_P_ENUM (WM_BMC_BLOCK, N_("Block"), blocks, "value-propositions"),
+  WM_P_COLOR (WM_FIELD_COLOR, N_("Colour"), "#fff4a3"),
+  WM_P_BOOLEAN (WM_FIELD_PINNED, N_("Placed freely"), "false"),
   WM_P_LINKS,
 };
 
 static const WmListSpec lists[] = {
-  { "legend", N_("Colour legend"), NULL, WM_LIST_ROLE_COLOR_LEGEND },
+  { WM_BMC_LEGEND, N_("Colour legend"), NULL, WM_LIST_ROLE_COLOR_LEGEND },
 };
 
 static const WmItemType node_types[] = {
@@ -49,7 +49,7 @@ static const WmItemType node_types[] = {
 };
 
 /* The board's areas are the blocks, in the order of WmBmcBlock; a note
- * names its block in "block", so it can move to any. */
+ * names its block in WM_BMC_BLOCK, so it can move to any. */
 static const WmBoardArea areas[WM_BMC_N_BLOCKS] = {
   { "key-partners", N_("Key Partners"), NULL },
   { "key-activities", N_("Key Activities"), NULL },
@@ -87,7 +87,7 @@ content_rect (WmDiagram *diagram,
 static const WmBoard board = {
   .areas = areas,
   .n_areas = G_N_ELEMENTS (areas),
-  .area_prop = "block",
+  .area_prop = WM_BMC_BLOCK,
   .area_rect = area_rect,
   .content_rect = content_rect,
 };
@@ -103,7 +103,7 @@ check_bmc (WmDiagram *diagram,
       WmItem *item = wm_diagram_get_item (diagram, i);
       const char *ids[] = { item->id, NULL };
 
-      used[wm_bmc_block_from_id (wm_item_get_choice (item, "block"))] = TRUE;
+      used[wm_bmc_block_from_id (wm_item_get_choice (item, WM_BMC_BLOCK))] = TRUE;
       if (item->text[0] == '\0')
         g_ptr_array_add (problems, wm_problem_new (WM_SEVERITY_WARNING, diagram, ids,
                                                    _("A sticky note has no text.")));

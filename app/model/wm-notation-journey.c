@@ -9,6 +9,7 @@
 
 #include "wm-check.h"
 #include "wm-diagram.h"
+#include "wm-journey.h"
 #include "wm-notation-private.h"
 
 static const WmChoice default_stages[] = {
@@ -34,36 +35,36 @@ static const WmChoice default_lanes[] = {
 };
 
 static const WmListSpec lists[] = {
-  { "stages", N_("Stages"), default_stages },
-  { "lanes", N_("Lanes"), default_lanes },
+  { WM_JOURNEY_STAGES, N_("Stages"), default_stages },
+  { WM_JOURNEY_LANES, N_("Lanes"), default_lanes },
 };
 
 static const WmPropSpec diagram_props[] = {
-  WM_P_STRING ("persona", N_("Persona")),
-  WM_P_TEXT ("persona-description", N_("About the persona")),
-  WM_P_TEXT ("scenario", N_("Scenario")),
-  WM_P_TEXT ("expectations", N_("Expectations")),
-  WM_P_REFS ("persona-links", N_("Persona linked to")),
+  WM_P_STRING (WM_JOURNEY_PERSONA, N_("Persona")),
+  WM_P_TEXT (WM_JOURNEY_PERSONA_DESCRIPTION, N_("About the persona")),
+  WM_P_TEXT (WM_JOURNEY_SCENARIO, N_("Scenario")),
+  WM_P_TEXT (WM_JOURNEY_EXPECTATIONS, N_("Expectations")),
+  WM_P_REFS (WM_JOURNEY_PERSONA_LINKS, N_("Persona linked to")),
 };
 
 static const WmPropSpec card_props[] = {
-  WM_P_SLOT ("stage", N_("Stage"), "stages"),
-  WM_P_SLOT ("lane", N_("Lane"), "lanes"),
-  WM_P_COLOR ("color", N_("Colour"), "#ffffff"),
+  WM_P_SLOT (WM_JOURNEY_STAGE, N_("Stage"), WM_JOURNEY_STAGES),
+  WM_P_SLOT (WM_JOURNEY_LANE, N_("Lane"), WM_JOURNEY_LANES),
+  WM_P_COLOR (WM_FIELD_COLOR, N_("Colour"), "#ffffff"),
   WM_P_LINKS,
 };
 
 static const WmPropSpec emotion_props[] = {
-  WM_P_SLOT ("stage", N_("Stage"), "stages"),
-  WM_P_NUMBER ("score", N_("Score"), NULL, -2, 2, "0"),
+  WM_P_SLOT (WM_JOURNEY_STAGE, N_("Stage"), WM_JOURNEY_STAGES),
+  WM_P_NUMBER (WM_JOURNEY_SCORE, N_("Score"), NULL, -2, 2, "0"),
 };
 
 static const WmPropSpec kpi_props[] = {
-  WM_P_SLOT ("stage", N_("Stage"), "stages"),
-  WM_P_NUMBER ("value", N_("Value"), NULL, -1e12, 1e12, "0"),
-  WM_P_NUMBER ("target", N_("Target"), NULL, -1e12, 1e12, "0"),
-  WM_P_STRING ("unit", N_("Unit")),
-  WM_P_BOOLEAN ("higher-is-better", N_("Higher is better"), "true"),
+  WM_P_SLOT (WM_JOURNEY_STAGE, N_("Stage"), WM_JOURNEY_STAGES),
+  WM_P_NUMBER (WM_JOURNEY_VALUE, N_("Value"), NULL, -1e12, 1e12, "0"),
+  WM_P_NUMBER (WM_JOURNEY_TARGET, N_("Target"), NULL, -1e12, 1e12, "0"),
+  WM_P_STRING (WM_JOURNEY_UNIT, N_("Unit")),
+  WM_P_BOOLEAN (WM_JOURNEY_HIGHER_IS_BETTER, N_("Higher is better"), "true"),
   WM_P_LINKS,
 };
 
@@ -86,7 +87,7 @@ static void
 check_journey (WmDiagram *diagram,
                GPtrArray *problems)
 {
-  if (wm_str_is_blank (wm_diagram_get_string (diagram, "persona")))
+  if (wm_str_is_blank (wm_diagram_get_string (diagram, WM_JOURNEY_PERSONA)))
     g_ptr_array_add (problems,
                      wm_problem_new (WM_SEVERITY_INFO, diagram, NULL, "%s",
                                      _("The journey has no persona.")));
@@ -95,13 +96,13 @@ check_journey (WmDiagram *diagram,
     {
       WmItem *item = wm_diagram_get_item (diagram, i);
 
-      if (slot_is_empty (item, "stage"))
+      if (slot_is_empty (item, WM_JOURNEY_STAGE))
         wm_problems_add_item_warning (problems, diagram, item,
                      !wm_str_is_blank (item->text)
                      ? g_strdup_printf (_("“%s” is in no stage."), item->text)
                      : g_strdup_printf (_("An unnamed item of type “%s” is in no stage."),
                                         g_dgettext (GETTEXT_PACKAGE, item->type->label)));
-      if (g_str_equal (item->type->id, "card") && slot_is_empty (item, "lane"))
+      if (g_str_equal (item->type->id, "card") && slot_is_empty (item, WM_JOURNEY_LANE))
         wm_problems_add_item_warning (problems, diagram, item,
                      !wm_str_is_blank (item->text)
                      ? g_strdup_printf (_("“%s” is in no lane."), item->text)

@@ -27,7 +27,7 @@ G_BEGIN_DECLS
 #define WM_P_STRV(n, l)            { .name = n, .label = l, .type = WM_PROP_STRING_LIST }
 #define WM_P_REFS(n, l)            { .name = n, .label = l, .type = WM_PROP_REFS }
 
-#define WM_P_LINKS WM_P_REFS ("links", N_("Linked items"))
+#define WM_P_LINKS WM_P_REFS (WM_FIELD_LINKS, N_("Linked items"))
 /* Texts and lists that the presentation's appendix of details shows, at @rank. */
 #define WM_P_TEXT_DETAIL(n, l, rank) \
   { .name = n, .label = l, .type = WM_PROP_TEXT, .detail = rank }

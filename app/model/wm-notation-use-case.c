@@ -10,6 +10,7 @@
 #include "wm-check.h"
 #include "wm-diagram.h"
 #include "wm-notation-private.h"
+#include "wm-use-case.h"
 
 static const WmChoice actor_kinds[] = {
   { "human", N_("Person") },
@@ -34,31 +35,31 @@ static const WmChoice priorities[] = {
 };
 
 static const WmPropSpec diagram_props[] = {
-  WM_P_TEXT ("description", N_("Description")),
+  WM_P_TEXT (WM_UC_DESCRIPTION, N_("Description")),
 };
 
 static const WmPropSpec actor_props[] = {
-  WM_P_ENUM ("kind", N_("Kind"), actor_kinds, "human"),
-  WM_P_STRING ("stereotype", N_("Stereotype")),
-  WM_P_TEXT ("description", N_("Description")),
+  WM_P_ENUM (WM_UC_KIND, N_("Kind"), actor_kinds, "human"),
+  WM_P_STRING (WM_UC_STEREOTYPE, N_("Stereotype")),
+  WM_P_TEXT (WM_UC_DESCRIPTION, N_("Description")),
   WM_P_LINKS,
 };
 
 /* The details, in the order the presentation's appendix shows them. */
 static const WmPropSpec use_case_props[] = {
-  WM_P_STRV_DETAIL ("extension-points", N_("Extension points"), 6),
-  WM_P_ENUM ("level", N_("Goal level"), levels, "user-goal"),
-  WM_P_ENUM ("priority", N_("Priority"), priorities, "should"),
-  WM_P_TEXT_DETAIL ("description", N_("Description"), 1),
-  WM_P_TEXT_DETAIL ("preconditions", N_("Preconditions"), 2),
-  WM_P_TEXT_DETAIL ("postconditions", N_("Postconditions"), 3),
-  WM_P_TEXT_DETAIL ("main-flow", N_("Main flow"), 4),
-  WM_P_TEXT_DETAIL ("alternative-flows", N_("Alternative flows"), 5),
+  WM_P_STRV_DETAIL (WM_UC_EXTENSION_POINTS, N_("Extension points"), 6),
+  WM_P_ENUM (WM_UC_LEVEL, N_("Goal level"), levels, "user-goal"),
+  WM_P_ENUM (WM_UC_PRIORITY, N_("Priority"), priorities, "should"),
+  WM_P_TEXT_DETAIL (WM_UC_DESCRIPTION, N_("Description"), 1),
+  WM_P_TEXT_DETAIL (WM_UC_PRECONDITIONS, N_("Preconditions"), 2),
+  WM_P_TEXT_DETAIL (WM_UC_POSTCONDITIONS, N_("Postconditions"), 3),
+  WM_P_TEXT_DETAIL (WM_UC_MAIN_FLOW, N_("Main flow"), 4),
+  WM_P_TEXT_DETAIL (WM_UC_ALTERNATIVE_FLOWS, N_("Alternative flows"), 5),
   WM_P_LINKS,
 };
 
 static const WmPropSpec subject_props[] = {
-  WM_P_STRING ("stereotype", N_("Stereotype")),
+  WM_P_STRING (WM_UC_STEREOTYPE, N_("Stereotype")),
 };
 
 static const WmPropSpec note_props[] = {
@@ -66,9 +67,9 @@ static const WmPropSpec note_props[] = {
 };
 
 static const WmPropSpec association_props[] = {
-  WM_P_STRING ("source-multiplicity", N_("Multiplicity at source")),
-  WM_P_STRING ("target-multiplicity", N_("Multiplicity at target")),
-  WM_P_BOOLEAN ("navigable", N_("Navigable towards target"), "false"),
+  WM_P_STRING (WM_UC_SOURCE_MULTIPLICITY, N_("Multiplicity at source")),
+  WM_P_STRING (WM_UC_TARGET_MULTIPLICITY, N_("Multiplicity at target")),
+  WM_P_BOOLEAN (WM_UC_NAVIGABLE, N_("Navigable towards target"), "false"),
 };
 
 /* An extend link offers the extension points of the use case it extends. */
@@ -80,12 +81,12 @@ extended_points (WmDiagram    *diagram,
 
   if (base == NULL || !g_str_equal (base->type->id, "use-case"))
     return NULL;
-  return g_strdupv ((char **) wm_item_get_strv (base, "extension-points"));
+  return g_strdupv ((char **) wm_item_get_strv (base, WM_UC_EXTENSION_POINTS));
 }
 
 static const WmPropSpec extend_props[] = {
-  WM_P_STRING ("condition", N_("Condition")),
-  { .name = "extension-point", .label = N_("Extension point"), .type = WM_PROP_STRING,
+  WM_P_STRING (WM_UC_CONDITION, N_("Condition")),
+  { .name = WM_UC_EXTENSION_POINT, .label = N_("Extension point"), .type = WM_PROP_STRING,
     .suggest = extended_points },
 };
 
@@ -232,8 +233,8 @@ check_extension_point (UseCaseGraph *graph,
                        WmItem       *link,
                        Node         *base)
 {
-  const char *point = wm_item_get_string (link, "extension-point");
-  const char *const *points = wm_item_get_strv (base->item, "extension-points");
+  const char *point = wm_item_get_string (link, WM_UC_EXTENSION_POINT);
+  const char *const *points = wm_item_get_strv (base->item, WM_UC_EXTENSION_POINTS);
   g_autofree char *wanted = NULL;
   const char *ids[] = { link->id, base->item->id, NULL };
 
@@ -663,7 +664,7 @@ check_duplicate_points (UseCaseGraph *graph,
                         Node         *use_case)
 {
   WmItem *item = use_case->item;
-  const char *const *points = wm_item_get_strv (item, "extension-points");
+  const char *const *points = wm_item_get_strv (item, WM_UC_EXTENSION_POINTS);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   const char *ids[] = { item->id, NULL };
 

@@ -33,56 +33,57 @@ static const WmChoice buffer_kinds[] = {
 };
 
 static const WmPropSpec diagram_props[] = {
-  WM_P_STRING ("product-family", N_("Product family")),
-  WM_P_NUMBER ("daily-demand", N_("Daily demand"), N_("pcs/day"), 0, 1e9, "0"),
-  WM_P_NUMBER ("available-seconds", N_("Available time per shift"), N_("s"), 0, 86400, "27600"),
-  WM_P_INTEGER ("shifts", N_("Shifts per day"), NULL, 1, 3, "1"),
-  WM_P_ENUM ("state", N_("State"), states, "current"),
+  WM_P_STRING (WM_VSM_PRODUCT_FAMILY, N_("Product family")),
+  WM_P_NUMBER (WM_VSM_DAILY_DEMAND, N_("Daily demand"), N_("pcs/day"), 0, 1e9, "0"),
+  WM_P_NUMBER (WM_VSM_AVAILABLE_SECONDS, N_("Available time per shift"), N_("s"), 0, 86400,
+               "27600"),
+  WM_P_INTEGER (WM_VSM_SHIFTS, N_("Shifts per day"), NULL, 1, 3, "1"),
+  WM_P_ENUM (WM_VSM_STATE, N_("State"), states, "current"),
 };
 
 static const WmPropSpec customer_props[] = {
-  WM_P_TEXT ("requirements", N_("Requirements")),
+  WM_P_TEXT (WM_VSM_REQUIREMENTS, N_("Requirements")),
   WM_P_LINKS,
 };
 
 static const WmPropSpec process_props[] = {
-  WM_P_NUMBER ("cycle-time", N_("Cycle time (C/T)"), N_("s"), 0, 1e9, "0"),
-  WM_P_NUMBER ("changeover-time", N_("Changeover time (C/O)"), N_("s"), 0, 1e9, "0"),
-  WM_P_NUMBER ("uptime", N_("Uptime"), "%", 0, 100, "100"),
-  WM_P_INTEGER ("operators", N_("Operators"), NULL, 0, 100000, "1"),
-  WM_P_INTEGER ("shifts", N_("Shifts"), NULL, 0, 3, "1"),
-  WM_P_INTEGER ("batch-size", N_("Batch size"), N_("pcs"), 0, 1000000000, "1"),
-  WM_P_NUMBER ("scrap", N_("Scrap rate"), "%", 0, 100, "0"),
-  WM_P_NUMBER ("complete-accurate", N_("Complete and accurate"), "%", 0, 100, "100"),
-  WM_P_BOOLEAN ("shared", N_("Shared resource"), "false"),
+  WM_P_NUMBER (WM_VSM_CYCLE_TIME, N_("Cycle time (C/T)"), N_("s"), 0, 1e9, "0"),
+  WM_P_NUMBER (WM_VSM_CHANGEOVER_TIME, N_("Changeover time (C/O)"), N_("s"), 0, 1e9, "0"),
+  WM_P_NUMBER (WM_VSM_UPTIME, N_("Uptime"), "%", 0, 100, "100"),
+  WM_P_INTEGER (WM_VSM_OPERATORS, N_("Operators"), NULL, 0, 100000, "1"),
+  WM_P_INTEGER (WM_VSM_SHIFTS, N_("Shifts"), NULL, 0, 3, "1"),
+  WM_P_INTEGER (WM_VSM_BATCH_SIZE, N_("Batch size"), N_("pcs"), 0, 1000000000, "1"),
+  WM_P_NUMBER (WM_VSM_SCRAP, N_("Scrap rate"), "%", 0, 100, "0"),
+  WM_P_NUMBER (WM_VSM_COMPLETE_ACCURATE, N_("Complete and accurate"), "%", 0, 100, "100"),
+  WM_P_BOOLEAN (WM_VSM_SHARED, N_("Shared resource"), "false"),
   WM_P_LINKS,
 };
 
 static const WmPropSpec inventory_props[] = {
-  WM_P_NUMBER ("quantity", N_("Quantity"), N_("pcs"), 0, 1e12, "0"),
-  WM_P_NUMBER ("days", N_("Days of stock (override)"), N_("days"), 0, 100000, "0"),
+  WM_P_NUMBER (WM_VSM_QUANTITY, N_("Quantity"), N_("pcs"), 0, 1e12, "0"),
+  WM_P_NUMBER (WM_VSM_DAYS, N_("Days of stock (override)"), N_("days"), 0, 100000, "0"),
 };
 
 static const WmPropSpec supermarket_props[] = {
-  WM_P_INTEGER ("capacity", N_("Capacity"), N_("pcs"), 0, 1000000000, "0"),
+  WM_P_INTEGER (WM_VSM_CAPACITY, N_("Capacity"), N_("pcs"), 0, 1000000000, "0"),
 };
 
 static const WmPropSpec fifo_props[] = {
-  WM_P_INTEGER ("max", N_("Maximum"), N_("pcs"), 0, 1000000000, "0"),
+  WM_P_INTEGER (WM_VSM_MAX, N_("Maximum"), N_("pcs"), 0, 1000000000, "0"),
 };
 
 static const WmPropSpec buffer_props[] = {
-  WM_P_ENUM ("kind", N_("Kind"), buffer_kinds, "buffer"),
-  WM_P_NUMBER ("quantity", N_("Quantity"), N_("pcs"), 0, 1e12, "0"),
+  WM_P_ENUM (WM_VSM_KIND, N_("Kind"), buffer_kinds, "buffer"),
+  WM_P_NUMBER (WM_VSM_QUANTITY, N_("Quantity"), N_("pcs"), 0, 1e12, "0"),
 };
 
 static const WmPropSpec shipment_props[] = {
-  WM_P_ENUM ("mode", N_("Mode"), shipment_modes, "truck"),
-  WM_P_STRING ("frequency", N_("Frequency")),
+  WM_P_ENUM (WM_VSM_MODE, N_("Mode"), shipment_modes, "truck"),
+  WM_P_STRING (WM_VSM_FREQUENCY, N_("Frequency")),
 };
 
 static const WmPropSpec kanban_props[] = {
-  WM_P_INTEGER ("quantity", N_("Quantity per card"), N_("pcs"), 0, 1000000000, "0"),
+  WM_P_INTEGER (WM_VSM_QUANTITY, N_("Quantity per card"), N_("pcs"), 0, 1000000000, "0"),
 };
 
 static const WmPropSpec linkable_props[] = {
@@ -90,7 +91,7 @@ static const WmPropSpec linkable_props[] = {
 };
 
 static const WmPropSpec info_props[] = {
-  WM_P_STRING ("frequency", N_("Frequency")),
+  WM_P_STRING (WM_VSM_FREQUENCY, N_("Frequency")),
 };
 
 static const WmItemType node_types[] = {
@@ -140,7 +141,7 @@ static void
 check_vsm (WmDiagram *diagram,
            GPtrArray *problems)
 {
-  if (wm_diagram_get_number (diagram, "daily-demand") <= 0)
+  if (wm_diagram_get_number (diagram, WM_VSM_DAILY_DEMAND) <= 0)
     g_ptr_array_add (problems,
                      wm_problem_new (WM_SEVERITY_WARNING, diagram, NULL, "%s",
                                      _("The daily customer demand is not set, so takt time "
@@ -151,7 +152,8 @@ check_vsm (WmDiagram *diagram,
       WmItem *item = wm_diagram_get_item (diagram, i);
       const char *ids[] = { item->id, NULL };
 
-      if (!g_str_equal (item->type->id, "process") || wm_item_get_number (item, "cycle-time") > 0)
+      if (!g_str_equal (item->type->id, "process") ||
+          wm_item_get_number (item, WM_VSM_CYCLE_TIME) > 0)
         continue;
       if (wm_str_is_blank (item->text))
         g_ptr_array_add (problems, wm_problem_new (WM_SEVERITY_WARNING, diagram, ids, "%s",

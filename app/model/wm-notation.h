@@ -10,6 +10,30 @@
 
 G_BEGIN_DECLS
 
+/* Property, field and list names
+ *
+ * Code names an item's property, a diagram's field or a diagram's list by a
+ * constant, never by a string literal, so that a misspelt name fails to
+ * compile instead of raising the critical an unknown name raises at run time.
+ * The constant is the name in the file format, and the notations' tables use
+ * it too, so that each name is spelt once.
+ *
+ * A notation declares its names in its public header as WM_<NOTATION>_<NAME>,
+ * NAME being the name in capitals with '_' for '-': WM_BMC_BLOCK (wm-bmc.h),
+ * WM_JOURNEY_STAGE (wm-journey.h), WM_UC_STEREOTYPE (wm-use-case.h),
+ * WM_VPC_SEVERITY (wm-vpc.h), WM_VSM_CYCLE_TIME (wm-vsm.h).
+ *
+ * The names below mean the same in every notation that has them, and code
+ * that serves every notation reads them. They are WM_FIELD_<NAME>, for items'
+ * properties and diagrams' fields alike, so as not to be taken for the
+ * WmPropType values WM_PROP_*. */
+#define WM_FIELD_LINKS  "links"   /* REFS: the items an item links to */
+#define WM_FIELD_COLOR  "color"   /* COLOR: a note's or a card's fill, "#rrggbb" */
+#define WM_FIELD_PINNED "pinned"  /* BOOLEAN: a board's note placed by hand, out of the flow */
+/* NUMBER, diagram fields: a board's canvas size in document units. */
+#define WM_FIELD_WIDTH  "width"
+#define WM_FIELD_HEIGHT "height"
+
 /* A node or link type. Static data owned by its notation. */
 struct _WmItemType
 {

@@ -76,10 +76,10 @@ static const struct
   { "supplier", ROLE_SUPPLIER, NULL },
   { "customer", ROLE_CUSTOMER, NULL },
   { "process", ROLE_PROCESS, NULL },
-  { "inventory", ROLE_WAIT, "quantity" },
-  { "buffer", ROLE_WAIT, "quantity" },
-  { "supermarket", ROLE_WAIT, "capacity" },
-  { "fifo-lane", ROLE_WAIT, "max" },
+  { "inventory", ROLE_WAIT, WM_VSM_QUANTITY },
+  { "buffer", ROLE_WAIT, WM_VSM_QUANTITY },
+  { "supermarket", ROLE_WAIT, WM_VSM_CAPACITY },
+  { "fifo-lane", ROLE_WAIT, WM_VSM_MAX },
   { "shipment", ROLE_TRANSPORT, NULL },
 };
 
@@ -124,7 +124,7 @@ static double
 takt_time (WmDiagram *diagram,
            double     available)
 {
-  double demand = wm_diagram_get_number (diagram, "daily-demand");
+  double demand = wm_diagram_get_number (diagram, WM_VSM_DAILY_DEMAND);
 
   return demand > 0 ? available / demand : 0;
 }
@@ -132,8 +132,8 @@ takt_time (WmDiagram *diagram,
 static double
 daily_available_seconds (WmDiagram *diagram)
 {
-  return wm_diagram_get_number (diagram, "available-seconds") *
-         wm_diagram_get_number (diagram, "shifts");
+  return wm_diagram_get_number (diagram, WM_VSM_AVAILABLE_SECONDS) *
+         wm_diagram_get_number (diagram, WM_VSM_SHIFTS);
 }
 
 double
@@ -152,8 +152,8 @@ wm_vsm_inventory_days (WmDiagram    *diagram,
   /* Only inventories have the override; an analyst sets it when the stock's
    * age is known better than the count, so it wins even when it is 0. */
   if (wm_vsm_has_days_override (item))
-    return wm_item_get_number (item, "days");
-  demand = wm_diagram_get_number (diagram, "daily-demand");
+    return wm_item_get_number (item, WM_VSM_DAYS);
+  demand = wm_diagram_get_number (diagram, WM_VSM_DAILY_DEMAND);
   if (demand <= 0 || !wm_item_has_value (item, node_roles[role].stock))
     return 0;
   return wm_item_get_number (item, node_roles[role].stock) / demand;
@@ -419,7 +419,7 @@ own_values (const Graph *graph,
   WmItem *item = graph_item (graph, v);
 
   *lead = graph_role (graph, v) == ROLE_WAIT ? wm_vsm_inventory_days (diagram, item) : 0;
-  *work = graph_role (graph, v) == ROLE_PROCESS ? wm_item_get_number (item, "cycle-time") : 0;
+  *work = graph_role (graph, v) == ROLE_PROCESS ? wm_item_get_number (item, WM_VSM_CYCLE_TIME) : 0;
 }
 
 /* Visits the nodes in flow order. Before a node is visited its entry holds
@@ -509,13 +509,13 @@ add_node_steps (WmVsmMetrics *metrics,
     }
   else if (role == ROLE_PROCESS)
     {
-      value = wm_item_get_number (item, "cycle-time");
+      value = wm_item_get_number (item, WM_VSM_CYCLE_TIME);
       /* Processes that hand over directly still get an upper step, of zero days. */
       if (last_step_is_process (metrics))
         add_step (metrics, WM_VSM_STEP_WAIT, NULL, 0);
       add_step (metrics, WM_VSM_STEP_PROCESS, item->id, value);
       metrics->processing_time += value;
-      metrics->rolled_ca *= wm_item_get_number (item, "complete-accurate") / 100;
+      metrics->rolled_ca *= wm_item_get_number (item, WM_VSM_COMPLETE_ACCURATE) / 100;
     }
 }
 
@@ -581,7 +581,7 @@ wm_vsm_compute (WmDiagram *diagram)
   metrics = g_new0 (WmVsmMetrics, 1);
   metrics->steps = g_array_new (FALSE, FALSE, sizeof (WmVsmStep));
   metrics->available_per_day = daily_available_seconds (diagram);
-  metrics->daily_demand = MAX (wm_diagram_get_number (diagram, "daily-demand"), 0);
+  metrics->daily_demand = MAX (wm_diagram_get_number (diagram, WM_VSM_DAILY_DEMAND), 0);
   metrics->takt_time = takt_time (diagram, metrics->available_per_day);
   metrics->rolled_ca = 1;
 
@@ -681,7 +681,7 @@ add_stock_metric (GArray       *list,
   g_autofree char *label = has_name (item) ? g_strdup_printf (_("%s “%s”"), type, item->text)
                                            : g_strdup (type);
   gboolean known = wm_vsm_has_days_override (item) ||
-                   wm_diagram_get_number (diagram, "daily-demand") > 0;
+                   wm_diagram_get_number (diagram, WM_VSM_DAILY_DEMAND) > 0;
   WmFigure days = { WM_FIGURE_DAYS, known ? wm_vsm_inventory_days (diagram, item) : NAN };
   WmMetric *metric = wm_metrics_add (list, "stock", item->id, label, days);
 
@@ -765,7 +765,7 @@ check_takt (WmDiagram    *diagram,
             double        takt,
             GPtrArray    *problems)
 {
-  double cycle = wm_item_get_number (process, "cycle-time");
+  double cycle = wm_item_get_number (process, WM_VSM_CYCLE_TIME);
   g_autofree char *cycle_text = NULL;
   g_autofree char *takt_text = NULL;
 
@@ -809,7 +809,7 @@ days_agree (double set,
 gboolean
 wm_vsm_has_days_override (const WmItem *item)
 {
-  return wm_item_has_prop (item, "days") && wm_item_has_value (item, "days");
+  return wm_item_has_prop (item, WM_VSM_DAYS) && wm_item_has_value (item, WM_VSM_DAYS);
 }
 
 /* An inventory whose days, set by hand, disagree with its pieces. */
@@ -818,17 +818,17 @@ check_days_override (WmDiagram    *diagram,
                      const WmItem *item,
                      GPtrArray    *problems)
 {
-  double demand = wm_diagram_get_number (diagram, "daily-demand");
+  double demand = wm_diagram_get_number (diagram, WM_VSM_DAILY_DEMAND);
   double pieces, counted, set;
   g_autofree char *pieces_text = NULL;
   g_autofree char *counted_text = NULL;
   g_autofree char *set_text = NULL;
 
-  if (demand <= 0 || !wm_vsm_has_days_override (item) || !wm_item_has_value (item, "quantity"))
+  if (demand <= 0 || !wm_vsm_has_days_override (item) || !wm_item_has_value (item, WM_VSM_QUANTITY))
     return;
-  pieces = wm_item_get_number (item, "quantity");
+  pieces = wm_item_get_number (item, WM_VSM_QUANTITY);
   counted = pieces / demand;
-  set = wm_item_get_number (item, "days");
+  set = wm_item_get_number (item, WM_VSM_DAYS);
   if (days_agree (set, counted))
     return;
   pieces_text = wm_figure_format_as (WM_FIGURE_PIECES, pieces);
@@ -879,7 +879,7 @@ static gboolean
 has_state (WmDiagram  *diagram,
            const char *state)
 {
-  return is_vsm (diagram) && g_strcmp0 (wm_diagram_get_choice (diagram, "state"), state) == 0;
+  return is_vsm (diagram) && g_strcmp0 (wm_diagram_get_choice (diagram, WM_VSM_STATE), state) == 0;
 }
 
 static const char *
@@ -892,10 +892,10 @@ static gboolean
 same_family (WmDiagram *a,
              WmDiagram *b)
 {
-  const char *family = wm_diagram_get_string (a, "product-family");
+  const char *family = wm_diagram_get_string (a, WM_VSM_PRODUCT_FAMILY);
 
   return family != NULL && family[0] != '\0' &&
-         g_strcmp0 (wm_diagram_get_string (b, "product-family"), family) == 0;
+         g_strcmp0 (wm_diagram_get_string (b, WM_VSM_PRODUCT_FAMILY), family) == 0;
 }
 
 /* The map of @state that goes with @map: the first of the same product

@@ -9,6 +9,34 @@
 
 G_BEGIN_DECLS
 
+/* The names of the notation's fields and properties (see wm-notation.h),
+ * first the diagram's fields. */
+#define WM_VSM_PRODUCT_FAMILY    "product-family"     /* STRING: pairs current and future maps */
+#define WM_VSM_DAILY_DEMAND      "daily-demand"       /* NUMBER: pcs/day */
+#define WM_VSM_AVAILABLE_SECONDS "available-seconds"  /* NUMBER: s per shift */
+#define WM_VSM_SHIFTS            "shifts"             /* INTEGER: per day; a process's too */
+#define WM_VSM_STATE             "state"              /* ENUM: "current" or "future" */
+/* A customer's and a supplier's. */
+#define WM_VSM_REQUIREMENTS      "requirements"       /* TEXT */
+/* A process's. */
+#define WM_VSM_CYCLE_TIME        "cycle-time"         /* NUMBER: s */
+#define WM_VSM_CHANGEOVER_TIME   "changeover-time"    /* NUMBER: s */
+#define WM_VSM_UPTIME            "uptime"             /* NUMBER: % */
+#define WM_VSM_OPERATORS         "operators"          /* INTEGER */
+#define WM_VSM_BATCH_SIZE        "batch-size"         /* INTEGER: pcs */
+#define WM_VSM_SCRAP             "scrap"              /* NUMBER: % */
+#define WM_VSM_COMPLETE_ACCURATE "complete-accurate"  /* NUMBER: % */
+#define WM_VSM_SHARED            "shared"             /* BOOLEAN: a shared resource */
+/* The waiting items' and the kanbans'. */
+#define WM_VSM_QUANTITY          "quantity"           /* pcs: NUMBER, a kanban's INTEGER */
+#define WM_VSM_DAYS              "days"               /* NUMBER: an inventory's days set by hand */
+#define WM_VSM_CAPACITY          "capacity"           /* INTEGER: a supermarket's pcs */
+#define WM_VSM_MAX               "max"                /* INTEGER: a FIFO lane's pcs */
+#define WM_VSM_KIND              "kind"               /* ENUM: a buffer's, "buffer" or "safety" */
+/* A shipment's; the frequency is an information flow's too. */
+#define WM_VSM_MODE              "mode"               /* ENUM: "truck", "rail", "air", "ship" */
+#define WM_VSM_FREQUENCY         "frequency"          /* STRING */
+
 typedef enum
 {
   WM_VSM_STEP_WAIT,     /* an inventory-like item: waiting time in days (upper step of the ladder) */
