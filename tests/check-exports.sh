@@ -34,9 +34,9 @@ expect_status () {  # expect_status STATUS WHAT COMMAND...: exit STATUS with a o
 # The presentation of all diagrams.
 expect "presentation PDF" "$waymark" --export="$tmp/deck.pdf" "$sample"
 pages=$(pdfinfo "$tmp/deck.pdf" | awk '/^Pages:/ { print $2 }')
-# 8 pages: the title page, the 5 diagrams and 2 appendix pages for the
+# 9 pages: the title page, the 6 diagrams and 2 appendix pages for the
 # details of the use cases Subscribe to a plan, Pause subscription and Pay.
-[ "$pages" = 8 ] && echo "ok: 8 pages" || fail "the presentation has $pages pages, not 8"
+[ "$pages" = 9 ] && echo "ok: 9 pages" || fail "the presentation has $pages pages, not 9"
 pdfinfo "$tmp/deck.pdf" | grep -q "^Title: *Bean Box — coffee subscription$" \
   && echo "ok: title metadata" || fail "no title metadata"
 pdfinfo "$tmp/deck.pdf" | grep -q "^Author: *Waymark sample$" \
@@ -50,7 +50,8 @@ else
 fi
 pdftotext "$tmp/deck.pdf" "$tmp/deck.txt"
 for text in "Bean Box — coffee subscription" "Subscriber journey" "«include»" "«extend»" \
-            "Founders’ strategy day" "Page 3 of 8"; do
+            "Founders’ strategy day" "Page 3 of 9" "Home brewers value proposition" \
+            "Pain Relievers" "Customer Profile"; do
   grep -qF "$text" "$tmp/deck.txt" && echo "ok: text “$text”" || fail "the PDF text lacks “$text”"
 done
 
@@ -58,7 +59,7 @@ done
 # flows line by line, numbered over the whole presentation.
 for text in "Appendix: use-case details" "Main flow" "Alternative flows" "Extension points" \
             "3. The payment provider authorises the amount, with 3-D Secure when the bank asks." \
-            "Page 8 of 8"; do
+            "Page 9 of 9"; do
   grep -qF "$text" "$tmp/deck.txt" && echo "ok: text “$text”" || fail "the PDF text lacks “$text”"
 done
 [ "$(grep -cF "Appendix: use-case details" "$tmp/deck.txt")" -ge 2 ] \
@@ -99,7 +100,7 @@ grep -q "<svg" "$tmp/noext" && echo "ok: --format=svg" || fail "--format=svg did
 # --diagram=all writes one file per diagram next to OUT.
 expect "--diagram=all" "$waymark" --export="$tmp/all.png" --diagram=all --scale=0.5 "$sample"
 count=$(ls "$tmp"/all-*.png | wc -l)
-[ "$count" = 5 ] && echo "ok: 5 PNG files" || fail "--diagram=all wrote $count files"
+[ "$count" = 6 ] && echo "ok: 6 PNG files" || fail "--diagram=all wrote $count files"
 
 # Errors: a one-line message and a non-zero status, and no file left behind.
 expect_status 1 "unknown diagram" "$waymark" --export="$tmp/x.pdf" --diagram=nope "$sample"

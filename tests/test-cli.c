@@ -77,11 +77,12 @@ test_check_sample (void)
   run_waymark (&run, "--check", sample, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "a valid Waymark project"));
-  g_assert_nonnull (strstr (run.out, "5 diagrams:"));
+  g_assert_nonnull (strstr (run.out, "6 diagrams:"));
   g_assert_nonnull (strstr (run.out, "business-model-canvas"));
   g_assert_nonnull (strstr (run.out, "use-case"));
   g_assert_nonnull (strstr (run.out, "value-stream-map"));
   g_assert_nonnull (strstr (run.out, "customer-journey"));
+  g_assert_true (g_regex_match_simple ("value-proposition-canvas .*: 21 nodes, 7 links", run.out, 0, 0));
   g_assert_true (g_regex_match_simple ("customer-journey .*: [0-9]+ nodes, 0 links", run.out, 0, 0));
   g_assert_cmpstr (run.err, ==, "");
   /* The figures as the metrics panel shows them. */

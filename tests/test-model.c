@@ -55,7 +55,13 @@ test_notation_tables (void)
   guint n;
   const WmNotation *const *notations = wm_notations_get_all (&n);
 
-  g_assert_cmpuint (n, ==, 4);
+  static const char *const expected[] = { "business-model-canvas", "use-case",
+                                          "value-stream-map", "customer-journey",
+                                          "value-proposition-canvas" };
+
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpstr (notations[i]->id, ==, expected[i]);
   for (guint i = 0; i < n; i++)
     {
       const WmNotation *notation = notations[i];

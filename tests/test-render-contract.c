@@ -143,6 +143,15 @@ test_contract (gconstpointer data)
   check_item (diagram, item);
   wm_test_set_every_property (diagram, item, target->id);
   check_item (diagram, item);
+  /* A link once more with every property of its ends set too: notes that
+   * a board's painter does not place, say, between which it routes it
+   * otherwise. */
+  if (wm_item_is_link (item))
+    {
+      wm_test_set_every_property (diagram, wm_diagram_lookup (diagram, item->source), target->id);
+      wm_test_set_every_property (diagram, wm_diagram_lookup (diagram, item->target), target->id);
+      check_item (diagram, item);
+    }
 }
 
 /* Huge items */

@@ -1,4 +1,5 @@
-/* test-render.c — painting and exporting: goldens, PNG, SVG, culling, the text cache, long texts
+/* test-render.c — painting and exporting: goldens, PNG, SVG, culling, the text cache, long
+ * texts, the Value Proposition Canvas's notes and fits
  *
  * Copyright 2026 The Waymark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -19,6 +20,7 @@
 
 #include "wm-draw.h"
 #include "wm-export.h"
+#include "wm-render-private.h"
 #include "wm-test-util.h"
 
 #define SAMPLE "data/samples/bean-box.waymark"
@@ -427,6 +429,306 @@ test_long_word_in_every_item (void)
     }
 }
 
+/* The Value Proposition Canvas */
+
+static WmDiagram *
+add_vpc (WmProject  *project,
+         const char *width,
+         const char *height)
+{
+  g_autoptr(GError) error = NULL;
+  WmDiagram *diagram = wm_project_add_diagram (project, "value-proposition-canvas", "Fit", &error);
+
+  g_assert_no_error (error);
+  g_assert_true (wm_diagram_set_field (diagram, "width", width, NULL));
+  g_assert_true (wm_diagram_set_field (diagram, "height", height, NULL));
+  return diagram;
+}
+
+/* The document area @area of @diagram at scale 1: the whole diagram, or
+ * @alone without anything else, on a transparent surface. */
+static cairo_surface_t *
+paint_area (WmDiagram    *diagram,
+            const WmItem *alone,
+            const WmRect *area)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                         (int) ceil (area->width),
+                                                         (int) ceil (area->height));
+  cairo_t *cr = cairo_create (surface);
+  WmRenderOptions options;
+
+  wm_render_options_init (&options);
+  options.paper = FALSE;
+  cairo_translate (cr, -area->x, -area->y);
+  if (alone != NULL)
+    _wm_render_item_alone (diagram, alone, cr, &options);
+  else
+    wm_render_diagram (diagram, cr, &options);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static guint32
+pixel_at (cairo_surface_t *surface,
+          int              x,
+          int              y)
+{
+  return ((const guint32 *) (cairo_image_surface_get_data (surface) +
+                             y * cairo_image_surface_get_stride (surface)))[x];
+}
+
+/* The pixels of @surface (painted from @area) with ink whose centre lies
+ * inside @rect, or with @outside, outside it. */
+static guint
+count_ink_in (cairo_surface_t *surface,
+              const WmRect    *area,
+              const WmRect    *rect,
+              gboolean         outside)
+{
+  guint ink = 0;
+
+  for (int y = 0; y < cairo_image_surface_get_height (surface); y++)
+    for (int x = 0; x < cairo_image_surface_get_width (surface); x++)
+      {
+        double dx = area->x + x + 0.5, dy = area->y + y + 0.5;
+        gboolean in = dx > rect->x && dx < rect->x + rect->width &&
+                      dy > rect->y && dy < rect->y + rect->height;
+
+        if (pixel_at (surface, x, y) >> 24 > 8 && in != outside)
+          ink++;
+      }
+  return ink;
+}
+
+static WmRect
+grow (const WmRect *rect,
+      double        by)
+{
+  return (WmRect) { rect->x - by, rect->y - by, rect->width + 2 * by, rect->height + 2 * by };
+}
+
+/* On a small canvas a note of each type, with a tag or not, flows inside
+ * the content box of its area, the whole of its ink with it. */
+static void
+test_vpc_notes_inside_areas (void)
+{
+  g_autoptr(WmProject) project = wm_project_new ();
+  WmDiagram *diagram = add_vpc (project, "1000", "480");
+  const WmNotation *notation = wm_diagram_get_notation (diagram);
+
+  for (guint t = 0; t < notation->n_node_types; t++)
+    {
+      WmItem *note = wm_test_add_node (diagram, notation->node_types[t].id, NULL,
+                                       "A note long enough to take three lines");
+      guint area = wm_board_area_of (&wm_vpc_board, note);
+      WmRect content, extent, around;
+      cairo_surface_t *surface;
+
+      g_assert_cmpuint (area, <, WM_VPC_N_AREAS);
+      wm_vpc_board.content_rect (diagram, area, &content);
+      /* Half the outline of a note on the edge of the box lies outside it. */
+      content = grow (&content, 1);
+      wm_render_item_extent (diagram, note, &extent);
+      g_assert_cmpfloat (extent.x, >=, content.x);
+      g_assert_cmpfloat (extent.y, >=, content.y);
+      g_assert_cmpfloat (extent.x + extent.width, <=, content.x + content.width);
+      g_assert_cmpfloat (extent.y + extent.height, <=, content.y + content.height);
+      around = grow (&content, 40);
+      surface = paint_area (diagram, note, &around);
+      g_assert_cmpuint (count_ink_in (surface, &around, &content, FALSE), >, 0);
+      g_assert_cmpuint (count_ink_in (surface, &around, &content, TRUE), ==, 0);
+      cairo_surface_destroy (surface);
+    }
+}
+
+/* Three gain creators in a row and three gains in two rows, two pain
+ * relievers and two pains, and fits between them. */
+static WmDiagram *
+add_fits (WmProject *project,
+          GPtrArray *fits)
+{
+  WmDiagram *diagram = add_vpc (project, "2000", "960");
+  WmItem *creators[3], *gains[3], *relievers[2], *pains[2];
+  WmRect first, second;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      creators[i] = wm_test_add_node (diagram, "gain-creator", NULL, "Gain creator");
+      gains[i] = wm_test_add_node (diagram, "gain", NULL, "Gain");
+    }
+  for (guint i = 0; i < 2; i++)
+    {
+      relievers[i] = wm_test_add_node (diagram, "pain-reliever", NULL, "Pain reliever");
+      pains[i] = wm_test_add_node (diagram, "pain", NULL, "Pain");
+    }
+  /* Fits that leave a note with another on its right, and reach one with
+   * another on its left. */
+  wm_render_node_rect (diagram, creators[0], &first);
+  wm_render_node_rect (diagram, creators[1], &second);
+  g_assert_cmpfloat (first.y, ==, second.y);
+  wm_render_node_rect (diagram, gains[0], &first);
+  wm_render_node_rect (diagram, gains[1], &second);
+  g_assert_cmpfloat (first.y, ==, second.y);
+  g_ptr_array_add (fits, wm_test_add_link (diagram, "creates", creators[0], gains[1]));
+  g_ptr_array_add (fits, wm_test_add_link (diagram, "creates", creators[1], gains[2]));
+  g_ptr_array_add (fits, wm_test_add_link (diagram, "creates", creators[2], gains[0]));
+  g_ptr_array_add (fits, wm_test_add_link (diagram, "creates", creators[0], gains[2]));
+  g_ptr_array_add (fits, wm_test_add_link (diagram, "relieves", relievers[0], pains[1]));
+  g_ptr_array_add (fits, wm_test_add_link (diagram, "relieves", relievers[1], pains[0]));
+  return diagram;
+}
+
+/* A fit runs from its source's side to its target's, where the canvas
+ * lays them out, and crosses no note on its way. */
+static void
+test_vpc_fit_routes (void)
+{
+  g_autoptr(WmProject) project = wm_project_new ();
+  g_autoptr(GPtrArray) fits = g_ptr_array_new ();
+  WmDiagram *diagram = add_fits (project, fits);
+
+  for (guint i = 0; i < fits->len; i++)
+    {
+      const WmItem *fit = g_ptr_array_index (fits, i);
+      WmRect s, t, extent, area, edge;
+      cairo_surface_t *surface;
+
+      wm_render_node_rect (diagram, wm_diagram_lookup (diagram, fit->source), &s);
+      wm_render_node_rect (diagram, wm_diagram_lookup (diagram, fit->target), &t);
+      wm_render_item_extent (diagram, fit, &extent);
+      area = grow (&extent, 20);
+      surface = paint_area (diagram, fit, &area);
+      /* It leaves the source's right side and reaches the target's left. */
+      edge = (WmRect) { s.x + s.width - 1, s.y, 3, s.height };
+      g_assert_cmpuint (count_ink_in (surface, &area, &edge, FALSE), >, 0);
+      edge = (WmRect) { t.x - 3, t.y, 3, t.height };
+      g_assert_cmpuint (count_ink_in (surface, &area, &edge, FALSE), >, 0);
+      for (guint n = 0; n < wm_diagram_get_n_items (diagram); n++)
+        {
+          const WmItem *note = wm_diagram_get_item (diagram, n);
+          WmRect rect, inside;
+
+          if (!wm_item_is_node (note))
+            continue;
+          wm_render_node_rect (diagram, note, &rect);
+          inside = grow (&rect, -6);
+          g_assert_cmpuint (count_ink_in (surface, &area, &inside, FALSE), ==, 0);
+        }
+      cairo_surface_destroy (surface);
+    }
+}
+
+static gboolean
+same_pixel (guint32 a,
+            guint32 b)
+{
+  for (int shift = 0; shift < 32; shift += 8)
+    if (ABS ((int) ((a >> shift) & 0xff) - (int) ((b >> shift) & 0xff)) > 8)
+      return FALSE;
+  return TRUE;
+}
+
+/* A fit is drawn over the notes, even over one that comes later in the
+ * z-order: a note placed freely across the gap between the square and the
+ * circle leaves the fit's line as it is alone. */
+static void
+test_vpc_fits_over_notes (void)
+{
+  g_autoptr(WmProject) project = wm_project_new ();
+  WmDiagram *diagram = add_vpc (project, "1800", "860");
+  WmItem *fit = wm_test_add_link (diagram, "creates",
+                                  wm_test_add_node (diagram, "gain-creator", NULL, "Creator"),
+                                  wm_test_add_node (diagram, "gain", NULL, "Gain"));
+  WmRect square, extent, cover;
+  WmPoint c;
+  double r;
+  WmItem *over;
+  cairo_surface_t *all, *alone;
+  guint line = 0;
+
+  wm_vpc_square (diagram, &square);
+  wm_vpc_circle (diagram, &c, &r);
+  cover = (WmRect) { square.x + square.width + 10, 0, c.x - r - square.x - square.width - 20, 860 };
+  over = wm_test_add_node (diagram, "product", &cover, "Over the fit");
+  wm_test_set_property (diagram, over, "pinned", "true");
+  wm_render_get_extent (diagram, &extent);
+  all = paint_area (diagram, NULL, &extent);
+  alone = paint_area (diagram, fit, &extent);
+  for (int y = 0; y < cairo_image_surface_get_height (alone); y++)
+    for (int x = (int) (cover.x - extent.x); x < (int) (cover.x + cover.width - extent.x); x++)
+      {
+        guint32 pixel = pixel_at (alone, x, y);
+
+        /* Opaque and not the paper of its casing: the line itself. */
+        if (pixel >> 24 != 0xff || (pixel & 0xffffff) > 0xe0e0e0)
+          continue;
+        line++;
+        g_assert_true (same_pixel (pixel, pixel_at (all, x, y)));
+      }
+  g_assert_cmpuint (line, >, 20);
+  cairo_surface_destroy (all);
+  cairo_surface_destroy (alone);
+}
+
+/* The extent of a canvas holds all its ink: the captions above the square
+ * and the circle, the business model notes named under them, and the notes
+ * that run past the bottom of their area. */
+static void
+test_vpc_extent (void)
+{
+  g_autoptr(WmProject) project = wm_test_load_sample ();
+  WmDiagram *diagram = wm_project_find_diagram (project, "Home brewers value proposition");
+  WmRect extent, area, drawn;
+  cairo_surface_t *surface;
+
+  g_assert_nonnull (diagram);
+  for (guint i = 0; i < 12; i++)
+    wm_test_add_node (diagram, "pain", NULL, "One pain too many");
+  wm_render_get_extent (diagram, &extent);
+  area = grow (&extent, 60);
+  surface = paint_area (diagram, NULL, &area);
+  /* Less the white margin that wm_render_get_extent() leaves around it. */
+  drawn = grow (&extent, -23);
+  g_assert_cmpuint (count_ink_in (surface, &area, &drawn, FALSE), >, 0);
+  g_assert_cmpuint (count_ink_in (surface, &area, &drawn, TRUE), ==, 0);
+  cairo_surface_destroy (surface);
+}
+
+/* A fit's label, however long, is drawn inside the fit's extent. */
+static void
+test_vpc_fit_label (void)
+{
+  static const char *const labels[] = {
+    "Roasted on the day it ships",
+    "A label long enough to wrap over more lines than a fit's label may take in all",
+  };
+  g_autoptr(WmProject) project = wm_project_new ();
+  g_autoptr(GPtrArray) fits = g_ptr_array_new ();
+  WmDiagram *diagram = add_fits (project, fits);
+  g_autofree char *word = g_strnfill (300, 'w');
+  const WmItem *fit = g_ptr_array_index (fits, 0);
+
+  for (guint i = 0; i <= G_N_ELEMENTS (labels); i++)
+    {
+      WmRect extent, area, bound;
+      cairo_surface_t *surface;
+
+      g_assert_true (wm_diagram_set_text (diagram, fit->id, i < G_N_ELEMENTS (labels) ? labels[i]
+                                                                                      : word));
+      wm_render_item_extent (diagram, fit, &extent);
+      _wm_render_item_bound (diagram, fit, &bound);
+      g_assert_cmpfloat (bound.x, <=, extent.x);
+      g_assert_cmpfloat (bound.x + bound.width, >=, extent.x + extent.width);
+      area = grow (&extent, 40);
+      surface = paint_area (diagram, fit, &area);
+      extent = grow (&extent, 1);
+      g_assert_cmpuint (count_ink_in (surface, &area, &extent, TRUE), ==, 0);
+      cairo_surface_destroy (surface);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -434,7 +736,7 @@ main (int   argc,
   static const char *const diagrams[] = {
     "Bean Box business model", "Ordering and subscription",
     "Fulfilment value stream (current state)", "Subscriber journey",
-    "Fulfilment value stream (future state)",
+    "Fulfilment value stream (future state)", "Home brewers value proposition",
   };
 
   g_test_init (&argc, &argv, NULL);
@@ -452,6 +754,11 @@ main (int   argc,
   g_test_add_func ("/render/text-cache", test_text_cache_reuses_layouts);
   g_test_add_func ("/render/text/long-word-in-a-box", test_long_word_in_a_box);
   g_test_add_func ("/render/text/long-word-in-every-item", test_long_word_in_every_item);
+  g_test_add_func ("/render/vpc/notes-inside-areas", test_vpc_notes_inside_areas);
+  g_test_add_func ("/render/vpc/fit-routes", test_vpc_fit_routes);
+  g_test_add_func ("/render/vpc/fits-over-notes", test_vpc_fits_over_notes);
+  g_test_add_func ("/render/vpc/fit-label", test_vpc_fit_label);
+  g_test_add_func ("/render/vpc/extent", test_vpc_extent);
 
   return g_test_run ();
 }

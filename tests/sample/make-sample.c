@@ -239,7 +239,7 @@ static const BmcNote bmc_notes[] = {
   { WM_BMC_KEY_RESOURCES, SHARED, NULL, "Subscription web shop and order system" },
   { WM_BMC_KEY_RESOURCES, SHARED, NULL, "Library of roast profiles per origin" },
 
-  { WM_BMC_VALUE_PROPOSITIONS, HOME, NULL, "Beans roasted less than 3 days before they arrive" },
+  { WM_BMC_VALUE_PROPOSITIONS, HOME, "bmc.fresh", "Beans roasted less than 3 days before they arrive" },
   { WM_BMC_VALUE_PROPOSITIONS, HOME, NULL, "A new single origin each delivery, with brew guide" },
   { WM_BMC_VALUE_PROPOSITIONS, HOME, NULL, "Pause, skip or swap in two clicks" },
   { WM_BMC_VALUE_PROPOSITIONS, OFFICE, NULL,
@@ -314,9 +314,9 @@ add_bmc_notes (Sample    *sample,
 
       bmc_note_rect (note->block, count[note->block]++, &rect);
       item = add_node (diagram, "note", rect.x, rect.y, rect.width, rect.height, note->text);
-      set_props (diagram, item, "block", wm_bmc_block_id (note->block), NULL);
+      set_props (diagram, item, WM_BMC_BLOCK, wm_bmc_block_id (note->block), NULL);
       if (!g_str_equal (note->color, SHARED))
-        set_props (diagram, item, "color", note->color, NULL);
+        set_props (diagram, item, WM_FIELD_COLOR, note->color, NULL);
       remember (sample, note->name, item);
     }
 }
@@ -329,7 +329,7 @@ add_legend (WmDiagram *diagram)
       g_autoptr(GError) error = NULL;
 
       /* Entry ids are the colours without their '#'. */
-      if (!wm_diagram_list_insert (diagram, "legend", G_MAXUINT, legend[i].color + 1,
+      if (!wm_diagram_list_insert (diagram, WM_BMC_LEGEND, G_MAXUINT, legend[i].color + 1,
                                    legend[i].label, &error))
         fail ("cannot add “%s” to the legend: %s", legend[i].label, reason (error));
     }
@@ -341,12 +341,12 @@ build_canvas (Sample *sample)
   WmDiagram *diagram = add_diagram (sample, "business-model-canvas", "Bean Box business model");
 
   set_fields (diagram,
-              "designed-for", "Bean Box",
-              "designed-by", "Founders’ strategy day",
-              "date", "2026-11-23",
-              "version", "1.2",
-              "width", "1600",
-              "height", "1000",
+              WM_BMC_DESIGNED_FOR, "Bean Box",
+              WM_BMC_DESIGNED_BY, "Founders’ strategy day",
+              WM_BMC_DATE, "2026-11-23",
+              WM_BMC_VERSION, "1.2",
+              WM_FIELD_WIDTH, "1600",
+              WM_FIELD_HEIGHT, "1000",
               NULL);
   add_legend (diagram);
   add_bmc_notes (sample, diagram);
@@ -506,9 +506,9 @@ add_use_case (Sample         *sample,
   if (!wm_diagram_set_parent (diagram, item->id, subject_id, &error))
     fail ("cannot put “%s” in the subject: %s", use_case->text, reason (error));
   set_props (diagram, item,
-             "level", use_case->level,
-             "priority", use_case->priority,
-             "description", use_case->description,
+             WM_UC_LEVEL, use_case->level,
+             WM_UC_PRIORITY, use_case->priority,
+             WM_UC_DESCRIPTION, use_case->description,
              NULL);
   remember (sample, use_case->name, item);
 }
@@ -521,10 +521,10 @@ add_use_case_flows (Sample             *sample,
   WmItem *item = wm_diagram_lookup (diagram, id_of (sample, detail->name));
 
   set_props (diagram, item,
-             "preconditions", detail->preconditions,
-             "postconditions", detail->postconditions,
-             "main-flow", detail->main_flow,
-             "alternative-flows", detail->alternative_flows,
+             WM_UC_PRECONDITIONS, detail->preconditions,
+             WM_UC_POSTCONDITIONS, detail->postconditions,
+             WM_UC_MAIN_FLOW, detail->main_flow,
+             WM_UC_ALTERNATIVE_FLOWS, detail->alternative_flows,
              NULL);
 }
 
@@ -542,11 +542,11 @@ add_actors (Sample    *sample,
                                system ? 60 : 110, actor->text);
 
       set_props (diagram, item,
-                 "kind", actor->kind,
-                 "description", actor->description,
+                 WM_UC_KIND, actor->kind,
+                 WM_UC_DESCRIPTION, actor->description,
                  NULL);
       if (actor->stereotype != NULL)
-        set_props (diagram, item, "stereotype", actor->stereotype, NULL);
+        set_props (diagram, item, WM_UC_STEREOTYPE, actor->stereotype, NULL);
       remember (sample, actor->name, item);
     }
 }
@@ -580,13 +580,16 @@ add_multiplicities (Sample    *sample,
       WmItem *link = g_ptr_array_index (customer, i);
 
       if (g_str_equal (link->target, id_of (sample, "uc.subscribe")))
-        set_props (diagram, link, "source-multiplicity", "1", "target-multiplicity", "0..*", NULL);
+        set_props (diagram, link,
+                   WM_UC_SOURCE_MULTIPLICITY, "1",
+                   WM_UC_TARGET_MULTIPLICITY, "0..*",
+                   NULL);
     }
   for (guint i = 0; i < provider->len; i++)
     set_props (diagram, g_ptr_array_index (provider, i),
-               "source-multiplicity", "0..*",
-               "target-multiplicity", "1",
-               "navigable", "true",
+               WM_UC_SOURCE_MULTIPLICITY, "0..*",
+               WM_UC_TARGET_MULTIPLICITY, "1",
+               WM_UC_NAVIGABLE, "true",
                NULL);
 }
 
@@ -602,8 +605,8 @@ add_use_case_relations (Sample    *sample,
   extend = add_link (diagram, "extend", id_of (sample, "uc.gift-code"), id_of (sample, "uc.pay"),
                      NULL);
   set_props (diagram, extend,
-             "condition", "the customer has a gift or referral code",
-             "extension-point", "Payment details",
+             WM_UC_CONDITION, "the customer has a gift or referral code",
+             WM_UC_EXTENSION_POINT, "Payment details",
              NULL);
   add_link (diagram, "generalization", id_of (sample, "uc.gift-buyer"),
             id_of (sample, "uc.customer"), NULL);
@@ -626,7 +629,7 @@ build_use_cases (Sample *sample)
   WmDiagram *diagram = add_diagram (sample, "use-case", "Ordering and subscription");
   WmItem *subject = add_node (diagram, "subject", 240, 40, 600, 810, "Bean Box web shop");
 
-  set_fields (diagram, "description",
+  set_fields (diagram, WM_UC_DESCRIPTION,
               "What customers, gift buyers and the roastery do with the Bean Box web shop.",
               NULL);
   for (guint i = 0; i < G_N_ELEMENTS (use_cases); i++)
@@ -634,7 +637,7 @@ build_use_cases (Sample *sample)
   for (guint i = 0; i < G_N_ELEMENTS (use_case_flows); i++)
     add_use_case_flows (sample, diagram, &use_case_flows[i]);
   set_props (diagram, wm_diagram_lookup (diagram, id_of (sample, "uc.pay")),
-             "extension-points", "Payment details", NULL);
+             WM_UC_EXTENSION_POINTS, "Payment details", NULL);
 
   add_actors (sample, diagram);
   add_associations (sample, diagram);
@@ -682,12 +685,12 @@ typedef struct
 } Stock;
 
 static const Stock stocks[] = {
-  { "vsm.green", "inventory", "Green coffee", { 75, 434, 60, 52 }, "quantity", "1840" },
-  { "vsm.batches", "fifo-lane", "Weighed batches", { 350, 440, 110, 40 }, "max", "400" },
-  { "vsm.resting", "inventory", "Resting 24–48 h", { 680, 434, 60, 52 }, "quantity", "920" },
-  { "vsm.packed", "inventory", "Packed, unlabelled", { 980, 434, 60, 52 }, "quantity", "310" },
-  { "vsm.blends", "supermarket", "House blends", { 980, 300, 60, 70 }, "capacity", "240" },
-  { "vsm.pickup", "shipment", "Carrier pick-up", { 1360, 250, 90, 50 }, "frequency",
+  { "vsm.green", "inventory", "Green coffee", { 75, 434, 60, 52 }, WM_VSM_QUANTITY, "1840" },
+  { "vsm.batches", "fifo-lane", "Weighed batches", { 350, 440, 110, 40 }, WM_VSM_MAX, "400" },
+  { "vsm.resting", "inventory", "Resting 24–48 h", { 680, 434, 60, 52 }, WM_VSM_QUANTITY, "920" },
+  { "vsm.packed", "inventory", "Packed, unlabelled", { 980, 434, 60, 52 }, WM_VSM_QUANTITY, "310" },
+  { "vsm.blends", "supermarket", "House blends", { 980, 300, 60, 70 }, WM_VSM_CAPACITY, "240" },
+  { "vsm.pickup", "shipment", "Carrier pick-up", { 1360, 250, 90, 50 }, WM_VSM_FREQUENCY,
     "Daily 16:00" },
 };
 
@@ -737,9 +740,9 @@ add_partners (Sample    *sample,
   WmItem *customer = add_node (diagram, "customer", 1340, 40, 130, 90, "Subscribers");
   WmItem *control = add_node (diagram, "production-control", 640, 40, 180, 80, "Order system");
 
-  set_props (diagram, supplier, "requirements",
+  set_props (diagram, supplier, WM_VSM_REQUIREMENTS,
              "Delivers on Tuesdays\nMinimum order 6 sacks of 60 kg\nTwo days’ notice", NULL);
-  set_props (diagram, customer, "requirements",
+  set_props (diagram, customer, WM_VSM_REQUIREMENTS,
              "460 bags a day (250 g equivalents)\n"
              "Beans in the letterbox within 3 days of roasting\n"
              "Pause or skip until the day before the roast", NULL);
@@ -759,13 +762,13 @@ add_processes (Sample    *sample,
       WmItem *item = add_node (diagram, "process", process->x, VSM_FLOW_Y, 140, 168, process->text);
 
       set_props (diagram, item,
-                 "cycle-time", process->cycle_time,
-                 "changeover-time", process->changeover_time,
-                 "uptime", process->uptime,
-                 "operators", process->operators,
-                 "batch-size", process->batch_size,
-                 "scrap", process->scrap,
-                 "complete-accurate", process->complete_accurate,
+                 WM_VSM_CYCLE_TIME, process->cycle_time,
+                 WM_VSM_CHANGEOVER_TIME, process->changeover_time,
+                 WM_VSM_UPTIME, process->uptime,
+                 WM_VSM_OPERATORS, process->operators,
+                 WM_VSM_BATCH_SIZE, process->batch_size,
+                 WM_VSM_SCRAP, process->scrap,
+                 WM_VSM_COMPLETE_ACCURATE, process->complete_accurate,
                  NULL);
       remember (sample, process->name, item);
     }
@@ -785,7 +788,7 @@ add_stocks (Sample    *sample,
       remember (sample, stock->name, item);
     }
   set_props (diagram, wm_diagram_lookup (diagram, id_of (sample, "vsm.pickup")),
-             "mode", "truck", NULL);
+             WM_VSM_MODE, "truck", NULL);
 }
 
 static void
@@ -799,7 +802,7 @@ add_flows_between (Sample    *sample,
                                id_of (sample, flow->target), flow->label);
 
       if (flow->frequency != NULL)
-        set_props (diagram, link, "frequency", flow->frequency, NULL);
+        set_props (diagram, link, WM_VSM_FREQUENCY, flow->frequency, NULL);
       if (flow->via_x != 0)
         set_waypoint (diagram, link, flow->via_x, flow->via_y);
     }
@@ -829,11 +832,11 @@ build_value_stream (Sample *sample)
                                     "Fulfilment value stream (current state)");
 
   set_fields (diagram,
-              "product-family", "Whole-bean subscriptions",
-              "daily-demand", "460",
-              "available-seconds", "27600",
-              "shifts", "1",
-              "state", "current",
+              WM_VSM_PRODUCT_FAMILY, "Whole-bean subscriptions",
+              WM_VSM_DAILY_DEMAND, "460",
+              WM_VSM_AVAILABLE_SECONDS, "27600",
+              WM_VSM_SHIFTS, "1",
+              WM_VSM_STATE, "current",
               NULL);
   add_partners (sample, diagram);
   add_processes (sample, diagram);
@@ -855,11 +858,11 @@ static const Process future_processes[] = {
 };
 
 static const Stock future_stocks[] = {
-  { "vsm2.green", "inventory", "Green coffee", { 75, 434, 60, 52 }, "quantity", "920" },
-  { "vsm2.batches", "fifo-lane", "Weighed batches", { 350, 440, 110, 40 }, "max", "120" },
-  { "vsm2.resting", "fifo-lane", "Resting 24 h", { 650, 440, 120, 40 }, "max", "460" },
-  { "vsm2.blends", "supermarket", "House blends", { 680, 300, 60, 70 }, "capacity", "120" },
-  { "vsm2.pickup", "shipment", "Carrier pick-up", { 1060, 250, 90, 50 }, "frequency",
+  { "vsm2.green", "inventory", "Green coffee", { 75, 434, 60, 52 }, WM_VSM_QUANTITY, "920" },
+  { "vsm2.batches", "fifo-lane", "Weighed batches", { 350, 440, 110, 40 }, WM_VSM_MAX, "120" },
+  { "vsm2.resting", "fifo-lane", "Resting 24 h", { 650, 440, 120, 40 }, WM_VSM_MAX, "460" },
+  { "vsm2.blends", "supermarket", "House blends", { 680, 300, 60, 70 }, WM_VSM_CAPACITY, "120" },
+  { "vsm2.pickup", "shipment", "Carrier pick-up", { 1060, 250, 90, 50 }, WM_VSM_FREQUENCY,
     "Daily 16:00" },
 };
 
@@ -892,13 +895,13 @@ build_future_value_stream (Sample *sample)
   WmItem *customer = add_node (diagram, "customer", 1040, 40, 130, 90, "Subscribers");
 
   set_fields (diagram,
-              "product-family", "Whole-bean subscriptions",
-              "daily-demand", "460",
-              "available-seconds", "27600",
-              "shifts", "1",
-              "state", "future",
+              WM_VSM_PRODUCT_FAMILY, "Whole-bean subscriptions",
+              WM_VSM_DAILY_DEMAND, "460",
+              WM_VSM_AVAILABLE_SECONDS, "27600",
+              WM_VSM_SHIFTS, "1",
+              WM_VSM_STATE, "future",
               NULL);
-  set_props (diagram, customer, "requirements",
+  set_props (diagram, customer, WM_VSM_REQUIREMENTS,
              "460 bags a day (250 g equivalents)\n"
              "Beans in the letterbox within 2 days of roasting", NULL);
   remember (sample, "vsm2.supplier", supplier);
@@ -913,13 +916,13 @@ build_future_value_stream (Sample *sample)
       WmItem *item = add_node (diagram, "process", process->x, VSM_FLOW_Y, 140, 168, process->text);
 
       set_props (diagram, item,
-                 "cycle-time", process->cycle_time,
-                 "changeover-time", process->changeover_time,
-                 "uptime", process->uptime,
-                 "operators", process->operators,
-                 "batch-size", process->batch_size,
-                 "scrap", process->scrap,
-                 "complete-accurate", process->complete_accurate,
+                 WM_VSM_CYCLE_TIME, process->cycle_time,
+                 WM_VSM_CHANGEOVER_TIME, process->changeover_time,
+                 WM_VSM_UPTIME, process->uptime,
+                 WM_VSM_OPERATORS, process->operators,
+                 WM_VSM_BATCH_SIZE, process->batch_size,
+                 WM_VSM_SCRAP, process->scrap,
+                 WM_VSM_COMPLETE_ACCURATE, process->complete_accurate,
                  NULL);
       remember (sample, process->name, item);
     }
@@ -949,7 +952,7 @@ build_future_value_stream (Sample *sample)
                                id_of (sample, flow->target), flow->label);
 
       if (flow->frequency != NULL)
-        set_props (diagram, link, "frequency", flow->frequency, NULL);
+        set_props (diagram, link, WM_VSM_FREQUENCY, flow->frequency, NULL);
       if (flow->via_x != 0)
         set_waypoint (diagram, link, flow->via_x, flow->via_y);
     }
@@ -1066,14 +1069,14 @@ static double
 stage_x (WmDiagram  *diagram,
          const char *stage)
 {
-  return CJ_LEFT + entry_position (diagram, "stages", stage) * CJ_COLUMN;
+  return CJ_LEFT + entry_position (diagram, WM_JOURNEY_STAGES, stage) * CJ_COLUMN;
 }
 
 static double
 lane_y (WmDiagram  *diagram,
         const char *lane)
 {
-  return CJ_TOP + entry_position (diagram, "lanes", lane) * CJ_ROW;
+  return CJ_TOP + entry_position (diagram, WM_JOURNEY_LANES, lane) * CJ_ROW;
 }
 
 static const char *
@@ -1097,9 +1100,9 @@ add_cards (Sample    *sample,
                                lane_y (diagram, card->lane), CJ_CARD_WIDTH, CJ_CARD_HEIGHT,
                                card->text);
 
-      set_props (diagram, item, "stage", card->stage, "lane", card->lane, NULL);
+      set_props (diagram, item, WM_JOURNEY_STAGE, card->stage, WM_JOURNEY_LANE, card->lane, NULL);
       if (lane_color (card->lane) != NULL)
-        set_props (diagram, item, "color", lane_color (card->lane), NULL);
+        set_props (diagram, item, WM_FIELD_COLOR, lane_color (card->lane), NULL);
       remember (sample, card->name, item);
     }
 }
@@ -1119,7 +1122,10 @@ add_emotions (WmDiagram *diagram)
       double y = middle - score * CJ_EMOTION_STEP - CJ_EMOTION / 2;
       WmItem *item = add_node (diagram, "emotion", x, y, CJ_EMOTION, CJ_EMOTION, emotion->text);
 
-      set_props (diagram, item, "stage", emotion->stage, "score", emotion->score, NULL);
+      set_props (diagram, item,
+                 WM_JOURNEY_STAGE, emotion->stage,
+                 WM_JOURNEY_SCORE, emotion->score,
+                 NULL);
     }
 }
 
@@ -1135,10 +1141,10 @@ add_kpis (Sample    *sample,
                                kpi->text);
 
       set_props (diagram, item,
-                 "stage", kpi->stage,
-                 "value", kpi->value,
-                 "target", kpi->target,
-                 "unit", kpi->unit,
+                 WM_JOURNEY_STAGE, kpi->stage,
+                 WM_JOURNEY_VALUE, kpi->value,
+                 WM_JOURNEY_TARGET, kpi->target,
+                 WM_JOURNEY_UNIT, kpi->unit,
                  NULL);
       remember (sample, kpi->name, item);
     }
@@ -1150,17 +1156,17 @@ build_journey (Sample *sample)
   WmDiagram *diagram = add_diagram (sample, "customer-journey", "Subscriber journey");
 
   set_fields (diagram,
-              "persona", "Maya, home brewer",
-              "persona-description",
+              WM_JOURNEY_PERSONA, "Maya, home brewer",
+              WM_JOURNEY_PERSONA_DESCRIPTION,
               "34, UX designer in Leeds, works from home three days a week.\n"
               "Brews a V60 every morning and an AeroPress after lunch; owns a good burr grinder.\n"
               "Buys beans from a local roaster when she remembers, and from the supermarket when "
               "she does not.",
-              "scenario",
+              WM_JOURNEY_SCENARIO,
               "Maya’s grinder is good but her beans are often stale. She sees a friend’s post "
               "about Bean Box, tries a fortnightly plan, pauses it for a holiday and, two months "
               "in, refers two colleagues.",
-              "expectations",
+              WM_JOURNEY_EXPECTATIONS,
               "Fresh beans without having to remember to order\n"
               "Clear tasting notes and a recipe for her V60\n"
               "Easy to pause when she travels\n"
@@ -1227,9 +1233,103 @@ add_cross_links (Sample    *sample,
 
       if (item == NULL || diagram == NULL)
         fail ("the project cannot find “%s”", cross_links[i].from);
-      set_props (diagram, item, "links", ids, NULL);
+      set_props (diagram, item, WM_FIELD_LINKS, ids, NULL);
     }
-  set_fields (journey, "persona-links", persona, NULL);
+  set_fields (journey, WM_JOURNEY_PERSONA_LINKS, persona, NULL);
+}
+
+/* 6. The value proposition for home brewers */
+
+typedef struct
+{
+  const char *type;
+  const char *name;
+  const char *text;
+  const char *tag;    /* the kind of a job, the severity of a pain, the relevance of a gain */
+} VpcNote;
+
+static const VpcNote vpc_notes[] = {
+  { "product", NULL, "Weekly or fortnightly subscription", NULL },
+  { "product", NULL, "Single-origin bags with a brew guide", NULL },
+  { "product", NULL, "Self-service account", NULL },
+
+  { "gain-creator", "vpc.q-grader", "Every lot chosen by a Q-grader", NULL },
+  { "gain-creator", "vpc.new-origin", "A new origin each delivery", NULL },
+  { "gain-creator", "vpc.farm-label", "Farm story and roast date on the label", NULL },
+
+  { "pain-reliever", "vpc.roasted", "Roasted less than 3 days before delivery", NULL },
+  { "pain-reliever", "vpc.schedule", "Delivered on a schedule you set", NULL },
+  { "pain-reliever", "vpc.guide", "A brew guide with every bag", NULL },
+  { "pain-reliever", "vpc.two-clicks", "Pause, skip or cancel in two clicks", NULL },
+
+  { "job", NULL, "Brew a great cup every morning", "functional" },
+  { "job", NULL, "Discover new origins", "functional" },
+  { "job", NULL, "Share good coffee with friends", "social" },
+  { "job", NULL, "Feel good about where coffee comes from", "emotional" },
+
+  { "gain", "vpc.cafe", "Coffee as good as at the café", "essential" },
+  { "gain", "vpc.variety", "Variety without effort", "expected" },
+  { "gain", "vpc.farm", "Knowing the farm and the roast date", "nice-to-have" },
+
+  { "pain", "vpc.stale", "Supermarket beans are stale", "extreme" },
+  { "pain", "vpc.run-out", "Running out of coffee", "severe" },
+  { "pain", "vpc.new-bean", "Not knowing how to brew a new bean", "moderate" },
+  { "pain", "vpc.lock-in", "Subscriptions that are hard to cancel", "severe" },
+};
+
+static const struct { const char *link; const char *from; const char *to; } vpc_fits[] = {
+  { "relieves", "vpc.roasted", "vpc.stale" },
+  { "relieves", "vpc.schedule", "vpc.run-out" },
+  { "relieves", "vpc.guide", "vpc.new-bean" },
+  { "relieves", "vpc.two-clicks", "vpc.lock-in" },
+  { "creates", "vpc.q-grader", "vpc.cafe" },
+  { "creates", "vpc.new-origin", "vpc.variety" },
+  { "creates", "vpc.farm-label", "vpc.farm" },
+};
+
+/* The notes flow in their areas; their bounds get the places the flow
+ * gives them, as the canvas writes them, so other programs see them there. */
+static void
+place_vpc_notes (WmDiagram *diagram)
+{
+  g_autoptr(WmBoardLayout) layout = wm_board_layout_new (diagram);
+
+  for (guint i = 0; i < wm_diagram_get_n_items (diagram); i++)
+    {
+      WmItem *item = wm_diagram_get_item (diagram, i);
+      WmRect rect;
+
+      if (wm_board_layout_item_rect (layout, item, &rect) &&
+          !wm_diagram_set_bounds (diagram, item->id, &rect))
+        fail ("cannot place the note %s", item->id);
+    }
+}
+
+static void
+build_value_proposition (Sample *sample)
+{
+  WmDiagram *diagram = add_diagram (sample, "value-proposition-canvas",
+                                    "Home brewers value proposition");
+
+  for (guint i = 0; i < G_N_ELEMENTS (vpc_notes); i++)
+    {
+      const VpcNote *note = &vpc_notes[i];
+      const char *tag_prop = g_str_equal (note->type, "job") ? WM_VPC_KIND
+                             : g_str_equal (note->type, "pain") ? WM_VPC_SEVERITY : WM_VPC_RELEVANCE;
+      WmItem *item = add_node (diagram, note->type, 0, 0, 120, 70, note->text);
+
+      if (note->tag != NULL)
+        set_props (diagram, item, tag_prop, note->tag, NULL);
+      remember (sample, note->name, item);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (vpc_fits); i++)
+    add_link (diagram, vpc_fits[i].link, id_of (sample, vpc_fits[i].from),
+              id_of (sample, vpc_fits[i].to), NULL);
+  place_vpc_notes (diagram);
+  set_fields (diagram,
+              WM_VPC_VALUE_PROPOSITION_LINKS, id_of (sample, "bmc.fresh"),
+              WM_VPC_CUSTOMER_SEGMENT_LINKS, id_of (sample, "bmc.home-brewers"),
+              NULL);
 }
 
 /* The project */
@@ -1245,14 +1345,15 @@ build_project (Sample *sample)
                               "Bean Box roasts speciality coffee to order and sends fresh beans "
                               "to home brewers and offices every week or fortnight. Its business "
                               "model canvas, the use cases of its web shop, the value stream "
-                              "that fulfils the orders, today and as planned, and a subscriber’s "
-                              "journey tell one story, and their items link to each other "
+                              "that fulfils the orders, today and as planned, a subscriber’s "
+                              "journey and the value proposition for home brewers tell one story, and their items link to each other "
                               "across the diagrams.");
   build_canvas (sample);
   build_use_cases (sample);
   build_value_stream (sample);
   journey = build_journey (sample);
   build_future_value_stream (sample);
+  build_value_proposition (sample);
   add_cross_links (sample, journey);
 }
 
