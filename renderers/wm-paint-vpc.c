@@ -1180,6 +1180,17 @@ fit_head (const Route *route,
   corners[2] = (WmPoint) { back.x - normal.x, back.y - normal.y };
 }
 
+/* The fit's centre line, from its note to its arrowhead's tip. */
+static void
+route_path (cairo_t     *cr,
+            const Route *route)
+{
+  cairo_move_to (cr, route->p[0].x, route->p[0].y);
+  for (guint i = 1; i + 2 < route->n; i += 3)
+    cairo_curve_to (cr, route->p[i].x, route->p[i].y, route->p[i + 1].x, route->p[i + 1].y,
+                    route->p[i + 2].x, route->p[i + 2].y);
+}
+
 /* The line, the arrowhead and the dot where the fit leaves its note, in
  * @color, @grow wider on every side. */
 static void
@@ -1194,10 +1205,7 @@ stroke_fit (cairo_t       *cr,
   wm_set_color (cr, color);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_move_to (cr, route->p[0].x, route->p[0].y);
-  for (guint i = 1; i + 2 < route->n; i += 3)
-    cairo_curve_to (cr, route->p[i].x, route->p[i].y, route->p[i + 1].x, route->p[i + 1].y,
-                    route->p[i + 2].x, route->p[i + 2].y);
+  route_path (cr, route);
   cairo_set_line_width (cr, FIT_WIDTH + 2 * grow);
   cairo_stroke (cr);
   fit_head (route, corners);
@@ -1531,6 +1539,21 @@ item_bound (WmDiagram    *diagram,
   return FALSE;
 }
 
+static gboolean
+link_path (WmDiagram    *diagram,
+           const WmItem *link,
+           cairo_t      *cr)
+{
+  g_autoptr(Vpc) vpc = vpc_get (diagram);
+  Route route;
+
+  if (!fit_route (diagram, vpc, link, &route))
+    return FALSE;
+  route_path (cr, &route);
+  cairo_line_to (cr, route.tip.x, route.tip.y);
+  return TRUE;
+}
+
 const WmPainter _wm_painter_vpc = {
   .notation_id = "value-proposition-canvas",
   .get_extent = get_extent,
@@ -1540,6 +1563,7 @@ const WmPainter _wm_painter_vpc = {
   .item_extent = item_extent,
   .item_bound = item_bound,
   .node_rect = _wm_board_node_rect,
+  .link_path = link_path,
   .free_data = paint_free,
   .places_nodes = TRUE,
 };

@@ -68,6 +68,13 @@ typedef struct
   void (*node_rect)        (WmDiagram      *diagram,
                             const WmItem   *node,
                             WmRect         *rect);
+  /* Appends to @cr's path the centre line of @link as the painter draws
+   * it, when it routes links its own way (a Value Proposition Canvas's
+   * fits); FALSE when the link is not drawn. May be NULL: links then run
+   * straight through their waypoints between their ends' node_rect. */
+  gboolean (*link_path)    (WmDiagram      *diagram,
+                            const WmItem   *link,
+                            cairo_t        *cr);
   /* Frees ctx->painter_data after the paint. May be NULL. */
   void (*free_data)        (gpointer        painter_data);
   /* TRUE when the painter places nodes by a layout of its own (a journey's

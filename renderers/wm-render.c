@@ -485,6 +485,34 @@ paint_items (WmPaintContext  *ctx,
     }
 }
 
+gboolean
+wm_render_link_path (WmDiagram    *diagram,
+                     const WmItem *link,
+                     cairo_t      *cr)
+{
+  const WmPainter *painter;
+  WmItem *source, *target;
+  WmRect from, to;
+
+  g_return_val_if_fail (WM_IS_DIAGRAM (diagram), FALSE);
+  g_return_val_if_fail (link != NULL && wm_item_is_link (link) && cr != NULL, FALSE);
+
+  painter = painter_for (diagram);
+  if (painter->link_path != NULL)
+    return painter->link_path (diagram, link, cr);
+  source = wm_diagram_lookup (diagram, link->source);
+  target = wm_diagram_lookup (diagram, link->target);
+  if (source == NULL || target == NULL)
+    return FALSE;
+  wm_render_node_rect (diagram, source, &from);
+  wm_render_node_rect (diagram, target, &to);
+  cairo_move_to (cr, from.x + from.width / 2, from.y + from.height / 2);
+  for (guint i = 0; i < link->n_points; i++)
+    cairo_line_to (cr, link->points[i].x, link->points[i].y);
+  cairo_line_to (cr, to.x + to.width / 2, to.y + to.height / 2);
+  return TRUE;
+}
+
 GPtrArray *
 wm_render_query (WmDiagram    *diagram,
                  const WmRect *area)

@@ -39,6 +39,13 @@ gboolean      wm_render_places_nodes (WmDiagram             *diagram);
 void          wm_render_node_rect    (WmDiagram             *diagram,
                                       const WmItem          *node,
                                       WmRect                *rect);
+/* Appends to @cr's path the centre line of @link as its painter draws it,
+ * for hit tests and halos: from the centre of its source's node rectangle
+ * through its waypoints to the centre of its target's, unless the painter
+ * routes links its own way. FALSE when an end is missing. */
+gboolean      wm_render_link_path    (WmDiagram             *diagram,
+                                      const WmItem          *link,
+                                      cairo_t               *cr);
 /* The document area that painting @diagram covers, margins included. */
 void          wm_render_get_extent   (WmDiagram             *diagram,
                                       WmRect                *extent);

@@ -102,7 +102,7 @@ set_highlight (WmCanvas   *self,
     {
       WmItem *item = wm_diagram_get_item (self->diagram, i);
 
-      if (!is_note (item) || !wm_bmc_color_matches (wm_item_get_string (item, "color"), id))
+      if (!is_note (item) || !wm_bmc_color_matches (wm_item_get_string (item, WM_FIELD_COLOR), id))
         g_hash_table_add (dimmed, g_strdup (item->id));
     }
   state->dimmed = g_hash_table_ref (dimmed);
@@ -140,7 +140,7 @@ changed (WmCanvas      *self,
   /* Notes change colour, come and go: the highlight follows, and ends with
    * its legend entry. */
   if (id != NULL)
-    set_highlight (self, wm_diagram_find_entry (self->diagram, "legend", id) != NULL ? id : NULL);
+    set_highlight (self, wm_diagram_find_entry (self->diagram, WM_BMC_LEGEND, id) != NULL ? id : NULL);
 }
 
 /* In-place editing of the header and the legend */
@@ -179,15 +179,15 @@ commit_meaning (WmCanvas   *self,
                 const char *text,
                 gpointer    data)
 {
-  if (wm_diagram_find_entry (self->diagram, "legend", data) != NULL)
-    wm_diagram_list_rename (self->diagram, "legend", data, text);
+  if (wm_diagram_find_entry (self->diagram, WM_BMC_LEGEND, data) != NULL)
+    wm_diagram_list_rename (self->diagram, WM_BMC_LEGEND, data, text);
 }
 
 static void
 edit_meaning (WmCanvas   *self,
               const char *entry_id)
 {
-  GPtrArray *legend = wm_diagram_get_list (self->diagram, "legend");
+  GPtrArray *legend = wm_diagram_get_list (self->diagram, WM_BMC_LEGEND);
 
   for (guint i = 0; legend != NULL && i < legend->len; i++)
     {
@@ -268,7 +268,7 @@ paint_highlight (WmCanvas *self,
                  cairo_t  *cr)
 {
   const char *id = get_highlight (self);
-  GPtrArray *legend = wm_diagram_get_list (self->diagram, "legend");
+  GPtrArray *legend = wm_diagram_get_list (self->diagram, WM_BMC_LEGEND);
 
   for (guint i = 0; id != NULL && legend != NULL && i < legend->len; i++)
     {
@@ -343,7 +343,7 @@ populate_menu (WmCanvas *self,
       return;
     }
   _wm_canvas_board_populate_menu (self, menu, x, y);
-  color = is_note (item) ? wm_item_get_string (item, "color") : NULL;
+  color = is_note (item) ? wm_item_get_string (item, WM_FIELD_COLOR) : NULL;
   if (color != NULL && _wm_canvas_board_color_meaning (self, color) == NULL)
     {
       g_autoptr(GMenu) section = g_menu_new ();
@@ -390,8 +390,8 @@ legend_add_action (GtkWidget  *widget,
   if (!is_bmc (self) || _wm_canvas_board_color_meaning (self, color) != NULL)
     return;
   id = g_ascii_strdown (color[0] == '#' ? color + 1 : color, -1);
-  legend = wm_diagram_get_list (self->diagram, "legend");
-  if (!wm_diagram_list_insert (self->diagram, "legend", legend != NULL ? legend->len : 0, id,
+  legend = wm_diagram_get_list (self->diagram, WM_BMC_LEGEND);
+  if (!wm_diagram_list_insert (self->diagram, WM_BMC_LEGEND, legend != NULL ? legend->len : 0, id,
                                _("New meaning"), &error))
     {
       g_debug ("Cannot add %s to the legend: %s", id, error != NULL ? error->message : "");
@@ -409,7 +409,7 @@ legend_remove_action (GtkWidget  *widget,
   WmCanvas *self = WM_CANVAS (widget);
 
   if (is_bmc (self))
-    wm_diagram_list_remove (self->diagram, "legend", g_variant_get_string (parameter, NULL));
+    wm_diagram_list_remove (self->diagram, WM_BMC_LEGEND, g_variant_get_string (parameter, NULL));
 }
 
 static void

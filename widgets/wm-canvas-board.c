@@ -108,7 +108,7 @@ is_note (const WmBoard *board,
 static gboolean
 is_pinned (const WmItem *item)
 {
-  return wm_item_has_prop (item, "pinned") && wm_item_get_boolean (item, "pinned");
+  return wm_item_has_prop (item, WM_FIELD_PINNED) && wm_item_get_boolean (item, WM_FIELD_PINNED);
 }
 
 static void
@@ -324,8 +324,8 @@ make_ghosts (WmCanvas          *self,
       Ghost ghost = { .fill = { 1, 0.957, 0.639, 1 }, .text = g_strdup (note->text) };
 
       wm_board_layout_item_rect (drag->layout, note, &ghost.rect);
-      if (wm_item_has_prop (note, "color"))
-        wm_color_parse (wm_item_get_string (note, "color"), &ghost.fill);
+      if (wm_item_has_prop (note, WM_FIELD_COLOR))
+        wm_color_parse (wm_item_get_string (note, WM_FIELD_COLOR), &ghost.fill);
       g_array_append_val (ghosts, ghost);
     }
   return ghosts;
@@ -497,7 +497,7 @@ join_flow (WmCanvas      *self,
   else
     wm_diagram_restack (self->diagram, id, note->z < before->z ? before->z - 1 : before->z);
   if (is_pinned (note))
-    wm_diagram_set_property (self->diagram, id, "pinned", NULL, NULL);
+    wm_diagram_set_property (self->diagram, id, WM_FIELD_PINNED, NULL, NULL);
 }
 
 /* Dropped in its own area away from its flow, the note is pinned where its
@@ -529,7 +529,7 @@ place_freely (WmCanvas      *self,
     }
   wm_diagram_set_bounds (self->diagram, id, &rect);
   if (!is_pinned (wm_diagram_lookup (self->diagram, id)))
-    wm_diagram_set_property (self->diagram, id, "pinned", "true", NULL);
+    wm_diagram_set_property (self->diagram, id, WM_FIELD_PINNED, "true", NULL);
 }
 
 static void
@@ -789,7 +789,7 @@ in_palette (const char *color)
 static const char *
 type_color (const WmItemType *type)
 {
-  int index = wm_item_type_find_prop (type, "color");
+  int index = wm_item_type_find_prop (type, WM_FIELD_COLOR);
 
   return index >= 0 ? type->props[index].default_value : NULL;
 }
@@ -929,7 +929,7 @@ _wm_canvas_board_color_notes (WmCanvas   *self,
   _wm_canvas_break_merge (self);
   wm_project_begin_group (project, _("Change Colour"));
   for (guint i = 0; i < ids->len; i++)
-    wm_diagram_set_property (self->diagram, g_ptr_array_index (ids, i), "color",
+    wm_diagram_set_property (self->diagram, g_ptr_array_index (ids, i), WM_FIELD_COLOR,
                              color[0] != '\0' ? color : NULL, NULL);
   wm_project_end_group (project);
 }
@@ -958,7 +958,7 @@ _wm_canvas_board_tidy (WmCanvas   *self,
       WmItem *item = wm_diagram_get_item (self->diagram, i);
 
       if (wm_board_area_of (board, item) == area && is_pinned (item))
-        wm_diagram_set_property (self->diagram, item->id, "pinned", NULL, NULL);
+        wm_diagram_set_property (self->diagram, item->id, WM_FIELD_PINNED, NULL, NULL);
     }
   sync_area (self, board, area);
   wm_project_end_group (project);

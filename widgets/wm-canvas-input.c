@@ -33,27 +33,8 @@
  * click or a rubber band costs what is near it; the shape checks below then
  * decide, topmost first. */
 
-static double
-segment_distance (double x,
-                  double y,
-                  WmPoint a,
-                  WmPoint b)
-{
-  double vx = b.x - a.x, vy = b.y - a.y;
-  double length2 = vx * vx + vy * vy;
-  double t = length2 > 0 ? ((x - a.x) * vx + (y - a.y) * vy) / length2 : 0;
-
-  t = CLAMP (t, 0, 1);
-  return hypot (x - (a.x + t * vx), y - (a.y + t * vy));
-}
-
-static WmPoint
-center_of (const WmRect *rect)
-{
-  return (WmPoint) { rect->x + rect->width / 2, rect->y + rect->height / 2 };
-}
-
-/* A link is hit near its line; inside an end node the node wins. */
+/* A link is hit near its line as its painter draws it; inside an end node
+ * the node wins. */
 static gboolean
 link_hit (WmDiagram    *diagram,
           const WmItem *link,
@@ -63,26 +44,30 @@ link_hit (WmDiagram    *diagram,
 {
   WmItem *source = wm_diagram_lookup (diagram, link->source);
   WmItem *target = wm_diagram_lookup (diagram, link->target);
-  WmRect from_rect, to_rect;
-  WmPoint from;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  WmRect from, to;
+  gboolean hit = FALSE;
 
   if (source == NULL || target == NULL)
     return FALSE;
   /* Where the painter puts the ends, which a layout may place. */
-  wm_render_node_rect (diagram, source, &from_rect);
-  wm_render_node_rect (diagram, target, &to_rect);
-  if (wm_rect_contains (&from_rect, x, y) || wm_rect_contains (&to_rect, x, y))
+  wm_render_node_rect (diagram, source, &from);
+  wm_render_node_rect (diagram, target, &to);
+  if (wm_rect_contains (&from, x, y) || wm_rect_contains (&to, x, y))
     return FALSE;
-  from = center_of (&from_rect);
-  for (guint i = 0; i <= link->n_points; i++)
+  surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+  cr = cairo_create (surface);
+  if (wm_render_link_path (diagram, link, cr))
     {
-      WmPoint to = i < link->n_points ? link->points[i] : center_of (&to_rect);
-
-      if (segment_distance (x, y, from, to) <= tolerance)
-        return TRUE;
-      from = to;
+      cairo_set_line_width (cr, 2 * tolerance);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      hit = cairo_in_stroke (cr, x, y);
     }
-  return FALSE;
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return hit;
 }
 
 /* A container (a UML subject or package) is hit on its frame and title

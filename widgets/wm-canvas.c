@@ -809,7 +809,7 @@ paint_link_halo (WmCanvas     *self,
 
   if (source == NULL || target == NULL)
     return;
-  /* Where the painter puts the ends, which a layout may place. */
+  /* Where the painter puts the ends and the line, which a layout may place. */
   _wm_canvas_node_rect (self, source, &from);
   _wm_canvas_node_rect (self, target, &to);
   cairo_save (cr);
@@ -818,10 +818,12 @@ paint_link_halo (WmCanvas     *self,
   cairo_rectangle (cr, to.x, to.y, to.width, to.height);
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
   cairo_clip (cr);
-  cairo_move_to (cr, from.x + from.width / 2, from.y + from.height / 2);
-  for (guint i = 0; i < link->n_points; i++)
-    cairo_line_to (cr, link->points[i].x, link->points[i].y);
-  cairo_line_to (cr, to.x + to.width / 2, to.y + to.height / 2);
+  cairo_new_path (cr);
+  if (!wm_render_link_path (self->diagram, link, cr))
+    {
+      cairo_restore (cr);
+      return;
+    }
   halo.alpha = 0.35;
   wm_set_color (cr, &halo);
   cairo_set_line_width (cr, 7 / zoom);

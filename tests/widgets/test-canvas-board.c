@@ -16,6 +16,7 @@
 #include <math.h>
 
 #include "wm-canvas-private.h"
+#include "wm-render.h"
 #include "wm-test-util.h"
 #include "wm-widget-test.h"
 
@@ -553,6 +554,64 @@ test_fit_links (Fixture       *fixture,
   assert_unchanged (fixture, original);
 }
 
+static double
+distance_to_segment (WmPoint p,
+                     WmPoint a,
+                     WmPoint b)
+{
+  double vx = b.x - a.x, vy = b.y - a.y, length2 = vx * vx + vy * vy;
+  double t = length2 > 0 ? CLAMP (((p.x - a.x) * vx + (p.y - a.y) * vy) / length2, 0, 1) : 0;
+
+  return hypot (p.x - (a.x + t * vx), p.y - (a.y + t * vy));
+}
+
+/* A click on a fit where the painter routes it, off the straight line
+ * between its notes, selects it; a click on that straight line, away from
+ * the route, does not. */
+static void
+test_fit_hit (Fixture       *fixture,
+              gconstpointer  data)
+{
+  WmItem *link = wm_test_add_link (fixture->diagram, "relieves",
+                                   lookup (fixture, fixture->reliever[0]),
+                                   lookup (fixture, fixture->pain[2]));
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+  cairo_path_t *path;
+  WmRect from, to;
+  WmPoint a, b, best = { 0, 0 };
+  double best_off = 0;
+
+  _wm_canvas_node_rect (fixture->canvas, lookup (fixture, link->source), &from);
+  _wm_canvas_node_rect (fixture->canvas, lookup (fixture, link->target), &to);
+  a = (WmPoint) { from.x + from.width / 2, from.y + from.height / 2 };
+  b = (WmPoint) { to.x + to.width / 2, to.y + to.height / 2 };
+  g_assert_true (wm_render_link_path (fixture->diagram, link, cr));
+  path = cairo_copy_path_flat (cr);
+  /* The point of the route farthest from the straight line, outside the notes. */
+  for (int i = 0; i < path->num_data; i += path->data[i].header.length)
+    {
+      WmPoint p;
+      double off;
+
+      if (path->data[i].header.type == CAIRO_PATH_CLOSE_PATH)
+        continue;
+      p = (WmPoint) { path->data[i + 1].point.x, path->data[i + 1].point.y };
+      off = distance_to_segment (p, a, b);
+      if (off > best_off && !wm_rect_contains (&from, p.x, p.y) && !wm_rect_contains (&to, p.x, p.y))
+        best = p, best_off = off;
+    }
+  cairo_path_destroy (path);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  g_assert_cmpfloat (best_off, >, 20);
+  g_assert_true (_wm_canvas_hit (fixture->canvas, best.x, best.y) == link);
+  /* The straight line's middle lies away from this route (it crosses the gap
+   * between the shapes elsewhere). */
+  g_assert_false (_wm_canvas_hit (fixture->canvas, (a.x + b.x) / 2, (a.y + b.y) / 2) == link);
+}
+
 /* A pain made with the tool over the gains is still a pain, in the pains'
  * flow, in the same undo step as its creation. */
 static void
@@ -661,6 +720,7 @@ main (int   argc,
   ADD ("place-freely", test_place_freely);
   ADD ("resize-reflow", test_resize_reflow);
   ADD ("fit-links", test_fit_links);
+  ADD ("fit-hit", test_fit_hit);
   ADD ("tool-create", test_tool_create);
   ADD ("context-menu", test_context_menu);
 #undef ADD
