@@ -367,3 +367,51 @@ wm_draw_sticky_note (cairo_t               *cr,
   if (text != NULL && *text != '\0' && inner.width > 4 && inner.height > 4)
     wm_draw_text (cr, options, text, &inner, &style);
 }
+
+void
+wm_draw_line_icon (cairo_t        *cr,
+                   void          (*path) (cairo_t *cr),
+                   double          x,
+                   double          y,
+                   double          size,
+                   const WmColor  *color)
+{
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_translate (cr, x, y);
+  cairo_scale (cr, size / 18, size / 18);
+  path (cr);
+  cairo_restore (cr);
+  /* Stroked after the transform is undone, so the weight is in document units. */
+  cairo_save (cr);
+  cairo_set_line_width (cr, 1.25);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  wm_set_color (cr, color);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+void
+wm_draw_link_mark (cairo_t       *cr,
+                   double         x,
+                   double         y,
+                   double         size,
+                   const WmColor *color)
+{
+  double unit = size / 12;
+
+  cairo_save (cr);
+  cairo_translate (cr, x + size / 2, y + size / 2);
+  cairo_rotate (cr, -G_PI / 4);
+  wm_path_rounded_rect (cr, &(WmRect) { -6 * unit, -2.25 * unit, 7.25 * unit, 4.5 * unit },
+                        2.25 * unit);
+  wm_path_rounded_rect (cr, &(WmRect) { -1.25 * unit, -2.25 * unit, 7.25 * unit, 4.5 * unit },
+                        2.25 * unit);
+  cairo_restore (cr);
+  cairo_save (cr);
+  cairo_set_line_width (cr, 1.2);
+  wm_set_color (cr, color);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}

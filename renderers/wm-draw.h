@@ -149,6 +149,22 @@ void     wm_draw_label      (cairo_t               *cr,
                              WmPoint                center,
                              const WmTextStyle     *style);
 
+/* A line icon drawn by @path on an 18 x 18 grid, scaled to @size at @x, @y
+ * and stroked in @color with a weight of 1.25 document units. */
+void     wm_draw_line_icon  (cairo_t               *cr,
+                             void                 (*path) (cairo_t *cr),
+                             double                 x,
+                             double                 y,
+                             double                 size,
+                             const WmColor         *color);
+/* The mark of a link to other items: two interlocked links on the
+ * diagonal of a @size square at @x, @y, in @color. */
+void     wm_draw_link_mark  (cairo_t               *cr,
+                             double                 x,
+                             double                 y,
+                             double                 size,
+                             const WmColor         *color);
+
 /* A sticky note: a soft shadow, the paper in @fill, a folded corner, the text. */
 void     wm_draw_sticky_note (cairo_t               *cr,
                               const WmRenderOptions *options,

@@ -218,26 +218,6 @@ canvas_size (WmDiagram *diagram,
 
 /* Blocks */
 
-static void
-paint_icon (cairo_t         *cr,
-            const BlockInfo *info,
-            double           x,
-            double           y)
-{
-  cairo_save (cr);
-  cairo_new_path (cr);
-  cairo_translate (cr, x, y);
-  cairo_scale (cr, ICON_SIZE / 18, ICON_SIZE / 18);
-  info->icon (cr);
-  cairo_restore (cr);
-  /* Stroked after the transform is undone, so the weight is in document units. */
-  cairo_set_line_width (cr, 1.25);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  wm_set_color (cr, &wm_color_muted);
-  cairo_stroke (cr);
-}
-
 /* The title with the icon at the top right. The icon yields its place when
  * the title would otherwise be cut short, as the words matter more. */
 static void
@@ -260,8 +240,8 @@ paint_block_title (WmPaintContext  *ctx,
                 &(WmRect) { block->x + BLOCK_PAD, block->y + TITLE_TOP,
                             icon ? beside_icon : inner, TITLE_SIZE * 1.3 }, &style);
   if (icon)
-    paint_icon (ctx->cr, info, block->x + block->width - BLOCK_PAD - ICON_SIZE,
-                block->y + TITLE_TOP + 0.5);
+    wm_draw_line_icon (ctx->cr, info->icon, block->x + block->width - BLOCK_PAD - ICON_SIZE,
+                       block->y + TITLE_TOP + 0.5, ICON_SIZE, &wm_color_muted);
 }
 
 /* The guiding question, on one line under the title, left out when the

@@ -193,28 +193,6 @@ text_style (double         size,
 
 /* Small icons */
 
-/* Two interlocked links on the diagonal of a @size square at @x, @y. */
-static void
-paint_link_mark (cairo_t *cr,
-                 double   x,
-                 double   y,
-                 double   size)
-{
-  double unit = size / 12;
-
-  cairo_save (cr);
-  cairo_translate (cr, x + size / 2, y + size / 2);
-  cairo_rotate (cr, -G_PI / 4);
-  wm_path_rounded_rect (cr, &(WmRect) { -6 * unit, -2.25 * unit, 7.25 * unit, 4.5 * unit },
-                        2.25 * unit);
-  wm_path_rounded_rect (cr, &(WmRect) { -1.25 * unit, -2.25 * unit, 7.25 * unit, 4.5 * unit },
-                        2.25 * unit);
-  cairo_restore (cr);
-  cairo_set_line_width (cr, 1.2);
-  wm_set_color (cr, &wm_color_muted);
-  cairo_stroke (cr);
-}
-
 /* A face in a circle: smiling when @mood > 0, frowning when < 0. */
 static void
 paint_face (cairo_t *cr,
@@ -318,7 +296,7 @@ paint_persona (WmPaintContext *ctx,
   name_width = MIN (name_width + 1, width - (linked ? LINK_MARK_SIZE + 6 : 0));
   wm_draw_text (ctx->cr, ctx->options, persona, &(WmRect) { x, top + 12, name_width, 20 }, &name);
   if (linked)
-    paint_link_mark (ctx->cr, x + name_width + 6, top + 16, LINK_MARK_SIZE);
+    wm_draw_link_mark (ctx->cr, x + name_width + 6, top + 16, LINK_MARK_SIZE, &wm_color_muted);
   wm_draw_text (ctx->cr, ctx->options, about,
                 &(WmRect) { x, top + 36, width, panel->height - 2 * HEADER_PAD - 36 }, &body);
 }

@@ -275,26 +275,6 @@ paint_overflow (WmPaintContext *ctx,
   cairo_restore (ctx->cr);
 }
 
-static void
-paint_icon (cairo_t  *cr,
-            IconPath  icon,
-            double    x,
-            double    y)
-{
-  cairo_save (cr);
-  cairo_new_path (cr);
-  cairo_translate (cr, x, y);
-  cairo_scale (cr, ICON_SIZE / 18, ICON_SIZE / 18);
-  icon (cr);
-  cairo_restore (cr);
-  /* Stroked after the transform is undone, so the weight is in document units. */
-  cairo_set_line_width (cr, 1.25);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  wm_set_color (cr, &wm_color_muted);
-  cairo_stroke (cr);
-}
-
 /* The area's title in its title rectangle, with the icon at its right end.
  * The icon yields its place when the title would otherwise be cut short, as
  * the words matter more. */
@@ -316,34 +296,11 @@ paint_area_title (WmPaintContext *ctx,
   wm_draw_text (ctx->cr, ctx->options, title,
                 &(WmRect) { rect.x, rect.y, icon ? beside_icon : rect.width, rect.height }, &style);
   if (icon)
-    paint_icon (ctx->cr, icons[area], rect.x + rect.width - ICON_SIZE,
-                rect.y + (rect.height - ICON_SIZE) / 2);
+    wm_draw_line_icon (ctx->cr, icons[area], rect.x + rect.width - ICON_SIZE,
+                       rect.y + (rect.height - ICON_SIZE) / 2, ICON_SIZE, &wm_color_muted);
 }
 
 /* The captions */
-
-/* Two interlocked links on the diagonal of a @size square at @x, @y. */
-static void
-paint_link_mark (cairo_t       *cr,
-                 double         x,
-                 double         y,
-                 double         size,
-                 const WmColor *color)
-{
-  double unit = size / 12;
-
-  cairo_save (cr);
-  cairo_translate (cr, x + size / 2, y + size / 2);
-  cairo_rotate (cr, -G_PI / 4);
-  wm_path_rounded_rect (cr, &(WmRect) { -6 * unit, -2.25 * unit, 7.25 * unit, 4.5 * unit },
-                        2.25 * unit);
-  wm_path_rounded_rect (cr, &(WmRect) { -1.25 * unit, -2.25 * unit, 7.25 * unit, 4.5 * unit },
-                        2.25 * unit);
-  cairo_restore (cr);
-  cairo_set_line_width (cr, 1.2);
-  wm_set_color (cr, color);
-  cairo_stroke (cr);
-}
 
 /* The texts of the notes the diagram's field @field links to, one after the
  * other; NULL when it links to none. *@broken tells whether one of them is
@@ -397,8 +354,8 @@ paint_linked (WmPaintContext *ctx,
   wm_measure_text (ctx->options, names, -1, &style, &width, NULL);
   width = MIN (width + 1, room);
   x = rect->x + (rect->width - width - LINK_MARK_SIZE - 6) / 2;
-  paint_link_mark (ctx->cr, x, rect->y + (rect->height - LINK_MARK_SIZE) / 2, LINK_MARK_SIZE,
-                   broken ? &wm_color_bad : &wm_color_accent);
+  wm_draw_link_mark (ctx->cr, x, rect->y + (rect->height - LINK_MARK_SIZE) / 2, LINK_MARK_SIZE,
+                     broken ? &wm_color_bad : &wm_color_accent);
   wm_draw_text (ctx->cr, ctx->options, names,
                 &(WmRect) { x + LINK_MARK_SIZE + 6, rect->y, width, rect->height }, &style);
 }

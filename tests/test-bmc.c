@@ -286,9 +286,9 @@ test_legend (Fixture       *fixture,
   /* The 1600 - 1440 left over past the sixth slot belongs to no entry. */
   g_assert_null (wm_bmc_legend_entry_at (fixture->diagram, 1500, 1020, NULL));
 
-  g_assert_true (wm_bmc_color_matches ("#FFD6A5", "ffd6a5"));
-  g_assert_false (wm_bmc_color_matches ("#ffd6a4", "ffd6a5"));
-  g_assert_false (wm_bmc_color_matches (NULL, "ffd6a5"));
+  g_assert_true (wm_legend_color_matches ("#FFD6A5", "ffd6a5"));
+  g_assert_false (wm_legend_color_matches ("#ffd6a4", "ffd6a5"));
+  g_assert_false (wm_legend_color_matches (NULL, "ffd6a5"));
 }
 
 int

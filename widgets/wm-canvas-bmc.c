@@ -102,7 +102,7 @@ set_highlight (WmCanvas   *self,
     {
       WmItem *item = wm_diagram_get_item (self->diagram, i);
 
-      if (!is_note (item) || !wm_bmc_color_matches (wm_item_get_string (item, WM_FIELD_COLOR), id))
+      if (!is_note (item) || !wm_legend_color_matches (wm_item_get_string (item, WM_FIELD_COLOR), id))
         g_hash_table_add (dimmed, g_strdup (item->id));
     }
   state->dimmed = g_hash_table_ref (dimmed);

@@ -745,21 +745,6 @@ color_legend (WmCanvas *self)
   return NULL;
 }
 
-/* Whether a colour ("#rrggbb") is a legend entry's (id "rrggbb"), ignoring
- * case and the hash. */
-static gboolean
-same_color (const char *color,
-            const char *entry_id)
-{
-  if (color == NULL || entry_id == NULL)
-    return FALSE;
-  if (color[0] == '#')
-    color++;
-  if (entry_id[0] == '#')
-    entry_id++;
-  return g_ascii_strcasecmp (color, entry_id) == 0;
-}
-
 const WmListEntry *
 _wm_canvas_board_color_meaning (WmCanvas   *self,
                                 const char *color)
@@ -770,7 +755,7 @@ _wm_canvas_board_color_meaning (WmCanvas   *self,
     {
       const WmListEntry *entry = g_ptr_array_index (legend, i);
 
-      if (same_color (color, entry->id))
+      if (wm_legend_color_matches (color, entry->id))
         return entry;
     }
   return NULL;
@@ -780,7 +765,7 @@ static gboolean
 in_palette (const char *color)
 {
   for (guint i = 0; i < G_N_ELEMENTS (palette); i++)
-    if (same_color (color, palette[i].color))
+    if (wm_legend_color_matches (color, palette[i].color))
       return TRUE;
   return FALSE;
 }

@@ -245,16 +245,3 @@ wm_bmc_legend_entry_at (WmDiagram *diagram,
     *index = i;
   return g_ptr_array_index (legend, i);
 }
-
-gboolean
-wm_bmc_color_matches (const char *color,
-                      const char *entry_id)
-{
-  if (color == NULL || entry_id == NULL)
-    return FALSE;
-  if (color[0] == '#')
-    color++;
-  if (entry_id[0] == '#')
-    entry_id++;
-  return g_ascii_strcasecmp (color, entry_id) == 0;
-}

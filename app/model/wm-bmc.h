@@ -106,9 +106,5 @@ const WmListEntry *wm_bmc_legend_entry_at (WmDiagram *diagram,
                                            double     x,
                                            double     y,
                                            guint     *index);
-/* Whether a note's colour ("#rrggbb") is the legend entry's (id "rrggbb"),
- * ignoring case and the hash. */
-gboolean    wm_bmc_color_matches     (const char *color,
-                                      const char *entry_id);
 
 G_END_DECLS

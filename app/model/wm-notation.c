@@ -139,3 +139,16 @@ wm_notation_find_prop (const WmNotation *notation,
 {
   return find_spec (notation->props, notation->n_props, name);
 }
+
+gboolean
+wm_legend_color_matches (const char *color,
+                         const char *entry_id)
+{
+  if (color == NULL || entry_id == NULL)
+    return FALSE;
+  if (color[0] == '#')
+    color++;
+  if (entry_id[0] == '#')
+    entry_id++;
+  return g_ascii_strcasecmp (color, entry_id) == 0;
+}

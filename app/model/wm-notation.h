@@ -119,6 +119,11 @@ GPtrArray               *wm_notation_allowed_links (const WmNotation *notation,
 /* @diagram's figures through its notation's metrics hook; NULL when it has none. */
 GArray                  *wm_notation_compute_metrics (WmDiagram  *diagram);
 
+/* Whether a colour ("#rrggbb") is a colour legend entry's (id "rrggbb"),
+ * ignoring case and the hash. */
+gboolean                 wm_legend_color_matches (const char       *color,
+                                                  const char       *entry_id);
+
 int                      wm_item_type_find_prop  (const WmItemType *type,
                                                   const char       *name);
 int                      wm_notation_find_prop   (const WmNotation *notation,
