@@ -95,16 +95,7 @@ wm_test_find_link_ends (const WmNotation  *notation,
                         const WmItemType **source,
                         const WmItemType **target)
 {
-  for (guint s = 0; s < notation->n_node_types; s++)
-    for (guint t = 0; t < notation->n_node_types; t++)
-      if (wm_notation_link_allowed (notation, link, &notation->node_types[s],
-                                    &notation->node_types[t]))
-        {
-          *source = &notation->node_types[s];
-          *target = &notation->node_types[t];
-          return TRUE;
-        }
-  return FALSE;
+  return wm_notation_find_link_ends (notation, link, source, target);
 }
 
 char *

@@ -18,6 +18,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "wm-draw.h"
 #include "wm-palette.h"
 #include "wm-render.h"
 #include "wm-widgets-resources.h"
@@ -53,16 +54,6 @@ G_DEFINE_FINAL_TYPE (WmPalette, wm_palette, GTK_TYPE_WIDGET)
 
 static GHashTable *previews;   /* "notation/type" -> cairo_surface_t */
 
-/* Some node type a link of @link may start or end at, by a rule pattern. */
-static const WmItemType *
-rule_end (const WmNotation *notation,
-          const char       *pattern)
-{
-  if (!g_str_equal (pattern, "*"))
-    return wm_notation_lookup_type (notation, pattern);
-  return notation->n_node_types > 0 ? &notation->node_types[0] : NULL;
-}
-
 /* Adds an item of @type to @diagram; returns the area to show. */
 static gboolean
 add_preview_item (WmDiagram        *diagram,
@@ -70,6 +61,7 @@ add_preview_item (WmDiagram        *diagram,
                   WmRect           *area)
 {
   const WmNotation *notation = wm_diagram_get_notation (diagram);
+  const WmItemType *from, *to;
   WmItem *item, *source, *target;
 
   if (type->kind == WM_ITEM_NODE)
@@ -81,25 +73,16 @@ add_preview_item (WmDiagram        *diagram,
       *area = item->bounds;
       return TRUE;
     }
-  for (guint i = 0; i < notation->n_rules; i++)
-    {
-      const WmLinkRule *rule = &notation->rules[i];
-      const WmItemType *from = rule_end (notation, rule->source);
-      const WmItemType *to = rule_end (notation, rule->target);
-
-      if (!g_str_equal (rule->link, type->id) || from == NULL || to == NULL)
-        continue;
-      /* Two small nodes far apart: only the line between them shows. */
-      source = wm_diagram_add_node (diagram, from->id, &(WmRect) { 0, 20, 10, 10 }, "", NULL);
-      target = wm_diagram_add_node (diagram, to->id, &(WmRect) { 50, 0, 10, 10 }, "", NULL);
-      if (source == NULL || target == NULL)
-        return FALSE;
-      if (wm_diagram_add_link (diagram, type->id, source->id, target->id, NULL) == NULL)
-        return FALSE;
-      *area = (WmRect) { 10, 0, 40, 30 };
-      return TRUE;
-    }
-  return FALSE;
+  if (!wm_notation_find_link_ends (notation, type, &from, &to))
+    return FALSE;
+  /* Two small nodes far apart: only the line between them shows. */
+  source = wm_diagram_add_node (diagram, from->id, &(WmRect) { 0, 20, 10, 10 }, "", NULL);
+  target = wm_diagram_add_node (diagram, to->id, &(WmRect) { 50, 0, 10, 10 }, "", NULL);
+  if (source == NULL || target == NULL ||
+      wm_diagram_add_link (diagram, type->id, source->id, target->id, NULL) == NULL)
+    return FALSE;
+  *area = (WmRect) { 10, 0, 40, 30 };
+  return TRUE;
 }
 
 static cairo_surface_t *
@@ -168,6 +151,11 @@ draw_preview (GtkDrawingArea *area,
   if (self == NULL || self->notation == NULL)
     return;
   cairo_translate (cr, (width - PREVIEW_SIZE) / 2.0, (height - PREVIEW_SIZE) / 2.0);
+  /* On a tile of paper, as on the canvas: the painters draw for paper, so
+   * the previews stay visible in a dark theme too. */
+  wm_path_rounded_rect (cr, &(WmRect) { 0, 0, PREVIEW_SIZE, PREVIEW_SIZE }, 4);
+  wm_set_color (cr, &wm_color_paper);
+  cairo_fill (cr);
   cairo_scale (cr, 1.0 / PREVIEW_SCALE, 1.0 / PREVIEW_SCALE);
   cairo_set_source_surface (cr, get_preview (self->notation, type), 0, 0);
   cairo_paint (cr);
@@ -244,6 +232,11 @@ make_button (WmPalette        *self,
      * palette at the canvas's expense; the tooltip has the whole name. */
     GtkWidget *text = gtk_label_new (label);
 
+    /* Two lines before an ellipsis, so that "Production control" and
+     * "Production kanban" never both read "Productio…". */
+    gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+    gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+    gtk_label_set_lines (GTK_LABEL (text), 2);
     gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
     gtk_label_set_xalign (GTK_LABEL (text), 0);
     gtk_label_set_width_chars (GTK_LABEL (text), 10);

@@ -91,6 +91,27 @@ wm_notation_link_allowed (const WmNotation *notation,
   return FALSE;
 }
 
+gboolean
+wm_notation_find_link_ends (const WmNotation  *notation,
+                            const WmItemType  *link,
+                            const WmItemType **source,
+                            const WmItemType **target)
+{
+  g_return_val_if_fail (notation != NULL && link != NULL, FALSE);
+  g_return_val_if_fail (source != NULL && target != NULL, FALSE);
+
+  for (guint s = 0; s < notation->n_node_types; s++)
+    for (guint t = 0; t < notation->n_node_types; t++)
+      if (wm_notation_link_allowed (notation, link, &notation->node_types[s],
+                                    &notation->node_types[t]))
+        {
+          *source = &notation->node_types[s];
+          *target = &notation->node_types[t];
+          return TRUE;
+        }
+  return FALSE;
+}
+
 GPtrArray *
 wm_notation_allowed_links (const WmNotation *notation,
                            const WmItemType *source_type,

@@ -116,6 +116,13 @@ GPtrArray               *wm_notation_allowed_links (const WmNotation *notation,
                                                     const WmItemType *source_type,
                                                     const WmItemType *target_type);
 
+/* Some pair of node types a link of type @link may join (the first in the
+ * order of the notation's node types); FALSE when there is none. */
+gboolean                 wm_notation_find_link_ends (const WmNotation  *notation,
+                                                     const WmItemType  *link,
+                                                     const WmItemType **source,
+                                                     const WmItemType **target);
+
 /* @diagram's figures through its notation's metrics hook; NULL when it has none. */
 GArray                  *wm_notation_compute_metrics (WmDiagram  *diagram);
 

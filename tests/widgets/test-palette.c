@@ -106,6 +106,73 @@ test_buttons (void)
   destroy_window (window);
 }
 
+/* How many pixels of @texture differ from the paper the previews are drawn
+ * on (white), but for the tile's rounded corners, where the palette shows. */
+static guint
+count_ink (GdkTexture *texture)
+{
+  int width = gdk_texture_get_width (texture), height = gdk_texture_get_height (texture);
+  g_autofree guint32 *pixels = g_new (guint32, width * height);
+  guint ink = 0;
+
+  gdk_texture_download (texture, (guchar *) pixels, width * 4);
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        gboolean corner = (x < 4 || x >= width - 4) && (y < 4 || y >= height - 4);
+
+        if (!corner && (pixels[y * width + x] & 0xffffff) != 0xffffff)
+          ink++;
+      }
+  return ink;
+}
+
+/* Every type's preview shows something on its paper tile, in the light and
+ * the dark theme: a VSM push or pull arrow as much as an actor. */
+static void
+test_previews (void)
+{
+  g_autoptr(WmProject) project = wm_project_new ();
+  WmPalette *palette = WM_PALETTE (wm_palette_new ());
+  WmCanvas *canvas = WM_CANVAS (wm_canvas_new ());
+  GtkWidget *window = make_window (palette, canvas);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  guint n_notations;
+  const WmNotation *const *notations = wm_notations_get_all (&n_notations);
+
+  for (int dark = 0; dark < 2; dark++)
+    {
+      adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                      : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      for (guint i = 0; i < n_notations; i++)
+        {
+          const WmNotation *notation = notations[i];
+          WmDiagram *diagram = wm_project_add_diagram (project, notation->id, notation->id, NULL);
+
+          wm_canvas_set_diagram (canvas, diagram);
+          wm_test_wait_until_drawn (GTK_WIDGET (palette));
+          for (guint t = 0; t < notation->n_node_types + notation->n_link_types; t++)
+            {
+              const WmItemType *type = t < notation->n_node_types
+                                       ? &notation->node_types[t]
+                                       : &notation->link_types[t - notation->n_node_types];
+              GtkWidget *button = wm_palette_get_button (palette, type->id);
+              GtkWidget *preview = wm_test_find_widget (button, GTK_TYPE_DRAWING_AREA);
+              g_autoptr(GdkTexture) texture = NULL;
+
+              g_assert_nonnull (preview);
+              texture = wm_test_render_widget (preview);
+              if (count_ink (texture) < 8)
+                g_error ("the preview of %s/%s is blank (%s theme)", notation->id, type->id,
+                         dark ? "dark" : "light");
+            }
+        }
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  wm_canvas_set_diagram (canvas, NULL);
+  destroy_window (window);
+}
+
 /* The active button and the canvas's tool follow each other. */
 static void
 test_sync (void)
@@ -206,6 +273,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/widgets/palette/buttons", test_buttons);
+  g_test_add_func ("/widgets/palette/previews", test_previews);
   g_test_add_func ("/widgets/palette/sync", test_sync);
   g_test_add_func ("/widgets/palette/screenshot", test_screenshot);
   g_test_add_func ("/widgets/palette/finalize", test_finalize);
