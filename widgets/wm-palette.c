@@ -235,12 +235,12 @@ make_button (WmPalette        *self,
     /* Two lines before an ellipsis, so that "Production control" and
      * "Production kanban" never both read "Productio…". */
     gtk_label_set_wrap (GTK_LABEL (text), TRUE);
-    gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+    gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD);
     gtk_label_set_lines (GTK_LABEL (text), 2);
     gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
     gtk_label_set_xalign (GTK_LABEL (text), 0);
     gtk_label_set_width_chars (GTK_LABEL (text), 10);
-    gtk_label_set_max_width_chars (GTK_LABEL (text), 13);
+    gtk_label_set_max_width_chars (GTK_LABEL (text), 15);
     gtk_box_append (GTK_BOX (content), text);
   }
   gtk_button_set_child (GTK_BUTTON (button), content);
