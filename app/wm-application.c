@@ -33,6 +33,40 @@ new_window (WmApplication *self)
   return window;
 }
 
+WmWindow *
+wm_application_show_recovered (WmApplication *self,
+                               WmProject     *project)
+{
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GFile *original = wm_project_get_file (project);
+  WmWindow *window = NULL;
+
+  g_return_val_if_fail (WM_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (WM_IS_PROJECT (project), NULL);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      WmProject *shown;
+      GFile *file;
+
+      if (!WM_IS_WINDOW (l->data) || original == NULL)
+        continue;
+      shown = wm_window_get_project (l->data);
+      file = shown != NULL ? wm_project_get_file (shown) : NULL;
+      if (file != NULL && g_file_equal (file, original) && !wm_project_get_dirty (shown))
+        {
+          window = l->data;
+          break;
+        }
+    }
+  if (window == NULL)
+    window = active != NULL && WM_IS_WINDOW (active) && wm_window_is_pristine (WM_WINDOW (active))
+               ? WM_WINDOW (active) : new_window (self);
+  wm_window_set_project (window, project);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
 /* Work that a crash left in autosaves, offered once per run. */
 static void
 on_recovery_choice (GPtrArray        *orphans,
@@ -46,7 +80,6 @@ on_recovery_choice (GPtrArray        *orphans,
       WmAutosaveEntry *entry = g_ptr_array_index (orphans, i);
       g_autoptr(WmProject) project = NULL;
       g_autoptr(GError) error = NULL;
-      GtkWindow *active;
 
       if (choice == WM_RECOVERY_DISCARD)
         wm_autosave_entry_delete (entry);
@@ -59,10 +92,7 @@ on_recovery_choice (GPtrArray        *orphans,
           g_warning ("Could not recover %s: %s", entry->path, error->message);
           continue;
         }
-      active = gtk_application_get_active_window (GTK_APPLICATION (self));
-      wm_window_set_project (active != NULL && WM_IS_WINDOW (active) &&
-                             wm_window_is_pristine (WM_WINDOW (active))
-                               ? WM_WINDOW (active) : new_window (self), project);
+      wm_application_show_recovered (self, project);
       wm_autosave_entry_delete (entry);
     }
 }

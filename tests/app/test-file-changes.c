@@ -23,6 +23,7 @@
 #include <math.h>
 #endif
 
+#include "wm-application.h"
 #include "wm-canvas.h"
 #include "wm-problems-panel.h"
 #include "wm-recovery.h"
@@ -558,6 +559,46 @@ test_drag_waits_for_problems (void)
 
 #endif
 
+/* A project recovered after a crash goes to the window that shows the
+ * clean copy of its file (the file is never open twice), unless that window
+ * holds unsaved work of its own; then to a new window. */
+static void
+test_recovery_replaces_clean_copy (void)
+{
+  g_autoptr(WmApplication) app = wm_application_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent/waymark-recovered.waymark");
+  WmProject *clean = wm_project_new ();
+  WmProject *recovered = wm_project_new ();
+  WmProject *again = wm_project_new ();
+  WmWindow *window;
+
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  window = wm_window_new (GTK_APPLICATION (app));
+  wm_project_set_file (clean, file);
+  wm_window_set_project (window, clean);
+  g_object_unref (clean);
+  g_assert_false (wm_window_is_pristine (window));
+
+  wm_project_set_file (recovered, file);
+  g_assert_nonnull (wm_project_add_diagram (recovered, "use-case", "Recovered", NULL));
+  g_assert_true (wm_application_show_recovered (app, recovered) == window);
+  g_assert_true (wm_window_get_project (window) == recovered);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+  g_object_unref (recovered);
+
+  /* Now that window has unsaved work: a second copy of the file goes elsewhere. */
+  g_assert_true (wm_project_get_dirty (wm_window_get_project (window)));
+  wm_project_set_file (again, file);
+  g_assert_false (wm_application_show_recovered (app, again) == window);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 2);
+  g_object_unref (again);
+
+  while (gtk_application_get_windows (GTK_APPLICATION (app)) != NULL)
+    gtk_window_destroy (gtk_application_get_windows (GTK_APPLICATION (app))->data);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -583,6 +624,7 @@ main (int   argc,
   ADD ("save-as-watches-new-file", test_save_as_watches_new_file);
 #undef ADD
   g_test_add_func ("/window/recovery/shows-damaged", test_recovery_shows_damaged);
+  g_test_add_func ("/window/recovery/replaces-clean-copy", test_recovery_replaces_clean_copy);
 #ifdef WM_HAVE_XTEST
   g_test_add_func ("/window/problems/drag-waits", test_drag_waits_for_problems);
 #endif
