@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "wm-draw.h"
+#include "wm-painter-private.h"
 
 const WmColor wm_color_paper = { 1, 1, 1, 1 };
 const WmColor wm_color_ink = { 0.133, 0.145, 0.169, 1 };      /* #22252b */
@@ -267,6 +268,179 @@ wm_clip_to_ellipse (const WmRect *rect,
     return c;
   t = 1 / sqrt ((dx * dx) / (a * a) + (dy * dy) / (b * b));
   return (WmPoint) { c.x + dx * t, c.y + dy * t };
+}
+
+static WmPoint
+unit_vector (WmPoint from,
+             WmPoint to)
+{
+  double length = hypot (to.x - from.x, to.y - from.y);
+
+  if (length <= 0)
+    return (WmPoint) { 1, 0 };
+  return (WmPoint) { (to.x - from.x) / length, (to.y - from.y) / length };
+}
+
+WmPoint
+wm_polyline_middle (const WmPoint *points,
+                    guint          n_points,
+                    WmPoint       *direction,
+                    guint         *segment)
+{
+  WmPoint middle = _wm_route_midpoint (points, n_points);
+  double best = G_MAXDOUBLE;
+
+  g_return_val_if_fail (n_points >= 2, middle);
+
+  *segment = 1;
+  for (guint i = 1; i < n_points; i++)
+    {
+      const WmPoint *a = &points[i - 1], *b = &points[i];
+      /* The segment the midpoint lies on is the one it is nearest to. */
+      double ab = hypot (b->x - a->x, b->y - a->y);
+      double am = hypot (middle.x - a->x, middle.y - a->y);
+      double mb = hypot (b->x - middle.x, b->y - middle.y);
+
+      if (am + mb - ab < best)
+        {
+          best = am + mb - ab;
+          *segment = i;
+        }
+    }
+  *direction = unit_vector (points[*segment - 1], points[*segment]);
+  return middle;
+}
+
+/* How far a label's centre travels from @from along @step (a unit vector)
+ * before a @width × @height box around it stops overlapping @obstacle grown
+ * by @air; 0 when it never overlaps it past @from. *@enter is where the
+ * overlap begins. */
+static double
+leave_obstacle (WmPoint       from,
+                WmPoint       step,
+                double        width,
+                double        height,
+                const WmRect *obstacle,
+                double        air,
+                double       *enter)
+{
+  double lo[2] = { obstacle->x - width / 2 - air, obstacle->y - height / 2 - air };
+  double hi[2] = { obstacle->x + obstacle->width + width / 2 + air,
+                   obstacle->y + obstacle->height + height / 2 + air };
+  double origin[2] = { from.x, from.y }, along[2] = { step.x, step.y };
+  double t_in = -G_MAXDOUBLE, t_out = G_MAXDOUBLE;
+
+  for (int axis = 0; axis < 2; axis++)
+    {
+      double a, b;
+
+      if (fabs (along[axis]) < 1e-9)
+        {
+          if (origin[axis] <= lo[axis] || origin[axis] >= hi[axis])
+            return 0;
+          continue;
+        }
+      a = (lo[axis] - origin[axis]) / along[axis];
+      b = (hi[axis] - origin[axis]) / along[axis];
+      t_in = MAX (t_in, MIN (a, b));
+      t_out = MIN (t_out, MAX (a, b));
+    }
+  *enter = t_in;
+  return t_out > t_in ? t_out : 0;
+}
+
+/* The shortest push from @middle along @normal, of at least @reach, that
+ * leaves the box clear of every obstacle. */
+static double
+push_clear (WmPoint       middle,
+            WmPoint       normal,
+            double        width,
+            double        height,
+            double        reach,
+            const WmRect *obstacles,
+            guint         n_obstacles,
+            double        air)
+{
+  gboolean moved = TRUE;
+
+  /* Each push can only land past one more obstacle, so this ends. */
+  for (guint round = 0; moved && round <= n_obstacles; round++)
+    {
+      moved = FALSE;
+      for (guint i = 0; i < n_obstacles; i++)
+        {
+          double enter = 0, leave = leave_obstacle (middle, normal, width, height, &obstacles[i],
+                                                air, &enter);
+
+          if (leave > reach && enter < reach)
+            {
+              reach = leave;
+              moved = TRUE;
+            }
+        }
+    }
+  return reach;
+}
+
+static WmRect
+box_at (WmPoint middle,
+        WmPoint normal,
+        double  reach,
+        double  width,
+        double  height)
+{
+  return (WmRect) { middle.x + normal.x * reach - width / 2,
+                    middle.y + normal.y * reach - height / 2, width, height };
+}
+
+static gboolean
+rect_within (const WmRect *rect,
+             const WmRect *within)
+{
+  return within == NULL ||
+         (rect->x >= within->x && rect->y >= within->y &&
+          rect->x + rect->width <= within->x + within->width &&
+          rect->y + rect->height <= within->y + within->height);
+}
+
+WmRect
+wm_place_label_beside (WmPoint       middle,
+                       WmPoint       direction,
+                       double        width,
+                       double        height,
+                       double        clearance,
+                       const WmRect *obstacles,
+                       guint         n_obstacles,
+                       double        air,
+                       const WmRect *within)
+{
+  gboolean across = fabs (direction.x) >= fabs (direction.y);
+  WmPoint normal = { direction.y, -direction.x }, other;
+  double reach, first, second;
+  WmRect best, next;
+
+  /* Above a line that runs across, right of one that runs down. */
+  if (across ? normal.y > 0 : normal.x < 0)
+    normal = (WmPoint) { -normal.x, -normal.y };
+  other = (WmPoint) { -normal.x, -normal.y };
+  /* How far the box reaches towards the line from its centre. */
+  reach = clearance + fabs (normal.x) * width / 2 + fabs (normal.y) * height / 2;
+  first = push_clear (middle, normal, width, height, reach, obstacles, n_obstacles, air);
+  second = push_clear (middle, other, width, height, reach, obstacles, n_obstacles, air);
+  best = box_at (middle, normal, first, width, height);
+  next = box_at (middle, other, second, width, height);
+  if (second < first - 0.5)
+    {
+      WmRect swap = best;
+
+      best = next;
+      next = swap;
+    }
+  if (rect_within (&best, within))
+    return best;
+  if (rect_within (&next, within))
+    return next;
+  return box_at (middle, normal, reach, width, height);
 }
 
 /* The intersection of @a and @b into @a; FALSE when it is empty. */

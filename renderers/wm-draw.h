@@ -94,6 +94,35 @@ WmPoint  wm_clip_to_ellipse (const WmRect  *rect,
                              WmPoint        toward);
 WmPoint  wm_rect_center     (const WmRect  *rect);
 
+/* Link labels stand beside their line, never on it. */
+
+/* The middle of a polyline by length, the direction of travel there (a unit
+ * vector) and the segment it lies on (1 for the first). */
+WmPoint  wm_polyline_middle (const WmPoint *points,
+                             guint          n_points,
+                             WmPoint       *direction,
+                             guint         *segment);
+/* Where a label of @width × @height goes beside the line that passes
+ * @middle in @direction (a unit vector): pushed along the line's normal
+ * until it stands @clearance away from the line, then further until it
+ * stands @air away from each of @obstacles (the line's end nodes, its
+ * arrowheads, other labels). It goes on the side that needs the shorter
+ * push: above a line that runs across, right of one that runs down, when
+ * both sides need the same. So a label too long for the gap between two
+ * close nodes moves out beyond the nodes rather than over the line. A push
+ * that would take it outside @within (may be NULL: anywhere) is not made:
+ * the label then stands just beside the line, over what it could not clear,
+ * which keeps it where culling looks for a link's ink. */
+WmRect   wm_place_label_beside (WmPoint        middle,
+                                WmPoint        direction,
+                                double         width,
+                                double         height,
+                                double         clearance,
+                                const WmRect  *obstacles,
+                                guint          n_obstacles,
+                                double         air,
+                                const WmRect  *within);
+
 /* The part of @rect that can show on @cr: inside the clip of @cr and the
  * options' visible area (when it has one), both grown by @margin, in user
  * coordinates. FALSE when none of @rect can show. A pattern repeated across

@@ -47,7 +47,19 @@
 /* Link labels wrap at this width; multiplicities stand this far from the end. */
 #define LABEL_MAX_WIDTH 160
 #define MULTIPLICITY_DISTANCE 12
-#define MULTIPLICITY_GAP 4
+/* Wide enough to clear an arrowhead's wing (ARROW_SIZE · sin π/7 ≈ 5). */
+#define MULTIPLICITY_GAP 6
+/* A label's pad stands this far from its line, and this far from the
+ * shapes, arrowheads and multiplicities it keeps clear of. */
+#define LABEL_CLEARANCE 4
+#define LABEL_AIR 3
+/* A label stands at most this far from its link's ends and route, inside
+ * the margin within which the renderer looks for a link's ink (160). */
+#define LABEL_REACH 150
+/* The end shapes, the arrowhead and the two multiplicities. */
+#define MAX_LABEL_OBSTACLES 5
+/* As the renderer fades the items a filter leaves out. */
+#define DIMMED_ALPHA 0.22
 /* The white pad wm_draw_label() puts behind a label. */
 #define PAD_X 3
 #define PAD_Y 1
@@ -811,15 +823,20 @@ collect_label_lines (const WmItem *link,
   add_line (label, nonblank (link->text), LABEL_SIZE, &wm_color_ink);
 }
 
-/* Measures the lines and centres the block on the middle of the route. */
+/* Measures the lines and sets the block beside the middle of the route,
+ * clear of @obstacles if it can stay inside @within. */
 static void
 layout_label (const WmRenderOptions *options,
               const WmPoint         *points,
               guint                  n_points,
+              const WmRect          *obstacles,
+              guint                  n_obstacles,
+              const WmRect          *within,
               LinkLabel             *label)
 {
-  WmPoint middle = _wm_route_midpoint (points, n_points);
+  WmPoint direction, middle;
   double width = 0, height = 0;
+  guint segment;
 
   for (guint i = 0; i < label->n_lines; i++)
     {
@@ -830,8 +847,9 @@ layout_label (const WmRenderOptions *options,
       width = MAX (width, w);
       height += label->height[i];
     }
-  label->box = (WmRect) { middle.x - width / 2 - PAD_X, middle.y - height / 2 - PAD_Y,
-                          width + 2 * PAD_X, height + 2 * PAD_Y };
+  middle = wm_polyline_middle (points, n_points, &direction, &segment);
+  label->box = wm_place_label_beside (middle, direction, width + 2 * PAD_X, height + 2 * PAD_Y,
+                                      LABEL_CLEARANCE, obstacles, n_obstacles, LABEL_AIR, within);
 }
 
 static void
@@ -860,12 +878,14 @@ paint_label (WmPaintContext  *ctx,
 
 /* The padded box of a multiplicity of size @w × @h beside the end @end of
  * a line that leaves towards @next: a little way along the line and off
- * to the side that is above it (or right of it when it is vertical). */
+ * to the side that is above it (or right of it when it is vertical), or
+ * the other side when @flip is set. */
 static WmRect
-multiplicity_box (WmPoint end,
-                  WmPoint next,
-                  double  w,
-                  double  h)
+multiplicity_box (WmPoint  end,
+                  WmPoint  next,
+                  double   w,
+                  double   h,
+                  gboolean flip)
 {
   double length = hypot (next.x - end.x, next.y - end.y);
   double ux = length > 0 ? (next.x - end.x) / length : 1;
@@ -876,12 +896,60 @@ multiplicity_box (WmPoint end,
 
   w += 2 * PAD_X;
   h += 2 * PAD_Y;
-  if (ny > 0.01 || (fabs (ny) <= 0.01 && nx < 0))
+  if ((ny > 0.01 || (fabs (ny) <= 0.01 && nx < 0)) != flip)
     nx = -nx, ny = -ny;
   along = MAX (MULTIPLICITY_DISTANCE, 5 + fabs (ux) * w / 2 + fabs (uy) * h / 2);
   across = MULTIPLICITY_GAP + fabs (nx) * w / 2 + fabs (ny) * h / 2;
   c = (WmPoint) { end.x + ux * along + nx * across, end.y + uy * along + ny * across };
   return (WmRect) { c.x - w / 2, c.y - h / 2, w, h };
+}
+
+static const char *
+multiplicity_text (const WmItem *link,
+                   gboolean      at_source)
+{
+  return nonblank (wm_item_get_string (link, at_source ? WM_UC_SOURCE_MULTIPLICITY
+                                                       : WM_UC_TARGET_MULTIPLICITY));
+}
+
+static WmRect
+end_box (const WmRenderOptions *options,
+         const char            *text,
+         const WmPoint         *points,
+         guint                  n_points,
+         gboolean               at_source,
+         gboolean               flip)
+{
+  WmTextStyle style = text_style (LABEL_SIZE, PANGO_WEIGHT_NORMAL, WM_ALIGN_START);
+  double w, h;
+
+  style.wrap = FALSE;
+  wm_measure_text (options, text, -1, &style, &w, &h);
+  return at_source ? multiplicity_box (points[0], points[1], w, h, flip)
+                   : multiplicity_box (points[n_points - 1], points[n_points - 2], w, h, flip);
+}
+
+/* The box of @text as the multiplicity at one end. On a line too short for
+ * both above it, the target's goes below, so the two never run together. */
+static WmRect
+place_multiplicity (const WmRenderOptions *options,
+                    const WmItem          *link,
+                    const WmPoint         *points,
+                    guint                  n_points,
+                    gboolean               at_source,
+                    const char            *text)
+{
+  WmRect box = end_box (options, text, points, n_points, at_source, FALSE), source;
+  const char *source_text = multiplicity_text (link, TRUE);
+
+  if (at_source || source_text == NULL)
+    return box;
+  source = end_box (options, source_text, points, n_points, TRUE, FALSE);
+  source = (WmRect) { source.x - LABEL_AIR, source.y - LABEL_AIR, source.width + 2 * LABEL_AIR,
+                      source.height + 2 * LABEL_AIR };
+  if (wm_rect_intersects (&source, &box))
+    box = end_box (options, text, points, n_points, FALSE, TRUE);
+  return box;
 }
 
 static gboolean
@@ -892,17 +960,11 @@ multiplicity_at (const WmRenderOptions *options,
                  gboolean               at_source,
                  WmRect                *box)
 {
-  const char *text = nonblank (wm_item_get_string (link, at_source ? WM_UC_SOURCE_MULTIPLICITY
-                                                                   : WM_UC_TARGET_MULTIPLICITY));
-  WmTextStyle style = text_style (LABEL_SIZE, PANGO_WEIGHT_NORMAL, WM_ALIGN_START);
-  double w, h;
+  const char *text = multiplicity_text (link, at_source);
 
   if (text == NULL)
     return FALSE;
-  style.wrap = FALSE;
-  wm_measure_text (options, text, -1, &style, &w, &h);
-  *box = at_source ? multiplicity_box (points[0], points[1], w, h)
-                   : multiplicity_box (points[n_points - 1], points[n_points - 2], w, h);
+  *box = place_multiplicity (options, link, points, n_points, at_source, text);
   return TRUE;
 }
 
@@ -949,29 +1011,6 @@ link_look (const WmItem *link)
                       ARROW_SIZE, LINK_WIDTH, &wm_color_ink };
 }
 
-static void
-paint_link (WmPaintContext *ctx,
-            const WmItem   *link)
-{
-  g_auto(LinkLabel) label = { 0 };
-  LinkLook look = link_look (link);
-  guint n = 0;
-  g_autofree WmPoint *points = route_link (ctx->diagram, link, &n);
-
-  if (points == NULL)
-    return;
-  wm_draw_polyline (ctx->cr, points, n, look.width, look.line, look.color);
-  wm_draw_arrowhead (ctx->cr, points[n - 1], points[n - 2], look.arrow, look.size, look.width,
-                     look.color);
-  if (!ctx->detail)
-    return;
-  if (is_type (link, "association"))
-    paint_multiplicities (ctx, link, points, n);
-  collect_label_lines (link, &label);
-  layout_label (ctx->options, points, n, &label);
-  paint_label (ctx, &label);
-}
-
 /* The arrowhead's corners, as wm_draw_arrowhead() places them (at most
  * π/7 either side of the line), with room for the mitre at the tip. */
 static void
@@ -990,6 +1029,116 @@ arrow_extent (WmPoint tip,
   _wm_points_extent (corners, G_N_ELEMENTS (corners), 2 * LINK_WIDTH, extent);
 }
 
+/* What a link's label keeps clear of: the shapes at its ends (an actor
+ * with its name), its arrowhead and its multiplicities. Returns how many. */
+static guint
+label_obstacles (WmDiagram     *diagram,
+                 const WmItem  *link,
+                 const WmPoint *points,
+                 guint          n,
+                 WmRect         obstacles[MAX_LABEL_OBSTACLES])
+{
+  const WmItem *ends[] = { wm_diagram_lookup (diagram, link->source),
+                           wm_diagram_lookup (diagram, link->target) };
+  LinkLook look = link_look (link);
+  guint count = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (ends); i++)
+    {
+      if (is_type (ends[i], "actor"))
+        actor_extent (ends[i], &obstacles[count++]);
+      else
+        obstacles[count++] = ends[i]->bounds;
+    }
+  if (look.arrow != WM_ARROW_NONE)
+    arrow_extent (points[n - 1], points[n - 2], look.size, &obstacles[count++]);
+  for (int end = 0; end < 2 && is_type (link, "association"); end++)
+    if (multiplicity_at (NULL, link, points, n, end == 0, &obstacles[count]))
+      count++;
+  g_assert (count <= MAX_LABEL_OBSTACLES);
+  return count;
+}
+
+/* The label's lines, measured and placed beside the route. */
+static void
+place_label (const WmRenderOptions *options,
+             WmDiagram             *diagram,
+             const WmItem          *link,
+             const WmPoint         *points,
+             guint                  n,
+             LinkLabel             *label)
+{
+  WmRect obstacles[MAX_LABEL_OBSTACLES], within;
+  guint n_obstacles;
+
+  collect_label_lines (link, label);
+  if (label->n_lines == 0)
+    return;
+  n_obstacles = label_obstacles (diagram, link, points, n, obstacles);
+  /* The model's geometry of the link: its ends' bounds and its waypoints. */
+  within = wm_diagram_lookup (diagram, link->source)->bounds;
+  if (link->n_points > 0)
+    {
+      WmRect bends;
+
+      _wm_points_extent (link->points, link->n_points, 0, &bends);
+      wm_rect_union (&within, &bends, &within);
+    }
+  wm_rect_union (&within, &wm_diagram_lookup (diagram, link->target)->bounds, &within);
+  within = (WmRect) { within.x - LABEL_REACH, within.y - LABEL_REACH,
+                      within.width + 2 * LABEL_REACH, within.height + 2 * LABEL_REACH };
+  layout_label (options, points, n, obstacles, n_obstacles, &within, label);
+}
+
+/* The line and its arrowhead. */
+static void
+paint_link_line (WmPaintContext *ctx,
+                 const WmItem   *link)
+{
+  LinkLook look = link_look (link);
+  guint n = 0;
+  g_autofree WmPoint *points = route_link (ctx->diagram, link, &n);
+
+  if (points == NULL)
+    return;
+  wm_draw_polyline (ctx->cr, points, n, look.width, look.line, look.color);
+  wm_draw_arrowhead (ctx->cr, points[n - 1], points[n - 2], look.arrow, look.size, look.width,
+                     look.color);
+}
+
+/* The multiplicities and the label, at full detail only. */
+static void
+paint_link_labels (WmPaintContext *ctx,
+                   const WmItem   *link)
+{
+  g_auto(LinkLabel) label = { 0 };
+  guint n = 0;
+  g_autofree WmPoint *points = NULL;
+
+  if (!ctx->detail || (points = route_link (ctx->diagram, link, &n)) == NULL)
+    return;
+  if (is_type (link, "association"))
+    paint_multiplicities (ctx, link, points, n);
+  place_label (ctx->options, ctx->diagram, link, points, n, &label);
+  paint_label (ctx, &label);
+}
+
+/* A link's labels are painted over all the items (paint_foreground), so
+ * that another link's line never runs through their text; painted alone,
+ * a link has them at once. */
+static void
+paint_link (WmPaintContext *ctx,
+            const WmItem   *link)
+{
+  GPtrArray *labelled = ctx->painter_data;
+
+  paint_link_line (ctx, link);
+  if (labelled != NULL && !ctx->alone)
+    g_ptr_array_add (labelled, (gpointer) link);
+  else
+    paint_link_labels (ctx, link);
+}
+
 static void
 link_extent (WmDiagram    *diagram,
              const WmItem *link,
@@ -1006,7 +1155,9 @@ link_extent (WmDiagram    *diagram,
       *extent = (WmRect) { 0, 0, 0, 0 };
       return;
     }
-  _wm_points_extent (points, n, look.width / 2 + 1, extent);
+  /* Zoomed out (0.2 px a unit), the antialiased line touches pixels whose
+   * centres lie 3 units from it. */
+  _wm_points_extent (points, n, look.width / 2 + 2, extent);
   if (look.arrow != WM_ARROW_NONE)
     {
       arrow_extent (points[n - 1], points[n - 2], look.size, &box);
@@ -1015,10 +1166,50 @@ link_extent (WmDiagram    *diagram,
   for (int end = 0; end < 2 && is_type (link, "association"); end++)
     if (multiplicity_at (NULL, link, points, n, end == 0, &box))
       wm_rect_union (extent, &box, extent);
-  collect_label_lines (link, &label);
-  layout_label (NULL, points, n, &label);
+  place_label (NULL, diagram, link, points, n, &label);
   if (label.n_lines > 0)
     wm_rect_union (extent, &label.box, extent);
+}
+
+/* The route as painted: links to an actor run to its figure, not to the
+ * centre of its bounds, and hit tests and halos must follow them there. */
+static gboolean
+link_path (WmDiagram    *diagram,
+           const WmItem *link,
+           cairo_t      *cr)
+{
+  guint n = 0;
+  g_autofree WmPoint *points = route_link (diagram, link, &n);
+
+  if (points == NULL)
+    return FALSE;
+  cairo_move_to (cr, points[0].x, points[0].y);
+  for (guint i = 1; i < n; i++)
+    cairo_line_to (cr, points[i].x, points[i].y);
+  return TRUE;
+}
+
+/* The label's pad and the multiplicities' boxes, as paint_link() places them. */
+static guint
+label_boxes (WmDiagram    *diagram,
+             const WmItem *link,
+             WmRect       *boxes,
+             guint         n_boxes)
+{
+  g_auto(LinkLabel) label = { 0 };
+  guint n = 0, count = 0;
+  g_autofree WmPoint *points = route_link (diagram, link, &n);
+  WmRect box;
+
+  if (points == NULL)
+    return 0;
+  for (int end = 0; end < 2 && is_type (link, "association"); end++)
+    if (multiplicity_at (NULL, link, points, n, end == 0, &box) && count++ < n_boxes)
+      boxes[count - 1] = box;
+  place_label (NULL, diagram, link, points, n, &label);
+  if (label.n_lines > 0 && count++ < n_boxes)
+    boxes[count - 1] = label.box;
+  return count;
 }
 
 /* Far out */
@@ -1070,6 +1261,42 @@ paint_far (WmPaintContext *ctx,
 /* The painter */
 
 static void
+paint_background (WmPaintContext *ctx)
+{
+  ctx->painter_data = g_ptr_array_new ();
+}
+
+/* The labels of the links painted, faded as the renderer fades the items a
+ * filter leaves out. */
+static void
+paint_foreground (WmPaintContext *ctx)
+{
+  GPtrArray *labelled = ctx->painter_data;
+  GHashTable *dimmed = ctx->options->dimmed;
+
+  for (guint i = 0; labelled != NULL && i < labelled->len; i++)
+    {
+      const WmItem *link = g_ptr_array_index (labelled, i);
+      gboolean dim = dimmed != NULL && g_hash_table_contains (dimmed, link->id);
+
+      if (dim)
+        cairo_push_group (ctx->cr);
+      paint_link_labels (ctx, link);
+      if (dim)
+        {
+          cairo_pop_group_to_source (ctx->cr);
+          cairo_paint_with_alpha (ctx->cr, DIMMED_ALPHA);
+        }
+    }
+}
+
+static void
+free_labelled (gpointer labelled)
+{
+  g_ptr_array_unref (labelled);
+}
+
+static void
 paint_item (WmPaintContext *ctx,
             const WmItem   *item)
 {
@@ -1110,12 +1337,10 @@ wm_render_multiplicity_box (WmDiagram    *diagram,
                             gboolean      at_source,
                             WmRect       *box)
 {
-  WmTextStyle style = text_style (LABEL_SIZE, PANGO_WEIGHT_NORMAL, WM_ALIGN_START);
   g_autofree WmPoint *points = NULL;
   WmRenderOptions options;
   const char *text;
   guint n_points;
-  double w, h;
 
   g_return_val_if_fail (WM_IS_DIAGRAM (diagram), FALSE);
   g_return_val_if_fail (link != NULL && box != NULL, FALSE);
@@ -1124,19 +1349,21 @@ wm_render_multiplicity_box (WmDiagram    *diagram,
       !g_str_equal (link->type->id, "association") ||
       (points = route_link (diagram, link, &n_points)) == NULL)
     return FALSE;
-  text = nonblank (wm_item_get_string (link, at_source ? WM_UC_SOURCE_MULTIPLICITY
-                                                       : WM_UC_TARGET_MULTIPLICITY));
+  text = multiplicity_text (link, at_source);
   wm_render_options_init (&options);
-  style.wrap = FALSE;
   /* A blank one is placed as a typical one would be. */
-  wm_measure_text (&options, text != NULL ? text : "0..*", -1, &style, &w, &h);
-  *box = at_source ? multiplicity_box (points[0], points[1], w, h)
-                   : multiplicity_box (points[n_points - 1], points[n_points - 2], w, h);
+  *box = place_multiplicity (&options, link, points, n_points, at_source,
+                             text != NULL ? text : "0..*");
   return TRUE;
 }
 
 const WmPainter _wm_painter_use_case = {
   .notation_id = "use-case",
+  .paint_background = paint_background,
   .paint_item = paint_item,
+  .paint_foreground = paint_foreground,
   .item_extent = item_extent,
+  .link_path = link_path,
+  .label_boxes = label_boxes,
+  .free_data = free_labelled,
 };

@@ -1511,6 +1511,24 @@ link_path (WmDiagram    *diagram,
   return TRUE;
 }
 
+/* A fit's label pad, as paint_label() draws it. */
+static guint
+label_boxes (WmDiagram    *diagram,
+             const WmItem *link,
+             WmRect       *boxes,
+             guint         n_boxes)
+{
+  g_autoptr(Vpc) vpc = vpc_get (diagram);
+  Route route;
+  WmRect box;
+
+  if (!fit_route (diagram, vpc, link, &route) || !label_box (NULL, link, &route, &box))
+    return 0;
+  if (n_boxes > 0)
+    boxes[0] = box;
+  return 1;
+}
+
 const WmPainter _wm_painter_vpc = {
   .notation_id = "value-proposition-canvas",
   .get_extent = get_extent,
@@ -1521,6 +1539,7 @@ const WmPainter _wm_painter_vpc = {
   .item_bound = item_bound,
   .node_rect = _wm_board_node_rect,
   .link_path = link_path,
+  .label_boxes = label_boxes,
   .free_data = paint_free,
   .places_nodes = TRUE,
 };

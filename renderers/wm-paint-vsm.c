@@ -67,6 +67,10 @@
 #define PULL_RADIUS 10
 #define ZIGZAG 7
 #define LABEL_MAX_WIDTH 150
+#define LABEL_AIR 5
+/* A label's pad stands at most this far from its link's ends and route,
+ * inside the margin within which the renderer looks for a link's ink (160). */
+#define LABEL_REACH 145
 
 /* The timeline ladder */
 #define TIMELINE_GAP 60
@@ -1411,26 +1415,7 @@ route_middle (const Route *route,
               WmPoint     *direction,
               guint       *segment)
 {
-  WmPoint middle = _wm_route_midpoint (route->points, route->n);
-  double best = G_MAXDOUBLE;
-
-  *segment = 1;
-  for (guint i = 1; i < route->n; i++)
-    {
-      const WmPoint *a = &route->points[i - 1], *b = &route->points[i];
-      /* The segment the midpoint lies on is the one it is nearest to. */
-      double ab = hypot (b->x - a->x, b->y - a->y);
-      double am = hypot (middle.x - a->x, middle.y - a->y);
-      double mb = hypot (b->x - middle.x, b->y - middle.y);
-
-      if (am + mb - ab < best)
-        {
-          best = am + mb - ab;
-          *segment = i;
-        }
-    }
-  *direction = unit (route->points[*segment - 1], route->points[*segment]);
-  return middle;
+  return wm_polyline_middle (route->points, route->n, direction, segment);
 }
 
 /* Link labels: beside the middle of the line, never on it */
@@ -1480,23 +1465,43 @@ link_clearance (const WmItem *link)
   return 5;
 }
 
-static gboolean
-label_hits_ends (WmDiagram    *diagram,
-                 const Route  *route,
-                 const WmRect *rect)
+/* The length and the half width of the link's arrowhead. */
+static void
+link_head (const WmItem *link,
+           double       *length,
+           double       *half)
 {
-  /* The label's pad and a little air around it. */
-  WmRect around = inset (rect, -6, -3);
+  const char *type = link->type->id;
+
+  if (g_str_equal (type, "push"))
+    *length = PUSH_HEAD_LENGTH, *half = PUSH_HEAD_HALF;
+  else if (g_str_equal (type, "shipment-flow"))
+    *length = SHIP_HEAD_LENGTH, *half = SHIP_HEAD_HALF;
+  else
+    *length = 10, *half = 5;
+}
+
+/* What the label keeps clear of: its ends' ink (an icon's caption, most
+ * often) and its arrowhead. */
+static void
+label_obstacles (WmDiagram    *diagram,
+                 const WmItem *link,
+                 const Route  *route,
+                 WmRect        obstacles[3])
+{
+  WmPoint tip = route->points[route->n - 1];
+  WmPoint u = unit (route->points[route->n - 2], tip);
+  double length, half;
 
   for (guint i = 0; i < G_N_ELEMENTS (route->ends); i++)
-    {
-      WmRect extent;
-
-      cached_extent (diagram, route->ends[i], &extent);
-      if (wm_rect_intersects (&extent, &around))
-        return TRUE;
-    }
-  return FALSE;
+    cached_extent (diagram, route->ends[i], &obstacles[i]);
+  link_head (link, &length, &half);
+  _wm_points_extent ((WmPoint[]) { tip,
+                                   { tip.x - u.x * length - u.y * half,
+                                     tip.y - u.y * length + u.x * half },
+                                   { tip.x - u.x * length + u.y * half,
+                                     tip.y - u.y * length - u.x * half } },
+                     3, 1, &obstacles[2]);
 }
 
 /* Measures the text and the frequency of @link; FALSE when it has neither. */
@@ -1530,7 +1535,9 @@ link_label_measure (const WmRenderOptions *options,
 
 /* Places the label block beside the middle of the route: above a line that
  * runs across, right of one that runs down, pushed out along the normal by
- * as much as the block reaches towards the line. FALSE without a label. */
+ * as much as the block reaches towards the line, and further, to the side
+ * that needs less, until it is clear of the ends and the arrowhead.
+ * FALSE without a label. */
 static gboolean
 link_label_layout (const WmRenderOptions *options,
                    WmDiagram             *diagram,
@@ -1538,29 +1545,29 @@ link_label_layout (const WmRenderOptions *options,
                    const Route           *route,
                    LinkLabel             *label)
 {
-  WmPoint direction, normal, middle;
-  double width, height, reach;
-  WmRect other;
+  WmPoint direction, middle;
+  WmRect obstacles[3], within;
   guint segment;
 
   if (!link_label_measure (options, link, label))
     return FALSE;
-  width = label->rect.width;
-  height = label->rect.height;
   middle = route_middle (route, &direction, &segment);
-  normal = fabs (direction.x) >= fabs (direction.y) ? (WmPoint) { direction.y, -direction.x }
-                                                    : (WmPoint) { -direction.y, direction.x };
-  if (fabs (direction.x) >= fabs (direction.y) ? normal.y > 0 : normal.x < 0)
-    normal = (WmPoint) { -normal.x, -normal.y };
-  reach = link_clearance (link) + fabs (normal.x) * width / 2 + fabs (normal.y) * height / 2;
-  label->rect.x = middle.x + normal.x * reach - width / 2;
-  label->rect.y = middle.y + normal.y * reach - height / 2;
-  /* A label that would lie on one of its own ends (an icon's caption, most
-   * often) goes to the other side of the line, if that side is free. */
-  other = (WmRect) { middle.x - normal.x * reach - width / 2,
-                     middle.y - normal.y * reach - height / 2, width, height };
-  if (label_hits_ends (diagram, route, &label->rect) && !label_hits_ends (diagram, route, &other))
-    label->rect = other;
+  label_obstacles (diagram, link, route, obstacles);
+  /* The model's geometry of the link: its ends' bounds and its waypoints. */
+  within = route->ends[0]->bounds;
+  wm_rect_union (&within, &route->ends[1]->bounds, &within);
+  if (link->n_points > 0)
+    {
+      WmRect bends;
+
+      _wm_points_extent (link->points, link->n_points, 0, &bends);
+      wm_rect_union (&within, &bends, &within);
+    }
+  within = inset (&within, -LABEL_REACH, -LABEL_REACH);
+  /* The air holds the label's pad (3 units) and a little more. */
+  label->rect = wm_place_label_beside (middle, direction, label->rect.width, label->rect.height,
+                                       link_clearance (link), obstacles, G_N_ELEMENTS (obstacles),
+                                       LABEL_AIR, &within);
   return TRUE;
 }
 
@@ -1835,7 +1842,9 @@ label_height_bound (const char        *text,
 
 /* What link_extent() finds, without measuring the label: the label block is
  * at most LABEL_MAX_WIDTH wide and pushed from the route's middle along its
- * normal, on either side, by at most the clearance and half its size. */
+ * normal, on either side, by the clearance and half its size, or until it
+ * clears an end or the arrowhead, so it lies within the route's box so
+ * grown or beside an end's bound. */
 static gboolean
 link_bound (WmDiagram    *diagram,
             const WmItem *item,
@@ -1865,7 +1874,51 @@ link_bound (WmDiagram    *diagram,
   label = (WmRect) { middle.x - reach - w / 2 - 4, middle.y - reach - h / 2 - 2,
                      2 * reach + w + 8, 2 * reach + h + 4 };
   wm_rect_union (bound, &label, bound);
+  _wm_points_extent (route.points, route.n, link_margin (item) + LABEL_AIR, &label);
+  for (guint i = 0; i < G_N_ELEMENTS (route.ends); i++)
+    {
+      WmRect end;
+
+      node_bound (route.ends[i], &end);
+      wm_rect_union (&label, &end, &label);
+    }
+  label = inset (&label, -(w + LABEL_AIR + 4), -(h + LABEL_AIR + 2));
+  wm_rect_union (bound, &label, bound);
   return FALSE;
+}
+
+/* The route as painted: a link ends on a node's anchor (the top of a split
+ * process), so hit tests and halos follow it there rather than to the
+ * centre of the bounds. */
+static gboolean
+link_path (WmDiagram    *diagram,
+           const WmItem *link,
+           cairo_t      *cr)
+{
+  g_auto(Route) route = { 0, };
+
+  if (!route_init (&route, diagram, link))
+    return FALSE;
+  path_route (cr, &route);
+  return TRUE;
+}
+
+/* The label's pad, as paint_link_label() draws it. */
+static guint
+label_boxes (WmDiagram    *diagram,
+             const WmItem *link,
+             WmRect       *boxes,
+             guint         n_boxes)
+{
+  g_auto(Route) route = { 0, };
+  LinkLabel label;
+
+  if (!route_init (&route, diagram, link) ||
+      !link_label_layout (NULL, diagram, link, &route, &label))
+    return 0;
+  if (n_boxes > 0)
+    boxes[0] = inset (&label.rect, -3, -1);
+  return 1;
 }
 
 static gboolean
@@ -2406,4 +2459,6 @@ const WmPainter _wm_painter_vsm = {
   .paint_foreground = paint_foreground,
   .item_extent = item_extent,
   .item_bound = item_bound,
+  .link_path = link_path,
+  .label_boxes = label_boxes,
 };

@@ -75,6 +75,15 @@ typedef struct
   gboolean (*link_path)    (WmDiagram      *diagram,
                             const WmItem   *link,
                             cairo_t        *cr);
+  /* The boxes of @link's labels as paint_item draws them at full detail
+   * (the pads behind their text, multiplicities included); writes at most
+   * @n_boxes and returns how many there are. The contract test checks that
+   * the line and its arrowhead show outside them. May be NULL when the
+   * notation's links carry no label. */
+  guint    (*label_boxes)  (WmDiagram      *diagram,
+                            const WmItem   *link,
+                            WmRect         *boxes,
+                            guint           n_boxes);
   /* Frees ctx->painter_data after the paint. May be NULL. */
   void (*free_data)        (gpointer        painter_data);
   /* TRUE when the painter places nodes by a layout of its own (a journey's
@@ -169,6 +178,12 @@ WmPoint *_wm_link_route (WmDiagram    *diagram,
 /* The middle of a route, by length: where a link's label goes. */
 WmPoint  _wm_route_midpoint (const WmPoint *points,
                              guint          n_points);
+/* The boxes of @link's labels, by its painter's label_boxes (none when the
+ * painter has no such hook); writes at most @n_boxes, returns how many. */
+guint    _wm_render_label_boxes (WmDiagram    *diagram,
+                                 const WmItem *link,
+                                 WmRect       *boxes,
+                                 guint         n_boxes);
 /* The union of the points' bounding box grown by @margin on every side. */
 void     _wm_points_extent  (const WmPoint *points,
                              guint          n_points,

@@ -9,6 +9,10 @@
  * the ink would waste repaints. Each type is painted alone, with every
  * property set, at full detail and zoomed far out.
  *
+ * A link between two close nodes is painted with all its labels, and its
+ * line and arrowhead must show outside every label's box: a label stands
+ * beside its line, never on it.
+ *
  * Items as large as the model allows are painted too, in a small view and
  * fitted to a small page: what painting them costs must follow what can be
  * seen, not their size. The cost is read from the size of an SVG of the
@@ -20,6 +24,7 @@
 #include <cairo-svg.h>
 #include <math.h>
 
+#include "wm-painter-private.h"
 #include "wm-render-private.h"
 #include "wm-test-util.h"
 
@@ -152,6 +157,252 @@ test_contract (gconstpointer data)
       wm_test_set_every_property (diagram, wm_diagram_lookup (diagram, item->target), target->id);
       check_item (diagram, item);
     }
+}
+
+/* Labels beside their line */
+
+#define LABEL_GAP 40         /* document units between the two nodes */
+#define LABEL_SCALE 4        /* device pixels per unit */
+#define MAX_BOXES 8
+#define SAMPLE_STEP 0.25     /* units between samples along the line */
+#define BAND_REACH 8         /* how far across the line its ink may lie (a shipment's band) */
+#define TIP_LENGTH 12        /* the last stretch of the line, where its arrowhead is */
+#define MIN_VISIBLE 3        /* units of the line that must show in each stretch */
+
+typedef struct
+{
+  cairo_surface_t *surface;
+  WmRect           area;
+  WmRect           boxes[MAX_BOXES];
+  guint            n_boxes;
+} LabelPaint;
+
+static gboolean
+in_boxes (const LabelPaint *paint,
+          double            x,
+          double            y)
+{
+  for (guint i = 0; i < MIN (paint->n_boxes, MAX_BOXES); i++)
+    {
+      const WmRect *box = &paint->boxes[i];
+
+      if (x >= box->x - 0.5 && x <= box->x + box->width + 0.5 && y >= box->y - 0.5 &&
+          y <= box->y + box->height + 0.5)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether the pixel at @x, @y (document units) is dark ink: a line, an
+ * arrowhead or text, not a white pad. */
+static gboolean
+is_dark (const LabelPaint *paint,
+         double            x,
+         double            y)
+{
+  int px = (int) floor ((x - paint->area.x) * LABEL_SCALE);
+  int py = (int) floor ((y - paint->area.y) * LABEL_SCALE);
+  int width = cairo_image_surface_get_width (paint->surface);
+  int height = cairo_image_surface_get_height (paint->surface);
+  guint32 pixel;
+  guint alpha, lightest;
+
+  if (px < 0 || py < 0 || px >= width || py >= height)
+    return FALSE;
+  pixel = ((const guint32 *) (cairo_image_surface_get_data (paint->surface) +
+                              py * cairo_image_surface_get_stride (paint->surface)))[px];
+  alpha = pixel >> 24;
+  /* Premultiplied: over white paper a channel reads c + 255 - alpha. */
+  lightest = MIN (MIN ((pixel >> 16) & 0xff, (pixel >> 8) & 0xff), pixel & 0xff) + 255 - alpha;
+  return lightest < 180;
+}
+
+/* Whether the line's ink shows at @p, which lies on it: some dark pixel
+ * across the line within BAND_REACH that no label box covers. */
+static gboolean
+line_shows_at (const LabelPaint *paint,
+               WmPoint           p,
+               WmPoint           normal)
+{
+  for (double d = 0; d <= BAND_REACH; d += 1.0 / LABEL_SCALE)
+    for (int side = -1; side <= 1; side += 2)
+      {
+        double x = p.x + normal.x * d * side, y = p.y + normal.y * d * side;
+
+        if (!in_boxes (paint, x, y) && is_dark (paint, x, y))
+          return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+in_rect (const WmRect *rect,
+         WmPoint       p)
+{
+  return p.x > rect->x && p.x < rect->x + rect->width && p.y > rect->y &&
+         p.y < rect->y + rect->height;
+}
+
+/* The samples along @link's centre line that lie outside both end nodes. */
+static GArray *
+visible_samples (WmDiagram    *diagram,
+                 const WmItem *link,
+                 GArray       *normals)
+{
+  cairo_surface_t *scratch = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+  cairo_t *cr = cairo_create (scratch);
+  GArray *samples = g_array_new (FALSE, FALSE, sizeof (WmPoint));
+  cairo_path_t *path;
+  WmRect ends[2];
+  WmPoint last = { 0, 0 };
+
+  wm_render_node_rect (diagram, wm_diagram_lookup (diagram, link->source), &ends[0]);
+  wm_render_node_rect (diagram, wm_diagram_lookup (diagram, link->target), &ends[1]);
+  g_assert_true (wm_render_link_path (diagram, link, cr));
+  path = cairo_copy_path_flat (cr);
+  for (int i = 0; i < path->num_data; i += path->data[i].header.length)
+    {
+      WmPoint p = { path->data[i + 1].point.x, path->data[i + 1].point.y };
+      double length = hypot (p.x - last.x, p.y - last.y);
+
+      if (path->data[i].header.type == CAIRO_PATH_LINE_TO && length > 0)
+        for (double t = 0; t < length; t += SAMPLE_STEP)
+          {
+            WmPoint q = { last.x + (p.x - last.x) * t / length,
+                          last.y + (p.y - last.y) * t / length };
+            WmPoint normal = { -(p.y - last.y) / length, (p.x - last.x) / length };
+
+            if (in_rect (&ends[0], q) || in_rect (&ends[1], q))
+              continue;
+            g_array_append_val (samples, q);
+            g_array_append_val (normals, normal);
+          }
+      if (path->data[i].header.type != CAIRO_PATH_CLOSE_PATH)
+        last = p;
+    }
+  cairo_path_destroy (path);
+  cairo_destroy (cr);
+  cairo_surface_destroy (scratch);
+  return samples;
+}
+
+/* How many units of the line show among samples [@from, @to). */
+static double
+visible_length (const LabelPaint *paint,
+                GArray           *samples,
+                GArray           *normals,
+                guint             from,
+                guint             to)
+{
+  guint shown = 0;
+
+  for (guint i = from; i < to; i++)
+    if (line_shows_at (paint, g_array_index (samples, WmPoint, i),
+                       g_array_index (normals, WmPoint, i)))
+      shown++;
+  return shown * SAMPLE_STEP;
+}
+
+static void
+paint_link_with_labels (WmDiagram    *diagram,
+                        const WmItem *link,
+                        LabelPaint   *paint)
+{
+  WmRenderOptions options;
+  cairo_t *cr;
+
+  wm_render_item_extent (diagram, link, &paint->area);
+  paint->area = (WmRect) { paint->area.x - 10, paint->area.y - 10, paint->area.width + 20,
+                           paint->area.height + 20 };
+  paint->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                               (int) ceil (paint->area.width * LABEL_SCALE),
+                                               (int) ceil (paint->area.height * LABEL_SCALE));
+  cr = cairo_create (paint->surface);
+  wm_render_options_init (&options);
+  options.scale = LABEL_SCALE;
+  options.paper = FALSE;
+  cairo_scale (cr, LABEL_SCALE, LABEL_SCALE);
+  cairo_translate (cr, -paint->area.x, -paint->area.y);
+  _wm_render_item_alone (diagram, link, cr, &options);
+  cairo_destroy (cr);
+  cairo_surface_flush (paint->surface);
+  paint->n_boxes = _wm_render_label_boxes (diagram, link, paint->boxes, MAX_BOXES);
+}
+
+/* Each box the painter names holds some of a label's dark ink: the boxes
+ * are where the labels are. */
+static void
+assert_boxes_hold_text (const LabelPaint *paint)
+{
+  g_assert_cmpuint (paint->n_boxes, >=, 1);
+  g_assert_cmpuint (paint->n_boxes, <=, MAX_BOXES);
+  for (guint i = 0; i < paint->n_boxes; i++)
+    {
+      const WmRect *box = &paint->boxes[i];
+      gboolean dark = FALSE;
+
+      for (double y = box->y; y < box->y + box->height && !dark; y += 1.0 / LABEL_SCALE)
+        for (double x = box->x; x < box->x + box->width && !dark; x += 1.0 / LABEL_SCALE)
+          dark = is_dark (paint, x, y);
+      g_assert_true (dark);
+    }
+}
+
+/* Two nodes LABEL_GAP apart side by side, and @type between them. */
+static WmItem *
+add_close_link (WmDiagram        *diagram,
+                const WmItemType *type)
+{
+  const WmItemType *source_type, *target_type;
+  WmRect left, right;
+  WmItem *source, *target;
+
+  g_assert_true (wm_test_find_link_ends (wm_diagram_get_notation (diagram), type, &source_type,
+                                         &target_type));
+  left = (WmRect) { 0, 0, source_type->width, source_type->height };
+  right = (WmRect) { left.width + LABEL_GAP, (left.height - target_type->height) / 2,
+                     target_type->width, target_type->height };
+  source = wm_test_add_node (diagram, source_type->id, &left, "Source");
+  target = wm_test_add_node (diagram, target_type->id, &right, "Target");
+  return wm_test_add_link (diagram, type->id, source, target);
+}
+
+static void
+test_labels_beside (gconstpointer data)
+{
+  const Contract *contract = data;
+  g_autoptr(WmProject) project = wm_project_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) normals = g_array_new (FALSE, FALSE, sizeof (WmPoint));
+  g_autoptr(GArray) samples = NULL;
+  WmDiagram *diagram, *other;
+  LabelPaint paint = { 0 };
+  WmItem *link, *target;
+  double middle, tip;
+  guint n;
+
+  diagram = wm_project_add_diagram (project, contract->notation->id, "Labels", &error);
+  other = wm_project_add_diagram (project, "use-case", "Elsewhere", &error);
+  g_assert_no_error (error);
+  target = wm_diagram_add_node (other, "use-case", NULL, "Referenced", &error);
+  link = add_close_link (diagram, contract->type);
+  wm_test_set_every_property (diagram, link, target->id);
+  wm_diagram_set_text (diagram, link->id, "Checks the payment");
+
+  paint_link_with_labels (diagram, link, &paint);
+  assert_boxes_hold_text (&paint);
+  samples = visible_samples (diagram, link, normals);
+  n = samples->len;
+  g_assert_cmpuint (n * SAMPLE_STEP, >=, 2 * TIP_LENGTH);
+  /* The middle half of what lies between the nodes, and the stretch at the
+   * target where the arrowhead is. */
+  middle = visible_length (&paint, samples, normals, n / 4, n - n / 4);
+  tip = visible_length (&paint, samples, normals, n - (guint) (TIP_LENGTH / SAMPLE_STEP), n);
+  g_test_message ("%s: %u label boxes, %.1f units of line show in the middle, %.1f at the tip",
+                  link->type->id, paint.n_boxes, middle, tip);
+  g_assert_cmpfloat (middle, >=, MIN_VISIBLE);
+  g_assert_cmpfloat (tip, >=, MIN_VISIBLE);
+  cairo_surface_destroy (paint.surface);
 }
 
 /* Huge items */
@@ -351,6 +602,17 @@ main (int   argc,
                            : &notations[i]->link_types[t - notations[i]->n_node_types];
         path = g_strdup_printf ("/render/contract/%s/%s", notations[i]->id, contract->type->id);
         g_test_add_data_func_full (path, contract, test_contract, g_free);
+      }
+  for (guint i = 0; i < n_notations; i++)
+    for (guint t = 0; t < notations[i]->n_link_types; t++)
+      {
+        Contract *contract = g_new0 (Contract, 1);
+        g_autofree char *path = NULL;
+
+        contract->notation = notations[i];
+        contract->type = &notations[i]->link_types[t];
+        path = g_strdup_printf ("/render/labels/%s/%s", notations[i]->id, contract->type->id);
+        g_test_add_data_func_full (path, contract, test_labels_beside, g_free);
       }
   for (guint i = 0; i < n_notations; i++)
     {
