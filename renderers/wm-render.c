@@ -13,11 +13,13 @@
 #include "wm-painter-private.h"
 #include "wm-render-private.h"
 
-/* Below this zoom, text turns into grey bars and fine detail is left out. */
-#define DETAIL_SCALE 0.35
-/* Below this zoom, painters may draw items as silhouettes (WmFarBatch). A
- * node is then a dozen pixels across, where Cairo's antialiasing of each
- * small shape costs more than all the rest of the frame. */
+/* Below this scale, text turns into grey bars and fine detail is left out:
+ * the smallest body text would be under WM_RENDER_DETAIL_TEXT_PIXELS device
+ * pixels high, too few to make out a glyph. */
+#define DETAIL_SCALE (WM_RENDER_DETAIL_TEXT_PIXELS / WM_RENDER_BODY_TEXT_SIZE)
+/* Below this scale, painters may draw items as silhouettes (WmFarBatch). A
+ * node is then a dozen device pixels across, where Cairo's antialiasing of
+ * each small shape costs more than all the rest of the frame. */
 #define FAR_SCALE 0.15
 /* The faintest a silhouette's line gets, so that it stays visible. */
 #define FAR_MIN_COVERAGE 0.35
@@ -513,6 +515,20 @@ wm_render_link_path (WmDiagram    *diagram,
   return TRUE;
 }
 
+guint
+_wm_render_label_boxes (WmDiagram    *diagram,
+                        const WmItem *link,
+                        WmRect       *boxes,
+                        guint         n_boxes)
+{
+  const WmPainter *painter = painter_for (diagram);
+
+  g_assert (wm_item_is_link (link));
+  if (painter->label_boxes == NULL)
+    return 0;
+  return painter->label_boxes (diagram, link, boxes, n_boxes);
+}
+
 GPtrArray *
 wm_render_query (WmDiagram    *diagram,
                  const WmRect *area)
@@ -781,17 +797,32 @@ far_batch_paint (WmFarBatch *batch,
   cairo_restore (cr);
 }
 
+WmRenderDetail
+wm_render_get_detail (double scale)
+{
+  /* An unknown scale (vector output, printing) always gets full detail. */
+  if (scale <= 0 || scale >= DETAIL_SCALE)
+    return WM_RENDER_DETAIL_FULL;
+  return scale >= FAR_SCALE ? WM_RENDER_DETAIL_SHAPES : WM_RENDER_DETAIL_FAR;
+}
+
+double
+wm_render_get_readable_zoom (void)
+{
+  return WM_RENDER_READABLE_TEXT_PIXELS / WM_RENDER_BODY_TEXT_SIZE;
+}
+
 /* The context of one paint: the level of detail follows the scale. */
 static WmPaintContext
 paint_context (WmDiagram             *diagram,
                cairo_t               *cr,
                const WmRenderOptions *options)
 {
-  gboolean far = options->scale > 0 && options->scale < FAR_SCALE;
+  WmRenderDetail detail = wm_render_get_detail (options->scale);
 
   return (WmPaintContext) { .cr = cr, .diagram = diagram, .options = options,
-                            .detail = options->scale <= 0 || options->scale >= DETAIL_SCALE,
-                            .far = far ? far_batch_new (cr) : NULL };
+                            .detail = detail == WM_RENDER_DETAIL_FULL,
+                            .far = detail == WM_RENDER_DETAIL_FAR ? far_batch_new (cr) : NULL };
 }
 
 void

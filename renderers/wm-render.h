@@ -13,6 +13,25 @@ G_BEGIN_DECLS
 
 typedef struct _WmTextCache WmTextCache;
 
+/* The smallest body text the painters draw (a VSM data row, a journey note),
+ * in document units. */
+#define WM_RENDER_BODY_TEXT_SIZE 10.0
+/* Body text smaller than this on screen, in device pixels, is drawn as grey
+ * bars: the level of detail follows what a glyph gets, not the zoom alone,
+ * so a display with two device pixels per logical one shows more detail. */
+#define WM_RENDER_DETAIL_TEXT_PIXELS 3.5
+/* Body text at this size in logical pixels reads without strain; views that
+ * open a diagram do not go further out. */
+#define WM_RENDER_READABLE_TEXT_PIXELS 7.0
+
+/* How much a paint draws, by the scale it paints at. */
+typedef enum
+{
+  WM_RENDER_DETAIL_FULL,        /* text and every detail */
+  WM_RENDER_DETAIL_SHAPES,      /* shapes, text as grey bars */
+  WM_RENDER_DETAIL_FAR,         /* each item as its simplest silhouette */
+} WmRenderDetail;
+
 typedef struct
 {
   WmRect      visible;          /* document area to paint; width <= 0 paints everything */
@@ -24,6 +43,13 @@ typedef struct
 } WmRenderOptions;
 
 void          wm_render_options_init (WmRenderOptions *options);
+
+/* The level of detail of a paint at @scale device pixels per document unit
+ * (WmRenderOptions.scale; 0 or less: unknown, full detail). */
+WmRenderDetail wm_render_get_detail  (double                 scale);
+/* The least zoom, in logical pixels per document unit, at which body text
+ * reads comfortably. */
+double        wm_render_get_readable_zoom (void);
 
 /* Paints @diagram in document coordinates: the caller sets the transform.
  * The screen, the exports and printing all come through here. */

@@ -229,6 +229,15 @@ _wm_canvas_paint_tools (WmCanvas *self,
 
 /* Creating nodes */
 
+/* A click places a node no closer than a pixel: whole document units, or
+ * halves, quarters... when a unit is more than a pixel wide. Powers of two
+ * keep the file's numbers short (no "x=\"-7.0830212234706664\""). */
+static double
+creation_step (double zoom)
+{
+  return zoom <= 1 ? 1 : pow (2, -ceil (log2 (zoom)));
+}
+
 WmItem *
 _wm_canvas_create_node_at (WmCanvas   *self,
                            const char *type_id,
@@ -239,7 +248,7 @@ _wm_canvas_create_node_at (WmCanvas   *self,
   g_autoptr(GError) error = NULL;
   WmItem *item;
   WmRect bounds;
-  double dx, dy;
+  double dx, dy, step;
 
   if (!_wm_canvas_is_writable (self) || type_id == NULL)
     return NULL;
@@ -248,11 +257,9 @@ _wm_canvas_create_node_at (WmCanvas   *self,
     return NULL;
   wm_viewport_widget_to_doc (self->viewport, x, y, &dx, &dy);
   bounds = (WmRect) { dx - type->width / 2, dy - type->height / 2, type->width, type->height };
-  if (self->snap)
-    {
-      bounds.x = round (bounds.x / WM_CANVAS_GRID) * WM_CANVAS_GRID;
-      bounds.y = round (bounds.y / WM_CANVAS_GRID) * WM_CANVAS_GRID;
-    }
+  step = self->snap ? WM_CANVAS_GRID : creation_step (wm_viewport_get_zoom (self->viewport));
+  bounds.x = round (bounds.x / step) * step;
+  bounds.y = round (bounds.y / step) * step;
   _wm_canvas_break_merge (self);
   item = wm_diagram_add_node (self->diagram, type->id, &bounds,
                               g_dgettext (GETTEXT_PACKAGE, type->label), &error);
@@ -611,6 +618,7 @@ add_limit_message (WmCanvas  *self,
   gtk_widget_add_css_class (self->editor_limit, "error");
   gtk_widget_set_visible (self->editor_limit, FALSE);
   gtk_box_append (GTK_BOX (box), editor);
+  gtk_box_append (GTK_BOX (box), _wm_canvas_edit_hint_new (GTK_IS_TEXT_VIEW (self->editor)));
   gtk_box_append (GTK_BOX (box), self->editor_limit);
   if (GTK_IS_ENTRY (self->editor))
     g_signal_connect_swapped (self->editor, "changed", G_CALLBACK (on_editor_changed), self);

@@ -587,6 +587,17 @@ wm_canvas_get_diagram (WmCanvas *self)
   return self->diagram;
 }
 
+/* A canvas shows a diagram whole at first, but small diagrams are not
+ * blown up; an application picks its own opening view with
+ * wm_canvas_show_opening_view(). */
+static void
+show_whole (WmCanvas *self)
+{
+  wm_canvas_zoom_to_fit (self);
+  if (wm_viewport_get_zoom (self->viewport) > 1)
+    wm_viewport_set_zoom (self->viewport, 1);
+}
+
 void
 wm_canvas_set_diagram (WmCanvas  *self,
                        WmDiagram *diagram)
@@ -612,9 +623,7 @@ wm_canvas_set_diagram (WmCanvas  *self,
   if (diagram != NULL && gtk_widget_get_width (GTK_WIDGET (self)) > 0)
     {
       self->fit_pending = FALSE;
-      wm_canvas_zoom_to_fit (self);
-      if (wm_viewport_get_zoom (self->viewport) > 1)
-        wm_viewport_set_zoom (self->viewport, 1);
+      show_whole (self);
     }
   _wm_canvas_sync_adjustments (self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
@@ -644,6 +653,49 @@ wm_canvas_zoom_to_fit (WmCanvas *self)
     return;
   _wm_canvas_ensure_extent (self);
   wm_viewport_fit (self->viewport, &self->extent, 12);
+}
+
+void
+wm_canvas_zoom_to_fit_width (WmCanvas *self)
+{
+  g_return_if_fail (WM_IS_CANVAS (self));
+
+  if (self->diagram == NULL)
+    return;
+  _wm_canvas_ensure_extent (self);
+  wm_viewport_fit_width (self->viewport, &self->extent, 12, WM_VIEWPORT_MIN_ZOOM,
+                         WM_VIEWPORT_MAX_ZOOM);
+}
+
+void
+wm_canvas_show_opening_view (WmCanvas *self)
+{
+  g_return_if_fail (WM_IS_CANVAS (self));
+
+  if (self->diagram == NULL)
+    return;
+  /* What an analyst wants first is text to read: the diagram's width when
+   * that is close enough, else its top-left corner at a readable zoom. Small
+   * diagrams are not blown up. */
+  _wm_canvas_ensure_extent (self);
+  if (wm_diagram_get_n_items (self->diagram) == 0)
+    {
+      /* A new diagram: drawing starts at 100 %, from its top-left corner
+       * (the document's origin, or its blocks' corner when further up). */
+      wm_viewport_set_zoom (self->viewport, 1.0);
+      wm_viewport_set_origin (self->viewport, MIN (self->extent.x, 0) - 12,
+                              MIN (self->extent.y, 0) - 12);
+      return;
+    }
+  wm_viewport_fit_width (self->viewport, &self->extent, 12, wm_render_get_readable_zoom (), 1.0);
+}
+
+WmRenderDetail
+wm_canvas_get_detail (WmCanvas *self)
+{
+  g_return_val_if_fail (WM_IS_CANVAS (self), WM_RENDER_DETAIL_FULL);
+
+  return wm_render_get_detail (wm_viewport_get_device_zoom (self->viewport));
 }
 
 double
@@ -972,7 +1024,7 @@ _wm_canvas_paint (WmCanvas *self,
       cairo_clip (cr);
       wm_render_options_init (&options);
       options.visible = area;
-      options.scale = zoom;
+      options.scale = wm_viewport_get_device_zoom (self->viewport);
       options.selected = self->selection;
       options.dimmed = self->dimmed;
       options.paper = TRUE;
@@ -1040,13 +1092,11 @@ wm_canvas_size_allocate (GtkWidget *widget,
   WmCanvas *self = WM_CANVAS (widget);
 
   wm_viewport_set_size (self->viewport, width, height);
+  wm_viewport_set_scale_factor (self->viewport, gtk_widget_get_scale_factor (widget));
   if (self->fit_pending && width > 0 && height > 0)
     {
-      /* A diagram opens whole, but small diagrams are not blown up. */
       self->fit_pending = FALSE;
-      wm_canvas_zoom_to_fit (self);
-      if (wm_viewport_get_zoom (self->viewport) > 1)
-        wm_viewport_set_zoom (self->viewport, 1);
+      show_whole (self);
     }
   _wm_canvas_sync_adjustments (self);
   _wm_canvas_allocate_tools (self);
@@ -1274,6 +1324,15 @@ wm_canvas_class_init (WmCanvasClass *klass)
 }
 
 static void
+scale_factor_changed (GtkWidget  *widget,
+                      GParamSpec *pspec,
+                      gpointer    data)
+{
+  wm_viewport_set_scale_factor (WM_CANVAS (widget)->viewport,
+                                gtk_widget_get_scale_factor (widget));
+}
+
+static void
 wm_canvas_init (WmCanvas *self)
 {
   self->viewport = wm_viewport_new ();
@@ -1285,6 +1344,9 @@ wm_canvas_init (WmCanvas *self)
                            G_CONNECT_SWAPPED);
   set_adjustment (self, &self->hadjustment, &self->hadjustment_id, NULL, "hadjustment");
   set_adjustment (self, &self->vadjustment, &self->vadjustment_id, NULL, "vadjustment");
+  /* The level of detail follows device pixels: a move to a display of
+   * another scale factor changes it. */
+  g_signal_connect (self, "notify::scale-factor", G_CALLBACK (scale_factor_changed), NULL);
   if (adw_is_initialized ())
     g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                              G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);

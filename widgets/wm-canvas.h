@@ -9,6 +9,7 @@
 
 #include "waymark-model.h"
 #include "wm-viewport.h"
+#include "wm-render.h"
 
 G_BEGIN_DECLS
 
@@ -36,6 +37,13 @@ void        wm_canvas_reveal          (WmCanvas   *self,
 guint       wm_canvas_set_filter      (WmCanvas   *self,
                                        const char *filter);
 void        wm_canvas_zoom_to_fit     (WmCanvas   *self);
+/* Fits the diagram's width to the view, whatever the zoom it takes. */
+void        wm_canvas_zoom_to_fit_width (WmCanvas *self);
+/* The view a diagram opens with: its width at no more than 100 %, or its
+ * top-left corner at the least zoom where text reads (wm_render_get_readable_zoom()). */
+void        wm_canvas_show_opening_view (WmCanvas *self);
+/* The level of detail the canvas paints at (it follows device pixels). */
+WmRenderDetail wm_canvas_get_detail   (WmCanvas   *self);
 
 /* The viewport's zoom, as the "zoom" property. */
 double      wm_canvas_get_zoom        (WmCanvas   *self);

@@ -23,6 +23,7 @@ struct _WmViewport
   GObject parent_instance;
 
   double zoom;
+  double scale_factor;
   double origin_x;
   double origin_y;
   double width;
@@ -38,6 +39,7 @@ enum {
   PROP_ORIGIN_Y,
   PROP_WIDTH,
   PROP_HEIGHT,
+  PROP_SCALE_FACTOR,
   N_PROPS
 };
 
@@ -68,6 +70,9 @@ wm_viewport_get_property (GObject    *object,
     case PROP_HEIGHT:
       g_value_set_double (value, self->height);
       break;
+    case PROP_SCALE_FACTOR:
+      g_value_set_double (value, self->scale_factor);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -91,6 +96,9 @@ wm_viewport_set_property (GObject      *object,
       break;
     case PROP_ORIGIN_Y:
       wm_viewport_set_origin (self, self->origin_x, g_value_get_double (value));
+      break;
+    case PROP_SCALE_FACTOR:
+      wm_viewport_set_scale_factor (self, g_value_get_double (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -125,6 +133,13 @@ wm_viewport_class_init (WmViewportClass *klass)
   properties[PROP_HEIGHT] =
     g_param_spec_double ("height", NULL, NULL, 0.0, G_MAXDOUBLE, 0.0,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * WmViewport:scale-factor:
+   *
+   * Device pixels per widget pixel, as the widget's scale factor says.
+   */
+  properties[PROP_SCALE_FACTOR] =
+    g_param_spec_double ("scale-factor", NULL, NULL, 1.0, G_MAXDOUBLE, 1.0, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -132,6 +147,7 @@ static void
 wm_viewport_init (WmViewport *self)
 {
   self->zoom = 1.0;
+  self->scale_factor = 1.0;
 }
 
 WmViewport *
@@ -146,6 +162,36 @@ wm_viewport_get_zoom (WmViewport *self)
   g_return_val_if_fail (WM_IS_VIEWPORT (self), 1.0);
 
   return self->zoom;
+}
+
+double
+wm_viewport_get_scale_factor (WmViewport *self)
+{
+  g_return_val_if_fail (WM_IS_VIEWPORT (self), 1.0);
+
+  return self->scale_factor;
+}
+
+void
+wm_viewport_set_scale_factor (WmViewport *self,
+                              double      scale_factor)
+{
+  g_return_if_fail (WM_IS_VIEWPORT (self));
+
+  if (!isfinite (scale_factor) || scale_factor < 1)
+    scale_factor = 1;
+  if (scale_factor == self->scale_factor)
+    return;
+  self->scale_factor = scale_factor;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCALE_FACTOR]);
+}
+
+double
+wm_viewport_get_device_zoom (WmViewport *self)
+{
+  g_return_val_if_fail (WM_IS_VIEWPORT (self), 1.0);
+
+  return self->zoom * self->scale_factor;
 }
 
 static double
@@ -370,4 +416,42 @@ wm_viewport_fit (WmViewport   *self,
   update (self, zoom,
           area->x + area->width / 2 - self->width / (2 * zoom),
           area->y + area->height / 2 - self->height / (2 * zoom));
+}
+
+/* Where the view along one side starts: @area centred when it fits in
+ * @room pixels, else its start at the margin. */
+static double
+fit_start (double start,
+           double size,
+           double view,
+           double room,
+           double margin,
+           double zoom)
+{
+  if (size * zoom <= room)
+    return start + size / 2 - view / (2 * zoom);
+  return start - MIN (margin, view / 2) / zoom;
+}
+
+void
+wm_viewport_fit_width (WmViewport   *self,
+                       const WmRect *area,
+                       double        margin,
+                       double        min_zoom,
+                       double        max_zoom)
+{
+  double room_w, room_h, zoom;
+
+  g_return_if_fail (WM_IS_VIEWPORT (self));
+  g_return_if_fail (area != NULL);
+
+  margin = MAX (margin, 0);
+  room_w = self->width > 2 * margin ? self->width - 2 * margin : self->width;
+  room_h = self->height > 2 * margin ? self->height - 2 * margin : self->height;
+  if (room_w <= 0 || room_h <= 0)
+    return;
+  zoom = clamp_zoom (CLAMP (room_w / MAX (area->width, 1), min_zoom, MAX (min_zoom, max_zoom)));
+  update (self, zoom,
+          fit_start (area->x, area->width, self->width, room_w, margin, zoom),
+          fit_start (area->y, area->height, self->height, room_h, margin, zoom));
 }

@@ -23,6 +23,13 @@ WmViewport *wm_viewport_new              (void);
 double      wm_viewport_get_zoom         (WmViewport *self);
 void        wm_viewport_set_zoom         (WmViewport *self,
                                           double      zoom);
+/* Device pixels per widget pixel: the display's scale factor, at least 1. */
+double      wm_viewport_get_scale_factor (WmViewport *self);
+void        wm_viewport_set_scale_factor (WmViewport *self,
+                                          double      scale_factor);
+/* Device pixels per document unit (zoom x scale factor): what the level of
+ * detail follows. */
+double      wm_viewport_get_device_zoom  (WmViewport *self);
 /* The document point shown at the widget's top-left corner. */
 void        wm_viewport_get_origin       (WmViewport *self,
                                           double     *x,
@@ -68,5 +75,14 @@ void        wm_viewport_pan              (WmViewport *self,
 void        wm_viewport_fit              (WmViewport   *self,
                                           const WmRect *area,
                                           double        margin);
+
+/* Shows the width of @area within a margin in pixels, at a zoom kept
+ * between @min_zoom and @max_zoom: centred when all of @area fits, its left
+ * or top edge at the margin along a side where it does not. */
+void        wm_viewport_fit_width        (WmViewport   *self,
+                                          const WmRect *area,
+                                          double        margin,
+                                          double        min_zoom,
+                                          double        max_zoom);
 
 G_END_DECLS

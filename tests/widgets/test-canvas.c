@@ -399,6 +399,76 @@ test_drag_multiple_snapped (Fixture       *fixture,
   assert_bytes_equal (original, after_undo);
 }
 
+/* The line of @id in the saved project has @x and @y as written numbers. */
+static void
+assert_written_at (Fixture    *fixture,
+                   const char *id,
+                   const char *x,
+                   const char *y)
+{
+  g_autoptr(GBytes) bytes = serialize (fixture);
+  g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_autofree char *key = g_strdup_printf ("id=\"%s\"", id);
+  g_autofree char *want = g_strdup_printf (" x=\"%s\" y=\"%s\" ", x, y);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strstr (lines[i], key) != NULL)
+      {
+        g_test_message ("%s", lines[i]);
+        g_assert_nonnull (strstr (lines[i], want));
+        return;
+      }
+  g_assert_not_reached ();
+}
+
+/* A node created where the view's origin and zoom are fractional is written
+ * at whole units, or on the grid when snapping; a snapped drag writes the
+ * grabbed node's corner on the grid. */
+static void
+test_snapped_numbers_written (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  WmViewport *viewport = wm_canvas_get_viewport (fixture->canvas);
+  const char *ids[] = { NULL, NULL };
+  g_autofree char *x = NULL, *y = NULL;
+  WmItem *item;
+  double wx, wy;
+
+  wm_canvas_set_zoom (fixture->canvas, 0.8);
+  wm_viewport_set_origin (viewport, -17.0830212234706664, -3.3);
+  item = _wm_canvas_create_node_at (fixture->canvas, "use-case", 333.3, 217.7);
+  g_assert_nonnull (item);
+  g_assert_cmpfloat (item->bounds.x, ==, round (item->bounds.x));
+  g_assert_cmpfloat (item->bounds.y, ==, round (item->bounds.y));
+  /* It lands centred where the click was, within the rounding. */
+  wm_viewport_doc_to_widget (viewport, item->bounds.x + item->bounds.width / 2,
+                             item->bounds.y + item->bounds.height / 2, &wx, &wy);
+  g_assert_cmpfloat (fabs (wx - 333.3), <=, 0.8);
+  g_assert_cmpfloat (fabs (wy - 217.7), <=, 0.8);
+  x = g_strdup_printf ("%.0f", item->bounds.x);
+  y = g_strdup_printf ("%.0f", item->bounds.y);
+  assert_written_at (fixture, item->id, x, y);
+  g_clear_pointer (&x, g_free);
+  g_clear_pointer (&y, g_free);
+
+  wm_canvas_set_snap (fixture->canvas, TRUE);
+  item = _wm_canvas_create_node_at (fixture->canvas, "use-case", 401.1, 305.9);
+  g_assert_nonnull (item);
+  g_assert_cmpfloat (fmod (item->bounds.x, 10), ==, 0);
+  g_assert_cmpfloat (fmod (item->bounds.y, 10), ==, 0);
+
+  ids[0] = item->id;
+  wm_canvas_select (fixture->canvas, ids);
+  item_center (fixture, item->id, &wx, &wy);
+  _wm_canvas_test_drag (fixture->canvas, wx, wy, 37.3, -22.9, 0);
+  g_assert_cmpfloat (fmod (item->bounds.x, 10), ==, 0);
+  g_assert_cmpfloat (fmod (item->bounds.y, 10), ==, 0);
+  x = g_strdup_printf ("%.0f", item->bounds.x);
+  y = g_strdup_printf ("%.0f", item->bounds.y);
+  assert_written_at (fixture, item->id, x, y);
+}
+
 /* Whether no line of @box (left, centre, right, top, middle, bottom) comes
  * within @distance of the same line of a node other than @id. */
 static gboolean
@@ -1183,6 +1253,7 @@ main (int   argc,
   ADD ("click", test_click);
   ADD ("drag-move", test_drag_move);
   ADD ("drag-multiple-snapped", test_drag_multiple_snapped);
+  ADD ("snapped-numbers-written", test_snapped_numbers_written);
   ADD ("drag-guides", test_drag_guides);
   ADD ("band", test_band);
   ADD ("nudge", test_nudge);

@@ -7,6 +7,7 @@
 
 #include <math.h>
 
+#include "wm-render.h"
 #include "wm-viewport.h"
 
 #define EPSILON 1e-9
@@ -325,6 +326,76 @@ test_notify (void)
   g_assert_cmpuint (count (counts, "zoom"), ==, 2);
 }
 
+/* A diagram narrow enough for the view fits its width, centred, at no more
+ * than the ceiling; a wide one shows its top-left corner at the floor. */
+static void
+test_fit_width (void)
+{
+  g_autoptr(WmViewport) viewport = viewport_new (1, 0, 0, 500, 700);
+  WmRect narrow = { 0, 0, 238, 100 }, wide = { -20, -30, 1600, 1000 };
+  double x, y;
+
+  wm_viewport_fit_width (viewport, &narrow, 12, 0.7, 1.0);
+  g_assert_cmpfloat_with_epsilon (wm_viewport_get_zoom (viewport), 1.0, EPSILON);
+  wm_viewport_get_origin (viewport, &x, &y);
+  g_assert_cmpfloat_with_epsilon (x, 119 - 250, EPSILON);
+  g_assert_cmpfloat_with_epsilon (y, 50 - 350, EPSILON);
+
+  wm_viewport_fit_width (viewport, &wide, 12, 0.7, 1.0);
+  g_assert_cmpfloat_with_epsilon (wm_viewport_get_zoom (viewport), 0.7, EPSILON);
+  wm_viewport_get_origin (viewport, &x, &y);
+  g_assert_cmpfloat_with_epsilon (x, -20 - 12 / 0.7, EPSILON);
+  g_assert_cmpfloat_with_epsilon (y, -30 - 12 / 0.7, EPSILON);
+
+  /* Without a floor, the whole width shows, centred when the height fits... */
+  wm_viewport_fit_width (viewport, &wide, 12, WM_VIEWPORT_MIN_ZOOM, WM_VIEWPORT_MAX_ZOOM);
+  g_assert_cmpfloat_with_epsilon (wm_viewport_get_zoom (viewport), 476.0 / 1600, EPSILON);
+  wm_viewport_get_origin (viewport, &x, &y);
+  g_assert_cmpfloat_with_epsilon (x, 780 - 250 / (476.0 / 1600), EPSILON);
+  g_assert_cmpfloat_with_epsilon (y, 470 - 350 / (476.0 / 1600), EPSILON);
+
+  /* ...and from the top when the diagram is taller than the view. */
+  wide.height = 5000;
+  wm_viewport_fit_width (viewport, &wide, 12, WM_VIEWPORT_MIN_ZOOM, WM_VIEWPORT_MAX_ZOOM);
+  wm_viewport_get_origin (viewport, &x, &y);
+  g_assert_cmpfloat_with_epsilon (y, -30 - 12 / (476.0 / 1600), EPSILON);
+}
+
+/* The level of detail follows device pixels: at a zoom where one device
+ * pixel per widget pixel turns text into bars, two keep it text. */
+static void
+test_device_zoom_detail (void)
+{
+  g_autoptr(WmViewport) viewport = viewport_new (0.25, 0, 0, 800, 600);
+
+  g_assert_cmpfloat (wm_viewport_get_scale_factor (viewport), ==, 1);
+  g_assert_cmpfloat (wm_viewport_get_device_zoom (viewport), ==, 0.25);
+  g_assert_cmpint (wm_render_get_detail (wm_viewport_get_device_zoom (viewport)), ==,
+                   WM_RENDER_DETAIL_SHAPES);
+
+  wm_viewport_set_scale_factor (viewport, 2);
+  g_assert_cmpfloat (wm_viewport_get_device_zoom (viewport), ==, 0.5);
+  g_assert_cmpint (wm_render_get_detail (wm_viewport_get_device_zoom (viewport)), ==,
+                   WM_RENDER_DETAIL_FULL);
+  /* The transforms stay in widget pixels. */
+  g_assert_cmpfloat (wm_viewport_get_zoom (viewport), ==, 0.25);
+
+  /* Text drawn as text is at least the threshold high in device pixels. */
+  g_assert_cmpint (wm_render_get_detail (WM_RENDER_DETAIL_TEXT_PIXELS / WM_RENDER_BODY_TEXT_SIZE),
+                   ==, WM_RENDER_DETAIL_FULL);
+  g_assert_cmpint (wm_render_get_detail (0.99 * WM_RENDER_DETAIL_TEXT_PIXELS /
+                                         WM_RENDER_BODY_TEXT_SIZE), ==, WM_RENDER_DETAIL_SHAPES);
+  g_assert_cmpint (wm_render_get_detail (0.05), ==, WM_RENDER_DETAIL_FAR);
+  g_assert_cmpint (wm_render_get_detail (0), ==, WM_RENDER_DETAIL_FULL);
+  /* A readable view is never one without text, even at one device pixel. */
+  g_assert_cmpint (wm_render_get_detail (wm_render_get_readable_zoom ()), ==,
+                   WM_RENDER_DETAIL_FULL);
+
+  /* Factors below one are not display scales. */
+  wm_viewport_set_scale_factor (viewport, 0);
+  g_assert_cmpfloat (wm_viewport_get_scale_factor (viewport), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -342,6 +413,8 @@ main (int   argc,
   g_test_add_func ("/widgets/viewport/fit", test_fit);
   g_test_add_func ("/widgets/viewport/fit-unsized", test_fit_unsized);
   g_test_add_func ("/widgets/viewport/notify", test_notify);
+  g_test_add_func ("/widgets/viewport/fit-width", test_fit_width);
+  g_test_add_func ("/widgets/viewport/device-zoom-detail", test_device_zoom_detail);
 
   return g_test_run ();
 }
