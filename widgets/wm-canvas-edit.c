@@ -465,7 +465,7 @@ restack_selection (WmCanvas   *self,
     }
   project = wm_diagram_get_project (self->diagram);
   if (project != NULL)
-    wm_project_begin_group (project, _("Change stacking order"));
+    wm_project_begin_group (project, _("Change Stacking Order"));
   for (guint i = 0; i < n; i++)
     restack_one (self, ids[top_first ? n - 1 - i : i], where);
   if (project != NULL)
@@ -650,6 +650,23 @@ distribute_action (GtkWidget  *widget,
       at += (horizontal ? bounds[i].width : bounds[i].height) + gap;
     }
   set_bounds_all (self, nodes, bounds, _("Distribute"));
+}
+
+/* The in-place editor's hint */
+
+GtkWidget *
+_wm_canvas_edit_hint_new (gboolean multiline)
+{
+  /* Enter adds a line to a note or a card, so Ctrl+Enter finishes it. */
+  GtkWidget *hint = gtk_label_new (multiline ? _("Ctrl+Enter to finish, Esc to cancel")
+                                             : _("Enter to finish, Esc to cancel"));
+
+  gtk_label_set_xalign (GTK_LABEL (hint), 0);
+  gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+  gtk_widget_add_css_class (hint, "caption");
+  gtk_widget_add_css_class (hint, "dim-label");
+  gtk_widget_set_name (hint, "edit-hint");
+  return hint;
 }
 
 void

@@ -214,6 +214,37 @@ release (WmCanvas *self)
     select_only (self, id);
 }
 
+/* A double-click on a bend point of a link removes it, in one undo step.
+ * FALSE when @x, @y (document units) is on none of @link's bend points. */
+static gboolean
+remove_bend_at (WmCanvas     *self,
+                const WmItem *link,
+                double        x,
+                double        y)
+{
+  double tolerance = HIT_TOLERANCE / wm_viewport_get_zoom (self->viewport);
+  WmProject *project = wm_diagram_get_project (self->diagram);
+  g_autofree WmPoint *rest = NULL;
+  guint bend = G_MAXUINT;
+
+  for (guint i = 0; i < link->n_points; i++)
+    if (hypot (link->points[i].x - x, link->points[i].y - y) <= tolerance)
+      bend = i;
+  if (bend == G_MAXUINT)
+    return FALSE;
+  rest = g_new (WmPoint, link->n_points);
+  for (guint i = 0, n = 0; i < link->n_points; i++)
+    if (i != bend)
+      rest[n++] = link->points[i];
+  /* Reshapes of one link merge; each removal is a step of its own. */
+  if (project != NULL)
+    wm_project_break_merge (project);
+  wm_diagram_set_points (self->diagram, link->id, rest, link->n_points - 1);
+  if (project != NULL)
+    wm_project_break_merge (project);
+  return TRUE;
+}
+
 static void
 activate (WmCanvas *self,
           double    x,
@@ -227,6 +258,9 @@ activate (WmCanvas *self,
   wm_viewport_widget_to_doc (self->viewport, x, y, &dx, &dy);
   item = _wm_canvas_hit (self, dx, dy);
   g_clear_pointer (&self->pending_id, g_free);
+  if (item != NULL && wm_item_is_link (item) && is_writable (self) &&
+      remove_bend_at (self, item, dx, dy))
+    return;
   if (self->behavior != NULL && self->behavior->activate != NULL &&
       is_writable (self) && self->behavior->activate (self, item, dx, dy))
     return;
@@ -256,6 +290,7 @@ open_context_menu (WmCanvas *self,
                    double    y)
 {
   double dx, dy;
+  WmItem *hit;
 
   if (self->diagram == NULL || self->behavior == NULL || self->behavior->populate_menu == NULL)
     return NULL;
@@ -263,6 +298,11 @@ open_context_menu (WmCanvas *self,
     self->context_menu = g_menu_new ();
   g_menu_remove_all (self->context_menu);
   wm_viewport_widget_to_doc (self->viewport, x, y, &dx, &dy);
+  /* The menu acts on the selection: an item clicked outside it becomes the
+   * selection first, as in file managers; one inside it keeps the others. */
+  hit = _wm_canvas_hit (self, dx, dy);
+  if (hit != NULL && !_wm_canvas_is_selected (self, hit->id))
+    wm_canvas_select (self, (const char *const[]) { hit->id, NULL });
   self->context_x = dx;
   self->context_y = dy;
   self->behavior->populate_menu (self, self->context_menu, dx, dy);

@@ -351,6 +351,8 @@ void     _wm_canvas_node_created    (WmCanvas   *self,
 
 /* wm-canvas-edit.c: the clipboard, stacking, aligning and distributing */
 void     _wm_canvas_class_init_edit (GtkWidgetClass *widget_class);
+/* The line under an in-place editor that says how to finish the edit. */
+GtkWidget *_wm_canvas_edit_hint_new (gboolean multiline);
 
 /* wm-canvas-input.c */
 void     _wm_canvas_init_input      (WmCanvas      *self);

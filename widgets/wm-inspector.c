@@ -217,6 +217,19 @@ on_spin_value_changed (GtkSpinButton *spin,
   _wm_inspector_row_apply (row, text->str);
 }
 
+/* A number as typed, in the file's syntax or the user's locale. */
+static gboolean
+parse_spin_text (const char *text,
+                 double     *value)
+{
+  char *end = NULL;
+
+  if (wm_parse_number (text, value))
+    return TRUE;
+  *value = g_strtod (text, &end);
+  return end != text && *end == '\0';
+}
+
 /* Reads what was typed; a number out of range goes to the model anyway so
  * that the row can say what the model expects instead of clamping silently. */
 static int
@@ -227,17 +240,12 @@ on_spin_input (GtkSpinButton *spin,
   const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
   g_autoptr(GString) number = g_string_new (NULL);
   const WmPropSpec *spec = row->spec;
-  char *end = NULL;
   double value;
 
-  if (!wm_parse_number (text, &value))
+  if (!parse_spin_text (text, &value))
     {
-      value = g_strtod (text, &end);
-      if (end == text || *end != '\0')
-        {
-          _wm_inspector_row_apply (row, text);
-          return GTK_INPUT_ERROR;
-        }
+      _wm_inspector_row_apply (row, text);
+      return GTK_INPUT_ERROR;
     }
   if (spec->has_range && (value < spec->min || value > spec->max))
     {
@@ -245,8 +253,27 @@ on_spin_input (GtkSpinButton *spin,
       if (!_wm_inspector_row_apply (row, number->str))
         return GTK_INPUT_ERROR;
     }
+  /* The value may be the model's already, and then nothing is applied:
+   * the mark of an earlier refusal goes all the same. */
+  row_clear_error (row);
   *new_value = value;
   return TRUE;
+}
+
+/* The mark of a refused value goes as soon as the text is a valid one
+ * again, before it is applied (on Enter or when the focus leaves). */
+static void
+on_spin_text_changed (GtkEditable *editable,
+                      Row         *row)
+{
+  const WmPropSpec *spec = row->spec;
+  double value;
+
+  if (row->self->updating > 0 || !gtk_widget_has_css_class (row->row, "error") ||
+      !parse_spin_text (gtk_editable_get_text (editable), &value))
+    return;
+  if (!spec->has_range || (value >= spec->min && value <= spec->max))
+    row_clear_error (row);
 }
 
 static gboolean
@@ -752,6 +779,7 @@ build_spin_row (WmInspector      *self,
   g_signal_connect (spin, "input", G_CALLBACK (on_spin_input), r);
   g_signal_connect (spin, "output", G_CALLBACK (on_spin_output), r);
   g_signal_connect (spin, "value-changed", G_CALLBACK (on_spin_value_changed), r);
+  g_signal_connect (spin, "changed", G_CALLBACK (on_spin_text_changed), r);
   return r;
 }
 

@@ -201,6 +201,7 @@ wm_diagram_remove_items (WmDiagram         *self,
 {
   g_autoptr(GHashTable) doomed = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  g_autofree char *label = NULL;
   WmHistory *history;
   guint removed;
 
@@ -216,6 +217,10 @@ wm_diagram_remove_items (WmDiagram         *self,
     }
   if (g_hash_table_size (doomed) == 0)
     return 0;
+  /* The label counts what was asked for, not the links that go with it. */
+  label = g_strdup_printf (ngettext ("Delete %u Item", "Delete %u Items",
+                                     g_hash_table_size (doomed)),
+                           g_hash_table_size (doomed));
 
   /* One pass in z-order finds the links of removed nodes and the children
    * that lose their container; removing top-down keeps z positions exact. */
@@ -230,7 +235,7 @@ wm_diagram_remove_items (WmDiagram         *self,
         g_ptr_array_add (order, item);
     }
 
-  history = begin_edit (self, _("Delete"), NULL);
+  history = begin_edit (self, label, NULL);
   for (guint i = 0; i < self->items->len; i++)
     {
       WmItem *item = g_ptr_array_index (self->items, i);
@@ -361,6 +366,7 @@ wm_diagram_move_items (WmDiagram         *self,
   g_autoptr(GHashTable) moving = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) carried = NULL;
   g_autofree char *key = NULL;
+  g_autofree char *label = NULL;
   WmHistory *history;
 
   g_return_if_fail (WM_IS_DIAGRAM (self));
@@ -373,6 +379,10 @@ wm_diagram_move_items (WmDiagram         *self,
       if (item != NULL)
         g_hash_table_add (moving, item->id);
     }
+  /* The label counts the items moved, not the children carried along. */
+  label = g_strdup_printf (ngettext ("Move %u Item", "Move %u Items",
+                                     g_hash_table_size (moving)),
+                           g_hash_table_size (moving));
   collect_descendants (self, moving);
   carried = carried_items (self, moving);
   clamp_move (carried, &dx, &dy);
@@ -380,7 +390,7 @@ wm_diagram_move_items (WmDiagram         *self,
     return;
 
   key = merge_key_for ("move", ids);
-  history = begin_edit (self, _("Move"), key);
+  history = begin_edit (self, label, key);
   for (guint i = 0; i < carried->len; i++)
     {
       WmItem *item = g_ptr_array_index (carried, i);
@@ -462,7 +472,7 @@ wm_diagram_set_text (WmDiagram  *self,
     return TRUE;
 
   key = g_strconcat ("text ", id, NULL);
-  history = begin_edit (self, _("Edit text"), key);
+  history = begin_edit (self, _("Edit Text"), key);
   will_change (self, history, item);
   g_free (item->text);
   item->text = g_strdup (text);
@@ -501,6 +511,7 @@ wm_diagram_set_property (WmDiagram  *self,
   int index;
   WmValue parsed = { 0, };
   g_autofree char *key = NULL;
+  g_autofree char *label = NULL;
   WmHistory *history;
 
   g_return_val_if_fail (WM_IS_DIAGRAM (self), FALSE);
@@ -524,7 +535,12 @@ wm_diagram_set_property (WmDiagram  *self,
     }
 
   key = g_strdup_printf ("prop %s %s", id, name);
-  history = begin_edit (self, _("Change property"), key);
+  /* Translators: %s is a property's name, "Cycle time" */
+  label = g_strdup_printf (_("Change “%s”"),
+                           item->type->props[index].label
+                           ? g_dgettext (GETTEXT_PACKAGE, item->type->props[index].label)
+                           : name);
+  history = begin_edit (self, label, key);
   will_change (self, history, item);
   _wm_item_ensure_props (item);
   wm_value_clear (&item->type->props[index], &item->props[index]);
@@ -659,7 +675,7 @@ wm_diagram_set_parent (WmDiagram  *self,
   if (parent_id != NULL && !fits_inside (self, item, parent_id, error))
     return FALSE;
 
-  history = begin_edit (self, _("Change container"), NULL);
+  history = begin_edit (self, _("Change Container"), NULL);
   will_change (self, history, item);
   g_free (item->parent);
   item->parent = g_strdup (parent_id);
@@ -687,7 +703,7 @@ wm_diagram_set_points (WmDiagram     *self,
       return FALSE;
 
   key = g_strconcat ("points ", id, NULL);
-  history = begin_edit (self, _("Reshape link"), key);
+  history = begin_edit (self, _("Reshape Link"), key);
   will_change (self, history, item);
   g_free (item->points);
   item->points = n_points ? g_memdup2 (points, sizeof (WmPoint) * n_points) : NULL;
@@ -720,7 +736,7 @@ wm_diagram_restack (WmDiagram  *self,
     return TRUE;
 
   from = item->z;
-  history = begin_edit (self, _("Change stacking order"), NULL);
+  history = begin_edit (self, _("Change Stacking Order"), NULL);
   _wm_diagram_move_in_z (self, item, position);
   if (history != NULL)
     _wm_diagram_record_item_restacked (self, history, item, from, position);
@@ -754,7 +770,7 @@ wm_diagram_rename (WmDiagram  *self,
     return FALSE;
   if (g_str_equal (self->name, name))
     return TRUE;
-  history = begin_header_edit (self, _("Rename diagram"), "rename");
+  history = begin_header_edit (self, _("Rename Diagram"), "rename");
   _wm_diagram_set_name_internal (self, name);
   end_edit (self, history);
   return TRUE;
@@ -791,7 +807,7 @@ wm_diagram_set_field (WmDiagram  *self,
     }
 
   key = g_strconcat ("field ", name, NULL);
-  history = begin_header_edit (self, _("Change diagram field"), key);
+  history = begin_header_edit (self, _("Change Diagram Field"), key);
   wm_value_clear (&self->notation->props[index], &self->values[index]);
   self->values[index] = parsed;
   end_edit (self, history);
@@ -847,7 +863,7 @@ wm_diagram_list_insert (WmDiagram  *self,
       return FALSE;
     }
 
-  history = begin_header_edit (self, _("Add entry"), NULL);
+  history = begin_header_edit (self, _("Add Entry"), NULL);
   g_ptr_array_insert (entries, (int) MIN (position, entries->len), _wm_list_entry_new (id, label));
   end_edit (self, history);
   return TRUE;
@@ -866,7 +882,7 @@ wm_diagram_list_remove (WmDiagram  *self,
 
   if (!(entries = writable_list (self, list, NULL)) || (index = _wm_list_entry_index (entries, id)) < 0)
     return FALSE;
-  history = begin_header_edit (self, _("Remove entry"), NULL);
+  history = begin_header_edit (self, _("Remove Entry"), NULL);
   g_ptr_array_remove_index (entries, (guint) index);
   end_edit (self, history);
   return TRUE;
@@ -894,7 +910,7 @@ wm_diagram_list_rename (WmDiagram  *self,
   if (g_str_equal (entry->label, label))
     return TRUE;
   key = g_strdup_printf ("entry %s %s", list, id);
-  history = begin_header_edit (self, _("Rename entry"), key);
+  history = begin_header_edit (self, _("Rename Entry"), key);
   g_free (entry->label);
   entry->label = g_strdup (label);
   end_edit (self, history);
@@ -919,7 +935,7 @@ wm_diagram_list_move (WmDiagram  *self,
   position = MIN (position, entries->len - 1);
   if ((guint) index == position)
     return TRUE;
-  history = begin_header_edit (self, _("Reorder entries"), NULL);
+  history = begin_header_edit (self, _("Reorder Entries"), NULL);
   entry = g_ptr_array_steal_index (entries, (guint) index);
   g_ptr_array_insert (entries, (int) position, entry);
   end_edit (self, history);

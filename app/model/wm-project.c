@@ -353,7 +353,7 @@ set_meta_recorded (WmProject  *self,
       !wm_limits_check_text (author, NULL) || !wm_limits_check_text (description, NULL))
     return FALSE;
 
-  _wm_history_begin (self->history, _("Edit project details"), merge_key);
+  _wm_history_begin (self->history, _("Edit Project Details"), merge_key);
   record_meta_will_change (self);
   _wm_project_set_meta (self, title, author, description);
   _wm_history_end (self->history);
@@ -792,7 +792,7 @@ wm_project_add_diagram (WmProject  *self,
   id = _wm_project_new_id (self, notation->id_prefix);
   diagram = _wm_diagram_new (notation, id,
                              name ? name : g_dgettext (GETTEXT_PACKAGE, notation->label));
-  _wm_history_begin (self->history, _("Add diagram"), NULL);
+  _wm_history_begin (self->history, _("Add Diagram"), NULL);
   _wm_project_append_diagram (self, diagram);
   record_diagram_moved (self, diagram, -1, (int) self->diagrams->len - 1);
   _wm_history_end (self->history);
@@ -820,7 +820,7 @@ wm_project_remove_diagram (WmProject *self,
   position = diagram_position (self, diagram);
   if (position < 0 || self->read_only)
     return FALSE;
-  _wm_history_begin (self->history, _("Delete diagram"), NULL);
+  _wm_history_begin (self->history, _("Delete Diagram"), NULL);
   record_diagram_moved (self, diagram, position, -1);
   remove_diagram_at (self, (guint) position);
   _wm_history_end (self->history);
@@ -843,7 +843,7 @@ wm_project_move_diagram (WmProject *self,
   position = MIN (position, self->diagrams->len - 1);
   if ((guint) from == position)
     return TRUE;
-  _wm_history_begin (self->history, _("Reorder diagrams"), NULL);
+  _wm_history_begin (self->history, _("Reorder Diagrams"), NULL);
   record_diagram_moved (self, diagram, from, (int) position);
   g_object_ref (diagram);
   remove_diagram_at (self, (guint) from);
@@ -936,7 +936,7 @@ wm_project_duplicate_diagram (WmProject *self,
       return NULL;
     }
   copy = copy_diagram (self, diagram);
-  _wm_history_begin (self->history, _("Duplicate diagram"), NULL);
+  _wm_history_begin (self->history, _("Duplicate Diagram"), NULL);
   insert_diagram (self, copy, (guint) position + 1);
   record_diagram_moved (self, copy, -1, position + 1);
   _wm_history_end (self->history);

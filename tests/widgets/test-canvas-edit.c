@@ -423,6 +423,98 @@ test_other_notation_refused (Fixture       *fixture,
   assert_bytes_equal (original, after);
 }
 
+/* Finishing an in-place edit */
+
+static const char *
+edit_hint (WmCanvas *canvas)
+{
+  GtkWidget *box = gtk_popover_get_child (GTK_POPOVER (canvas->editor_popover));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_str_equal (gtk_widget_get_name (child), "edit-hint"))
+      return gtk_label_get_text (GTK_LABEL (child));
+  g_assert_not_reached ();
+}
+
+/* Enter finishes a name; in a note Enter adds a line and Ctrl+Enter
+ * finishes; Escape cancels either; the hint under the editor says which. */
+static void
+test_finish_edit (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  WmCanvas *canvas = fixture->canvas;
+  GtkTextBuffer *buffer;
+
+  _wm_canvas_begin_edit (canvas, "use-case-43");
+  g_assert_true (GTK_IS_ENTRY (canvas->editor));
+  g_assert_nonnull (strstr (edit_hint (canvas), "Enter"));
+  g_assert_null (strstr (edit_hint (canvas), "Ctrl"));
+  gtk_editable_set_text (GTK_EDITABLE (canvas->editor), "Order coffee");
+  g_assert_true (_wm_canvas_editor_key (canvas, GDK_KEY_Return, 0));
+  g_assert_cmpstr (lookup (fixture, "use-case-43")->text, ==, "Order coffee");
+
+  _wm_canvas_begin_edit (canvas, "use-case-43");
+  gtk_editable_set_text (GTK_EDITABLE (canvas->editor), "Not kept");
+  g_assert_true (_wm_canvas_editor_key (canvas, GDK_KEY_Escape, 0));
+  g_assert_cmpstr (lookup (fixture, "use-case-43")->text, ==, "Order coffee");
+
+  _wm_canvas_begin_edit (canvas, "note-71");
+  g_assert_true (GTK_IS_TEXT_VIEW (canvas->editor));
+  g_assert_nonnull (strstr (edit_hint (canvas), "Ctrl+Enter"));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (canvas->editor));
+  gtk_text_buffer_set_text (buffer, "First line", -1);
+  wm_test_wait_until_drawn (canvas->editor_popover);
+  wm_test_save_screenshot (canvas->editor_popover, "canvas-edit-hint.png");
+  /* Enter is the text view's: a new line, the edit goes on. */
+  g_assert_false (_wm_canvas_editor_key (canvas, GDK_KEY_Return, 0));
+  g_assert_nonnull (canvas->edit_commit);
+  gtk_text_buffer_set_text (buffer, "First line\nSecond line", -1);
+  g_assert_true (_wm_canvas_editor_key (canvas, GDK_KEY_Return, GDK_CONTROL_MASK));
+  g_assert_cmpstr (lookup (fixture, "note-71")->text, ==, "First line\nSecond line");
+  g_assert_null (canvas->edit_commit);
+}
+
+/* A double-click on a link's bend point removes it, one undo step each. */
+static void
+double_click_doc (Fixture *fixture,
+                  WmPoint  point)
+{
+  double x, y;
+
+  wm_viewport_doc_to_widget (wm_canvas_get_viewport (fixture->canvas), point.x, point.y, &x, &y);
+  _wm_canvas_test_double_click (fixture->canvas, x, y);
+}
+
+static void
+test_remove_bend (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  const WmPoint bends[] = { { 150, 135 }, { 250, 135 } };
+  WmItem *link = lookup (fixture, "association-57");
+  g_autoptr(GBytes) original = NULL;
+  g_autoptr(GBytes) after_undo = NULL;
+
+  g_assert_true (wm_diagram_set_points (fixture->diagram, link->id, bends, 2));
+  wm_project_break_merge (fixture->project);
+  original = wm_project_serialize (fixture->project);
+  wm_test_wait_until_drawn (GTK_WIDGET (fixture->canvas));
+
+  double_click_doc (fixture, bends[1]);
+  g_assert_cmpuint (link->n_points, ==, 1);
+  g_assert_cmpfloat (link->points[0].x, ==, bends[0].x);
+  double_click_doc (fixture, bends[0]);
+  g_assert_cmpuint (link->n_points, ==, 0);
+  g_assert_null (fixture->canvas->edit_commit);
+
+  g_assert_true (wm_project_undo (fixture->project));
+  g_assert_cmpuint (link->n_points, ==, 1);
+  g_assert_true (wm_project_undo (fixture->project));
+  g_assert_cmpuint (link->n_points, ==, 2);
+  after_undo = wm_project_serialize (fixture->project);
+  assert_bytes_equal (original, after_undo);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -443,6 +535,8 @@ main (int   argc,
   ADD ("align", test_align);
   ADD ("distribute", test_distribute);
   ADD ("other-notation-refused", test_other_notation_refused);
+  ADD ("finish-edit", test_finish_edit);
+  ADD ("remove-bend", test_remove_bend);
 
   return g_test_run ();
 }

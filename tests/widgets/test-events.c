@@ -400,6 +400,68 @@ test_right_click_menu (Fixture       *fixture,
   g_assert_not_reached ();
 }
 
+/* A node in view other than use-case-43, hit at its centre. */
+static WmItem *
+other_node_in_view (Fixture *fixture)
+{
+  WmRect visible;
+
+  wm_viewport_get_visible (wm_canvas_get_viewport (fixture->canvas), &visible);
+  for (guint i = 0; i < wm_diagram_get_n_items (fixture->diagram); i++)
+    {
+      WmItem *node = wm_diagram_get_item (fixture->diagram, i);
+      WmPoint c;
+
+      if (!wm_item_is_node (node) || g_str_equal (node->id, "use-case-43"))
+        continue;
+      c = center (fixture, node->id);
+      if (wm_rect_contains (&visible, c.x, c.y) &&
+          _wm_canvas_hit (fixture->canvas, c.x, c.y) == node)
+        return node;
+    }
+  g_assert_not_reached ();
+}
+
+static const char *right_clicked;
+
+static gboolean
+only_right_clicked_selected (Fixture *fixture)
+{
+  const char *const *ids = _wm_canvas_get_selection_ids (fixture->canvas);
+
+  return ids[0] != NULL && g_str_equal (ids[0], right_clicked) && ids[1] == NULL;
+}
+
+/* A right click on an item outside the selection selects it before its
+ * menu opens; on an item of the selection, the selection stays whole. */
+static void
+test_right_click_selects (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  WmItem *other = other_node_in_view (fixture);
+  g_autofree char *other_id = g_strdup (other->id);
+  WmPoint c = center (fixture, "use-case-43"), o = center (fixture, other_id);
+  const char *both[] = { "use-case-43", other_id, NULL };
+  g_auto(GStrv) kept = NULL;
+
+  wm_canvas_select (fixture->canvas, (const char *const[]) { "use-case-43", NULL });
+  right_clicked = other_id;
+  click_at (fixture, o.x, o.y, 3);
+  wait_for (only_right_clicked_selected, fixture);
+  tap (fixture, XK_Escape);
+  settle (fixture);
+
+  wm_canvas_select (fixture->canvas, both);
+  click_at (fixture, c.x, c.y, 3);
+  settle (fixture);
+  kept = wm_canvas_get_selection (fixture->canvas);
+  g_assert_cmpuint (g_strv_length (kept), ==, 2);
+  g_assert_true (g_strv_contains ((const char *const *) kept, "use-case-43"));
+  g_assert_true (g_strv_contains ((const char *const *) kept, other_id));
+  tap (fixture, XK_Escape);
+  right_clicked = NULL;
+}
+
 static gboolean
 filed_in_channels (Fixture *fixture)
 {
@@ -472,6 +534,7 @@ main (int   argc,
   ADD ("double-click-edits", test_double_click_edits);
   ADD ("ctrl-wheel-zooms", test_ctrl_wheel_zooms);
   ADD ("right-click-menu", test_right_click_menu);
+  ADD ("right-click-selects", test_right_click_selects);
   ADD ("note-drag", test_note_drag);
 #undef ADD
 

@@ -159,6 +159,37 @@ test_invalid_value_refused (Fixture       *fixture,
   wm_project_set_read_only (fixture->project, FALSE);
 }
 
+/* The mark of a refused number goes once a valid one is typed: while it
+ * is typed, and when it is the value the model holds already. */
+static void
+test_error_clears_when_valid (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GtkSpinButton *spin = GTK_SPIN_BUTTON (editor (fixture, "uptime"));
+  GtkWidget *row = row_of (GTK_WIDGET (spin));
+
+  gtk_editable_set_text (GTK_EDITABLE (spin), "150");
+  gtk_spin_button_update (spin);
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  /* The model's own value again: nothing to apply, but nothing wrong either. */
+  gtk_editable_set_text (GTK_EDITABLE (spin), "88");
+  gtk_spin_button_update (spin);
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  g_assert_false (wm_project_can_undo (fixture->project));
+
+  /* Not a number, then a valid one typed: the mark goes before Enter. */
+  gtk_editable_set_text (GTK_EDITABLE (spin), "lots");
+  gtk_spin_button_update (spin);
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (spin), "101");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (spin), "95");
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  gtk_spin_button_update (spin);
+  g_assert_cmpfloat (wm_item_get_number (process (fixture), "uptime"), ==, 95);
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+}
+
 /* A text longer than a file may hold is refused, and the row says why, in
  * the same way as for a number out of range. */
 static void
@@ -337,6 +368,7 @@ main (int   argc,
   ADD ("/inspector/rows/follow-specs", test_rows_follow_specs);
   ADD ("/inspector/edit/spin-and-undo", test_spin_edits_and_undo);
   ADD ("/inspector/edit/invalid-refused", test_invalid_value_refused);
+  ADD ("/inspector/edit/error-clears-when-valid", test_error_clears_when_valid);
   ADD ("/inspector/edit/typing-is-one-step", test_typing_is_one_step);
   ADD ("/inspector/edit/too-long-text-refused", test_too_long_text_refused);
   ADD ("/inspector/target/removed-empties", test_removed_target_empties);
