@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "wm-export-dialog.h"
 
@@ -281,18 +282,58 @@ _wm_export_dialog_start_export (WmExportDialog *self,
   wm_export_dialog_export_to_async (self, file, self->exporting, on_exported, NULL);
 }
 
-static char *
-suggested_name (WmExportDialog *self)
+/* Characters that some file system refuses in a name, or that a shell or a
+ * file manager reads as something else. */
+#define UNSAFE_IN_FILE_NAMES "/\\:*?\"<>|"
+#define MAX_FILE_NAME_CHARS 80
+
+char *
+_wm_file_name_from_title (const char *title)
+{
+  GString *name = g_string_new (NULL);
+  g_autofree char *stripped = NULL;
+  g_autofree char *shortened = NULL;
+
+  for (const char *p = title ? title : ""; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean blank = g_unichar_isspace (c) || g_unichar_iscntrl (c) ||
+                       (c < 128 && strchr (UNSAFE_IN_FILE_NAMES, (char) c) != NULL);
+
+      /* Runs of blanks and unsafe characters become one space. */
+      if (!blank)
+        g_string_append_unichar (name, c);
+      else if (name->len > 0 && name->str[name->len - 1] != ' ')
+        g_string_append_c (name, ' ');
+    }
+  /* A leading dot would hide the file. */
+  stripped = g_strstrip (g_strdup (name->str + strspn (name->str, ". ")));
+  g_string_free (name, TRUE);
+  shortened = g_utf8_substring (stripped, 0, MIN (g_utf8_strlen (stripped, -1),
+                                                   MAX_FILE_NAME_CHARS));
+  g_strchomp (shortened);
+  return *shortened != '\0' ? g_steal_pointer (&shortened) : g_strdup (_("Untitled Project"));
+}
+
+/* The project's title; exporting one diagram of several, the diagram's name after it. */
+char *
+_wm_export_dialog_dup_suggested_name (WmExportDialog *self)
 {
   WmExportOptions options;
   gboolean all;
-  const char *title = *wm_project_get_title (self->project) ? wm_project_get_title (self->project)
-                                                            : _("Untitled Project");
+  const char *title = wm_project_get_title (self->project);
+  g_autofree char *stem = NULL;
+  g_autofree char *name = NULL;
 
   wm_export_dialog_get_options (self, &options, &all);
-  return g_strdup_printf ("%s.%s", all || self->current == NULL ? title
-                                                                : wm_diagram_get_name (self->current),
-                          wm_export_format_extension (options.format));
+  if (all || self->current == NULL)
+    stem = g_strdup (title);
+  else if (*title != '\0' && wm_project_get_n_diagrams (self->project) > 1)
+    stem = g_strdup_printf ("%s - %s", title, wm_diagram_get_name (self->current));
+  else
+    stem = g_strdup (*title != '\0' ? title : wm_diagram_get_name (self->current));
+  name = _wm_file_name_from_title (stem);
+  return g_strdup_printf ("%s.%s", name, wm_export_format_extension (options.format));
 }
 
 static void
@@ -301,7 +342,7 @@ on_export_clicked (WmExportDialog *self)
   GtkFileChooserNative *chooser =
     gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
                                  _("_Export"), _("_Cancel"));
-  g_autofree char *name = suggested_name (self);
+  g_autofree char *name = _wm_export_dialog_dup_suggested_name (self);
 
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_signal_connect (chooser, "response", G_CALLBACK (on_file_chosen), self);

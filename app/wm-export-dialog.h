@@ -47,5 +47,13 @@ gboolean        wm_export_dialog_export_to_finish (WmExportDialog      *self,
  * error, or (cancelled) stays open. For tests. */
 void            _wm_export_dialog_start_export    (WmExportDialog      *self,
                                                    GFile               *file);
+/* The name the file chooser proposes: the project's title made safe for a
+ * file name, with the chosen format's extension. For tests. */
+char           *_wm_export_dialog_dup_suggested_name (WmExportDialog  *self);
+
+/* @title as a file's name: without characters that file systems or shells
+ * treat specially, blanks folded, not hidden, not too long; "Untitled
+ * Project" when nothing is left. */
+char           *_wm_file_name_from_title          (const char          *title);
 
 G_END_DECLS

@@ -12,10 +12,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "wm-canvas.h"
 #include "wm-export-dialog.h"
 #include "wm-print.h"
+#include "wm-project-properties.h"
 #include "wm-window-private.h"
 
 /* Which actions can run */
@@ -106,12 +108,118 @@ save_as_action (GtkWidget  *widget,
 
 /* Editing */
 
+/* What one undo or redo changed, as the model's signals tell it: the
+ * diagrams touched, each with the ids of its items added or modified. */
+typedef struct
+{
+  WmWindow   *window;
+  GHashTable *diagrams;  /* WmDiagram * -> GPtrArray of ids */
+  WmDiagram  *first;     /* the first diagram touched */
+  WmDiagram  *restored;  /* a diagram the step brought back */
+} StepChanges;
+
+static void
+on_step_diagram_changed (WmDiagram     *diagram,
+                         const WmDelta *delta,
+                         StepChanges   *changes)
+{
+  GPtrArray *ids = g_hash_table_lookup (changes->diagrams, diagram);
+
+  if (ids == NULL)
+    {
+      ids = g_ptr_array_new_with_free_func (g_free);
+      g_hash_table_insert (changes->diagrams, diagram, ids);
+    }
+  if (changes->first == NULL)
+    changes->first = diagram;
+  for (guint i = 0; i < delta->added->len; i++)
+    g_ptr_array_add (ids, g_strdup (g_ptr_array_index (delta->added, i)));
+  for (guint i = 0; i < delta->modified->len; i++)
+    g_ptr_array_add (ids, g_strdup (g_ptr_array_index (delta->modified, i)));
+}
+
+static void
+on_step_diagrams_changed (GListModel  *diagrams,
+                          guint        position,
+                          guint        removed,
+                          guint        added,
+                          StepChanges *changes)
+{
+  g_autoptr(WmDiagram) diagram = added > 0 ? g_list_model_get_item (diagrams, position) : NULL;
+
+  /* The project holds it; a pointer is enough for the step's length. */
+  if (diagram != NULL)
+    changes->restored = diagram;
+}
+
+/* Shows where the step happened: its diagram, the one shown if it was
+ * touched, and in it the items the step added or changed, selected and
+ * scrolled into view. */
+static void
+show_step_changes (StepChanges *changes)
+{
+  WmWindow *self = changes->window;
+  WmDiagram *shown = wm_canvas_get_diagram (WM_CANVAS (self->canvas));
+  WmDiagram *diagram = g_hash_table_contains (changes->diagrams, shown) ? shown : changes->first;
+  GPtrArray *ids = diagram ? g_hash_table_lookup (changes->diagrams, diagram) : NULL;
+  g_autoptr(GPtrArray) present = g_ptr_array_new ();
+
+  if (diagram == NULL)
+    diagram = changes->restored;
+  if (diagram == NULL || _wm_window_find_position (self, diagram) == GTK_INVALID_LIST_POSITION)
+    return;
+  if (diagram != shown)
+    wm_window_show_diagram (self, diagram);
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    if (wm_diagram_lookup (diagram, g_ptr_array_index (ids, i)) != NULL)
+      g_ptr_array_add (present, g_ptr_array_index (ids, i));
+  /* A step that only took items away leaves the selection as the canvas made it. */
+  if (present->len == 0)
+    return;
+  g_ptr_array_add (present, NULL);
+  wm_canvas_reveal (WM_CANVAS (self->canvas), (const char *const *) present->pdata);
+}
+
+/* Runs @step (wm_project_undo or wm_project_redo) and shows what it changed,
+ * whichever diagram is shown and whichever pane has the focus. */
+static void
+run_history_step (WmWindow *self,
+                  gboolean (*step) (WmProject *project))
+{
+  StepChanges changes = { self, NULL, NULL, NULL };
+  g_autoptr(GPtrArray) diagrams = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = wm_project_get_n_diagrams (self->project);
+  g_autofree gulong *handlers = g_new0 (gulong, n);
+  gulong list_handler;
+  gboolean done;
+
+  changes.diagrams = g_hash_table_new_full (NULL, NULL, NULL,
+                                            (GDestroyNotify) g_ptr_array_unref);
+  /* The step may take diagrams out of the project: each is held until its
+   * handler is gone. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_ptr_array_add (diagrams, g_object_ref (wm_project_get_diagram (self->project, i)));
+      handlers[i] = g_signal_connect (diagrams->pdata[i], "changed",
+                                      G_CALLBACK (on_step_diagram_changed), &changes);
+    }
+  list_handler = g_signal_connect (self->project, "items-changed",
+                                   G_CALLBACK (on_step_diagrams_changed), &changes);
+  done = step (self->project);
+  g_signal_handler_disconnect (self->project, list_handler);
+  for (guint i = 0; i < n; i++)
+    g_signal_handler_disconnect (diagrams->pdata[i], handlers[i]);
+  if (done)
+    show_step_changes (&changes);
+  g_hash_table_unref (changes.diagrams);
+}
+
 static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  wm_project_undo (WM_WINDOW (widget)->project);
+  run_history_step (WM_WINDOW (widget), wm_project_undo);
 }
 
 static void
@@ -119,7 +227,7 @@ redo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  wm_project_redo (WM_WINDOW (widget)->project);
+  run_history_step (WM_WINDOW (widget), wm_project_redo);
 }
 
 static void
@@ -292,6 +400,26 @@ move_diagram_action (GtkWidget  *widget,
                          g_str_equal (action_name, "win.move-diagram-up") ? -1 : 1);
 }
 
+static void
+new_from_template_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  _wm_window_new_from_template (WM_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* The project's details: what the window's and an exported presentation's
+ * titles show. */
+static void
+project_properties_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  WmWindow *self = WM_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (wm_project_properties_new (GTK_WINDOW (self), self->project)));
+}
+
 /* Exporting and printing */
 
 static void
@@ -357,15 +485,85 @@ find_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* Zoom: the window's actions act on the canvas, so that the shortcuts work
+ * wherever the focus is (the sidebar, the inspector, the palette). */
+
+static void
+zoom_canvas_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  WmWindow *self = WM_WINDOW (widget);
+  g_autofree char *canvas_action = NULL;
+
+  /* "win.zoom-in" runs "canvas.zoom-in", and so on. */
+  g_assert (g_str_has_prefix (action_name, "win."));
+  canvas_action = g_strconcat ("canvas.", action_name + strlen ("win."), NULL);
+  gtk_widget_activate_action (self->canvas, canvas_action, NULL);
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  WmWindow *self = WM_WINDOW (widget);
+
+  if (wm_canvas_get_diagram (WM_CANVAS (self->canvas)) != NULL)
+    wm_canvas_set_zoom (WM_CANVAS (self->canvas), g_variant_get_double (parameter));
+}
+
+static void
+zoom_fit_width_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  wm_canvas_zoom_to_fit_width (WM_CANVAS (WM_WINDOW (widget)->canvas));
+}
+
+static void
+class_init_zoom_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_canvas_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_canvas_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_canvas_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom", "d", zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-fit-width", NULL,
+                                   zoom_fit_width_action);
+
+  /* Menus show the last binding of an action: the keypad's go first. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK,
+                                       "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK,
+                                       "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK,
+                                       "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK,
+                                       "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK,
+                                       "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK,
+                                       "win.zoom", "d", 1.0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK,
+                                       "win.zoom", "d", 1.0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.zoom-fit", NULL);
+}
+
 void
 _wm_window_class_init_actions (GtkWidgetClass *widget_class)
 {
+  class_init_zoom_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.add-diagram", "s", add_diagram_action);
+  gtk_widget_class_install_action (widget_class, "win.new-from-template", "s",
+                                   new_from_template_action);
+  gtk_widget_class_install_action (widget_class, "win.project-properties", NULL,
+                                   project_properties_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);

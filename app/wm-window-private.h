@@ -79,6 +79,10 @@ char *_wm_window_dup_display_name  (WmWindow   *self);
 void  _wm_window_open_files        (WmWindow   *self,
                                     GFile     **files,
                                     guint       n_files);
+/* Opens the template @file (a name in data/templates) as a new, untitled
+ * project: in this window while nobody has touched it, else in a new one. */
+void  _wm_window_new_from_template (WmWindow   *self,
+                                    const char *file);
 /* A filter for the file choosers: Waymark projects. */
 GtkFileFilter *_wm_window_project_filter (void);
 /* Saves to the project's own file (or asks where), then closes the window

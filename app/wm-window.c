@@ -18,6 +18,7 @@
 #include "wm-application.h"
 #include "wm-autosave.h"
 #include "wm-canvas.h"
+#include "wm-export-dialog.h"
 #include "wm-inspector.h"
 #include "wm-metrics-panel.h"
 #include "wm-palette.h"
@@ -41,6 +42,108 @@ fill_add_menu (WmWindow *self)
       g_menu_item_set_action_and_target (item, "win.add-diagram", "s", notations[i]->id);
       g_menu_append_item (self->add_section, item);
     }
+}
+
+/* Templates: starting projects installed with the application */
+
+/* One at least per kind of diagram, drawn for a real case (data/templates). */
+static const struct
+{
+  const char *file;
+  const char *label;
+} templates[] = {
+  { "referral-programme-canvas.waymark", N_("Referral Programme (Business Model Canvas)") },
+  { "self-service-support-use-cases.waymark", N_("Self-Service Support (Use Cases)") },
+  { "order-fulfilment-value-stream.waymark", N_("Order Fulfilment (Value Stream Map)") },
+  { "subscription-support-journey.waymark", N_("Subscription Support (Customer Journey)") },
+  { "support-product-value-proposition.waymark",
+    N_("Support Product (Value Proposition Canvas)") },
+};
+
+/* WAYMARK_TEMPLATES_DIR points a run from the build tree (meson devenv, the
+ * tests) at data/templates; otherwise, where the build installed them. */
+static char *
+dup_template_path (const char *file)
+{
+  const char *dir = g_getenv ("WAYMARK_TEMPLATES_DIR");
+
+  if (dir == NULL || *dir == '\0')
+    return g_build_filename (DATADIR, "waymark", "templates", file, NULL);
+  return g_build_filename (dir, file, NULL);
+}
+
+/* The "+" menu and the empty page offer the templates that are there. */
+static void
+fill_template_menus (WmWindow *self)
+{
+  GMenu *sections[] = {
+    G_MENU (gtk_widget_get_template_child (GTK_WIDGET (self), WM_TYPE_WINDOW,
+                                           "add_template_section")),
+    G_MENU (gtk_widget_get_template_child (GTK_WIDGET (self), WM_TYPE_WINDOW,
+                                           "template_section")),
+  };
+  GtkWidget *button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self),
+                                                                 WM_TYPE_WINDOW,
+                                                                 "template_button"));
+  guint found = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (templates); i++)
+    {
+      g_autofree char *path = dup_template_path (templates[i].file);
+
+      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        continue;
+      found++;
+      for (guint s = 0; s < G_N_ELEMENTS (sections); s++)
+        {
+          g_autoptr(GMenuItem) item = g_menu_item_new (_(templates[i].label), NULL);
+
+          g_menu_item_set_action_and_target (item, "win.new-from-template", "s",
+                                             templates[i].file);
+          g_menu_append_item (sections[s], item);
+        }
+    }
+  gtk_widget_set_visible (button, found > 0);
+}
+
+static void
+on_template_loaded (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(WmWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WmProject) project = wm_project_load_finish (result, &error);
+
+  g_assert (self->loading > 0);
+  self->loading--;
+  if (project == NULL)
+    {
+      _wm_window_show_error (self, _("The Template Could Not Be Opened"), error->message);
+      return;
+    }
+  /* A new project with the template's content: saving asks where, and the
+   * template itself is never written to. */
+  wm_project_set_file (project, NULL);
+  wm_window_set_project (self, project);
+}
+
+void
+_wm_window_new_from_template (WmWindow   *self,
+                              const char *file)
+{
+  g_autofree char *path = dup_template_path (file);
+  g_autoptr(GFile) template = g_file_new_for_path (path);
+  WmWindow *target = self;
+
+  /* Work in progress keeps its window; the template gets a new one. */
+  if (!wm_window_is_pristine (self))
+    {
+      target = wm_window_new (gtk_window_get_application (GTK_WINDOW (self)));
+      gtk_window_present (GTK_WINDOW (target));
+    }
+  target->loading++;
+  wm_project_load_async (template, NULL, on_template_loaded, g_object_ref (target));
 }
 
 /* Title and actions follow the project */
@@ -105,8 +208,62 @@ fit_canvas (gpointer data)
   WmWindow *self = data;
 
   self->fit_source = 0;
-  wm_canvas_zoom_to_fit (WM_CANVAS (self->canvas));
+  wm_canvas_show_opening_view (WM_CANVAS (self->canvas));
   return G_SOURCE_REMOVE;
+}
+
+static gboolean
+show_zoom (GtkWidget     *button,
+           GdkFrameClock *clock,
+           gpointer       data)
+{
+  WmCanvas *canvas = data;
+  g_autofree char *label = NULL;
+
+  /* Translators: the canvas's zoom as a percentage, "100 %"; use your
+   * language's usual spacing and sign. */
+  label = g_strdup_printf (_("%.0f %%"), 100 * wm_canvas_get_zoom (canvas));
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), label);
+  g_object_set_data (G_OBJECT (button), "wm-zoom-pending", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* The canvas zooms while it is allocated (fitting a diagram to its new
+ * size), when the header bar may not be resized any more: the label
+ * follows before the next frame's layout. */
+static void
+on_zoom_changed (GtkWidget  *button,
+                 GParamSpec *pspec,
+                 WmCanvas   *canvas)
+{
+  if (g_object_get_data (G_OBJECT (button), "wm-zoom-pending") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (button), "wm-zoom-pending", GINT_TO_POINTER (TRUE));
+  gtk_widget_add_tick_callback (button, show_zoom, canvas, NULL);
+}
+
+static gboolean
+diagram_to_visible (GBinding     *binding,
+                    const GValue *from,
+                    GValue       *to,
+                    gpointer      data)
+{
+  g_value_set_boolean (to, g_value_get_object (from) != NULL);
+  return TRUE;
+}
+
+/* The zoom button in the header bar shows the canvas's zoom, while a
+ * diagram shows. */
+static void
+bind_zoom_button (WmWindow *self)
+{
+  GObject *button = gtk_widget_get_template_child (GTK_WIDGET (self), WM_TYPE_WINDOW,
+                                                   "zoom_button");
+
+  g_signal_connect_object (self->canvas, "notify::zoom", G_CALLBACK (on_zoom_changed), button,
+                           G_CONNECT_SWAPPED);
+  g_object_bind_property_full (self->canvas, "diagram", button, "visible", G_BINDING_SYNC_CREATE,
+                               diagram_to_visible, NULL, NULL, NULL);
 }
 
 /* The inspector shows the one selected item, or the diagram's own fields. */
@@ -231,6 +388,8 @@ on_follow_link (WmWindow   *self,
       return;
     }
   wm_window_show_diagram (self, diagram);
+  /* The view goes to the item: no opening view replaces it after layout. */
+  g_clear_handle_id (&self->fit_source, g_source_remove);
   /* Close enough to read it: the diagram was just fitted to the view, which
    * for a large one is too far out to make the item out. */
   if (wm_canvas_get_zoom (WM_CANVAS (self->canvas)) < 0.75)
@@ -634,7 +793,8 @@ _wm_window_save_as (WmWindow *self,
     gtk_file_chooser_native_new (_("Save the Project"), GTK_WINDOW (self),
                                  GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   g_autoptr(GtkFileFilter) filter = _wm_window_project_filter ();
-  g_autofree char *name = project_display_name (self->project);
+  g_autofree char *display_name = project_display_name (self->project);
+  g_autofree char *name = _wm_file_name_from_title (display_name);
   g_autofree char *suggested = g_str_has_suffix (name, WM_FILE_EXTENSION)
                                  ? g_strdup (name) : g_strconcat (name, WM_FILE_EXTENSION, NULL);
   SaveRequest *request = g_new0 (SaveRequest, 1);
@@ -777,6 +937,10 @@ wm_window_class_init (WmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WmWindow, metrics_panel);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, search_entry);
+  gtk_widget_class_bind_template_child_full (widget_class, "add_template_section", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "template_section", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "template_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "zoom_button", FALSE, 0);
 
   _wm_window_class_init_actions (widget_class);
   _wm_window_class_init_watch (widget_class);
@@ -789,6 +953,7 @@ wm_window_init (WmWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   fill_add_menu (self);
+  fill_template_menus (self);
 
   self->canvas = wm_canvas_new ();
   gtk_scrolled_window_set_child (self->canvas_scroller, self->canvas);
@@ -807,6 +972,7 @@ wm_window_init (WmWindow *self)
                           G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->canvas, "diagram", self->metrics_panel, "diagram",
                           G_BINDING_SYNC_CREATE);
+  bind_zoom_button (self);
   g_signal_connect_swapped (self->inspector, "follow-link", G_CALLBACK (on_follow_link), self);
   g_signal_connect_swapped (self->problems_panel, "problem-activated",
                             G_CALLBACK (on_problem_activated), self);
@@ -824,6 +990,13 @@ wm_window_init (WmWindow *self)
   refresh_recent (self);
 
   self->settings = wm_application_get_settings ();
+  /* Every open canvas follows the grid preferences as they change. */
+  if (self->settings != NULL)
+    {
+      g_settings_bind (self->settings, "show-grid", self->canvas, "show-grid",
+                       G_SETTINGS_BIND_GET);
+      g_settings_bind (self->settings, "snap-to-grid", self->canvas, "snap", G_SETTINGS_BIND_GET);
+    }
   self->project_signals = g_signal_group_new (WM_TYPE_PROJECT);
   g_signal_group_connect_swapped (self->project_signals, "notify::dirty",
                                   G_CALLBACK (on_project_notify), self);

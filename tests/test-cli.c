@@ -91,6 +91,46 @@ test_check_sample (void)
   g_assert_nonnull (strstr (run.out, "  Rolled C&A: 84 %\n"));
 }
 
+/* Every template installed with the application checks clean, and one at
+ * least starts each kind of diagram. */
+static void
+test_check_templates (void)
+{
+  const char *notations[] = { "business-model-canvas", "use-case", "value-stream-map",
+                              "customer-journey", "value-proposition-canvas" };
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "..", "data", "templates", NULL);
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  g_autoptr(GString) seen = g_string_new (NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (listing);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_auto(Run) run = { 0, };
+
+      if (!g_str_has_suffix (name, ".waymark"))
+        continue;
+      g_test_message ("checking %s", name);
+      run_waymark (&run, "--check", path, NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_cmpstr (run.err, ==, "");
+      g_assert_nonnull (strstr (run.out, "a valid Waymark project"));
+      g_assert_nonnull (strstr (run.out, "\nNo problems found.\n"));
+      g_string_append (seen, run.out);
+      n++;
+    }
+  g_assert_cmpuint (n, >=, G_N_ELEMENTS (notations));
+  for (guint i = 0; i < G_N_ELEMENTS (notations); i++)
+    {
+      g_autofree char *listed = g_strdup_printf ("\n  %s ", notations[i]);
+
+      g_test_message ("a template for %s", notations[i]);
+      g_assert_nonnull (strstr (seen->str, listed));
+    }
+}
+
 static void
 test_check_invalid_file (void)
 {
@@ -283,6 +323,7 @@ main (int   argc,
 
   g_test_add_func ("/cli/version", test_version);
   g_test_add_func ("/cli/check/sample", test_check_sample);
+  g_test_add_func ("/cli/check/templates", test_check_templates);
   g_test_add_func ("/cli/check/invalid-file", test_check_invalid_file);
   g_test_add_func ("/cli/check/missing-file", test_check_missing_file);
   g_test_add_func ("/cli/check/broken-link", test_check_broken_link);

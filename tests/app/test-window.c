@@ -91,6 +91,17 @@ present_window (WmProject *project)
   return window;
 }
 
+/* Lets the window's fit after a diagram shows (an idle) and a frame happen. */
+static void
+settle (WmWindow *window)
+{
+  gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC / 4;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+}
+
 static WmDiagram *
 shown_diagram (WmWindow *window)
 {
@@ -946,11 +957,347 @@ test_follow_link (void)
     g_assert_cmpfloat (wm_canvas_get_zoom (canvas), >=, 0.75);
     wm_viewport_get_visible (wm_canvas_get_viewport (canvas), &visible);
     g_assert_true (wm_rect_intersects (&visible, &kaizen->bounds));
+    /* ...and still once the window has settled: no later fit moves it away. */
+    settle (window);
+    wm_viewport_get_visible (wm_canvas_get_viewport (canvas), &visible);
+    g_assert_true (wm_rect_intersects (&visible, &kaizen->bounds));
+    g_assert_cmpfloat (wm_canvas_get_zoom (canvas), >=, 0.75);
   }
 
   /* A link to nothing leaves the view as it was. */
   g_signal_emit_by_name (inspector, "follow-link", "no-such-item");
   g_assert_true (shown_diagram (window) == map);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Undo and redo, shown where they happen */
+
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action_name)
+{
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+assert_only_selected (WmWindow   *window,
+                      const char *id)
+{
+  g_auto(GStrv) selection = wm_canvas_get_selection (WM_CANVAS (wm_window_get_canvas (window)));
+
+  g_assert_cmpuint (g_strv_length (selection), ==, 1);
+  g_assert_cmpstr (selection[0], ==, id);
+}
+
+static void
+test_undo_shows_change (void)
+{
+  g_autoptr(WmProject) project = wm_test_load_sample ();
+  WmWindow *window = present_window (project);
+  WmDiagram *first = wm_project_get_diagram (project, 0);
+  WmDiagram *second = wm_project_get_diagram (project, 1);
+  WmItem *item = NULL;
+  g_autofree char *id = NULL;
+  const char *ids[2] = { NULL, NULL };
+
+  for (guint i = 0; i < wm_diagram_get_n_items (first) && item == NULL; i++)
+    if (wm_item_is_node (wm_diagram_get_item (first, i)))
+      item = wm_diagram_get_item (first, i);
+  g_assert_nonnull (item);
+  id = g_strdup (item->id);
+  ids[0] = id;
+  wm_window_show_diagram (window, first);
+  wm_canvas_select (WM_CANVAS (wm_window_get_canvas (window)), NULL);
+  wm_diagram_move_items (first, ids, 40, 0);
+  wm_window_show_diagram (window, second);
+  iterate (10);
+
+  /* The edit was made elsewhere: undo takes the window there, with the item selected. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (shown_diagram (window) == first);
+  assert_only_selected (window, id);
+
+  /* So does redo, from the other diagram too. */
+  wm_window_show_diagram (window, second);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_true (shown_diagram (window) == first);
+  assert_only_selected (window, id);
+  iterate (10);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_undo_tooltip_names_step (void)
+{
+  g_autoptr(WmProject) project = wm_test_load_sample ();
+  WmWindow *window = present_window (project);
+  WmDiagram *diagram = wm_project_get_diagram (project, 0);
+  GtkWidget *undo = find_action_button (GTK_WIDGET (window), "win.undo");
+  GtkWidget *redo = find_action_button (GTK_WIDGET (window), "win.redo");
+  g_autoptr(GPtrArray) nodes = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_nonnull (undo);
+  g_assert_nonnull (redo);
+  for (guint i = 0; i < wm_diagram_get_n_items (diagram) && nodes->len < 3; i++)
+    if (wm_item_is_node (wm_diagram_get_item (diagram, i)) &&
+        wm_diagram_get_item (diagram, i)->parent == NULL)
+      g_ptr_array_add (nodes, g_strdup (wm_diagram_get_item (diagram, i)->id));
+  g_assert_cmpuint (nodes->len, ==, 3);
+  g_ptr_array_add (nodes, NULL);
+  wm_diagram_move_items (diagram, (const char *const *) nodes->pdata, 0, 30);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (undo), ==, "Undo Move 3 Items");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (redo), ==, "Redo Move 3 Items");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Ctrl+Z is the window's: the sidebar, focused, passes it on. */
+static void
+test_undo_from_sidebar (void)
+{
+  g_autoptr(WmProject) project = wm_test_load_sample ();
+  WmWindow *window = present_window (project);
+  GtkWidget *list = wm_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW);
+  WmDiagram *diagram = wm_project_get_diagram (project, 0);
+  g_autofree char *name = g_strdup (wm_diagram_get_name (diagram));
+  GtkWidget *focus;
+
+  g_assert_nonnull (list);
+  wm_diagram_rename (diagram, "Renamed for the test");
+  gtk_widget_grab_focus (list);
+  iterate (5);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == list || gtk_widget_is_ancestor (focus, list));
+  g_assert_true (gtk_widget_activate_action (focus, "win.undo", NULL));
+  g_assert_cmpstr (wm_diagram_get_name (diagram), ==, name);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Each diagram of the sample opens at a zoom where its text reads, painted
+ * with text, its top-left corner in view. */
+static void
+test_opens_readable (void)
+{
+  g_autoptr(WmProject) project = wm_test_load_sample ();
+  WmWindow *window = present_window (project);
+  WmCanvas *canvas = WM_CANVAS (wm_window_get_canvas (window));
+  WmViewport *viewport = wm_canvas_get_viewport (canvas);
+
+  for (guint i = 0; i < wm_project_get_n_diagrams (project); i++)
+    {
+      WmDiagram *diagram = wm_project_get_diagram (project, i);
+      g_autofree char *name = g_strdup_printf ("waymark-open-%u.png", i);
+      WmRect extent, visible;
+
+      wm_window_show_diagram (window, diagram);
+      settle (window);
+      g_assert_true (wm_canvas_get_diagram (canvas) == diagram);
+      g_test_message ("%s: zoom %.3f, canvas %d x %d", wm_diagram_get_name (diagram),
+                      wm_canvas_get_zoom (canvas), gtk_widget_get_width (GTK_WIDGET (canvas)),
+                      gtk_widget_get_height (GTK_WIDGET (canvas)));
+      g_assert_cmpfloat (wm_canvas_get_zoom (canvas), >=, wm_render_get_readable_zoom () - 1e-9);
+      g_assert_cmpfloat (wm_canvas_get_zoom (canvas), <=, 1.0);
+      g_assert_cmpint (wm_canvas_get_detail (canvas), ==, WM_RENDER_DETAIL_FULL);
+      wm_render_get_extent (diagram, &extent);
+      wm_viewport_get_visible (viewport, &visible);
+      g_assert_cmpfloat (visible.x, <=, extent.x);
+      g_assert_cmpfloat (visible.y, <=, extent.y);
+      g_assert_cmpfloat (visible.x + visible.width, >, extent.x);
+      g_assert_cmpfloat (visible.y + visible.height, >, extent.y);
+      wm_test_save_screenshot (GTK_WIDGET (window), name);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A new diagram of each kind opens at 100 % with the document's origin in
+ * view; a note created from the palette lands where the analyst clicks. */
+static void
+test_new_diagram_view (void)
+{
+  g_autoptr(WmProject) project = wm_test_load_sample ();
+  WmWindow *window = present_window (project);
+  WmCanvas *canvas = WM_CANVAS (wm_window_get_canvas (window));
+  guint n_notations;
+  const WmNotation *const *notations = wm_notations_get_all (&n_notations);
+
+  for (guint i = 0; i < n_notations; i++)
+    {
+      double wx, wy;
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.add-diagram", "s", notations[i]->id);
+      settle (window);
+      g_assert_true (wm_canvas_get_diagram (canvas) ==
+                     wm_project_get_diagram (project, wm_project_get_n_diagrams (project) - 1));
+      g_assert_cmpfloat (wm_canvas_get_zoom (canvas), ==, 1.0);
+      wm_viewport_doc_to_widget (wm_canvas_get_viewport (canvas), 0, 0, &wx, &wy);
+      g_test_message ("%s: origin at %.0f, %.0f", notations[i]->id, wx, wy);
+      g_assert_cmpfloat (wx, >=, 0);
+      g_assert_cmpfloat (wy, >=, 0);
+      g_assert_cmpfloat (wx, <, gtk_widget_get_width (GTK_WIDGET (canvas)) / 2.0);
+      g_assert_cmpfloat (wy, <, gtk_widget_get_height (GTK_WIDGET (canvas)) / 2.0);
+      if (i == 0)
+        wm_test_save_screenshot (GTK_WIDGET (window), "waymark-new-diagram.png");
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Switching the grid on or off in the preferences changes every open
+ * canvas at once. */
+static void
+test_grid_preferences_live (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(WmProject) project = wm_test_load_sample ();
+  g_autoptr(WmProject) other = wm_test_load_sample ();
+  WmWindow *windows[] = { present_window (project), present_window (other) };
+
+  for (guint round = 0; round < 2; round++)
+    {
+      gboolean on = round == 0;
+
+      g_settings_set_boolean (settings, "show-grid", on);
+      g_settings_set_boolean (settings, "snap-to-grid", !on);
+      iterate (5);
+      for (guint i = 0; i < G_N_ELEMENTS (windows); i++)
+        {
+          WmCanvas *canvas = WM_CANVAS (wm_window_get_canvas (windows[i]));
+
+          g_assert_cmpint (wm_canvas_get_show_grid (canvas), ==, on);
+          g_assert_cmpint (wm_canvas_get_snap (canvas), ==, !on);
+        }
+    }
+  g_settings_reset (settings, "show-grid");
+  g_settings_reset (settings, "snap-to-grid");
+  for (guint i = 0; i < G_N_ELEMENTS (windows); i++)
+    gtk_window_destroy (GTK_WINDOW (windows[i]));
+}
+
+/* Runs the shortcut for @keyval and @mods as a key press in @focus would:
+ * the first shortcut controller from the focus widget up to the window that
+ * has one for it. FALSE when none has. */
+static gboolean
+press_shortcut (GtkWidget       *focus,
+                guint            keyval,
+                GdkModifierType  mods)
+{
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_keyval_trigger_new (keyval, mods);
+
+  for (GtkWidget *widget = focus; widget != NULL; widget = gtk_widget_get_parent (widget))
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+          if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+            continue;
+          for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+            {
+              g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+              if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
+                return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                     gtk_shortcut_get_arguments (shortcut));
+            }
+        }
+    }
+  return FALSE;
+}
+
+static void
+check_zoom_keys (WmWindow  *window,
+                 GtkWidget *focus)
+{
+  WmCanvas *canvas = WM_CANVAS (wm_window_get_canvas (window));
+
+  gtk_widget_grab_focus (focus);
+  g_assert_true (gtk_widget_has_focus (focus));
+  g_assert_true (press_shortcut (focus, GDK_KEY_0, GDK_CONTROL_MASK));
+  g_assert_cmpfloat (wm_canvas_get_zoom (canvas), ==, 1.0);
+  g_assert_true (press_shortcut (focus, GDK_KEY_plus, GDK_CONTROL_MASK));
+  g_assert_cmpfloat (wm_canvas_get_zoom (canvas), ==, 1.25);
+  g_assert_true (press_shortcut (focus, GDK_KEY_minus, GDK_CONTROL_MASK));
+  g_assert_true (press_shortcut (focus, GDK_KEY_minus, GDK_CONTROL_MASK));
+  g_assert_cmpfloat (wm_canvas_get_zoom (canvas), ==, 0.8);
+  g_assert_true (press_shortcut (focus, GDK_KEY_equal, GDK_CONTROL_MASK));
+  g_assert_cmpfloat (wm_canvas_get_zoom (canvas), ==, 1.0);
+  /* The sample's business model is wider than the canvas at 1280 x 800. */
+  g_assert_true (press_shortcut (focus, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+  g_assert_cmpfloat (wm_canvas_get_zoom (canvas), <, 0.5);
+  /* The keys went to the window, the focus stayed where it was. */
+  g_assert_true (gtk_widget_has_focus (focus));
+}
+
+/* The label follows the zoom before the next frame. */
+static void
+wait_for_label (GtkMenuButton *button,
+                const char    *label)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (g_strcmp0 (gtk_menu_button_get_label (button), label) != 0 &&
+         g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, label);
+}
+
+/* The zoom keys work with the focus in the sidebar or the inspector, and
+ * the header bar's zoom button shows the zoom. */
+static void
+test_zoom_keys_and_indicator (void)
+{
+  g_autoptr(WmProject) project = wm_test_load_sample ();
+  WmWindow *window = present_window (project);
+  WmCanvas *canvas = WM_CANVAS (wm_window_get_canvas (window));
+  GtkMenuButton *button = GTK_MENU_BUTTON (
+    gtk_widget_get_template_child (GTK_WIDGET (window), WM_TYPE_WINDOW, "zoom_button"));
+  GtkWidget *list = GTK_WIDGET (
+    gtk_widget_get_template_child (GTK_WIDGET (window), WM_TYPE_WINDOW, "diagram_list"));
+  GtkWidget *text;
+
+  settle (window);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (button)));
+  check_zoom_keys (window, list);
+  text = wm_test_find_widget (wm_window_get_inspector (window), GTK_TYPE_TEXT);
+  g_assert_nonnull (text);
+  check_zoom_keys (window, text);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom", "d", 2.0);
+  g_assert_cmpfloat (wm_canvas_get_zoom (canvas), ==, 2.0);
+  wait_for_label (button, "200 %");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom", "d", 0.5);
+  wait_for_label (button, "50 %");
+  wm_canvas_set_zoom (canvas, 1.25);
+  wait_for_label (button, "125 %");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-fit-width", NULL);
+  {
+    WmRect extent, visible;
+
+    wm_render_get_extent (wm_canvas_get_diagram (canvas), &extent);
+    wm_viewport_get_visible (wm_canvas_get_viewport (canvas), &visible);
+    g_assert_cmpfloat (visible.width, >=, extent.width);
+    g_assert_cmpfloat (visible.width, <, extent.width * 1.1);
+  }
+  settle (window);
+  gtk_menu_button_popup (button);
+  settle (window);
+  save_composite_screenshot (GTK_WIDGET (window),
+                             GTK_WIDGET (gtk_menu_button_get_popover (button)),
+                             "waymark-zoom-menu.png");
+  gtk_menu_button_popdown (button);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -987,6 +1334,13 @@ main (int   argc,
   g_test_add_func ("/window/panels-follow-canvas", test_panels_follow_canvas);
   g_test_add_func ("/window/search", test_search);
   g_test_add_func ("/window/follow-link", test_follow_link);
+  g_test_add_func ("/window/opens-readable", test_opens_readable);
+  g_test_add_func ("/window/new-diagram-view", test_new_diagram_view);
+  g_test_add_func ("/window/grid-preferences-live", test_grid_preferences_live);
+  g_test_add_func ("/window/zoom/keys-and-indicator", test_zoom_keys_and_indicator);
+  g_test_add_func ("/window/undo/shows-change", test_undo_shows_change);
+  g_test_add_func ("/window/undo/tooltip-names-step", test_undo_tooltip_names_step);
+  g_test_add_func ("/window/undo/from-sidebar", test_undo_from_sidebar);
 
   status = g_test_run ();
   {
