@@ -9,13 +9,6 @@
 
 G_BEGIN_DECLS
 
-/* Paints @item and nothing else (no paper, no blocks, grids or timeline), as
- * part of its diagram, so that a test can see exactly the ink it puts down. */
-void _wm_render_item_alone (WmDiagram             *diagram,
-                            const WmItem          *item,
-                            cairo_t               *cr,
-                            const WmRenderOptions *options);
-
 /* A rectangle that holds the item's extent, found without measuring text
  * where its painter can; TRUE when it is the extent itself. */
 gboolean _wm_render_item_bound              (WmDiagram    *diagram,

@@ -879,10 +879,10 @@ wm_render_diagram (WmDiagram             *diagram,
 }
 
 void
-_wm_render_item_alone (WmDiagram             *diagram,
-                       const WmItem          *item,
-                       cairo_t               *cr,
-                       const WmRenderOptions *options)
+wm_render_item (WmDiagram             *diagram,
+                const WmItem          *item,
+                cairo_t               *cr,
+                const WmRenderOptions *options)
 {
   const WmPainter *painter = painter_for (diagram);
   WmPaintContext ctx = paint_context (diagram, cr, options);

@@ -75,6 +75,13 @@ gboolean      wm_render_link_path    (WmDiagram             *diagram,
 /* The document area that painting @diagram covers, margins included. */
 void          wm_render_get_extent   (WmDiagram             *diagram,
                                       WmRect                *extent);
+/* Paints @item and nothing else (no paper, no blocks, grids or timeline), as
+ * part of its diagram, where its painter places it: a palette's preview,
+ * or a test that must see exactly the ink one item puts down. */
+void          wm_render_item         (WmDiagram             *diagram,
+                                      const WmItem          *item,
+                                      cairo_t               *cr,
+                                      const WmRenderOptions *options);
 /* The area the ink of one item covers (nodes: at least their bounds; links:
  * their path, arrowheads and labels). */
 void          wm_render_item_extent  (WmDiagram             *diagram,

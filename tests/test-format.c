@@ -385,6 +385,38 @@ test_longest_values_reopen (void)
   g_assert_true (g_str_equal (again, text));
 }
 
+/* The templates are what the writer writes: opening and saving one
+ * unchanged gives its bytes back, as for the sample. */
+static void
+test_templates_round_trip (void)
+{
+  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "..", "data", "templates", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename ("data", "templates", name, NULL);
+      gsize length;
+      g_autofree char *data = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(WmProject) project = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+
+      if (!g_str_has_suffix (name, ".waymark"))
+        continue;
+      data = wm_test_read_source_file (path, &length);
+      project = wm_project_load_from_data (data, length, path, &error);
+      g_assert_no_error (error);
+      bytes = wm_project_serialize (project);
+      g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), data, length);
+      n++;
+    }
+  g_assert_cmpuint (n, >=, 5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -392,6 +424,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/format/sample/round-trip-byte-identical", test_sample_round_trip);
+  g_test_add_func ("/format/templates-round-trip", test_templates_round_trip);
   g_test_add_func ("/format/writer/deterministic", test_deterministic);
   g_test_add_func ("/format/writer/c-locale-numbers", test_numbers_in_c_locale);
   g_test_add_func ("/format/writer/escaping", test_escaping);

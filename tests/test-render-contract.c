@@ -63,7 +63,7 @@ paint_and_measure (WmDiagram    *diagram,
   options.paper = FALSE;
   cairo_scale (cr, scale, scale);
   cairo_translate (cr, -area.x, -area.y);
-  _wm_render_item_alone (diagram, item, cr, &options);
+  wm_render_item (diagram, item, cr, &options);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 
@@ -323,7 +323,7 @@ paint_link_with_labels (WmDiagram    *diagram,
   options.paper = FALSE;
   cairo_scale (cr, LABEL_SCALE, LABEL_SCALE);
   cairo_translate (cr, -paint->area.x, -paint->area.y);
-  _wm_render_item_alone (diagram, link, cr, &options);
+  wm_render_item (diagram, link, cr, &options);
   cairo_destroy (cr);
   cairo_surface_flush (paint->surface);
   paint->n_boxes = _wm_render_label_boxes (diagram, link, paint->boxes, MAX_BOXES);

@@ -462,7 +462,7 @@ paint_area (WmDiagram    *diagram,
   options.paper = FALSE;
   cairo_translate (cr, -area->x, -area->y);
   if (alone != NULL)
-    _wm_render_item_alone (diagram, alone, cr, &options);
+    wm_render_item (diagram, alone, cr, &options);
   else
     wm_render_diagram (diagram, cr, &options);
   cairo_destroy (cr);

@@ -54,8 +54,8 @@ G_DEFINE_FINAL_TYPE (WmPalette, wm_palette, GTK_TYPE_WIDGET)
 
 static GHashTable *previews;   /* "notation/type" -> cairo_surface_t */
 
-/* Adds an item of @type to @diagram; returns the area to show. */
-static gboolean
+/* Adds an item of @type to @diagram, or NULL; @area is the part to show. */
+static WmItem *
 add_preview_item (WmDiagram        *diagram,
                   const WmItemType *type,
                   WmRect           *area)
@@ -69,20 +69,22 @@ add_preview_item (WmDiagram        *diagram,
       item = wm_diagram_add_node (diagram, type->id,
                                   &(WmRect) { 0, 0, type->width, type->height }, "", NULL);
       if (item == NULL)
-        return FALSE;
-      *area = item->bounds;
-      return TRUE;
+        return NULL;
+      /* Where its painter puts it: a layout may place it (a note in its area). */
+      wm_render_node_rect (diagram, item, area);
+      return item;
     }
   if (!wm_notation_find_link_ends (notation, type, &from, &to))
-    return FALSE;
-  /* Two small nodes far apart: only the line between them shows. */
+    return NULL;
+  /* Two small nodes apart: only the link is painted, over its own extent. */
   source = wm_diagram_add_node (diagram, from->id, &(WmRect) { 0, 20, 10, 10 }, "", NULL);
   target = wm_diagram_add_node (diagram, to->id, &(WmRect) { 50, 0, 10, 10 }, "", NULL);
-  if (source == NULL || target == NULL ||
-      wm_diagram_add_link (diagram, type->id, source->id, target->id, NULL) == NULL)
-    return FALSE;
-  *area = (WmRect) { 10, 0, 40, 30 };
-  return TRUE;
+  if (source == NULL || target == NULL)
+    return NULL;
+  item = wm_diagram_add_link (diagram, type->id, source->id, target->id, NULL);
+  if (item != NULL)
+    wm_render_item_extent (diagram, item, area);
+  return item;
 }
 
 static cairo_surface_t *
@@ -94,27 +96,24 @@ render_preview (const WmNotation *notation,
   g_autoptr(WmProject) project = wm_project_new ();
   WmDiagram *diagram = wm_project_add_diagram (project, notation->id, "preview", NULL);
   WmRenderOptions options;
+  WmItem *item = NULL;
   WmRect area;
   double scale;
   cairo_t *cr;
 
-  if (diagram == NULL || !add_preview_item (diagram, type, &area))
+  if (diagram != NULL)
+    item = add_preview_item (diagram, type, &area);
+  if (item == NULL || area.width <= 0 || area.height <= 0)
     return surface;
   cr = cairo_create (surface);
   scale = 0.9 * MIN (size / area.width, size / area.height);
   cairo_translate (cr, size / 2.0, size / 2.0);
   cairo_scale (cr, scale, scale);
   cairo_translate (cr, -(area.x + area.width / 2), -(area.y + area.height / 2));
-  if (type->kind == WM_ITEM_LINK)
-    {
-      /* Show the line between the nodes, not the nodes. */
-      cairo_rectangle (cr, area.x, area.y - 20, area.width, area.height + 40);
-      cairo_clip (cr);
-    }
   wm_render_options_init (&options);
   options.scale = scale;
   options.paper = FALSE;
-  wm_render_diagram (diagram, cr, &options);
+  wm_render_item (diagram, item, cr, &options);
   cairo_destroy (cr);
   return surface;
 }
