@@ -31,6 +31,15 @@ struct _WmWindow
   WmMetricsPanel     *metrics_panel;
   GtkSearchBar       *search_bar;
   GtkSearchEntry     *search_entry;
+  GtkLabel           *find_count;       /* "3 of 12" */
+  GtkToggleButton    *find_all_button;  /* find in every diagram */
+  GtkWidget          *find_results;     /* the hits of every diagram, listed */
+  GtkListView        *find_list;
+  GtkSingleSelection *find_selection;   /* over the hits, a GListStore of WmFindHit */
+  char               *find_query;       /* the text the hits were found for */
+  guint               find_position;    /* the hit shown, or GTK_INVALID_LIST_POSITION */
+  guint               find_matches;     /* the diagram's hits, counted but not yet listed */
+  gboolean            finding;          /* find is switching to a hit's diagram */
   GtkWidget          *recent_box;
   GtkListBox         *recent_list;
   GMenuModel         *diagram_menu;
@@ -113,6 +122,16 @@ void  _wm_window_dispose_sidebar   (WmWindow   *self);
  * GTK_INVALID_LIST_POSITION. */
 guint _wm_window_find_position     (WmWindow   *self,
                                     WmDiagram  *diagram);
+
+/* wm-window-find.c: find (Ctrl+F) in the diagram or in all of them, and
+ * Enter, Shift+Enter to step through the hits */
+void  _wm_window_class_init_find   (GtkWidgetClass *widget_class);
+void  _wm_window_init_find         (WmWindow       *self);
+void  _wm_window_dispose_find      (WmWindow       *self);
+/* The entry's text changed (the canvas found @matches in its diagram): finds
+ * it anew, in the diagram shown or in every diagram. */
+void  _wm_window_update_find       (WmWindow       *self,
+                                    guint           matches);
 
 /* wm-window-watch.c: following the project's file on disk */
 void     _wm_window_class_init_watch (GtkWidgetClass *widget_class);

@@ -7,7 +7,8 @@
  * this one (the widget, the project it shows, opening and saving, recent
  * projects, the bottom pane and the search), wm-window-actions.c (the "win."
  * actions and their shortcuts), wm-window-sidebar.c (the list of diagrams
- * and its context menu) and wm-window-watch.c (the project's file on disk).
+ * and its context menu), wm-window-find.c (find in one diagram or in all)
+ * and wm-window-watch.c (the project's file on disk).
  */
 #define G_LOG_DOMAIN "wm-window"
 
@@ -106,22 +107,34 @@ fill_template_menus (WmWindow *self)
   gtk_widget_set_visible (button, found > 0);
 }
 
+/* Ends an asynchronous load this window started: the project, or NULL
+ * after showing @failure (a title) with the reason. */
+static WmProject *
+finish_load (WmWindow     *self,
+             GAsyncResult *result,
+             const char   *failure)
+{
+  g_autoptr(GError) error = NULL;
+  WmProject *project = wm_project_load_finish (result, &error);
+
+  g_assert (self->loading > 0);
+  self->loading--;
+  /* The message names the file and the line; nothing in this window is lost. */
+  if (project == NULL)
+    _wm_window_show_error (self, failure, error->message);
+  return project;
+}
+
 static void
 on_template_loaded (GObject      *source,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
   g_autoptr(WmWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(WmProject) project = wm_project_load_finish (result, &error);
+  g_autoptr(WmProject) project = finish_load (self, result, _("The Template Could Not Be Opened"));
 
-  g_assert (self->loading > 0);
-  self->loading--;
   if (project == NULL)
-    {
-      _wm_window_show_error (self, _("The Template Could Not Be Opened"), error->message);
-      return;
-    }
+    return;
   /* A new project with the template's content: saving asks where, and the
    * template itself is never written to. */
   wm_project_set_file (project, NULL);
@@ -283,7 +296,10 @@ inspect_selection (WmWindow *self)
 static void
 clear_search (WmWindow *self)
 {
-  /* A filter typed for one diagram means nothing in the next. */
+  /* A filter typed for one diagram means nothing in the next, unless find
+   * itself went there, to show a hit. */
+  if (self->finding)
+    return;
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 }
@@ -359,11 +375,8 @@ on_search_changed (WmWindow *self)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   guint matches = wm_canvas_set_filter (WM_CANVAS (self->canvas), text);
 
-  /* Say so when nothing matches, as GNOME search entries do. */
-  if (text[0] != '\0' && matches == 0)
-    gtk_widget_add_css_class (GTK_WIDGET (self->search_entry), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->search_entry), "error");
+  /* The hits to step through, and to list with "All Diagrams". */
+  _wm_window_update_find (self, matches);
 }
 
 static void
@@ -549,17 +562,10 @@ on_loaded (GObject      *source,
            gpointer      user_data)
 {
   g_autoptr(WmWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(WmProject) project = wm_project_load_finish (result, &error);
+  g_autoptr(WmProject) project = finish_load (self, result, _("The Project Could Not Be Opened"));
 
-  g_assert (self->loading > 0);
-  self->loading--;
   if (project == NULL)
-    {
-      /* The message names the file and the line; nothing in this window is lost. */
-      _wm_window_show_error (self, _("The Project Could Not Be Opened"), error->message);
-      return;
-    }
+    return;
   wm_window_set_project (self, project);
   add_to_recent (wm_project_get_file (project));
 }
@@ -891,6 +897,7 @@ wm_window_dispose (GObject *object)
   _wm_window_dispose_watch (self);
   g_signal_handlers_disconnect_by_data (gtk_recent_manager_get_default (), self);
   _wm_window_dispose_sidebar (self);
+  _wm_window_dispose_find (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), WM_TYPE_WINDOW);
   g_clear_object (&self->selection);
   g_clear_object (&self->project_signals);
@@ -943,6 +950,7 @@ wm_window_class_init (WmWindowClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "zoom_button", FALSE, 0);
 
   _wm_window_class_init_actions (widget_class);
+  _wm_window_class_init_find (widget_class);
   _wm_window_class_init_watch (widget_class);
 }
 
@@ -982,6 +990,7 @@ wm_window_init (WmWindow *self)
                             G_CALLBACK (on_search_changed), self);
   g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled",
                             G_CALLBACK (on_search_mode), self);
+  _wm_window_init_find (self);
   _wm_window_init_sidebar (self);
   setup_drop_target (self);
   setup_drag_pause (self);
@@ -996,6 +1005,8 @@ wm_window_init (WmWindow *self)
       g_settings_bind (self->settings, "show-grid", self->canvas, "show-grid",
                        G_SETTINGS_BIND_GET);
       g_settings_bind (self->settings, "snap-to-grid", self->canvas, "snap", G_SETTINGS_BIND_GET);
+      g_settings_bind (self->settings, "grid-size", self->canvas, "grid-size",
+                       G_SETTINGS_BIND_GET);
     }
   self->project_signals = g_signal_group_new (WM_TYPE_PROJECT);
   g_signal_group_connect_swapped (self->project_signals, "notify::dirty",

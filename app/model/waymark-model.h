@@ -10,6 +10,7 @@
 #include "wm-check.h"
 #include "wm-diagram.h"
 #include "wm-error.h"
+#include "wm-find.h"
 #include "wm-format.h"
 #include "wm-item.h"
 #include "wm-journey.h"
