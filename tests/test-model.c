@@ -421,6 +421,94 @@ test_cross_diagram_references (void)
   g_assert_true (found == bmc);
 }
 
+/* Everything that links to an item, through any REFS property of an item
+ * or of a diagram's fields, and nothing else. */
+static void
+test_find_referrers (void)
+{
+  g_autoptr(WmProject) project = wm_project_new ();
+  WmDiagram *bmc = add_diagram (project, "business-model-canvas", "Canvas");
+  WmDiagram *journey = add_diagram (project, "customer-journey", "Journey");
+  WmItem *segment = add_node (bmc, "note", 10, 10, "Home baristas");
+  WmItem *other = add_node (bmc, "note", 200, 10, "Cafés");
+  WmItem *card = add_node (journey, "card", 10, 10, "Visits the shop");
+  g_autofree char *segment_id = g_strdup (segment->id);
+  g_autoptr(GArray) none = NULL;
+  g_autoptr(GArray) found = NULL;
+  g_autoptr(GArray) after = NULL;
+  WmReferrer *first, *second;
+
+  none = wm_project_find_referrers (project, segment_id);
+  g_assert_cmpuint (none->len, ==, 0);
+
+  g_assert_true (wm_diagram_set_property (journey, card->id, "links", segment_id, NULL));
+  g_assert_true (wm_diagram_set_field (journey, WM_JOURNEY_PERSONA_LINKS, segment_id, NULL));
+  g_assert_true (wm_diagram_set_property (bmc, other->id, "links", card->id, NULL));
+  found = wm_project_find_referrers (project, segment_id);
+  g_assert_cmpuint (found->len, ==, 2);
+  /* The diagram's fields come before its items. */
+  first = &g_array_index (found, WmReferrer, 0);
+  second = &g_array_index (found, WmReferrer, 1);
+  g_assert_true (first->diagram == journey);
+  g_assert_null (first->item);
+  g_assert_cmpstr (first->spec->name, ==, WM_JOURNEY_PERSONA_LINKS);
+  g_assert_true (second->diagram == journey);
+  g_assert_true (second->item == card);
+  g_assert_cmpstr (second->spec->name, ==, "links");
+
+  /* A removed link is no longer found; undo finds it again. */
+  g_assert_true (wm_diagram_set_property (journey, card->id, "links", NULL, NULL));
+  after = wm_project_find_referrers (project, segment_id);
+  g_assert_cmpuint (after->len, ==, 1);
+  g_clear_pointer (&after, g_array_unref);
+  g_assert_true (wm_project_undo (project));
+  after = wm_project_find_referrers (project, segment_id);
+  g_assert_cmpuint (after->len, ==, 2);
+}
+
+/* A removed item is remembered as it was when it went: deleted, its
+ * creation undone, or its diagram deleted. */
+static void
+test_recall_removed (void)
+{
+  g_autoptr(WmProject) project = wm_project_new ();
+  WmDiagram *bmc = add_diagram (project, "business-model-canvas", "Canvas");
+  WmItem *note = add_node (bmc, "note", 10, 10, "Web shop");
+  WmItem *later = add_node (bmc, "note", 200, 10, "Market stall");
+  g_autofree char *note_id = g_strdup (note->id);
+  g_autofree char *later_id = g_strdup (later->id);
+  const char *ids[] = { note_id, NULL };
+  WmRemovedItem removed = { NULL };
+
+  g_assert_false (wm_project_recall_removed_item (project, note_id, &removed));
+  wm_diagram_set_text (bmc, note_id, "Online shop");
+  g_assert_cmpuint (wm_diagram_remove_items (bmc, ids), ==, 1);
+  g_assert_true (wm_project_recall_removed_item (project, note_id, &removed));
+  g_assert_cmpstr (removed.text, ==, "Online shop");
+  g_assert_cmpstr (removed.type->id, ==, "note");
+  g_assert_cmpstr (removed.diagram_name, ==, "Canvas");
+
+  /* Back, renamed, then gone with its diagram: the newest state counts. */
+  g_assert_true (wm_project_undo (project));
+  wm_diagram_set_text (bmc, note_id, "Webshop");
+  wm_diagram_rename (bmc, "Old canvas");
+  g_assert_true (wm_project_remove_diagram (project, bmc));
+  g_assert_true (wm_project_recall_removed_item (project, note_id, &removed));
+  g_assert_cmpstr (removed.text, ==, "Webshop");
+  g_assert_cmpstr (removed.diagram_name, ==, "Old canvas");
+  g_assert_true (wm_project_undo (project));
+
+  /* An undone creation is a removal too. */
+  g_assert_true (wm_project_undo (project));
+  g_assert_true (wm_project_undo (project));
+  g_assert_nonnull (wm_project_lookup_item (project, note_id, NULL));
+  while (wm_project_lookup_item (project, later_id, NULL) != NULL)
+    g_assert_true (wm_project_undo (project));
+  g_assert_true (wm_project_recall_removed_item (project, later_id, &removed));
+  g_assert_cmpstr (removed.text, ==, "Market stall");
+  g_assert_false (wm_project_recall_removed_item (project, "note-999", &removed));
+}
+
 static void
 test_containers (void)
 {
@@ -1170,6 +1258,8 @@ main (int   argc,
   g_test_add_func ("/model/diagram/signals-are-coarse", test_signals_are_coarse);
   g_test_add_func ("/model/diagram/lists", test_lists);
   g_test_add_func ("/model/references/cross-diagram", test_cross_diagram_references);
+  g_test_add_func ("/model/references/referrers", test_find_referrers);
+  g_test_add_func ("/model/references/recall-removed", test_recall_removed);
   g_test_add_func ("/model/values/number-format", test_number_format);
   g_test_add_func ("/model/project/read-only", test_read_only);
   g_test_add_func ("/model/project/duplicate-diagram", test_duplicate_diagram);

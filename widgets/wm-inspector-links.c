@@ -7,7 +7,8 @@
  * be in any diagram of the project, each with a button to go there and one
  * to remove the link, and an "Add link…" button in the group's header whose
  * popover lists the nodes of the other diagrams, filtered as one types.
- * Also here: the link entry points of wm-inspector.h.
+ * Also here: the "Linked from" group of what links to the shown item, and
+ * the link entry points of wm-inspector.h.
  */
 #define G_LOG_DOMAIN "wm-inspector"
 
@@ -62,10 +63,15 @@ describe_links (WmInspector       *self,
     {
       WmDiagram *diagram = NULL;
       WmItem *item = project ? wm_project_lookup_item (project, ids[i], &diagram) : NULL;
+      WmRemovedItem gone = { NULL };
 
-      g_string_append_printf (out, "%s\x1f%s\x1f%s\x1f%s\x1e", ids[i],
-                              item ? item->text : "\x1d", item ? item->type->id : "",
-                              diagram ? wm_diagram_get_name (diagram) : "");
+      if (item == NULL && project != NULL && wm_project_recall_removed_item (project, ids[i], &gone))
+        g_string_append_printf (out, "%s\x1d%s\x1f%s\x1f%s\x1e", ids[i], gone.text,
+                                gone.type->id, gone.diagram_name);
+      else
+        g_string_append_printf (out, "%s\x1f%s\x1f%s\x1f%s\x1e", ids[i],
+                                item ? item->text : "\x1d", item ? item->type->id : "",
+                                diagram ? wm_diagram_get_name (diagram) : "");
     }
   return g_string_free (out, FALSE);
 }
@@ -179,6 +185,33 @@ link_button (Row        *row,
   return button;
 }
 
+/* What a link to a missing item shows: what the item was when it was
+ * removed, if that happened in this session, else only that it is missing.
+ * Never its id, which means nothing to a reader. */
+static void
+describe_missing (WmProject   *project,
+                  const char  *id,
+                  char       **title,
+                  char       **subtitle)
+{
+  WmRemovedItem gone = { NULL };
+
+  if (project == NULL || !wm_project_recall_removed_item (project, id, &gone))
+    {
+      *title = g_strdup (_("Missing item"));
+      *subtitle = g_strdup (_("No longer in the project"));
+      return;
+    }
+  if (wm_str_is_blank (gone.text))
+    *title = g_strdup (_wm_inspector_tr (gone.type->label));
+  else
+    *title = g_strdelimit (g_strstrip (g_strdup (gone.text)), "\n", ' ');
+  /* Translators: a deleted item's type and the diagram it was in, as in
+   * "Deleted · Sticky note · Business model" */
+  *subtitle = g_strdup_printf (_("Deleted · %s · %s"), _wm_inspector_tr (gone.type->label),
+                               gone.diagram_name);
+}
+
 static GtkWidget *
 link_row_new (Row        *row,
               const char *id,
@@ -204,9 +237,7 @@ link_row_new (Row        *row,
     {
       /* The target was deleted, or never existed: the link stays, broken,
        * until it is removed or the deletion is undone. */
-      title = g_strdup (_("Missing item"));
-      /* Translators: %s is the id of an item that no longer exists */
-      subtitle = g_strdup_printf (_("No item “%s” in the project"), id);
+      describe_missing (project, id, &title, &subtitle);
       gtk_widget_add_css_class (line, "error");
       gtk_widget_set_sensitive (follow, FALSE);
     }
@@ -460,6 +491,174 @@ _wm_inspector_link_picker_new (Row *row)
   return button;
 }
 
+/* Backlinks: a group listing what elsewhere in the project links to the
+ * shown item, each with a button to go there. The list is found again at
+ * each change of any diagram, and its rows rebuilt only when what they
+ * would show changed. */
+
+static WmItem *
+shown_item (WmInspector *self)
+{
+  return self->diagram != NULL && self->item_id != NULL
+         ? wm_diagram_lookup (self->diagram, self->item_id) : NULL;
+}
+
+/* The referrers worth a row: one per item (or diagram), and not the shown
+ * item linking to itself. */
+static GArray *
+find_backlinks (WmInspector *self)
+{
+  WmProject *project = project_of (self);
+  WmItem *shown = shown_item (self);
+  GArray *found = project != NULL && shown != NULL ? wm_project_find_referrers (project, shown->id)
+                                                   : g_array_new (FALSE, FALSE, sizeof (WmReferrer));
+  guint kept = 0;
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      WmReferrer *referrer = &g_array_index (found, WmReferrer, i);
+      WmReferrer *last = kept > 0 ? &g_array_index (found, WmReferrer, kept - 1) : NULL;
+
+      if (referrer->item == shown ||
+          (last != NULL && last->diagram == referrer->diagram && last->item == referrer->item))
+        continue;
+      g_array_index (found, WmReferrer, kept++) = *referrer;
+    }
+  g_array_set_size (found, kept);
+  return found;
+}
+
+static char *
+describe_backlinks (GArray *found)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      const WmReferrer *referrer = &g_array_index (found, WmReferrer, i);
+
+      g_string_append_printf (out, "%s\x1f%s\x1f%s\x1f%s\x1e",
+                              referrer->item ? referrer->item->id : wm_diagram_get_id (referrer->diagram),
+                              referrer->item ? referrer->item->text : "",
+                              referrer->item ? referrer->item->type->id : referrer->spec->name,
+                              wm_diagram_get_name (referrer->diagram));
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+on_follow_backlink_clicked (GtkButton   *button,
+                            WmInspector *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (button), "wm-item-id");
+
+  if (id != NULL)
+    g_signal_emit_by_name (self, "follow-link", id);
+}
+
+static GtkWidget *
+backlink_follow_button (WmInspector *self,
+                        const char  *id)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("go-jump-symbolic");
+  const char *tooltip = _("Go to the linking item");
+
+  gtk_widget_set_name (button, "follow-backlink");
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  g_object_set_data_full (G_OBJECT (button), "wm-item-id", g_strdup (id), g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_follow_backlink_clicked), self);
+  return button;
+}
+
+static GtkWidget *
+backlink_row_new (WmInspector      *self,
+                  const WmReferrer *referrer)
+{
+  GtkWidget *line = adw_action_row_new ();
+  g_autofree char *title = NULL, *subtitle = NULL;
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (line), FALSE);
+  if (referrer->item != NULL)
+    {
+      GtkWidget *follow = backlink_follow_button (self, referrer->item->id);
+
+      title = item_title (referrer->item);
+      subtitle = item_subtitle (referrer->item, referrer->diagram);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (line), follow);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (line), follow);
+    }
+  else
+    {
+      /* The diagram's own fields link here (a journey's persona): it has
+       * no item to go to. */
+      title = g_strdup (wm_diagram_get_name (referrer->diagram));
+      /* Translators: a diagram's kind and the field of it that links to the
+       * shown item, as in "Customer journey · Persona linked to" */
+      subtitle = g_strdup_printf (_("%s · %s"),
+                                  _wm_inspector_tr (wm_diagram_get_notation (referrer->diagram)->label),
+                                  _wm_inspector_tr (referrer->spec->label));
+    }
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (line), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (line), subtitle);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (line), 2);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (line), 1);
+  return line;
+}
+
+void
+_wm_inspector_add_backlinks (WmInspector *self)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *placeholder = gtk_label_new (_("Nothing links here"));
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Linked from"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Items and diagrams whose links point at this item"));
+  gtk_widget_set_name (list, "backlinks");
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_widget_set_margin_top (placeholder, 12);
+  gtk_widget_set_margin_bottom (placeholder, 12);
+  gtk_list_box_set_placeholder (GTK_LIST_BOX (list), placeholder);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
+  _wm_inspector_label_editor (list, _("Linked from"));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page), ADW_PREFERENCES_GROUP (group));
+  /* The list lives on the page, and goes with it. */
+  g_object_set_data (G_OBJECT (self->page), "wm-backlinks", list);
+}
+
+void
+_wm_inspector_update_backlinks (WmInspector *self)
+{
+  GtkListBox *list = self->page ? g_object_get_data (G_OBJECT (self->page), "wm-backlinks") : NULL;
+  g_autoptr(GArray) found = NULL;
+  const char *before;
+  char *shown;
+  GtkWidget *child;
+
+  if (list == NULL)
+    return;
+  found = find_backlinks (self);
+  shown = describe_backlinks (found);
+  before = g_object_get_data (G_OBJECT (list), "wm-shown");
+  if (g_strcmp0 (before, shown) == 0)
+    {
+      g_free (shown);
+      return;
+    }
+  g_object_set_data_full (G_OBJECT (list), "wm-shown", shown, g_free);
+  while ((child = GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0))) != NULL)
+    gtk_list_box_remove (list, child);
+  for (guint i = 0; i < found->len; i++)
+    gtk_list_box_append (list, backlink_row_new (self, &g_array_index (found, WmReferrer, i)));
+}
+
 /* Entry points */
 
 gboolean
@@ -501,4 +700,12 @@ wm_inspector_follow_link (WmInspector *self,
   row = find_row (self, name);
   if (row != NULL && row->spec->type == WM_PROP_REFS)
     row_follow_link (row, index);
+}
+
+GtkWidget *
+wm_inspector_get_backlinks (WmInspector *self)
+{
+  g_return_val_if_fail (WM_IS_INSPECTOR (self), NULL);
+
+  return self->page != NULL ? g_object_get_data (G_OBJECT (self->page), "wm-backlinks") : NULL;
 }

@@ -88,6 +88,9 @@ void        _wm_inspector_update_links   (Row           *row,
                                           const WmValue *value);
 /* The "Add link…" button and its popover, for a REFS group's header. */
 GtkWidget  *_wm_inspector_link_picker_new (Row          *row);
+/* Adds the "Linked from" group to the page of an item, and refreshes it. */
+void        _wm_inspector_add_backlinks  (WmInspector   *self);
+void        _wm_inspector_update_backlinks (WmInspector *self);
 
 /* wm-inspector-lists.c: the diagram's lists */
 /* Rebuilds @editor's rows when entries came, went or moved; else renames them. */

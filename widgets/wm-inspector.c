@@ -656,6 +656,7 @@ update_rows (WmInspector *self)
     update_row (g_ptr_array_index (self->rows, i));
   for (guint i = 0; i < self->lists->len; i++)
     _wm_inspector_update_list (g_ptr_array_index (self->lists, i));
+  _wm_inspector_update_backlinks (self);
   self->updating--;
 }
 
@@ -1027,6 +1028,8 @@ build_page (WmInspector *self)
   for (guint i = 0; item == NULL && i < notation->n_lists; i++)
     adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page),
                               ADW_PREFERENCES_GROUP (_wm_inspector_build_list_group (self, &notation->lists[i])));
+  if (item != NULL)
+    _wm_inspector_add_backlinks (self);
   gtk_stack_add_named (GTK_STACK (self->stack), self->page, "page");
   gtk_stack_set_visible_child (GTK_STACK (self->stack), self->page);
   update_rows (self);

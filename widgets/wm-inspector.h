@@ -36,7 +36,8 @@ GtkWidget  *wm_inspector_get_editor (WmInspector *self,
 
 /* Item references (a REFS property such as "links"). The editor of such a
  * property is a GtkListBox with a row per linked item, in order; a linked
- * item that no longer exists shows as "Missing item". Adding and removing
+ * item that no longer exists shows what it was when it was deleted in this
+ * session, else "Missing item" (never its id). Adding and removing
  * are undoable edits of the shown item (or diagram). */
 gboolean    wm_inspector_add_link    (WmInspector *self,
                                       const char  *name,
@@ -52,5 +53,10 @@ void        wm_inspector_follow_link (WmInspector *self,
  * fields), or NULL. */
 GtkWidget  *wm_inspector_get_list_editor (WmInspector *self,
                                           const char  *list);
+/* The list of what links to the shown item (the "Linked from" group): a
+ * GtkListBox with a row per linking item or diagram, in the project's order,
+ * each item's row with a "follow-backlink" button that emits "follow-link".
+ * NULL when the inspector shows no item. */
+GtkWidget  *wm_inspector_get_backlinks   (WmInspector *self);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include "wm-diagram-private.h"
 #include "wm-history-private.h"
 #include "wm-item-private.h"
+#include "wm-project-private.h"
 
 /* An item's state: "before" taken when the edit starts, "after" when its
  * step ends or the item is removed. */
@@ -139,12 +140,25 @@ item_place_put (WmChange *change)
   _wm_diagram_insert_item (change->diagram, wm_item_copy (self->item), self->z);
 }
 
+/* The project remembers what a removed item was, so that a link to it can
+ * still say what it pointed at. */
+static void
+note_removed (WmDiagram    *diagram,
+              const WmItem *item)
+{
+  WmProject *project = wm_diagram_get_project (diagram);
+
+  if (project != NULL)
+    _wm_project_note_removed_item (project, diagram, item);
+}
+
 static void
 item_place_take (WmChange *change)
 {
   WmItem *live = wm_diagram_lookup (change->diagram, ((ItemPlace *) change)->item->id);
 
   g_assert (live != NULL);
+  note_removed (change->diagram, live);
   wm_item_free (_wm_diagram_take_item (change->diagram, live));
 }
 
@@ -227,6 +241,7 @@ _wm_diagram_record_item_will_be_removed (WmDiagram *self,
   /* A change earlier in this step ends here: its after state is the one removed. */
   _wm_history_close_open (history, &item_state_class, item->id);
   record_item_place (self, history, &item_removed_class, item);
+  note_removed (self, item);
 }
 
 /* An item moved in the z-order from one position to another. */

@@ -16,6 +16,11 @@ char      *_wm_project_new_id           (WmProject  *self,
                                          const char *prefix);
 void       _wm_project_note_id          (WmProject  *self,
                                          const char *id);
+/* Remembers what @item of @diagram was as it is removed, for
+ * wm_project_recall_removed_item(). */
+void       _wm_project_note_removed_item (WmProject    *self,
+                                          WmDiagram    *diagram,
+                                          const WmItem *item);
 
 /* Building a project without history, for the reader. */
 void       _wm_project_append_diagram   (WmProject  *self,

@@ -28,6 +28,8 @@ struct _WmProject
   GPtrArray *diagrams;
   WmHistory *history;
   guint64    next_serial;  /* numbers the ids of new items and diagrams */
+  GHashTable *removed_items;    /* item id -> RemovedItem, as it was when removed */
+  GPtrArray  *removed_diagrams; /* WmDiagram, deleted this session, oldest first */
 
   guint      read_only : 1;
   guint      dirty : 1;
@@ -93,6 +95,24 @@ detach_diagram (gpointer data)
   g_object_unref (data);
 }
 
+/* What an item was when it was removed (wm_project_recall_removed_item()). */
+typedef struct
+{
+  char             *text;
+  const WmItemType *type;
+  char             *diagram_name;
+} RemovedItem;
+
+static void
+removed_item_free (gpointer data)
+{
+  RemovedItem *removed = data;
+
+  g_free (removed->text);
+  g_free (removed->diagram_name);
+  g_free (removed);
+}
+
 static void
 wm_project_finalize (GObject *object)
 {
@@ -101,6 +121,8 @@ wm_project_finalize (GObject *object)
   /* The history holds diagrams too; it goes first so that they can be detached. */
   g_clear_pointer (&self->history, _wm_history_free);
   g_clear_pointer (&self->diagrams, g_ptr_array_unref);
+  g_clear_pointer (&self->removed_items, g_hash_table_unref);
+  g_clear_pointer (&self->removed_diagrams, g_ptr_array_unref);
   g_clear_object (&self->file);
   g_clear_pointer (&self->file_etag, g_free);
   g_free (self->title);
@@ -197,6 +219,8 @@ wm_project_init (WmProject *self)
   self->diagrams = g_ptr_array_new_with_free_func (detach_diagram);
   self->history = _wm_history_new (self);
   self->next_serial = 1;
+  self->removed_items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, removed_item_free);
+  self->removed_diagrams = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 WmProject *
@@ -686,11 +710,23 @@ _wm_project_append_diagram (WmProject *self,
   insert_diagram (self, diagram, self->diagrams->len);
 }
 
+/* A deleted diagram is kept as it went, rather than noting each of its
+ * items: deleting one of 100 000 items stays as cheap as deleting one. */
+static void
+note_removed_diagram (WmProject *self,
+                      WmDiagram *diagram)
+{
+  g_object_ref (diagram);
+  g_ptr_array_remove (self->removed_diagrams, diagram);
+  g_ptr_array_add (self->removed_diagrams, diagram);
+}
+
 static void
 remove_diagram_at (WmProject *self,
                    guint      position)
 {
   g_return_if_fail (position < self->diagrams->len);
+  note_removed_diagram (self, g_ptr_array_index (self->diagrams, position));
   g_ptr_array_remove_index (self->diagrams, position);
   g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
 }
@@ -965,4 +1001,88 @@ wm_project_lookup_item (WmProject  *self,
   if (diagram != NULL)
     *diagram = NULL;
   return NULL;
+}
+
+static void
+add_referrers (GArray           *out,
+               WmDiagram        *diagram,
+               WmItem           *item,
+               const WmPropSpec *specs,
+               guint             n_specs,
+               const WmValue    *values,
+               const char       *id)
+{
+  for (guint i = 0; values != NULL && i < n_specs; i++)
+    if (specs[i].type == WM_PROP_REFS && values[i].set && values[i].v.strv != NULL &&
+        g_strv_contains ((const char *const *) values[i].v.strv, id))
+      g_array_append_val (out, ((WmReferrer) { diagram, item, &specs[i] }));
+}
+
+GArray *
+wm_project_find_referrers (WmProject  *self,
+                           const char *id)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (WmReferrer));
+
+  g_return_val_if_fail (WM_IS_PROJECT (self), out);
+  g_return_val_if_fail (id != NULL, out);
+
+  for (guint d = 0; d < self->diagrams->len; d++)
+    {
+      WmDiagram *diagram = g_ptr_array_index (self->diagrams, d);
+      const WmNotation *notation = wm_diagram_get_notation (diagram);
+
+      add_referrers (out, diagram, NULL, notation->props, notation->n_props,
+                     _wm_diagram_get_values (diagram), id);
+      for (guint i = 0; i < wm_diagram_get_n_items (diagram); i++)
+        {
+          WmItem *item = wm_diagram_get_item (diagram, i);
+
+          add_referrers (out, diagram, item, item->type->props, item->type->n_props,
+                         item->props, id);
+        }
+    }
+  return out;
+}
+
+void
+_wm_project_note_removed_item (WmProject    *self,
+                               WmDiagram    *diagram,
+                               const WmItem *item)
+{
+  RemovedItem *removed = g_new0 (RemovedItem, 1);
+
+  removed->text = g_strdup (item->text);
+  removed->type = item->type;
+  removed->diagram_name = g_strdup (wm_diagram_get_name (diagram));
+  g_hash_table_replace (self->removed_items, g_strdup (item->id), removed);
+}
+
+gboolean
+wm_project_recall_removed_item (WmProject     *self,
+                                const char    *id,
+                                WmRemovedItem *out)
+{
+  RemovedItem *removed;
+
+  g_return_val_if_fail (WM_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  /* A deleted diagram holds its items as they were when it went: newer than
+   * any note of one of them removed before (and brought back by an undo). */
+  for (guint i = self->removed_diagrams->len; id != NULL && i-- > 0;)
+    {
+      WmDiagram *diagram = g_ptr_array_index (self->removed_diagrams, i);
+      WmItem *item;
+
+      if (wm_diagram_get_project (diagram) == self || (item = wm_diagram_lookup (diagram, id)) == NULL)
+        continue;
+      *out = (WmRemovedItem) { item->text, item->type, wm_diagram_get_name (diagram) };
+      return TRUE;
+    }
+  removed = id != NULL ? g_hash_table_lookup (self->removed_items, id) : NULL;
+  if (removed == NULL)
+    return FALSE;
+  *out = (WmRemovedItem) { removed->text, removed->type, removed->diagram_name };
+  return TRUE;
 }

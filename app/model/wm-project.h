@@ -76,6 +76,39 @@ WmItem     *wm_project_lookup_item      (WmProject  *self,
                                          const char *id,
                                          WmDiagram **diagram);
 
+/* Something whose REFS property @spec holds an item id: the item @item of
+ * @diagram, or the diagram's own fields when @item is NULL. The pointers are
+ * the project's, valid until its next change. */
+typedef struct
+{
+  WmDiagram        *diagram;
+  WmItem           *item;
+  const WmPropSpec *spec;
+} WmReferrer;
+
+/* Everything in the project that refers to item @id through a REFS property,
+ * one WmReferrer per referring property, in diagram then z order (a diagram's
+ * fields before its items); never NULL. */
+GArray     *wm_project_find_referrers   (WmProject  *self,
+                                         const char *id);
+
+/* What an item removed during this session was when it went. The strings
+ * are the project's, valid until its next change. */
+typedef struct
+{
+  const char       *text;
+  const WmItemType *type;
+  const char       *diagram_name;
+} WmRemovedItem;
+
+/* Fills @out with what item @id was when it was last removed (deleted, its
+ * creation undone, or its diagram deleted) since the project was made or
+ * read; FALSE when no such removal is known. Says nothing of whether the
+ * item is back since. */
+gboolean    wm_project_recall_removed_item (WmProject     *self,
+                                            const char    *id,
+                                            WmRemovedItem *out);
+
 /* Undo history. */
 gboolean    wm_project_can_undo         (WmProject  *self);
 gboolean    wm_project_can_redo         (WmProject  *self);

@@ -338,6 +338,7 @@ test_add_follow_break_undo (Fixture       *fixture,
   GtkWidget *list;
   GtkListBoxRow *choice;
   AdwActionRow *row;
+  g_autofree char *burst_text = NULL;
 
   g_assert_nonnull (burst);
   g_assert_cmpuint (n_list_rows (links_list (fixture, "links")), ==, 0);
@@ -372,10 +373,16 @@ test_add_follow_break_undo (Fixture       *fixture,
   g_assert_cmpuint (fixture->n_followed, ==, 2);
 
   /* The target is deleted in its own diagram: the row says so, in red, and
-   * cannot be followed, but it stays and nothing crashes. */
+   * cannot be followed, but it stays and nothing crashes. It still names
+   * what it pointed at, as it was when deleted, and never by its id. */
+  burst_text = g_strdup (burst->text);
   g_assert_cmpuint (wm_diagram_remove_items (fixture->vsm, doomed), >, 0);
   row = link_row (fixture, 0);
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Missing item");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, burst_text);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "Deleted"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "Kaizen burst"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), wm_diagram_get_name (fixture->vsm)));
+  g_assert_null (strstr (adw_action_row_get_subtitle (row), "kaizen-burst-89"));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
   g_assert_false (gtk_widget_get_sensitive (button_in (row, "follow-link")));
   g_assert_true (gtk_widget_get_sensitive (button_in (row, "remove-link")));
@@ -420,6 +427,8 @@ test_broken_link_removable (Fixture       *fixture,
   g_assert_true (wm_diagram_set_property (fixture->journey, "card-112", "links", "ghost-9", NULL));
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (link_row (fixture, 0))), ==,
                    "Missing item");
+  /* Nothing is known of it (as after a reload): its id would tell nobody anything. */
+  g_assert_null (strstr (adw_action_row_get_subtitle (link_row (fixture, 0)), "ghost-9"));
   click (button_in (link_row (fixture, 0), "remove-link"));
   g_assert_cmpuint (g_strv_length ((char **) links_of (fixture->journey, "card-112")), ==, 0);
   g_assert_cmpuint (n_list_rows (links_list (fixture, "links")), ==, 0);
@@ -455,6 +464,100 @@ test_diagram_field_links (Fixture       *fixture,
   g_assert_true (wm_project_undo (fixture->project));
   g_assert_true (wm_project_undo (fixture->project));
   g_assert_cmpuint (n_list_rows (persona), ==, 1);
+}
+
+/* Backlinks */
+
+static guint
+n_distinct_referrers (Fixture    *fixture,
+                      const char *id)
+{
+  g_autoptr(GArray) found = wm_project_find_referrers (fixture->project, id);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      WmReferrer *referrer = &g_array_index (found, WmReferrer, i);
+
+      g_hash_table_add (seen, referrer->item ? (gpointer) referrer->item : referrer->diagram);
+    }
+  return g_hash_table_size (seen);
+}
+
+/* The row of the backlinks list whose "Go to" button goes to @id, or NULL. */
+static GtkListBoxRow *
+backlink_row (Fixture    *fixture,
+              const char *id)
+{
+  GtkListBox *list = GTK_LIST_BOX (wm_inspector_get_backlinks (fixture->inspector));
+
+  for (guint i = 0;; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, i);
+      GtkWidget *button;
+
+      if (row == NULL)
+        return NULL;
+      button = find_named (GTK_WIDGET (row), "follow-backlink");
+      if (button != NULL && g_strcmp0 (g_object_get_data (G_OBJECT (button), "wm-item-id"), id) == 0)
+        return row;
+    }
+}
+
+static void
+test_backlinks (Fixture       *fixture,
+                gconstpointer  data)
+{
+  WmItem *card = wm_diagram_lookup (fixture->journey, "card-112");
+  GtkListBox *list;
+  GtkListBoxRow *row;
+  guint n_before, n_rows;
+  gboolean persona = FALSE;
+
+  /* The diagram's own fields have none: nothing links to a diagram. */
+  wm_inspector_set_target (fixture->inspector, fixture->journey, NULL);
+  g_assert_null (wm_inspector_get_backlinks (fixture->inspector));
+
+  /* A customer segment of the canvas, which the journey's persona links to. */
+  wm_inspector_set_target (fixture->inspector, fixture->bmc, "note-29");
+  list = GTK_LIST_BOX (wm_inspector_get_backlinks (fixture->inspector));
+  g_assert_nonnull (list);
+  n_before = n_distinct_referrers (fixture, "note-29");
+  g_assert_cmpuint (n_before, >=, 1);
+  g_assert_cmpuint (n_list_rows (list), ==, n_before);
+  for (guint i = 0; i < n_before; i++)
+    {
+      row = gtk_list_box_get_row_at_index (list, i);
+      if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                     wm_diagram_get_name (fixture->journey)) == 0)
+        persona = TRUE;
+    }
+  g_assert_true (persona);
+  g_assert_null (backlink_row (fixture, "card-112"));
+
+  /* A link made in another diagram shows at once, with text, type and diagram. */
+  g_assert_true (wm_diagram_set_text (fixture->journey, "card-112", "Reads the reviews"));
+  g_assert_true (wm_diagram_set_property (fixture->journey, "card-112", "links", "note-29", NULL));
+  g_assert_cmpuint (n_list_rows (list), ==, n_before + 1);
+  row = backlink_row (fixture, "card-112");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Reads the reviews");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                            g_dgettext (GETTEXT_PACKAGE, card->type->label)));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                            wm_diagram_get_name (fixture->journey)));
+  settle (fixture->window);
+  wm_test_save_screenshot (fixture->window, "links-backlinks.png");
+
+  /* Go to: the same signal as a link's, with the linking item's id. */
+  click (find_named (GTK_WIDGET (row), "follow-backlink"));
+  g_assert_cmpstr (fixture->followed, ==, "card-112");
+
+  /* The link's removal (here by undo) takes the row away. */
+  g_assert_true (wm_project_undo (fixture->project));
+  g_assert_null (backlink_row (fixture, "card-112"));
+  n_rows = n_list_rows (list);
+  g_assert_cmpuint (n_rows, ==, n_before);
 }
 
 /* Diagram lists */
@@ -912,8 +1015,13 @@ static void
 test_screenshot (Fixture       *fixture,
                  gconstpointer  data)
 {
-  /* A touchpoint linked to a channel note, a use case and a deleted item. */
+  /* A touchpoint linked to a channel note, a use case, an item deleted in
+   * this session and one nothing is known of. */
+  const char *doomed[] = { "kaizen-burst-89", NULL };
+
   wm_inspector_set_target (fixture->inspector, fixture->journey, "card-127");
+  g_assert_true (wm_inspector_add_link (fixture->inspector, "links", "kaizen-burst-89"));
+  g_assert_cmpuint (wm_diagram_remove_items (fixture->vsm, doomed), >, 0);
   g_assert_true (wm_inspector_add_link (fixture->inspector, "links", "ghost-9"));
   settle (fixture->window);
   wm_test_save_screenshot (fixture->window, "links-screenshot.png");
@@ -956,6 +1064,7 @@ main (int   argc,
   ADD ("/links/rows/add-follow-break-undo", test_add_follow_break_undo);
   ADD ("/links/rows/broken-removable", test_broken_link_removable);
   ADD ("/links/rows/diagram-field", test_diagram_field_links);
+  ADD ("/links/backlinks/rows", test_backlinks);
   ADD ("/links/lists/journey", test_journey_lists);
   ADD ("/links/lists/legend", test_legend_colours);
   ADD ("/links/extend/extension-points", test_extension_point_choices);
