@@ -981,6 +981,15 @@ measure_note (const Journey *journey,
     *box = (WmRect) { cx - w / 2, cy - reach - h, w, h };
   else
     *box = (WmRect) { cx - w / 2, cy + reach, w, h };
+  /* A note that would reach past an end of the lane (several points share
+   * the first or the last stage) slides along it; above or below its dot,
+   * it still never covers it. */
+  if (index > 0)
+    {
+      const WmRect *lane = &journey->layout->lanes[journey->layout->emotion_lane].rect;
+
+      box->x = CLAMP (box->x, lane->x + 1, lane->x + lane->width - 1 - w);
+    }
   return TRUE;
 }
 
@@ -1141,8 +1150,9 @@ item_bound (WmDiagram    *diagram,
   reach = dot.height / 2 + DOT_RING + NOTE_GAP;
   cx = dot.x + dot.width / 2;
   cy = dot.y + dot.height / 2;
-  *bound = (WmRect) { cx - NOTE_WIDTH / 2 - NOTE_PAD_X - 1, cy - reach - note_height - 1,
-                      NOTE_WIDTH + 2 * NOTE_PAD_X + 2, 2 * (reach + note_height) + 2 };
+  /* A note shifted off the end of the lane moves by at most half its width. */
+  *bound = (WmRect) { cx - NOTE_WIDTH - 2 * NOTE_PAD_X - 1, cy - reach - note_height - 1,
+                      2 * (NOTE_WIDTH + 2 * NOTE_PAD_X) + 2, 2 * (reach + note_height) + 2 };
   ring = (WmRect) { dot.x - DOT_RING - 0.5, dot.y - DOT_RING - 0.5, dot.width + 2 * DOT_RING + 1,
                     dot.height + 2 * DOT_RING + 1 };
   wm_rect_union (bound, &ring, bound);

@@ -729,6 +729,127 @@ test_vpc_fit_label (void)
     }
 }
 
+/* A journey whose emotion points have @scores in the stages @stages (five
+ * stages at most; several points may share one), each with a long note. */
+static WmDiagram *
+add_journey_emotions (WmProject         *project,
+                      const double      *scores,
+                      const char *const *stages,
+                      guint              n,
+                      GPtrArray         *points)
+{
+  g_autoptr(GError) error = NULL;
+  WmDiagram *diagram = wm_project_add_diagram (project, "customer-journey", "Journey", &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < n; i++)
+    {
+      char score[G_ASCII_DTOSTR_BUF_SIZE];
+      WmItem *point = wm_test_add_node (diagram, "emotion", NULL,
+                                        "A note long enough to wrap over far more lines than "
+                                        "the two a note beside its dot may take");
+
+      wm_test_set_property (diagram, point, "stage", stages[i]);
+      wm_test_set_property (diagram, point, "score", g_ascii_dtostr (score, sizeof score,
+                                                                     scores[i]));
+      g_ptr_array_add (points, point);
+    }
+  return diagram;
+}
+
+/* The emotion lane of @diagram, at scale 1. */
+static WmRect
+emotion_lane (WmDiagram *diagram)
+{
+  g_autoptr(WmJourneyLayout) layout = wm_journey_layout_new (diagram);
+
+  g_assert_cmpint (layout->emotion_lane, >=, 0);
+  return layout->lanes[layout->emotion_lane].rect;
+}
+
+/* Each point's ink (dot, ring and note) lies inside the emotion lane, and
+ * nothing covers its dot: every pixel well inside the dot is the dot's. */
+static void
+assert_emotion_notes_clear (WmDiagram *diagram,
+                            GPtrArray *points)
+{
+  WmRect lane = emotion_lane (diagram);
+
+  for (guint i = 0; i < points->len; i++)
+    {
+      const WmItem *point = g_ptr_array_index (points, i);
+      WmRect rect, extent, bound, area;
+      cairo_surface_t *surface;
+      double cx, cy;
+      guint32 centre;
+
+      wm_render_node_rect (diagram, point, &rect);
+      wm_render_item_extent (diagram, point, &extent);
+      g_assert_cmpfloat (extent.x, >=, lane.x);
+      g_assert_cmpfloat (extent.y, >=, lane.y);
+      g_assert_cmpfloat (extent.x + extent.width, <=, lane.x + lane.width);
+      g_assert_cmpfloat (extent.y + extent.height, <=, lane.y + lane.height);
+      _wm_render_item_bound (diagram, point, &bound);
+      g_assert_cmpfloat (bound.x, <=, extent.x);
+      g_assert_cmpfloat (bound.x + bound.width, >=, extent.x + extent.width);
+      area = grow (&extent, 10);
+      surface = paint_area (diagram, point, &area);
+      g_assert_cmpuint (count_ink_in (surface, &area, &lane, TRUE), ==, 0);
+      cx = rect.x + rect.width / 2 - area.x;
+      cy = rect.y + rect.height / 2 - area.y;
+      centre = pixel_at (surface, (int) cx, (int) cy);
+      g_assert_cmpuint (centre >> 24, ==, 0xff);
+      /* The smallest dot is 8 units across: 3 either side of its centre is inside it. */
+      for (int dy = -3; dy <= 3; dy++)
+        for (int dx = -3; dx <= 3; dx++)
+          g_assert_cmphex (pixel_at (surface, (int) cx + dx, (int) cy + dy), ==, centre);
+      cairo_surface_destroy (surface);
+    }
+}
+
+/* For every score, whether the point is alone, a peak, a trough, on a
+ * slope, or crowded with others at either end of the lane, its note stays
+ * clear of its dot and inside the emotion lane. */
+static void
+test_journey_emotion_notes (void)
+{
+  static const char *const middle[] = { "awareness", "consideration", "decision" };
+  static const char *const crowded[] = { "awareness", "awareness", "awareness", "awareness",
+                                         "advocacy", "advocacy", "advocacy", "advocacy" };
+
+  for (double score = -2; score <= 2; score += 0.5)
+    {
+      for (int before = -2; before <= 2; before += 2)
+        for (int after = -2; after <= 2; after += 2)
+          {
+            g_autoptr(WmProject) project = wm_project_new ();
+            g_autoptr(GPtrArray) points = g_ptr_array_new ();
+            double scores[] = { before, score, after };
+            WmDiagram *diagram = add_journey_emotions (project, scores, middle, 3, points);
+
+            assert_emotion_notes_clear (diagram, points);
+          }
+      {
+        g_autoptr(WmProject) project = wm_project_new ();
+        g_autoptr(GPtrArray) points = g_ptr_array_new ();
+        double scores[G_N_ELEMENTS (crowded)];
+        WmDiagram *diagram;
+
+        for (guint i = 0; i < G_N_ELEMENTS (crowded); i++)
+          scores[i] = score;
+        diagram = add_journey_emotions (project, scores, crowded, G_N_ELEMENTS (crowded), points);
+        assert_emotion_notes_clear (diagram, points);
+      }
+      {
+        g_autoptr(WmProject) project = wm_project_new ();
+        g_autoptr(GPtrArray) points = g_ptr_array_new ();
+        WmDiagram *diagram = add_journey_emotions (project, &score, middle, 1, points);
+
+        assert_emotion_notes_clear (diagram, points);
+      }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -759,6 +880,7 @@ main (int   argc,
   g_test_add_func ("/render/vpc/fits-over-notes", test_vpc_fits_over_notes);
   g_test_add_func ("/render/vpc/fit-label", test_vpc_fit_label);
   g_test_add_func ("/render/vpc/extent", test_vpc_extent);
+  g_test_add_func ("/render/journey/emotion-notes", test_journey_emotion_notes);
 
   return g_test_run ();
 }

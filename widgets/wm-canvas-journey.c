@@ -47,6 +47,8 @@
 #define POINT_HANDLE_RADIUS 9.0   /* the ring around an emotion point */
 #define ADD_HANDLE_RADIUS   7.0   /* the hollow "add" handle of a stage without a point */
 #define ADD_HANDLE_GRAB     10.0  /* how near a press must come to the add handle */
+#define SELECTED_RING_GAP   2.0   /* a selected point's ring, outside its dot and handle */
+#define SELECTED_RING_WIDTH 2.5
 #define GHOST_ALPHA         0.75
 
 typedef enum
@@ -231,6 +233,27 @@ sync_bounds (WmCanvas   *self,
 
 /* Creating items in cells */
 
+/* A card new in @lane takes the lane's colour, unless it came with a
+ * colour of its own (a pasted card keeps its). */
+static void
+take_lane_color (WmCanvas   *self,
+                 const char *id,
+                 const char *lane)
+{
+  const char *color = wm_journey_lane_card_color (lane);
+  WmItem *card = wm_diagram_lookup (self->diagram, id);
+  const WmPropSpec *spec = NULL;
+
+  if (color == NULL || card == NULL || !is_type (card, "card") ||
+      !wm_item_has_prop (card, WM_FIELD_COLOR))
+    return;
+  if (wm_item_has_value (card, WM_FIELD_COLOR) &&
+      (wm_item_get_value (card, WM_FIELD_COLOR, &spec) == NULL || spec == NULL ||
+       g_strcmp0 (wm_item_get_string (card, WM_FIELD_COLOR), spec->default_value) != 0))
+    return;
+  wm_diagram_set_property (self->diagram, id, WM_FIELD_COLOR, color, NULL);
+}
+
 /* Adds a node of @type in the cell of @stage and @lane (NULL for emotions
  * and KPIs, whose lane is implied) as one undo step labelled @label, and
  * returns its id. @score is the emotion's. */
@@ -278,7 +301,10 @@ add_in_cell (WmCanvas   *self,
       id = g_strdup (item->id);
       wm_diagram_set_property (self->diagram, id, WM_JOURNEY_STAGE, stage_id, NULL);
       if (lane_id != NULL)
-        wm_diagram_set_property (self->diagram, id, WM_JOURNEY_LANE, lane_id, NULL);
+        {
+          wm_diagram_set_property (self->diagram, id, WM_JOURNEY_LANE, lane_id, NULL);
+          take_lane_color (self, id, lane_id);
+        }
       if (g_str_equal (type_id, "emotion"))
         set_number (self, id, WM_JOURNEY_SCORE, score);
       sync_bounds (self, id);
@@ -1083,7 +1109,10 @@ created (WmCanvas *self,
   wm_project_begin_joined_group (project_of (self), _("Add card"));
   wm_diagram_set_property (self->diagram, id, WM_JOURNEY_STAGE, stage_id, NULL);
   if (is_type (item, "card"))
-    wm_diagram_set_property (self->diagram, id, WM_JOURNEY_LANE, lane_id, NULL);
+    {
+      wm_diagram_set_property (self->diagram, id, WM_JOURNEY_LANE, lane_id, NULL);
+      take_lane_color (self, id, lane_id);
+    }
   else if (is_type (item, "emotion"))
     {
       WmItem *point = wm_diagram_lookup (self->diagram, id);
@@ -1177,6 +1206,54 @@ paint_emotion_handles (WmCanvas              *self,
       cairo_line_to (cr, x + r / 2, y);
       cairo_move_to (cr, x, y - r / 2);
       cairo_line_to (cr, x, y + r / 2);
+      cairo_stroke (cr);
+    }
+}
+
+/* An emotion point placed in the lane shows its selection as a ring: eight
+ * resize handles would hide a dot that small, and its size is not the
+ * analyst's to change. */
+static gboolean
+paints_selection (WmCanvas     *self,
+                  const WmItem *node)
+{
+  const WmJourneyLayout *layout = get_layout (self);
+  WmRect rect;
+
+  return is_type (node, "emotion") && layout != NULL && layout->emotion_lane >= 0 &&
+         wm_journey_layout_item_rect (layout, node, &rect);
+}
+
+static void
+paint_selected_emotions (WmCanvas              *self,
+                         cairo_t               *cr,
+                         const WmJourneyLayout *layout)
+{
+  double zoom = wm_viewport_get_zoom (self->viewport);
+  WmColor halo = wm_color_accent;
+
+  halo.alpha = 0.25;
+  for (guint i = 0; i < layout->emotions->len; i++)
+    {
+      const WmItem *item = g_ptr_array_index (layout->emotions, i);
+      WmRect rect;
+      WmPoint c;
+      double x, y, r;
+
+      if (!_wm_canvas_is_selected (self, item->id))
+        continue;
+      wm_journey_layout_item_rect (layout, item, &rect);
+      c = wm_rect_center (&rect);
+      _wm_canvas_doc_to_widget (self, c.x, c.y, &x, &y);
+      r = MAX (POINT_HANDLE_RADIUS, MIN (rect.width, rect.height) / 2 * zoom) + SELECTED_RING_GAP;
+      /* A soft halo under a firm ring, leaving the dot's colour alone. */
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+      cairo_set_line_width (cr, 2 * SELECTED_RING_WIDTH);
+      wm_set_color (cr, &halo);
+      cairo_stroke_preserve (cr);
+      cairo_set_line_width (cr, SELECTED_RING_WIDTH);
+      wm_set_color (cr, &wm_color_accent);
       cairo_stroke (cr);
     }
 }
@@ -1285,7 +1362,11 @@ paint (WmCanvas *self,
   const WmJourneyLayout *layout = get_layout (self);
   Journey *data = journey_data (self);
 
-  if (layout == NULL || !_wm_canvas_is_writable (self))
+  if (layout == NULL)
+    return;
+  if (layout->emotion_lane >= 0)
+    paint_selected_emotions (self, cr, layout);
+  if (!_wm_canvas_is_writable (self))
     return;
   if (layout->emotion_lane >= 0)
     paint_emotion_handles (self, cr, layout);
@@ -1353,5 +1434,6 @@ const WmCanvasBehavior _wm_canvas_behavior_journey = {
   .drag_end = drag_end,
   .created = created,
   .paint = paint,
+  .paints_selection = paints_selection,
   .populate_menu = populate_menu,
 };

@@ -48,6 +48,12 @@ G_BEGIN_DECLS
 #define WM_JOURNEY_EMOTION_LANE   "emotions"
 #define WM_JOURNEY_KPI_LANE       "kpis"
 
+/* The fill ("#rrggbb") a card made in the lane @lane (an entry id) starts
+ * with: light red for "pain-points", light green for "opportunities"; NULL
+ * for a lane without one, whose cards start with the type's default. The
+ * colour stays the card's own to change. */
+const char *wm_journey_lane_card_color (const char *lane);
+
 /* A stage (a column) or a lane (a row). The id and label belong to the
  * diagram's list entry: they are valid until the diagram's next edit. */
 typedef struct

@@ -34,6 +34,18 @@ static const WmChoice default_lanes[] = {
   { NULL, NULL }
 };
 
+/* The fill a card made in a lane starts with, so that the pains and the
+ * opportunities stand out at a glance; the other lanes' cards start with
+ * the card type's default. By lane id, so a renamed lane keeps its colour. */
+static const struct
+{
+  const char *lane;
+  const char *color;
+} lane_card_colors[] = {
+  { "pain-points", "#ffd9d9" },    /* light red */
+  { "opportunities", "#dcf5d4" },  /* light green */
+};
+
 static const WmListSpec lists[] = {
   { WM_JOURNEY_STAGES, N_("Stages"), default_stages },
   { WM_JOURNEY_LANES, N_("Lanes"), default_lanes },
@@ -73,6 +85,15 @@ static const WmItemType node_types[] = {
   WM_NODE ("emotion", N_("Emotion point"), N_("Note"), FALSE, 24, 24, emotion_props),
   WM_NODE ("kpi", N_("KPI"), N_("Name"), FALSE, 150, 70, kpi_props),
 };
+
+const char *
+wm_journey_lane_card_color (const char *lane)
+{
+  for (guint i = 0; lane != NULL && i < G_N_ELEMENTS (lane_card_colors); i++)
+    if (g_str_equal (lane_card_colors[i].lane, lane))
+      return lane_card_colors[i].color;
+  return NULL;
+}
 
 static gboolean
 slot_is_empty (WmItem     *item,

@@ -403,6 +403,48 @@ test_double_click_cell (Fixture       *fixture,
   _wm_canvas_end_edit (canvas, FALSE);
 }
 
+/* A card made by a double-click in the pain-points or the opportunities
+ * lane takes the lane's colour, in the same undo step; one made in another
+ * lane keeps the card's default. The colour stays the card's to change. */
+static void
+test_lane_colors (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  static const char *const lanes[] = { "pain-points", "opportunities", "actions" };
+  g_autoptr(GBytes) original = serialize (fixture);
+  g_autoptr(WmJourneyLayout) layout = wm_journey_layout_new (fixture->diagram);
+  WmCanvas *canvas = fixture->canvas;
+
+  g_assert_cmpstr (wm_journey_lane_card_color ("pain-points"), ==, "#ffd9d9");
+  g_assert_cmpstr (wm_journey_lane_card_color ("opportunities"), ==, "#dcf5d4");
+  g_assert_null (wm_journey_lane_card_color ("actions"));
+  g_assert_null (wm_journey_lane_card_color (NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (lanes); i++)
+    {
+      WmRect cell = cell_of (layout, "retention", lanes[i]);
+      const char *want = wm_journey_lane_card_color (lanes[i]);
+      double x = cell.x + cell.width / 2, y = cell.y + cell.height - 4, wx, wy;
+      WmItem *card;
+
+      g_assert_null (_wm_canvas_hit (canvas, x, y));
+      to_widget (fixture, x, y, &wx, &wy);
+      _wm_canvas_test_double_click (canvas, wx, wy);
+      card = last_item (fixture->diagram);
+      g_assert_cmpstr (card->type->id, ==, "card");
+      g_assert_cmpstr (wm_item_get_string (card, "lane"), ==, lanes[i]);
+      g_assert_cmpstr (wm_item_get_string (card, "color"), ==, want != NULL ? want : "#ffffff");
+      _wm_canvas_end_edit (canvas, FALSE);
+      if (want != NULL)
+        {
+          g_assert_true (wm_diagram_set_property (fixture->diagram, card->id, "color", "#a0c4ff",
+                                                  NULL));
+          g_assert_cmpstr (wm_item_get_string (card, "color"), ==, "#a0c4ff");
+          g_assert_true (wm_project_undo (fixture->project));
+        }
+      assert_one_undo_restores (fixture, original);
+    }
+}
+
 /* A card dragged to another cell moves there on the drop, with the target
  * cell highlighted meanwhile; one undo puts it back. A KPI changes only its
  * stage; the emotion lane refuses cards. */
@@ -554,6 +596,79 @@ test_emotion_drag (Fixture       *fixture,
   g_assert_cmpstr (wm_item_get_string (point, "stage"), ==, "retention");
   assert_one_undo_restores (fixture, original);
   g_assert_false (wm_project_can_undo (fixture->project));
+}
+
+/* The handles of the node selected alone: TRUE when any of its eight
+ * resize handles or its connect handle answers a press. */
+static gboolean
+has_handles (Fixture      *fixture,
+             const WmItem *node)
+{
+  WmRect rect;
+  double x, y, r, b;
+
+  wm_render_node_rect (fixture->diagram, node, &rect);
+  to_widget (fixture, rect.x, rect.y, &x, &y);
+  to_widget (fixture, rect.x + rect.width, rect.y + rect.height, &r, &b);
+  for (int i = 0; i < 3; i++)
+    for (int j = 0; j < 3; j++)
+      {
+        double hx = x + (r - x) * i / 2, hy = y + (b - y) * j / 2;
+
+        if ((i != 1 || j != 1) &&
+            _wm_canvas_handle_at (fixture->canvas, hx, hy, NULL) != WM_CANVAS_HANDLE_NONE)
+          return TRUE;
+      }
+  /* The connect handle sits a little right of the middle of the right edge. */
+  for (double dx = 0; dx <= 30; dx += 2)
+    if (_wm_canvas_handle_at (fixture->canvas, r + dx, (y + b) / 2, NULL) != WM_CANVAS_HANDLE_NONE)
+      return TRUE;
+  return FALSE;
+}
+
+/* A selected emotion point shows a ring around its dot, not the resize
+ * handles and outline of other nodes; a selected card keeps them. */
+static void
+test_emotion_selection (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(WmJourneyLayout) layout = wm_journey_layout_new (fixture->diagram);
+  WmViewport *viewport = wm_canvas_get_viewport (fixture->canvas);
+  WmItem *point = wm_diagram_lookup (fixture->diagram, "emotion-149");
+  WmItem *card = wm_diagram_lookup (fixture->diagram, "card-114");
+  const WmRect *lane = &layout->lanes[layout->emotion_lane].rect;
+  cairo_surface_t *before, *after;
+  WmRect rect;
+  WmPoint c;
+  double x, y, ring;
+
+  wm_viewport_set_zoom (viewport, 1);
+  wm_viewport_set_origin (viewport, layout->grid.x - 200, lane->y - 250);
+  wm_canvas_select (fixture->canvas, (const char *[]) { card->id, NULL });
+  g_assert_true (has_handles (fixture, card));
+
+  g_assert_true (wm_journey_layout_item_rect (layout, point, &rect));
+  c = wm_rect_center (&rect);
+  to_widget (fixture, c.x, c.y, &x, &y);
+  /* Below the trough, clear of the curve; where the ring's line runs. */
+  ring = MAX (9, rect.height / 2) + 2;
+  before = paint_canvas (fixture);
+  wm_canvas_select (fixture->canvas, (const char *[]) { point->id, NULL });
+  g_assert_true (_wm_canvas_is_selected (fixture->canvas, point->id));
+  g_assert_false (has_handles (fixture, point));
+  after = paint_canvas (fixture);
+  g_assert_false (is_bluish (pixel_at (before, x, y + ring)));
+  g_assert_true (is_bluish (pixel_at (after, x, y + ring)));
+  /* No outline box (4 units out from the point's rectangle, its corners
+   * rounded by 6): the middle of its top left corner, beyond the ring's
+   * halo, stays as it was. */
+  to_widget (fixture, rect.x + 2 - 6 * M_SQRT1_2, rect.y + 2 - 6 * M_SQRT1_2, &x, &y);
+  for (int dy = -1; dy <= 1; dy++)
+    for (int dx = -1; dx <= 1; dx++)
+      g_assert_cmphex (pixel_at (before, x + dx, y + dy), ==, pixel_at (after, x + dx, y + dy));
+  screenshot (fixture, "canvas-journey-emotion-selected.png");
+  cairo_surface_destroy (before);
+  cairo_surface_destroy (after);
 }
 
 /* A stage without a point shows a hollow handle on the neutral line:
@@ -1021,6 +1136,8 @@ main (int   argc,
   ADD ("selection-drag", test_selection_drag);
   ADD ("emotion-drag", test_emotion_drag);
   ADD ("emotion-add-handle", test_emotion_add_handle);
+  ADD ("emotion-selection", test_emotion_selection);
+  ADD ("lane-colors", test_lane_colors);
   ADD ("stage-editing", test_stage_editing);
   ADD ("lane-editing", test_lane_editing);
   ADD ("tool-create", test_tool_create);
