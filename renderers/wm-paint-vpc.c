@@ -1542,4 +1542,5 @@ const WmPainter _wm_painter_vpc = {
   .label_boxes = label_boxes,
   .free_data = paint_free,
   .places_nodes = TRUE,
+  .routes_links = TRUE,
 };

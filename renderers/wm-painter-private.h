@@ -90,6 +90,10 @@ typedef struct
    * cells) rather than at their bounds: they are then culled and outlined
    * as selected by their item_extent. */
   gboolean places_nodes;
+  /* TRUE when the painter routes links its own way (a Value Proposition
+   * Canvas's fits) rather than straight through their waypoints, which the
+   * editor then does not offer to add. */
+  gboolean routes_links;
 } WmPainter;
 
 /* Each module of wm-notations.list defines _wm_painter_<c_name>. */

@@ -56,6 +56,13 @@ wm_render_options_init (WmRenderOptions *options)
 }
 
 gboolean
+wm_render_routes_links (WmDiagram *diagram)
+{
+  g_return_val_if_fail (WM_IS_DIAGRAM (diagram), FALSE);
+  return painter_for (diagram)->routes_links;
+}
+
+gboolean
 wm_render_places_nodes (WmDiagram *diagram)
 {
   g_return_val_if_fail (WM_IS_DIAGRAM (diagram), FALSE);

@@ -60,6 +60,9 @@ void          wm_render_diagram      (WmDiagram             *diagram,
  * journey's cells) rather than at their bounds; wm_render_item_extent()
  * then says where a node is. */
 gboolean      wm_render_places_nodes (WmDiagram             *diagram);
+/* Whether @diagram's painter routes links its own way rather than straight
+ * through their waypoints (then bend points mean nothing to it). */
+gboolean      wm_render_routes_links (WmDiagram             *diagram);
 /* Where a node is drawn, without ink margins: its bounds, or where the
  * painter's layout puts it. */
 void          wm_render_node_rect    (WmDiagram             *diagram,

@@ -17,6 +17,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "wm-canvas-private.h"
 #include "wm-render.h"
@@ -26,6 +27,7 @@
 #define WHEEL_STEP      48.0   /* pixels per click of a scroll wheel */
 #define WHEEL_ZOOM       1.2   /* zoom factor per click of a scroll wheel with Ctrl */
 #define KEY_PAN         40.0   /* pixels an arrow key pans when nothing is selected */
+#define BEND_GRAB        8.0   /* pixels around a segment's middle that pull out a bend point */
 
 /* Hit testing
  *
@@ -561,9 +563,11 @@ move_selection (WmCanvas *self)
 
   if (self->snap)
     {
+      double grid = self->grid_size;
+
       /* The grabbed item's corner lands on the grid. */
-      want_x = round ((drag->anchor_x + want_x) / WM_CANVAS_GRID) * WM_CANVAS_GRID - drag->anchor_x;
-      want_y = round ((drag->anchor_y + want_y) / WM_CANVAS_GRID) * WM_CANVAS_GRID - drag->anchor_y;
+      want_x = round ((drag->anchor_x + want_x) / grid) * grid - drag->anchor_x;
+      want_y = round ((drag->anchor_y + want_y) / grid) * grid - drag->anchor_y;
     }
   if (drag->has_box)
     {
@@ -595,6 +599,152 @@ move_selection (WmCanvas *self)
   drag->applied_y = want_y;
   if (others != NULL)
     update_guides (self, others);
+}
+
+/* Bend points
+ *
+ * A drag from the middle of a link's segment pulls a new bend point out of
+ * it, which follows the pointer until the drop: one undo step. Not for a
+ * painter that routes links its own way (a Value Proposition Canvas's
+ * fits), which would not show the point. */
+
+/* The points of a path made of one move and lines, or NULL for any other. */
+static GArray *
+polyline_of (cairo_path_t *path)
+{
+  GArray *points = g_array_new (FALSE, FALSE, sizeof (WmPoint));
+
+  for (int i = 0; i < path->num_data; i += path->data[i].header.length)
+    {
+      cairo_path_data_t *data = &path->data[i];
+
+      if (data->header.type == CAIRO_PATH_CLOSE_PATH ||
+          (data->header.type == CAIRO_PATH_MOVE_TO) != (i == 0))
+        {
+          g_array_unref (points);
+          return NULL;
+        }
+      g_array_append_val (points, ((WmPoint) { data[1].point.x, data[1].point.y }));
+    }
+  return points;
+}
+
+/* @link as its painter draws it: its two ends (where the painter clips
+ * them) with the link's bend points between, n_points + 2 points. NULL
+ * when the painter routes links its own way (wm_render_routes_links()). */
+static WmPoint *
+bend_route (WmDiagram    *diagram,
+            const WmItem *link)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(GArray) drawn = NULL;
+  g_autofree WmPoint *route = NULL;
+  guint n = link->n_points + 2;
+
+  if (!wm_render_routes_links (diagram) && wm_render_link_path (diagram, link, cr))
+    {
+      cairo_path_t *path = cairo_copy_path_flat (cr);
+
+      if (path->status == CAIRO_STATUS_SUCCESS)
+        drawn = polyline_of (path);
+      cairo_path_destroy (path);
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  if (drawn == NULL || drawn->len < 2)
+    return NULL;
+  route = g_new (WmPoint, n);
+  route[0] = g_array_index (drawn, WmPoint, 0);
+  memcpy (route + 1, link->points, sizeof (WmPoint) * link->n_points);
+  route[n - 1] = g_array_index (drawn, WmPoint, drawn->len - 1);
+  return g_steal_pointer (&route);
+}
+
+/* The segment of @link whose middle is nearest document point (x, y),
+ * within BEND_GRAB pixels: @index is then where a bend point there goes
+ * among the link's points. */
+static gboolean
+segment_middle_at (WmCanvas     *self,
+                   const WmItem *link,
+                   double        x,
+                   double        y,
+                   guint        *index)
+{
+  double best = BEND_GRAB / wm_viewport_get_zoom (self->viewport);
+  g_autofree WmPoint *route = NULL;
+  gboolean found = FALSE;
+
+  if (link->n_points >= WM_LIMIT_POINTS)
+    return FALSE;
+  route = bend_route (self->diagram, link);
+  for (guint i = 0; route != NULL && i <= link->n_points; i++)
+    {
+      double distance = hypot ((route[i].x + route[i + 1].x) / 2 - x,
+                               (route[i].y + route[i + 1].y) / 2 - y);
+
+      if (distance <= best)
+        {
+          best = distance;
+          *index = i;
+          found = TRUE;
+        }
+    }
+  return found;
+}
+
+/* A drag from the middle of a segment of @item, pressed at document point
+ * (x, y): inserts a bend point there. FALSE if it is not one. */
+static gboolean
+begin_bend (WmCanvas *self,
+            WmItem   *item,
+            double    x,
+            double    y)
+{
+  g_autofree WmPoint *points = NULL;
+  guint index;
+
+  if (item == NULL || !wm_item_is_link (item) || !is_writable (self) ||
+      !segment_middle_at (self, item, x, y, &index))
+    return FALSE;
+  points = g_new (WmPoint, item->n_points + 1);
+  for (guint i = 0, n = 0; i <= item->n_points; i++)
+    points[i] = i == index ? (WmPoint) { x, y } : item->points[n++];
+  /* A new drag is a new undo step, even of the same link; the moves of the
+   * point that follow merge into it. */
+  break_merge (self);
+  if (!wm_diagram_set_points (self->diagram, item->id, points, item->n_points + 1))
+    return FALSE;
+  self->drag.mode = WM_CANVAS_DRAG_BEND;
+  self->drag.source_id = g_strdup (item->id);
+  self->drag.bend = index;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+  return TRUE;
+}
+
+/* The new bend point follows the pointer, on the grid when snapping. */
+static void
+move_bend (WmCanvas *self)
+{
+  WmCanvasDrag *drag = &self->drag;
+  WmItem *link = wm_diagram_lookup (self->diagram, drag->source_id);
+  g_autofree WmPoint *points = NULL;
+  double x, y;
+
+  if (link == NULL || drag->bend >= link->n_points)
+    return;
+  wm_viewport_widget_to_doc (self->viewport, drag->start_x + drag->offset_x,
+                             drag->start_y + drag->offset_y, &x, &y);
+  if (self->snap)
+    {
+      x = round (x / self->grid_size) * self->grid_size;
+      y = round (y / self->grid_size) * self->grid_size;
+    }
+  if (link->points[drag->bend].x == x && link->points[drag->bend].y == y)
+    return;
+  points = g_memdup2 (link->points, sizeof (WmPoint) * link->n_points);
+  points[drag->bend] = (WmPoint) { x, y };
+  wm_diagram_set_points (self->diagram, link->id, points, link->n_points);
 }
 
 static void
@@ -668,6 +818,8 @@ choose_drag_mode (WmCanvas *self)
       drag->mode = WM_CANVAS_DRAG_CUSTOM;
       return;
     }
+  if (begin_bend (self, item, x, y))
+    return;
   if (item == NULL)
     drag->mode = WM_CANVAS_DRAG_BAND;
   else if (_wm_canvas_is_selected (self, item->id) && is_writable (self))
@@ -729,6 +881,9 @@ drag_update (WmCanvas *self,
     {
     case WM_CANVAS_DRAG_MOVE:
       move_selection (self);
+      break;
+    case WM_CANVAS_DRAG_BEND:
+      move_bend (self);
       break;
     case WM_CANVAS_DRAG_BAND:
       gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -798,6 +953,9 @@ drag_end (WmCanvas *self,
         self->behavior->moved (self, (const char *const *) self->drag.ids);
       break_merge (self);
     }
+  else if (self->drag.mode == WM_CANVAS_DRAG_BEND)
+    /* The drop wrote where the point stays; the next reshape is a new step. */
+    break_merge (self);
   else if (self->drag.mode == WM_CANVAS_DRAG_CUSTOM)
     {
       double x, y;
@@ -862,7 +1020,8 @@ on_drag_cancel (GtkGesture       *gesture,
                 GdkEventSequence *sequence,
                 WmCanvas         *self)
 {
-  if (self->drag.mode == WM_CANVAS_DRAG_MOVE || self->drag.mode == WM_CANVAS_DRAG_RESIZE)
+  if (self->drag.mode == WM_CANVAS_DRAG_MOVE || self->drag.mode == WM_CANVAS_DRAG_RESIZE ||
+      self->drag.mode == WM_CANVAS_DRAG_BEND)
     break_merge (self);
   _wm_canvas_drag_done (self);
 }

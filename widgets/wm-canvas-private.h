@@ -10,8 +10,8 @@
 
 G_BEGIN_DECLS
 
-/* The document grid that "snap" and the dotted grid use, in document units. */
-#define WM_CANVAS_GRID 10.0
+/* The "grid-size" a canvas starts with, in document units. */
+#define WM_CANVAS_DEFAULT_GRID 10.0
 
 typedef enum
 {
@@ -22,6 +22,7 @@ typedef enum
   WM_CANVAS_DRAG_PAN,         /* space + drag or the middle button */
   WM_CANVAS_DRAG_CONNECT,     /* a rubber line from a node: a new link */
   WM_CANVAS_DRAG_RESIZE,      /* a resize handle of the one selected node */
+  WM_CANVAS_DRAG_BEND,        /* a new bend point, pulled from the middle of a link's segment */
   WM_CANVAS_DRAG_CUSTOM,      /* the notation's behaviour owns the drag */
 } WmCanvasDragMode;
 
@@ -83,10 +84,11 @@ typedef struct
   gboolean         has_box;      /* moves: whether any node moves, so guides can align it */
   WmCanvasGuide    guides[WM_CANVAS_MAX_GUIDES]; /* moves: the guides to draw */
   guint            n_guides;
-  char            *source_id;    /* connects and resizes: the node dragged from */
+  char            *source_id;    /* connects and resizes: the node dragged from; bends: the link */
   const WmItemType *link_type;   /* connects: the tool's link type, or NULL to offer */
   WmCanvasEdges    edges;        /* resizes: the edges the handle moves */
   WmRect           original;     /* resizes: the node's bounds when the drag began */
+  guint            bend;         /* bends: the new point's index among the link's points */
 } WmCanvasDrag;
 
 /* Called when an in-place edit is committed with a changed text. @id is
@@ -149,6 +151,10 @@ typedef struct
   /* Paints over the diagram, in widget pixels (handles, drop targets). */
   void     (*paint)         (WmCanvas       *self,
                              cairo_t        *cr);
+  /* TRUE when paint() shows @node's selection itself: the canvas then
+   * draws no outline and no handles around it. */
+  gboolean (*paints_selection) (WmCanvas     *self,
+                                const WmItem *node);
   /* The context menu at a point: append sections to @menu. */
   void     (*populate_menu) (WmCanvas       *self,
                              GMenu          *menu,
@@ -197,6 +203,7 @@ struct _WmCanvas
 
   gboolean       snap;
   gboolean       show_grid;
+  double         grid_size;       /* what "snap" and the dotted grid use, in document units */
 
   /* Input */
   double         pointer_x;
@@ -267,6 +274,9 @@ void     _wm_canvas_clear_selection (WmCanvas   *self);
 const char *const *_wm_canvas_get_selection_ids (WmCanvas *self);
 gboolean _wm_canvas_is_selected     (WmCanvas   *self,
                                      const char *id);
+/* Whether the behaviour shows @node's selection itself (paints_selection). */
+gboolean _wm_canvas_paints_own_selection (WmCanvas     *self,
+                                          const WmItem *node);
 void     _wm_canvas_ensure_extent   (WmCanvas   *self);
 void     _wm_canvas_sync_adjustments (WmCanvas  *self);
 void     _wm_canvas_scroll_by       (WmCanvas   *self,

@@ -128,7 +128,7 @@ _wm_canvas_handle_at (WmCanvas      *self,
   WmItem *node = _wm_canvas_single_node (self);
   WmRect rect;
 
-  if (node == NULL || !shows_handles (self))
+  if (node == NULL || !shows_handles (self) || _wm_canvas_paints_own_selection (self, node))
     return WM_CANVAS_HANDLE_NONE;
   node_widget_rect (self, node, &rect);
   for (guint i = 0; i < G_N_ELEMENTS (handle_edges); i++)
@@ -156,7 +156,7 @@ paint_handles (WmCanvas *self,
   WmItem *node = _wm_canvas_single_node (self);
   WmRect rect;
 
-  if (node == NULL || !shows_handles (self))
+  if (node == NULL || !shows_handles (self) || _wm_canvas_paints_own_selection (self, node))
     return;
   node_widget_rect (self, node, &rect);
   cairo_set_line_width (cr, 1);
@@ -257,7 +257,7 @@ _wm_canvas_create_node_at (WmCanvas   *self,
     return NULL;
   wm_viewport_widget_to_doc (self->viewport, x, y, &dx, &dy);
   bounds = (WmRect) { dx - type->width / 2, dy - type->height / 2, type->width, type->height };
-  step = self->snap ? WM_CANVAS_GRID : creation_step (wm_viewport_get_zoom (self->viewport));
+  step = self->snap ? self->grid_size : creation_step (wm_viewport_get_zoom (self->viewport));
   bounds.x = round (bounds.x / step) * step;
   bounds.y = round (bounds.y / step) * step;
   _wm_canvas_break_merge (self);
@@ -433,7 +433,7 @@ static double
 snap_value (WmCanvas *self,
             double    value)
 {
-  return self->snap ? round (value / WM_CANVAS_GRID) * WM_CANVAS_GRID : value;
+  return self->snap ? round (value / self->grid_size) * self->grid_size : value;
 }
 
 static void

@@ -35,6 +35,7 @@ enum {
   PROP_ZOOM,
   PROP_SNAP,
   PROP_SHOW_GRID,
+  PROP_GRID_SIZE,
   PROP_TOOL,
   N_PROPS,
   /* GtkScrollable */
@@ -71,6 +72,33 @@ _wm_canvas_is_selected (WmCanvas   *self,
                         const char *id)
 {
   return id != NULL && g_hash_table_contains (self->selection, id);
+}
+
+gboolean
+_wm_canvas_paints_own_selection (WmCanvas     *self,
+                                 const WmItem *node)
+{
+  return self->behavior != NULL && self->behavior->paints_selection != NULL &&
+         node != NULL && self->behavior->paints_selection (self, node);
+}
+
+/* The selected items the renderer outlines: all of them, but those whose
+ * selection the behaviour paints itself. A new reference. */
+static GHashTable *
+outlined_selection (WmCanvas *self)
+{
+  GHashTable *outlined;
+  GHashTableIter iter;
+  gpointer id;
+
+  if (self->behavior == NULL || self->behavior->paints_selection == NULL)
+    return g_hash_table_ref (self->selection);
+  outlined = g_hash_table_new (g_str_hash, g_str_equal);
+  g_hash_table_iter_init (&iter, self->selection);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    if (!_wm_canvas_paints_own_selection (self, wm_diagram_lookup (self->diagram, id)))
+      g_hash_table_add (outlined, id);
+  return outlined;
 }
 
 /* Replaces the selection with @ids (a set of char *), which may be NULL and
@@ -241,27 +269,8 @@ wm_canvas_reveal (WmCanvas          *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* Folds case and accents, so that "cafe" finds "Café". */
-static char *
-fold (const char *text)
-{
-  g_autofree char *normal = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
-  g_autofree char *lower = g_utf8_casefold (normal != NULL ? normal : "", -1);
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = lower; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_ismark (c))
-        continue;
-      g_string_append_unichar (out, c);
-    }
-  return g_string_free (out, FALSE);
-}
-
-/* Fades the items whose folded text lacks self->filter; returns how many
- * match. */
+/* Fades the items whose text lacks self->filter (matched as the window's
+ * find matches, wm-find.h); returns how many match. */
 static guint
 apply_filter (WmCanvas *self)
 {
@@ -271,9 +280,8 @@ apply_filter (WmCanvas *self)
   for (guint i = 0; i < wm_diagram_get_n_items (self->diagram); i++)
     {
       WmItem *item = wm_diagram_get_item (self->diagram, i);
-      g_autofree char *text = fold (item->text);
 
-      if (strstr (text, self->filter) != NULL)
+      if (wm_find_match (self->filter, item->text))
         matches++;
       else
         g_hash_table_add (dimmed, g_strdup (item->id));
@@ -294,12 +302,10 @@ refilter (WmCanvas      *self,
     for (guint i = 0; touched[l] != NULL && i < touched[l]->len; i++)
       {
         WmItem *item = wm_diagram_lookup (self->diagram, g_ptr_array_index (touched[l], i));
-        g_autofree char *text = NULL;
 
         if (item == NULL)
           continue;
-        text = fold (item->text);
-        if (strstr (text, self->filter) != NULL)
+        if (wm_find_match (self->filter, item->text))
           g_hash_table_remove (self->dimmed, item->id);
         else
           g_hash_table_add (self->dimmed, g_strdup (item->id));
@@ -320,7 +326,7 @@ wm_canvas_set_filter (WmCanvas   *self,
       return self->diagram != NULL ? wm_diagram_get_n_items (self->diagram) : 0;
     }
   g_free (self->filter);
-  self->filter = fold (filter);
+  self->filter = wm_find_fold (filter);
   return apply_filter (self);
 }
 
@@ -758,6 +764,29 @@ wm_canvas_set_show_grid (WmCanvas *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_GRID]);
 }
 
+double
+wm_canvas_get_grid_size (WmCanvas *self)
+{
+  g_return_val_if_fail (WM_IS_CANVAS (self), WM_CANVAS_DEFAULT_GRID);
+
+  return self->grid_size;
+}
+
+void
+wm_canvas_set_grid_size (WmCanvas *self,
+                         double    grid_size)
+{
+  g_return_if_fail (WM_IS_CANVAS (self));
+  g_return_if_fail (grid_size > 0);
+
+  if (self->grid_size == grid_size)
+    return;
+  self->grid_size = grid_size;
+  if (self->show_grid)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GRID_SIZE]);
+}
+
 /**
  * wm_canvas_get_tool:
  *
@@ -825,7 +854,7 @@ paint_grid (WmCanvas             *self,
             const WmRect         *area)
 {
   double zoom = wm_viewport_get_zoom (self->viewport);
-  double step = WM_CANVAS_GRID;
+  double step = self->grid_size;
 
   /* Dots closer than 12 pixels would be a grey wash: take every fifth, and so
    * on, which also bounds the work by the widget's size. */
@@ -996,6 +1025,7 @@ _wm_canvas_paint (WmCanvas *self,
                   cairo_t  *cr)
 {
   WmRenderOptions options;
+  g_autoptr(GHashTable) outlined = NULL;
   cairo_matrix_t base;
   WmRect visible, area;
   double zoom = wm_viewport_get_zoom (self->viewport);
@@ -1025,7 +1055,8 @@ _wm_canvas_paint (WmCanvas *self,
       wm_render_options_init (&options);
       options.visible = area;
       options.scale = wm_viewport_get_device_zoom (self->viewport);
-      options.selected = self->selection;
+      outlined = outlined_selection (self);
+      options.selected = outlined;
       options.dimmed = self->dimmed;
       options.paper = TRUE;
       if (self->show_grid)
@@ -1126,6 +1157,9 @@ wm_canvas_get_property (GObject    *object,
     case PROP_SHOW_GRID:
       g_value_set_boolean (value, self->show_grid);
       break;
+    case PROP_GRID_SIZE:
+      g_value_set_double (value, self->grid_size);
+      break;
     case PROP_TOOL:
       g_value_set_string (value, wm_canvas_get_tool (self));
       break;
@@ -1182,6 +1216,9 @@ wm_canvas_set_property (GObject      *object,
       break;
     case PROP_SHOW_GRID:
       wm_canvas_set_show_grid (self, g_value_get_boolean (value));
+      break;
+    case PROP_GRID_SIZE:
+      wm_canvas_set_grid_size (self, g_value_get_double (value));
       break;
     case PROP_TOOL:
       wm_canvas_set_tool (self, g_value_get_string (value));
@@ -1281,12 +1318,21 @@ wm_canvas_class_init (WmCanvasClass *klass)
   /**
    * WmCanvas:snap:
    *
-   * Whether moving items snaps them to the grid of WM_CANVAS_GRID units.
+   * Whether moving, resizing and creating items snaps them to the grid
+   * of #WmCanvas:grid-size units.
    */
   properties[PROP_SNAP] =
     g_param_spec_boolean ("snap", NULL, NULL, FALSE, flags);
   properties[PROP_SHOW_GRID] =
     g_param_spec_boolean ("show-grid", NULL, NULL, FALSE, flags);
+  /**
+   * WmCanvas:grid-size:
+   *
+   * The distance between grid lines, in document units: what snapping
+   * rounds to and where the grid's dots are painted.
+   */
+  properties[PROP_GRID_SIZE] =
+    g_param_spec_double ("grid-size", NULL, NULL, 1.0, 1000.0, WM_CANVAS_DEFAULT_GRID, flags);
   /**
    * WmCanvas:tool:
    *
@@ -1337,6 +1383,7 @@ wm_canvas_init (WmCanvas *self)
 {
   self->viewport = wm_viewport_new ();
   self->selection = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->grid_size = WM_CANVAS_DEFAULT_GRID;
   self->diagram_signals = g_signal_group_new (WM_TYPE_DIAGRAM);
   g_signal_group_connect_swapped (self->diagram_signals, "changed",
                                   G_CALLBACK (diagram_changed), self);

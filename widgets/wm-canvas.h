@@ -49,13 +49,17 @@ WmRenderDetail wm_canvas_get_detail   (WmCanvas   *self);
 double      wm_canvas_get_zoom        (WmCanvas   *self);
 void        wm_canvas_set_zoom        (WmCanvas   *self,
                                        double      zoom);
-/* Whether moved items snap to the grid of 10 document units. */
+/* Whether moved, resized and created items snap to the grid. */
 gboolean    wm_canvas_get_snap        (WmCanvas   *self);
 void        wm_canvas_set_snap        (WmCanvas   *self,
                                        gboolean    snap);
 gboolean    wm_canvas_get_show_grid   (WmCanvas   *self);
 void        wm_canvas_set_show_grid   (WmCanvas   *self,
                                        gboolean    show_grid);
+/* The distance between grid lines, in document units (10 by default). */
+double      wm_canvas_get_grid_size   (WmCanvas   *self);
+void        wm_canvas_set_grid_size   (WmCanvas   *self,
+                                       double      grid_size);
 
 /* The tool: the id of a node or link type of the diagram's notation, or
  * NULL for the select tool. A click with a node type creates that node and

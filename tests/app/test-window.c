@@ -1184,6 +1184,26 @@ test_grid_preferences_live (void)
     gtk_window_destroy (GTK_WINDOW (windows[i]));
 }
 
+/* A new grid size in the preferences reaches the canvas of an open window. */
+static void
+test_grid_size_preference_live (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(WmProject) project = wm_test_load_sample ();
+  WmWindow *window = present_window (project);
+  WmCanvas *canvas = WM_CANVAS (wm_window_get_canvas (window));
+
+  g_assert_cmpfloat (wm_canvas_get_grid_size (canvas), ==,
+                     g_settings_get_int (settings, "grid-size"));
+  g_settings_set_int (settings, "grid-size", 25);
+  iterate (5);
+  g_assert_cmpfloat (wm_canvas_get_grid_size (canvas), ==, 25);
+  g_settings_reset (settings, "grid-size");
+  iterate (5);
+  g_assert_cmpfloat (wm_canvas_get_grid_size (canvas), ==, 10);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Runs the shortcut for @keyval and @mods as a key press in @focus would:
  * the first shortcut controller from the focus widget up to the window that
  * has one for it. FALSE when none has. */
@@ -1337,6 +1357,7 @@ main (int   argc,
   g_test_add_func ("/window/opens-readable", test_opens_readable);
   g_test_add_func ("/window/new-diagram-view", test_new_diagram_view);
   g_test_add_func ("/window/grid-preferences-live", test_grid_preferences_live);
+  g_test_add_func ("/window/grid-size-preference-live", test_grid_size_preference_live);
   g_test_add_func ("/window/zoom/keys-and-indicator", test_zoom_keys_and_indicator);
   g_test_add_func ("/window/undo/shows-change", test_undo_shows_change);
   g_test_add_func ("/window/undo/tooltip-names-step", test_undo_tooltip_names_step);

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <math.h>
 #include <string.h>
 
 #include "wm-canvas-private.h"
@@ -515,6 +516,115 @@ test_remove_bend (Fixture       *fixture,
   assert_bytes_equal (original, after_undo);
 }
 
+/* The line of @id in the saved project holds @attribute. */
+static void
+assert_written (Fixture    *fixture,
+                const char *id,
+                const char *attribute)
+{
+  g_autoptr(GBytes) bytes = wm_project_serialize (fixture->project);
+  g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_autofree char *key = g_strdup_printf ("id=\"%s\"", id);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strstr (lines[i], key) != NULL)
+      {
+        g_test_message ("%s", lines[i]);
+        g_assert_nonnull (strstr (lines[i], attribute));
+        return;
+      }
+  g_assert_not_reached ();
+}
+
+/* A drag from the middle of a link's segment pulls a new bend point out of
+ * it, which follows the pointer and stays where it is dropped, as one undo
+ * step; a drag from elsewhere on the link adds none. */
+static void
+test_add_bend (Fixture       *fixture,
+               gconstpointer  data)
+{
+  const WmPoint bends[] = { { 150, 135 }, { 250, 135 } };
+  WmViewport *viewport = wm_canvas_get_viewport (fixture->canvas);
+  WmItem *link = lookup (fixture, "association-57");
+  g_autoptr(GBytes) original = NULL;
+  g_autoptr(GBytes) after_undo = NULL;
+  double x, y, dx, dy;
+
+  g_assert_true (wm_diagram_set_points (fixture->diagram, link->id, bends, 2));
+  wm_project_break_merge (fixture->project);
+  original = wm_project_serialize (fixture->project);
+  wm_test_wait_until_drawn (GTK_WIDGET (fixture->canvas));
+
+  /* Pressed at the middle of the segment between the two bend points. */
+  wm_viewport_doc_to_widget (viewport, 200, 135, &x, &y);
+  _wm_canvas_test_drag_to (fixture->canvas, x, y, 12, 60, 0);
+  g_assert_cmpint (fixture->canvas->drag.mode, ==, WM_CANVAS_DRAG_BEND);
+  g_assert_cmpuint (link->n_points, ==, 3);
+  wm_viewport_widget_to_doc (viewport, x + 12, y + 60, &dx, &dy);
+  g_assert_cmpfloat (fabs (link->points[1].x - dx), <, 1e-9);
+  g_assert_cmpfloat (fabs (link->points[1].y - dy), <, 1e-9);
+  g_assert_cmpfloat (link->points[0].x, ==, bends[0].x);
+  g_assert_cmpfloat (link->points[2].x, ==, bends[1].x);
+
+  /* Dropped with snapping on, it lands on the grid, and is written so. */
+  wm_canvas_set_snap (fixture->canvas, TRUE);
+  wm_viewport_doc_to_widget (viewport, 203, 181, &dx, &dy);
+  _wm_canvas_test_drag_release (fixture->canvas, dx - x, dy - y);
+  g_assert_cmpint (fixture->canvas->drag.mode, ==, WM_CANVAS_DRAG_NONE);
+  g_assert_cmpuint (link->n_points, ==, 3);
+  g_assert_cmpfloat (link->points[1].x, ==, 200);
+  g_assert_cmpfloat (link->points[1].y, ==, 180);
+  assert_written (fixture, link->id, " points=\"150,135 200,180 250,135\"");
+
+  g_assert_true (wm_project_undo (fixture->project));
+  g_assert_cmpuint (link->n_points, ==, 2);
+  after_undo = wm_project_serialize (fixture->project);
+  assert_bytes_equal (original, after_undo);
+  g_assert_true (wm_project_redo (fixture->project));
+  g_assert_cmpuint (link->n_points, ==, 3);
+  g_assert_true (wm_project_undo (fixture->project));
+
+  /* A quarter of the way along the segment is not its middle. */
+  wm_viewport_doc_to_widget (viewport, 175, 135, &x, &y);
+  _wm_canvas_test_drag (fixture->canvas, x, y, 0, 40, 0);
+  g_assert_cmpuint (link->n_points, ==, 2);
+}
+
+/* The fits of a Value Proposition Canvas are routed by their painter, not
+ * through bend points: a drag from the middle of one adds none. */
+static void
+test_add_bend_routed (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  WmDiagram *vpc = wm_project_find_diagram (fixture->project, "vpc-186");
+  WmItem *fit = wm_diagram_lookup (vpc, "relieves-208");
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+  cairo_path_t *path;
+  double x, y;
+
+  g_assert_nonnull (fit);
+  wm_canvas_set_diagram (fixture->canvas, vpc);
+  wm_test_wait_until_drawn (GTK_WIDGET (fixture->canvas));
+  g_assert_true (wm_render_link_path (vpc, fit, cr));
+  path = cairo_copy_path_flat (cr);
+  /* The middle of the first piece of the drawn route. */
+  g_assert_cmpint (path->num_data, >=, 4);
+  x = (path->data[1].point.x + path->data[3].point.x) / 2;
+  y = (path->data[1].point.y + path->data[3].point.y) / 2;
+  cairo_path_destroy (path);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  g_assert_true (_wm_canvas_hit (fixture->canvas, x, y) == fit);
+  wm_viewport_doc_to_widget (wm_canvas_get_viewport (fixture->canvas), x, y, &x, &y);
+  _wm_canvas_test_drag_to (fixture->canvas, x, y, 10, 50, 0);
+  g_assert_cmpint (fixture->canvas->drag.mode, !=, WM_CANVAS_DRAG_BEND);
+  _wm_canvas_test_drag_release (fixture->canvas, 10, 50);
+  g_assert_cmpuint (fit->n_points, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -537,6 +647,8 @@ main (int   argc,
   ADD ("other-notation-refused", test_other_notation_refused);
   ADD ("finish-edit", test_finish_edit);
   ADD ("remove-bend", test_remove_bend);
+  ADD ("add-bend", test_add_bend);
+  ADD ("add-bend-routed", test_add_bend_routed);
 
   return g_test_run ();
 }

@@ -563,6 +563,47 @@ test_drag_guides (Fixture       *fixture,
   assert_bytes_equal (original, after_undo);
 }
 
+/* A snapped drag on a grid of 25 puts the grabbed node's corner on a
+ * multiple of 25, and the file says so. */
+static void
+test_grid_size_snaps (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  WmItem *item = wm_diagram_lookup (fixture->diagram, "use-case-43");
+  WmRect before = item->bounds;
+  g_autofree char *x = NULL, *y = NULL;
+  double grid, wx, wy, dx;
+
+  g_object_get (fixture->canvas, "grid-size", &grid, NULL);
+  g_assert_cmpfloat (grid, ==, WM_CANVAS_DEFAULT_GRID);
+  g_object_set (fixture->canvas, "grid-size", 25.0, NULL);
+  g_assert_cmpfloat (wm_canvas_get_grid_size (fixture->canvas), ==, 25);
+  wm_canvas_set_zoom (fixture->canvas, 1.0);
+  wm_canvas_set_snap (fixture->canvas, TRUE);
+  /* Far from any alignment, so that the grid alone places it. */
+  for (dx = 31; dx < 400; dx += 7)
+    {
+      WmRect raw = { before.x + dx, before.y + 23, before.width, before.height };
+      WmRect snapped = raw;
+
+      snapped.x = round (raw.x / 25) * 25;
+      snapped.y = round (raw.y / 25) * 25;
+      if (far_from_alignment (fixture, item->id, &raw, 7) &&
+          far_from_alignment (fixture, item->id, &snapped, 1))
+        break;
+    }
+  g_assert_cmpfloat (dx, <, 400);
+  item_center (fixture, item->id, &wx, &wy);
+  _wm_canvas_test_drag (fixture->canvas, wx, wy, dx, 23, 0);
+  g_assert_cmpfloat (item->bounds.x, ==, round ((before.x + dx) / 25) * 25);
+  g_assert_cmpfloat (item->bounds.y, ==, round ((before.y + 23) / 25) * 25);
+  g_assert_cmpfloat (fmod (item->bounds.x, 25), ==, 0);
+  g_assert_cmpfloat (fmod (item->bounds.y, 25), ==, 0);
+  x = g_strdup_printf ("%.0f", item->bounds.x);
+  y = g_strdup_printf ("%.0f", item->bounds.y);
+  assert_written_at (fixture, item->id, x, y);
+}
+
 static void
 test_band (Fixture       *fixture,
            gconstpointer  data)
@@ -812,6 +853,86 @@ test_paint (Fixture       *fixture,
 }
 
 static void
+count_invalidations (GdkPaintable *paintable,
+                     guint        *count)
+{
+  (*count)++;
+}
+
+/* Whether the canvas draws itself again (its paintable then changes)
+ * within half a second. */
+static gboolean
+redraws (Fixture *fixture,
+         guint   *invalidations)
+{
+  gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+  while (*invalidations == 0 && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  return *invalidations > 0;
+}
+
+/* Whether the grid puts a dot at document point (x, y) in @surface. */
+static gboolean
+dot_at (Fixture         *fixture,
+        cairo_surface_t *surface,
+        double           x,
+        double           y)
+{
+  double wx, wy;
+
+  to_widget (fixture, x, y, &wx, &wy);
+  return (pixel_at (surface, (int) round (wx), (int) round (wy)) & 0xff) < 0xe0;
+}
+
+/* Another grid size repaints the canvas with the dots where it says. */
+static void
+test_grid_size_paints (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (fixture->canvas));
+  int height = gtk_widget_get_height (GTK_WIDGET (fixture->canvas));
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (fixture->canvas));
+  cairo_t *cr;
+  guint invalidations = 0;
+  double x, y;
+
+  wm_canvas_set_show_grid (fixture->canvas, TRUE);
+  /* At twice the size, dots 10 or 25 units apart are all drawn. */
+  to_widget (fixture, 160, 600, &x, &y);
+  wm_viewport_zoom_at (wm_canvas_get_viewport (fixture->canvas),
+                       2.0 / wm_canvas_get_zoom (fixture->canvas), x, y);
+  wm_test_wait_until_drawn (GTK_WIDGET (fixture->canvas));
+  cr = cairo_create (surface);
+  _wm_canvas_paint (fixture->canvas, cr);
+  g_assert_true (dot_at (fixture, surface, 170, 610));
+  g_assert_false (dot_at (fixture, surface, 175, 600));
+
+  g_signal_connect (paintable, "invalidate-contents", G_CALLBACK (count_invalidations),
+                    &invalidations);
+  /* Once the zoom has been drawn, nothing else draws the canvas again. */
+  for (guint i = 0; i < 10 && redraws (fixture, &invalidations); i++)
+    invalidations = 0;
+  g_assert_false (redraws (fixture, &invalidations));
+  wm_canvas_set_grid_size (fixture->canvas, 25);
+  g_assert_true (redraws (fixture, &invalidations));
+  cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+  cairo_paint (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+  _wm_canvas_paint (fixture->canvas, cr);
+  g_assert_true (dot_at (fixture, surface, 175, 600));
+  g_assert_false (dot_at (fixture, surface, 170, 610));
+
+  /* The same size again changes nothing: nothing to repaint. */
+  invalidations = 0;
+  wm_canvas_set_grid_size (fixture->canvas, 25);
+  g_assert_false (redraws (fixture, &invalidations));
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+static void
 test_snapshot (Fixture       *fixture,
                gconstpointer  data)
 {
@@ -944,10 +1065,12 @@ test_tool_create (Fixture       *fixture,
   g_assert_cmpstr (item->type->id, ==, "actor");
   g_assert_cmpfloat (item->bounds.width, ==, item->type->width);
   g_assert_cmpfloat (item->bounds.height, ==, item->type->height);
-  g_assert_cmpfloat (fmod (item->bounds.x, WM_CANVAS_GRID), ==, 0);
-  g_assert_cmpfloat (fmod (item->bounds.y, WM_CANVAS_GRID), ==, 0);
-  g_assert_cmpfloat (fabs (item->bounds.x + item->bounds.width / 2 - 163), <=, WM_CANVAS_GRID);
-  g_assert_cmpfloat (fabs (item->bounds.y + item->bounds.height / 2 - 602), <=, WM_CANVAS_GRID);
+  g_assert_cmpfloat (fmod (item->bounds.x, WM_CANVAS_DEFAULT_GRID), ==, 0);
+  g_assert_cmpfloat (fmod (item->bounds.y, WM_CANVAS_DEFAULT_GRID), ==, 0);
+  g_assert_cmpfloat (fabs (item->bounds.x + item->bounds.width / 2 - 163), <=,
+                     WM_CANVAS_DEFAULT_GRID);
+  g_assert_cmpfloat (fabs (item->bounds.y + item->bounds.height / 2 - 602), <=,
+                     WM_CANVAS_DEFAULT_GRID);
 
   /* A second click selects again; creating was one undo step. */
   _wm_canvas_test_click (fixture->canvas, x, y, 0);
@@ -1255,6 +1378,8 @@ main (int   argc,
   ADD ("drag-multiple-snapped", test_drag_multiple_snapped);
   ADD ("snapped-numbers-written", test_snapped_numbers_written);
   ADD ("drag-guides", test_drag_guides);
+  ADD ("grid-size-snaps", test_grid_size_snaps);
+  ADD ("grid-size-paints", test_grid_size_paints);
   ADD ("band", test_band);
   ADD ("nudge", test_nudge);
   ADD ("delete", test_delete);
