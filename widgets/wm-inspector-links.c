@@ -612,22 +612,13 @@ backlink_row_new (WmInspector      *self,
 void
 _wm_inspector_add_backlinks (WmInspector *self)
 {
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *list = gtk_list_box_new ();
-  GtkWidget *placeholder = gtk_label_new (_("Nothing links here"));
+  GtkWidget *list;
+  GtkWidget *group = _wm_inspector_list_group_new (_("Linked from"), _("Nothing links here"),
+                                                   &list);
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Linked from"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
                                          _("Items and diagrams whose links point at this item"));
   gtk_widget_set_name (list, "backlinks");
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_widget_set_margin_top (placeholder, 12);
-  gtk_widget_set_margin_bottom (placeholder, 12);
-  gtk_list_box_set_placeholder (GTK_LIST_BOX (list), placeholder);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
-  _wm_inspector_label_editor (list, _("Linked from"));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page), ADW_PREFERENCES_GROUP (group));
   /* The list lives on the page, and goes with it. */
   g_object_set_data (G_OBJECT (self->page), "wm-backlinks", list);

@@ -64,6 +64,11 @@ struct _ListEditor
 /* wm-inspector.c */
 /* The translation of a label or hint of the model's tables; NULL stays NULL. */
 const char *_wm_inspector_tr             (const char    *msgid);
+/* A preferences group titled @title holding a boxed list (*@list) that
+ * shows @placeholder_text when empty. */
+GtkWidget  *_wm_inspector_list_group_new (const char    *title,
+                                          const char    *placeholder_text,
+                                          GtkWidget    **list);
 /* Names @editor for assistive technologies. */
 void        _wm_inspector_label_editor   (GtkWidget     *editor,
                                           const char    *title);

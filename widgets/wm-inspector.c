@@ -847,29 +847,39 @@ build_color_row (WmInspector      *self,
   return r;
 }
 
+GtkWidget *
+_wm_inspector_list_group_new (const char  *title,
+                              const char  *placeholder_text,
+                              GtkWidget  **list)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *placeholder = gtk_label_new (placeholder_text);
+
+  *list = gtk_list_box_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (*list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (*list, "boxed-list");
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_widget_set_margin_top (placeholder, 12);
+  gtk_widget_set_margin_bottom (placeholder, 12);
+  gtk_list_box_set_placeholder (GTK_LIST_BOX (*list), placeholder);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), *list);
+  _wm_inspector_label_editor (*list, title);
+  return group;
+}
+
 /* A group of its own: a row per string and an "Add" button in its header. */
 static Row *
 build_strings_row (WmInspector      *self,
                    const WmPropSpec *spec,
                    const char       *title)
 {
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *list = gtk_list_box_new ();
-  GtkWidget *placeholder = gtk_label_new (C_("list", "None"));
+  GtkWidget *list;
+  GtkWidget *group = _wm_inspector_list_group_new (title, C_("list", "None"), &list);
   GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
   g_autofree char *tooltip = g_strdup_printf (_("Add an entry to “%s”"), title);
-  Row *r;
+  Row *r = row_new (self, spec, group, list);
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_widget_set_margin_top (placeholder, 12);
-  gtk_widget_set_margin_bottom (placeholder, 12);
-  gtk_list_box_set_placeholder (GTK_LIST_BOX (list), placeholder);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
-  _wm_inspector_label_editor (list, title);
-  r = row_new (self, spec, group, list);
   if (spec->hint != NULL)
     adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), _wm_inspector_tr (spec->hint));
   gtk_widget_set_name (add, "add-string");
@@ -888,21 +898,10 @@ build_refs_row (WmInspector      *self,
                 const WmPropSpec *spec,
                 const char       *title)
 {
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *list = gtk_list_box_new ();
-  GtkWidget *placeholder = gtk_label_new (_("No linked items"));
-  Row *r;
+  GtkWidget *list;
+  GtkWidget *group = _wm_inspector_list_group_new (title, _("No linked items"), &list);
+  Row *r = row_new (self, spec, group, list);
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_widget_set_margin_top (placeholder, 12);
-  gtk_widget_set_margin_bottom (placeholder, 12);
-  gtk_list_box_set_placeholder (GTK_LIST_BOX (list), placeholder);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
-  _wm_inspector_label_editor (list, title);
-  r = row_new (self, spec, group, list);
   if (spec->hint != NULL)
     adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), _wm_inspector_tr (spec->hint));
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), _wm_inspector_link_picker_new (r));
