@@ -4,7 +4,7 @@
 set -eu
 cd "$1"
 status=0
-for f in $(grep -rlE '(^|[^A-Za-z0-9_])N?_\("' --include='*.c' app widgets renderers 2>/dev/null | sort); do
+for f in $(grep -rlE '(^|[^A-Za-z0-9_])N?_\("' --include='*.c' --include='*.h' app widgets renderers 2>/dev/null | sort); do
   if ! grep -qx "$f" po/POTFILES.in; then
     echo "$f has translatable strings but is not in po/POTFILES.in"
     status=1

@@ -9,6 +9,12 @@
 
 G_BEGIN_DECLS
 
+/* gtk_test_init() and adw_init() for a widget or window test, with GTK
+ * 4.8's own critical after a popover goes (an idle of GTK's that asks for
+ * the pointer over the popover's destroyed surface) kept from aborting the
+ * test under G_DEBUG=fatal-warnings; every other warning stays fatal. */
+void        wm_test_init_gtk         (int        *argc,
+                                      char     ***argv);
 /* Iterates the main loop until @widget is mapped and has drawn a frame. */
 void        wm_test_wait_until_drawn (GtkWidget  *widget);
 /* The visible message dialog over @window, or NULL. */

@@ -510,8 +510,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  wm_test_init_gtk (&argc, &argv);
 
   g_test_add_func ("/export/async/diagram-same-bytes", test_async_diagram_same_bytes);
   g_test_add_func ("/export/async/presentation-same-bytes", test_async_presentation_same_bytes);

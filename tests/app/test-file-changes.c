@@ -608,8 +608,7 @@ main (int   argc,
 
   g_assert_nonnull (data_home);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  wm_test_init_gtk (&argc, &argv);
   g_object_set (gtk_settings_get_default (), "gtk-recent-files-max-age", -1, NULL);
 
 #define ADD(path, func) \

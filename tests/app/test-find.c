@@ -339,8 +339,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  wm_test_init_gtk (&argc, &argv);
 
   g_test_add_func ("/find/model/fold-and-match", test_fold_and_match);
   g_test_add_func ("/find/model/in-project", test_find_in_project);

@@ -12,6 +12,7 @@
 
 #include "wm-preferences.h"
 #include "wm-recovery.h"
+#include "wm-widget-test.h"
 
 static void
 spin_main_loop (void)
@@ -154,8 +155,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  wm_test_init_gtk (&argc, &argv);
 
   g_test_add_func ("/preferences/switches-write-settings",
                    test_preferences_switches_write_settings);

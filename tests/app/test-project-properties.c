@@ -395,8 +395,7 @@ main (int   argc,
   /* A list of recent files of its own, as in test-window.c. */
   g_assert_nonnull (data_home);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  wm_test_init_gtk (&argc, &argv);
 
   g_test_add_func ("/project-properties/edit-project", test_properties_edit_project);
   g_test_add_func ("/project-properties/typing-is-one-step", test_properties_typing_is_one_step);

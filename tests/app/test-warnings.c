@@ -190,8 +190,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  wm_test_init_gtk (&argc, &argv);
 
   g_test_add_func ("/warnings/main-window", test_window_shows_each_diagram);
   g_test_add_func ("/warnings/shortcuts-window", test_shortcuts_window);

@@ -281,8 +281,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  wm_test_init_gtk (&argc, &argv);
 
 #define ADD(path, fn) \
   g_test_add ("/canvas-use-case/" path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)

@@ -1362,8 +1362,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  wm_test_init_gtk (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add ("/widgets/canvas/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

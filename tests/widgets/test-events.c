@@ -516,8 +516,7 @@ main (int   argc,
 {
   int event, error, major, minor;
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  wm_test_init_gtk (&argc, &argv);
 
   if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()) ||
       !XTestQueryExtension (gdk_x11_display_get_xdisplay (gdk_display_get_default ()),

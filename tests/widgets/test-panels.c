@@ -621,8 +621,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  wm_test_init_gtk (&argc, &argv);
 
   g_test_add ("/widgets/panels/metrics/figures", Fixture, NULL, fixture_set_up,
               test_metrics_figures, fixture_tear_down);
