@@ -724,6 +724,38 @@ shape_center (const WmItem *node)
   return wm_rect_center (&figure);
 }
 
+/* The shape an orthogonal link ends on: a use case's ellipse, an actor's
+ * figure (left downwards under its name), else the bounds. */
+static void
+route_end (const WmItem *node,
+           WmRouteEnd   *end)
+{
+  end->rect = node->bounds;
+  end->ellipse = is_use_case (node);
+  if (is_type (node, "actor"))
+    actor_figure (node, &end->rect);
+  end->bottom = rect_bottom (&end->rect);
+  if (is_type (node, "actor") && actor_kind (node) != ACTOR_SYSTEM)
+    end->bottom = MAX (end->bottom, actor_name_bottom (node) + 3);
+}
+
+static WmPoint *
+route_orthogonal (WmDiagram    *diagram,
+                  const WmItem *link,
+                  guint        *n_points)
+{
+  const WmItem *source = wm_diagram_lookup (diagram, link->source);
+  const WmItem *target = wm_diagram_lookup (diagram, link->target);
+  WmRouteEnd ends[2];
+
+  *n_points = 0;
+  if (source == NULL || target == NULL)
+    return NULL;
+  route_end (source, &ends[0]);
+  route_end (target, &ends[1]);
+  return _wm_route_orthogonal (&ends[0], &ends[1], link->points, link->n_points, n_points);
+}
+
 /* The shared route ends on the bounds; an actor's name is not part of its
  * shape, so links to actors end on the figure instead. */
 static WmPoint *
@@ -731,10 +763,13 @@ route_link (WmDiagram    *diagram,
             const WmItem *link,
             guint        *n_points)
 {
-  WmPoint *points = _wm_link_route (diagram, link, is_use_case, n_points);
+  WmPoint *points;
   const WmItem *source, *target;
   guint last;
 
+  if (_wm_link_is_orthogonal (link))
+    return route_orthogonal (diagram, link, n_points);
+  points = _wm_link_route (diagram, link, is_use_case, n_points);
   if (points == NULL)
     return NULL;
   last = *n_points - 1;

@@ -21,6 +21,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "wm-painter-private.h"
@@ -1319,6 +1320,28 @@ static void cached_extent (WmDiagram    *diagram,
                            const WmItem *item,
                            WmRect       *extent);
 
+/* Whether @node writes something under its bounds (a caption, a data box),
+ * and if so where that ends (@bottom). */
+static gboolean
+written_below (WmDiagram    *diagram,
+               const WmItem *node,
+               double       *bottom)
+{
+  WmRect extent;
+
+  cached_extent (diagram, node, &extent);
+  *bottom = extent.y + extent.height;
+  /* The extent reaches EXTENT_MARGIN below the bounds when nothing is written there. */
+  return *bottom > node->bounds.y + node->bounds.height + EXTENT_MARGIN + 0.5;
+}
+
+/* Links end on the ellipse of a kaizen burst or an operator. */
+static gboolean
+is_round (const WmItem *node)
+{
+  return g_str_equal (node->type->id, "kaizen-burst") || g_str_equal (node->type->id, "operator");
+}
+
 /* Where a link leaves @node towards @toward. A link that leaves through the
  * bottom starts under whatever the node writes there (a caption, a data
  * box) rather than across it. */
@@ -1327,23 +1350,30 @@ clip_end (WmDiagram    *diagram,
           const WmItem *node,
           WmPoint       toward)
 {
-  WmRect anchor = anchor_rect (node), extent;
+  WmRect anchor = anchor_rect (node);
   WmPoint end = wm_clip_to_rect (&anchor, toward);
-  double bottom = anchor.y + anchor.height;
+  double bottom = anchor.y + anchor.height, below;
 
-  if (end.y >= bottom - 0.01)
+  if (end.y >= bottom - 0.01 && written_below (diagram, node, &below))
     {
-      cached_extent (diagram, node, &extent);
-      /* The extent reaches EXTENT_MARGIN below the bounds when nothing is written there. */
-      if (extent.y + extent.height > node->bounds.y + node->bounds.height + EXTENT_MARGIN + 0.5)
-        {
-          anchor.height = extent.y + extent.height - anchor.y;
-          return wm_clip_to_rect (&anchor, toward);
-        }
+      anchor.height = below - anchor.y;
+      return wm_clip_to_rect (&anchor, toward);
     }
-  if (g_str_equal (node->type->id, "kaizen-burst") || g_str_equal (node->type->id, "operator"))
+  if (is_round (node))
     return wm_clip_to_ellipse (&anchor, toward);
   return end;
+}
+
+/* The shape an orthogonal link ends on, as clip_end() sees it. */
+static void
+route_end (WmDiagram    *diagram,
+           const WmItem *node,
+           WmRouteEnd   *end)
+{
+  end->rect = anchor_rect (node);
+  end->ellipse = is_round (node);
+  if (!written_below (diagram, node, &end->bottom))
+    end->bottom = end->rect.y + end->rect.height;
 }
 
 typedef struct
@@ -1364,6 +1394,27 @@ route_clear (Route *route)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Route, route_clear)
 
+/* An orthogonal route between the ends (set in @route) through the waypoints. */
+static gboolean
+route_init_orthogonal (Route        *route,
+                       WmDiagram    *diagram,
+                       const WmItem *link)
+{
+  WmRouteEnd ends[2];
+  g_autofree WmPoint *points = NULL;
+  guint n;
+
+  route_end (diagram, route->ends[0], &ends[0]);
+  route_end (diagram, route->ends[1], &ends[1]);
+  points = _wm_route_orthogonal (&ends[0], &ends[1], link->points, link->n_points, &n);
+  if (n > MAX_ROUTE_POINTS)
+    route->points = g_steal_pointer (&points);
+  else
+    memcpy (route->stack, points, n * sizeof (WmPoint));
+  route->n = n;
+  return TRUE;
+}
+
 /* The route from the edge of the source to the edge of the target through
  * the waypoints; short routes live on the stack, so painting ten thousand
  * links allocates nothing. FALSE when an end is missing. */
@@ -1381,10 +1432,12 @@ route_init (Route        *route,
   route->n = 0;
   if (source == NULL || target == NULL)
     return FALSE;
-  if (n > MAX_ROUTE_POINTS)
-    route->points = g_new (WmPoint, n);
   route->ends[0] = source;
   route->ends[1] = target;
+  if (_wm_link_is_orthogonal (link))
+    return route_init_orthogonal (route, diagram, link);
+  if (n > MAX_ROUTE_POINTS)
+    route->points = g_new (WmPoint, n);
   source_anchor = anchor_rect (source);
   target_anchor = anchor_rect (target);
   for (guint i = 0; i < link->n_points; i++)

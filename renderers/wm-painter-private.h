@@ -179,6 +179,28 @@ WmPoint *_wm_link_route (WmDiagram    *diagram,
                          const WmItem *link,
                          gboolean    (*is_ellipse) (const WmItem *node),
                          guint        *n_points);
+/* Whether @link runs in horizontal and vertical segments only
+ * (WM_FIELD_ROUTING is WM_ROUTING_ORTHOGONAL); FALSE for a type without it. */
+gboolean _wm_link_is_orthogonal (const WmItem *link);
+
+/* A shape an orthogonal route ends on. */
+typedef struct
+{
+  WmRect   rect;     /* the shape's box, whose sides the route leaves and enters */
+  gboolean ellipse;  /* the shape is the ellipse inscribed in rect */
+  double   bottom;   /* where a route leaving downwards starts (rect's bottom, or
+                      * lower: under a caption or a name written below the shape) */
+} WmRouteEnd;
+
+/* The orthogonal route from @source to @target through @waypoints:
+ * horizontal and vertical segments only, leaving and entering the boxes
+ * perpendicular to their sides, ending on the shapes. Returns a newly
+ * allocated array of *n_points (>= 2) points. */
+WmPoint *_wm_route_orthogonal (const WmRouteEnd *source,
+                               const WmRouteEnd *target,
+                               const WmPoint    *waypoints,
+                               guint             n_waypoints,
+                               guint            *n_points);
 /* The middle of a route, by length: where a link's label goes. */
 WmPoint  _wm_route_midpoint (const WmPoint *points,
                              guint          n_points);

@@ -10,6 +10,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "wm-paint-common-private.h"
 #include "wm-painter-private.h"
 #include "wm-render-private.h"
 
@@ -49,6 +50,43 @@ painter_for (WmDiagram *diagram)
   g_assert_not_reached ();
 }
 
+/* The items every notation offers (text, box, image) are measured and
+ * painted by wm-paint-common.c, the others by the notation's painter. */
+static void
+item_extent (const WmPainter *painter,
+             WmDiagram       *diagram,
+             const WmItem    *item,
+             WmRect          *extent)
+{
+  if (_wm_paint_common_owns (item))
+    _wm_paint_common_item_extent (item, extent);
+  else
+    painter->item_extent (diagram, item, extent);
+}
+
+/* For a painter that has item_bound. */
+static gboolean
+item_bound (const WmPainter *painter,
+            WmDiagram       *diagram,
+            const WmItem    *item,
+            WmRect          *bound)
+{
+  if (!_wm_paint_common_owns (item))
+    return painter->item_bound (diagram, item, bound);
+  return _wm_paint_common_item_bound (item, bound);
+}
+
+static void
+paint_item (const WmPainter *painter,
+            WmPaintContext  *ctx,
+            const WmItem    *item)
+{
+  if (_wm_paint_common_owns (item))
+    _wm_paint_common_item (ctx, item);
+  else
+    painter->paint_item (ctx, item);
+}
+
 void
 wm_render_options_init (WmRenderOptions *options)
 {
@@ -79,12 +117,12 @@ wm_render_node_rect (WmDiagram    *diagram,
   g_return_if_fail (WM_IS_DIAGRAM (diagram));
 
   painter = painter_for (diagram);
-  if (!painter->places_nodes || !wm_item_is_node (node))
+  if (!painter->places_nodes || !wm_item_is_node (node) || _wm_paint_common_owns (node))
     *rect = node->bounds;
   else if (painter->node_rect != NULL)
     painter->node_rect (diagram, node, rect);
   else
-    painter->item_extent (diagram, node, rect);
+    item_extent (painter, diagram, node, rect);
 }
 
 void
@@ -92,7 +130,7 @@ wm_render_item_extent (WmDiagram    *diagram,
                        const WmItem *item,
                        WmRect       *extent)
 {
-  painter_for (diagram)->item_extent (diagram, item, extent);
+  item_extent (painter_for (diagram), diagram, item, extent);
 }
 
 /* An item's bound and, once measured, its extent. */
@@ -154,7 +192,7 @@ furthest_extent (WmDiagram       *diagram,
         break;
       if (!r->measured)
         {
-          painter->item_extent (diagram, r->item, &r->rect);
+          item_extent (painter, diagram, r->item, &r->rect);
           r->measured = TRUE;
           /* The measured extent may reach less far: look at it again in order. */
           if (wm_rect_is_empty (&r->rect))
@@ -180,7 +218,7 @@ union_by_bounds (WmDiagram       *diagram,
     {
       Reach r = { wm_diagram_get_item (diagram, i), { 0, }, FALSE };
 
-      r.measured = painter->item_bound (diagram, r.item, &r.rect);
+      r.measured = item_bound (painter, diagram, r.item, &r.rect);
       if (!wm_rect_is_empty (&r.rect))
         g_array_append_val (reaches, r);
     }
@@ -188,6 +226,33 @@ union_by_bounds (WmDiagram       *diagram,
     far[side] = furthest_extent (diagram, painter, reaches, side,
                                  wm_rect_is_empty (area) ? -G_MAXDOUBLE : reach_out (area, side));
   /* Nothing with ink at all: the area stays empty. */
+  if (far[0] == -G_MAXDOUBLE)
+    return;
+  *area = (WmRect) { -far[0], -far[1], far[2] + far[0], far[3] + far[1] };
+}
+
+/* The union of every item's extent and @area, edge by edge as
+ * union_by_bounds() takes it, so that both give the same rectangle to the
+ * last bit (a union of rectangles one by one rounds differently). */
+static void
+union_measuring_all (WmDiagram       *diagram,
+                     const WmPainter *painter,
+                     WmRect          *area)
+{
+  double far[4];
+
+  for (int side = 0; side < 4; side++)
+    far[side] = wm_rect_is_empty (area) ? -G_MAXDOUBLE : reach_out (area, side);
+  for (guint i = 0; i < wm_diagram_get_n_items (diagram); i++)
+    {
+      WmRect item;
+
+      item_extent (painter, diagram, wm_diagram_get_item (diagram, i), &item);
+      if (wm_rect_is_empty (&item))
+        continue;
+      for (int side = 0; side < 4; side++)
+        far[side] = MAX (far[side], reach_out (&item, side));
+    }
   if (far[0] == -G_MAXDOUBLE)
     return;
   *area = (WmRect) { -far[0], -far[1], far[2] + far[0], far[3] + far[1] };
@@ -206,13 +271,7 @@ get_extent (WmDiagram *diagram,
   if (use_bounds && painter->item_bound != NULL)
     union_by_bounds (diagram, painter, &area);
   else
-    for (guint i = 0; i < wm_diagram_get_n_items (diagram); i++)
-      {
-        WmRect item;
-
-        painter->item_extent (diagram, wm_diagram_get_item (diagram, i), &item);
-        wm_rect_union (&area, &item, &area);
-      }
+    union_measuring_all (diagram, painter, &area);
   if (wm_rect_is_empty (&area))
     area = (WmRect) { 0, 0, 400, 300 };
   /* A margin of white around the drawing, as a designer would leave. */
@@ -242,8 +301,8 @@ _wm_render_item_bound (WmDiagram    *diagram,
   const WmPainter *painter = painter_for (diagram);
 
   if (painter->item_bound != NULL)
-    return painter->item_bound (diagram, item, bound);
-  painter->item_extent (diagram, item, bound);
+    return item_bound (painter, diagram, item, bound);
+  item_extent (painter, diagram, item, bound);
   return TRUE;
 }
 
@@ -275,9 +334,9 @@ is_visible (WmDiagram             *diagram,
                         item->bounds.width + 2 * CULL_MARGIN,
                         item->bounds.height + 2 * CULL_MARGIN };
   else if (painter->item_bound != NULL)
-    painter->item_bound (diagram, item, &extent);
+    item_bound (painter, diagram, item, &extent);
   else
-    painter->item_extent (diagram, item, &extent);
+    item_extent (painter, diagram, item, &extent);
   return wm_rect_intersects (&extent, &options->visible);
 }
 
@@ -383,7 +442,7 @@ paint_link_mark (WmPaintContext  *ctx,
    * the mark steps further in, on an opaque disc. Elsewhere text may reach
    * the corner: the disc lets it show through. */
   if (painter->places_nodes)
-    painter->item_extent (ctx->diagram, item, &where);
+    item_extent (painter, ctx->diagram, item, &where);
   else
     where = item->bounds;
   size = MIN (LINK_MARK_SIZE, MIN (where.width, where.height) / 3);
@@ -428,7 +487,7 @@ paint_one (WmPaintContext  *ctx,
   cairo_save (ctx->cr);
   if (dim)
     cairo_push_group (ctx->cr);
-  painter->paint_item (ctx, item);
+  paint_item (painter, ctx, item);
   paint_link_mark (ctx, painter, item);
   if (dim)
     {
@@ -908,7 +967,7 @@ wm_render_item (WmDiagram             *diagram,
       ctx.cr = cr;
     }
   cairo_save (cr);
-  painter->paint_item (&ctx, item);
+  paint_item (painter, &ctx, item);
   paint_link_mark (&ctx, painter, item);
   cairo_restore (cr);
   if (ctx.far != NULL)
@@ -957,6 +1016,233 @@ _wm_link_route (WmDiagram    *diagram,
                             is_ellipse);
   *n_points = n;
   return points;
+}
+
+/* Orthogonal routes */
+
+gboolean
+_wm_link_is_orthogonal (const WmItem *link)
+{
+  return wm_item_has_prop (link, WM_FIELD_ROUTING) &&
+         g_strcmp0 (wm_item_get_choice (link, WM_FIELD_ROUTING), WM_ROUTING_ORTHOGONAL) == 0;
+}
+
+/* Appends @point to @route, dropping a repeat and joining it to a segment it
+ * continues in the same direction, so that every segment has a length and
+ * every corner is a turn. */
+static void
+route_append (GArray *route,
+              WmPoint point)
+{
+  WmPoint *p = (WmPoint *) route->data;
+  guint n = route->len;
+
+  if (n > 0 && p[n - 1].x == point.x && p[n - 1].y == point.y)
+    return;
+  if (n > 1 && ((p[n - 2].x == p[n - 1].x && p[n - 1].x == point.x &&
+                 (p[n - 1].y - p[n - 2].y) * (point.y - p[n - 1].y) > 0) ||
+                (p[n - 2].y == p[n - 1].y && p[n - 1].y == point.y &&
+                 (p[n - 1].x - p[n - 2].x) * (point.x - p[n - 1].x) > 0)))
+    {
+      p[n - 1] = point;
+      return;
+    }
+  g_array_append_val (route, point);
+}
+
+/* The direction of travel into the route's last point. */
+static WmPoint
+route_heading (GArray *route)
+{
+  const WmPoint *p = (const WmPoint *) route->data;
+
+  if (route->len < 2)
+    return (WmPoint) { 0, 0 };
+  return (WmPoint) { p[route->len - 1].x - p[route->len - 2].x,
+                     p[route->len - 1].y - p[route->len - 2].y };
+}
+
+/* Whether going from @from to @to turns back against @heading. */
+static gboolean
+turns_back (WmPoint heading,
+            WmPoint from,
+            WmPoint to)
+{
+  return heading.x * (to.x - from.x) + heading.y * (to.y - from.y) < 0;
+}
+
+static gboolean
+within (double value,
+        double low,
+        double high)
+{
+  return value > low && value < high;
+}
+
+/* The way out of @rect to @to, written into @out from the box's side on:
+ * straight out of the side @to faces when it lies across from one, else
+ * out of the middle of the side it mostly lies beyond, turning once — or
+ * of the other side, when the last stretch would run back against
+ * @heading (the way a route that comes in from @to arrives there).
+ * Returns the number of points, @to included. */
+static guint
+leg_out (const WmRect *rect,
+         WmPoint       to,
+         WmPoint       heading,
+         WmPoint      *out)
+{
+  WmPoint center = wm_rect_center (rect);
+  double side_x = to.x < center.x ? rect->x : rect->x + rect->width;
+  double side_y = to.y < center.y ? rect->y : rect->y + rect->height;
+  gboolean across_x = within (to.x, rect->x, rect->x + rect->width);
+  gboolean across_y = within (to.y, rect->y, rect->y + rect->height);
+  gboolean sideways = fabs (to.x - center.x) >= fabs (to.y - center.y);
+
+  if (across_x && !across_y)
+    {
+      out[0] = (WmPoint) { to.x, side_y };
+      out[1] = to;
+      return 2;
+    }
+  if (across_y)
+    {
+      out[0] = (WmPoint) { side_x, to.y };
+      out[1] = to;
+      return 2;
+    }
+  if (turns_back (heading, to, sideways ? (WmPoint) { to.x, center.y }
+                                        : (WmPoint) { center.x, to.y }))
+    sideways = !sideways;
+  out[0] = sideways ? (WmPoint) { side_x, center.y } : (WmPoint) { center.x, side_y };
+  out[1] = sideways ? (WmPoint) { to.x, center.y } : (WmPoint) { center.x, to.y };
+  out[2] = to;
+  return 3;
+}
+
+/* From box to box without waypoints: straight across where the boxes face
+ * each other, else out of and into the middles of the facing sides with a
+ * jog halfway along the gap between them. */
+static void
+route_direct (const WmRect *from,
+              const WmRect *to,
+              GArray       *route)
+{
+  double x1 = MAX (from->x, to->x), x2 = MIN (from->x + from->width, to->x + to->width);
+  double y1 = MAX (from->y, to->y), y2 = MIN (from->y + from->height, to->y + to->height);
+  WmPoint a = wm_rect_center (from), b = wm_rect_center (to);
+  WmPoint points[3];
+
+  if ((x1 < x2) != (y1 < y2))
+    {
+      WmPoint middle = { (x1 + x2) / 2, (y1 + y2) / 2 };
+
+      leg_out (from, middle, (WmPoint) { 0, 0 }, points);
+      route_append (route, points[0]);
+      leg_out (to, middle, (WmPoint) { 0, 0 }, points);
+      route_append (route, points[0]);
+    }
+  else if (fabs (b.x - a.x) >= fabs (b.y - a.y))
+    {
+      double xs = b.x > a.x ? from->x + from->width : from->x;
+      double xt = b.x > a.x ? to->x : to->x + to->width;
+
+      route_append (route, (WmPoint) { xs, a.y });
+      route_append (route, (WmPoint) { (xs + xt) / 2, a.y });
+      route_append (route, (WmPoint) { (xs + xt) / 2, b.y });
+      route_append (route, (WmPoint) { xt, b.y });
+    }
+  else
+    {
+      double ys = b.y > a.y ? from->y + from->height : from->y;
+      double yt = b.y > a.y ? to->y : to->y + to->height;
+
+      route_append (route, (WmPoint) { a.x, ys });
+      route_append (route, (WmPoint) { a.x, (ys + yt) / 2 });
+      route_append (route, (WmPoint) { b.x, (ys + yt) / 2 });
+      route_append (route, (WmPoint) { b.x, yt });
+    }
+}
+
+/* On from the route's last point to @to, across first, else (when that
+ * would run back the way the route came) down or up first. */
+static void
+route_elbow (GArray *route,
+             WmPoint to)
+{
+  WmPoint from = g_array_index (route, WmPoint, route->len - 1);
+  WmPoint corner = { to.x, from.y };
+
+  if (turns_back (route_heading (route), from, corner))
+    corner = (WmPoint) { from.x, to.y };
+  route_append (route, corner);
+  route_append (route, to);
+}
+
+/* Moves the end @end of a route, on its box's side, along its first segment
+ * (towards @next) onto the shape: under what is written below the box, or
+ * onto the ellipse. */
+static void
+fit_end (const WmRouteEnd *shape,
+         WmPoint          *end,
+         WmPoint           next)
+{
+  const WmRect *r = &shape->rect;
+  WmPoint center = wm_rect_center (r);
+  double a = r->width / 2, b = r->height / 2, t;
+
+  if (end->x == next.x && next.y > end->y && end->y >= r->y + r->height - 0.01 &&
+      shape->bottom > end->y && shape->bottom < next.y)
+    end->y = shape->bottom;
+  else if (!shape->ellipse || a <= 0 || b <= 0)
+    return;
+  else if (end->x == next.x)
+    {
+      t = (end->x - center.x) / a;
+      end->y = center.y + (next.y > center.y ? 1 : -1) * b * sqrt (MAX (0, 1 - t * t));
+    }
+  else if (end->y == next.y)
+    {
+      t = (end->y - center.y) / b;
+      end->x = center.x + (next.x > center.x ? 1 : -1) * a * sqrt (MAX (0, 1 - t * t));
+    }
+}
+
+WmPoint *
+_wm_route_orthogonal (const WmRouteEnd *source,
+                      const WmRouteEnd *target,
+                      const WmPoint    *waypoints,
+                      guint             n_waypoints,
+                      guint            *n_points)
+{
+  GArray *route = g_array_sized_new (FALSE, FALSE, sizeof (WmPoint), 3 * n_waypoints + 4);
+  WmPoint leg[3], *points;
+  guint n;
+
+  if (n_waypoints == 0)
+    route_direct (&source->rect, &target->rect, route);
+  else
+    {
+      n = leg_out (&source->rect, waypoints[0], (WmPoint) { 0, 0 }, leg);
+      for (guint i = 0; i < n; i++)
+        route_append (route, leg[i]);
+      for (guint i = 1; i < n_waypoints; i++)
+        route_elbow (route, waypoints[i]);
+      n = leg_out (&target->rect, waypoints[n_waypoints - 1], route_heading (route), leg);
+      for (guint i = n; i-- > 0;)
+        route_append (route, leg[i]);
+    }
+  if (route->len < 2)
+    {
+      WmPoint only = g_array_index (route, WmPoint, 0);
+
+      g_array_append_val (route, only);
+    }
+  points = (WmPoint *) route->data;
+  n = route->len;
+  fit_end (source, &points[0], points[1]);
+  fit_end (target, &points[n - 1], points[n - 2]);
+  *n_points = n;
+  return (WmPoint *) g_array_free (route, FALSE);
 }
 
 WmPoint

@@ -87,15 +87,13 @@ main (int   argc,
     {
       const WmNotation *notation = notations[i];
 
-      for (guint t = 0; t < notation->n_node_types + notation->n_link_types; t++)
+      for (guint t = 0; t < wm_notation_get_n_item_types (notation); t++)
         {
           Contract *contract = g_new0 (Contract, 1);
           g_autofree char *path = NULL;
 
           contract->notation = notation;
-          contract->type = t < notation->n_node_types
-                             ? &notation->node_types[t]
-                             : &notation->link_types[t - notation->n_node_types];
+          contract->type = wm_notation_get_item_type (notation, t);
           path = g_strdup_printf ("/contract/%s/%s/%s", notation->id,
                                   contract->type->kind == WM_ITEM_NODE ? "node" : "link",
                                   contract->type->id);

@@ -194,6 +194,41 @@ test_lists_round_trip (void)
   g_assert_cmpstr (again, ==, text);
 }
 
+/* A link's routing is written only when it is set: the default, straight,
+ * adds nothing to the file, and orthogonal comes back as it was. */
+static void
+test_routing_round_trip (void)
+{
+  g_autoptr(WmProject) project = wm_project_new ();
+  WmDiagram *vsm = wm_project_add_diagram (project, "value-stream-map", "VSM", NULL);
+  WmItem *a = wm_diagram_add_node (vsm, "process", NULL, "Roast", NULL);
+  WmItem *b = wm_diagram_add_node (vsm, "process", &(WmRect) { 300, 200, 120, 70 }, "Pack", NULL);
+  WmItem *routed = wm_diagram_add_link (vsm, "push", a->id, b->id, NULL);
+  WmItem *plain = wm_diagram_add_link (vsm, "pull", b->id, a->id, NULL);
+  g_autoptr(WmProject) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *again = NULL;
+
+  g_assert_cmpstr (wm_item_get_choice (plain, WM_FIELD_ROUTING), ==, WM_ROUTING_STRAIGHT);
+  g_assert_true (wm_diagram_set_property (vsm, routed->id, WM_FIELD_ROUTING, WM_ROUTING_ORTHOGONAL,
+                                          &error));
+  g_assert_no_error (error);
+  text = wm_test_serialize (project);
+  g_assert_nonnull (strstr (text, "routing=\"orthogonal\""));
+  g_assert_null (strstr (text, "routing=\"straight\""));
+  g_assert_null (strstr (strstr (text, "routing=") + 1, "routing="));
+
+  back = load_string (text, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (wm_item_get_choice (wm_project_lookup_item (back, routed->id, NULL),
+                                       WM_FIELD_ROUTING), ==, WM_ROUTING_ORTHOGONAL);
+  g_assert_false (wm_item_has_value (wm_project_lookup_item (back, plain->id, NULL),
+                                     WM_FIELD_ROUTING));
+  again = wm_test_serialize (back);
+  g_assert_cmpstr (again, ==, text);
+}
+
 static GFile *
 temp_file (const char *name,
            char      **dir)
@@ -429,6 +464,7 @@ main (int   argc,
   g_test_add_func ("/format/writer/c-locale-numbers", test_numbers_in_c_locale);
   g_test_add_func ("/format/writer/escaping", test_escaping);
   g_test_add_func ("/format/writer/lists", test_lists_round_trip);
+  g_test_add_func ("/format/writer/routing", test_routing_round_trip);
   g_test_add_func ("/format/reader/error-names-line", test_error_names_line);
   g_test_add_func ("/format/limits/longest-values-reopen", test_longest_values_reopen);
   g_test_add_func ("/format/reader/schema-error-names-line", test_schema_error_names_line);

@@ -67,11 +67,9 @@ test_notation_tables (void)
       const WmNotation *notation = notations[i];
 
       g_assert_true (wm_notation_lookup (notation->id) == notation);
-      for (guint t = 0; t < notation->n_node_types + notation->n_link_types; t++)
+      for (guint t = 0; t < wm_notation_get_n_item_types (notation); t++)
         {
-          const WmItemType *type = t < notation->n_node_types
-                                     ? &notation->node_types[t]
-                                     : &notation->link_types[t - notation->n_node_types];
+          const WmItemType *type = wm_notation_get_item_type (notation, t);
 
           g_assert_true (wm_notation_lookup_type (notation, type->id) == type);
           for (guint p = 0; p < type->n_props; p++)

@@ -129,6 +129,22 @@ check_item (WmDiagram    *diagram,
   g_assert_cmpuint (far.outside, ==, 0);
 }
 
+/* Every property set, a link that has a routing runs orthogonally; and so
+ * it does with its ends apart both ways, and through waypoints. */
+static void
+check_orthogonal (WmDiagram    *diagram,
+                  const WmItem *link)
+{
+  const char *moved[] = { link->target, NULL };
+  const WmPoint waypoints[] = { { 160, -120 }, { 260, 380 } };
+
+  g_assert_cmpstr (wm_item_get_choice (link, WM_FIELD_ROUTING), ==, WM_ROUTING_ORTHOGONAL);
+  wm_diagram_move_items (diagram, moved, 0, 260);
+  check_item (diagram, link);
+  g_assert_true (wm_diagram_set_points (diagram, link->id, waypoints, G_N_ELEMENTS (waypoints)));
+  check_item (diagram, link);
+}
+
 static void
 test_contract (gconstpointer data)
 {
@@ -157,6 +173,8 @@ test_contract (gconstpointer data)
       wm_test_set_every_property (diagram, wm_diagram_lookup (diagram, item->target), target->id);
       check_item (diagram, item);
     }
+  if (wm_item_is_link (item) && wm_item_has_prop (item, WM_FIELD_ROUTING))
+    check_orthogonal (diagram, item);
 }
 
 /* Labels beside their line */
@@ -499,14 +517,12 @@ test_huge_items (gconstpointer data)
 {
   const WmNotation *notation = data;
 
-  for (guint t = 0; t < notation->n_node_types + notation->n_link_types; t++)
+  for (guint t = 0; t < wm_notation_get_n_item_types (notation); t++)
     {
       g_autoptr(WmProject) project = wm_project_new ();
       g_autoptr(GError) error = NULL;
       WmDiagram *diagram = wm_project_add_diagram (project, notation->id, "Huge", &error);
-      const WmItemType *type = t < notation->n_node_types
-                                 ? &notation->node_types[t]
-                                 : &notation->link_types[t - notation->n_node_types];
+      const WmItemType *type = wm_notation_get_item_type (notation, t);
       const WmItemType *source_type, *target_type;
       WmItem *source, *target, *link;
 
@@ -550,14 +566,13 @@ test_extent_by_bounds (gconstpointer data)
   g_autoptr(WmProject) project = wm_project_new ();
   WmDiagram *diagram = wm_project_add_diagram (project, notation->id, "Extent", NULL);
   g_autoptr(GRand) rand = g_rand_new_with_seed (7);
-  guint n_types = notation->n_node_types + notation->n_link_types;
+  guint n_types = wm_notation_get_n_item_types (notation);
 
   assert_same_extent (diagram);
   for (guint i = 0; i < 40 * n_types; i++)
     {
       guint t = i % n_types;
-      const WmItemType *type = t < notation->n_node_types ? &notation->node_types[t]
-                                                          : &notation->link_types[t - notation->n_node_types];
+      const WmItemType *type = wm_notation_get_item_type (notation, t);
       WmItem *anchor = NULL;
       WmItem *item = wm_test_create_item (diagram, type, &anchor);
       g_autofree char *text = g_strnfill (g_rand_int_range (rand, 0, 120), 'w');
@@ -591,15 +606,13 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   for (guint i = 0; i < n_notations; i++)
-    for (guint t = 0; t < notations[i]->n_node_types + notations[i]->n_link_types; t++)
+    for (guint t = 0; t < wm_notation_get_n_item_types (notations[i]); t++)
       {
         Contract *contract = g_new0 (Contract, 1);
         g_autofree char *path = NULL;
 
         contract->notation = notations[i];
-        contract->type = t < notations[i]->n_node_types
-                           ? &notations[i]->node_types[t]
-                           : &notations[i]->link_types[t - notations[i]->n_node_types];
+        contract->type = wm_notation_get_item_type (notations[i], t);
         path = g_strdup_printf ("/render/contract/%s/%s", notations[i]->id, contract->type->id);
         g_test_add_data_func_full (path, contract, test_contract, g_free);
       }

@@ -850,6 +850,174 @@ test_journey_emotion_notes (void)
     }
 }
 
+/* Orthogonal links */
+
+typedef struct
+{
+  const char *notation;
+  const char *link;
+  const char *source;
+  WmRect      from;
+  const char *target;
+  WmRect      to;
+  guint       n_waypoints;
+  WmPoint     waypoints[2];
+} Routed;
+
+static const Routed routed[] = {
+  /* Apart both ways: a jog halfway between the facing sides. */
+  { "value-stream-map", "push", "process", { 0, 0, 120, 70 }, "process", { 300, 200, 120, 70 } },
+  /* One above the other, overlapping: straight down. */
+  { "value-stream-map", "pull", "process", { 0, 0, 120, 70 }, "process", { 40, 260, 120, 70 } },
+  { "value-stream-map", "manual-info", "production-control", { 0, 0, 140, 70 },
+    "process", { 420, 300, 120, 70 }, 2, { { 220, -80 }, { 260, 420 } } },
+  { "use-case", "association", "actor", { 0, 0, 60, 110 }, "use-case", { 300, 250, 160, 70 } },
+  { "use-case", "include", "use-case", { 0, 0, 160, 70 }, "use-case", { 100, 300, 160, 70 } },
+  { "use-case", "extend", "use-case", { 0, 0, 160, 70 }, "use-case", { 420, 40, 160, 70 },
+    1, { { 300, 260 } } },
+};
+
+/* A route ends on its node's shape, which lies in its box, or under what
+ * the node writes below the box. */
+static void
+assert_ends_on (WmDiagram    *diagram,
+                const char   *id,
+                const WmPoint *end)
+{
+  const WmItem *node = wm_diagram_lookup (diagram, id);
+  WmRect box, extent, near;
+
+  wm_render_node_rect (diagram, node, &box);
+  wm_render_item_extent (diagram, node, &extent);
+  near = grow (&box, 0.01);
+  if (wm_rect_contains (&near, end->x, end->y))
+    return;
+  near = grow (&extent, 0.01);
+  g_assert_true (wm_rect_contains (&near, end->x, end->y));
+  g_assert_cmpfloat (end->y, >=, box.y + box.height);
+}
+
+static gboolean
+on_segment (const WmPoint *point,
+            const WmPoint *a,
+            const WmPoint *b)
+{
+  return point->x >= MIN (a->x, b->x) && point->x <= MAX (a->x, b->x) &&
+         point->y >= MIN (a->y, b->y) && point->y <= MAX (a->y, b->y);
+}
+
+static GArray *
+link_route (WmDiagram    *diagram,
+            const WmItem *link)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+  GArray *points = g_array_new (FALSE, FALSE, sizeof (WmPoint));
+  cairo_path_t *path;
+
+  g_assert_true (wm_render_link_path (diagram, link, cr));
+  path = cairo_copy_path (cr);
+  for (int i = 0; i < path->num_data; i += path->data[i].header.length)
+    {
+      WmPoint point = { path->data[i + 1].point.x, path->data[i + 1].point.y };
+
+      g_assert_true (path->data[i].header.type == CAIRO_PATH_MOVE_TO ||
+                     path->data[i].header.type == CAIRO_PATH_LINE_TO);
+      g_array_append_val (points, point);
+    }
+  cairo_path_destroy (path);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return points;
+}
+
+/* An orthogonal link runs in horizontal and vertical segments from one
+ * node's shape to the other's, and its ink, label and head included, stays
+ * in its extent. */
+static void
+test_orthogonal_links (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (routed); i++)
+    {
+      const Routed *r = &routed[i];
+      g_autoptr(WmProject) project = wm_project_new ();
+      WmDiagram *diagram = wm_project_add_diagram (project, r->notation, "Routes", NULL);
+      WmItem *source = wm_test_add_node (diagram, r->source, &r->from, "Source");
+      WmItem *target = wm_test_add_node (diagram, r->target, &r->to, "Target");
+      WmItem *link = wm_test_add_link (diagram, r->link, source, target);
+      g_autoptr(GArray) route = NULL;
+      const WmPoint *p;
+      WmRect extent, area;
+      cairo_surface_t *surface;
+
+      wm_diagram_set_points (diagram, link->id, r->waypoints, r->n_waypoints);
+      wm_diagram_set_text (diagram, link->id, "Every morning");
+      g_assert_true (wm_diagram_set_property (diagram, link->id, WM_FIELD_ROUTING,
+                                              WM_ROUTING_ORTHOGONAL, NULL));
+      route = link_route (diagram, link);
+      p = (const WmPoint *) route->data;
+      g_test_message ("%s: %u points", r->link, route->len);
+      g_assert_cmpuint (route->len, >=, 2);
+      for (guint j = 1; j < route->len; j++)
+        {
+          g_assert_true (fabs (p[j].x - p[j - 1].x) < 1e-9 || fabs (p[j].y - p[j - 1].y) < 1e-9);
+          g_assert_cmpfloat (hypot (p[j].x - p[j - 1].x, p[j].y - p[j - 1].y), >, 0);
+        }
+      assert_ends_on (diagram, source->id, &p[0]);
+      assert_ends_on (diagram, target->id, &p[route->len - 1]);
+      for (guint j = 0; j < r->n_waypoints; j++)
+        {
+          gboolean through = FALSE;
+
+          for (guint k = 1; k < route->len; k++)
+            through |= on_segment (&r->waypoints[j], &p[k - 1], &p[k]);
+          g_assert_true (through);
+        }
+
+      wm_render_item_extent (diagram, link, &extent);
+      area = grow (&extent, 40);
+      surface = paint_area (diagram, link, &area);
+      g_assert_cmpuint (count_ink_in (surface, &area, &extent, FALSE), >, 0);
+      /* Antialiasing may touch the pixels just outside. */
+      extent = grow (&extent, 1);
+      g_assert_cmpuint (count_ink_in (surface, &area, &extent, TRUE), ==, 0);
+      cairo_surface_destroy (surface);
+    }
+}
+
+/* Apart both ways, a link leaves its source's side facing the target and
+ * enters the target's facing side, at their middles: a VSM process's box,
+ * a use case's ellipse. */
+static void
+test_orthogonal_sides (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (routed); i += 3)
+    {
+      const Routed *r = &routed[i];
+      g_autoptr(WmProject) project = wm_project_new ();
+      WmDiagram *diagram = wm_project_add_diagram (project, r->notation, "Sides", NULL);
+      WmItem *source = wm_test_add_node (diagram, r->source, &r->from, NULL);
+      WmItem *target = wm_test_add_node (diagram, r->target, &r->to, NULL);
+      WmItem *link = wm_test_add_link (diagram, r->link, source, target);
+      g_autoptr(GArray) route = NULL;
+      const WmPoint *p;
+      WmRect to;
+
+      g_assert_true (wm_diagram_set_property (diagram, link->id, WM_FIELD_ROUTING,
+                                              WM_ROUTING_ORTHOGONAL, NULL));
+      route = link_route (diagram, link);
+      p = (const WmPoint *) route->data;
+      wm_render_node_rect (diagram, target, &to);
+      /* Cairo keeps a path in fixed point, to 1/256 of a unit. */
+      g_assert_cmpuint (route->len, ==, 4);
+      g_assert_cmpfloat (p[0].y, ==, p[1].y);
+      g_assert_cmpfloat_with_epsilon (p[3].x, to.x, 0.01);
+      g_assert_cmpfloat_with_epsilon (p[3].y, to.y + to.height / 2, 0.01);
+      g_assert_cmpfloat (p[2].y, ==, p[3].y);
+      g_assert_cmpfloat_with_epsilon (p[1].x, (p[0].x + p[3].x) / 2, 0.01);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -881,6 +1049,8 @@ main (int   argc,
   g_test_add_func ("/render/vpc/fit-label", test_vpc_fit_label);
   g_test_add_func ("/render/vpc/extent", test_vpc_extent);
   g_test_add_func ("/render/journey/emotion-notes", test_journey_emotion_notes);
+  g_test_add_func ("/render/link/orthogonal", test_orthogonal_links);
+  g_test_add_func ("/render/link/orthogonal-sides", test_orthogonal_sides);
 
   return g_test_run ();
 }

@@ -51,6 +51,8 @@ wm_test_sample_value (WmDiagram        *diagram,
       return g_strdup_printf ("Sample «%u» café & <co>", pick % 1000);
     case WM_PROP_TEXT:
       return g_strdup_printf ("First line %u\n  second line, indented\n\nafter a blank", pick % 1000);
+    case WM_PROP_IMAGE:
+      return g_strdup (WM_TEST_PNG_BASE64);
     case WM_PROP_NUMBER:
     case WM_PROP_INTEGER:
       {

@@ -35,6 +35,10 @@ void        wm_test_set_property     (WmDiagram        *diagram,
                                       WmItem           *item,
                                       const char       *name,
                                       const char       *value);
+/* A 4 × 4 PNG of one opaque colour, WM_TEST_PNG_RGB, as an image property's text. */
+#define WM_TEST_PNG_RGB 0x2060a0
+#define WM_TEST_PNG_BASE64 \
+  "iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAEElEQVR4nGNQSFgARwzEcQDMQxIBsLSc1wAAAABJRU5ErkJggg=="
 /* The Bean Box sample from $WAYMARK_SAMPLES_DIR, loaded. */
 WmProject  *wm_test_load_sample      (void);
 /* Reads @path of the source tree (relative to G_TEST_SRCDIR's parent). */

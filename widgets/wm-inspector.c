@@ -30,6 +30,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "wm-inspector-private.h"
 #include "wm-widgets-resources.h"
@@ -586,6 +587,9 @@ update_strings (Row           *row,
     gtk_list_box_append (strings_list (row), string_row_new (row, strings[i], i));
 }
 
+static void update_image_row (Row           *row,
+                              const WmValue *value);
+
 static void
 update_row (Row *row)
 {
@@ -631,6 +635,9 @@ update_row (Row *row)
       break;
     case WM_PROP_REFS:
       _wm_inspector_update_links (row, value);
+      break;
+    case WM_PROP_IMAGE:
+      update_image_row (row, value);
       break;
     default:
       g_assert_not_reached ();
@@ -847,6 +854,108 @@ build_color_row (WmInspector      *self,
   return r;
 }
 
+/* Images: a row saying what the item holds, with a button that embeds a PNG file. */
+
+static void
+on_image_loaded (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GtkWidget) button = user_data;
+  Row *row = g_object_get_data (G_OBJECT (button), "wm-inspector-row");
+  g_autofree char *contents = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  if (!g_file_load_contents_finish (G_FILE (source), result, &contents, &length, NULL, &error))
+    {
+      if (row != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        row_show_error (row, error);
+      return;
+    }
+  /* The inspector moved on to another item while the file was read. */
+  if (row == NULL || gtk_widget_get_root (button) == NULL)
+    return;
+  text = wm_image_data_encode ((const guint8 *) contents, length, &error);
+  if (text == NULL)
+    row_show_error (row, error);
+  else
+    _wm_inspector_row_apply (row, text);
+}
+
+static void
+on_image_chosen (GtkNativeDialog *dialog,
+                 int              response,
+                 gpointer         user_data)
+{
+  GtkWidget *button = user_data;
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))) != NULL)
+    g_file_load_contents_async (file, NULL, on_image_loaded, g_object_ref (button));
+  g_object_unref (button);
+  g_object_unref (dialog);
+}
+
+static void
+on_choose_image (GtkButton *button,
+                 gpointer   user_data)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (button));
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *dialog;
+
+  /* GtkFileDialog came with GTK 4.10; this build targets 4.8. */
+  dialog = gtk_file_chooser_native_new (_("Choose an Image"),
+                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), NULL);
+  gtk_file_filter_set_name (filter, _("PNG images"));
+  gtk_file_filter_add_mime_type (filter, "image/png");
+  gtk_file_filter_add_suffix (filter, "png");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_image_chosen), g_object_ref (button));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+update_image_row (Row           *row,
+                  const WmValue *value)
+{
+  g_autofree char *size = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (value == NULL || !value->set || value->v.string == NULL)
+    {
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row->row), _("No image"));
+      return;
+    }
+  /* Four base64 characters (line breaks aside) hold three bytes. */
+  size = g_format_size (strlen (value->v.string) / 4 * 3 * 76 / 77);
+  subtitle = g_strdup_printf (_("PNG image, about %s"), size);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row->row), subtitle);
+}
+
+static Row *
+build_image_row (WmInspector      *self,
+                 const WmPropSpec *spec,
+                 const char       *title)
+{
+  GtkWidget *row = action_row_new (title);
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("C_hoose Image…"));
+  Row *r;
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+  _wm_inspector_label_editor (button, title);
+  r = row_new (self, spec, row, button);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_choose_image), NULL);
+  return r;
+}
+
 GtkWidget *
 _wm_inspector_list_group_new (const char  *title,
                               const char  *placeholder_text,
@@ -956,6 +1065,8 @@ build_row (WmInspector      *self,
       return build_color_row (self, spec, title);
     case WM_PROP_REFS:
       return build_refs_row (self, spec, title);
+    case WM_PROP_IMAGE:
+      return build_image_row (self, spec, title);
     default:
       g_assert_not_reached ();
     }

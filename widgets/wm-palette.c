@@ -276,6 +276,8 @@ clear_buttons (WmPalette *self)
 static void
 build_buttons (WmPalette *self)
 {
+  const WmItemType *common;
+  guint n_common;
   GtkWidget *select;
 
   clear_buttons (self);
@@ -285,6 +287,11 @@ build_buttons (WmPalette *self)
   gtk_box_append (GTK_BOX (self->box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
   for (guint i = 0; i < self->notation->n_node_types; i++)
     make_button (self, &self->notation->node_types[i], select);
+  /* The text, box and image every notation offers, apart from its own types. */
+  gtk_box_append (GTK_BOX (self->box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+  common = wm_notation_common_types (&n_common);
+  for (guint i = 0; i < n_common; i++)
+    make_button (self, &common[i], select);
   gtk_box_append (GTK_BOX (self->box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
   for (guint i = 0; i < self->notation->n_link_types; i++)
     make_button (self, &self->notation->link_types[i], select);

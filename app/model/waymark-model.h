@@ -16,6 +16,7 @@
 #include "wm-journey.h"
 #include "wm-limits.h"
 #include "wm-notation.h"
+#include "wm-notation-common.h"
 #include "wm-project.h"
 #include "wm-safe-save.h"
 #include "wm-types.h"

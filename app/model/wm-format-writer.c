@@ -103,8 +103,8 @@ value_is_child (const WmPropSpec *spec,
 {
   if (spec->type == WM_PROP_STRING_LIST)
     return TRUE;
-  return (spec->type == WM_PROP_STRING || spec->type == WM_PROP_TEXT) &&
-         is_long (value->v.string);
+  return (spec->type == WM_PROP_STRING || spec->type == WM_PROP_TEXT ||
+          spec->type == WM_PROP_IMAGE) && is_long (value->v.string);
 }
 
 /* Short values as attributes, in the order of the spec table. */

@@ -200,7 +200,8 @@ wm_item_get_string (const WmItem *item,
   if (value == NULL)
     return NULL;
   g_return_val_if_fail (spec->type == WM_PROP_STRING || spec->type == WM_PROP_TEXT ||
-                        spec->type == WM_PROP_COLOR || spec->type == WM_PROP_SLOT, NULL);
+                        spec->type == WM_PROP_COLOR || spec->type == WM_PROP_SLOT ||
+                        spec->type == WM_PROP_IMAGE, NULL);
   return value->v.string;
 }
 

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 
 #include "wm-journey.h"
+#include "wm-notation-common.h"
 
 /* Between the stage headers and the first lane, and between the header band
  * and the stage headers. */
@@ -155,7 +156,8 @@ classify_items (Layout     *self,
 
       place->rect = item->bounds;
       place->stage = place->lane = -1;
-      if (!wm_item_is_node (item))
+      /* Texts, boxes and images (wm-notation-common.h) keep their bounds. */
+      if (!wm_item_is_node (item) || wm_item_type_is_common (item->type))
         continue;
       stage = lookup_entry (stages, wm_item_get_string (item, WM_JOURNEY_STAGE));
       if (g_str_equal (type, "card"))

@@ -42,6 +42,17 @@ G_BEGIN_DECLS
  * 10 MB that libxml2 allows a text node or attribute without XML_PARSE_HUGE. */
 #define WM_LIMIT_TEXT_CHARS 1000000
 
+/* Bytes of one embedded image (a PNG, before base64). Written as base64 with
+ * a line break every 76 characters, 700 000 bytes take 946 300 characters, so
+ * an image always fits in one text value (WM_LIMIT_TEXT_CHARS); a logo or a
+ * screenshot takes far less. */
+#define WM_LIMIT_IMAGE_BYTES 700000
+G_STATIC_ASSERT ((WM_LIMIT_IMAGE_BYTES + 2) / 3 * 4 * 77 / 76 + 1 < WM_LIMIT_TEXT_CHARS);
+/* Pixels of one embedded image, on a side and in all: a small file may hold
+ * a huge image of one colour, and painting decodes it whole (4 bytes a pixel). */
+#define WM_LIMIT_IMAGE_SIDE 8192
+#define WM_LIMIT_IMAGE_PIXELS (4096 * 4096)
+
 /* Waypoints of one link: people bend a link a few times, and the points
  * attribute of the longest link stays below 1 MB. */
 #define WM_LIMIT_POINTS 10000

@@ -9,6 +9,7 @@
 
 #include "wm-bmc.h"
 #include "wm-check.h"
+#include "wm-notation-common.h"
 #include "wm-notation-private.h"
 
 static const WmChoice blocks[] = {
@@ -103,6 +104,9 @@ check_bmc (WmDiagram *diagram,
       WmItem *item = wm_diagram_get_item (diagram, i);
       const char *ids[] = { item->id, NULL };
 
+      /* Texts, boxes and images (wm-notation-common.h) are no sticky notes. */
+      if (wm_item_type_is_common (item->type))
+        continue;
       used[wm_bmc_block_from_id (wm_item_get_choice (item, WM_BMC_BLOCK))] = TRUE;
       if (item->text[0] == '\0')
         g_ptr_array_add (problems, wm_problem_new (WM_SEVERITY_WARNING, diagram, ids,

@@ -10,6 +10,7 @@
 #include "wm-check.h"
 #include "wm-diagram.h"
 #include "wm-journey.h"
+#include "wm-notation-common.h"
 #include "wm-notation-private.h"
 
 static const WmChoice default_stages[] = {
@@ -117,6 +118,9 @@ check_journey (WmDiagram *diagram,
     {
       WmItem *item = wm_diagram_get_item (diagram, i);
 
+      /* Texts, boxes and images (wm-notation-common.h) lie outside the grid. */
+      if (wm_item_type_is_common (item->type))
+        continue;
       if (slot_is_empty (item, WM_JOURNEY_STAGE))
         wm_problems_add_item_warning (problems, diagram, item,
                      !wm_str_is_blank (item->text)

@@ -28,6 +28,15 @@ G_BEGIN_DECLS
 #define WM_P_REFS(n, l)            { .name = n, .label = l, .type = WM_PROP_REFS }
 
 #define WM_P_LINKS WM_P_REFS (WM_FIELD_LINKS, N_("Linked items"))
+/* How a link runs between its ends (WM_FIELD_ROUTING), for the link types whose
+ * painter routes them straight; not for those a painter routes its own way. */
+static const WmChoice wm_routing_choices[] = {
+  { WM_ROUTING_STRAIGHT, N_("Straight") },
+  { WM_ROUTING_ORTHOGONAL, N_("Orthogonal") },
+  { NULL, NULL }
+};
+#define WM_P_ROUTING WM_P_ENUM (WM_FIELD_ROUTING, N_("Routing"), wm_routing_choices, \
+                                WM_ROUTING_STRAIGHT)
 /* Texts and lists that the presentation's appendix of details shows, at @rank. */
 #define WM_P_TEXT_DETAIL(n, l, rank) \
   { .name = n, .label = l, .type = WM_PROP_TEXT, .detail = rank }

@@ -70,6 +70,7 @@ static const WmPropSpec association_props[] = {
   WM_P_STRING (WM_UC_SOURCE_MULTIPLICITY, N_("Multiplicity at source")),
   WM_P_STRING (WM_UC_TARGET_MULTIPLICITY, N_("Multiplicity at target")),
   WM_P_BOOLEAN (WM_UC_NAVIGABLE, N_("Navigable towards target"), "false"),
+  WM_P_ROUTING,
 };
 
 /* An extend link offers the extension points of the use case it extends. */
@@ -88,6 +89,11 @@ static const WmPropSpec extend_props[] = {
   WM_P_STRING (WM_UC_CONDITION, N_("Condition")),
   { .name = WM_UC_EXTENSION_POINT, .label = N_("Extension point"), .type = WM_PROP_STRING,
     .suggest = extended_points },
+  WM_P_ROUTING,
+};
+
+static const WmPropSpec routed_props[] = {
+  WM_P_ROUTING,
 };
 
 static const WmItemType node_types[] = {
@@ -100,10 +106,10 @@ static const WmItemType node_types[] = {
 
 static const WmItemType link_types[] = {
   WM_LINK ("association", N_("Association"), association_props),
-  WM_LINK_PLAIN ("include", N_("Include")),
+  WM_LINK ("include", N_("Include"), routed_props),
   WM_LINK ("extend", N_("Extend"), extend_props),
-  WM_LINK_PLAIN ("generalization", N_("Generalization")),
-  WM_LINK_PLAIN ("anchor", N_("Note anchor")),
+  WM_LINK ("generalization", N_("Generalization"), routed_props),
+  WM_LINK ("anchor", N_("Note anchor"), routed_props),
 };
 
 static const WmLinkRule rules[] = {

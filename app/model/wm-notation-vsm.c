@@ -92,6 +92,11 @@ static const WmPropSpec linkable_props[] = {
 
 static const WmPropSpec info_props[] = {
   WM_P_STRING (WM_VSM_FREQUENCY, N_("Frequency")),
+  WM_P_ROUTING,
+};
+
+static const WmPropSpec flow_props[] = {
+  WM_P_ROUTING,
 };
 
 static const WmItemType node_types[] = {
@@ -117,9 +122,9 @@ static const WmItemType node_types[] = {
 };
 
 static const WmItemType link_types[] = {
-  WM_LINK_PLAIN ("push", N_("Push arrow")),
-  WM_LINK_PLAIN ("pull", N_("Pull arrow")),
-  WM_LINK_PLAIN ("shipment-flow", N_("Shipment arrow")),
+  WM_LINK ("push", N_("Push arrow"), flow_props),
+  WM_LINK ("pull", N_("Pull arrow"), flow_props),
+  WM_LINK ("shipment-flow", N_("Shipment arrow"), flow_props),
   WM_LINK ("manual-info", N_("Manual information flow"), info_props),
   WM_LINK ("electronic-info", N_("Electronic information flow"), info_props),
 };

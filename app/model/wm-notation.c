@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "wm-diagram.h"
+#include "wm-notation-common.h"
 #include "wm-notation-private.h"
 
 /* The modules of wm-notations.list, in its order. */
@@ -42,6 +43,9 @@ const WmItemType *
 wm_notation_lookup_type (const WmNotation *notation,
                          const char       *type_id)
 {
+  const WmItemType *common;
+  guint n_common;
+
   g_return_val_if_fail (notation != NULL, NULL);
   g_return_val_if_fail (type_id != NULL, NULL);
 
@@ -51,7 +55,40 @@ wm_notation_lookup_type (const WmNotation *notation,
   for (guint i = 0; i < notation->n_link_types; i++)
     if (g_str_equal (notation->link_types[i].id, type_id))
       return &notation->link_types[i];
+  common = wm_notation_common_types (&n_common);
+  for (guint i = 0; i < n_common; i++)
+    if (g_str_equal (common[i].id, type_id))
+      return &common[i];
   return NULL;
+}
+
+guint
+wm_notation_get_n_item_types (const WmNotation *notation)
+{
+  guint n_common;
+
+  g_return_val_if_fail (notation != NULL, 0);
+
+  wm_notation_common_types (&n_common);
+  return notation->n_node_types + n_common + notation->n_link_types;
+}
+
+const WmItemType *
+wm_notation_get_item_type (const WmNotation *notation,
+                           guint             index)
+{
+  guint n_common;
+  const WmItemType *common = wm_notation_common_types (&n_common);
+
+  g_return_val_if_fail (notation != NULL, NULL);
+  g_return_val_if_fail (index < wm_notation_get_n_item_types (notation), NULL);
+
+  if (index < notation->n_node_types)
+    return &notation->node_types[index];
+  index -= notation->n_node_types;
+  if (index < n_common)
+    return &common[index];
+  return &notation->link_types[index - n_common];
 }
 
 /* A rule's end is "*" or a space-separated list of node type ids. */

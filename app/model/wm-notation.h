@@ -30,6 +30,11 @@ G_BEGIN_DECLS
 #define WM_FIELD_LINKS  "links"   /* REFS: the items an item links to */
 #define WM_FIELD_COLOR  "color"   /* COLOR: a note's or a card's fill, "#rrggbb" */
 #define WM_FIELD_PINNED "pinned"  /* BOOLEAN: a board's note placed by hand, out of the flow */
+/* ENUM, links of the notations whose painters route them straight: how the line runs
+ * between its ends, WM_ROUTING_STRAIGHT (the default) or WM_ROUTING_ORTHOGONAL. */
+#define WM_FIELD_ROUTING "routing"
+#define WM_ROUTING_STRAIGHT   "straight"    /* straight through the waypoints */
+#define WM_ROUTING_ORTHOGONAL "orthogonal"  /* horizontal and vertical segments only */
 /* NUMBER, diagram fields: a board's canvas size in document units. */
 #define WM_FIELD_WIDTH  "width"
 #define WM_FIELD_HEIGHT "height"
@@ -107,6 +112,13 @@ const WmNotation *const *wm_notations_get_all (guint *n_notations);
 const WmNotation        *wm_notation_lookup     (const char       *id);
 const WmItemType        *wm_notation_lookup_type (const WmNotation *notation,
                                                   const char       *type_id);
+/* Every type an item of @notation may have: its own node types, then the
+ * types every notation offers (text, box, image: wm-notation-common.h), then
+ * its own link types. Code that lists types (the palette, the contract tests)
+ * goes through these rather than through node_types and link_types. */
+guint                    wm_notation_get_n_item_types (const WmNotation *notation);
+const WmItemType        *wm_notation_get_item_type    (const WmNotation *notation,
+                                                       guint             index);
 gboolean                 wm_notation_link_allowed (const WmNotation *notation,
                                                    const WmItemType *link_type,
                                                    const WmItemType *source_type,

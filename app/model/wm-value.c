@@ -12,6 +12,7 @@
 #include <stdlib.h>
 
 #include "wm-error.h"
+#include "wm-notation-common.h"
 #include "wm-value-private.h"
 #include "wm-value.h"
 
@@ -30,6 +31,7 @@ wm_prop_type_to_string (WmPropType type)
     case WM_PROP_SLOT: return "list entry";
     case WM_PROP_STRING_LIST: return "string list";
     case WM_PROP_REFS: return "item references";
+    case WM_PROP_IMAGE: return "image";
     default: g_assert_not_reached ();
     }
 }
@@ -38,7 +40,7 @@ static gboolean
 type_holds_string (WmPropType type)
 {
   return type == WM_PROP_STRING || type == WM_PROP_TEXT || type == WM_PROP_COLOR ||
-         type == WM_PROP_SLOT;
+         type == WM_PROP_SLOT || type == WM_PROP_IMAGE;
 }
 
 static gboolean
@@ -95,6 +97,7 @@ wm_value_equal (const WmPropSpec *spec,
     case WM_PROP_TEXT:
     case WM_PROP_COLOR:
     case WM_PROP_SLOT:
+    case WM_PROP_IMAGE:
       return g_strcmp0 (a->v.string, b->v.string) == 0;
     case WM_PROP_NUMBER:
       return a->v.number == b->v.number;
@@ -283,6 +286,11 @@ wm_value_parse (const WmPropSpec *spec,
     case WM_PROP_TEXT:
       parsed.v.string = g_strdup (text);
       break;
+    case WM_PROP_IMAGE:
+      if (!wm_image_data_check (text, error))
+        return FALSE;
+      parsed.v.string = g_strdup (text);
+      break;
     case WM_PROP_STRING_LIST:
       parsed.v.strv = g_strsplit (text, "\n", -1);
       break;
@@ -320,6 +328,7 @@ wm_value_to_string (const WmPropSpec *spec,
     case WM_PROP_TEXT:
     case WM_PROP_COLOR:
     case WM_PROP_SLOT:
+    case WM_PROP_IMAGE:
       return g_strdup (value->v.string ? value->v.string : "");
     case WM_PROP_STRING_LIST:
       return value->v.strv ? g_strjoinv ("\n", value->v.strv) : g_strdup ("");

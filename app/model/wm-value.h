@@ -21,6 +21,7 @@ typedef enum
   WM_PROP_SLOT,         /* the id of an entry of a diagram list (spec->list) */
   WM_PROP_STRING_LIST,  /* an ordered list of one-line strings */
   WM_PROP_REFS,         /* ids of items anywhere in the project, possibly in other diagrams */
+  WM_PROP_IMAGE,        /* a PNG image as base64 text (see wm-notation-common.h) */
 } WmPropType;
 
 typedef struct

@@ -348,6 +348,29 @@ test_links_show_names (Fixture       *fixture,
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
 }
 
+/* An image's row offers to choose a file and says what the item holds. */
+static void
+test_image_row (Fixture       *fixture,
+                gconstpointer  data)
+{
+  WmRect bounds = { 0, 0, 40, 40 };
+  g_autoptr(GError) error = NULL;
+  WmItem *image = wm_diagram_add_node (fixture->vsm, WM_COMMON_IMAGE, &bounds, "Logo", &error);
+  GtkWidget *button;
+
+  g_assert_no_error (error);
+  wm_inspector_set_target (fixture->inspector, fixture->vsm, image->id);
+  button = editor (fixture, WM_COMMON_DATA);
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row_of (button))), ==,
+                   "No image");
+  g_assert_true (wm_diagram_set_property (fixture->vsm, image->id, WM_COMMON_DATA,
+                                          WM_TEST_PNG_BASE64, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row_of (button))),
+                                   "PNG image"));
+}
+
 static void
 test_screenshot (Fixture       *fixture,
                  gconstpointer  data)
@@ -360,8 +383,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  wm_test_init_gtk (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -375,6 +397,7 @@ main (int   argc,
   ADD ("/inspector/target/diagram-fields", test_diagram_fields);
   ADD ("/inspector/target/journey-stage-slot", test_journey_stage_slot);
   ADD ("/inspector/target/links-show-names", test_links_show_names);
+  ADD ("/inspector/rows/image", test_image_row);
   ADD ("/inspector/screenshot", test_screenshot);
 #undef ADD
 

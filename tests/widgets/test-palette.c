@@ -87,8 +87,8 @@ test_buttons (void)
 
       g_assert_no_error (error);
       wm_canvas_set_diagram (canvas, diagram);
-      g_assert_cmpuint (count_buttons (palette), ==,
-                        1 + notation->n_node_types + notation->n_link_types);
+      /* The pointer, then every type: the notation's own and the common ones. */
+      g_assert_cmpuint (count_buttons (palette), ==, 1 + wm_notation_get_n_item_types (notation));
       box = gtk_widget_get_first_child (GTK_WIDGET (palette));
       first = gtk_widget_get_first_child (box);
       g_assert_true (first == wm_palette_get_button (palette, NULL));
@@ -97,6 +97,9 @@ test_buttons (void)
         g_assert_nonnull (wm_palette_get_button (palette, notation->node_types[j].id));
       for (guint j = 0; j < notation->n_link_types; j++)
         g_assert_nonnull (wm_palette_get_button (palette, notation->link_types[j].id));
+      g_assert_nonnull (wm_palette_get_button (palette, WM_COMMON_TEXT));
+      g_assert_nonnull (wm_palette_get_button (palette, WM_COMMON_BOX));
+      g_assert_nonnull (wm_palette_get_button (palette, WM_COMMON_IMAGE));
       wm_test_wait_until_drawn (GTK_WIDGET (palette));
     }
   /* Every notation of the registry had its turn. */
@@ -151,11 +154,9 @@ test_previews (void)
 
           wm_canvas_set_diagram (canvas, diagram);
           wm_test_wait_until_drawn (GTK_WIDGET (palette));
-          for (guint t = 0; t < notation->n_node_types + notation->n_link_types; t++)
+          for (guint t = 0; t < wm_notation_get_n_item_types (notation); t++)
             {
-              const WmItemType *type = t < notation->n_node_types
-                                       ? &notation->node_types[t]
-                                       : &notation->link_types[t - notation->n_node_types];
+              const WmItemType *type = wm_notation_get_item_type (notation, t);
               GtkWidget *button = wm_palette_get_button (palette, type->id);
               GtkWidget *preview = wm_test_find_widget (button, GTK_TYPE_DRAWING_AREA);
               g_autoptr(GdkTexture) texture = NULL;
@@ -269,8 +270,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  wm_test_init_gtk (&argc, &argv);
 
   g_test_add_func ("/widgets/palette/buttons", test_buttons);
   g_test_add_func ("/widgets/palette/previews", test_previews);
