@@ -5,14 +5,17 @@
  *
  * Texts, boxes and images are painted here for every notation: the
  * dispatcher (wm-render.c) sends them here before asking the notation's
- * painter, which never sees them. Images are PNG only, read by Cairo, so
- * the renderers need no image library.
+ * painter, which never sees them. PNG images are read by Cairo, JPEG
+ * images by GdkPixbuf, and SVG images are drawn as vectors by librsvg, so
+ * that a logo stays sharp in a PDF.
  */
 #define G_LOG_DOMAIN "wm-paint-common"
 
 #include "config.h"
 
 #include <math.h>
+#include <gdk-pixbuf/gdk-pixbuf.h>
+#include <librsvg/rsvg.h>
 #include <string.h>
 
 #include "wm-item.h"
@@ -116,6 +119,26 @@ paint_box (WmPaintContext *ctx,
 
 typedef struct
 {
+  cairo_surface_t *surface;   /* PNG and JPEG */
+  RsvgHandle      *svg;
+  double           width;     /* its own size, in pixels; 0 when an SVG has none */
+  double           height;
+} Image;
+
+static void
+image_free (gpointer data)
+{
+  Image *image = data;
+
+  if (image == NULL)
+    return;
+  g_clear_pointer (&image->surface, cairo_surface_destroy);
+  g_clear_object (&image->svg);
+  g_free (image);
+}
+
+typedef struct
+{
   const guint8 *data;
   gsize         size;
   gsize         offset;
@@ -136,21 +159,134 @@ read_png (void          *closure,
 }
 
 static cairo_surface_t *
+decode_png (const guint8 *data,
+            gsize         size)
+{
+  PngReader reader = { data, size, 0 };
+
+  return cairo_image_surface_create_from_png_stream (read_png, &reader);
+}
+
+/* A pixbuf's pixels in Cairo's premultiplied native-endian ARGB. */
+static cairo_surface_t *
+surface_from_pixbuf (GdkPixbuf *pixbuf)
+{
+  int width = gdk_pixbuf_get_width (pixbuf);
+  int height = gdk_pixbuf_get_height (pixbuf);
+  int channels = gdk_pixbuf_get_n_channels (pixbuf);
+  int in_stride = gdk_pixbuf_get_rowstride (pixbuf);
+  const guint8 *in = gdk_pixbuf_read_pixels (pixbuf);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  int out_stride;
+  guint8 *out;
+
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS || channels < 3 ||
+      gdk_pixbuf_get_bits_per_sample (pixbuf) != 8)
+    return surface;
+  cairo_surface_flush (surface);
+  out = cairo_image_surface_get_data (surface);
+  out_stride = cairo_image_surface_get_stride (surface);
+  for (int y = 0; y < height; y++)
+    {
+      const guint8 *p = in + (gsize) y * in_stride;
+      guint32 *q = (guint32 *) (gpointer) (out + (gsize) y * out_stride);
+
+      for (int x = 0; x < width; x++, p += channels)
+        {
+          guint a = channels == 4 ? p[3] : 255;
+
+          q[x] = (guint32) a << 24 | (guint32) ((p[0] * a + 127) / 255) << 16 |
+                 (guint32) ((p[1] * a + 127) / 255) << 8 | (p[2] * a + 127) / 255;
+        }
+    }
+  cairo_surface_mark_dirty (surface);
+  return surface;
+}
+
+static cairo_surface_t *
+decode_jpeg (const guint8 *data,
+             gsize         size)
+{
+  g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new_with_type ("jpeg", NULL);
+  gboolean written;
+  GdkPixbuf *pixbuf;
+
+  if (loader == NULL)
+    return NULL;
+  written = gdk_pixbuf_loader_write (loader, data, size, NULL);
+  /* Closed even after a failed write, as the loader asks. */
+  if (!gdk_pixbuf_loader_close (loader, NULL) || !written)
+    return NULL;
+  pixbuf = gdk_pixbuf_loader_get_pixbuf (loader);
+  return pixbuf != NULL ? surface_from_pixbuf (pixbuf) : NULL;
+}
+
+/* An SVG handle with no base file: librsvg then loads no other file the
+ * document names, so an embedded image cannot reach the disk. */
+static RsvgHandle *
+decode_svg (const guint8 *data,
+            gsize         size,
+            double       *width,
+            double       *height)
+{
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (data, size, NULL);
+  RsvgHandle *handle = rsvg_handle_new_from_stream_sync (stream, NULL, RSVG_HANDLE_FLAGS_NONE,
+                                                         NULL, NULL);
+
+  if (handle == NULL)
+    return NULL;
+  if (!rsvg_handle_get_intrinsic_size_in_pixels (handle, width, height) ||
+      !(*width > 0 && *height > 0))
+    {
+      gboolean has_width, has_height, has_viewbox;
+      RsvgRectangle viewbox;
+
+      /* Sizes in per cent: the view box still gives the proportions. */
+      rsvg_handle_get_intrinsic_dimensions (handle, &has_width, NULL, &has_height, NULL,
+                                            &has_viewbox, &viewbox);
+      *width = has_viewbox ? viewbox.width : 0;
+      *height = has_viewbox ? viewbox.height : 0;
+    }
+  return handle;
+}
+
+static Image *
 decode_image (const char *base64)
 {
   g_autofree guint8 *data = NULL;
-  PngReader reader = { 0 };
-  cairo_surface_t *surface;
+  gsize size = 0;
+  Image *image;
 
   /* The model checked the size, the format and the pixel count. */
   if (!wm_image_data_check (base64, NULL))
     return NULL;
-  data = g_base64_decode (base64, &reader.size);
-  reader.data = data;
-  surface = cairo_image_surface_create_from_png_stream (read_png, &reader);
-  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
-    g_clear_pointer (&surface, cairo_surface_destroy);
-  return surface;
+  data = g_base64_decode (base64, &size);
+  image = g_new0 (Image, 1);
+  switch (wm_image_format_sniff (data, size, NULL, NULL))
+    {
+    case WM_IMAGE_PNG:
+      image->surface = decode_png (data, size);
+      break;
+    case WM_IMAGE_JPEG:
+      image->surface = decode_jpeg (data, size);
+      break;
+    case WM_IMAGE_SVG:
+      image->svg = decode_svg (data, size, &image->width, &image->height);
+      break;
+    case WM_IMAGE_NONE:
+    default:
+      break;
+    }
+  if (image->surface != NULL && cairo_surface_status (image->surface) != CAIRO_STATUS_SUCCESS)
+    g_clear_pointer (&image->surface, cairo_surface_destroy);
+  if (image->surface != NULL)
+    {
+      image->width = cairo_image_surface_get_width (image->surface);
+      image->height = cairo_image_surface_get_height (image->surface);
+    }
+  if (image->surface == NULL && image->svg == NULL)
+    g_clear_pointer (&image, image_free);
+  return image;
 }
 
 static void
@@ -160,27 +296,26 @@ free_image_cache (gpointer cache)
 }
 
 /* @base64 decoded, from this thread's cache (exports paint in a thread of
- * their own); NULL when it does not decode. A borrowed reference. */
-static cairo_surface_t *
+ * their own); NULL when it does not decode. Borrowed. */
+static Image *
 lookup_image (const char *base64)
 {
   static GPrivate cache_key = G_PRIVATE_INIT (free_image_cache);
   GHashTable *cache = g_private_get (&cache_key);
-  cairo_surface_t *surface;
+  Image *image;
 
   if (cache == NULL)
     {
-      cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                     (GDestroyNotify) cairo_surface_destroy);
+      cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, image_free);
       g_private_set (&cache_key, cache);
     }
-  if (g_hash_table_lookup_extended (cache, base64, NULL, (gpointer *) &surface))
-    return surface;
+  if (g_hash_table_lookup_extended (cache, base64, NULL, (gpointer *) &image))
+    return image;
   if (g_hash_table_size (cache) >= IMAGE_CACHE_SIZE)
     g_hash_table_remove_all (cache);
-  surface = decode_image (base64);
-  g_hash_table_insert (cache, g_strdup (base64), surface);
-  return surface;
+  image = decode_image (base64);
+  g_hash_table_insert (cache, g_strdup (base64), image);
+  return image;
 }
 
 /* An empty frame crossed from corner to corner: no image, or one that does not decode. */
@@ -211,27 +346,40 @@ paint_image (WmPaintContext *ctx,
 {
   const char *data = wm_item_get_string (item, WM_COMMON_DATA);
   const WmRect *r = &item->bounds;
-  cairo_surface_t *surface = data != NULL ? lookup_image (data) : NULL;
-  double width, height, scale;
+  Image *image = data != NULL ? lookup_image (data) : NULL;
+  WmRect fit = *r;
 
-  if (surface == NULL || r->width <= 0 || r->height <= 0)
+  if (image == NULL || r->width <= 0 || r->height <= 0)
     {
       paint_missing_image (ctx->cr, r);
       return;
     }
-  width = cairo_image_surface_get_width (surface);
-  height = cairo_image_surface_get_height (surface);
-  scale = MIN (r->width / width, r->height / height);
+  if (image->width > 0 && image->height > 0)
+    {
+      double scale = MIN (r->width / image->width, r->height / image->height);
+
+      fit = (WmRect) { r->x + (r->width - image->width * scale) / 2,
+                       r->y + (r->height - image->height * scale) / 2,
+                       image->width * scale, image->height * scale };
+    }
   cairo_save (ctx->cr);
   cairo_rectangle (ctx->cr, r->x, r->y, r->width, r->height);
   cairo_clip (ctx->cr);
-  cairo_translate (ctx->cr, r->x + (r->width - width * scale) / 2,
-                   r->y + (r->height - height * scale) / 2);
-  cairo_scale (ctx->cr, scale, scale);
-  cairo_set_source_surface (ctx->cr, surface, 0, 0);
-  cairo_pattern_set_filter (cairo_get_source (ctx->cr),
-                            ctx->detail ? CAIRO_FILTER_GOOD : CAIRO_FILTER_FAST);
-  cairo_paint (ctx->cr);
+  if (image->svg != NULL)
+    {
+      RsvgRectangle viewport = { fit.x, fit.y, fit.width, fit.height };
+
+      rsvg_handle_render_document (image->svg, ctx->cr, &viewport, NULL);
+    }
+  else
+    {
+      cairo_translate (ctx->cr, fit.x, fit.y);
+      cairo_scale (ctx->cr, fit.width / image->width, fit.height / image->height);
+      cairo_set_source_surface (ctx->cr, image->surface, 0, 0);
+      cairo_pattern_set_filter (cairo_get_source (ctx->cr),
+                                ctx->detail ? CAIRO_FILTER_GOOD : CAIRO_FILTER_FAST);
+      cairo_paint (ctx->cr);
+    }
   cairo_restore (ctx->cr);
 }
 

@@ -911,9 +911,14 @@ on_choose_image (GtkButton *button,
   dialog = gtk_file_chooser_native_new (_("Choose an Image"),
                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), NULL);
-  gtk_file_filter_set_name (filter, _("PNG images"));
+  gtk_file_filter_set_name (filter, _("Images (PNG, JPEG, SVG)"));
   gtk_file_filter_add_mime_type (filter, "image/png");
+  gtk_file_filter_add_mime_type (filter, "image/jpeg");
+  gtk_file_filter_add_mime_type (filter, "image/svg+xml");
   gtk_file_filter_add_suffix (filter, "png");
+  gtk_file_filter_add_suffix (filter, "jpg");
+  gtk_file_filter_add_suffix (filter, "jpeg");
+  gtk_file_filter_add_suffix (filter, "svg");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   g_signal_connect (dialog, "response", G_CALLBACK (on_image_chosen), g_object_ref (button));
@@ -924,17 +929,27 @@ static void
 update_image_row (Row           *row,
                   const WmValue *value)
 {
+  g_autofree guint8 *data = NULL;
   g_autofree char *size = NULL;
   g_autofree char *subtitle = NULL;
+  gsize length = 0;
 
   if (value == NULL || !value->set || value->v.string == NULL)
     {
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row->row), _("No image"));
       return;
     }
-  /* Four base64 characters (line breaks aside) hold three bytes. */
-  size = g_format_size (strlen (value->v.string) / 4 * 3 * 76 / 77);
-  subtitle = g_strdup_printf (_("PNG image, about %s"), size);
+  data = g_base64_decode (value->v.string, &length);
+  size = g_format_size (length);
+  switch (wm_image_format_sniff (data, length, NULL, NULL))
+    {
+    /* Translators: %s is a file size, as in “PNG image, 12.3 kB”. */
+    case WM_IMAGE_PNG: subtitle = g_strdup_printf (_("PNG image, %s"), size); break;
+    case WM_IMAGE_JPEG: subtitle = g_strdup_printf (_("JPEG image, %s"), size); break;
+    case WM_IMAGE_SVG: subtitle = g_strdup_printf (_("SVG image, %s"), size); break;
+    case WM_IMAGE_NONE:
+    default: subtitle = g_strdup (_("Not an image Waymark can show")); break;
+    }
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row->row), subtitle);
 }
 

@@ -13,6 +13,7 @@
 
 #include "config.h"
 
+#include <libxml/parser.h>
 #include <string.h>
 
 #include "wm-error.h"
@@ -60,12 +61,124 @@ wm_item_type_is_common (const WmItemType *type)
 
 static const guint8 png_signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
 
+static guint16
+read_be16 (const guint8 *p)
+{
+  return (guint16) (p[0] << 8 | p[1]);
+}
+
+static guint32
+read_be32 (const guint8 *p)
+{
+  return (guint32) p[0] << 24 | (guint32) p[1] << 16 | (guint32) p[2] << 8 | p[3];
+}
+
+/* A JPEG's size, from its first start-of-frame segment, read before any
+ * decoding so that a small file cannot claim a huge image unnoticed. */
+static gboolean
+sniff_jpeg (const guint8 *data,
+            gsize         size,
+            guint32      *width,
+            guint32      *height)
+{
+  gsize at = 2;
+
+  if (size < 4 || data[0] != 0xff || data[1] != 0xd8 || data[2] != 0xff)
+    return FALSE;
+  while (at + 4 <= size)
+    {
+      guint8 marker;
+      guint16 length;
+
+      if (data[at] != 0xff)
+        return FALSE;
+      marker = data[at + 1];
+      if (marker == 0xff)
+        {
+          at++;    /* fill bytes before a marker */
+          continue;
+        }
+      if (marker == 0x01 || (marker >= 0xd0 && marker <= 0xd7))
+        {
+          at += 2; /* markers without a length */
+          continue;
+        }
+      if (marker == 0xda || marker == 0xd9)
+        return FALSE; /* the scan or the end came before any frame */
+      length = read_be16 (data + at + 2);
+      if (length < 2)
+        return FALSE;
+      /* Start of frame: all of C0 to CF but DHT (C4), JPG (C8) and DAC (CC). */
+      if (marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc)
+        {
+          if (length < 7 || at + 9 > size)
+            return FALSE;
+          *height = read_be16 (data + at + 5);
+          *width = read_be16 (data + at + 7);
+          return TRUE;
+        }
+      at += 2 + (gsize) length;
+    }
+  return FALSE;
+}
+
+/* An SVG document: XML whose root element is <svg> in the SVG namespace.
+ * Parsed without the network, entities or DTDs, like project files. */
+static gboolean
+sniff_svg (const guint8 *data,
+           gsize         size)
+{
+  xmlDocPtr doc;
+  xmlNodePtr root;
+  gboolean svg;
+
+  if (size == 0 || size > G_MAXINT || memchr (data, '<', MIN (size, 1024)) == NULL)
+    return FALSE;
+  doc = xmlReadMemory ((const char *) data, (int) size, NULL, NULL,
+                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  if (doc == NULL)
+    return FALSE;
+  root = xmlDocGetRootElement (doc);
+  svg = root != NULL && xmlStrEqual (root->name, BAD_CAST "svg") && root->ns != NULL &&
+        xmlStrEqual (root->ns->href, BAD_CAST "http://www.w3.org/2000/svg");
+  xmlFreeDoc (doc);
+  return svg;
+}
+
+WmImageFormat
+wm_image_format_sniff (const guint8 *data,
+                       gsize         size,
+                       guint32      *width,
+                       guint32      *height)
+{
+  guint32 w = 0, h = 0;
+  WmImageFormat format = WM_IMAGE_NONE;
+
+  if (size >= 24 && memcmp (data, png_signature, sizeof png_signature) == 0 &&
+      memcmp (data + 12, "IHDR", 4) == 0)
+    {
+      w = read_be32 (data + 16);
+      h = read_be32 (data + 20);
+      format = WM_IMAGE_PNG;
+    }
+  else if (sniff_jpeg (data, size, &w, &h))
+    format = WM_IMAGE_JPEG;
+  else if (sniff_svg (data, size))
+    format = WM_IMAGE_SVG;
+  if (width != NULL)
+    *width = w;
+  if (height != NULL)
+    *height = h;
+  return format;
+}
+
 static gboolean
 check_image_bytes (const guint8 *data,
                    gsize         size,
                    GError      **error)
 {
   guint32 width, height;
+  WmImageFormat format;
 
   if (size > WM_LIMIT_IMAGE_BYTES)
     {
@@ -78,20 +191,18 @@ check_image_bytes (const guint8 *data,
                    have, most);
       return FALSE;
     }
-  if (size < 24 || memcmp (data, png_signature, sizeof png_signature) != 0 ||
-      memcmp (data + 12, "IHDR", 4) != 0)
+  format = wm_image_format_sniff (data, size, &width, &height);
+  if (format == WM_IMAGE_NONE)
     {
       g_set_error_literal (error, WM_ERROR, WM_ERROR_INVALID,
-                           _("The image is not a PNG image. Waymark embeds PNG images only: "
-                             "convert a JPEG or SVG image to PNG first."));
+                           _("The file is not a PNG, JPEG or SVG image, the formats Waymark "
+                             "embeds. Convert it to one of them first."));
       return FALSE;
     }
-  memcpy (&width, data + 16, sizeof width);
-  memcpy (&height, data + 20, sizeof height);
-  width = GUINT32_FROM_BE (width);
-  height = GUINT32_FROM_BE (height);
-  if (width == 0 || height == 0 || width > WM_LIMIT_IMAGE_SIDE || height > WM_LIMIT_IMAGE_SIDE ||
-      (guint64) width * height > WM_LIMIT_IMAGE_PIXELS)
+  /* An SVG is drawn as vectors at the size of its item: no pixels to count. */
+  if (format != WM_IMAGE_SVG &&
+      (width == 0 || height == 0 || width > WM_LIMIT_IMAGE_SIDE || height > WM_LIMIT_IMAGE_SIDE ||
+       (guint64) width * height > WM_LIMIT_IMAGE_PIXELS))
     {
       g_set_error (error, WM_ERROR, WM_ERROR_INVALID,
                    _("The image is %u × %u pixels; an image in a project can have at most "

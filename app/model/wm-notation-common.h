@@ -21,18 +21,33 @@ G_BEGIN_DECLS
 #define WM_COMMON_FILL       "fill"        /* COLOR: a box's fill */
 #define WM_COMMON_BORDER     "border"      /* COLOR: a box's outline */
 #define WM_COMMON_ROUNDED    "rounded"     /* BOOLEAN: a box's rounded corners */
-#define WM_COMMON_DATA       "data"        /* IMAGE: an image's PNG bytes as base64 */
+#define WM_COMMON_DATA       "data"        /* IMAGE: a PNG, JPEG or SVG file as base64 */
 
 /* The common node types, in palette order. */
 const WmItemType *wm_notation_common_types   (guint        *n_types);
 gboolean          wm_item_type_is_common     (const WmItemType *type);
 
-/* TRUE when @base64 (whitespace allowed) holds a PNG image of at most
- * WM_LIMIT_IMAGE_BYTES; else sets @error (WM_ERROR_INVALID). */
+typedef enum
+{
+  WM_IMAGE_NONE,
+  WM_IMAGE_PNG,
+  WM_IMAGE_JPEG,
+  WM_IMAGE_SVG,
+} WmImageFormat;
+
+/* The format of the image in @data, from its first bytes (PNG, JPEG) or its
+ * root element (SVG), and its size in pixels (0 × 0 for SVG, unknown). */
+WmImageFormat     wm_image_format_sniff      (const guint8 *data,
+                                              gsize         size,
+                                              guint32      *width,
+                                              guint32      *height);
+/* TRUE when @base64 (whitespace allowed) holds a PNG, JPEG or SVG image of
+ * at most WM_LIMIT_IMAGE_BYTES (and, for PNG and JPEG, WM_LIMIT_IMAGE_SIDE
+ * and WM_LIMIT_IMAGE_PIXELS); else sets @error (WM_ERROR_INVALID). */
 gboolean          wm_image_data_check        (const char   *base64,
                                               GError      **error);
 /* @data as the text of an image property (base64 in lines of 76 characters),
- * or NULL with @error set when it is no PNG or is too large. */
+ * or NULL with @error set when it is no image of those formats or too large. */
 char             *wm_image_data_encode       (const guint8 *data,
                                               gsize         size,
                                               GError      **error);
