@@ -629,12 +629,9 @@ polyline_of (cairo_path_t *path)
   return points;
 }
 
-/* @link as its painter draws it: its two ends (where the painter clips
- * them) with the link's bend points between, n_points + 2 points. NULL
- * when the painter routes links its own way (wm_render_routes_links()). */
-static WmPoint *
-bend_route (WmDiagram    *diagram,
-            const WmItem *link)
+WmPoint *
+_wm_canvas_bend_route (WmDiagram    *diagram,
+                       const WmItem *link)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
   cairo_t *cr = cairo_create (surface);
@@ -677,7 +674,7 @@ segment_middle_at (WmCanvas     *self,
 
   if (link->n_points >= WM_LIMIT_POINTS)
     return FALSE;
-  route = bend_route (self->diagram, link);
+  route = _wm_canvas_bend_route (self->diagram, link);
   for (guint i = 0; route != NULL && i <= link->n_points; i++)
     {
       double distance = hypot ((route[i].x + route[i + 1].x) / 2 - x,

@@ -304,6 +304,11 @@ void     _wm_canvas_node_rect       (WmCanvas     *self,
                                      WmRect       *rect);
 /* The node selected alone, if any. */
 WmItem  *_wm_canvas_single_node     (WmCanvas   *self);
+/* @link as its painter draws it: its two ends (where the painter clips
+ * them) with the link's bend points between, n_points + 2 points. NULL
+ * when the painter routes links its own way (wm_render_routes_links()). */
+WmPoint *_wm_canvas_bend_route     (WmDiagram    *diagram,
+                                    const WmItem *link);
 WmCanvasHandle _wm_canvas_handle_at (WmCanvas   *self,
                                      double      x,
                                      double      y,

@@ -28,6 +28,7 @@
 #define HANDLE_GRAB      6.0   /* pixels from a handle's centre that still grab it */
 #define CONNECT_OFFSET  16.0   /* pixels: the connect handle's distance from the node */
 #define CONNECT_RADIUS   5.0
+#define BEND_HANDLE_RADIUS 4.0 /* pixels: the dot at a link segment's middle */
 #define REFUSAL_MS     450
 
 gboolean
@@ -69,6 +70,22 @@ _wm_canvas_single_node (WmCanvas *self)
   g_hash_table_iter_next (&iter, &id, NULL);
   item = wm_diagram_lookup (self->diagram, id);
   return item != NULL && wm_item_is_node (item) ? item : NULL;
+}
+
+/* The one selected link, or NULL. */
+static WmItem *
+single_link (WmCanvas *self)
+{
+  GHashTableIter iter;
+  gpointer id;
+  WmItem *item;
+
+  if (self->diagram == NULL || g_hash_table_size (self->selection) != 1)
+    return NULL;
+  g_hash_table_iter_init (&iter, self->selection);
+  g_hash_table_iter_next (&iter, &id, NULL);
+  item = wm_diagram_lookup (self->diagram, id);
+  return item != NULL && wm_item_is_link (item) ? item : NULL;
 }
 
 /* Handles */
@@ -179,6 +196,45 @@ paint_handles (WmCanvas *self,
   cairo_fill (cr);
 }
 
+/* A selected link shows where it can bend: a hollow dot at each segment's
+ * middle (drag it to pull out a bend point) and a filled square on each
+ * bend point it has (drag to move, double-click to remove). Links that
+ * their notation routes itself have none. */
+static void
+paint_bend_handles (WmCanvas *self,
+                    cairo_t  *cr)
+{
+  WmItem *link = single_link (self);
+  g_autofree WmPoint *route = NULL;
+
+  if (link == NULL || !shows_handles (self) ||
+      (route = _wm_canvas_bend_route (self->diagram, link)) == NULL)
+    return;
+  cairo_set_line_width (cr, 1.5);
+  for (guint i = 0; i <= link->n_points; i++)
+    {
+      double x = (route[i].x + route[i + 1].x) / 2, y = (route[i].y + route[i + 1].y) / 2;
+
+      wm_viewport_doc_to_widget (self->viewport, x, y, &x, &y);
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x, y, BEND_HANDLE_RADIUS, 0, 2 * G_PI);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_fill_preserve (cr);
+      wm_set_color (cr, &wm_color_accent);
+      cairo_stroke (cr);
+    }
+  for (guint i = 0; i < link->n_points; i++)
+    {
+      double x, y;
+
+      wm_viewport_doc_to_widget (self->viewport, link->points[i].x, link->points[i].y, &x, &y);
+      cairo_rectangle (cr, round (x - HANDLE_SIZE / 2), round (y - HANDLE_SIZE / 2),
+                       HANDLE_SIZE, HANDLE_SIZE);
+      wm_set_color (cr, &wm_color_accent);
+      cairo_fill (cr);
+    }
+}
+
 static void
 paint_rubber_line (WmCanvas *self,
                    cairo_t  *cr)
@@ -220,6 +276,7 @@ _wm_canvas_paint_tools (WmCanvas *self,
     return;
   cairo_save (cr);
   paint_handles (self, cr);
+  paint_bend_handles (self, cr);
   if (self->drag.mode == WM_CANVAS_DRAG_CONNECT)
     paint_rubber_line (self, cr);
   if (self->refused_id != 0)

@@ -537,6 +537,49 @@ assert_written (Fixture    *fixture,
   g_assert_not_reached ();
 }
 
+/* The canvas's pixel at widget point (x, y), as 0xAARRGGBB. */
+static guint32
+canvas_pixel (Fixture *fixture,
+              double   x,
+              double   y)
+{
+  g_autoptr(GdkTexture) texture = wm_test_render_widget (GTK_WIDGET (fixture->canvas));
+  int width = gdk_texture_get_width (texture);
+  g_autofree guint32 *pixels = g_new (guint32, (gsize) width * gdk_texture_get_height (texture));
+
+  gdk_texture_download (texture, (guchar *) pixels, (gsize) width * 4);
+  return pixels[(int) y * width + (int) x];
+}
+
+/* A selected link shows where it bends: a white dot with an accent ring at
+ * each segment's middle, an accent square on each bend point. */
+static void
+test_bend_handles (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const WmPoint bends[] = { { 150, 135 }, { 250, 135 } };
+  WmViewport *viewport = wm_canvas_get_viewport (fixture->canvas);
+  WmItem *link = lookup (fixture, "association-57");
+  const char *ids[] = { link->id, NULL };
+  double x, y, bx, by;
+  guint32 before, pixel;
+
+  g_assert_true (wm_diagram_set_points (fixture->diagram, link->id, bends, 2));
+  wm_test_wait_until_drawn (GTK_WIDGET (fixture->canvas));
+  wm_viewport_doc_to_widget (viewport, 200, 135, &x, &y);
+  wm_viewport_doc_to_widget (viewport, bends[0].x, bends[0].y, &bx, &by);
+  /* Unselected: the middle is the line's own ink. */
+  before = canvas_pixel (fixture, x, y);
+  g_assert_cmphex (before, !=, 0xffffffff);
+
+  wm_canvas_select (fixture->canvas, ids);
+  wm_test_wait_until_drawn (GTK_WIDGET (fixture->canvas));
+  g_assert_cmphex (canvas_pixel (fixture, x, y), ==, 0xffffffff);
+  pixel = canvas_pixel (fixture, bx, by);
+  /* The accent is blue: more blue than red. */
+  g_assert_cmpuint (pixel & 0xff, >, (pixel >> 16) & 0xff);
+}
+
 /* A drag from the middle of a link's segment pulls a new bend point out of
  * it, which follows the pointer and stays where it is dropped, as one undo
  * step; a drag from elsewhere on the link adds none. */
@@ -647,6 +690,7 @@ main (int   argc,
   ADD ("finish-edit", test_finish_edit);
   ADD ("remove-bend", test_remove_bend);
   ADD ("add-bend", test_add_bend);
+  ADD ("bend-handles", test_bend_handles);
   ADD ("add-bend-routed", test_add_bend_routed);
 
   return g_test_run ();
