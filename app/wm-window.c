@@ -387,6 +387,16 @@ on_search_mode (WmWindow *self)
     gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 }
 
+static WmDiagram *
+find_diagram_by_id (WmProject  *project,
+                    const char *id)
+{
+  for (guint i = 0; i < wm_project_get_n_diagrams (project); i++)
+    if (g_strcmp0 (wm_diagram_get_id (wm_project_get_diagram (project, i)), id) == 0)
+      return wm_project_get_diagram (project, i);
+  return NULL;
+}
+
 static void
 on_follow_link (WmWindow   *self,
                 const char *id)
@@ -394,6 +404,15 @@ on_follow_link (WmWindow   *self,
   WmDiagram *diagram = NULL;
   const char *ids[] = { id, NULL };
 
+  /* A backlink from a diagram's own field names the diagram: show it, with
+   * nothing selected, so the inspector shows the diagram's fields. */
+  if (id != NULL && wm_project_lookup_item (self->project, id, NULL) == NULL &&
+      (diagram = find_diagram_by_id (self->project, id)) != NULL)
+    {
+      wm_window_show_diagram (self, diagram);
+      wm_canvas_reveal (WM_CANVAS (self->canvas), (const char *[]) { NULL });
+      return;
+    }
   if (id == NULL || wm_project_lookup_item (self->project, id, &diagram) == NULL ||
       diagram == NULL)
     {

@@ -556,12 +556,13 @@ on_follow_backlink_clicked (GtkButton   *button,
     g_signal_emit_by_name (self, "follow-link", id);
 }
 
+/* @id is an item's, or a diagram's when its own fields link here. */
 static GtkWidget *
 backlink_follow_button (WmInspector *self,
-                        const char  *id)
+                        const char  *id,
+                        const char  *tooltip)
 {
   GtkWidget *button = gtk_button_new_from_icon_name ("go-jump-symbolic");
-  const char *tooltip = _("Go to the linking item");
 
   gtk_widget_set_name (button, "follow-backlink");
   gtk_widget_set_tooltip_text (button, tooltip);
@@ -580,21 +581,21 @@ backlink_row_new (WmInspector      *self,
 {
   GtkWidget *line = adw_action_row_new ();
   g_autofree char *title = NULL, *subtitle = NULL;
+  GtkWidget *follow;
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (line), FALSE);
   if (referrer->item != NULL)
     {
-      GtkWidget *follow = backlink_follow_button (self, referrer->item->id);
-
+      follow = backlink_follow_button (self, referrer->item->id, _("Go to the linking item"));
       title = item_title (referrer->item);
       subtitle = item_subtitle (referrer->item, referrer->diagram);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (line), follow);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (line), follow);
     }
   else
     {
-      /* The diagram's own fields link here (a journey's persona): it has
-       * no item to go to. */
+      /* The diagram's own fields link here (a journey's persona): going
+       * there shows the diagram, whose properties hold the field. */
+      follow = backlink_follow_button (self, wm_diagram_get_id (referrer->diagram),
+                                       _("Go to the linking diagram"));
       title = g_strdup (wm_diagram_get_name (referrer->diagram));
       /* Translators: a diagram's kind and the field of it that links to the
        * shown item, as in "Customer journey · Persona linked to" */
@@ -602,6 +603,8 @@ backlink_row_new (WmInspector      *self,
                                   _wm_inspector_tr (wm_diagram_get_notation (referrer->diagram)->label),
                                   _wm_inspector_tr (referrer->spec->label));
     }
+  adw_action_row_add_suffix (ADW_ACTION_ROW (line), follow);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (line), follow);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (line), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (line), subtitle);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (line), 2);

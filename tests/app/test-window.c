@@ -967,6 +967,15 @@ test_follow_link (void)
   /* A link to nothing leaves the view as it was. */
   g_signal_emit_by_name (inspector, "follow-link", "no-such-item");
   g_assert_true (shown_diagram (window) == map);
+
+  /* A backlink from the journey's own field (its persona) names the
+   * journey: it is shown with nothing selected, the inspector on its fields. */
+  g_signal_emit_by_name (inspector, "follow-link", wm_diagram_get_id (journey));
+  g_assert_true (shown_diagram (window) == journey);
+  g_clear_pointer (&selection, g_strfreev);
+  selection = wm_canvas_get_selection (WM_CANVAS (wm_window_get_canvas (window)));
+  g_assert_cmpuint (g_strv_length (selection), ==, 0);
+  g_assert_null (wm_inspector_get_item_id (inspector));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -534,6 +534,11 @@ test_backlinks (Fixture       *fixture,
     }
   g_assert_true (persona);
   g_assert_null (backlink_row (fixture, "card-112"));
+  /* The persona's row goes to the journey diagram, by its id. */
+  row = backlink_row (fixture, wm_diagram_get_id (fixture->journey));
+  g_assert_nonnull (row);
+  click (find_named (GTK_WIDGET (row), "follow-backlink"));
+  g_assert_cmpstr (fixture->followed, ==, wm_diagram_get_id (fixture->journey));
 
   /* A link made in another diagram shows at once, with text, type and diagram. */
   g_assert_true (wm_diagram_set_text (fixture->journey, "card-112", "Reads the reviews"));
