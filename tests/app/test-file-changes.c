@@ -18,9 +18,7 @@
 #include <glib/gstdio.h>
 
 #ifdef WM_HAVE_XTEST
-#include <X11/extensions/XTest.h>
-#include <gdk/x11/gdkx.h>
-#include <math.h>
+#include "wm-xtest.h"
 #endif
 
 #include "wm-application.h"
@@ -489,35 +487,13 @@ pointer_to_doc (WmWindow *window,
                 double    x,
                 double    y)
 {
-  Display *display = gdk_x11_display_get_xdisplay (gdk_display_get_default ());
-  GtkWidget *canvas = wm_window_get_canvas (window);
-  GtkNative *native = gtk_widget_get_native (canvas);
-  GdkSurface *surface = gtk_native_get_surface (native);
-  graphene_point_t in_canvas, in_native;
-  double wx, wy, dx, dy;
-  Window child;
-  int rx, ry;
-
-  wm_viewport_doc_to_widget (wm_canvas_get_viewport (WM_CANVAS (canvas)), x, y, &wx, &wy);
-  in_canvas = GRAPHENE_POINT_INIT (wx, wy);
-  g_assert_true (gtk_widget_compute_point (canvas, GTK_WIDGET (native), &in_canvas, &in_native));
-  gtk_native_get_surface_transform (native, &dx, &dy);
-  XTranslateCoordinates (display, gdk_x11_surface_get_xid (surface), DefaultRootWindow (display),
-                         0, 0, &rx, &ry, &child);
-  XTestFakeMotionEvent (display, -1, rx + (int) round (in_native.x + dx),
-                        ry + (int) round (in_native.y + dy), CurrentTime);
-  XSync (display, False);
-  run_for (100);
+  wm_xtest_pointer_to_doc (WM_CANVAS (wm_window_get_canvas (window)), x, y);
 }
 
 static void
 button (gboolean down)
 {
-  Display *display = gdk_x11_display_get_xdisplay (gdk_display_get_default ());
-
-  XTestFakeButtonEvent (display, 1, down, CurrentTime);
-  XSync (display, False);
-  run_for (100);
+  wm_xtest_button (1, down);
 }
 
 /* While the button is down the problems wait; they are checked once after. */

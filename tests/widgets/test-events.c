@@ -24,6 +24,7 @@
 #include "wm-render.h"
 #include "wm-test-util.h"
 #include "wm-widget-test.h"
+#include "wm-xtest.h"
 
 typedef struct
 {
@@ -54,21 +55,9 @@ fixture_set_up (Fixture       *fixture,
   wm_canvas_set_zoom (fixture->canvas, 1.0);
   wm_viewport_set_origin (wm_canvas_get_viewport (fixture->canvas), 0, 0);
   wm_test_wait_until_drawn (GTK_WIDGET (fixture->canvas));
-  /* Xvfb has no window manager to give the window the keyboard focus, as a
-   * desktop would when it opens: ask the server directly. Keys then go to
-   * the window's focus widget, and its popovers can take the focus. */
-  {
-    GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (fixture->window));
-    gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-    XSetInputFocus (fixture->display, gdk_x11_surface_get_xid (surface), RevertToParent,
-                    CurrentTime);
-    XSync (fixture->display, False);
-    while (!gtk_window_is_active (GTK_WINDOW (fixture->window)) &&
-           g_get_monotonic_time () < end)
-      g_main_context_iteration (NULL, FALSE);
-    g_assert_true (gtk_window_is_active (GTK_WINDOW (fixture->window)));
-  }
+  /* Keys then go to the window's focus widget, and its popovers can take
+   * the focus. */
+  wm_xtest_focus_window (GTK_WINDOW (fixture->window));
   gtk_widget_grab_focus (GTK_WIDGET (fixture->canvas));
 }
 
@@ -76,9 +65,8 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  /* No button or key left down for the next test. */
-  XTestFakeButtonEvent (fixture->display, 1, False, CurrentTime);
-  XSync (fixture->display, False);
+  /* No button left down for the next test. */
+  wm_xtest_button (1, FALSE);
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   while (g_main_context_iteration (NULL, FALSE))
     ;
@@ -98,42 +86,10 @@ wait_for (gboolean (*done) (Fixture *fixture),
   g_assert_true (done (fixture));
 }
 
-/* Lets the events sent so far arrive and be handled. */
 static void
 settle (Fixture *fixture)
 {
-  gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC / 5;
-
-  XSync (fixture->display, False);
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-/* The screen position of document point (x, y): through the viewport to
- * the canvas, to its window's surface, and to the root window. */
-static void
-to_screen (Fixture *fixture,
-           double   x,
-           double   y,
-           int     *sx,
-           int     *sy)
-{
-  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (fixture->canvas));
-  GdkSurface *surface = gtk_native_get_surface (native);
-  graphene_point_t in_canvas, in_native;
-  double wx, wy, dx, dy;
-  Window child;
-  int rx, ry;
-
-  wm_viewport_doc_to_widget (wm_canvas_get_viewport (fixture->canvas), x, y, &wx, &wy);
-  in_canvas = GRAPHENE_POINT_INIT (wx, wy);
-  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (fixture->canvas), GTK_WIDGET (native),
-                                           &in_canvas, &in_native));
-  gtk_native_get_surface_transform (native, &dx, &dy);
-  XTranslateCoordinates (fixture->display, gdk_x11_surface_get_xid (surface),
-                         DefaultRootWindow (fixture->display), 0, 0, &rx, &ry, &child);
-  *sx = rx + (int) round (in_native.x + dx);
-  *sy = ry + (int) round (in_native.y + dy);
+  wm_xtest_settle ();
 }
 
 static void
@@ -141,11 +97,7 @@ pointer_to (Fixture *fixture,
             double   x,
             double   y)
 {
-  int sx, sy;
-
-  to_screen (fixture, x, y, &sx, &sy);
-  XTestFakeMotionEvent (fixture->display, -1, sx, sy, CurrentTime);
-  settle (fixture);
+  wm_xtest_pointer_to_doc (fixture->canvas, x, y);
 }
 
 static void
@@ -153,8 +105,7 @@ button (Fixture *fixture,
         guint    number,
         gboolean down)
 {
-  XTestFakeButtonEvent (fixture->display, number, down, CurrentTime);
-  settle (fixture);
+  wm_xtest_button (number, down);
 }
 
 static void
@@ -173,17 +124,14 @@ key (Fixture *fixture,
      KeySym   sym,
      gboolean down)
 {
-  XTestFakeKeyEvent (fixture->display, XKeysymToKeycode (fixture->display, sym), down,
-                     CurrentTime);
-  settle (fixture);
+  wm_xtest_key (sym, down);
 }
 
 static void
 tap (Fixture *fixture,
      KeySym   sym)
 {
-  key (fixture, sym, TRUE);
-  key (fixture, sym, FALSE);
+  wm_xtest_chord (0, sym);
 }
 
 static WmItem *
@@ -514,13 +462,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  int event, error, major, minor;
-
   wm_test_init_gtk (&argc, &argv);
 
-  if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()) ||
-      !XTestQueryExtension (gdk_x11_display_get_xdisplay (gdk_display_get_default ()),
-                            &event, &error, &major, &minor))
+  if (!wm_xtest_available ())
     {
       g_test_add_func ("/events/needs-x11", test_needs_x11);
       return g_test_run ();
