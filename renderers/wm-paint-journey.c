@@ -66,6 +66,8 @@
 #define NOTE_GAP 3.0
 #define NOTE_PAD_X 3.0
 #define NOTE_PAD_Y 1.0
+/* How far, in its own widths, a note moves along the lane to clear another. */
+#define NOTE_MAX_SHIFT 2.0
 #define CURVE_WIDTH 2.0
 
 /* The layout of one state of the diagram and what the painter derives from
@@ -83,8 +85,8 @@ typedef struct
    * of each, so that a point's neighbours are found without touching them. */
   GHashTable      *curve_index;
   WmPoint         *curve;
-  /* Each curve point's note, measured once: its box, and 0 not measured
-   * yet, 1 no note, 2 a note. */
+  /* Each curve point's note, placed with the layout: its box, and 1 no
+   * note, 2 a note. */
   WmRect          *notes;
   guint8          *note_state;
 } Journey;
@@ -109,6 +111,8 @@ copy_labels (const WmJourneyBand *bands,
   return labels;
 }
 
+static void place_notes (Journey *journey);
+
 static gpointer
 journey_new (WmDiagram *diagram)
 {
@@ -132,6 +136,8 @@ journey_new (WmDiagram *diagram)
       journey->curve[i] = wm_rect_center (&rect);
       g_hash_table_insert (journey->curve_index, (gpointer) item, GUINT_TO_POINTER (i + 1));
     }
+  /* Here, while the layout's items are sure to be alive. */
+  place_notes (journey);
   return journey;
 }
 
@@ -931,7 +937,7 @@ note_line_height (void)
 
 /* Above a peak and below a trough the curve leaves a note alone; on a
  * slope, the side with more room in the lane takes it. @index is the
- * point's position in the curve. */
+ * point's position in the curve, from 0. */
 static gboolean
 note_goes_above (const Journey *journey,
                  guint          index,
@@ -957,43 +963,182 @@ note_goes_above (const Journey *journey,
   return above;
 }
 
-/* Measures the note's padded box beside the dot; FALSE when there is no
- * note. A point outside the curve (@index 0) puts its note below. */
+/* The size of @item's note with its padding; FALSE when it has none. */
 static gboolean
-measure_note (const Journey *journey,
-              guint          index,
-              const WmItem  *item,
-              const WmRect  *dot,
-              WmRect        *box)
+note_size (const WmItem *item,
+           double       *width,
+           double       *height)
 {
   WmTextStyle style = note_style ();
-  double w, h, reach, cx = dot->x + dot->width / 2, cy = dot->y + dot->height / 2;
+  double w, h;
 
-  *box = (WmRect) { cx, cy, 0, 0 };
   if (wm_str_is_blank (item->text))
     return FALSE;
   /* Every text cache shapes alike, so the shared one measures for all. */
   wm_measure_text (NULL, item->text, NOTE_WIDTH, &style, &w, &h);
-  w = MIN (w, NOTE_WIDTH) + 2 * NOTE_PAD_X;
-  h = MIN (h, NOTE_LINES * note_line_height ()) + 2 * NOTE_PAD_Y;
-  reach = dot->height / 2 + DOT_RING + NOTE_GAP;
-  if (index > 0 && note_goes_above (journey, index - 1, cy, reach + h))
-    *box = (WmRect) { cx - w / 2, cy - reach - h, w, h };
-  else
-    *box = (WmRect) { cx - w / 2, cy + reach, w, h };
-  /* A note that would reach past an end of the lane (several points share
-   * the first or the last stage) slides along it; above or below its dot,
-   * it still never covers it. */
-  if (index > 0)
-    {
-      const WmRect *lane = &journey->layout->lanes[journey->layout->emotion_lane].rect;
-
-      box->x = CLAMP (box->x, lane->x + 1, lane->x + lane->width - 1 - w);
-    }
+  *width = MIN (w, NOTE_WIDTH) + 2 * NOTE_PAD_X;
+  *height = MIN (h, NOTE_LINES * note_line_height ()) + 2 * NOTE_PAD_Y;
   return TRUE;
 }
 
-/* The note's box, measured once per layout for the points of the curve. */
+/* A note of @w × @h above or below the dot, moved @shift along the lane.
+ * A note that would reach past an end of the lane (several points share
+ * the first or the last stage) slides along it; above or below its dot, it
+ * still never covers it. */
+static WmRect
+note_beside (const Journey *journey,
+             const WmRect  *dot,
+             double         w,
+             double         h,
+             gboolean       above,
+             double         shift)
+{
+  const WmRect *lane = &journey->layout->lanes[journey->layout->emotion_lane].rect;
+  double cx = dot->x + dot->width / 2, cy = dot->y + dot->height / 2;
+  double reach = dot->height / 2 + DOT_RING + NOTE_GAP;
+  WmRect box = { cx - w / 2 + shift, above ? cy - reach - h : cy + reach, w, h };
+
+  box.x = CLAMP (box.x, lane->x + 1, lane->x + lane->width - 1 - w);
+  return box;
+}
+
+/* Whether @box covers a dot of the curve or a note placed before point
+ * @index (of @n placed so far), or leaves the lane. */
+static gboolean
+note_collides (const Journey *journey,
+               guint          index,
+               const WmRect  *box)
+{
+  const WmRect *lane = &journey->layout->lanes[journey->layout->emotion_lane].rect;
+  double ring = DOT_MAX / 2 + DOT_RING;
+
+  if (box->y < lane->y || box->y + box->height > lane->y + lane->height)
+    return TRUE;
+  for (guint k = 0; k < journey->layout->emotions->len; k++)
+    {
+      WmRect dot = { journey->curve[k].x - ring, journey->curve[k].y - ring, 2 * ring, 2 * ring };
+
+      if (k != index && wm_rect_intersects (&dot, box))
+        return TRUE;
+    }
+  for (guint k = 0; k < index; k++)
+    if (journey->note_state[k] == 2 && wm_rect_intersects (&journey->notes[k], box))
+      return TRUE;
+  return FALSE;
+}
+
+typedef struct
+{
+  double   shift;
+  gboolean above;
+} NotePlace;
+
+static int
+compare_places (gconstpointer a,
+                gconstpointer b)
+{
+  const NotePlace *pa = a, *pb = b;
+  double da = fabs (pa->shift), db = fabs (pb->shift);
+
+  return da < db ? -1 : da > db ? 1 : 0;
+}
+
+/* Where a note may go: on either side, centred on its dot or just past an
+ * edge of a note already placed or of another dot, no further than
+ * NOTE_MAX_SHIFT of its widths; the nearest first, the preferred side
+ * first among equals. */
+static GArray *
+note_places (const Journey *journey,
+             guint          index,
+             double         cx,
+             double         w,
+             gboolean       above)
+{
+  GArray *places = g_array_new (FALSE, FALSE, sizeof (NotePlace));
+  double ring = DOT_MAX / 2 + DOT_RING, left = cx - w / 2;
+
+  for (guint side = 0; side < 2; side++)
+    {
+      gboolean on_above = side == 0 ? above : !above;
+
+      g_array_append_val (places, ((NotePlace) { 0, on_above }));
+      for (guint k = 0; k < journey->layout->emotions->len; k++)
+        {
+          double x0 = journey->curve[k].x - ring, x1 = journey->curve[k].x + ring;
+
+          if (k < index && journey->note_state[k] == 2)
+            {
+              x0 = MIN (x0, journey->notes[k].x);
+              x1 = MAX (x1, journey->notes[k].x + journey->notes[k].width);
+            }
+          if (k == index)
+            continue;
+          g_array_append_val (places, ((NotePlace) { x1 + NOTE_GAP - left, on_above }));
+          g_array_append_val (places, ((NotePlace) { x0 - NOTE_GAP - w - left, on_above }));
+        }
+    }
+  /* Stable for equal distances: the preferred side's places come first. */
+  g_array_sort (places, compare_places);
+  return places;
+}
+
+/* Places the note of curve point @index (from 0): on the side of the curve
+ * that leaves it room, else on the other side, else moved along the lane,
+ * clear of every dot and of the notes already placed; when nothing is
+ * clear (a stage too crowded for its notes), where it prefers. */
+static void
+place_note (Journey      *journey,
+            guint         index,
+            const WmItem *item,
+            const WmRect *dot)
+{
+  double w, h, cx = dot->x + dot->width / 2, cy = dot->y + dot->height / 2;
+  g_autoptr(GArray) places = NULL;
+  gboolean above;
+
+  journey->note_state[index] = 1;
+  if (!note_size (item, &w, &h))
+    return;
+  above = note_goes_above (journey, index, cy, dot->height / 2 + DOT_RING + NOTE_GAP + h);
+  journey->note_state[index] = 2;
+  journey->notes[index] = note_beside (journey, dot, w, h, above, 0);
+  places = note_places (journey, index, cx, w, above);
+  for (guint i = 0; i < places->len; i++)
+    {
+      const NotePlace *place = &g_array_index (places, NotePlace, i);
+      WmRect box;
+
+      if (fabs (place->shift) > NOTE_MAX_SHIFT * w)
+        break;
+      box = note_beside (journey, dot, w, h, place->above, place->shift);
+      if (!note_collides (journey, index, &box))
+        {
+          journey->notes[index] = box;
+          return;
+        }
+    }
+}
+
+/* The notes of the curve's points, in the curve's order, each clear of
+ * those before it. */
+static void
+place_notes (Journey *journey)
+{
+  const WmJourneyLayout *layout = journey->layout;
+
+  for (guint i = 0; i < layout->emotions->len; i++)
+    {
+      const WmItem *item = g_ptr_array_index (layout->emotions, i);
+      WmRect rect, dot;
+
+      wm_journey_layout_item_rect (layout, item, &rect);
+      dot = emotion_dot (&rect);
+      place_note (journey, i, item, &dot);
+    }
+}
+
+/* The note's box, placed with the layout for the points of the curve; a
+ * point outside the curve puts its note below. */
 static gboolean
 note_box (Journey      *journey,
           const WmItem *item,
@@ -1001,20 +1146,18 @@ note_box (Journey      *journey,
           WmRect       *box)
 {
   guint index = GPOINTER_TO_UINT (g_hash_table_lookup (journey->curve_index, item));
-  gboolean has_note;
+  double w, h;
 
-  if (index > 0 && journey->note_state[index - 1] != 0)
+  if (index > 0)
     {
       *box = journey->notes[index - 1];
       return journey->note_state[index - 1] == 2;
     }
-  has_note = measure_note (journey, index, item, dot, box);
-  if (index > 0)
-    {
-      journey->notes[index - 1] = *box;
-      journey->note_state[index - 1] = has_note ? 2 : 1;
-    }
-  return has_note;
+  if (!note_size (item, &w, &h))
+    return FALSE;
+  *box = (WmRect) { dot->x + dot->width / 2 - w / 2,
+                    dot->y + dot->height + DOT_RING + NOTE_GAP, w, h };
+  return TRUE;
 }
 
 static void
@@ -1127,8 +1270,9 @@ item_extent (WmDiagram    *diagram,
 }
 
 /* Cards and KPIs are their cell's rectangle; an emotion point's note, of at
- * most NOTE_LINES lines, goes above or below its dot: the bound holds both
- * places at their largest, so that no note is measured for it. */
+ * most NOTE_LINES lines, goes above or below its dot, perhaps moved along
+ * the lane: the bound holds every place at its largest, so that no note is
+ * measured for it. */
 static gboolean
 item_bound (WmDiagram    *diagram,
             const WmItem *item,
@@ -1136,7 +1280,7 @@ item_bound (WmDiagram    *diagram,
 {
   g_autoptr(Journey) journey = NULL;
   WmRect rect, dot, ring;
-  double note_height, reach, cx, cy;
+  double note_height, reach, cx, cy, half;
 
   if (!wm_item_is_node (item) || !is_type (item, "emotion"))
     {
@@ -1150,9 +1294,11 @@ item_bound (WmDiagram    *diagram,
   reach = dot.height / 2 + DOT_RING + NOTE_GAP;
   cx = dot.x + dot.width / 2;
   cy = dot.y + dot.height / 2;
-  /* A note shifted off the end of the lane moves by at most half its width. */
-  *bound = (WmRect) { cx - NOTE_WIDTH - 2 * NOTE_PAD_X - 1, cy - reach - note_height - 1,
-                      2 * (NOTE_WIDTH + 2 * NOTE_PAD_X) + 2, 2 * (reach + note_height) + 2 };
+  /* A note moves along the lane by at most NOTE_MAX_SHIFT of its widths
+   * to clear another, and by half its width off an end of the lane. */
+  half = (NOTE_WIDTH + 2 * NOTE_PAD_X) * (0.5 + MAX (NOTE_MAX_SHIFT, 0.5));
+  *bound = (WmRect) { cx - half - 1, cy - reach - note_height - 1,
+                      2 * half + 2, 2 * (reach + note_height) + 2 };
   ring = (WmRect) { dot.x - DOT_RING - 0.5, dot.y - DOT_RING - 0.5, dot.width + 2 * DOT_RING + 1,
                     dot.height + 2 * DOT_RING + 1 };
   wm_rect_union (bound, &ring, bound);

@@ -807,15 +807,47 @@ assert_emotion_notes_clear (WmDiagram *diagram,
     }
 }
 
+/* No two points' inks meet: where the lane has room, the notes of crowded
+ * points stand clear of each other and of the other dots. */
+static void
+assert_emotion_notes_apart (WmDiagram *diagram,
+                            GPtrArray *points)
+{
+  WmRect lane = emotion_lane (diagram);
+  g_autofree cairo_surface_t **inks = g_new (cairo_surface_t *, points->len);
+  int width, height;
+
+  for (guint i = 0; i < points->len; i++)
+    inks[i] = paint_area (diagram, g_ptr_array_index (points, i), &lane);
+  width = cairo_image_surface_get_width (inks[0]);
+  height = cairo_image_surface_get_height (inks[0]);
+  for (guint i = 0; i < points->len; i++)
+    for (guint j = i + 1; j < points->len; j++)
+      {
+        guint shared = 0;
+
+        for (int y = 0; y < height; y++)
+          for (int x = 0; x < width; x++)
+            if ((pixel_at (inks[i], x, y) >> 24) > 0x20 && (pixel_at (inks[j], x, y) >> 24) > 0x20)
+              shared++;
+        g_assert_cmpuint (shared, ==, 0);
+      }
+  for (guint i = 0; i < points->len; i++)
+    cairo_surface_destroy (inks[i]);
+}
+
 /* For every score, whether the point is alone, a peak, a trough, on a
  * slope, or crowded with others at either end of the lane, its note stays
- * clear of its dot and inside the emotion lane. */
+ * clear of its dot and inside the emotion lane; crowded notes stay clear of
+ * each other. */
 static void
 test_journey_emotion_notes (void)
 {
   static const char *const middle[] = { "awareness", "consideration", "decision" };
   static const char *const crowded[] = { "awareness", "awareness", "awareness", "awareness",
                                          "advocacy", "advocacy", "advocacy", "advocacy" };
+  static const char *const busy[] = { "awareness", "consideration", "consideration",
+                                      "consideration", "decision", "decision" };
 
   for (double score = -2; score <= 2; score += 0.5)
     {
@@ -839,6 +871,19 @@ test_journey_emotion_notes (void)
           scores[i] = score;
         diagram = add_journey_emotions (project, scores, crowded, G_N_ELEMENTS (crowded), points);
         assert_emotion_notes_clear (diagram, points);
+      }
+      {
+        g_autoptr(WmProject) project = wm_project_new ();
+        g_autoptr(GPtrArray) points = g_ptr_array_new ();
+        double scores[G_N_ELEMENTS (busy)];
+        WmDiagram *diagram;
+
+        /* Three at the same score in a stage, between neighbours above and below it. */
+        for (guint i = 0; i < G_N_ELEMENTS (busy); i++)
+          scores[i] = i == 0 || i == G_N_ELEMENTS (busy) - 1 ? -score : score;
+        diagram = add_journey_emotions (project, scores, busy, G_N_ELEMENTS (busy), points);
+        assert_emotion_notes_clear (diagram, points);
+        assert_emotion_notes_apart (diagram, points);
       }
       {
         g_autoptr(WmProject) project = wm_project_new ();
