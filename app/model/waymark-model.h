@@ -19,6 +19,7 @@
 #include "wm-notation-common.h"
 #include "wm-project.h"
 #include "wm-safe-save.h"
+#include "wm-trace.h"
 #include "wm-types.h"
 #include "wm-use-case.h"
 #include "wm-value.h"
