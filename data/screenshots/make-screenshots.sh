@@ -1,8 +1,9 @@
 #!/bin/sh
 # Remakes the screenshots of the AppStream metainfo: each editor as it first
 # opens on the sample, in a 1280 x 800 window, saved by the warnings test
-# (tests/app/test-warnings.c) as GTK draws it; then the journey map in dark
-# style and the business model canvas at GDK_SCALE=2. The sample is opened
+# (tests/app/test-warnings.c) as GTK draws it, in the light style, in the
+# dark style and at GDK_SCALE=2: NOTATION.png, NOTATION-dark.png and
+# NOTATION-2x.png for each of the five notations. The sample is opened
 # from a copy in "/tmp/Bean Box", so that the window's subtitle shows no
 # build path. optipng, when installed, makes the files smaller.
 # Usage: data/screenshots/make-screenshots.sh BUILD-DIR
@@ -36,12 +37,13 @@ shoot "$work/light" 1280x1024
 shoot "$work/dark" 1280x1024 ADW_DEBUG_COLOR_SCHEME=prefer-dark
 shoot "$work/scale2" 2560x2048 GDK_SCALE=2
 
-cp "$work/light/editor-business-model-canvas.png" "$here/main-window.png"
-for notation in use-case value-stream-map customer-journey value-proposition-canvas; do
+rm -f "$here"/*.png
+for notation in business-model-canvas use-case value-stream-map customer-journey \
+                value-proposition-canvas; do
   cp "$work/light/editor-$notation.png" "$here/$notation.png"
+  cp "$work/dark/editor-$notation.png" "$here/$notation-dark.png"
+  cp "$work/scale2/editor-$notation.png" "$here/$notation-2x.png"
 done
-cp "$work/dark/editor-customer-journey.png" "$here/customer-journey-dark.png"
-cp "$work/scale2/editor-business-model-canvas.png" "$here/main-window-2x.png"
 
 if command -v optipng >/dev/null 2>&1; then
   optipng -quiet -o2 -strip all "$here"/*.png
