@@ -727,10 +727,12 @@ shape_center (const WmItem *node)
 /* The shape an orthogonal link ends on: a use case's ellipse, an actor's
  * figure (left downwards under its name), else the bounds. */
 static void
-route_end (const WmItem *node,
+route_end (WmDiagram    *diagram,
+           const WmItem *node,
            WmRouteEnd   *end)
 {
   end->rect = node->bounds;
+  end->slot = 0.5;
   end->ellipse = is_use_case (node);
   if (is_type (node, "actor"))
     actor_figure (node, &end->rect);
@@ -751,8 +753,9 @@ route_orthogonal (WmDiagram    *diagram,
   *n_points = 0;
   if (source == NULL || target == NULL)
     return NULL;
-  route_end (source, &ends[0]);
-  route_end (target, &ends[1]);
+  route_end (diagram, source, &ends[0]);
+  route_end (diagram, target, &ends[1]);
+  _wm_route_spread (diagram, link, route_end, &ends[0], &ends[1]);
   return _wm_route_orthogonal (&ends[0], &ends[1], link->points, link->n_points, n_points);
 }
 

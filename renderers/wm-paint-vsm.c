@@ -1372,6 +1372,7 @@ route_end (WmDiagram    *diagram,
 {
   end->rect = anchor_rect (node);
   end->ellipse = is_round (node);
+  end->slot = 0.5;
   if (!written_below (diagram, node, &end->bottom))
     end->bottom = end->rect.y + end->rect.height;
 }
@@ -1406,6 +1407,7 @@ route_init_orthogonal (Route        *route,
 
   route_end (diagram, route->ends[0], &ends[0]);
   route_end (diagram, route->ends[1], &ends[1]);
+  _wm_route_spread (diagram, link, route_end, &ends[0], &ends[1]);
   points = _wm_route_orthogonal (&ends[0], &ends[1], link->points, link->n_points, &n);
   if (n > MAX_ROUTE_POINTS)
     route->points = g_steal_pointer (&points);

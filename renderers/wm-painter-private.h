@@ -190,7 +190,24 @@ typedef struct
   gboolean ellipse;  /* the shape is the ellipse inscribed in rect */
   double   bottom;   /* where a route leaving downwards starts (rect's bottom, or
                       * lower: under a caption or a name written below the shape) */
+  double   slot;     /* where along its side a route without waypoints leaves or
+                      * enters: 0 at the top or left, 1 at the bottom or right;
+                      * 0.5, the middle, unless _wm_route_spread() says */
 } WmRouteEnd;
+
+/* The shape a painter routes @node's orthogonal links to, slot 0.5. */
+typedef void (*WmRouteEndFunc) (WmDiagram    *diagram,
+                                const WmItem *node,
+                                WmRouteEnd   *end);
+
+/* Spreads the orthogonal links that leave one side of a node along that
+ * side, in the order of their other ends, so that they do not run on top
+ * of each other: sets @source's and @target's slots for @link. */
+void     _wm_route_spread (WmDiagram        *diagram,
+                           const WmItem     *link,
+                           WmRouteEndFunc    end_of,
+                           WmRouteEnd       *source,
+                           WmRouteEnd       *target);
 
 /* The orthogonal route from @source to @target through @waypoints:
  * horizontal and vertical segments only, leaving and entering the boxes

@@ -1119,20 +1119,46 @@ leg_out (const WmRect *rect,
   return 3;
 }
 
-/* From box to box without waypoints: straight across where the boxes face
- * each other, else out of and into the middles of the facing sides with a
- * jog halfway along the gap between them. */
-static void
-route_direct (const WmRect *from,
-              const WmRect *to,
-              GArray       *route)
+typedef enum
+{
+  SIDE_FACING,   /* the boxes face each other: straight across, no side to share */
+  SIDE_LEFT,
+  SIDE_RIGHT,
+  SIDE_TOP,
+  SIDE_BOTTOM,
+} Side;
+
+/* The side of @from that a route without waypoints to @to leaves by. */
+static Side
+direct_side (const WmRect *from,
+             const WmRect *to)
 {
   double x1 = MAX (from->x, to->x), x2 = MIN (from->x + from->width, to->x + to->width);
   double y1 = MAX (from->y, to->y), y2 = MIN (from->y + from->height, to->y + to->height);
   WmPoint a = wm_rect_center (from), b = wm_rect_center (to);
-  WmPoint points[3];
 
   if ((x1 < x2) != (y1 < y2))
+    return SIDE_FACING;
+  if (fabs (b.x - a.x) >= fabs (b.y - a.y))
+    return b.x > a.x ? SIDE_RIGHT : SIDE_LEFT;
+  return b.y > a.y ? SIDE_BOTTOM : SIDE_TOP;
+}
+
+/* From box to box without waypoints: straight across where the boxes face
+ * each other, else out of and into the facing sides (at their slots, the
+ * middle unless links share the side) with a jog halfway along the gap. */
+static void
+route_direct (const WmRouteEnd *source,
+              const WmRouteEnd *target,
+              GArray           *route)
+{
+  const WmRect *from = &source->rect, *to = &target->rect;
+  double x1 = MAX (from->x, to->x), x2 = MIN (from->x + from->width, to->x + to->width);
+  double y1 = MAX (from->y, to->y), y2 = MIN (from->y + from->height, to->y + to->height);
+  WmPoint points[3];
+  Side side = direct_side (from, to);
+
+  if (side == SIDE_FACING)
     {
       WmPoint middle = { (x1 + x2) / 2, (y1 + y2) / 2 };
 
@@ -1141,26 +1167,123 @@ route_direct (const WmRect *from,
       leg_out (to, middle, (WmPoint) { 0, 0 }, points);
       route_append (route, points[0]);
     }
-  else if (fabs (b.x - a.x) >= fabs (b.y - a.y))
+  else if (side == SIDE_LEFT || side == SIDE_RIGHT)
     {
-      double xs = b.x > a.x ? from->x + from->width : from->x;
-      double xt = b.x > a.x ? to->x : to->x + to->width;
+      double xs = side == SIDE_RIGHT ? from->x + from->width : from->x;
+      double xt = side == SIDE_RIGHT ? to->x : to->x + to->width;
+      double ys = from->y + from->height * source->slot, yt = to->y + to->height * target->slot;
 
-      route_append (route, (WmPoint) { xs, a.y });
-      route_append (route, (WmPoint) { (xs + xt) / 2, a.y });
-      route_append (route, (WmPoint) { (xs + xt) / 2, b.y });
-      route_append (route, (WmPoint) { xt, b.y });
+      route_append (route, (WmPoint) { xs, ys });
+      route_append (route, (WmPoint) { (xs + xt) / 2, ys });
+      route_append (route, (WmPoint) { (xs + xt) / 2, yt });
+      route_append (route, (WmPoint) { xt, yt });
     }
   else
     {
-      double ys = b.y > a.y ? from->y + from->height : from->y;
-      double yt = b.y > a.y ? to->y : to->y + to->height;
+      double ys = side == SIDE_BOTTOM ? from->y + from->height : from->y;
+      double yt = side == SIDE_BOTTOM ? to->y : to->y + to->height;
+      double xs = from->x + from->width * source->slot, xt = to->x + to->width * target->slot;
 
-      route_append (route, (WmPoint) { a.x, ys });
-      route_append (route, (WmPoint) { a.x, (ys + yt) / 2 });
-      route_append (route, (WmPoint) { b.x, (ys + yt) / 2 });
-      route_append (route, (WmPoint) { b.x, yt });
+      route_append (route, (WmPoint) { xs, ys });
+      route_append (route, (WmPoint) { xs, (ys + yt) / 2 });
+      route_append (route, (WmPoint) { xt, (ys + yt) / 2 });
+      route_append (route, (WmPoint) { xt, yt });
     }
+}
+
+typedef struct
+{
+  double      key;   /* the other end's centre, along the side */
+  const char *id;
+} SlotKey;
+
+static int
+compare_slot_keys (gconstpointer a,
+                   gconstpointer b)
+{
+  const SlotKey *ka = a, *kb = b;
+
+  if (ka->key != kb->key)
+    return ka->key < kb->key ? -1 : 1;
+  return strcmp (ka->id, kb->id);
+}
+
+/* The other end of @link, seen from @node, as its painter routes to it;
+ * FALSE when it is missing or @node itself. */
+static gboolean
+other_end (WmDiagram      *diagram,
+           const WmItem   *link,
+           const WmItem   *node,
+           WmRouteEndFunc  end_of,
+           WmRouteEnd     *end)
+{
+  const char *id = g_strcmp0 (link->source, node->id) == 0 ? link->target : link->source;
+  const WmItem *other = id != NULL ? wm_diagram_lookup (diagram, id) : NULL;
+
+  if (other == NULL || other == node)
+    return FALSE;
+  end_of (diagram, other, end);
+  return TRUE;
+}
+
+/* Where @link meets @node (routed as @self) along the side it uses: its
+ * rank among the orthogonal links without waypoints that use that side. */
+static double
+route_slot (WmDiagram        *diagram,
+            const WmItem     *link,
+            const WmItem     *node,
+            WmRouteEndFunc    end_of,
+            const WmRouteEnd *self)
+{
+  g_autoptr(GPtrArray) links = NULL;
+  g_autoptr(GArray) keys = NULL;
+  WmRouteEnd far;
+  Side side;
+  guint rank = 0;
+
+  if (link->n_points > 0 || !other_end (diagram, link, node, end_of, &far) ||
+      (side = direct_side (&self->rect, &far.rect)) == SIDE_FACING)
+    return 0.5;
+  links = wm_diagram_links_of (diagram, node->id);
+  if (links->len < 2)
+    return 0.5;
+  keys = g_array_new (FALSE, FALSE, sizeof (SlotKey));
+  for (guint i = 0; i < links->len; i++)
+    {
+      const WmItem *sibling = g_ptr_array_index (links, i);
+      WmPoint center;
+
+      if (sibling->n_points > 0 || !_wm_link_is_orthogonal (sibling) ||
+          !other_end (diagram, sibling, node, end_of, &far) ||
+          direct_side (&self->rect, &far.rect) != side)
+        continue;
+      center = wm_rect_center (&far.rect);
+      g_array_append_val (keys, ((SlotKey) { side == SIDE_LEFT || side == SIDE_RIGHT ? center.y
+                                                                                     : center.x,
+                                             sibling->id }));
+    }
+  if (keys->len < 2)
+    return 0.5;
+  g_array_sort (keys, compare_slot_keys);
+  while (rank < keys->len && g_array_index (keys, SlotKey, rank).id != link->id)
+    rank++;
+  return (rank + 1.0) / (keys->len + 1.0);
+}
+
+void
+_wm_route_spread (WmDiagram        *diagram,
+                  const WmItem     *link,
+                  WmRouteEndFunc    end_of,
+                  WmRouteEnd       *source,
+                  WmRouteEnd       *target)
+{
+  const WmItem *from = wm_diagram_lookup (diagram, link->source);
+  const WmItem *to = wm_diagram_lookup (diagram, link->target);
+
+  if (from == NULL || to == NULL || from == to)
+    return;
+  source->slot = route_slot (diagram, link, from, end_of, source);
+  target->slot = route_slot (diagram, link, to, end_of, target);
 }
 
 /* On from the route's last point to @to, across first, else (when that
@@ -1219,7 +1342,7 @@ _wm_route_orthogonal (const WmRouteEnd *source,
   guint n;
 
   if (n_waypoints == 0)
-    route_direct (&source->rect, &target->rect, route);
+    route_direct (source, target, route);
   else
     {
       n = leg_out (&source->rect, waypoints[0], (WmPoint) { 0, 0 }, leg);

@@ -1063,6 +1063,56 @@ test_orthogonal_sides (void)
     }
 }
 
+/* Links that leave one side of a node share it out: a process pushing to
+ * three processes on its right leaves its side at three heights, in the
+ * order of its targets, and the first segments never run on top of each
+ * other; a straight link keeps the middle. */
+static void
+test_orthogonal_shared_side (void)
+{
+  g_autoptr(WmProject) project = wm_project_new ();
+  WmDiagram *diagram = wm_project_add_diagram (project, "value-stream-map", "Shared", NULL);
+  WmItem *source = wm_test_add_node (diagram, "process", &(WmRect) { 0, 200, 120, 70 }, NULL);
+  WmItem *links[3];
+  WmRect from;
+  double last_y = -G_MAXDOUBLE;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      WmItem *target = wm_test_add_node (diagram, "process",
+                                         &(WmRect) { 400, 360 - 160.0 * i, 120, 70 }, NULL);
+
+      links[i] = wm_test_add_link (diagram, "push", source, target);
+      g_assert_true (wm_diagram_set_property (diagram, links[i]->id, WM_FIELD_ROUTING,
+                                              WM_ROUTING_ORTHOGONAL, NULL));
+    }
+  wm_render_node_rect (diagram, source, &from);
+  /* From the highest target (the last) down: the start goes down the side. */
+  for (guint i = 3; i-- > 0;)
+    {
+      g_autoptr(GArray) route = link_route (diagram, links[i]);
+      const WmPoint *p = (const WmPoint *) route->data;
+
+      g_assert_cmpfloat_with_epsilon (p[0].x, from.x + from.width, 0.01);
+      g_assert_cmpfloat (p[0].y, >, last_y + 10);
+      g_assert_cmpfloat (p[0].y, >, from.y);
+      g_assert_cmpfloat (p[0].y, <, from.y + from.height);
+      last_y = p[0].y;
+    }
+
+  /* Alone on its side, a link leaves from the middle. */
+  g_assert_true (wm_diagram_set_property (diagram, links[0]->id, WM_FIELD_ROUTING, WM_ROUTING_STRAIGHT,
+                                          NULL));
+  g_assert_true (wm_diagram_set_property (diagram, links[2]->id, WM_FIELD_ROUTING, WM_ROUTING_STRAIGHT,
+                                          NULL));
+  {
+    g_autoptr(GArray) route = link_route (diagram, links[1]);
+
+    g_assert_cmpfloat_with_epsilon (g_array_index (route, WmPoint, 0).y,
+                                    from.y + from.height / 2, 0.01);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1096,6 +1146,7 @@ main (int   argc,
   g_test_add_func ("/render/journey/emotion-notes", test_journey_emotion_notes);
   g_test_add_func ("/render/link/orthogonal", test_orthogonal_links);
   g_test_add_func ("/render/link/orthogonal-sides", test_orthogonal_sides);
+  g_test_add_func ("/render/link/orthogonal-shared-side", test_orthogonal_shared_side);
 
   return g_test_run ();
 }
