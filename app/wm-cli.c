@@ -13,6 +13,7 @@
 #include "waymark-model.h"
 #include "wm-cli.h"
 #include "wm-export.h"
+#include "wm-json.h"
 
 static void
 print_diagrams (WmProject *project)
@@ -124,21 +125,214 @@ print_problems (WmProject *project)
   return counts[WM_SEVERITY_ERROR];
 }
 
-int
-wm_cli_check (const char *path,
-              gboolean    strict)
+/* The JSON report (--check --format=json), as data/waymark-check.schema.json
+ * describes it. Its figures are numbers in their unit, with the text the
+ * panels show beside them; its messages and labels are translated, its
+ * keys and ids are not. */
+
+/* The unit a figure's value is in, as the schema names it. */
+static const char *
+figure_unit (WmFigureKind kind)
 {
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(WmProject) project = wm_project_load (file, NULL, &error);
-  guint errors;
-
-  if (project == NULL)
+  switch (kind)
     {
-      g_printerr ("%s\n", error->message);
-      return WM_EXIT_INVALID;
+    case WM_FIGURE_SECONDS:
+    case WM_FIGURE_DURATION: return "s";
+    case WM_FIGURE_DAYS: return "days";
+    case WM_FIGURE_PERCENT:
+    case WM_FIGURE_CHANGE: return "%";
+    case WM_FIGURE_PIECES: return "pcs";
+    case WM_FIGURE_COUNT: return "count";
+    case WM_FIGURE_NUMBER:
+    case WM_FIGURE_AMOUNT: return "number";
+    case WM_FIGURE_NONE:
+    default: return NULL;
     }
+}
 
+static void
+json_figure (WmJsonWriter   *json,
+             const WmFigure *figure)
+{
+  g_autofree char *text = wm_figure_format (figure);
+
+  wm_json_number (json, "value", figure->value);
+  wm_json_string (json, "unit", figure_unit (figure->kind));
+  wm_json_string (json, "text", text);
+}
+
+static void
+json_metric (WmJsonWriter   *json,
+             const WmMetric *metric)
+{
+  wm_json_begin_object (json, NULL);
+  wm_json_string (json, "id", metric->id);
+  wm_json_string (json, "item_id", metric->item_id);
+  wm_json_string (json, "label", metric->label);
+  json_figure (json, &metric->figure);
+  wm_json_string (json, "unknown", isnan (metric->figure.value) ? metric->unknown : NULL);
+  if (metric->detail.kind == WM_FIGURE_NONE)
+    wm_json_null (json, "detail");
+  else
+    {
+      wm_json_begin_object (json, "detail");
+      json_figure (json, &metric->detail);
+      wm_json_end_object (json);
+    }
+  wm_json_end_object (json);
+}
+
+/* The stocks among @metrics, those about one item whose figure is days:
+ * each with the item's own text rather than the label around it. */
+static void
+json_inventories (WmJsonWriter *json,
+                  WmDiagram    *diagram,
+                  GArray       *metrics)
+{
+  wm_json_begin_array (json, "inventories");
+  for (guint m = 0; m < metrics->len; m++)
+    {
+      const WmMetric *metric = &g_array_index (metrics, WmMetric, m);
+      WmItem *item = metric->item_id ? wm_diagram_lookup (diagram, metric->item_id) : NULL;
+
+      if (item == NULL || metric->figure.kind != WM_FIGURE_DAYS)
+        continue;
+      wm_json_begin_object (json, NULL);
+      wm_json_string (json, "item_id", item->id);
+      wm_json_string (json, "text", item->text ? item->text : "");
+      wm_json_number (json, "days", metric->figure.value);
+      wm_json_end_object (json);
+    }
+  wm_json_end_array (json);
+}
+
+static void
+json_diagram (WmJsonWriter *json,
+              WmDiagram    *diagram)
+{
+  g_autoptr(GArray) metrics = wm_notation_compute_metrics (diagram);
+
+  wm_json_begin_object (json, NULL);
+  wm_json_string (json, "id", wm_diagram_get_id (diagram));
+  wm_json_string (json, "name", wm_diagram_get_name (diagram));
+  wm_json_string (json, "notation", wm_diagram_get_notation (diagram)->id);
+  wm_json_uint (json, "nodes", wm_diagram_get_n_nodes (diagram));
+  wm_json_uint (json, "links", wm_diagram_get_n_links (diagram));
+  if (metrics == NULL)
+    {
+      wm_json_null (json, "metrics");
+      wm_json_null (json, "inventories");
+    }
+  else
+    {
+      wm_json_begin_array (json, "metrics");
+      for (guint m = 0; m < metrics->len; m++)
+        json_metric (json, &g_array_index (metrics, WmMetric, m));
+      wm_json_end_array (json);
+      json_inventories (json, diagram, metrics);
+    }
+  wm_json_end_object (json);
+}
+
+/* A severity as the schema names it, whatever the user's language. */
+static const char *
+severity_key (WmSeverity severity)
+{
+  switch (severity)
+    {
+    case WM_SEVERITY_INFO: return "note";
+    case WM_SEVERITY_WARNING: return "warning";
+    case WM_SEVERITY_ERROR: return "error";
+    default: g_assert_not_reached ();
+    }
+}
+
+static void
+json_problem (WmJsonWriter *json,
+              WmProject    *project,
+              WmProblem    *problem)
+{
+  WmDiagram *diagram = problem->diagram_id ? wm_project_find_diagram (project, problem->diagram_id)
+                                           : NULL;
+
+  wm_json_begin_object (json, NULL);
+  wm_json_string (json, "severity", severity_key (problem->severity));
+  wm_json_string (json, "diagram_id", problem->diagram_id);
+  wm_json_string (json, "diagram_name", diagram ? wm_diagram_get_name (diagram) : NULL);
+  wm_json_string (json, "message", problem->message);
+  wm_json_begin_array (json, "item_ids");
+  for (guint i = 0; problem->item_ids != NULL && problem->item_ids[i] != NULL; i++)
+    wm_json_string (json, NULL, problem->item_ids[i]);
+  wm_json_end_array (json);
+  wm_json_end_object (json);
+}
+
+static void
+json_counts (WmJsonWriter *json,
+             WmProject    *project,
+             GPtrArray    *problems)
+{
+  guint severities[3] = { 0, };
+  guint nodes = 0, links = 0;
+
+  for (guint i = 0; i < problems->len; i++)
+    severities[((WmProblem *) g_ptr_array_index (problems, i))->severity]++;
+  for (guint i = 0; i < wm_project_get_n_diagrams (project); i++)
+    {
+      nodes += wm_diagram_get_n_nodes (wm_project_get_diagram (project, i));
+      links += wm_diagram_get_n_links (wm_project_get_diagram (project, i));
+    }
+  wm_json_begin_object (json, "counts");
+  wm_json_uint (json, "diagrams", wm_project_get_n_diagrams (project));
+  wm_json_uint (json, "nodes", nodes);
+  wm_json_uint (json, "links", links);
+  wm_json_uint (json, "problems", problems->len);
+  wm_json_uint (json, "errors", severities[WM_SEVERITY_ERROR]);
+  wm_json_uint (json, "warnings", severities[WM_SEVERITY_WARNING]);
+  wm_json_uint (json, "notes", severities[WM_SEVERITY_INFO]);
+  wm_json_end_object (json);
+}
+
+/* Prints the report and returns how many errors the model found. */
+static guint
+print_json (const char *path,
+            WmProject  *project)
+{
+  g_autoptr(GPtrArray) problems = wm_project_check (project);
+  g_autoptr(GString) out = g_string_new (NULL);
+  WmJsonWriter json;
+  guint errors = 0;
+
+  wm_json_writer_init (&json, out);
+  wm_json_begin_object (&json, NULL);
+  wm_json_string (&json, "file", path);
+  wm_json_uint (&json, "format_version", WM_FORMAT_VERSION);
+  wm_json_string (&json, "title", wm_project_get_title (project));
+  wm_json_string (&json, "author", wm_project_get_author (project));
+  json_counts (&json, project, problems);
+  wm_json_begin_array (&json, "diagrams");
+  for (guint i = 0; i < wm_project_get_n_diagrams (project); i++)
+    json_diagram (&json, wm_project_get_diagram (project, i));
+  wm_json_end_array (&json);
+  wm_json_begin_array (&json, "problems");
+  for (guint i = 0; i < problems->len; i++)
+    {
+      WmProblem *problem = g_ptr_array_index (problems, i);
+
+      errors += problem->severity == WM_SEVERITY_ERROR;
+      json_problem (&json, project, problem);
+    }
+  wm_json_end_array (&json);
+  wm_json_end_object (&json);
+  g_print ("%s\n", out->str);
+  return errors;
+}
+
+/* Prints the report for people and returns how many errors the model found. */
+static guint
+print_text (const char *path,
+            WmProject  *project)
+{
   g_print (_("%s: a valid Waymark project (format %d)"), path, WM_FORMAT_VERSION);
   g_print ("\n");
   if (*wm_project_get_title (project) != '\0')
@@ -147,7 +341,36 @@ wm_cli_check (const char *path,
     g_print (_("Author: %s\n"), wm_project_get_author (project));
   print_diagrams (project);
   print_metrics (project);
-  errors = print_problems (project);
+  return print_problems (project);
+}
+
+int
+wm_cli_check (const char *path,
+              gboolean    strict,
+              const char *format)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WmProject) project = NULL;
+  gboolean json = g_strcmp0 (format, "json") == 0;
+  guint errors;
+
+  if (format != NULL && !json && g_strcmp0 (format, "text") != 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("unknown report format “%s”: use text or json"), format);
+
+      g_printerr ("waymark: %s\n", message);
+      return WM_EXIT_USAGE;
+    }
+  file = g_file_new_for_commandline_arg (path);
+  project = wm_project_load (file, NULL, &error);
+  if (project == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return WM_EXIT_INVALID;
+    }
+  errors = json ? print_json (path, project) : print_text (path, project);
   return strict && errors > 0 ? WM_EXIT_INVALID : WM_EXIT_OK;
 }
 
@@ -160,6 +383,7 @@ wm_cli_export_clear (WmCliExport *request)
   g_clear_pointer (&request->page, g_free);
   g_clear_pointer (&request->orientation, g_free);
   g_clear_pointer (&request->background, g_free);
+  g_clear_pointer (&request->svg_text, g_free);
 }
 
 static int
@@ -180,9 +404,10 @@ parse_export_options (const WmCliExport *request,
   if (request->format ? !wm_export_format_from_name (request->format, &options->format)
                       : !wm_export_format_from_path (request->output, &options->format))
     message = request->format
-                ? g_strdup_printf (_("unknown format “%s”: use png, pdf or svg"), request->format)
-                : g_strdup_printf (_("cannot tell the format of “%s”: name it .png, .pdf or .svg, "
-                                     "or give --format"), request->output);
+                ? g_strdup_printf (_("unknown format “%s”: use png, pdf, svg or pptx"),
+                                   request->format)
+                : g_strdup_printf (_("cannot tell the format of “%s”: name it .png, .pdf, .svg "
+                                     "or .pptx, or give --format"), request->output);
   else if (request->scale != 0 && request->dpi != 0)
     message = g_strdup (_("give --scale or --dpi, not both"));
   /* Written so that a NaN ("--scale=nan") is out of range too. */
@@ -199,6 +424,10 @@ parse_export_options (const WmCliExport *request,
            g_strcmp0 (request->background, "transparent") != 0)
     message = g_strdup_printf (_("unknown background “%s”: use white or transparent"),
                                request->background);
+  else if (request->svg_text != NULL && g_strcmp0 (request->svg_text, "text") != 0 &&
+           g_strcmp0 (request->svg_text, "paths") != 0)
+    message = g_strdup_printf (_("unknown SVG text mode “%s”: use text or paths"),
+                               request->svg_text);
   if (message != NULL)
     {
       usage_error (message);
@@ -213,6 +442,8 @@ parse_export_options (const WmCliExport *request,
     options->orientation = g_str_equal (request->orientation, "portrait")
                              ? WM_ORIENTATION_PORTRAIT : WM_ORIENTATION_LANDSCAPE;
   options->transparent = g_strcmp0 (request->background, "transparent") == 0;
+  options->tiles = request->tiles;
+  options->svg_text = g_strcmp0 (request->svg_text, "text") == 0;
   return TRUE;
 }
 
@@ -282,8 +513,9 @@ wm_cli_export (const char        *path,
         }
     }
 
-  /* A PDF of no particular diagram is the presentation of them all. */
-  if (options.format == WM_EXPORT_PDF && request->diagram == NULL)
+  /* A PDF or PowerPoint deck of no particular diagram is the presentation of them all. */
+  if ((options.format == WM_EXPORT_PDF || options.format == WM_EXPORT_PPTX) &&
+      request->diagram == NULL)
     return export_one (project, NULL, &options, request->output);
   if (g_strcmp0 (request->diagram, "all") == 0)
     return wm_export_each_diagram (project, &options, request->output, report_each, NULL, NULL)

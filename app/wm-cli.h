@@ -27,14 +27,19 @@ typedef struct
   char   *page;         /* a4, a3, letter, fit */
   char   *orientation;  /* portrait, landscape */
   char   *background;   /* white, transparent */
+  gboolean tiles;       /* --tiles: split diagrams too large to read over several PDF pages */
+  char   *svg_text;     /* paths, text */
 } WmCliExport;
 
 void wm_cli_export_clear (WmCliExport *request);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (WmCliExport, wm_cli_export_clear)
 
-/* Validates @path and prints its diagrams and problems to stdout, errors to stderr. */
+/* Validates @path and prints its diagrams, figures and problems to stdout,
+ * errors to stderr; @format is "text" (the default when NULL) or "json"
+ * (described by data/waymark-check.schema.json). */
 int wm_cli_check  (const char        *path,
-                   gboolean           strict);
+                   gboolean           strict,
+                   const char        *format);
 /* Exports @path as @request asks; errors are one line on stderr. */
 int wm_cli_export (const char        *path,
                    const WmCliExport *request);

@@ -28,10 +28,13 @@ struct _WmExportDialog
   AdwComboRow    *which;
   AdwComboRow    *page;
   AdwComboRow    *orientation;
+  GtkSwitch      *tiles;
   GtkSpinButton  *scale;
   GtkSwitch      *transparent;
+  GtkSwitch      *svg_text;
   GtkWidget      *page_group;
   GtkWidget      *image_group;
+  GtkWidget      *svg_group;
 };
 
 G_DEFINE_FINAL_TYPE (WmExportDialog, wm_export_dialog, ADW_TYPE_WINDOW)
@@ -44,6 +47,7 @@ update_sensitivity (WmExportDialog *self)
 
   gtk_widget_set_sensitive (self->page_group, format == WM_EXPORT_PDF);
   gtk_widget_set_sensitive (self->image_group, format == WM_EXPORT_PNG);
+  gtk_widget_set_sensitive (self->svg_group, format == WM_EXPORT_SVG);
   gtk_widget_set_sensitive (GTK_WIDGET (self->which), self->current != NULL);
 }
 
@@ -58,8 +62,10 @@ wm_export_dialog_get_options (WmExportDialog  *self,
   options->format = adw_combo_row_get_selected (self->format);
   options->page = adw_combo_row_get_selected (self->page);
   options->orientation = adw_combo_row_get_selected (self->orientation);
+  options->tiles = gtk_switch_get_active (self->tiles);
   options->scale = gtk_spin_button_get_value (self->scale);
   options->transparent = gtk_switch_get_active (self->transparent);
+  options->svg_text = gtk_switch_get_active (self->svg_text);
   *all_diagrams = self->current == NULL || adw_combo_row_get_selected (self->which) == 1;
 }
 
@@ -73,8 +79,10 @@ wm_export_dialog_set_options (WmExportDialog        *self,
   adw_combo_row_set_selected (self->format, options->format);
   adw_combo_row_set_selected (self->page, options->page);
   adw_combo_row_set_selected (self->orientation, options->orientation);
+  gtk_switch_set_active (self->tiles, options->tiles);
   gtk_spin_button_set_value (self->scale, options->scale);
   gtk_switch_set_active (self->transparent, options->transparent);
+  gtk_switch_set_active (self->svg_text, options->svg_text);
   adw_combo_row_set_selected (self->which, all_diagrams || self->current == NULL ? 1 : 0);
 }
 
@@ -92,8 +100,9 @@ wm_export_dialog_export_to (WmExportDialog  *self,
   wm_export_dialog_get_options (self, &options, &all);
   if (!all)
     return wm_export_diagram_to_file (self->current, &options, file, error);
-  /* All diagrams in one PDF is the presentation; in images, a file each. */
-  if (options.format == WM_EXPORT_PDF)
+  /* All diagrams in one PDF or PowerPoint file is the presentation; in
+   * images, a file each. */
+  if (options.format == WM_EXPORT_PDF || options.format == WM_EXPORT_PPTX)
     return wm_export_presentation_to_file (self->project, &options, file, error);
   path = g_file_get_path (file);
   return wm_export_each_diagram (self->project, &options, path, NULL, NULL, error);
@@ -154,7 +163,7 @@ start_chosen_export (WmExportDialog *self,
       g_task_set_task_data (task, GINT_TO_POINTER (EXPORT_DIAGRAM), NULL);
       wm_export_diagram_to_file_async (self->current, &options, file, cancellable, exported, task);
     }
-  else if (options.format == WM_EXPORT_PDF)
+  else if (options.format == WM_EXPORT_PDF || options.format == WM_EXPORT_PPTX)
     {
       g_task_set_task_data (task, GINT_TO_POINTER (EXPORT_PRESENTATION), NULL);
       wm_export_presentation_to_file_async (self->project, &options, file, cancellable, exported,
@@ -410,10 +419,13 @@ wm_export_dialog_class_init (WmExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WmExportDialog, which);
   gtk_widget_class_bind_template_child (widget_class, WmExportDialog, page);
   gtk_widget_class_bind_template_child (widget_class, WmExportDialog, orientation);
+  gtk_widget_class_bind_template_child (widget_class, WmExportDialog, tiles);
   gtk_widget_class_bind_template_child (widget_class, WmExportDialog, scale);
   gtk_widget_class_bind_template_child (widget_class, WmExportDialog, transparent);
+  gtk_widget_class_bind_template_child (widget_class, WmExportDialog, svg_text);
   gtk_widget_class_bind_template_child (widget_class, WmExportDialog, page_group);
   gtk_widget_class_bind_template_child (widget_class, WmExportDialog, image_group);
+  gtk_widget_class_bind_template_child (widget_class, WmExportDialog, svg_group);
   gtk_widget_class_bind_template_callback (widget_class, on_export_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
   gtk_widget_class_bind_template_callback (widget_class, update_sensitivity);

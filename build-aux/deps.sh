@@ -7,8 +7,10 @@ WAYMARK_PACKAGES=(
   meson ninja-build pkg-config gcc clang libclang-rt-14-dev
   libglib2.0-dev libglib2.0-bin libxml2-dev libxml2-utils gettext
   libgtk-4-dev libadwaita-1-dev libcairo2-dev librsvg2-dev libpango1.0-dev libxtst-dev
-  locales python3 fonts-inter fonts-dejavu-core poppler-utils
+  locales python3 fonts-inter fonts-dejavu-core poppler-utils qpdf
   xvfb xauth desktop-file-utils appstream librsvg2-bin shared-mime-info
+  zlib1g-dev python3-jsonschema
+  libarchive-dev unzip libreoffice-impress-nogui
 )
 
 waymark_missing_packages () {

@@ -7,6 +7,7 @@
 
 #include <cairo.h>
 #include <gio/gio.h>
+#include <locale.h>
 
 #include "wm-export.h"
 
@@ -43,7 +44,40 @@ cairo_status_t _wm_export_finish_surface    (cairo_surface_t     *surface,
                                              cairo_status_t       context_status);
 cairo_status_t _wm_export_destroy_context   (cairo_t             *cr);
 
+/* Cairo 1.16 reads the numbers in tag attributes (links, destinations) with
+ * sscanf, in LC_NUMERIC, both when a tag is given and when its page ends:
+ * under a locale with a decimal comma "x=12.5" fails, and the whole PDF
+ * with CAIRO_STATUS_TAG_ERROR. Calls that give tags, end pages or finish
+ * the surface run between these two, which switch the calling thread's
+ * LC_NUMERIC to C and back; the text drawn meanwhile keeps the user's
+ * numbers, which are formatted outside them. */
+typedef struct
+{
+  locale_t previous;
+  locale_t c_numeric;
+} WmExportNumericC;
+
+void           _wm_export_numeric_c_begin   (WmExportNumericC    *saved);
+void           _wm_export_numeric_c_end     (WmExportNumericC    *saved);
+
+/* The appendix of use-case details (the presentation's and the deck's). */
+/* The property of @item's type at detail @rank (see WmPropSpec), or NULL. */
+const WmPropSpec *_wm_export_detail_spec    (const WmItem          *item,
+                                             guint                  rank);
+/* The text of detail @spec of @item, or NULL when it is blank. */
+char          *_wm_export_detail_text       (const WmItem          *item,
+                                             const WmPropSpec      *spec);
+/* Whether an item gets a section. Nearly every use case has a one-line
+ * description, which alone does not make a section: the details after the
+ * first (conditions, flows, extension points) do. */
+gboolean       _wm_export_has_details       (const WmItem          *item);
+
 gboolean       _wm_export_pdf_diagram       (WmDiagram             *diagram,
+                                             const WmExportOptions *options,
+                                             GOutputStream         *stream,
+                                             GError               **error);
+/* wm-export-svg.c */
+gboolean       _wm_export_svg_diagram       (WmDiagram             *diagram,
                                              const WmExportOptions *options,
                                              GOutputStream         *stream,
                                              GError               **error);

@@ -14,13 +14,15 @@
 
 #include "config.h"
 
-#include <cairo-svg.h>
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
+#include <zlib.h>
 
 #include "wm-draw.h"
 #include "wm-export.h"
 #include "wm-export-private.h"
+#include "wm-pptx.h"
 
 const WmExportPage _wm_export_pages[] = {
   [WM_PAGE_FIT] = { "fit", 0, 0 },
@@ -29,7 +31,7 @@ const WmExportPage _wm_export_pages[] = {
   [WM_PAGE_LETTER] = { "letter", 612, 792 },
 };
 
-static const char *const format_names[] = { "png", "pdf", "svg" };
+static const char *const format_names[] = { "png", "pdf", "svg", "pptx" };
 
 void
 wm_export_options_init (WmExportOptions *options)
@@ -107,14 +109,39 @@ _wm_export_destroy_context (cairo_t *cr)
   return status;
 }
 
-/* Finishes @surface; the first error of the context or the surface wins. */
+void
+_wm_export_numeric_c_begin (WmExportNumericC *saved)
+{
+  locale_t current = duplocale (uselocale ((locale_t) 0));
+
+  saved->c_numeric = current ? newlocale (LC_NUMERIC_MASK, "C", current) : (locale_t) 0;
+  if (saved->c_numeric == (locale_t) 0 && current)
+    freelocale (current);
+  saved->previous = saved->c_numeric ? uselocale (saved->c_numeric) : (locale_t) 0;
+}
+
+void
+_wm_export_numeric_c_end (WmExportNumericC *saved)
+{
+  if (saved->c_numeric == (locale_t) 0)
+    return;
+  uselocale (saved->previous);
+  freelocale (saved->c_numeric);
+  saved->c_numeric = (locale_t) 0;
+}
+
+/* Finishes @surface; the first error of the context or the surface wins.
+ * Finishing a PDF writes its last page's links, read in the C locale. */
 cairo_status_t
 _wm_export_finish_surface (cairo_surface_t *surface,
                 cairo_status_t   context_status)
 {
+  WmExportNumericC numeric;
   cairo_status_t status;
 
+  _wm_export_numeric_c_begin (&numeric);
   cairo_surface_finish (surface);
+  _wm_export_numeric_c_end (&numeric);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
   return context_status != CAIRO_STATUS_SUCCESS ? context_status : status;
@@ -173,6 +200,87 @@ wm_export_paint_fitted (cairo_t      *cr,
   cairo_restore (cr);
 }
 
+/* PNG files as cairo writes them carry no resolution, so that Office
+ * places a 300 dpi export at three times its size. The pHYs chunk, which
+ * says how many pixels make a metre, goes in after cairo is done. */
+
+#define PNG_SIGNATURE_LENGTH 8
+/* A chunk's length, type and CRC around its data. */
+#define PNG_CHUNK_OVERHEAD 12
+#define PNG_PHYS_LENGTH 9
+#define METRES_PER_INCH 0.0254
+
+static cairo_status_t
+append_to_array (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+put_be32 (guint8  *bytes,
+          guint32  value)
+{
+  bytes[0] = value >> 24;
+  bytes[1] = value >> 16;
+  bytes[2] = value >> 8;
+  bytes[3] = value;
+}
+
+static guint32
+get_be32 (const guint8 *bytes)
+{
+  return (guint32) bytes[0] << 24 | (guint32) bytes[1] << 16 | (guint32) bytes[2] << 8 | bytes[3];
+}
+
+/* The chunk pHYs of @scale pixels per document unit (96 dpi at scale 1),
+ * the same across and down, in pixels per metre. */
+static void
+write_phys_chunk (WmExportSink *sink,
+                  double        scale)
+{
+  guint8 chunk[PNG_CHUNK_OVERHEAD + PNG_PHYS_LENGTH];
+  guint32 per_metre = (guint32) round (scale * 96 / METRES_PER_INCH);
+
+  put_be32 (chunk, PNG_PHYS_LENGTH);
+  memcpy (chunk + 4, "pHYs", 4);
+  put_be32 (chunk + 8, per_metre);
+  put_be32 (chunk + 12, per_metre);
+  chunk[16] = 1; /* the unit is the metre */
+  /* The CRC covers the type and the data. */
+  put_be32 (chunk + 17, crc32 (0, chunk + 4, 4 + PNG_PHYS_LENGTH));
+  _wm_export_write (sink, chunk, sizeof chunk);
+}
+
+/* Writes @png, as cairo wrote it, with a pHYs chunk of @scale right after
+ * IHDR, where the format wants it, and no other pHYs chunk. */
+static void
+write_png_with_resolution (WmExportSink *sink,
+                           const guint8 *png,
+                           gsize         length,
+                           double        scale)
+{
+  gsize at = PNG_SIGNATURE_LENGTH;
+
+  g_assert (length >= PNG_SIGNATURE_LENGTH);
+  _wm_export_write (sink, png, PNG_SIGNATURE_LENGTH);
+  while (at + PNG_CHUNK_OVERHEAD <= length)
+    {
+      gsize end = at + PNG_CHUNK_OVERHEAD + get_be32 (png + at);
+      const guint8 *type = png + at + 4;
+
+      g_assert (end <= length);
+      if (memcmp (type, "pHYs", 4) != 0)
+        _wm_export_write (sink, png + at, end - at);
+      if (memcmp (type, "IHDR", 4) == 0)
+        write_phys_chunk (sink, scale);
+      at = end;
+    }
+  g_assert (at == length);
+}
+
 static gboolean
 export_png (WmDiagram             *diagram,
             const WmExportOptions *options,
@@ -187,6 +295,7 @@ export_png (WmDiagram             *diagram,
   WmExportSink sink = { stream, NULL };
   WmRenderOptions render;
   cairo_status_t status;
+  g_autoptr(GByteArray) png = g_byte_array_new ();
 
   wm_render_get_extent (diagram, &extent);
   width = ceil (extent.width * options->scale);
@@ -213,31 +322,10 @@ export_png (WmDiagram             *diagram,
   status = _wm_export_destroy_context (cr);
 
   if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_write_to_png_stream (surface, _wm_export_write, &sink);
+    status = cairo_surface_write_to_png_stream (surface, append_to_array, png);
   cairo_surface_destroy (surface);
-  return _wm_export_finish_sink (&sink, status, error);
-}
-
-static gboolean
-export_svg (WmDiagram             *diagram,
-            const WmExportOptions *options,
-            GOutputStream         *stream,
-            GError               **error)
-{
-  WmTextCache *text = wm_text_cache_get_default ();
-  WmExportSink sink = { stream, NULL };
-  WmRect extent;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  cairo_status_t status;
-
-  wm_render_get_extent (diagram, &extent);
-  surface = cairo_svg_surface_create_for_stream (_wm_export_write, &sink, extent.width,
-                                                 extent.height);
-  cairo_svg_surface_restrict_to_version (surface, CAIRO_SVG_VERSION_1_2);
-  cr = cairo_create (surface);
-  wm_export_paint_fitted (cr, diagram, text, &extent, 0, 0, extent.width, extent.height);
-  status = _wm_export_finish_surface (surface, _wm_export_destroy_context (cr));
+  if (status == CAIRO_STATUS_SUCCESS)
+    write_png_with_resolution (&sink, png->data, png->len, options->scale);
   return _wm_export_finish_sink (&sink, status, error);
 }
 
@@ -252,8 +340,10 @@ wm_export_diagram_to_stream (WmDiagram             *diagram,
   switch (options->format)
     {
     case WM_EXPORT_PNG: return export_png (diagram, options, stream, error);
-    case WM_EXPORT_SVG: return export_svg (diagram, options, stream, error);
+    case WM_EXPORT_SVG: return _wm_export_svg_diagram (diagram, options, stream, error);
     case WM_EXPORT_PDF: return _wm_export_pdf_diagram (diagram, options, stream, error);
+    /* A deck of the one slide. */
+    case WM_EXPORT_PPTX: return wm_export_pptx_to_stream (NULL, diagram, options, stream, error);
     default: g_assert_not_reached ();
     }
 }
@@ -292,6 +382,9 @@ export_presentation_as (gpointer               project,
                         GOutputStream         *stream,
                         GError               **error)
 {
+  /* The presentation in PowerPoint is the deck; in any other format, the PDF. */
+  if (options->format == WM_EXPORT_PPTX)
+    return wm_export_pptx_to_stream (project, NULL, options, stream, error);
   return wm_export_presentation_to_stream (project, options, stream, error);
 }
 

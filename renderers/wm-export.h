@@ -16,6 +16,7 @@ typedef enum
   WM_EXPORT_PNG,
   WM_EXPORT_PDF,
   WM_EXPORT_SVG,
+  WM_EXPORT_PPTX,  /* a PowerPoint deck, see wm-pptx.h */
 } WmExportFormat;
 
 typedef enum
@@ -41,6 +42,10 @@ typedef struct
   WmPageSize     page;         /* PDF */
   WmOrientation  orientation;  /* PDF */
   double         margin;       /* PDF: in points */
+  gboolean       svg_text;     /* SVG: text as <text> elements, not glyph outlines */
+  /* Presentation PDF: a diagram whose text would print under 6 pt whole is
+   * split over several pages, after an overview. */
+  gboolean       tiles;
 } WmExportOptions;
 
 /* The largest PNG side we make, in pixels. */

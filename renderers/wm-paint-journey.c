@@ -651,52 +651,17 @@ kpi_status (const WmItem *item,
   status->good = higher ? status->value >= status->target : status->value <= status->target;
 }
 
-/* Digits as people read them on a dashboard: up to six significant digits,
- * whole numbers of a million and more in full with thin-space thousands
- * ("1 250 000") rather than in exponent notation. */
-static void
-format_number (char   *buffer,
-               gsize   size,
-               double  number)
-{
-  static const char thin_space[] = "\u202f";
-  char digits[G_ASCII_DTOSTR_BUF_SIZE];
-  const char *start;
-  gsize n, out = 0;
-
-  g_assert (size >= 64);
-  if (!isfinite (number) || fabs (number) < 1e6 || fabs (number) >= 1e15)
-    {
-      g_ascii_formatd (buffer, size, "%.6g", number);
-      return;
-    }
-  g_ascii_formatd (digits, sizeof digits, "%.0f", number);
-  start = digits + (digits[0] == '-');
-  if (start != digits)
-    buffer[out++] = '-';
-  n = strlen (start);
-  for (gsize i = 0; i < n; i++)
-    {
-      if (i > 0 && (n - i) % 3 == 0)
-        {
-          memcpy (buffer + out, thin_space, sizeof thin_space - 1);
-          out += sizeof thin_space - 1;
-        }
-      buffer[out++] = start[i];
-    }
-  buffer[out] = '\0';
-}
-
-/* A number with its unit, as people write them: "6.5%", "41 points". */
+/* A number with its unit, as people write them: "6.5%", "41 points". The
+ * digits come from the model's one formatter, in the user's locale like
+ * every other figure of the export: "6,5%" in German. */
 static void
 format_amount (char       *buffer,
                gsize       size,
                double      number,
                const char *unit)
 {
-  char digits[64];
+  g_autofree char *digits = wm_figure_format_as (WM_FIGURE_AMOUNT, number);
 
-  format_number (digits, sizeof digits, number);
   if (wm_str_is_blank (unit))
     g_strlcpy (buffer, digits, size);
   else if (g_str_equal (unit, "%"))

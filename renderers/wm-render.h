@@ -40,6 +40,9 @@ typedef struct
   GHashTable *dimmed;           /* item ids to draw faded (a filter, a highlight), or NULL */
   gboolean    paper;            /* fill the visible area with the paper colour first */
   WmTextCache *text;            /* layout cache to use, or NULL for the shared one */
+  /* When not NULL, lowered to the smallest font size the paint draws text
+   * in, in document units: a page can tell whether its print reads. */
+  double     *min_text_size;
 } WmRenderOptions;
 
 void          wm_render_options_init (WmRenderOptions *options);

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "wm-draw.h"
+#include "wm-text-private.h"
 
 /* Enough for every label of a 10 000-item diagram; past it the cache starts afresh. */
 #define MAX_LAYOUTS 40000
@@ -285,6 +286,42 @@ get_layout (const WmRenderOptions *options,
   return layout;
 }
 
+/* Text sinks */
+
+typedef struct
+{
+  WmTextSinkFunc func;
+  gpointer       user_data;
+} TextSink;
+
+static const cairo_user_data_key_t text_sink_key;
+
+void
+_wm_text_set_sink (cairo_t        *cr,
+                   WmTextSinkFunc  func,
+                   gpointer        user_data)
+{
+  TextSink *sink = g_new (TextSink, 1);
+
+  sink->func = func;
+  sink->user_data = user_data;
+  if (cairo_set_user_data (cr, &text_sink_key, sink, g_free) != CAIRO_STATUS_SUCCESS)
+    g_free (sink);
+}
+
+/* Shows @layout at the current point, or hands it to the sink of @cr. */
+static void
+show_layout (cairo_t     *cr,
+             PangoLayout *layout)
+{
+  TextSink *sink = cairo_get_user_data (cr, &text_sink_key);
+
+  if (sink != NULL)
+    sink->func (cr, layout, sink->user_data);
+  else
+    pango_cairo_show_layout (cr, layout);
+}
+
 static void
 layout_size (PangoLayout *layout,
              double      *width,
@@ -375,6 +412,8 @@ wm_draw_text (cairo_t               *cr,
     return 0;
   if (options != NULL && options->scale > 0 && style->size * options->scale < 3.5)
     return draw_greeked (cr, rect, style);
+  if (options != NULL && options->min_text_size != NULL)
+    *options->min_text_size = MIN (*options->min_text_size, style->size);
 
   layout = natural_layout_if_it_fits (options, text, rect, style, &x);
   if (layout == NULL)
@@ -390,7 +429,7 @@ wm_draw_text (cairo_t               *cr,
    * clip per text would double the operators of every PDF and SVG page. */
   wm_set_color (cr, style->color ? style->color : &wm_color_ink);
   cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
+  show_layout (cr, layout);
   return h;
 }
 

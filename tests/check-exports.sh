@@ -34,9 +34,11 @@ expect_status () {  # expect_status STATUS WHAT COMMAND...: exit STATUS with a o
 # The presentation of all diagrams.
 expect "presentation PDF" "$waymark" --export="$tmp/deck.pdf" "$sample"
 pages=$(pdfinfo "$tmp/deck.pdf" | awk '/^Pages:/ { print $2 }')
-# 9 pages: the title page, the 6 diagrams and 2 appendix pages for the
-# details of the use cases Subscribe to a plan, Pause subscription and Pay.
-[ "$pages" = 9 ] && echo "ok: 9 pages" || fail "the presentation has $pages pages, not 9"
+# 13 pages: the title page, the 6 diagrams, the comparison of the current
+# and future value streams after the later of them, 3 pages of traceability
+# and 2 appendix pages for the details of the use cases Subscribe to a plan,
+# Pause subscription and Pay.
+[ "$pages" = 13 ] && echo "ok: 13 pages" || fail "the presentation has $pages pages, not 13"
 pdfinfo "$tmp/deck.pdf" | grep -q "^Title: *Bean Box — coffee subscription$" \
   && echo "ok: title metadata" || fail "no title metadata"
 pdfinfo "$tmp/deck.pdf" | grep -q "^Author: *Waymark sample$" \
@@ -50,8 +52,8 @@ else
 fi
 pdftotext "$tmp/deck.pdf" "$tmp/deck.txt"
 for text in "Bean Box — coffee subscription" "Subscriber journey" "«include»" "«extend»" \
-            "Founders’ strategy day" "Page 3 of 9" "Home brewers value proposition" \
-            "Pain Relievers" "Customer Profile"; do
+            "Founders’ strategy day" "Page 3 of 13" "Home brewers value proposition" \
+            "Pain Relievers" "Customer Profile" "Current and future state" "Traceability"; do
   grep -qF "$text" "$tmp/deck.txt" && echo "ok: text “$text”" || fail "the PDF text lacks “$text”"
 done
 
@@ -59,7 +61,7 @@ done
 # flows line by line, numbered over the whole presentation.
 for text in "Appendix: use-case details" "Main flow" "Alternative flows" "Extension points" \
             "3. The payment provider authorises the amount, with 3-D Secure when the bank asks." \
-            "Page 9 of 9"; do
+            "Page 13 of 13"; do
   grep -qF "$text" "$tmp/deck.txt" && echo "ok: text “$text”" || fail "the PDF text lacks “$text”"
 done
 [ "$(grep -cF "Appendix: use-case details" "$tmp/deck.txt")" -ge 2 ] \

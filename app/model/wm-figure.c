@@ -17,6 +17,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "wm-figure.h"
@@ -80,6 +81,36 @@ format_number (double value,
   if (is_whole (value))
     return g_strdup_printf ("%.0f", value);
   return g_strdup_printf ("%.1f", value);
+}
+
+/* An amount as the analyst entered it: no rounding to one decimal, but no
+ * exponent either, which a dashboard reader does not expect. */
+#define AMOUNT_DIGITS 6
+#define AMOUNT_IN_FULL 1e6
+#define AMOUNT_MAX_IN_FULL 1e15
+
+static char *
+format_amount (double amount)
+{
+  static const char thin_space[] = "\u202f";
+  g_autofree char *digits = NULL;
+  const char *start;
+  GString *grouped;
+  gsize n;
+
+  if (fabs (amount) < AMOUNT_IN_FULL || fabs (amount) >= AMOUNT_MAX_IN_FULL)
+    return g_strdup_printf ("%.*g", AMOUNT_DIGITS, amount);
+  digits = g_strdup_printf ("%.0f", amount);
+  start = digits + (digits[0] == '-');
+  n = strlen (start);
+  grouped = g_string_new_len (digits, start - digits);
+  for (gsize i = 0; i < n; i++)
+    {
+      if (i > 0 && (n - i) % 3 == 0)
+        g_string_append (grouped, thin_space);
+      g_string_append_c (grouped, start[i]);
+    }
+  return g_string_free (grouped, FALSE);
 }
 
 static char *
@@ -175,6 +206,7 @@ wm_figure_format (const WmFigure *figure)
     case WM_FIGURE_PIECES: return format_pieces (figure->value);
     case WM_FIGURE_COUNT: return g_strdup_printf ("%.0f", round (figure->value));
     case WM_FIGURE_NUMBER: return format_number (figure->value, SMALL_NUMBER);
+    case WM_FIGURE_AMOUNT: return format_amount (figure->value);
     case WM_FIGURE_NONE:
     default: g_return_val_if_reached (g_strdup (""));
     }

@@ -21,6 +21,9 @@ typedef enum
   WM_FIGURE_PIECES,    /* a quantity of parts: "920 pcs" */
   WM_FIGURE_COUNT,     /* a whole number: "3" */
   WM_FIGURE_NUMBER,    /* a plain number or ratio: "1.8" */
+  WM_FIGURE_AMOUNT,    /* a number as entered, such as a KPI's: up to six significant
+                        * digits, "6.25", and from a million in full with thin-space
+                        * thousands, "1 250 000" */
 } WmFigureKind;
 
 typedef struct

@@ -329,7 +329,7 @@ test_dialog_template (void)
   g_autoptr(WmProject) project = wm_test_load_sample ();
   WmExportDialog *dialog = wm_export_dialog_new (NULL, project, NULL);
   const struct { const char *name; guint n_choices; } combos[] = {
-    { "format", 3 }, { "which", 2 }, { "page", 4 }, { "orientation", 3 },
+    { "format", 4 }, { "which", 2 }, { "page", 4 }, { "orientation", 3 },
   };
   AdwComboRow *format = ADW_COMBO_ROW (template_child (dialog, "format"));
   WmExportOptions options;
@@ -358,6 +358,28 @@ test_dialog_template (void)
   adw_combo_row_set_selected (format, WM_EXPORT_PNG);
   g_assert_false (gtk_widget_get_sensitive (template_child (dialog, "page_group")));
   g_assert_true (gtk_widget_get_sensitive (template_child (dialog, "image_group")));
+  g_assert_false (gtk_widget_get_sensitive (template_child (dialog, "svg_group")));
+  /* Editable text is for SVG; a PowerPoint deck takes none of the three. */
+  adw_combo_row_set_selected (format, WM_EXPORT_SVG);
+  g_assert_true (gtk_widget_get_sensitive (template_child (dialog, "svg_group")));
+  g_assert_false (gtk_widget_get_sensitive (template_child (dialog, "image_group")));
+  adw_combo_row_set_selected (format, WM_EXPORT_PPTX);
+  g_assert_false (gtk_widget_get_sensitive (template_child (dialog, "page_group")));
+  g_assert_false (gtk_widget_get_sensitive (template_child (dialog, "image_group")));
+  g_assert_false (gtk_widget_get_sensitive (template_child (dialog, "svg_group")));
+
+  /* The switches reach the options, and back. */
+  wm_export_options_init (&options);
+  options.format = WM_EXPORT_PDF;
+  options.tiles = TRUE;
+  options.svg_text = TRUE;
+  wm_export_dialog_set_options (dialog, &options, TRUE);
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (template_child (dialog, "tiles"))));
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (template_child (dialog, "svg_text"))));
+  gtk_switch_set_active (GTK_SWITCH (template_child (dialog, "tiles")), FALSE);
+  wm_export_dialog_get_options (dialog, &options, &all);
+  g_assert_false (options.tiles);
+  g_assert_true (options.svg_text);
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 

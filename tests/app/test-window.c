@@ -271,8 +271,9 @@ test_export_dialog (void)
   /* All diagrams in a PDF is the presentation: a title page and one per diagram. */
   wm_export_dialog_set_options (dialog, &options, TRUE);
   g_assert_true (wm_export_dialog_export_to (dialog, pdf_file, &error));
-  /* Title page, one page per diagram, two pages of use-case details. */
-  g_assert_cmpuint (count_pdf_pages (pdf), ==, 1 + wm_project_get_n_diagrams (project) + 2);
+  /* Title page, one page per diagram, the comparison of the two value
+   * streams, three of traceability, two of use-case details. */
+  g_assert_cmpuint (count_pdf_pages (pdf), ==, 1 + wm_project_get_n_diagrams (project) + 1 + 3 + 2);
 
   /* All diagrams as PNG: one file each, named after the diagram. */
   options.format = WM_EXPORT_PNG;

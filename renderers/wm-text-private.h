@@ -1,0 +1,28 @@
+/* wm-text-private.h — handing laid-out text to something other than cairo
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+#include <pango/pango.h>
+
+G_BEGIN_DECLS
+
+/* Takes the place of drawing @layout on @cr: the current point of @cr is
+ * where the layout's top left corner goes, its source is the colour and its
+ * matrix the transform in effect. */
+typedef void (*WmTextSinkFunc) (cairo_t     *cr,
+                                PangoLayout *layout,
+                                gpointer     user_data);
+
+/* From now on, every text wm_draw_text() and wm_draw_label() would draw on
+ * @cr goes to @func instead, which records it: the SVG export writes such
+ * text as <text> elements rather than glyph outlines. Other ink (the pads
+ * of labels, greeked bars) is drawn as usual. */
+void _wm_text_set_sink (cairo_t        *cr,
+                        WmTextSinkFunc  func,
+                        gpointer        user_data);
+
+G_END_DECLS
