@@ -16,6 +16,7 @@
 
 #include "wm-canvas.h"
 #include "wm-export-dialog.h"
+#include "wm-layout.h"
 #include "wm-print.h"
 #include "wm-project-properties.h"
 #include "wm-window-private.h"
@@ -38,12 +39,15 @@ _wm_window_update_diagram_actions (WmWindow *self)
   guint position = gtk_single_selection_get_selected (self->selection);
   guint n = wm_project_get_n_diagrams (self->project);
   gboolean editable = position < n && !wm_project_get_read_only (self->project);
+  WmDiagram *diagram = position < n ? wm_project_get_diagram (self->project, position) : NULL;
 
   gtk_widget_action_set_enabled (widget, "win.rename-diagram", editable);
   gtk_widget_action_set_enabled (widget, "win.duplicate-diagram", editable);
   gtk_widget_action_set_enabled (widget, "win.delete-diagram", editable);
   gtk_widget_action_set_enabled (widget, "win.move-diagram-up", editable && position > 0);
   gtk_widget_action_set_enabled (widget, "win.move-diagram-down", editable && position + 1 < n);
+  gtk_widget_action_set_enabled (widget, "win.auto-layout",
+                                 editable && wm_layout_supported (diagram));
 }
 
 /* Opening */
@@ -459,6 +463,58 @@ toast_action (GtkWidget  *widget,
   _wm_window_show_toast (WM_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* Arranging */
+
+/* The selected nodes, NULL-terminated, when there are two or more: a
+ * layout of one node would only move it. */
+static GPtrArray *
+selected_nodes (WmCanvas *canvas)
+{
+  g_auto(GStrv) selection = wm_canvas_get_selection (canvas);
+  WmDiagram *diagram = wm_canvas_get_diagram (canvas);
+  GPtrArray *nodes = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; selection != NULL && selection[i] != NULL; i++)
+    {
+      WmItem *item = wm_diagram_lookup (diagram, selection[i]);
+
+      if (item != NULL && wm_item_is_node (item))
+        g_ptr_array_add (nodes, g_strdup (item->id));
+    }
+  if (nodes->len < 2)
+    g_ptr_array_set_size (nodes, 0);
+  g_ptr_array_add (nodes, NULL);
+  return nodes;
+}
+
+/* Lays out the selected nodes, or the whole diagram, and shows the result. */
+static void
+auto_layout_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  WmWindow *self = WM_WINDOW (widget);
+  WmCanvas *canvas = WM_CANVAS (self->canvas);
+  WmDiagram *diagram = wm_canvas_get_diagram (canvas);
+  g_autoptr(GPtrArray) nodes = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *const *ids;
+
+  if (diagram == NULL || !wm_layout_supported (diagram))
+    return;
+  nodes = selected_nodes (canvas);
+  ids = nodes->len > 1 ? (const char *const *) nodes->pdata : NULL;
+  if (!wm_layout_diagram (diagram, ids, &error))
+    {
+      _wm_window_show_error (self, _("Automatic Layout Failed"), error->message);
+      return;
+    }
+  if (ids != NULL)
+    wm_canvas_reveal (canvas, ids);
+  else
+    wm_canvas_zoom_to_fit (canvas);
+}
+
 /* The bottom pane and the search bar */
 
 static void
@@ -579,6 +635,7 @@ _wm_window_class_init_actions (GtkWidgetClass *widget_class)
                                    move_diagram_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-panel", NULL, toggle_panel_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.auto-layout", NULL, auto_layout_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);

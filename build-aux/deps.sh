@@ -11,6 +11,8 @@ WAYMARK_PACKAGES=(
   xvfb xauth desktop-file-utils appstream librsvg2-bin shared-mime-info
   zlib1g-dev python3-jsonschema
   libarchive-dev unzip libreoffice-impress-nogui
+  libgraphviz-dev
+  python3-markdown
 )
 
 waymark_missing_packages () {

@@ -12,6 +12,7 @@
 #include <adwaita.h>
 
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 
 #include "wm-canvas-private.h"
@@ -1338,6 +1339,102 @@ test_zoom_keys_and_indicator (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The label of the section of @model (or its sections and submenus) that
+ * holds an item of @action, or NULL. */
+static char *
+menu_section_of (GMenuModel *model,
+                 const char *section_label,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *item_action = NULL;
+      const char *links[] = { G_MENU_LINK_SECTION, G_MENU_LINK_SUBMENU };
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &item_action) &&
+          g_str_equal (item_action, action))
+        return g_strdup (section_label);
+      for (guint l = 0; l < G_N_ELEMENTS (links); l++)
+        {
+          g_autoptr(GMenuModel) inner = g_menu_model_get_item_link (model, i, links[l]);
+          g_autofree char *label = NULL;
+          char *found;
+
+          g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+          if (inner != NULL && (found = menu_section_of (inner, label, action)) != NULL)
+            return found;
+        }
+    }
+  return NULL;
+}
+
+/* The label of the menu section, in any menu button of @widget's tree,
+ * that offers @action. */
+static char *
+find_menu_section (GtkWidget  *widget,
+                   const char *action)
+{
+  char *found = NULL;
+
+  if (GTK_IS_MENU_BUTTON (widget) &&
+      gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)) != NULL)
+    found = menu_section_of (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)), NULL,
+                             action);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL && found == NULL;
+       child = gtk_widget_get_next_sibling (child))
+    found = find_menu_section (child, action);
+  return found;
+}
+
+/* Arrange → Automatic Layout: the whole diagram as one undo step, or only
+ * the two or more nodes selected; nothing on a diagram it does not serve. */
+static void
+test_auto_layout (void)
+{
+  g_autoptr(WmProject) project = wm_test_load_sample ();
+  WmWindow *window = present_window (project);
+  WmCanvas *canvas = WM_CANVAS (wm_window_get_canvas (window));
+  WmDiagram *diagram = wm_project_find_diagram (project, "uc-41");
+  g_autofree char *before = wm_test_serialize (project);
+  const char *const two[] = { "use-case-43", "use-case-52", NULL };
+  g_autofree char *section = find_menu_section (GTK_WIDGET (window), "win.auto-layout");
+  WmRect customer;
+
+  g_assert_cmpstr (section, ==, "Arrange");
+  wm_window_show_diagram (window, wm_project_find_diagram (project, "bmc-1"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.auto-layout", NULL);
+  g_assert_false (wm_project_can_undo (project));
+
+  wm_window_show_diagram (window, diagram);
+  wm_canvas_select (canvas, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.auto-layout", NULL);
+  g_assert_cmpfloat (fabs (wm_diagram_lookup (diagram, two[0])->bounds.y -
+                          wm_diagram_lookup (diagram, two[1])->bounds.y), >, 400);
+  g_assert_cmpstr (wm_project_get_undo_label (project), ==, "Automatic Layout");
+  customer = wm_diagram_lookup (diagram, "actor-53")->bounds;
+  g_assert_cmpfloat (customer.x + customer.width, <=,
+                     wm_diagram_lookup (diagram, "subject-42")->bounds.x);
+  settle (window);
+
+  /* Two use cases far apart, selected, are laid out together; the customer
+   * stays. */
+  wm_canvas_select (canvas, two);
+  wm_project_break_merge (project);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.auto-layout", NULL);
+  g_assert_cmpfloat (fabs (wm_diagram_lookup (diagram, two[0])->bounds.y -
+                          wm_diagram_lookup (diagram, two[1])->bounds.y), <, 200);
+  g_assert_true (memcmp (&customer, &wm_diagram_lookup (diagram, "actor-53")->bounds,
+                         sizeof customer) == 0);
+  g_assert_true (wm_project_undo (project));
+  g_assert_true (wm_project_undo (project));
+  {
+    g_autofree char *undone = wm_test_serialize (project);
+
+    g_assert_cmpstr (before, ==, undone);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1378,6 +1475,7 @@ main (int   argc,
   g_test_add_func ("/window/undo/shows-change", test_undo_shows_change);
   g_test_add_func ("/window/undo/tooltip-names-step", test_undo_tooltip_names_step);
   g_test_add_func ("/window/undo/from-sidebar", test_undo_from_sidebar);
+  g_test_add_func ("/window/arrange/auto-layout", test_auto_layout);
 
   status = g_test_run ();
   {

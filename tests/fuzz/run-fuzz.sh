@@ -6,7 +6,8 @@
 # Flags after the fuzzer (-max_len, -timeout) go to libFuzzer after the
 # defaults, which they override. A crash, a sanitizer report or an input
 # slower than -timeout fails the test, and the input is printed in hex for
-# the log.
+# the log. The seeds are the directories' files named
+# $WAYMARK_FUZZ_SEED_NAME (a find -name pattern, *.waymark by default).
 set -eu
 
 fuzzer=$1; shift
@@ -25,7 +26,8 @@ trap 'rm -rf "$work"' EXIT INT TERM
 
 mkdir "$work/corpus" "$work/artifacts"
 for dir in "$@"; do
-  find "$dir" -maxdepth 1 -type f -name '*.waymark' -exec cp {} "$work/corpus/" \;
+  find "$dir" -maxdepth 1 -type f -name "${WAYMARK_FUZZ_SEED_NAME:-*.waymark}" \
+    -exec cp {} "$work/corpus/" \;
 done
 echo "$(basename "$fuzzer"): seeds: $(ls "$work/corpus" | wc -l) files; fuzzing for ${seconds}s"
 
