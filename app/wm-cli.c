@@ -34,27 +34,6 @@ print_diagrams (WmProject *project)
     }
 }
 
-/* A figure as the panels and the painters write it, or why it is unknown. */
-static char *
-format_value (const WmMetric *metric)
-{
-  g_autofree char *value = NULL;
-  g_autofree char *detail = NULL;
-
-  if (isnan (metric->figure.value) && metric->unknown != NULL)
-    {
-      /* Translators: a figure that cannot be computed, then why, as in
-       * “unknown, there is no lead time”. */
-      return g_strdup_printf (_("unknown, %s"), metric->unknown);
-    }
-  value = wm_figure_format (&metric->figure);
-  if (metric->detail.kind == WM_FIGURE_NONE)
-    return g_steal_pointer (&value);
-  detail = wm_figure_format (&metric->detail);
-  /* Translators: two figures about one thing, as in “2.5 days, 460 pcs”. */
-  return g_strdup_printf (_("%s, %s"), value, detail);
-}
-
 /* The figures of every diagram whose notation computes some, after the
  * diagram list: the diagram's own, then those of single items. */
 static void
@@ -73,7 +52,7 @@ print_metrics (WmProject *project)
       for (guint m = 0; m < metrics->len; m++)
         {
           const WmMetric *metric = &g_array_index (metrics, WmMetric, m);
-          g_autofree char *value = format_value (metric);
+          g_autofree char *value = wm_metric_format (metric);
           /* Translators: a figure's name, then its value, as in “Takt time: 60 s”. */
           g_autofree char *line = g_strdup_printf (_("%s: %s"), metric->label, value);
 

@@ -57,18 +57,25 @@ select_only (WmCanvas   *self,
   wm_canvas_select (self, ids);
 }
 
-WmItem *
-_wm_canvas_single_node (WmCanvas *self)
+/* The one selected item, or NULL. */
+static WmItem *
+single_item (WmCanvas *self)
 {
   GHashTableIter iter;
   gpointer id;
-  WmItem *item;
 
   if (self->diagram == NULL || g_hash_table_size (self->selection) != 1)
     return NULL;
   g_hash_table_iter_init (&iter, self->selection);
   g_hash_table_iter_next (&iter, &id, NULL);
-  item = wm_diagram_lookup (self->diagram, id);
+  return wm_diagram_lookup (self->diagram, id);
+}
+
+WmItem *
+_wm_canvas_single_node (WmCanvas *self)
+{
+  WmItem *item = single_item (self);
+
   return item != NULL && wm_item_is_node (item) ? item : NULL;
 }
 
@@ -76,15 +83,8 @@ _wm_canvas_single_node (WmCanvas *self)
 static WmItem *
 single_link (WmCanvas *self)
 {
-  GHashTableIter iter;
-  gpointer id;
-  WmItem *item;
+  WmItem *item = single_item (self);
 
-  if (self->diagram == NULL || g_hash_table_size (self->selection) != 1)
-    return NULL;
-  g_hash_table_iter_init (&iter, self->selection);
-  g_hash_table_iter_next (&iter, &id, NULL);
-  item = wm_diagram_lookup (self->diagram, id);
   return item != NULL && wm_item_is_link (item) ? item : NULL;
 }
 

@@ -483,24 +483,6 @@ md_table_head (Md                *md,
   g_string_append_c (md->out, '\n');
 }
 
-/* A figure as the panels write it, or why it is unknown. */
-static char *
-metric_text (const WmMetric *metric)
-{
-  g_autofree char *value = NULL;
-  g_autofree char *detail = NULL;
-
-  if (isnan (metric->figure.value) && metric->unknown != NULL)
-    /* Translators: a figure that cannot be computed, then why. */
-    return g_strdup_printf (_("unknown, %s"), metric->unknown);
-  value = wm_figure_format (&metric->figure);
-  if (metric->detail.kind == WM_FIGURE_NONE)
-    return g_steal_pointer (&value);
-  detail = wm_figure_format (&metric->detail);
-  /* Translators: two figures about one thing, as in “2.5 days, 460 pcs”. */
-  return g_strdup_printf (_("%s, %s"), value, detail);
-}
-
 static void
 md_metrics (Md        *md,
             WmDiagram *diagram)
@@ -515,7 +497,7 @@ md_metrics (Md        *md,
   for (guint m = 0; m < metrics->len; m++)
     {
       const WmMetric *metric = &g_array_index (metrics, WmMetric, m);
-      g_autofree char *value = metric_text (metric);
+      g_autofree char *value = wm_metric_format (metric);
 
       g_string_append_c (md->out, '|');
       md_cell (md, metric->label);

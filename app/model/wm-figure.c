@@ -275,3 +275,23 @@ wm_metrics_find (GArray     *metrics,
     }
   return NULL;
 }
+
+char *
+wm_metric_format (const WmMetric *metric)
+{
+  g_autofree char *value = NULL;
+  g_autofree char *detail = NULL;
+
+  if (isnan (metric->figure.value) && metric->unknown != NULL)
+    {
+      /* Translators: a figure that cannot be computed, then why, as in
+       * “unknown, there is no lead time”. */
+      return g_strdup_printf (_("unknown, %s"), metric->unknown);
+    }
+  value = wm_figure_format (&metric->figure);
+  if (metric->detail.kind == WM_FIGURE_NONE)
+    return g_steal_pointer (&value);
+  detail = wm_figure_format (&metric->detail);
+  /* Translators: two figures about one thing, as in “2.5 days, 460 pcs”. */
+  return g_strdup_printf (_("%s, %s"), value, detail);
+}

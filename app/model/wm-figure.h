@@ -64,5 +64,8 @@ WmMetric       *wm_metrics_add  (GArray         *metrics,
 /* The metric of the whole diagram with @id, or NULL. */
 const WmMetric *wm_metrics_find (GArray         *metrics,
                                  const char     *id);
+/* @metric's figure as the panels and reports write it ("2.5 days, 460 pcs"),
+ * or why it is unknown ("unknown, there is no lead time"). */
+char           *wm_metric_format (const WmMetric *metric);
 
 G_END_DECLS
