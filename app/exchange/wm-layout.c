@@ -7,10 +7,16 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
+#include <glib-unix.h>
 #include <graphviz/gvc.h>
 #include <math.h>
+#include <poll.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "wm-draw.h"
 #include "wm-error.h"
@@ -45,6 +51,9 @@
 /* Dot cuts nodes down to 65 535 points a side; a diagram with bigger ones
  * is laid out scaled down, and scaled back. */
 #define MAX_GRAPHVIZ_SIDE 30000.0
+
+/* How long dot may take before the layout is given up. */
+#define DOT_SECONDS 60
 
 /* Graphviz reports errors through one process-wide handler, and its layout
  * code keeps global state, so one layout runs at a time. */
@@ -694,17 +703,17 @@ read_positions (Layout *layout)
     }
 }
 
+/* Lays the graph out with dot in this process: TRUE with the bounds read,
+ * else FALSE with Graphviz's messages in @messages. */
 static gboolean
-run_dot (Layout  *layout,
-         GError **error)
+run_dot_here (Layout  *layout,
+              GString *messages)
 {
-  g_autoptr(GString) messages = g_string_new (NULL);
   agusererrf previous;
   agerrlevel_t previous_level;
   GVC_t *context;
   gboolean ok;
 
-  G_LOCK (graphviz);
   graphviz_messages = messages;
   /* Errors come to collect_message() instead of stderr; warnings (a
    * node's size rounded, say) are of no use to the user. */
@@ -725,11 +734,209 @@ run_dot (Layout  *layout,
   agseterrf (previous);
   agseterr (previous_level);
   graphviz_messages = NULL;
-  G_UNLOCK (graphviz);
-
-  if (!ok)
-    set_graphviz_error (error, messages);
   return ok;
+}
+
+/* dot runs in a child process */
+
+static gboolean
+write_all (int         fd,
+           const void *data,
+           gsize       size)
+{
+  const char *p = data;
+
+  while (size > 0)
+    {
+      ssize_t n = write (fd, p, size);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return FALSE;
+      p += n;
+      size -= (gsize) n;
+    }
+  return TRUE;
+}
+
+/* The child's answer: 'O' then, per laid-out node or container, the
+ * length of its id (guint32), the id and four doubles; or 'E' and
+ * Graphviz's messages. */
+static void
+answer_from_child (Layout *layout,
+                   int     fd)
+{
+  g_autoptr(GString) messages = g_string_new (NULL);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (!run_dot_here (layout, messages))
+    {
+      if (write_all (fd, "E", 1))
+        write_all (fd, messages->str, messages->len);
+      return;
+    }
+  if (!write_all (fd, "O", 1))
+    return;
+  g_hash_table_iter_init (&iter, layout->bounds);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      guint32 length = (guint32) strlen (key);
+
+      if (!write_all (fd, &length, sizeof length) || !write_all (fd, key, length) ||
+          !write_all (fd, value, sizeof (WmRect)))
+        return;
+    }
+}
+
+/* Reads what the child writes until it closes the pipe or the time is up. */
+static gboolean
+read_answer (int         fd,
+             GByteArray *answer)
+{
+  gint64 end = g_get_monotonic_time () + DOT_SECONDS * G_USEC_PER_SEC;
+  guint8 buffer[65536];
+
+  for (;;)
+    {
+      struct pollfd poll_fd = { fd, POLLIN, 0 };
+      gint64 left = (end - g_get_monotonic_time ()) / 1000;
+      ssize_t n;
+      int ready;
+
+      if (left <= 0)
+        return FALSE;
+      ready = poll (&poll_fd, 1, (int) MIN (left, G_MAXINT));
+      if (ready < 0 && errno == EINTR)
+        continue;
+      if (ready <= 0)
+        return FALSE;
+      n = read (fd, buffer, sizeof buffer);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        return FALSE;
+      if (n == 0)
+        return TRUE;
+      g_byte_array_append (answer, buffer, (guint) n);
+    }
+}
+
+/* The id in @layout that @id names: the bounds are keyed by the items'
+ * own strings. */
+static const char *
+layout_key (Layout     *layout,
+            const char *id)
+{
+  gpointer key;
+
+  if (g_hash_table_lookup_extended (layout->gv_nodes, id, &key, NULL) ||
+      g_hash_table_lookup_extended (layout->clusters, id, &key, NULL))
+    return key;
+  return NULL;
+}
+
+static gboolean
+parse_answer (Layout     *layout,
+              GByteArray *answer,
+              GError    **error)
+{
+  gsize at = 1;
+
+  if (answer->len == 0)
+    return FALSE;
+  if (answer->data[0] == 'E')
+    {
+      g_autoptr(GString) messages = g_string_new_len ((const char *) answer->data + 1,
+                                                      answer->len - 1);
+
+      set_graphviz_error (error, messages);
+      return FALSE;
+    }
+  while (answer->data[0] == 'O' && at < answer->len)
+    {
+      guint32 length;
+      g_autofree char *id = NULL;
+      const char *key;
+      WmRect *rect;
+
+      if (answer->len - at < sizeof length)
+        return FALSE;
+      memcpy (&length, answer->data + at, sizeof length);
+      at += sizeof length;
+      if (answer->len - at < (gsize) length + sizeof (WmRect))
+        return FALSE;
+      id = g_strndup ((const char *) answer->data + at, length);
+      at += length;
+      if ((key = layout_key (layout, id)) == NULL)
+        return FALSE;
+      rect = g_new (WmRect, 1);
+      memcpy (rect, answer->data + at, sizeof (WmRect));
+      at += sizeof (WmRect);
+      g_hash_table_insert (layout->bounds, (gpointer) key, rect);
+    }
+  return answer->data[0] == 'O';
+}
+
+/* Graphviz 2.42 can crash on some graphs (dot_cleanup frees twice after
+ * enough cluster layouts in one process) and can run for minutes on
+ * others: the analyst's unsaved work must survive both. So dot runs in a
+ * child process that writes the result into a pipe; a crash or a
+ * layout past DOT_SECONDS is an error, and the window goes on. The child
+ * only calls Graphviz and writes, then leaves with _exit(). */
+static gboolean
+run_dot (Layout  *layout,
+         GError **error)
+{
+  g_autoptr(GByteArray) answer = g_byte_array_new ();
+  int fds[2];
+  gboolean complete, parsed;
+  pid_t child;
+  int status = 0;
+
+  if (!g_unix_open_pipe (fds, FD_CLOEXEC, NULL))
+    {
+      g_set_error (error, WM_ERROR, WM_ERROR_FAILED,
+                   _("Graphviz could not lay out the diagram: %s"), g_strerror (errno));
+      return FALSE;
+    }
+  G_LOCK (graphviz);
+  child = fork ();
+  if (child == 0)
+    {
+      close (fds[0]);
+      answer_from_child (layout, fds[1]);
+      _exit (0);
+    }
+  G_UNLOCK (graphviz);
+  close (fds[1]);
+  if (child < 0)
+    {
+      close (fds[0]);
+      g_set_error (error, WM_ERROR, WM_ERROR_FAILED,
+                   _("Graphviz could not lay out the diagram: %s"), g_strerror (errno));
+      return FALSE;
+    }
+  complete = read_answer (fds[0], answer);
+  close (fds[0]);
+  if (!complete)
+    kill (child, SIGKILL);
+  while (waitpid (child, &status, 0) < 0 && errno == EINTR)
+    ;
+  if (!complete)
+    {
+      g_set_error (error, WM_ERROR, WM_ERROR_FAILED,
+                   _("Graphviz took more than %d seconds to lay out the diagram; it was "
+                     "stopped and the diagram is unchanged."), DOT_SECONDS);
+      return FALSE;
+    }
+  parsed = WIFEXITED (status) && WEXITSTATUS (status) == 0 && parse_answer (layout, answer, error);
+  if (!parsed && (error == NULL || *error == NULL))
+    g_set_error_literal (error, WM_ERROR, WM_ERROR_FAILED,
+                         _("Graphviz stopped unexpectedly while laying out the diagram; the "
+                           "diagram is unchanged."));
+  return parsed;
 }
 
 /* Applying the result */
