@@ -12,6 +12,8 @@
 
 #include "wm-application.h"
 #include "wm-cli.h"
+#include "wm-cli-merge.h"
+#include "wm-cli-team.h"
 
 /* The editor: every file given opens in its own window. */
 static int
@@ -55,13 +57,24 @@ main (int   argc,
   g_auto(GStrv) files = NULL;
   g_autofree char *locale = NULL;
   gboolean version = FALSE, check = FALSE, strict = FALSE;
+  gboolean merge = FALSE;
+  gboolean textconv = FALSE;
+  g_autofree char *diff_old = NULL;
+  g_autofree char *merge_output = NULL;
   g_auto(WmCliExport) export = { 0, };
   const GOptionEntry entries[] = {
     { "export", 0, 0, G_OPTION_ARG_FILENAME, &export.output,
-      N_("Export to OUT without a window: PNG, PDF, SVG or PowerPoint"), N_("OUT") },
+      N_("Export to OUT without a window: PNG, PDF, SVG, PowerPoint, PlantUML (.puml), draw.io "
+         "(.drawio), CSV, Markdown (.md) or a Waymark project (.waymark)"), N_("OUT") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &export.format,
-      N_("png, pdf, svg or pptx (default: from OUT’s extension); with --check, text or json"),
-      N_("FORMAT") },
+      N_("png, pdf, svg, pptx, puml, drawio, csv, md or waymark (default: from OUT’s "
+         "extension); with --check, text or json"), N_("FORMAT") },
+    { "import", 0, 0, G_OPTION_ARG_FILENAME, &export.import,
+      N_("With --export, first add the diagrams of FILE (PlantUML, draw.io, CSV or a Waymark "
+         "project) to PROJECT; a CSV table with --diagram updates that diagram instead"),
+      N_("FILE") },
+    { "markdown-svgs", 0, 0, G_OPTION_ARG_NONE, &export.markdown_svgs,
+      N_("With a Markdown export, also write each diagram’s SVG beside OUT"), NULL },
     { "diagram", 0, 0, G_OPTION_ARG_STRING, &export.diagram,
       N_("The diagram to export, by name or id, or “all” (default: a PDF or PowerPoint "
          "deck of every diagram, else the first)"), N_("NAME") },
@@ -89,6 +102,17 @@ main (int   argc,
       N_("Validate a project and list its diagrams and problems, without a window"), NULL },
     { "strict", 0, 0, G_OPTION_ARG_NONE, &strict,
       N_("With --check, also fail when the model finds errors in the diagrams"), NULL },
+    { "merge", 0, 0, G_OPTION_ARG_NONE, &merge,
+      N_("Merge the changes OURS and THEIRS made to BASE (BASE OURS THEIRS, git’s %O %A %B) "
+         "into OURS; exit 1 when conflicts remain"), NULL },
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, &merge_output,
+      N_("With --merge, write the result to FILE instead of OURS"), N_("FILE") },
+    { "diff", 0, 0, G_OPTION_ARG_FILENAME, &diff_old,
+      N_("Print what changed from OLD to PROJECT, per diagram; exit 0 when equal, 1 when "
+         "different, 2 on errors; with --export, draw the changes (PDF, PNG or SVG)"),
+      N_("OLD") },
+    { "textconv", 0, 0, G_OPTION_ARG_NONE, &textconv,
+      N_("Print PROJECT as one line per item, for git diff (diff.waymark.textconv)"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version and exit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("PROJECT") },
     { NULL }
@@ -101,6 +125,10 @@ main (int   argc,
 
   context = g_option_context_new (_("[PROJECT]"));
   g_option_context_set_summary (context, _("Waymark maps how a business serves its customers."));
+  g_option_context_set_description (context,
+    _("PROJECT may be a Waymark project or a file Waymark imports: PlantUML (.puml), draw.io "
+      "(.drawio, .xml) or CSV, told apart by their content. Import warnings are written to "
+      "stderr as FILE:LINE: warning: …"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
@@ -114,6 +142,22 @@ main (int   argc,
     {
       g_print ("waymark %s\n", PACKAGE_VERSION);
       return WM_EXIT_OK;
+    }
+  if (export.import != NULL && export.output == NULL)
+    {
+      g_printerr ("waymark: %s\n", _("--import goes with --export (see --help)"));
+      return WM_EXIT_USAGE;
+    }
+  if (diff_old != NULL || textconv)
+    return wm_cli_team (diff_old, textconv, (const char *const *) files, &export);
+  if (merge)
+    {
+      if (files == NULL || g_strv_length (files) != 3)
+        {
+          g_printerr ("waymark: %s\n", _("--merge takes BASE OURS THEIRS (see --help)"));
+          return WM_EXIT_USAGE;
+        }
+      return wm_cli_merge (files[0], files[1], files[2], merge_output);
     }
   if (check || export.output != NULL)
     {

@@ -12,6 +12,8 @@
 
 #include "waymark-model.h"
 #include "wm-cli.h"
+#include "wm-convert.h"
+#include "wm-csv.h"
 #include "wm-export.h"
 #include "wm-json.h"
 
@@ -307,12 +309,61 @@ print_json (const char *path,
   return errors;
 }
 
+/* Prints @log's warnings about @path to stderr, as compilers write theirs. */
+static void
+print_import_log (const WmImportLog *log,
+                  const char        *path)
+{
+  g_autofree char *text = wm_import_log_format (log, path);
+
+  if (text != NULL && text[0] != '\0')
+    g_printerr ("%s%s", text, g_str_has_suffix (text, "\n") ? "" : "\n");
+}
+
+/* Reads @path in any format Waymark reads (from its content, then its
+ * extension); the import's warnings go to stderr. NULL after printing why
+ * nothing could be read. */
+static WmProject *
+load_input (const char       *path,
+            WmExchangeFormat *format)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_auto(WmImportLog) log = { 0, };
+  WmProject *project;
+  gsize size;
+
+  if (!g_file_load_contents (file, NULL, &data, &size, NULL, &error))
+    {
+      g_printerr ("waymark: %s\n", error->message);
+      return NULL;
+    }
+  if (format != NULL)
+    *format = wm_exchange_detect (data, size, path);
+  wm_import_log_init (&log);
+  project = wm_convert_import (data, size, path, &log, &error);
+  print_import_log (&log, path);
+  if (project == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return NULL;
+    }
+  if (wm_exchange_detect (data, size, path) == WM_EXCHANGE_WAYMARK)
+    wm_project_set_file (project, file);
+  return project;
+}
+
 /* Prints the report for people and returns how many errors the model found. */
 static guint
-print_text (const char *path,
-            WmProject  *project)
+print_text (const char       *path,
+            WmExchangeFormat  format,
+            WmProject        *project)
 {
-  g_print (_("%s: a valid Waymark project (format %d)"), path, WM_FORMAT_VERSION);
+  if (format == WM_EXCHANGE_WAYMARK)
+    g_print (_("%s: a valid Waymark project (format %d)"), path, WM_FORMAT_VERSION);
+  else
+    g_print (_("%s: imported as a Waymark project"), path);
   g_print ("\n");
   if (*wm_project_get_title (project) != '\0')
     g_print (_("Title: %s\n"), wm_project_get_title (project));
@@ -328,10 +379,9 @@ wm_cli_check (const char *path,
               gboolean    strict,
               const char *format)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(WmProject) project = NULL;
   gboolean json = g_strcmp0 (format, "json") == 0;
+  WmExchangeFormat input = WM_EXCHANGE_UNKNOWN;
   guint errors;
 
   if (format != NULL && !json && g_strcmp0 (format, "text") != 0)
@@ -342,14 +392,10 @@ wm_cli_check (const char *path,
       g_printerr ("waymark: %s\n", message);
       return WM_EXIT_USAGE;
     }
-  file = g_file_new_for_commandline_arg (path);
-  project = wm_project_load (file, NULL, &error);
+  project = load_input (path, &input);
   if (project == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return WM_EXIT_INVALID;
-    }
-  errors = json ? print_json (path, project) : print_text (path, project);
+    return WM_EXIT_INVALID;
+  errors = json ? print_json (path, project) : print_text (path, input, project);
   return strict && errors > 0 ? WM_EXIT_INVALID : WM_EXIT_OK;
 }
 
@@ -363,6 +409,7 @@ wm_cli_export_clear (WmCliExport *request)
   g_clear_pointer (&request->orientation, g_free);
   g_clear_pointer (&request->background, g_free);
   g_clear_pointer (&request->svg_text, g_free);
+  g_clear_pointer (&request->import, g_free);
 }
 
 static int
@@ -372,21 +419,48 @@ usage_error (const char *message)
   return WM_EXIT_USAGE;
 }
 
+/* The format --format or OUT's extension asks for: a picture in
+ * options->format, or a text format in @text (else WM_EXCHANGE_UNKNOWN).
+ * NULL, or why neither. */
+static char *
+choose_format (const WmCliExport *request,
+               WmExportOptions   *options,
+               WmExchangeFormat  *text)
+{
+  *text = WM_EXCHANGE_UNKNOWN;
+  if (request->format != NULL)
+    {
+      if (wm_export_format_from_name (request->format, &options->format))
+        return NULL;
+      *text = wm_convert_format_from_name (request->format);
+      if (*text != WM_EXCHANGE_UNKNOWN)
+        return NULL;
+      return g_strdup_printf (_("unknown format “%s”: use png, pdf, svg, pptx, puml, drawio, "
+                                "csv, md or waymark"), request->format);
+    }
+  if (wm_export_format_from_path (request->output, &options->format))
+    return NULL;
+  *text = wm_exchange_from_extension (request->output);
+  if (*text != WM_EXCHANGE_UNKNOWN)
+    return NULL;
+  return g_strdup_printf (_("cannot tell the format of “%s”: name it .png, .pdf, .svg, .pptx, "
+                            ".puml, .drawio, .csv, .md or .waymark, or give --format"),
+                          request->output);
+}
+
 /* Turns the command-line words into export options; FALSE after printing why not. */
 static gboolean
 parse_export_options (const WmCliExport *request,
-                      WmExportOptions   *options)
+                      WmExportOptions   *options,
+                      WmExchangeFormat  *text)
 {
   g_autofree char *message = NULL;
 
   wm_export_options_init (options);
-  if (request->format ? !wm_export_format_from_name (request->format, &options->format)
-                      : !wm_export_format_from_path (request->output, &options->format))
-    message = request->format
-                ? g_strdup_printf (_("unknown format “%s”: use png, pdf, svg or pptx"),
-                                   request->format)
-                : g_strdup_printf (_("cannot tell the format of “%s”: name it .png, .pdf, .svg "
-                                     "or .pptx, or give --format"), request->output);
+  if ((message = choose_format (request, options, text)) != NULL)
+    ;
+  else if (request->markdown_svgs && *text != WM_EXCHANGE_MARKDOWN)
+    message = g_strdup (_("--markdown-svgs goes with a Markdown export (.md)"));
   else if (request->scale != 0 && request->dpi != 0)
     message = g_strdup (_("give --scale or --dpi, not both"));
   /* Written so that a NaN ("--scale=nan") is out of range too. */
@@ -459,24 +533,88 @@ report_each (WmDiagram    *diagram,
     g_print ("%s\n", path);
 }
 
+/* A text format (PlantUML, draw.io, CSV, Markdown, a Waymark project):
+ * @diagram alone when given, else what the format takes of the project. */
+static int
+export_text (WmProject         *project,
+             WmDiagram         *diagram,
+             WmExchangeFormat   format,
+             const WmCliExport *request)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (request->output);
+  g_autoptr(GError) error = NULL;
+  WmConvertOptions options;
+
+  wm_convert_options_init (&options);
+  options.markdown_svgs = request->markdown_svgs;
+  if (!wm_convert_export_to_file (project, diagram, format, &options, file, &error))
+    {
+      g_printerr ("waymark: %s\n", error->message);
+      return WM_EXIT_INVALID;
+    }
+  return WM_EXIT_OK;
+}
+
+/* --import=FILE: FILE's diagrams join @project; a CSV table with --diagram
+ * naming a diagram of @project updates that diagram instead, row by row.
+ * FALSE after printing why nothing could be imported. */
+static gboolean
+import_into (WmProject         *project,
+             const WmCliExport *request)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (request->import);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_auto(WmImportLog) log = { 0, };
+  g_autoptr(WmProject) imported = NULL;
+  WmDiagram *target = NULL;
+  gboolean done;
+  gsize size;
+
+  if (!g_file_load_contents (file, NULL, &data, &size, NULL, &error))
+    {
+      g_printerr ("waymark: %s\n", error->message);
+      return FALSE;
+    }
+  wm_import_log_init (&log);
+  if (request->diagram != NULL && g_strcmp0 (request->diagram, "all") != 0)
+    target = wm_project_find_diagram (project, request->diagram);
+  if (target != NULL && wm_exchange_detect (data, size, request->import) == WM_EXCHANGE_CSV)
+    done = wm_import_csv_into (target, data, size, &log, &error);
+  else
+    {
+      imported = wm_convert_import (data, size, request->import, &log, &error);
+      target = imported ? wm_project_add_diagrams_from (project, imported, &error) : NULL;
+      done = target != NULL;
+      /* A table for a diagram the project lacks makes it, under that name. */
+      if (done && request->diagram != NULL && g_strcmp0 (request->diagram, "all") != 0 &&
+          wm_exchange_detect (data, size, request->import) == WM_EXCHANGE_CSV)
+        wm_diagram_rename (target, request->diagram);
+    }
+  print_import_log (&log, request->import);
+  if (!done)
+    g_printerr ("%s\n", error->message);
+  return done;
+}
+
 int
 wm_cli_export (const char        *path,
                const WmCliExport *request)
 {
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-  g_autoptr(GError) error = NULL;
   g_autoptr(WmProject) project = NULL;
   WmExportOptions options;
+  WmExchangeFormat text;
   WmDiagram *diagram = NULL;
 
-  if (!parse_export_options (request, &options))
+  if (!parse_export_options (request, &options, &text))
     return WM_EXIT_USAGE;
-  project = wm_project_load (file, NULL, &error);
+  project = load_input (path, NULL);
   if (project == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return WM_EXIT_INVALID;
-    }
+    return WM_EXIT_INVALID;
+  if (request->import != NULL && !import_into (project, request))
+    return WM_EXIT_INVALID;
+  if (text == WM_EXCHANGE_WAYMARK)
+    return export_text (project, NULL, text, request);
   if (wm_project_get_n_diagrams (project) == 0)
     return usage_error (_("the project has no diagrams to export"));
 
@@ -492,6 +630,8 @@ wm_cli_export (const char        *path,
         }
     }
 
+  if (text != WM_EXCHANGE_UNKNOWN)
+    return export_text (project, diagram, text, request);
   /* A PDF or PowerPoint deck of no particular diagram is the presentation of them all. */
   if ((options.format == WM_EXPORT_PDF || options.format == WM_EXPORT_PPTX) &&
       request->diagram == NULL)

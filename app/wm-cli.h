@@ -1,4 +1,4 @@
-/* wm-cli.h — the headless command line: --check
+/* wm-cli.h — the headless command line: --check, --export
  *
  * Copyright 2026 The Waymark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -20,7 +20,7 @@ typedef enum
 typedef struct
 {
   char   *output;       /* --export=OUT */
-  char   *format;       /* png, pdf, svg, or NULL for OUT's extension */
+  char   *format;       /* png, pdf, svg, pptx, puml, drawio, csv, md, waymark; NULL: from OUT */
   char   *diagram;      /* a name or id, "all", or NULL */
   double  scale;        /* 0 when not given */
   int     dpi;          /* 0 when not given */
@@ -29,12 +29,17 @@ typedef struct
   char   *background;   /* white, transparent */
   gboolean tiles;       /* --tiles: split diagrams too large to read over several PDF pages */
   char   *svg_text;     /* paths, text */
+  char   *import;       /* --import=FILE: added to the project (or, CSV, updating --diagram) */
+  gboolean markdown_svgs; /* --markdown-svgs: each diagram's SVG beside the Markdown */
 } WmCliExport;
 
 void wm_cli_export_clear (WmCliExport *request);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (WmCliExport, wm_cli_export_clear)
 
-/* Validates @path and prints its diagrams, figures and problems to stdout,
+/* @path may be a Waymark project or any file Waymark imports (PlantUML,
+ * draw.io, CSV): the import's warnings go to stderr as "FILE:LINE: warning: …".
+ *
+ * Validates @path and prints its diagrams, figures and problems to stdout,
  * errors to stderr; @format is "text" (the default when NULL) or "json"
  * (described by data/waymark-check.schema.json). */
 int wm_cli_check  (const char        *path,

@@ -35,20 +35,100 @@ struct _WmExportDialog
   GtkWidget      *page_group;
   GtkWidget      *image_group;
   GtkWidget      *svg_group;
+  GtkWidget      *markdown_group;
+  GtkSwitch      *markdown_svgs;
 };
 
 G_DEFINE_FINAL_TYPE (WmExportDialog, wm_export_dialog, ADW_TYPE_WINDOW)
 
-/* Page settings matter for PDF only, scale and background for PNG only. */
+/* The format choices after the pictures (WmExportFormat, first in the
+ * list), in the order of format_choices in the template. */
+static const struct
+{
+  WmExchangeFormat  format;
+  const char       *extension;
+} text_formats[] = {
+  { WM_EXCHANGE_PLANTUML, "puml" },
+  { WM_EXCHANGE_DRAWIO, "drawio" },
+  { WM_EXCHANGE_CSV, "csv" },
+  { WM_EXCHANGE_MARKDOWN, "md" },
+};
+
+#define N_PICTURE_FORMATS (WM_EXPORT_PPTX + 1)
+
+/* The position of the text format chosen in text_formats, or -1 for a picture. */
+static int
+text_choice (WmExportDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->format);
+
+  if (selected < N_PICTURE_FORMATS || selected >= N_PICTURE_FORMATS + G_N_ELEMENTS (text_formats))
+    return -1;
+  return (int) (selected - N_PICTURE_FORMATS);
+}
+
+/* Page settings matter for PDF only, scale and background for PNG only;
+ * a Markdown document is always of the whole project. */
 static void
 update_sensitivity (WmExportDialog *self)
 {
   guint format = adw_combo_row_get_selected (self->format);
+  int text = text_choice (self);
+  gboolean markdown = text >= 0 && text_formats[text].format == WM_EXCHANGE_MARKDOWN;
 
   gtk_widget_set_sensitive (self->page_group, format == WM_EXPORT_PDF);
   gtk_widget_set_sensitive (self->image_group, format == WM_EXPORT_PNG);
   gtk_widget_set_sensitive (self->svg_group, format == WM_EXPORT_SVG);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->which), self->current != NULL);
+  gtk_widget_set_sensitive (self->markdown_group, markdown);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->which), self->current != NULL && !markdown);
+}
+
+WmExchangeFormat
+wm_export_dialog_get_text_format (WmExportDialog   *self,
+                                  WmConvertOptions *options)
+{
+  int text;
+
+  g_return_val_if_fail (WM_IS_EXPORT_DIALOG (self), WM_EXCHANGE_UNKNOWN);
+
+  text = text_choice (self);
+  if (options != NULL)
+    {
+      wm_convert_options_init (options);
+      options->markdown_svgs = gtk_switch_get_active (self->markdown_svgs);
+    }
+  return text >= 0 ? text_formats[text].format : WM_EXCHANGE_UNKNOWN;
+}
+
+void
+wm_export_dialog_set_text_format (WmExportDialog         *self,
+                                  WmExchangeFormat        format,
+                                  const WmConvertOptions *options)
+{
+  g_return_if_fail (WM_IS_EXPORT_DIALOG (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (text_formats); i++)
+    if (text_formats[i].format == format)
+      adw_combo_row_set_selected (self->format, N_PICTURE_FORMATS + i);
+  if (options != NULL)
+    gtk_switch_set_active (self->markdown_svgs, options->markdown_svgs);
+}
+
+/* The text export chosen, as the command line writes it: the diagram shown
+ * unless all are asked for. */
+static gboolean
+export_text (WmExportDialog  *self,
+             GFile           *file,
+             GError         **error)
+{
+  WmExportOptions options;
+  WmConvertOptions convert;
+  WmExchangeFormat format = wm_export_dialog_get_text_format (self, &convert);
+  gboolean all;
+
+  wm_export_dialog_get_options (self, &options, &all);
+  return wm_convert_export_to_file (self->project, all ? NULL : self->current, format, &convert,
+                                    file, error);
 }
 
 void
@@ -59,7 +139,8 @@ wm_export_dialog_get_options (WmExportDialog  *self,
   g_return_if_fail (WM_IS_EXPORT_DIALOG (self));
 
   wm_export_options_init (options);
-  options->format = adw_combo_row_get_selected (self->format);
+  if (text_choice (self) < 0)
+    options->format = adw_combo_row_get_selected (self->format);
   options->page = adw_combo_row_get_selected (self->page);
   options->orientation = adw_combo_row_get_selected (self->orientation);
   options->tiles = gtk_switch_get_active (self->tiles);
@@ -97,6 +178,8 @@ wm_export_dialog_export_to (WmExportDialog  *self,
 
   g_return_val_if_fail (WM_IS_EXPORT_DIALOG (self), FALSE);
 
+  if (text_choice (self) >= 0)
+    return export_text (self, file, error);
   wm_export_dialog_get_options (self, &options, &all);
   if (!all)
     return wm_export_diagram_to_file (self->current, &options, file, error);
@@ -158,7 +241,18 @@ start_chosen_export (WmExportDialog *self,
   gboolean all;
 
   wm_export_dialog_get_options (self, &options, &all);
-  if (!all)
+  if (text_choice (self) >= 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* Text is quick to write, and GTask still answers from the main loop. */
+      if (export_text (self, file, &error))
+        g_task_return_boolean (task, TRUE);
+      else
+        g_task_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
+    }
+  else if (!all)
     {
       g_task_set_task_data (task, GINT_TO_POINTER (EXPORT_DIAGRAM), NULL);
       wm_export_diagram_to_file_async (self->current, &options, file, cancellable, exported, task);
@@ -335,13 +429,16 @@ _wm_export_dialog_dup_suggested_name (WmExportDialog *self)
   g_autofree char *name = NULL;
 
   wm_export_dialog_get_options (self, &options, &all);
-  if (all || self->current == NULL)
+  if (all || self->current == NULL ||
+      wm_export_dialog_get_text_format (self, NULL) == WM_EXCHANGE_MARKDOWN)
     stem = g_strdup (title);
   else if (*title != '\0' && wm_project_get_n_diagrams (self->project) > 1)
     stem = g_strdup_printf ("%s - %s", title, wm_diagram_get_name (self->current));
   else
     stem = g_strdup (*title != '\0' ? title : wm_diagram_get_name (self->current));
   name = _wm_file_name_from_title (stem);
+  if (text_choice (self) >= 0)
+    return g_strdup_printf ("%s.%s", name, text_formats[text_choice (self)].extension);
   return g_strdup_printf ("%s.%s", name, wm_export_format_extension (options.format));
 }
 
@@ -426,6 +523,8 @@ wm_export_dialog_class_init (WmExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WmExportDialog, page_group);
   gtk_widget_class_bind_template_child (widget_class, WmExportDialog, image_group);
   gtk_widget_class_bind_template_child (widget_class, WmExportDialog, svg_group);
+  gtk_widget_class_bind_template_child (widget_class, WmExportDialog, markdown_group);
+  gtk_widget_class_bind_template_child (widget_class, WmExportDialog, markdown_svgs);
   gtk_widget_class_bind_template_callback (widget_class, on_export_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
   gtk_widget_class_bind_template_callback (widget_class, update_sensitivity);

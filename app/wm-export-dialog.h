@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "waymark-model.h"
+#include "wm-convert.h"
 #include "wm-export.h"
 
 G_BEGIN_DECLS
@@ -23,6 +24,16 @@ WmExportDialog *wm_export_dialog_new         (GtkWindow       *parent,
 void            wm_export_dialog_get_options (WmExportDialog  *self,
                                               WmExportOptions *options,
                                               gboolean        *all_diagrams);
+/* The text format chosen (PlantUML, draw.io, CSV, Markdown), written by
+ * wm_convert_export_to_file() as the command line writes it; else
+ * WM_EXCHANGE_UNKNOWN, and wm_export_dialog_get_options() says which
+ * picture format. With a text format, options->format means nothing. */
+WmExchangeFormat wm_export_dialog_get_text_format (WmExportDialog   *self,
+                                                   WmConvertOptions *options);
+/* Chooses the text format @format (not WM_EXCHANGE_UNKNOWN or _WAYMARK). */
+void            wm_export_dialog_set_text_format  (WmExportDialog         *self,
+                                                   WmExchangeFormat        format,
+                                                   const WmConvertOptions *options);
 /* Sets the choices, as from the last export. */
 void            wm_export_dialog_set_options (WmExportDialog        *self,
                                               const WmExportOptions *options,

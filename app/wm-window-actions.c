@@ -41,6 +41,7 @@ _wm_window_update_diagram_actions (WmWindow *self)
   gboolean editable = position < n && !wm_project_get_read_only (self->project);
   WmDiagram *diagram = position < n ? wm_project_get_diagram (self->project, position) : NULL;
 
+  gtk_widget_action_set_enabled (widget, "win.import", !wm_project_get_read_only (self->project));
   gtk_widget_action_set_enabled (widget, "win.rename-diagram", editable);
   gtk_widget_action_set_enabled (widget, "win.duplicate-diagram", editable);
   gtk_widget_action_set_enabled (widget, "win.delete-diagram", editable);
@@ -86,8 +87,10 @@ open_action (GtkWidget  *widget,
     gtk_file_chooser_native_new (_("Open a Project"), GTK_WINDOW (self),
                                  GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   g_autoptr(GtkFileFilter) filter = _wm_window_project_filter ();
+  g_autoptr(GtkFileFilter) others = _wm_window_import_filter ();
 
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), others);
   g_signal_connect (dialog, "response", G_CALLBACK (on_open_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
@@ -610,6 +613,7 @@ void
 _wm_window_class_init_actions (GtkWidgetClass *widget_class)
 {
   class_init_zoom_actions (widget_class);
+  _wm_window_class_init_import (widget_class);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);

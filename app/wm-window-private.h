@@ -73,6 +73,7 @@ struct _WmWindow
   WmProject          *before_reload;    /* what the "reloaded" toast's Undo brings back */
   WmProject          *reloaded;         /* the project that reload put in (not a reference) */
   GtkWidget          *file_dialog;      /* the open question about the file, if any */
+  GBytes             *merge_base;       /* the version last read or written: a merge's base */
 };
 
 /* wm-window.c */
@@ -94,6 +95,23 @@ void  _wm_window_new_from_template (WmWindow   *self,
                                     const char *file);
 /* A filter for the file choosers: Waymark projects. */
 GtkFileFilter *_wm_window_project_filter (void);
+
+/* wm-window-import.c */
+/* Whether @file is not named as a Waymark project, so that Open reads it
+ * through the importers. */
+gboolean _wm_window_is_foreign_file  (GFile          *file);
+/* Opens @file (PlantUML, draw.io, CSV, or a project of any name) as a new,
+ * unsaved project titled after it, showing the import's warnings. */
+void  _wm_window_open_foreign      (WmWindow       *self,
+                                    GFile          *file);
+/* Adds the diagrams of @file to the project as one undo step and shows the
+ * first of them. */
+void  _wm_window_import_file       (WmWindow       *self,
+                                    GFile          *file);
+/* A filter for the file choosers: the files the importers read. */
+GtkFileFilter *_wm_window_import_filter (void);
+void  _wm_window_class_init_import (GtkWidgetClass *widget_class);
+
 /* Saves to the project's own file (or asks where), then closes the window
  * if @then_close. */
 void  _wm_window_save              (WmWindow   *self,

@@ -25,6 +25,8 @@
 #include <glib/gi18n.h>
 
 #include "wm-canvas.h"
+#include "wm-format.h"
+#include "wm-merge.h"
 #include "wm-safe-save.h"
 #include "wm-window-private.h"
 
@@ -163,6 +165,109 @@ undo_reload_action (GtkWidget  *widget,
   wm_project_mark_unsaved (before);
 }
 
+/* Merging */
+
+/* Remembers the project as it is on disk, the base of a later merge with an
+ * outside change; a project with unsaved changes is not what the disk has. */
+static void
+remember_base (WmWindow *self)
+{
+  g_clear_pointer (&self->merge_base, g_bytes_unref);
+  if (self->project != NULL && wm_project_get_file (self->project) != NULL &&
+      !wm_project_get_dirty (self->project))
+    self->merge_base = wm_project_serialize (self->project);
+}
+
+static void
+report_merge_failed (WmWindow     *self,
+                     const GError *error)
+{
+  g_autofree char *body = g_strdup_printf (_("%s\n\nThe window keeps its version."),
+                                           error->message);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Versions Cannot Be "
+                                                                   "Merged"), body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  present_file_dialog (self, dialog);
+}
+
+/* Puts @merged (of the unsaved work and @disk) in the window, unsaved: the
+ * next save replaces @disk, and @disk is the base of the next merge. */
+static void
+show_merged (WmWindow  *self,
+             WmProject *merged,
+             WmProject *disk)
+{
+  guint n_conflicts = wm_project_get_conflicts (merged)->len;
+  AdwToast *toast;
+
+  wm_project_set_file (merged, wm_project_get_file (disk));
+  wm_project_set_file_etag (merged, wm_project_get_file_etag (disk));
+  close_file_dialog (self);
+  _wm_window_replace_project (self, merged);
+  wm_project_mark_unsaved (merged);
+  g_free (self->seen_etag);
+  self->seen_etag = g_strdup (wm_project_get_file_etag (disk));
+  g_clear_pointer (&self->merge_base, g_bytes_unref);
+  self->merge_base = wm_project_serialize (disk);
+  if (n_conflicts == 0)
+    toast = adw_toast_new (_("The changes on disk were merged with yours"));
+  else
+    toast = adw_toast_new_format (g_dngettext (GETTEXT_PACKAGE,
+                                               "Merged with the changes on disk: %u conflict "
+                                               "to resolve in the problems pane",
+                                               "Merged with the changes on disk: %u conflicts "
+                                               "to resolve in the problems pane", n_conflicts),
+                                  n_conflicts);
+  adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
+static void
+on_merge_loaded (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(Reload) request = user_data;
+  WmWindow *self = request->window;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WmProject) disk = wm_project_load_finish (result, &error);
+  g_autoptr(WmProject) base = NULL;
+  g_autoptr(WmProject) merged = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      self->project != request->project || self->merge_base == NULL)
+    return;
+  if (disk == NULL)
+    {
+      report_unreadable (self, error);
+      return;
+    }
+  base = wm_project_load_from_data (g_bytes_get_data (self->merge_base, NULL),
+                                    g_bytes_get_size (self->merge_base), "base", &error);
+  if (base != NULL)
+    merged = wm_merge_projects (base, self->project, disk, NULL, &error);
+  if (merged == NULL)
+    report_merge_failed (self, error);
+  else
+    show_merged (self, merged, disk);
+}
+
+/* Merges the unsaved work with the version on disk, the version read or
+ * written last being the base. */
+static void
+merge_with_disk (WmWindow *self)
+{
+  GFile *file = wm_project_get_file (self->project);
+  Reload *request;
+
+  if (file == NULL || self->merge_base == NULL)
+    return;
+  request = g_new0 (Reload, 1);
+  request->window = g_object_ref (self);
+  request->project = g_object_ref (self->project);
+  wm_project_load_async (file, self->watch_cancellable, on_merge_loaded, request);
+}
+
 /* Asking */
 
 typedef struct
@@ -213,6 +318,8 @@ on_change_response (AdwMessageDialog *dialog,
     return;
   if (g_str_equal (response, "reload"))
     reload (self, TRUE);
+  else if (g_str_equal (response, "merge"))
+    merge_with_disk (self);
   else if (g_str_equal (response, "keep"))
     keep_mine (self, question->from_save, question->then_close);
 }
@@ -234,11 +341,19 @@ change_dialog_new (WmWindow *self,
                                  : _("Another program changed the file while it has unsaved "
                                      "changes here. Reload it and lose them, or keep them and "
                                      "replace the file with them at the next save."));
-  /* No merge yet: when three-way merge exists, it is the third answer. */
   adw_message_dialog_add_responses (dialog,
                                     "reload", _("_Reload"),
                                     "keep", from_save ? _("_Keep Mine and Save") : _("_Keep Mine"),
                                     NULL);
+  /* Merging needs the version both started from: the one read or written last. */
+  if (self->merge_base != NULL)
+    {
+      adw_message_dialog_add_response (dialog, "merge", _("_Merge"));
+      adw_message_dialog_format_body (dialog, "%s\n\n%s", adw_message_dialog_get_body (dialog),
+                                      _("Or merge the two versions: what only one of them "
+                                        "changed is kept, and what both changed is listed in "
+                                        "the problems pane to choose from."));
+    }
   adw_message_dialog_set_response_appearance (dialog, "reload", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "keep");
   /* Escape decides nothing: the next save asks again. */
@@ -383,6 +498,8 @@ on_file_event (GFileMonitor      *monitor,
 void
 _wm_window_watch_save_done (WmWindow *self)
 {
+  if (self->saving == 0)
+    remember_base (self);
   if (self->saving > 0 || !self->watch_pending)
     return;
   self->watch_pending = FALSE;
@@ -416,6 +533,7 @@ forget_file (WmWindow *self)
   self->file_missing = FALSE;
   g_clear_object (&self->before_reload);
   self->reloaded = NULL;
+  g_clear_pointer (&self->merge_base, g_bytes_unref);
 }
 
 void
@@ -426,6 +544,7 @@ _wm_window_watch_file (WmWindow *self)
 
   if (self->reloaded != self->project)
     forget_file (self);
+  remember_base (self);
   if (file != NULL && self->watched != NULL && g_file_equal (file, self->watched))
     return;
   stop_watching (self);

@@ -596,6 +596,12 @@ wm_window_open_file (WmWindow *self,
   g_return_if_fail (WM_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  /* Other tools' files become a new project; only a project is read as one. */
+  if (_wm_window_is_foreign_file (file))
+    {
+      _wm_window_open_foreign (self, file);
+      return;
+    }
   self->loading++;
   wm_project_load_async (file, NULL, on_loaded, g_object_ref (self));
 }

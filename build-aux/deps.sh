@@ -13,6 +13,8 @@ WAYMARK_PACKAGES=(
   libarchive-dev unzip libreoffice-impress-nogui
   libgraphviz-dev
   python3-markdown
+  plantuml
+  git
 )
 
 waymark_missing_packages () {

@@ -25,6 +25,9 @@
  *  - a new result replaces only the rows that differ from the old one, so
  *    an edit that changes one problem rebinds one row.
  *
+ * Conflicts a merge left in the project (wm-merge.h) come last, as errors
+ * with Take Mine and Take Theirs buttons that resolve them as one undo step.
+ *
  * The window binds the "diagram" property to the canvas's; the fixed parts
  * (the empty state, the count, the list) are in wm-problems-panel.ui.
  */
@@ -56,6 +59,7 @@ struct _WmProblemsPanel
   GHashTable     *item_problems;  /* item id -> GPtrArray of its own WmProblem */
   GHashTable     *dirty;          /* ids of the items to check again */
   gboolean        all_dirty;      /* check every item again (a new diagram, its lists changed) */
+  GArray         *conflict_rows;  /* the project's conflict index of each of the last rows */
 };
 
 G_DEFINE_FINAL_TYPE (WmProblemsPanel, wm_problems_panel, ADW_TYPE_BIN)
@@ -125,9 +129,28 @@ severity_label (WmSeverity severity)
 
 /* Rows: the list view makes a handful and binds them to the problems in view */
 
+static void on_take_clicked (GtkButton *button, WmProblemsPanel *self);
+
+/* A button of a conflict's row; it finds its row's conflict when clicked,
+ * since rows that did not change are not bound again. */
+static GtkWidget *
+take_button (WmProblemsPanel *self,
+             GtkListItem     *item,
+             const char      *label,
+             gboolean         take_theirs)
+{
+  GtkWidget *button = gtk_button_new_with_label (label);
+
+  g_object_set_data (G_OBJECT (button), "list-item", item);
+  g_object_set_data (G_OBJECT (button), "take-theirs", GINT_TO_POINTER (take_theirs));
+  g_signal_connect (button, "clicked", G_CALLBACK (on_take_clicked), self);
+  return button;
+}
+
 static void
 setup_row (GtkSignalListItemFactory *factory,
-           GtkListItem              *item)
+           GtkListItem              *item,
+           WmProblemsPanel          *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
   GtkWidget *icon = gtk_image_new ();
@@ -142,9 +165,30 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_widget_set_margin_bottom (box, 6);
   gtk_widget_set_margin_start (box, 6);
   gtk_widget_set_margin_end (box, 6);
+  /* The message above a conflict's buttons, so that it keeps its width. */
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  gtk_box_append (GTK_BOX (buttons), take_button (self, item, _("Take Mine"), FALSE));
+  gtk_box_append (GTK_BOX (buttons), take_button (self, item, _("Take Theirs"), TRUE));
+  gtk_widget_set_visible (buttons, FALSE);
+  gtk_box_append (GTK_BOX (text), label);
+  gtk_box_append (GTK_BOX (text), buttons);
   gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), text);
   gtk_list_item_set_child (item, box);
+}
+
+/* The project's index of the conflict row @position shows, or -1. */
+static int
+conflict_at (WmProblemsPanel *self,
+             guint            position)
+{
+  guint first = self->problems->len - self->conflict_rows->len;
+
+  if (position < first || position >= self->problems->len)
+    return -1;
+  return (int) g_array_index (self->conflict_rows, guint, position - first);
 }
 
 static void
@@ -153,7 +197,7 @@ bind_row (GtkSignalListItemFactory *factory,
           WmProblemsPanel          *self)
 {
   GtkWidget *icon = gtk_widget_get_first_child (gtk_list_item_get_child (item));
-  GtkWidget *label = gtk_widget_get_next_sibling (icon);
+  GtkWidget *label = gtk_widget_get_first_child (gtk_widget_get_next_sibling (icon));
   guint position = gtk_list_item_get_position (item);
   const WmProblem *problem;
 
@@ -164,6 +208,7 @@ bind_row (GtkSignalListItemFactory *factory,
   gtk_widget_set_css_classes (icon, (const char *[]) { severity_style (problem->severity), NULL });
   gtk_widget_set_tooltip_text (icon, severity_label (problem->severity));
   gtk_label_set_label (GTK_LABEL (label), problem->message);
+  gtk_widget_set_visible (gtk_widget_get_next_sibling (label), conflict_at (self, position) >= 0);
   /* Only a problem about items has somewhere to go. */
   gtk_list_item_set_activatable (item, problem->item_ids != NULL && problem->item_ids[0] != NULL);
 }
@@ -280,7 +325,32 @@ item_problems (WmProblemsPanel *self,
   return mine;
 }
 
-/* The same problems, in the same order, as wm_diagram_check(). */
+/* The conflicts of the diagram and of the project's metadata, last. */
+static void
+add_conflicts (WmProblemsPanel *self,
+               GPtrArray       *found)
+{
+  GPtrArray *conflicts = wm_project_get_conflicts (wm_diagram_get_project (self->diagram));
+
+  g_array_set_size (self->conflict_rows, 0);
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      const WmConflict *conflict = conflicts->pdata[i];
+      const char *ids[] = { conflict->item, NULL };
+      g_autofree char *message = NULL;
+
+      if (conflict->diagram != NULL &&
+          g_strcmp0 (conflict->diagram, wm_diagram_get_id (self->diagram)) != 0)
+        continue;
+      message = wm_conflict_describe (conflict);
+      g_ptr_array_add (found, wm_problem_new (WM_SEVERITY_ERROR, self->diagram, ids, "%s",
+                                              message));
+      g_array_append_val (self->conflict_rows, i);
+    }
+}
+
+/* The same problems, in the same order, as wm_diagram_check(), then the
+ * conflicts. */
 static GPtrArray *
 check_diagram (WmProblemsPanel *self)
 {
@@ -297,6 +367,7 @@ check_diagram (WmProblemsPanel *self)
         g_ptr_array_add (found, problem_copy (g_ptr_array_index (mine, k)));
     }
   wm_diagram_check_rules (self->diagram, found);
+  add_conflicts (self, found);
   g_hash_table_remove_all (self->dirty);
   self->all_dirty = FALSE;
   return found;
@@ -455,6 +526,44 @@ wm_problems_panel_get_paused (WmProblemsPanel *self)
   return self->paused;
 }
 
+gboolean
+wm_problems_panel_resolve (WmProblemsPanel *self,
+                           guint            index,
+                           gboolean         take_theirs,
+                           GError         **error)
+{
+  int conflict;
+  gboolean done;
+
+  g_return_val_if_fail (WM_IS_PROBLEMS_PANEL (self), FALSE);
+  g_return_val_if_fail (index < self->problems->len, FALSE);
+
+  conflict = conflict_at (self, index);
+  if (conflict < 0 || self->diagram == NULL)
+    {
+      g_set_error (error, WM_ERROR, WM_ERROR_NOT_FOUND, "%s", _("This problem is no conflict"));
+      return FALSE;
+    }
+  done = wm_project_resolve_conflict (wm_diagram_get_project (self->diagram), (guint) conflict,
+                                      take_theirs, error);
+  /* A conflict of the project's metadata changes no diagram: check now. */
+  if (self->diagram != NULL)
+    wm_problems_panel_refresh (self);
+  return done;
+}
+
+static void
+on_take_clicked (GtkButton       *button,
+                 WmProblemsPanel *self)
+{
+  GtkListItem *item = g_object_get_data (G_OBJECT (button), "list-item");
+  gboolean take_theirs = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "take-theirs"));
+  g_autoptr(GError) error = NULL;
+
+  if (!wm_problems_panel_resolve (self, gtk_list_item_get_position (item), take_theirs, &error))
+    g_warning ("%s", error->message);
+}
+
 void
 wm_problems_panel_activate (WmProblemsPanel *self,
                             guint            index)
@@ -550,6 +659,7 @@ wm_problems_panel_finalize (GObject *object)
   g_ptr_array_unref (self->problems);
   g_hash_table_unref (self->item_problems);
   g_hash_table_unref (self->dirty);
+  g_array_unref (self->conflict_rows);
   G_OBJECT_CLASS (wm_problems_panel_parent_class)->finalize (object);
 }
 
@@ -611,6 +721,7 @@ wm_problems_panel_init (WmProblemsPanel *self)
                                                (GDestroyNotify) g_ptr_array_unref);
   self->dirty = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->all_dirty = TRUE;
+  self->conflict_rows = g_array_new (FALSE, FALSE, sizeof (guint));
   self->diagram_signals = g_signal_group_new (WM_TYPE_DIAGRAM);
   g_signal_group_connect_swapped (self->diagram_signals, "changed",
                                   G_CALLBACK (on_diagram_changed), self);

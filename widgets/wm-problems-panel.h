@@ -38,6 +38,13 @@ guint       wm_problems_panel_get_n_item_checks (WmProblemsPanel *self);
 void        wm_problems_panel_set_paused    (WmProblemsPanel *self,
                                              gboolean         paused);
 gboolean    wm_problems_panel_get_paused    (WmProblemsPanel *self);
+/* Resolves the merge conflict row @index shows, as its Take Mine or Take
+ * Theirs button does: one undo step. FALSE with @error set when the row is
+ * no conflict or the project refuses. */
+gboolean    wm_problems_panel_resolve       (WmProblemsPanel *self,
+                                             guint            index,
+                                             gboolean         take_theirs,
+                                             GError         **error);
 /* Activates row @index as a click would: emits "problem-activated". */
 void        wm_problems_panel_activate      (WmProblemsPanel *self,
                                              guint            index);

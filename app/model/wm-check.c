@@ -11,6 +11,7 @@
 
 #include "wm-check.h"
 #include "wm-diagram-private.h"
+#include "wm-merge.h"
 
 const char *
 wm_severity_to_string (WmSeverity severity)
@@ -228,6 +229,28 @@ wm_diagram_check (WmDiagram *diagram)
   return problems;
 }
 
+/* Each conflict a merge left is an error until resolved (wm-merge.h). */
+static void
+check_conflicts (WmProject *project,
+                 GPtrArray *problems)
+{
+  GPtrArray *conflicts = wm_project_get_conflicts (project);
+
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      const WmConflict *conflict = conflicts->pdata[i];
+      const char *ids[] = { conflict->item, NULL };
+      WmDiagram *diagram = conflict->diagram
+                             ? wm_project_find_diagram (project, conflict->diagram) : NULL;
+      g_autofree char *message = wm_conflict_describe (conflict);
+      WmProblem *problem = wm_problem_new (WM_SEVERITY_ERROR, diagram, ids, "%s", message);
+
+      if (diagram == NULL && conflict->diagram != NULL)
+        problem->diagram_id = (g_free (problem->diagram_id), g_strdup (conflict->diagram));
+      g_ptr_array_add (problems, problem);
+    }
+}
+
 GPtrArray *
 wm_project_check (WmProject *project)
 {
@@ -240,5 +263,6 @@ wm_project_check (WmProject *project)
       g_autoptr(GPtrArray) found = wm_diagram_check (wm_project_get_diagram (project, i));
       g_ptr_array_extend_and_steal (problems, g_steal_pointer (&found));
     }
+  check_conflicts (project, problems);
   return problems;
 }

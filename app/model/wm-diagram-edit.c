@@ -67,12 +67,28 @@ check_writable (WmDiagram *self,
   return TRUE;
 }
 
+/* A diagram outside a project only has its own items to keep clear of. */
+static char *
+new_item_id (WmDiagram        *self,
+             const WmItemType *type)
+{
+  if (self->project != NULL)
+    return _wm_project_new_id (self->project, type->id);
+  for (;;)
+    {
+      char *id = _wm_new_random_id (type->id);
+
+      if (wm_diagram_lookup (self, id) == NULL)
+        return id;
+      g_free (id);
+    }
+}
+
 static WmItem *
 new_item (WmDiagram        *self,
           const WmItemType *type)
 {
-  g_autofree char *id = self->project ? _wm_project_new_id (self->project, type->id)
-                                      : g_strdup_printf ("%s-%u", type->id, self->items->len + 1);
+  g_autofree char *id = new_item_id (self, type);
 
   return wm_item_new (type, id);
 }

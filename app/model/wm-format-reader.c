@@ -28,6 +28,7 @@
 #include "wm-format-private.h"
 #include "wm-item-private.h"
 #include "wm-limits.h"
+#include "wm-merge.h"
 #include "wm-model-resources.h"
 #include "wm-project-private.h"
 
@@ -46,6 +47,7 @@ typedef enum
   COLLECT_VALUE,       /* <text name="…"> or the item's own <text> */
   COLLECT_ENTRY,       /* <entry> of <entries> */
   COLLECT_LIST_ENTRY,  /* <entry id="…"> of <list> */
+  COLLECT_CONFLICT,    /* <ours> or <theirs> of a <conflict> */
 } Collect;
 
 typedef struct
@@ -75,6 +77,7 @@ typedef struct
   GPtrArray        *list;        /* the open <list> */
   GHashTable       *lists_read;  /* lists already read, so none is given twice */
   int               element_line; /* line of the element whose attributes are being read */
+  WmConflict       *conflict;    /* the open <conflict> */
 } Loader;
 
 /* Errors */
@@ -248,7 +251,6 @@ claim_id (Loader     *loader,
       return FALSE;
     }
   g_hash_table_add (loader->ids, g_strdup (id));
-  _wm_project_note_id (loader->project, id);
   return TRUE;
 }
 
@@ -550,6 +552,30 @@ start_entry (Loader *loader)
     fail (loader, WM_ERROR_INVALID, "%s", _("<entry> is not expected here"));
 }
 
+/* A conflict a merge left (wm-merge.h); its values follow as children. */
+static void
+start_conflict (Loader *loader)
+{
+  g_autofree char *diagram = get_attr (loader, "diagram");
+  g_autofree char *item = get_attr (loader, "item");
+  g_autofree char *property = get_attr (loader, "property");
+
+  if (loader->error != NULL || !check_text (loader, property ? property : ""))
+    return;
+  wm_conflict_free (loader->conflict);
+  loader->conflict = wm_conflict_new (diagram, item, property, NULL, NULL);
+}
+
+static void
+end_conflict_value (Loader *loader)
+{
+  char **side = g_str_equal (loader->value_name, "ours") ? &loader->conflict->ours
+                                                          : &loader->conflict->theirs;
+
+  g_free (*side);
+  *side = g_strdup (loader->text->str);
+}
+
 static void
 start_element (Loader        *loader,
                const xmlChar *name,
@@ -563,6 +589,14 @@ start_element (Loader        *loader,
     }
   else if (depth == 1 && attr_is (name, "diagram"))
     start_diagram (loader);
+  else if (depth == 1 && attr_is (name, "conflict"))
+    start_conflict (loader);
+  else if (depth == 2 && (attr_is (name, "ours") || attr_is (name, "theirs")) &&
+           loader->conflict)
+    {
+      set_value_name (loader, g_strdup ((const char *) name));
+      start_collecting (loader, COLLECT_CONFLICT);
+    }
   else if (depth == 2 && attr_is (name, "node") && loader->diagram)
     start_item (loader, WM_ITEM_NODE);
   else if (depth == 2 && attr_is (name, "link") && loader->diagram)
@@ -698,6 +732,10 @@ end_element (Loader        *loader,
     g_ptr_array_add (loader->entries, g_strdup (loader->text->str));
   else if (collect == COLLECT_LIST_ENTRY)
     end_list_entry (loader);
+  else if (collect == COLLECT_CONFLICT)
+    end_conflict_value (loader);
+  else if (attr_is (name, "conflict") && loader->conflict != NULL)
+    _wm_project_add_conflict (loader->project, g_steal_pointer (&loader->conflict));
   else if (attr_is (name, "entries") && loader->entries != NULL)
     end_entries (loader);
   else if (attr_is (name, "node") || attr_is (name, "link"))
@@ -801,6 +839,7 @@ loader_clear (Loader *loader)
   g_string_free (loader->text, TRUE);
   g_free (loader->value_name);
   g_free (loader->entry_id);
+  g_clear_pointer (&loader->conflict, wm_conflict_free);
   g_clear_object (&loader->project);
   g_clear_error (&loader->error);
 }

@@ -19,6 +19,7 @@
 #include "wm-error.h"
 #include "wm-format.h"
 #include "wm-format-private.h"
+#include "wm-merge.h"
 #include "wm-project-private.h"
 #include "wm-safe-save.h"
 
@@ -285,6 +286,39 @@ append_diagram (GString   *out,
   g_string_append (out, "</diagram>\n");
 }
 
+/* What a merge left unresolved (wm-merge.h), after the diagrams. */
+static void
+append_conflicts (GString   *out,
+                  GPtrArray *conflicts)
+{
+  for (guint i = 0; conflicts != NULL && i < conflicts->len; i++)
+    {
+      const WmConflict *conflict = conflicts->pdata[i];
+
+      indent (out, 1);
+      g_string_append (out, "<conflict");
+      if (conflict->diagram != NULL)
+        append_attr (out, "diagram", conflict->diagram);
+      if (conflict->item != NULL)
+        append_attr (out, "item", conflict->item);
+      if (conflict->property != NULL)
+        append_attr (out, "property", conflict->property);
+      if (conflict->ours == NULL && conflict->theirs == NULL)
+        {
+          g_string_append (out, "/>\n");
+          continue;
+        }
+      g_string_append (out, ">\n");
+      if (conflict->ours != NULL)
+        append_text_element (out, 2, "ours", NULL, conflict->ours);
+      if (conflict->theirs != NULL)
+        append_text_element (out, 2, "theirs", NULL, conflict->theirs);
+      indent (out, 1);
+      g_string_append (out, "</conflict>\n");
+    }
+}
+
+
 GBytes *
 wm_project_serialize (WmProject *project)
 {
@@ -307,6 +341,7 @@ wm_project_serialize (WmProject *project)
     append_text_element (out, 1, "description", NULL, wm_project_get_description (project));
   for (guint i = 0; i < wm_project_get_n_diagrams (project); i++)
     append_diagram (out, wm_project_get_diagram (project, i));
+  append_conflicts (out, _wm_project_peek_conflicts (project));
   g_string_append (out, "</waymark-project>\n");
 
   return g_string_free_to_bytes (out);

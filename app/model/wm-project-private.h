@@ -14,8 +14,11 @@ gboolean   _wm_project_id_in_use        (WmProject  *self,
                                          const char *id);
 char      *_wm_project_new_id           (WmProject  *self,
                                          const char *prefix);
-void       _wm_project_note_id          (WmProject  *self,
-                                         const char *id);
+/* New ids are "<prefix>-" and this many random base-32 characters: 40 bits,
+ * so that ids made on different machines from the same base do not collide. */
+#define WM_ID_SUFFIX_CHARS 8
+char      *_wm_new_random_id            (const char *prefix);
+void       _wm_project_use_serial_ids   (WmProject  *self);
 /* Remembers what @item of @diagram was as it is removed, for
  * wm_project_recall_removed_item(). */
 void       _wm_project_note_removed_item (WmProject    *self,

@@ -27,11 +27,13 @@ struct _WmProject
   char      *file_etag;  /* the file's etag when it was read or last written */
   GPtrArray *diagrams;
   WmHistory *history;
-  guint64    next_serial;  /* numbers the ids of new items and diagrams */
+  GHashTable *issued;      /* ids handed out this session, never handed out again */
+  guint64    next_serial;  /* with serial_ids: numbers the new ids */
   GHashTable *removed_items;    /* item id -> RemovedItem, as it was when removed */
   GPtrArray  *removed_diagrams; /* WmDiagram, deleted this session, oldest first */
 
   guint      read_only : 1;
+  guint      serial_ids : 1;
   guint      dirty : 1;
   guint      can_undo : 1;
   guint      can_redo : 1;
@@ -122,6 +124,7 @@ wm_project_finalize (GObject *object)
   g_clear_pointer (&self->history, _wm_history_free);
   g_clear_pointer (&self->diagrams, g_ptr_array_unref);
   g_clear_pointer (&self->removed_items, g_hash_table_unref);
+  g_clear_pointer (&self->issued, g_hash_table_unref);
   g_clear_pointer (&self->removed_diagrams, g_ptr_array_unref);
   g_clear_object (&self->file);
   g_clear_pointer (&self->file_etag, g_free);
@@ -218,8 +221,8 @@ wm_project_init (WmProject *self)
   self->description = g_strdup ("");
   self->diagrams = g_ptr_array_new_with_free_func (detach_diagram);
   self->history = _wm_history_new (self);
-  self->next_serial = 1;
   self->removed_items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, removed_item_free);
+  self->issued = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->removed_diagrams = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
@@ -628,32 +631,49 @@ _wm_project_id_in_use (WmProject  *self,
   return FALSE;
 }
 
-/* Keeps new ids clear of loaded ones that end in "-<number>". */
-void
-_wm_project_note_id (WmProject  *self,
-                     const char *id)
-{
-  const char *dash = strrchr (id, '-');
-  guint64 serial;
+/* A base-32 alphabet without the letters that read as digits or as each
+ * other (i, l, o, u), so that an id read aloud or retyped stays the same. */
+static const char id_alphabet[] = "0123456789abcdefghjkmnpqrstvwxyz";
 
-  if (dash == NULL || !g_ascii_isdigit (dash[1]) ||
-      !g_ascii_string_to_unsigned (dash + 1, 10, 0, G_MAXUINT32, &serial, NULL))
-    return;
-  self->next_serial = MAX (self->next_serial, serial + 1);
+char *
+_wm_new_random_id (const char *prefix)
+{
+  GString *id = g_string_new (prefix);
+
+  g_string_append_c (id, '-');
+  for (guint i = 0; i < WM_ID_SUFFIX_CHARS; i++)
+    g_string_append_c (id, id_alphabet[g_random_int_range (0, sizeof id_alphabet - 1)]);
+  return g_string_free (id, FALSE);
+}
+
+/* Generators that must write the same file on every run (the sample
+ * project) number their ids instead, as builds before random ids did. */
+void
+_wm_project_use_serial_ids (WmProject *self)
+{
+  self->serial_ids = TRUE;
 }
 
 char *
 _wm_project_new_id (WmProject  *self,
                     const char *prefix)
 {
-  /* The serial never goes back, so an id freed by a delete is never handed
-   * out again while undo could still bring its owner back. */
+  /* A random suffix needs no coordination, so two analysts adding items to
+   * copies of one project on two machines get different ids and their work
+   * merges by id. Within the project, an id is checked against the ones in
+   * use and the ones handed out this session, so that an id freed by a
+   * delete is never reused while undo could still bring its owner back. */
   for (;;)
     {
-      char *id = g_strdup_printf ("%s-%" G_GUINT64_FORMAT, prefix, self->next_serial++);
+      char *id = self->serial_ids
+                 ? g_strdup_printf ("%s-%" G_GUINT64_FORMAT, prefix, ++self->next_serial)
+                 : _wm_new_random_id (prefix);
 
-      if (!_wm_project_id_in_use (self, id))
-        return id;
+      if (!g_hash_table_contains (self->issued, id) && !_wm_project_id_in_use (self, id))
+        {
+          g_hash_table_add (self->issued, g_strdup (id));
+          return id;
+        }
       g_free (id);
     }
 }
@@ -918,26 +938,20 @@ remap_item (WmItem     *item,
 
 /* Builds the copy apart from the project, so that it needs no history of its own. */
 static WmDiagram *
-copy_diagram (WmProject *self,
-              WmDiagram *diagram)
+copy_diagram_named (WmProject  *self,
+                    WmDiagram  *diagram,
+                    const char *name,
+                    GHashTable *copies)
 {
   const WmNotation *notation = wm_diagram_get_notation (diagram);
   g_autofree char *id = _wm_project_new_id (self, notation->id_prefix);
-  g_autofree char *name = g_strdup_printf (_("%s (copy)"), wm_diagram_get_name (diagram));
   WmDiagram *copy = _wm_diagram_new (notation, id, name);
-  g_autoptr(GHashTable) copies = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   WmHeader *header = _wm_header_capture (diagram);
   guint n_items = wm_diagram_get_n_items (diagram);
 
   _wm_header_restore (copy, header);
   _wm_header_free (header);
   _wm_diagram_set_name_internal (copy, name);
-  for (guint i = 0; i < n_items; i++)
-    {
-      WmItem *item = wm_diagram_get_item (diagram, i);
-
-      g_hash_table_insert (copies, item->id, _wm_project_new_id (self, item->type->id));
-    }
   for (guint i = 0; i < n_items; i++)
     {
       WmItem *item = wm_item_copy (wm_diagram_get_item (diagram, i));
@@ -950,6 +964,78 @@ copy_diagram (WmProject *self,
     }
   _wm_diagram_flush_delta (copy);
   return copy;
+}
+
+/* Gives every item of @diagram a new id of @self in @copies, keyed by the old. */
+static void
+plan_copies (WmProject  *self,
+             WmDiagram  *diagram,
+             GHashTable *copies)
+{
+  for (guint i = 0; i < wm_diagram_get_n_items (diagram); i++)
+    {
+      WmItem *item = wm_diagram_get_item (diagram, i);
+
+      g_hash_table_insert (copies, item->id, _wm_project_new_id (self, item->type->id));
+    }
+}
+
+static WmDiagram *
+copy_diagram (WmProject *self,
+              WmDiagram *diagram)
+{
+  g_autofree char *name = g_strdup_printf (_("%s (copy)"), wm_diagram_get_name (diagram));
+  g_autoptr(GHashTable) copies = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+
+  plan_copies (self, diagram, copies);
+  return copy_diagram_named (self, diagram, name, copies);
+}
+
+WmDiagram *
+wm_project_add_diagrams_from (WmProject *self,
+                              WmProject *source,
+                              GError   **error)
+{
+  g_autoptr(GHashTable) copies = NULL;
+  g_autoptr(GPtrArray) added = NULL;
+
+  g_return_val_if_fail (WM_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (WM_IS_PROJECT (source) && source != self, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (self->read_only)
+    {
+      g_set_error (error, WM_ERROR, WM_ERROR_READ_ONLY, "%s", _("The project is open read-only."));
+      return NULL;
+    }
+  if (source->diagrams->len == 0)
+    {
+      g_set_error (error, WM_ERROR, WM_ERROR_NOT_FOUND, "%s", _("There are no diagrams to add."));
+      return NULL;
+    }
+  /* All ids are planned first, so that links between the diagrams added
+   * (a journey step naming a use case) point at the copies. */
+  copies = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  for (guint i = 0; i < source->diagrams->len; i++)
+    plan_copies (self, g_ptr_array_index (source->diagrams, i), copies);
+  added = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < source->diagrams->len; i++)
+    {
+      WmDiagram *diagram = g_ptr_array_index (source->diagrams, i);
+
+      g_ptr_array_add (added, copy_diagram_named (self, diagram, wm_diagram_get_name (diagram),
+                                                  copies));
+    }
+  _wm_history_begin (self->history, _("Add Diagrams"), NULL);
+  for (guint i = 0; i < added->len; i++)
+    {
+      WmDiagram *copy = g_ptr_array_index (added, i);
+
+      _wm_project_append_diagram (self, copy);
+      record_diagram_moved (self, copy, -1, (int) self->diagrams->len - 1);
+    }
+  _wm_history_end (self->history);
+  return g_ptr_array_index (added, 0);
 }
 
 WmDiagram *

@@ -70,6 +70,14 @@ gboolean    wm_project_move_diagram     (WmProject  *self,
 WmDiagram  *wm_project_duplicate_diagram (WmProject *self,
                                           WmDiagram *diagram,
                                           GError   **error);
+/* Appends a copy of every diagram of @source (another project, such as an
+ * imported file), in order and under their names, as one undo step: every
+ * item under a new id, with links, parents and references among the copied
+ * diagrams pointing at the copies. Returns the first copy (borrowed); NULL
+ * with @error set when the project is read-only or @source has no diagram. */
+WmDiagram  *wm_project_add_diagrams_from (WmProject *self,
+                                          WmProject *source,
+                                          GError   **error);
 
 /* Finds an item anywhere in the project; @diagram, if not NULL, receives its diagram. */
 WmItem     *wm_project_lookup_item      (WmProject  *self,

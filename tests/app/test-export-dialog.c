@@ -329,7 +329,7 @@ test_dialog_template (void)
   g_autoptr(WmProject) project = wm_test_load_sample ();
   WmExportDialog *dialog = wm_export_dialog_new (NULL, project, NULL);
   const struct { const char *name; guint n_choices; } combos[] = {
-    { "format", 4 }, { "which", 2 }, { "page", 4 }, { "orientation", 3 },
+    { "format", 8 }, { "which", 2 }, { "page", 4 }, { "orientation", 3 },
   };
   AdwComboRow *format = ADW_COMBO_ROW (template_child (dialog, "format"));
   WmExportOptions options;
@@ -406,6 +406,82 @@ test_dialog_export_async (void)
   g_assert_true (wm_export_dialog_export_to_finish (dialog, wait_for_result (&result), &error));
   g_assert_no_error (error);
   assert_same_export (sync_path, async_path);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  remove_tree (dir);
+}
+
+/* The text formats: their options greyed out as the pictures' are, the
+ * file named for them, and the bytes the command line's code writes. */
+static void
+test_dialog_text_formats (void)
+{
+  g_autoptr(WmProject) project = wm_test_load_sample ();
+  WmDiagram *current = wm_project_find_diagram (project, "uc-41");
+  WmExportDialog *dialog = wm_export_dialog_new (NULL, project, current);
+  g_autofree char *dir = g_dir_make_tmp ("waymark-export-text-XXXXXX", NULL);
+  g_autofree char *direct_dir = g_build_filename (dir, "direct", NULL);
+  const struct { WmExchangeFormat format; const char *extension; const char *start; } cases[] = {
+    { WM_EXCHANGE_PLANTUML, ".puml", "@startuml" },
+    { WM_EXCHANGE_DRAWIO, ".drawio", "<mxfile" },
+    { WM_EXCHANGE_CSV, ".csv", "Use case," },
+    { WM_EXCHANGE_MARKDOWN, ".md", "# " },
+  };
+
+  g_assert_cmpint (g_mkdir (direct_dir, 0700), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gboolean markdown = cases[i].format == WM_EXCHANGE_MARKDOWN;
+      g_autofree char *name = NULL;
+      g_autofree char *dialog_path = g_strdup_printf ("%s/dialog%s", dir, cases[i].extension);
+      /* The same name in another folder: Markdown names its pictures after it. */
+      g_autofree char *direct_path = g_strdup_printf ("%s/direct/dialog%s", dir,
+                                                      cases[i].extension);
+      g_autoptr(GFile) dialog_file = g_file_new_for_path (dialog_path);
+      g_autoptr(GFile) direct_file = g_file_new_for_path (direct_path);
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) written = NULL;
+      g_autoptr(GBytes) direct = NULL;
+      WmConvertOptions options;
+
+      wm_convert_options_init (&options);
+      options.markdown_svgs = markdown;
+      wm_export_dialog_set_text_format (dialog, cases[i].format, &options);
+      g_assert_cmpint (wm_export_dialog_get_text_format (dialog, NULL), ==, cases[i].format);
+      g_assert_false (gtk_widget_get_sensitive (template_child (dialog, "page_group")));
+      g_assert_false (gtk_widget_get_sensitive (template_child (dialog, "image_group")));
+      g_assert_false (gtk_widget_get_sensitive (template_child (dialog, "svg_group")));
+      g_assert_cmpint (gtk_widget_get_sensitive (template_child (dialog, "markdown_group")), ==,
+                       markdown);
+      /* Markdown is always the whole project. */
+      g_assert_cmpint (gtk_widget_get_sensitive (template_child (dialog, "which")), ==, !markdown);
+      name = _wm_export_dialog_dup_suggested_name (dialog);
+      g_assert_true (g_str_has_suffix (name, cases[i].extension));
+
+      wm_export_dialog_export_to_async (dialog, dialog_file, NULL, store_result, &result);
+      g_assert_true (wm_export_dialog_export_to_finish (dialog, wait_for_result (&result), &error));
+      g_assert_no_error (error);
+      g_assert_true (wm_convert_export_to_file (project, markdown ? NULL : current,
+                                                cases[i].format, &options, direct_file, &error));
+      g_assert_no_error (error);
+      written = read_file (dialog_path);
+      direct = read_file (direct_path);
+      g_assert_nonnull (g_strstr_len (g_bytes_get_data (written, NULL),
+                                      MIN (g_bytes_get_size (written), 200), cases[i].start));
+      g_assert_true (g_bytes_equal (written, direct));
+    }
+  /* The pictures went beside the document, and it shows them. */
+  {
+    g_autofree char *svg = g_build_filename (dir, "dialog-ordering-and-subscription.svg", NULL);
+    g_autofree char *md = g_build_filename (dir, "dialog.md", NULL);
+    g_autoptr(GBytes) document = read_file (md);
+    g_autofree char *text = g_strndup (g_bytes_get_data (document, NULL),
+                                       g_bytes_get_size (document));
+
+    g_assert_true (g_file_test (svg, G_FILE_TEST_IS_REGULAR));
+    g_assert_nonnull (strstr (text, "dialog-ordering-and-subscription.svg"));
+  }
+  assert_no_temporary_files (dir);
   gtk_window_destroy (GTK_WINDOW (dialog));
   remove_tree (dir);
 }
@@ -542,6 +618,7 @@ main (int   argc,
   g_test_add_func ("/export/async/exports-a-snapshot", test_async_exports_a_snapshot);
   g_test_add_func ("/export-dialog/template", test_dialog_template);
   g_test_add_func ("/export-dialog/export-async", test_dialog_export_async);
+  g_test_add_func ("/export-dialog/text-formats", test_dialog_text_formats);
   g_test_add_func ("/export-dialog/cancel-then-export", test_dialog_cancel_then_export);
   g_test_add_func ("/export-dialog/closed-while-exporting", test_dialog_closed_while_exporting);
   g_test_add_func ("/export-dialog/screenshots", test_screenshots);

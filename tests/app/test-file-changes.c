@@ -295,6 +295,44 @@ test_ask_when_dirty_keep_mine (Fixture       *fixture,
   g_assert_cmpstr (saved, ==, "Mine");
 }
 
+/* "Merge" combines the unsaved work with the outside version, the version
+ * opened being the base: what only one side changed is taken, and what both
+ * changed keeps the analyst's value with a conflict to resolve. */
+static void
+test_ask_when_dirty_merge (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  WmWindow *window = fixture->window;
+  WmDiagram *diagram = wm_project_get_diagram (fixture->opened, 0);
+  g_autofree char *id = g_strdup (wm_diagram_get_item (diagram, 0)->id);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WmProject) other = NULL;
+  WmProject *merged;
+
+  g_assert_true (wm_diagram_set_text (diagram, id, "Edited here"));
+  g_assert_true (wm_project_set_author (fixture->opened, "Me"));
+  other = wm_project_load (fixture->file, NULL, &error);
+  g_assert_no_error (error);
+  wm_project_set_title (other, "Theirs");
+  wm_project_set_author (other, "Them");
+  g_assert_true (wm_project_save (other, fixture->file, NULL, &error));
+  wait_for (has_dialog, window);
+  respond (wm_test_find_dialog_of (GTK_WINDOW (window)), "merge");
+  wait_for (project_replaced, fixture);
+  merged = wm_window_get_project (window);
+  g_assert_cmpstr (wm_project_get_title (merged), ==, "Theirs");
+  g_assert_cmpstr (wm_project_lookup_item (merged, id, NULL)->text, ==, "Edited here");
+  g_assert_cmpstr (wm_project_get_author (merged), ==, "Me");
+  g_assert_cmpuint (wm_project_get_conflicts (merged)->len, ==, 1);
+  g_assert_true (wm_project_get_dirty (merged));
+  g_assert_true (shows_text (GTK_WIDGET (window), "1 conflict"));
+
+  /* Saving replaces the version merged with, without asking. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  wait_for (project_clean, fixture);
+  g_assert_null (wm_test_find_dialog_of (GTK_WINDOW (window)));
+}
+
 /* "Reload" drops the unsaved work for the outside version. */
 static void
 test_ask_when_dirty_reload (Fixture       *fixture,
@@ -593,6 +631,7 @@ main (int   argc,
   ADD ("own-save-is-not-a-change", test_own_save_is_not_a_change);
   ADD ("ask-when-dirty-keep-mine", test_ask_when_dirty_keep_mine);
   ADD ("ask-when-dirty-reload", test_ask_when_dirty_reload);
+  ADD ("ask-when-dirty-merge", test_ask_when_dirty_merge);
   ADD ("save-never-overwrites-unasked", test_save_never_overwrites_unasked);
   ADD ("deleted-keeps-work", test_deleted_keeps_work);
   ADD ("unreadable-change-keeps-project", test_unreadable_change_keeps_project);

@@ -24,6 +24,7 @@
 #include <stdlib.h>
 
 #include "waymark-model.h"
+#include "wm-project-private.h"
 
 /* The model hands out the item ids. Every item that another part of the story
  * points at gets a name in this file ("bmc.webshop"), mapped here to its id. */
@@ -1398,6 +1399,8 @@ main (int   argc,
    * depend on who generates it. */
   setlocale (LC_CTYPE, "");
   project = wm_project_new ();
+  /* The sample must be the same file on every run: its ids are numbered. */
+  _wm_project_use_serial_ids (project);
   ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   sample = (Sample) { project, ids };
   build_project (&sample);

@@ -594,6 +594,52 @@ test_metrics_hidden_computes_nothing (Fixture       *fixture,
   g_assert_cmpstr (wm_metrics_panel_get_text (metrics, "lead-time"), ==, "7.5 days");
 }
 
+/* A conflict a merge left shows last, as an error with Take Mine and Take
+ * Theirs; taking theirs sets their value and drops the row, one undo step.
+ * With WAYMARK_CONFLICT_SCREENSHOT set, the panel is saved there. */
+static void
+test_problems_conflicts (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  WmProblemsPanel *problems = fixture->problems;
+  WmItem *item = item_with_text (fixture->map, "Packing");
+  g_autofree char *id = g_strdup (item->id);
+  const char *path = g_getenv ("WAYMARK_CONFLICT_SCREENSHOT");
+  g_autoptr(GError) error = NULL;
+
+  _wm_project_add_conflict (fixture->project,
+                            wm_conflict_new (wm_diagram_get_id (fixture->map), id, "text",
+                                             "Packing", "Packing and weighing"));
+  wm_test_wait_until_drawn (fixture->window);
+  wm_problems_panel_set_diagram (problems, fixture->map);
+  g_assert_cmpuint (wm_problems_panel_get_n_problems (problems), ==, 1);
+  gtk_test_widget_wait_for_draw (fixture->window);
+  if (path != NULL)
+    {
+      g_autoptr(GdkTexture) texture = wm_test_render_widget (fixture->window);
+
+      g_assert_true (gdk_texture_save_to_png (texture, path));
+    }
+  /* Another diagram does not show it. */
+  wm_problems_panel_set_diagram (problems, fixture->future);
+  g_assert_cmpuint (wm_problems_panel_get_n_problems (problems), ==, 0);
+  wm_problems_panel_set_diagram (problems, fixture->map);
+
+  g_assert_true (wm_problems_panel_resolve (problems, 0, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (wm_diagram_lookup (fixture->map, id)->text, ==, "Packing and weighing");
+  g_assert_cmpuint (wm_problems_panel_get_n_problems (problems), ==, 0);
+  g_assert_cmpuint (wm_project_get_conflicts (fixture->project)->len, ==, 0);
+  g_assert_true (wm_project_undo (fixture->project));
+  settle ();
+  g_assert_cmpstr (wm_diagram_lookup (fixture->map, id)->text, ==, "Packing");
+  g_assert_cmpuint (wm_problems_panel_get_n_problems (problems), ==, 1);
+  /* Take mine keeps the value and drops the conflict. */
+  g_assert_true (wm_problems_panel_resolve (problems, 0, FALSE, &error));
+  g_assert_cmpstr (wm_diagram_lookup (fixture->map, id)->text, ==, "Packing");
+  g_assert_cmpuint (wm_problems_panel_get_n_problems (problems), ==, 0);
+}
+
 /* Both panels on the sample's current state, with one process too slow. */
 static void
 test_screenshot (Fixture       *fixture,
@@ -643,6 +689,8 @@ main (int   argc,
               test_problems_pause, fixture_tear_down);
   g_test_add ("/widgets/panels/problems/many", Fixture, NULL, fixture_set_up,
               test_problems_many, fixture_tear_down);
+  g_test_add ("/widgets/panels/problems/conflicts", Fixture, NULL, fixture_set_up,
+              test_problems_conflicts, fixture_tear_down);
   g_test_add ("/widgets/panels/screenshot", Fixture, NULL, fixture_set_up,
               test_screenshot, fixture_tear_down);
   return g_test_run ();
