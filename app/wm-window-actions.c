@@ -614,6 +614,7 @@ _wm_window_class_init_actions (GtkWidgetClass *widget_class)
 {
   class_init_zoom_actions (widget_class);
   _wm_window_class_init_import (widget_class);
+  _wm_window_class_init_compare (widget_class);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);

@@ -111,6 +111,13 @@ void  _wm_window_import_file       (WmWindow       *self,
 /* A filter for the file choosers: the files the importers read. */
 GtkFileFilter *_wm_window_import_filter (void);
 void  _wm_window_class_init_import (GtkWidgetClass *widget_class);
+/* wm-window-compare.c: File → Compare with Saved Version / with File… */
+void  _wm_window_class_init_compare (GtkWidgetClass *widget_class);
+/* Shows, in a window of its own, how the diagram on screen differs from
+ * its version in @older (taken); @older_name says what that is. */
+GtkWidget *_wm_window_show_comparison (WmWindow   *self,
+                                       WmProject  *older,
+                                       const char *older_name);
 
 /* Saves to the project's own file (or asks where), then closes the window
  * if @then_close. */

@@ -333,6 +333,79 @@ test_ask_when_dirty_merge (Fixture       *fixture,
   g_assert_null (wm_test_find_dialog_of (GTK_WINDOW (window)));
 }
 
+/* The window File → Compare with Saved Version opened, or NULL. */
+static GtkWidget *
+compare_window (void)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (g_strcmp0 (gtk_widget_get_name (l->data), "compare-window") == 0)
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+has_compare_window (gpointer data)
+{
+  GtkWidget *window = compare_window ();
+
+  return window != NULL && gtk_widget_get_mapped (window);
+}
+
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Compare with Saved Version shows the diagram on screen with what changed
+ * since the last save drawn over it, and says so when nothing did. */
+static void
+test_compare_saved (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  WmWindow *window = fixture->window;
+  WmDiagram *shown = shown_diagram (window);
+  WmDiagram *other = wm_project_get_diagram (fixture->opened, 1);
+  WmItem *item = NULL;
+  GtkWidget *compare;
+
+  for (guint i = 0; i < wm_diagram_get_n_items (shown) && item == NULL; i++)
+    if (wm_item_is_node (wm_diagram_get_item (shown, i)))
+      item = wm_diagram_get_item (shown, i);
+  g_assert_nonnull (item);
+  g_assert_true (wm_diagram_set_text (shown, item->id, "Changed since the save"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-saved", NULL);
+  wait_for (has_compare_window, NULL);
+  compare = compare_window ();
+  g_assert_nonnull (find_named (compare, "compare-picture"));
+  settle_and_shoot (compare, "compare-saved.png");
+  gtk_window_destroy (GTK_WINDOW (compare));
+
+  /* Another diagram, untouched: nothing to draw. */
+  g_assert_true (other != shown);
+  wm_window_show_diagram (window, other);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-saved", NULL);
+  wait_for (has_compare_window, NULL);
+  compare = compare_window ();
+  g_assert_null (find_named (compare, "compare-picture"));
+  g_assert_true (shows_text (compare, "No Changes"));
+  gtk_window_destroy (GTK_WINDOW (compare));
+}
+
 /* "Reload" drops the unsaved work for the outside version. */
 static void
 test_ask_when_dirty_reload (Fixture       *fixture,
@@ -636,6 +709,7 @@ main (int   argc,
   ADD ("deleted-keeps-work", test_deleted_keeps_work);
   ADD ("unreadable-change-keeps-project", test_unreadable_change_keeps_project);
   ADD ("save-as-watches-new-file", test_save_as_watches_new_file);
+  ADD ("compare-saved", test_compare_saved);
 #undef ADD
   g_test_add_func ("/window/recovery/shows-damaged", test_recovery_shows_damaged);
   g_test_add_func ("/window/recovery/replaces-clean-copy", test_recovery_replaces_clean_copy);
