@@ -461,6 +461,8 @@ parse_export_options (const WmCliExport *request,
     ;
   else if (request->markdown_svgs && *text != WM_EXCHANGE_MARKDOWN)
     message = g_strdup (_("--markdown-svgs goes with a Markdown export (.md)"));
+  else if (request->traceability && *text != WM_EXCHANGE_CSV)
+    message = g_strdup (_("--traceability goes with a CSV export (.csv)"));
   else if (request->scale != 0 && request->dpi != 0)
     message = g_strdup (_("give --scale or --dpi, not both"));
   /* Written so that a NaN ("--scale=nan") is out of range too. */
@@ -547,6 +549,7 @@ export_text (WmProject         *project,
 
   wm_convert_options_init (&options);
   options.markdown_svgs = request->markdown_svgs;
+  options.csv_traceability = request->traceability;
   if (!wm_convert_export_to_file (project, diagram, format, &options, file, &error))
     {
       g_printerr ("waymark: %s\n", error->message);

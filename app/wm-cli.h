@@ -31,6 +31,7 @@ typedef struct
   char   *svg_text;     /* paths, text */
   char   *import;       /* --import=FILE: added to the project (or, CSV, updating --diagram) */
   gboolean markdown_svgs; /* --markdown-svgs: each diagram's SVG beside the Markdown */
+  gboolean traceability;  /* --traceability: a CSV of the cross-diagram links */
 } WmCliExport;
 
 void wm_cli_export_clear (WmCliExport *request);

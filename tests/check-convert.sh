@@ -134,6 +134,21 @@ for word in PlantUML draw.io CSV Markdown --import; do
   contains "--help names $word" "$tmp/help" "$word"
 done
 
+# The traceability chains as CSV, read back by Python's csv module as a
+# spreadsheet would: every row as wide as the header, the last cell yes/no.
+expect "traceability CSV" "$waymark" --export="$tmp/trace.csv" --traceability "$sample"
+if python3 - "$tmp/trace.csv" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8')))
+assert rows[0][0] == 'Source diagram' and rows[0][-1] == 'Broken link', rows[0]
+assert len(rows) > 1
+for row in rows[1:]:
+    assert len(row) == len(rows[0]) and row[-1] in ('yes', 'no'), row
+PY
+then echo "ok: the traceability CSV reads as a table"; else fail "the traceability CSV"; fi
+expect_status 2 "--traceability without CSV" "$waymark" --export="$tmp/x.md" --traceability \
+  "$sample"
+
 if [ "$failures" -ne 0 ]; then
   echo "$failures failures" >&2
   exit 1

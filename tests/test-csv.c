@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "wm-csv.h"
+#include "wm-notation.h"
+#include "wm-trace.h"
 #include "wm-error.h"
 #include "wm-journey.h"
 #include "wm-test-util.h"
@@ -445,6 +447,50 @@ test_export_refusal (void)
   g_assert_true (g_str_has_prefix (csv, "Use case,Description,Actors,"));
 }
 
+/* The traceability chains as a table: a header, then a row per chain that
+ * starts with its source diagram; a chain that ends at a deleted item says
+ * so in its last cell. */
+static void
+test_trace_csv (void)
+{
+  g_autoptr(WmProject) project = wm_test_load_sample ();
+  g_autoptr(GPtrArray) rows = wm_trace_collect (project);
+  g_autofree char *text = wm_export_trace_csv (project);
+  g_auto(GStrv) records = g_strsplit (text, "\r\n", -1);
+  guint n_records = g_strv_length (records);
+
+  /* One record per chain and the header, and the empty string after the last CRLF. */
+  g_assert_cmpuint (rows->len, >, 0);
+  g_assert_cmpuint (n_records, ==, rows->len + 2);
+  g_assert_cmpstr (records[n_records - 1], ==, "");
+  g_assert_true (g_str_has_prefix (records[0], "Source diagram,Step 1,Step 1 diagram,"));
+  for (guint r = 0; r < rows->len; r++)
+    {
+      const WmTraceRow *row = g_ptr_array_index (rows, r);
+      const char *name = wm_diagram_get_name (row->source);
+
+      g_assert_true (g_str_has_prefix (records[r + 1], name) ||
+                     (records[r + 1][0] == '"' && g_str_has_prefix (records[r + 1] + 1, name)));
+      g_assert_true (g_str_has_suffix (records[r + 1], ",no"));
+    }
+
+  {
+    g_autoptr(WmProject) broken = wm_project_new ();
+    WmDiagram *a = wm_project_add_diagram (broken, "use-case", "Use cases", NULL);
+    WmDiagram *b = wm_project_add_diagram (broken, "value-stream-map", "Flow", NULL);
+    WmItem *pay = wm_test_add_node (a, "use-case", NULL, "Pay");
+    WmItem *step = wm_test_add_node (b, "process", NULL, "Invoice");
+    const char *ids[] = { step->id, NULL };
+    g_autofree char *csv = NULL;
+
+    wm_test_set_property (a, pay, WM_FIELD_LINKS, step->id);
+    g_assert_cmpuint (wm_diagram_remove_items (b, ids), ==, 1);
+    csv = wm_export_trace_csv (broken);
+    g_assert_nonnull (strstr (csv, "Pay,Use cases,"));
+    g_assert_true (g_str_has_suffix (csv, ",yes\r\n"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -462,6 +508,7 @@ main (int   argc,
   g_test_add_func ("/csv/import/hostile", test_hostile);
   g_test_add_func ("/csv/import/large", test_large);
   g_test_add_func ("/csv/export/refusal", test_export_refusal);
+  g_test_add_func ("/csv/export/traceability", test_trace_csv);
 
   return g_test_run ();
 }

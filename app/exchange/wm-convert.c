@@ -174,7 +174,10 @@ export_bytes (WmProject              *project,
     case WM_EXCHANGE_WAYMARK: return wm_project_serialize (project);
     case WM_EXCHANGE_PLANTUML: text = wm_export_plantuml (project, only, error); break;
     case WM_EXCHANGE_DRAWIO: text = wm_export_drawio (project, only, error); break;
-    case WM_EXCHANGE_CSV: text = wm_export_csv (project, only, error); break;
+    case WM_EXCHANGE_CSV:
+      text = options != NULL && options->csv_traceability ? wm_export_trace_csv (project)
+                                                          : wm_export_csv (project, only, error);
+      break;
     case WM_EXCHANGE_MARKDOWN: text = export_markdown (project, options, file, error); break;
     case WM_EXCHANGE_UNKNOWN:
     default:

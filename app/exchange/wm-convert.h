@@ -18,6 +18,8 @@ typedef struct
   /* Markdown: also write each diagram's SVG picture next to the document,
    * named after it ("notes.md" gives "notes-subscriber-journey.svg"). */
   gboolean markdown_svgs;
+  /* CSV: the project's traceability chains instead of a diagram's table. */
+  gboolean csv_traceability;
 } WmConvertOptions;
 
 void        wm_convert_options_init    (WmConvertOptions *options);

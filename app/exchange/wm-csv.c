@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "wm-csv.h"
+#include "wm-trace.h"
 #include "wm-error.h"
 #include "wm-journey.h"
 #include "wm-layout.h"
@@ -456,6 +457,49 @@ wm_export_csv (WmProject  *project,
     case KIND_NONE:
     default:
       g_assert_not_reached ();
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+wm_export_trace_csv (WmProject *project)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  GString *out = g_string_new (NULL);
+  guint n_steps;
+
+  g_return_val_if_fail (WM_IS_PROJECT (project), NULL);
+
+  rows = wm_trace_collect (project);
+  n_steps = wm_trace_max_steps (rows);
+  write_field (out, _("Source diagram"));
+  for (guint k = 1; k <= n_steps; k++)
+    {
+      g_autofree char *step = g_strdup_printf (_("Step %u"), k);
+      g_autofree char *where = g_strdup_printf (_("Step %u diagram"), k);
+
+      write_field (out, step);
+      write_field (out, where);
+    }
+  write_field (out, _("Broken link"));
+  end_record (out);
+  for (guint r = 0; r < rows->len; r++)
+    {
+      const WmTraceRow *row = g_ptr_array_index (rows, r);
+      gboolean broken = FALSE;
+
+      write_field (out, wm_diagram_get_name (row->source));
+      for (guint k = 0; k < n_steps; k++)
+        {
+          const WmTraceStep *step = k < row->steps->len ? wm_trace_row_get_step (row, k) : NULL;
+
+          write_field (out, step != NULL ? step->text : "");
+          write_field (out, step != NULL ? step->diagram_name : "");
+          broken |= step != NULL && step->broken;
+        }
+      /* Translators: whether a chain of links ends at a deleted item, in a CSV cell. */
+      write_field (out, broken ? C_("broken link", "yes") : C_("broken link", "no"));
+      end_record (out);
     }
   return g_string_free (out, FALSE);
 }

@@ -47,6 +47,13 @@ char      *wm_export_csv      (WmProject   *project,
                                WmDiagram   *only,
                                GError     **error);
 
+/* The project's cross-diagram links as chains (wm_trace_collect()), one
+ * row each: the source diagram, then per step its text and its diagram
+ * ("Missing item" or what a removed item was, in a broken step), and
+ * whether the chain ends in a broken link. The traceability page of the
+ * presentation, for a spreadsheet. */
+char      *wm_export_trace_csv (WmProject  *project);
+
 /* A new project holding one new diagram, of the kind the header row names,
  * named after @filename (may be NULL). Rows it cannot take are skipped with
  * a warning in @log (may be NULL). NULL with @error set when the input is
