@@ -261,6 +261,38 @@ test_import_journey_cells (void)
   g_assert_false (wm_item_get_boolean (wait, WM_JOURNEY_HIGHER_IS_BETTER));
 }
 
+/* Found by fuzz-csv: a lane row without a name is skipped with a warning
+ * (it would not come back from the next export), and an empty first field
+ * is written as "" so that the fields after it keep their columns; the
+ * table then round-trips to the same bytes. */
+static void
+test_import_nameless_lane (void)
+{
+  const char *data = "Lane,Before,During\r\n"
+                     ",Lost card,\r\n"
+                     "Actions,Reads the leaflet,\r\n";
+  g_auto(WmImportLog) log = { 0, };
+  g_autoptr(WmProject) project = NULL;
+  g_autoptr(WmProject) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  wm_import_log_init (&log);
+  project = import_ok (data, &log);
+  g_assert_cmpuint (wm_diagram_get_list (wm_project_get_diagram (project, 0),
+                                         WM_JOURNEY_LANES)->len, ==, 1);
+  g_assert_cmpuint (log.warnings->len, ==, 1);
+  g_assert_cmpuint (((WmImportWarning *) g_ptr_array_index (log.warnings, 0))->line, ==, 2);
+  first = wm_export_csv (project, NULL, &error);
+  g_assert_no_error (error);
+  again = wm_import_csv (first, strlen (first), "again.csv", NULL, &error);
+  g_assert_no_error (error);
+  second = wm_export_csv (again, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (second, ==, first);
+}
+
 /* Updating the sample's value stream by name: the matched row changes its
  * process, the unmatched one is a warning naming its line, nothing is
  * added, and one undo takes it all back. */
@@ -509,6 +541,7 @@ main (int   argc,
   g_test_add_func ("/csv/import/large", test_large);
   g_test_add_func ("/csv/export/refusal", test_export_refusal);
   g_test_add_func ("/csv/export/traceability", test_trace_csv);
+  g_test_add_func ("/csv/import/nameless-lane", test_import_nameless_lane);
 
   return g_test_run ();
 }

@@ -653,7 +653,8 @@ _wm_canvas_bend_route (WmDiagram    *diagram,
     return NULL;
   route = g_new (WmPoint, n);
   route[0] = g_array_index (drawn, WmPoint, 0);
-  memcpy (route + 1, link->points, sizeof (WmPoint) * link->n_points);
+  if (link->n_points > 0)
+    memcpy (route + 1, link->points, sizeof (WmPoint) * link->n_points);
   route[n - 1] = g_array_index (drawn, WmPoint, drawn->len - 1);
   return g_steal_pointer (&route);
 }

@@ -96,8 +96,17 @@ static void
 write_field (GString    *out,
              const char *text)
 {
-  if (out->len > 0 && out->str[out->len - 1] != '\n')
+  gboolean first = out->len == 0 || out->str[out->len - 1] == '\n';
+
+  if (!first)
     g_string_append_c (out, ',');
+  /* An empty first field is written "", or the next field's comma would
+   * not know it starts a second one. */
+  if (first && *text == '\0')
+    {
+      g_string_append (out, "\"\"");
+      return;
+    }
   if (!field_needs_quotes (text))
     {
       g_string_append (out, text);
@@ -1688,6 +1697,15 @@ fresh_list (Import      *import,
 
       if (g_str_equal (list, WM_JOURNEY_LANES))
         line = table_row (import->table, i + 1)->line;
+      /* A journey's stages and lanes have names: a nameless one would
+       * not come back from the next export either. */
+      if (*label == '\0')
+        {
+          warn (import, line, "%s", _("a stage or lane without a name was skipped"));
+          g_free (id);
+          g_ptr_array_add (ids, NULL);
+          continue;
+        }
       g_hash_table_add (used, id);
       if (!wm_diagram_list_insert (import->diagram, list, entries->len, id, label, &error))
         {

@@ -1201,8 +1201,13 @@ build_project (Merge *merge)
     }
   order = merge_order (b, o, t, keep);
   for (guint i = 0; i < order->len; i++)
-    _wm_project_append_diagram (result, build_diagram (merge, g_hash_table_lookup (
-                                                         merge->diagrams, order->pdata[i])));
+    {
+      g_autoptr(WmDiagram) diagram =
+        build_diagram (merge, g_hash_table_lookup (merge->diagrams, order->pdata[i]));
+
+      /* The project takes a reference of its own. */
+      _wm_project_append_diagram (result, diagram);
+    }
   return result;
 }
 
