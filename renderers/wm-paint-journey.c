@@ -68,6 +68,8 @@
 #define NOTE_PAD_Y 1.0
 /* How far, in its own widths, a note moves along the lane to clear another. */
 #define NOTE_MAX_SHIFT 2.0
+/* The neighbours on each side a note keeps clear of (see note_neighbours()). */
+#define NOTE_NEIGHBOURS 12
 #define CURVE_WIDTH 2.0
 
 /* The layout of one state of the diagram and what the painter derives from
@@ -972,6 +974,8 @@ note_beside (const Journey *journey,
 static gboolean
 note_collides (const Journey *journey,
                guint          index,
+               guint          from,
+               guint          to,
                const WmRect  *box)
 {
   const WmRect *lane = &journey->layout->lanes[journey->layout->emotion_lane].rect;
@@ -979,17 +983,40 @@ note_collides (const Journey *journey,
 
   if (box->y < lane->y || box->y + box->height > lane->y + lane->height)
     return TRUE;
-  for (guint k = 0; k < journey->layout->emotions->len; k++)
+  for (guint k = from; k < to; k++)
     {
       WmRect dot = { journey->curve[k].x - ring, journey->curve[k].y - ring, 2 * ring, 2 * ring };
 
       if (k != index && wm_rect_intersects (&dot, box))
         return TRUE;
     }
-  for (guint k = 0; k < index; k++)
+  for (guint k = from; k < MIN (index, to); k++)
     if (journey->note_state[k] == 2 && wm_rect_intersects (&journey->notes[k], box))
       return TRUE;
   return FALSE;
+}
+
+/* The points [*from, *to) near enough to point @index for their dots or
+ * notes to meet its note wherever it goes: the curve runs left to right,
+ * so they are its neighbours on either side. At most NOTE_NEIGHBOURS on a
+ * side count: in a stage crowded past that, notes cannot all keep clear
+ * anyway, and a long journey's notes are still placed in linear time. */
+static void
+note_neighbours (const Journey *journey,
+                 guint          index,
+                 guint         *from,
+                 guint         *to)
+{
+  double reach = (2 * NOTE_MAX_SHIFT + 1) * (NOTE_WIDTH + 2 * NOTE_PAD_X) + DOT_MAX + 2 * DOT_RING;
+  double x = journey->curve[index].x;
+  guint n = journey->layout->emotions->len;
+
+  *from = index;
+  while (*from > 0 && index - *from < NOTE_NEIGHBOURS && x - journey->curve[*from - 1].x <= reach)
+    (*from)--;
+  *to = index + 1;
+  while (*to < n && *to - index <= NOTE_NEIGHBOURS && journey->curve[*to].x - x <= reach)
+    (*to)++;
 }
 
 typedef struct
@@ -1015,6 +1042,8 @@ compare_places (gconstpointer a,
 static GArray *
 note_places (const Journey *journey,
              guint          index,
+             guint          from,
+             guint          to,
              double         cx,
              double         w,
              gboolean       above)
@@ -1027,7 +1056,7 @@ note_places (const Journey *journey,
       gboolean on_above = side == 0 ? above : !above;
 
       g_array_append_val (places, ((NotePlace) { 0, on_above }));
-      for (guint k = 0; k < journey->layout->emotions->len; k++)
+      for (guint k = from; k < to; k++)
         {
           double x0 = journey->curve[k].x - ring, x1 = journey->curve[k].x + ring;
 
@@ -1060,6 +1089,7 @@ place_note (Journey      *journey,
   double w, h, cx = dot->x + dot->width / 2, cy = dot->y + dot->height / 2;
   g_autoptr(GArray) places = NULL;
   gboolean above;
+  guint from, to;
 
   journey->note_state[index] = 1;
   if (!note_size (item, &w, &h))
@@ -1067,7 +1097,8 @@ place_note (Journey      *journey,
   above = note_goes_above (journey, index, cy, dot->height / 2 + DOT_RING + NOTE_GAP + h);
   journey->note_state[index] = 2;
   journey->notes[index] = note_beside (journey, dot, w, h, above, 0);
-  places = note_places (journey, index, cx, w, above);
+  note_neighbours (journey, index, &from, &to);
+  places = note_places (journey, index, from, to, cx, w, above);
   for (guint i = 0; i < places->len; i++)
     {
       const NotePlace *place = &g_array_index (places, NotePlace, i);
@@ -1076,7 +1107,7 @@ place_note (Journey      *journey,
       if (fabs (place->shift) > NOTE_MAX_SHIFT * w)
         break;
       box = note_beside (journey, dot, w, h, place->above, place->shift);
-      if (!note_collides (journey, index, &box))
+      if (!note_collides (journey, index, from, to, &box))
         {
           journey->notes[index] = box;
           return;
