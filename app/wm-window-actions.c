@@ -63,18 +63,51 @@ open_recent_action (GtkWidget  *widget,
   _wm_window_open_files (WM_WINDOW (widget), &file, 1);
 }
 
+typedef void (*ChosenFunc) (WmWindow *self,
+                            GFile    *file);
+
 static void
-on_open_response (GtkNativeDialog *dialog,
-                  int              response,
-                  WmWindow        *self)
+on_file_chosen (GtkNativeDialog *dialog,
+                int              response,
+                WmWindow        *self)
 {
+  /* A function pointer is not an object pointer: it travels boxed. */
+  ChosenFunc then = *(ChosenFunc *) g_object_get_data (G_OBJECT (dialog), "wm-then");
   g_autoptr(GFile) file = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
   g_object_unref (dialog);
   if (file != NULL)
-    _wm_window_open_files (self, &file, 1);
+    then (self, file);
+}
+
+void
+_wm_window_choose_file (WmWindow       *self,
+                        const char     *title,
+                        const char     *accept,
+                        GtkFileFilter **filters,
+                        void          (*then) (WmWindow *self,
+                                               GFile    *file))
+{
+  GtkFileChooserNative *dialog =
+    gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN, accept,
+                                 _("_Cancel"));
+  ChosenFunc *boxed = g_new (ChosenFunc, 1);
+
+  for (guint i = 0; filters[i] != NULL; i++)
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filters[i]);
+  *boxed = then;
+  g_object_set_data_full (G_OBJECT (dialog), "wm-then", boxed, g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_file_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+open_chosen (WmWindow *self,
+             GFile    *file)
+{
+  _wm_window_open_files (self, &file, 1);
 }
 
 static void
@@ -82,17 +115,12 @@ open_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  WmWindow *self = WM_WINDOW (widget);
-  GtkFileChooserNative *dialog =
-    gtk_file_chooser_native_new (_("Open a Project"), GTK_WINDOW (self),
-                                 GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  g_autoptr(GtkFileFilter) filter = _wm_window_project_filter ();
+  g_autoptr(GtkFileFilter) projects = _wm_window_project_filter ();
   g_autoptr(GtkFileFilter) others = _wm_window_import_filter ();
+  GtkFileFilter *filters[] = { projects, others, NULL };
 
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), others);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_open_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  _wm_window_choose_file (WM_WINDOW (widget), _("Open a Project"), _("_Open"), filters,
+                          open_chosen);
 }
 
 /* Saving */

@@ -147,21 +147,13 @@ compare_saved_action (GtkWidget  *widget,
 /* File → Compare with File… */
 
 static void
-on_compare_file_response (GtkNativeDialog *dialog,
-                          int              response,
-                          WmWindow        *self)
+compare_with (WmWindow *self,
+              GFile    *file)
 {
-  g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
-  WmProject *other;
+  WmProject *other = wm_project_load (file, NULL, &error);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  g_object_unref (dialog);
-  if (file == NULL)
-    return;
-  other = wm_project_load (file, NULL, &error);
   if (other == NULL)
     {
       _wm_window_show_toast (self, error->message);
@@ -176,15 +168,11 @@ compare_file_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  WmWindow *self = WM_WINDOW (widget);
-  GtkFileChooserNative *dialog =
-    gtk_file_chooser_native_new (_("Compare With"), GTK_WINDOW (self),
-                                 GTK_FILE_CHOOSER_ACTION_OPEN, _("_Compare"), _("_Cancel"));
   g_autoptr(GtkFileFilter) projects = _wm_window_project_filter ();
+  GtkFileFilter *filters[] = { projects, NULL };
 
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), projects);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_compare_file_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  _wm_window_choose_file (WM_WINDOW (widget), _("Compare With"), _("_Compare"), filters,
+                          compare_with);
 }
 
 void

@@ -248,35 +248,16 @@ _wm_window_import_filter (void)
 /* File → Import… */
 
 static void
-on_import_response (GtkNativeDialog *dialog,
-                    int              response,
-                    WmWindow        *self)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  g_object_unref (dialog);
-  if (file != NULL)
-    _wm_window_import_file (self, file);
-}
-
-static void
 import_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  WmWindow *self = WM_WINDOW (widget);
-  GtkFileChooserNative *dialog =
-    gtk_file_chooser_native_new (_("Import Diagrams"), GTK_WINDOW (self),
-                                 GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
   g_autoptr(GtkFileFilter) filter = _wm_window_import_filter ();
   g_autoptr(GtkFileFilter) projects = _wm_window_project_filter ();
+  GtkFileFilter *filters[] = { filter, projects, NULL };
 
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), projects);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_import_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  _wm_window_choose_file (WM_WINDOW (widget), _("Import Diagrams"), _("_Import"), filters,
+                          _wm_window_import_file);
 }
 
 void

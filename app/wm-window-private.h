@@ -95,6 +95,14 @@ void  _wm_window_new_from_template (WmWindow   *self,
                                     const char *file);
 /* A filter for the file choosers: Waymark projects. */
 GtkFileFilter *_wm_window_project_filter (void);
+/* Asks for a file to open with @filters (NULL-terminated), then hands the
+ * chosen one to @then; nothing when the analyst cancels. */
+void  _wm_window_choose_file       (WmWindow       *self,
+                                    const char     *title,
+                                    const char     *accept,
+                                    GtkFileFilter **filters,
+                                    void          (*then) (WmWindow *self,
+                                                           GFile    *file));
 
 /* wm-window-import.c */
 /* Whether @file is not named as a Waymark project, so that Open reads it
