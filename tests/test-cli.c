@@ -8,6 +8,8 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "wm-test-util.h"
+
 typedef struct
 {
   int   status;
@@ -24,33 +26,9 @@ run_clear (Run *run)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
-static void
-run_waymark (Run        *run,
-             const char *first_arg,
-             ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *exe = g_getenv ("WAYMARK_EXE");
-  va_list args;
-
-  g_assert_nonnull (exe);
-  g_ptr_array_add (argv, (gpointer) exe);
-  va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_newv ((const char *const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                               &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_exit_status (process);
-}
+/* Runs waymark with the arguments (NULL-terminated) into @run. */
+#define run_waymark(run, ...) \
+  ((run)->status = wm_test_run_waymark (&(run)->out, &(run)->err, __VA_ARGS__))
 
 static char *
 sample_path (void)

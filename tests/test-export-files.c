@@ -59,39 +59,7 @@ sample_path (void)
 
 /* Runs waymark with the arguments (NULL-terminated); returns its exit
  * status and, when @err is not NULL, what it wrote on stderr. */
-static int
-run_waymark (char       **err,
-             const char  *first_arg,
-             ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *errors = NULL;
-  const char *exe = g_getenv ("WAYMARK_EXE");
-  va_list args;
-
-  g_assert_nonnull (exe);
-  g_ptr_array_add (argv, (gpointer) exe);
-  va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_newv ((const char *const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                               &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &errors, &error);
-  g_assert_no_error (error);
-  if (err != NULL)
-    *err = g_steal_pointer (&errors);
-  else if (g_subprocess_get_exit_status (process) != 0)
-    g_test_message ("waymark: %s", errors);
-  return g_subprocess_get_exit_status (process);
-}
+#define run_waymark(err, ...) wm_test_run_waymark (NULL, (err), __VA_ARGS__)
 
 /* PNG */
 

@@ -253,23 +253,6 @@ part_text (Package    *package,
   return g_strjoinv (" ", runs);
 }
 
-static WmProject *
-load_sample (void)
-{
-  const char *dir = g_getenv ("WAYMARK_SAMPLES_DIR");
-  g_autofree char *path = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  WmProject *project;
-
-  g_assert_nonnull (dir);
-  path = g_build_filename (dir, "bean-box.waymark", NULL);
-  file = g_file_new_for_path (path);
-  project = wm_project_load (file, NULL, &error);
-  g_assert_no_error (error);
-  return project;
-}
-
 static GBytes *
 export_deck (WmProject *project,
              WmDiagram *only)
@@ -321,7 +304,7 @@ has_details (const WmItem *item)
 static void
 test_parts (void)
 {
-  g_autoptr(WmProject) project = load_sample ();
+  g_autoptr(WmProject) project = wm_test_load_sample ();
   g_autoptr(GBytes) zip = sample_deck (project);
   g_autoptr(Package) package = package_read (zip);
   static const char *const required[] = {
@@ -365,7 +348,7 @@ test_parts (void)
 static void
 test_slides (void)
 {
-  g_autoptr(WmProject) project = load_sample ();
+  g_autoptr(WmProject) project = wm_test_load_sample ();
   g_autoptr(GBytes) zip = sample_deck (project);
   g_autoptr(Package) package = package_read (zip);
   g_auto(GStrv) slides = slide_names (package);
@@ -449,7 +432,7 @@ check_picture (Package    *package,
 static void
 test_pictures (void)
 {
-  g_autoptr(WmProject) project = load_sample ();
+  g_autoptr(WmProject) project = wm_test_load_sample ();
   g_autoptr(GBytes) zip = sample_deck (project);
   g_autoptr(Package) package = package_read (zip);
   g_auto(GStrv) slides = slide_names (package);
@@ -462,7 +445,7 @@ test_pictures (void)
 static void
 test_notes (void)
 {
-  g_autoptr(WmProject) project = load_sample ();
+  g_autoptr(WmProject) project = wm_test_load_sample ();
   g_autoptr(GBytes) zip = sample_deck (project);
   g_autoptr(Package) package = package_read (zip);
   g_auto(GStrv) slides = slide_names (package);
@@ -502,7 +485,7 @@ test_notes (void)
 static void
 test_one_diagram (void)
 {
-  g_autoptr(WmProject) project = load_sample ();
+  g_autoptr(WmProject) project = wm_test_load_sample ();
   WmDiagram *diagram = wm_project_get_diagram (project, 1);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) zip = NULL;
@@ -609,7 +592,7 @@ on_exported (GObject      *source,
 static void
 test_async_file (void)
 {
-  g_autoptr(WmProject) project = load_sample ();
+  g_autoptr(WmProject) project = wm_test_load_sample ();
   g_autofree char *dir = g_dir_make_tmp ("waymark-pptx-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "deck.pptx", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);

@@ -9,6 +9,13 @@
 
 G_BEGIN_DECLS
 
+/* Runs $WAYMARK_EXE with the arguments (NULL-terminated) and returns its
+ * exit status, with what it wrote on stdout and stderr in @out and @err
+ * (either may be NULL; stderr not kept is a test message when it failed). */
+int         wm_test_run_waymark      (char            **out,
+                                      char            **err,
+                                      const char       *first_arg,
+                                      ...) G_GNUC_NULL_TERMINATED;
 /* The project's serialisation as a NUL-terminated string. */
 char       *wm_test_serialize        (WmProject        *project);
 /* A valid value for @spec in file syntax that differs from its default;
