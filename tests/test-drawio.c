@@ -669,6 +669,36 @@ test_import_bare_model (void)
   g_assert_cmpstr (wm_diagram_get_name (wm_project_get_diagram (project, 0)), ==, "in");
 }
 
+/* Found by fuzz-drawio: an edge drawn with a node's shape (an actor's) is
+ * still an edge, of a link type the notation allows, and no model
+ * function is asked to take the node type for a link type. */
+static void
+test_import_edge_with_node_shape (void)
+{
+  static const char xml[] =
+    "<mxGraphModel><root><mxCell id=\"0\"/><mxCell id=\"1\" parent=\"0\"/>"
+    "<mxCell id=\"a\" value=\"Customer\" style=\"shape=umlActor;\" vertex=\"1\" parent=\"1\">"
+    "<mxGeometry x=\"0\" y=\"0\" width=\"30\" height=\"60\" as=\"geometry\"/></mxCell>"
+    "<mxCell id=\"u\" value=\"Pay\" style=\"ellipse;\" vertex=\"1\" parent=\"1\">"
+    "<mxGeometry x=\"200\" y=\"0\" width=\"120\" height=\"60\" as=\"geometry\"/></mxCell>"
+    "<mxCell id=\"e\" style=\"shape=umlActor;\" edge=\"1\" parent=\"1\" source=\"a\" "
+    "target=\"u\"><mxGeometry relative=\"1\" as=\"geometry\"/></mxCell>"
+    "</root></mxGraphModel>";
+  g_auto(WmImportLog) log = { NULL };
+  g_autoptr(WmProject) project = NULL;
+  WmDiagram *diagram;
+  guint n_links = 0;
+
+  wm_import_log_init (&log);
+  project = import_ok (xml, sizeof xml - 1, &log);
+  diagram = wm_project_get_diagram (project, 0);
+  g_assert_cmpstr (wm_diagram_get_notation (diagram)->id, ==, "use-case");
+  for (guint i = 0; i < wm_diagram_get_n_items (diagram); i++)
+    if (wm_item_is_link (wm_diagram_get_item (diagram, i)))
+      n_links++;
+  g_assert_cmpuint (n_links, ==, 1);
+}
+
 /* A canvas drawn by hand in draw.io: nine containers titled as the blocks,
  * a note in each and one more lying on the first; a data object with a
  * placeholder label; an image. */
@@ -939,6 +969,7 @@ main (int   argc,
   g_test_add_func ("/drawio/import/compressed", test_import_compressed);
   g_test_add_func ("/drawio/import/bare-model", test_import_bare_model);
   g_test_add_func ("/drawio/import/canvas-by-hand", test_import_canvas_by_hand);
+  g_test_add_func ("/drawio/import/edge-with-node-shape", test_import_edge_with_node_shape);
   g_test_add_func ("/drawio/hostile/malformed", test_hostile_malformed);
   g_test_add_func ("/drawio/hostile/entities", test_hostile_entities);
   g_test_add_func ("/drawio/hostile/huge-attribute", test_hostile_huge_attribute);

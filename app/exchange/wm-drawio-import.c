@@ -1085,6 +1085,18 @@ is_stereotype (const char *label,
   return g_str_equal (folded, guillemets) || g_str_equal (folded, angles);
 }
 
+/* Whether @type (a file may name any type, or a node's shape may sit on
+ * an edge) is a link type the notation allows from @source to @target. */
+static gboolean
+link_type_fits (Page             *page,
+                const WmItemType *type,
+                const WmItem     *source,
+                const WmItem     *target)
+{
+  return type != NULL && type->kind == WM_ITEM_LINK &&
+         wm_notation_link_allowed (page->notation, type, source->type, target->type);
+}
+
 /* The link type an edge of another tool is: from its label («include»), its
  * shape or arrow, else the first type the notation allows between its ends. */
 static const WmItemType *
@@ -1113,8 +1125,7 @@ guess_link_type (Page         *page,
     {
       const WmItemType *type = wm_notation_lookup_type (page->notation, wanted);
 
-      if (type != NULL && wm_notation_link_allowed (page->notation, type, source->type,
-                                                    target->type))
+      if (link_type_fits (page, type, source, target))
         return type;
     }
   allowed = wm_notation_allowed_links (page->notation, source->type, target->type);
@@ -1173,8 +1184,7 @@ make_link (Page *page,
   target = wm_diagram_lookup (page->diagram, target_id);
   if (declared != NULL)
     type = wm_notation_lookup_type (page->notation, declared);
-  if (type == NULL || type->kind != WM_ITEM_LINK ||
-      !wm_notation_link_allowed (page->notation, type, source->type, target->type))
+  if (!link_type_fits (page, type, source, target))
     type = guess_link_type (page, cell, source, target);
   if (type == NULL)
     {
