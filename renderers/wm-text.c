@@ -44,9 +44,48 @@
 struct _WmTextCache
 {
   PangoContext *context;
-  GHashTable   *layouts;  /* key string -> PangoLayout */
+  GHashTable   *layouts;  /* LayoutKey -> PangoLayout */
   gsize         text;     /* the length of the keys, which hold the texts */
 };
+
+/* What a layout is shaped for. A key is looked up for every text an export
+ * measures or draws, so it is a struct compared field by field, not a
+ * formatted string: formatting the doubles cost more than the lookup. */
+typedef struct
+{
+  double size;
+  double width;   /* -1 when the layout takes its natural width */
+  double height;  /* 0 unless it ellipsizes to a height */
+  int    weight;
+  guint8 italic;
+  guint8 halign;
+  guint8 wrap;
+  guint8 ellipsize;
+  char   text[];
+} LayoutKey;
+
+static guint
+layout_key_hash (gconstpointer data)
+{
+  const LayoutKey *key = data;
+  guint hash = g_str_hash (key->text);
+
+  hash = hash * 31 + g_double_hash (&key->size);
+  hash = hash * 31 + g_double_hash (&key->width);
+  hash = hash * 31 + (guint) key->weight;
+  return hash * 31 + (guint) (key->halign << 3 | key->wrap << 2 | key->ellipsize << 1 | key->italic);
+}
+
+static gboolean
+layout_key_equal (gconstpointer a,
+                  gconstpointer b)
+{
+  const LayoutKey *x = a, *y = b;
+
+  return x->size == y->size && x->width == y->width && x->height == y->height &&
+         x->weight == y->weight && x->italic == y->italic && x->halign == y->halign &&
+         x->wrap == y->wrap && x->ellipsize == y->ellipsize && strcmp (x->text, y->text) == 0;
+}
 
 WmTextCache *
 wm_text_cache_new (void)
@@ -62,7 +101,7 @@ wm_text_cache_new (void)
   pango_cairo_context_set_font_options (cache->context, options);
   pango_cairo_context_set_resolution (cache->context, 96);
   cairo_font_options_destroy (options);
-  cache->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  cache->layouts = g_hash_table_new_full (layout_key_hash, layout_key_equal, g_free, g_object_unref);
   return cache;
 }
 
@@ -259,8 +298,9 @@ get_layout (const WmRenderOptions *options,
   /* Without a width, alignment, wrapping and ellipsizing change nothing:
    * such layouts share one key, so measuring and drawing shape once. */
   gboolean natural = width <= 0;
-  g_autofree char *key = NULL;
+  g_autofree LayoutKey *key = NULL;
   PangoLayout *layout;
+  gsize len;
 
   /* NaN and huge boxes become the largest Pango can lay out. */
   if (!(width <= MAX_BOX_SIZE))
@@ -268,10 +308,17 @@ get_layout (const WmRenderOptions *options,
   if (!(height <= MAX_BOX_SIZE))
     height = MAX_BOX_SIZE;
   text = text_to_lay_out (full_text, visible_chars (width, height, style), &copy);
-  key = g_strdup_printf ("%g|%d|%d|%d|%d|%d|%g|%g|%s", style->size, style->weight, style->italic,
-                         natural ? 0 : (int) style->halign, natural ? 0 : style->wrap,
-                         natural ? 0 : style->ellipsize, natural ? -1 : width,
-                         !natural && style->ellipsize ? height : 0, text);
+  len = strlen (text);
+  key = g_malloc (sizeof (LayoutKey) + len + 1);
+  key->size = style->size;
+  key->weight = style->weight;
+  key->italic = style->italic != FALSE;
+  key->halign = natural ? 0 : (guint8) style->halign;
+  key->wrap = !natural && style->wrap;
+  key->ellipsize = !natural && style->ellipsize;
+  key->width = natural ? -1 : width;
+  key->height = !natural && style->ellipsize ? height : 0;
+  memcpy (key->text, text, len + 1);
   layout = g_hash_table_lookup (cache->layouts, key);
   if (layout != NULL)
     return layout;
@@ -280,7 +327,7 @@ get_layout (const WmRenderOptions *options,
       g_hash_table_remove_all (cache->layouts);
       cache->text = 0;
     }
-  cache->text += strlen (key);
+  cache->text += sizeof (LayoutKey) + len;
   layout = make_layout (cache, text, width, height, style);
   g_hash_table_insert (cache->layouts, g_steal_pointer (&key), layout);
   return layout;
