@@ -11,18 +11,41 @@
 
 #include "wm-application.h"
 #include "wm-autosave.h"
+#include "wm-fonts.h"
 #include "wm-preferences.h"
 #include "wm-recovery.h"
 #include "wm-window.h"
+#include "wm-window-private.h"
 
 struct _WmApplication
 {
   AdwApplication parent_instance;
 
   gboolean       recovery_offered;
+  gboolean       font_checked;
 };
 
 G_DEFINE_FINAL_TYPE (WmApplication, wm_application, ADW_TYPE_APPLICATION)
+
+/* Told once per run, in the first window: without the painters' font the
+ * diagrams, and every export made here, look different from elsewhere. */
+static void
+warn_missing_font (WmApplication *self,
+                   WmWindow      *window)
+{
+  g_autofree char *wanted = NULL;
+  g_autofree char *used = NULL;
+  g_autofree char *message = NULL;
+
+  if (self->font_checked)
+    return;
+  self->font_checked = TRUE;
+  if (wm_fonts_check (&wanted, &used) || used == NULL)
+    return;
+  message = g_strdup_printf (_("The font “%s” is not installed: diagrams and exports use “%s” "
+                               "instead and will look different"), wanted, used);
+  _wm_window_show_toast (window, message);
+}
 
 static WmWindow *
 new_window (WmApplication *self)
@@ -30,6 +53,7 @@ new_window (WmApplication *self)
   WmWindow *window = wm_window_new (GTK_APPLICATION (self));
 
   gtk_window_present (GTK_WINDOW (window));
+  warn_missing_font (self, window);
   return window;
 }
 
@@ -119,7 +143,41 @@ wm_application_activate (GApplication *application)
   offer_recovery (self, GTK_WINDOW (new_window (self)));
 }
 
-/* Each file opens in its own window; a new, untouched window is reused. */
+/* The file the application last asked @window to open, while the window
+ * has no project file of its own yet: a project still loading, or another
+ * tool's file imported as a new project. */
+static GQuark
+opened_file_quark (void)
+{
+  return g_quark_from_static_string ("wm-application-opened-file");
+}
+
+static gboolean
+window_shows_file (WmWindow *window,
+                   GFile    *file)
+{
+  WmProject *project = wm_window_get_project (window);
+  GFile *shown = project != NULL ? wm_project_get_file (project) : NULL;
+
+  if (shown == NULL && !wm_window_is_pristine (window))
+    shown = g_object_get_qdata (G_OBJECT (window), opened_file_quark ());
+  return shown != NULL && g_file_equal (shown, file);
+}
+
+static WmWindow *
+find_window_of_file (WmApplication *self,
+                     GFile         *file)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (WM_IS_WINDOW (l->data) && window_shows_file (l->data, file))
+      return l->data;
+  return NULL;
+}
+
+/* Each file opens in its own window; a new, untouched window is reused. A
+ * file that a window already shows is not read a second time: that window
+ * comes to the front, whether the request came from this process, from a
+ * second `waymark FILE` or from the file manager over D-Bus. */
 static void
 wm_application_open (GApplication  *application,
                      GFile        **files,
@@ -131,13 +189,19 @@ wm_application_open (GApplication  *application,
 
   for (int i = 0; i < n_files; i++)
     {
-      WmWindow *window = active != NULL && WM_IS_WINDOW (active) &&
-                         wm_window_is_pristine (WM_WINDOW (active))
-                           ? WM_WINDOW (active) : new_window (self);
+      WmWindow *window = find_window_of_file (self, files[i]);
 
-      wm_window_open_file (window, files[i]);
+      if (window == NULL)
+        {
+          window = active != NULL && WM_IS_WINDOW (active) &&
+                   wm_window_is_pristine (WM_WINDOW (active))
+                     ? WM_WINDOW (active) : new_window (self);
+          g_object_set_qdata_full (G_OBJECT (window), opened_file_quark (),
+                                   g_object_ref (files[i]), g_object_unref);
+          wm_window_open_file (window, files[i]);
+          active = NULL;
+        }
       gtk_window_present (GTK_WINDOW (window));
-      active = NULL;
     }
   offer_recovery (self, gtk_application_get_active_window (GTK_APPLICATION (self)));
 }
@@ -254,12 +318,20 @@ wm_application_init (WmApplication *self)
 {
 }
 
+/* One instance per session: a second `waymark FILE`, or the file manager
+ * through D-Bus activation, hands its files to the running one. The tests
+ * that start several applications side by side on one session bus set
+ * WAYMARK_NON_UNIQUE=1, so that each runs on its own. */
 WmApplication *
 wm_application_new (void)
 {
+  GApplicationFlags flags = G_APPLICATION_HANDLES_OPEN;
+
+  if (g_strcmp0 (g_getenv ("WAYMARK_NON_UNIQUE"), "1") == 0)
+    flags |= G_APPLICATION_NON_UNIQUE;
   return g_object_new (WM_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
+                       "flags", flags,
                        "resource-base-path", "/io/github/waymark/Waymark",
                        NULL);
 }
