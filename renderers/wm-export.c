@@ -17,11 +17,11 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
-#include <zlib.h>
 
 #include "wm-draw.h"
 #include "wm-export.h"
 #include "wm-export-private.h"
+#include "wm-png.h"
 #include "wm-pptx.h"
 
 const WmExportPage _wm_export_pages[] = {
@@ -200,85 +200,37 @@ wm_export_paint_fitted (cairo_t      *cr,
   cairo_restore (cr);
 }
 
-/* PNG files as cairo writes them carry no resolution, so that Office
- * places a 300 dpi export at three times its size. The pHYs chunk, which
- * says how many pixels make a metre, goes in after cairo is done. */
+/* The PNG export paints bands of rows (wm-png.c), so that a large picture
+ * never sits whole in memory; each band paints only what it shows. */
 
-#define PNG_SIGNATURE_LENGTH 8
-/* A chunk's length, type and CRC around its data. */
-#define PNG_CHUNK_OVERHEAD 12
-#define PNG_PHYS_LENGTH 9
-#define METRES_PER_INCH 0.0254
-
-static cairo_status_t
-append_to_array (void                *closure,
-                 const unsigned char *data,
-                 unsigned int         length)
+typedef struct
 {
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
+  WmDiagram       *diagram;
+  WmRect           extent;
+  double           scale;
+  WmRenderOptions  render;
+} PngPainting;
 
 static void
-put_be32 (guint8  *bytes,
-          guint32  value)
+paint_png_band (cairo_t                     *cr,
+                const cairo_rectangle_int_t *band,
+                gpointer                     user_data)
 {
-  bytes[0] = value >> 24;
-  bytes[1] = value >> 16;
-  bytes[2] = value >> 8;
-  bytes[3] = value;
-}
+  PngPainting *painting = user_data;
+  WmRenderOptions render = painting->render;
+  const WmRect *extent = &painting->extent;
+  double top = extent->y + band->y / painting->scale;
+  double bottom = MIN (extent->y + (band->y + band->height) / painting->scale,
+                       extent->y + extent->height);
 
-static guint32
-get_be32 (const guint8 *bytes)
-{
-  return (guint32) bytes[0] << 24 | (guint32) bytes[1] << 16 | (guint32) bytes[2] << 8 | bytes[3];
-}
-
-/* The chunk pHYs of @scale pixels per document unit (96 dpi at scale 1),
- * the same across and down, in pixels per metre. */
-static void
-write_phys_chunk (WmExportSink *sink,
-                  double        scale)
-{
-  guint8 chunk[PNG_CHUNK_OVERHEAD + PNG_PHYS_LENGTH];
-  guint32 per_metre = (guint32) round (scale * 96 / METRES_PER_INCH);
-
-  put_be32 (chunk, PNG_PHYS_LENGTH);
-  memcpy (chunk + 4, "pHYs", 4);
-  put_be32 (chunk + 8, per_metre);
-  put_be32 (chunk + 12, per_metre);
-  chunk[16] = 1; /* the unit is the metre */
-  /* The CRC covers the type and the data. */
-  put_be32 (chunk + 17, crc32 (0, chunk + 4, 4 + PNG_PHYS_LENGTH));
-  _wm_export_write (sink, chunk, sizeof chunk);
-}
-
-/* Writes @png, as cairo wrote it, with a pHYs chunk of @scale right after
- * IHDR, where the format wants it, and no other pHYs chunk. */
-static void
-write_png_with_resolution (WmExportSink *sink,
-                           const guint8 *png,
-                           gsize         length,
-                           double        scale)
-{
-  gsize at = PNG_SIGNATURE_LENGTH;
-
-  g_assert (length >= PNG_SIGNATURE_LENGTH);
-  _wm_export_write (sink, png, PNG_SIGNATURE_LENGTH);
-  while (at + PNG_CHUNK_OVERHEAD <= length)
-    {
-      gsize end = at + PNG_CHUNK_OVERHEAD + get_be32 (png + at);
-      const guint8 *type = png + at + 4;
-
-      g_assert (end <= length);
-      if (memcmp (type, "pHYs", 4) != 0)
-        _wm_export_write (sink, png + at, end - at);
-      if (memcmp (type, "IHDR", 4) == 0)
-        write_phys_chunk (sink, scale);
-      at = end;
-    }
-  g_assert (at == length);
+  /* The band's rows of the extent: the painters cull to them (their bounds
+   * hold an item's ink), and the paper they fill ends where the extent
+   * does, as in one whole picture. */
+  render.visible.y = top;
+  render.visible.height = bottom - top;
+  cairo_scale (cr, painting->scale, painting->scale);
+  cairo_translate (cr, -painting->extent.x, -painting->extent.y);
+  wm_render_diagram (painting->diagram, cr, &render);
 }
 
 static gboolean
@@ -287,46 +239,32 @@ export_png (WmDiagram             *diagram,
             GOutputStream         *stream,
             GError               **error)
 {
-  WmTextCache *text = wm_text_cache_get_default ();
-  WmRect extent;
+  PngPainting painting = { .diagram = diagram, .scale = options->scale };
+  WmPngOptions png;
   double width, height;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  WmExportSink sink = { stream, NULL };
-  WmRenderOptions render;
-  cairo_status_t status;
-  g_autoptr(GByteArray) png = g_byte_array_new ();
 
-  wm_render_get_extent (diagram, &extent);
-  width = ceil (extent.width * options->scale);
-  height = ceil (extent.height * options->scale);
-  if (!(options->scale > 0) || !(width <= WM_EXPORT_MAX_PIXELS && height <= WM_EXPORT_MAX_PIXELS))
+  wm_render_get_extent (diagram, &painting.extent);
+  width = ceil (painting.extent.width * options->scale);
+  height = ceil (painting.extent.height * options->scale);
+  if (!(options->scale > 0) || !(width <= WM_PNG_MAX_PIXELS && height <= WM_PNG_MAX_PIXELS &&
+                                 width * height <= WM_PNG_MAX_AREA))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                    _("At scale %g the image would be %.0f × %.0f pixels; the limit is %d on "
-                     "each side. Choose a smaller scale."),
-                   options->scale, width, height, WM_EXPORT_MAX_PIXELS);
+                     "each side and %.0f million pixels. Choose a smaller scale."),
+                   options->scale, width, height, WM_PNG_MAX_PIXELS, WM_PNG_MAX_AREA / 1e6);
       return FALSE;
     }
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) width, (int) height);
-  cr = cairo_create (surface);
-  cairo_scale (cr, options->scale, options->scale);
-  cairo_translate (cr, -extent.x, -extent.y);
-  wm_render_options_init (&render);
-  render.visible = extent;
-  render.scale = options->scale;
-  render.paper = !options->transparent;
-  render.text = text;
-  wm_render_diagram (diagram, cr, &render);
-  status = _wm_export_destroy_context (cr);
-
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_write_to_png_stream (surface, append_to_array, png);
-  cairo_surface_destroy (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    write_png_with_resolution (&sink, png->data, png->len, options->scale);
-  return _wm_export_finish_sink (&sink, status, error);
+  wm_render_options_init (&painting.render);
+  painting.render.visible = painting.extent;
+  painting.render.scale = options->scale;
+  painting.render.paper = !options->transparent;
+  painting.render.text = wm_text_cache_get_default ();
+  wm_png_options_init (&png, (int) width, (int) height);
+  png.pixels_per_inch = options->scale * 96;
+  png.alpha = options->transparent;
+  return wm_png_write (stream, &png, paint_png_band, &painting, error);
 }
 
 gboolean

@@ -48,7 +48,9 @@ typedef struct
   gboolean       tiles;
 } WmExportOptions;
 
-/* The largest PNG side we make, in pixels. */
+/* The largest side, in pixels, of the pictures painted whole in memory: a
+ * drawn diff and the PowerPoint deck's slides. A PNG export is written in
+ * bands and has limits of its own (wm-png.h). */
 #define WM_EXPORT_MAX_PIXELS 20000
 
 void      wm_export_options_init      (WmExportOptions *options);
