@@ -423,6 +423,7 @@ const WmPainter _wm_painter_bmc = {
   .paint_background = paint_background,
   .paint_item = paint_item,
   .item_extent = _wm_board_item_extent,
+  .item_bounds = _wm_board_item_bounds,
   .node_rect = _wm_board_node_rect,
   .free_data = _wm_board_notes_unref,
   .places_nodes = TRUE,

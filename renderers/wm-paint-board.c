@@ -108,6 +108,28 @@ _wm_board_item_extent (WmDiagram    *diagram,
   _wm_board_note_ink (&rect, extent);
 }
 
+/* The notes' ink, for culling; links are always candidates. */
+void
+_wm_board_item_bounds (WmDiagram *diagram,
+                       WmRect    *bounds)
+{
+  g_autoptr(WmBoardNotes) notes = _wm_board_notes_get (diagram);
+  guint n = wm_diagram_get_n_items (diagram);
+
+  for (guint i = 0; i < n; i++)
+    {
+      WmItem *item = wm_diagram_get_item (diagram, i);
+      WmRect rect;
+
+      bounds[i] = (WmRect) { 0, 0, -1, -1 };
+      if (wm_item_is_node (item))
+        {
+          wm_board_layout_item_rect (notes->layout, item, &rect);
+          _wm_board_note_ink (&rect, &bounds[i]);
+        }
+    }
+}
+
 void
 _wm_board_node_rect (WmDiagram    *diagram,
                      const WmItem *node,

@@ -1466,6 +1466,19 @@ item_extent (WmDiagram    *diagram,
     wm_rect_union (extent, &rect, extent);
 }
 
+/* A fit's route and the largest label it may carry. */
+static void
+route_bound (const Route *route,
+             WmRect      *bound)
+{
+  double width = LABEL_WIDTH + 2 * LABEL_PAD_X + 1;
+  double height = LABEL_LINES * label_line_height () + 2 * LABEL_PAD_Y + 1;
+
+  route_extent (route, bound);
+  wm_rect_union (bound, &(WmRect) { route->middle.x - width / 2, route->middle.y - height / 2,
+                                    width, height }, bound);
+}
+
 /* A label takes LABEL_LINES lines of LABEL_WIDTH at most: the bound holds
  * that box, so that no label is measured for it. */
 static gboolean
@@ -1474,7 +1487,6 @@ item_bound (WmDiagram    *diagram,
             WmRect       *bound)
 {
   g_autoptr(Vpc) vpc = NULL;
-  double width, height;
   Route route;
 
   if (wm_item_is_node (item) || wm_str_is_blank (item->text))
@@ -1488,11 +1500,7 @@ item_bound (WmDiagram    *diagram,
       *bound = (WmRect) { 0, 0, 0, 0 };
       return TRUE;
     }
-  route_extent (&route, bound);
-  width = LABEL_WIDTH + 2 * LABEL_PAD_X + 1;
-  height = LABEL_LINES * label_line_height () + 2 * LABEL_PAD_Y + 1;
-  wm_rect_union (bound, &(WmRect) { route.middle.x - width / 2, route.middle.y - height / 2,
-                                    width, height }, bound);
+  route_bound (&route, bound);
   return FALSE;
 }
 
@@ -1529,6 +1537,37 @@ label_boxes (WmDiagram    *diagram,
   return 1;
 }
 
+/* The bounds culling goes by, found with one look at the layout and the
+ * routes (item_bound would fetch them for each item): a note's ink with a
+ * tag below at its largest, a fit's route and largest label; a fit without
+ * a route is always a candidate. */
+static void
+item_bounds (WmDiagram *diagram,
+             WmRect    *bounds)
+{
+  g_autoptr(WmBoardNotes) notes = _wm_board_notes_get (diagram);
+  g_autoptr(Vpc) vpc = vpc_get (diagram);
+  guint n = wm_diagram_get_n_items (diagram);
+
+  for (guint i = 0; i < n; i++)
+    {
+      WmItem *item = wm_diagram_get_item (diagram, i);
+      WmRect rect, *bound = &bounds[i];
+      Route route;
+
+      *bound = (WmRect) { 0, 0, -1, -1 };
+      if (wm_item_is_node (item))
+        {
+          wm_board_layout_item_rect (notes->layout, item, &rect);
+          _wm_board_note_ink (&rect, bound);
+          bound->height = MAX (bound->height,
+                               rect.y + rect.height + TAG_HEIGHT / 2 + 1 - bound->y);
+        }
+      else if (fit_route (diagram, vpc, item, &route))
+        route_bound (&route, bound);
+    }
+}
+
 const WmPainter _wm_painter_vpc = {
   .notation_id = "value-proposition-canvas",
   .get_extent = get_extent,
@@ -1538,6 +1577,7 @@ const WmPainter _wm_painter_vpc = {
   .item_extent = item_extent,
   .item_bound = item_bound,
   .node_rect = _wm_board_node_rect,
+  .item_bounds = item_bounds,
   .link_path = link_path,
   .label_boxes = label_boxes,
   .free_data = paint_free,

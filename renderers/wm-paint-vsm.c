@@ -422,31 +422,41 @@ process_rows (ProcessLayout *layout,
 {
   DataRow *row;
 
+  /* Translators: the labels of a process's data box, kept short (about 6
+   * characters): C/T is cycle time, the usual lean abbreviation */
   row = add_row (layout, _("C/T"));
   if (wm_item_has_value (item, WM_VSM_CYCLE_TIME))
     format_figure_as (row->value, sizeof row->value, WM_FIGURE_SECONDS,
                       wm_item_get_number (item, WM_VSM_CYCLE_TIME));
+  /* Translators: data box label: changeover time, the usual lean abbreviation */
   row = add_row (layout, _("C/O"));
   if (wm_item_has_value (item, WM_VSM_CHANGEOVER_TIME))
     format_figure_as (row->value, sizeof row->value, WM_FIGURE_DURATION,
                       wm_item_get_number (item, WM_VSM_CHANGEOVER_TIME));
+  /* Translators: data box label: the share of time a machine can run */
   row = add_row (layout, _("Uptime"));
   if (wm_item_has_value (item, WM_VSM_UPTIME))
     format_figure_as (row->value, sizeof row->value, WM_FIGURE_PERCENT,
                       wm_item_get_number (item, WM_VSM_UPTIME));
   if (wm_item_has_value (item, WM_VSM_OPERATORS) && !layout->operators)
+    /* Translators: data box label: the number of people working at the process */
     g_snprintf (add_row (layout, _("Operators"))->value, sizeof row->value, "%" G_GINT64_FORMAT,
                 wm_item_get_integer (item, WM_VSM_OPERATORS));
   if (wm_item_has_value (item, WM_VSM_SHIFTS))
+    /* Translators: data box label: the number of work shifts per day */
     g_snprintf (add_row (layout, _("Shifts"))->value, sizeof row->value, "%" G_GINT64_FORMAT,
                 wm_item_get_integer (item, WM_VSM_SHIFTS));
   if (wm_item_has_value (item, WM_VSM_BATCH_SIZE))
+    /* Translators: data box label: batch size, a noun */
     format_figure_as (add_row (layout, _("Batch"))->value, sizeof row->value, WM_FIGURE_PIECES,
                    (double) wm_item_get_integer (item, WM_VSM_BATCH_SIZE));
   if (wm_item_has_value (item, WM_VSM_SCRAP))
+    /* Translators: data box label: scrap rate, a noun */
     format_figure_as (add_row (layout, _("Scrap"))->value, sizeof row->value, WM_FIGURE_PERCENT,
                     wm_item_get_number (item, WM_VSM_SCRAP));
   if (wm_item_has_value (item, WM_VSM_COMPLETE_ACCURATE))
+    /* Translators: data box label: percent complete and accurate, the usual
+     * lean abbreviation */
     format_figure_as (add_row (layout, _("C&A"))->value, sizeof row->value, WM_FIGURE_PERCENT,
                     wm_item_get_number (item, WM_VSM_COMPLETE_ACCURATE));
 }
@@ -820,7 +830,9 @@ paint_fifo_lane (WmPaintContext *ctx,
   fill_stroke (ctx->cr, NULL, &wm_color_ink, 1.5);
   if (!ctx->detail)
     return;
-  wm_draw_text (ctx->cr, ctx->options, "FIFO",
+  /* Translators: the word inside the value stream map's FIFO lane icon, "first in,
+   * first out"; most languages keep "FIFO" */
+  wm_draw_text (ctx->cr, ctx->options, _("FIFO"),
                 &(WmRect) { b->x, has_max ? middle - 13 : middle - 8, b->width, 16 }, &word);
   if (!has_max)
     return;
@@ -2310,6 +2322,24 @@ paint_cache_forget (PaintCache *cache,
       }
   if (g_hash_table_size (changed) == 0)
     return;
+  /* A drag changes a few items of many: ask the index for the links of each
+   * rather than reading every item, which cost a 100 000-item map most of
+   * a frame per step of the drag. */
+  if (g_hash_table_size (changed) < wm_diagram_get_n_items (diagram) / 16)
+    {
+      GHashTableIter iter;
+      gpointer id;
+
+      g_hash_table_iter_init (&iter, changed);
+      while (g_hash_table_iter_next (&iter, &id, NULL))
+        {
+          g_autoptr(GPtrArray) links = wm_diagram_links_of (diagram, id);
+
+          for (guint i = 0; i < links->len; i++)
+            g_hash_table_remove (cache->extents, ((WmItem *) g_ptr_array_index (links, i))->id);
+        }
+      return;
+    }
   for (guint i = 0; i < wm_diagram_get_n_items (diagram); i++)
     {
       const WmItem *item = wm_diagram_get_item (diagram, i);

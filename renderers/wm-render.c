@@ -595,18 +595,72 @@ _wm_render_label_boxes (WmDiagram    *diagram,
   return painter->label_boxes (diagram, link, boxes, n_boxes);
 }
 
+/* Culling by a painter's own layout */
+
+/* The bounds of a painter that places nodes, as item_bounds gives them, kept
+ * (as painters keep their layouts) until the diagram changes: a frame's
+ * culling and a hit test then cost a pass over an array, not a look at the
+ * layout per item. */
+typedef struct
+{
+  guint   n;
+  WmRect *rects;
+} LaidOut;
+
+static void
+laid_out_clear (gpointer data)
+{
+  g_free (((LaidOut *) data)->rects);
+}
+
+static gpointer
+laid_out_new (WmDiagram *diagram)
+{
+  LaidOut *laid_out = g_rc_box_new0 (LaidOut);
+
+  laid_out->n = wm_diagram_get_n_items (diagram);
+  laid_out->rects = g_new (WmRect, MAX (laid_out->n, 1));
+  painter_for (diagram)->item_bounds (diagram, laid_out->rects);
+  return laid_out;
+}
+
+static GPtrArray *
+query_bounds (WmDiagram    *diagram,
+              const WmRect *area)
+{
+  LaidOut *laid_out = _wm_painter_cached (diagram, "wm-render-laid-out", laid_out_new,
+                                          laid_out_clear);
+  guint n = wm_diagram_get_n_items (diagram);
+  GPtrArray *near = g_ptr_array_new ();
+
+  for (guint i = 0; i < n; i++)
+    {
+      const WmRect *rect = i < laid_out->n ? &laid_out->rects[i] : NULL;
+
+      /* Bounds kept from before an item came are no guide: test it. */
+      if (rect == NULL || rect->width < 0 || wm_rect_intersects (rect, area))
+        g_ptr_array_add (near, wm_diagram_get_item (diagram, i));
+    }
+  g_rc_box_release_full (laid_out, laid_out_clear);
+  return near;
+}
+
 GPtrArray *
 wm_render_query (WmDiagram    *diagram,
                  const WmRect *area)
 {
   WmRect grown = { area->x - CULL_MARGIN, area->y - CULL_MARGIN,
                    area->width + 2 * CULL_MARGIN, area->height + 2 * CULL_MARGIN };
+  const WmPainter *painter;
   GPtrArray *all;
 
   g_return_val_if_fail (WM_IS_DIAGRAM (diagram), NULL);
 
-  if (!painter_for (diagram)->places_nodes)
+  painter = painter_for (diagram);
+  if (!painter->places_nodes)
     return wm_diagram_query (diagram, &grown);
+  if (painter->item_bounds != NULL)
+    return query_bounds (diagram, &grown);
   all = g_ptr_array_sized_new (wm_diagram_get_n_items (diagram));
   for (guint i = 0; i < wm_diagram_get_n_items (diagram); i++)
     g_ptr_array_add (all, wm_diagram_get_item (diagram, i));

@@ -5,10 +5,12 @@
  *
  * wm_diagram_query(), wm_diagram_hit() and wm_diagram_links_of() are
  * compared with brute-force scans of the diagram in z-order, on fixed cases
- * and after hundreds of random edits, undos and redos.
+ * and after hundreds of random edits, undos and redos; so is the index's
+ * list of each container's children, which moves of containers use.
  */
 #include "config.h"
 
+#include "wm-diagram-private.h"
 #include "wm-test-util.h"
 
 #define N_EDITS 600
@@ -732,6 +734,138 @@ test_random (void)
     run_random (seed);
 }
 
+/* Children */
+
+static int
+compare_pointers (gconstpointer a,
+                  gconstpointer b)
+{
+  guintptr x = (guintptr) *(gconstpointer *) a, y = (guintptr) *(gconstpointer *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The index's children of @id are the items whose parent is @id, each once. */
+static void
+assert_children (WmDiagram  *diagram,
+                 const char *id)
+{
+  g_autoptr(GPtrArray) indexed = g_ptr_array_new ();
+  g_autoptr(GPtrArray) scanned = g_ptr_array_new ();
+
+  _wm_diagram_index_children (diagram, id, indexed);
+  for (guint i = 0; i < wm_diagram_get_n_items (diagram); i++)
+    {
+      WmItem *item = wm_diagram_get_item (diagram, i);
+
+      if (g_strcmp0 (item->parent, id) == 0)
+        g_ptr_array_add (scanned, item);
+    }
+  g_ptr_array_sort (indexed, compare_pointers);
+  g_ptr_array_sort (scanned, compare_pointers);
+  g_assert_cmpuint (indexed->len, ==, scanned->len);
+  for (guint i = 0; i < scanned->len; i++)
+    g_assert_true (g_ptr_array_index (indexed, i) == g_ptr_array_index (scanned, i));
+}
+
+static void
+assert_all_children (WmDiagram *diagram)
+{
+  for (guint i = 0; i < wm_diagram_get_n_items (diagram); i++)
+    assert_children (diagram, wm_diagram_get_item (diagram, i)->id);
+}
+
+static void
+set_parent (WmDiagram *diagram,
+            WmItem    *item,
+            WmItem    *parent)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (wm_diagram_set_parent (diagram, item->id, parent ? parent->id : NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_children (void)
+{
+  g_autoptr(WmProject) project = wm_project_new ();
+  WmDiagram *diagram = new_diagram (project);
+  WmItem *one = add_node (diagram, "subject", 0, 0, 400, 400);
+  WmItem *two = add_node (diagram, "subject", 500, 0, 400, 400);
+  WmItem *a = add_node (diagram, "use-case", 20, 20, 100, 50);
+  WmItem *b = add_node (diagram, "use-case", 20, 120, 100, 50);
+  g_autofree char *one_id = g_strdup (one->id);
+  const char *doomed[] = { one_id, NULL };
+
+  /* Asked before the index is built, and after. */
+  set_parent (diagram, a, one);
+  assert_children (diagram, one->id);
+  set_parent (diagram, b, one);
+  assert_all_children (diagram);
+  /* Reparented, then out of any container. */
+  set_parent (diagram, b, two);
+  assert_children (diagram, one->id);
+  assert_children (diagram, two->id);
+  set_parent (diagram, b, NULL);
+  assert_all_children (diagram);
+  /* A removed container's children lose it, and an undo gives it back. */
+  wm_diagram_remove_items (diagram, doomed);
+  assert_children (diagram, one_id);
+  assert_all_children (diagram);
+  g_assert_true (wm_project_undo (project));
+  assert_children (diagram, one_id);
+  while (wm_project_undo (project))
+    assert_all_children (diagram);
+  while (wm_project_redo (project))
+    assert_all_children (diagram);
+  assert_children (diagram, one_id);
+}
+
+/* Puts a random node in a random container, or out of any, when allowed. */
+static void
+edit_parent (Fuzz *fuzz)
+{
+  WmItem *node = pick_item (fuzz, WM_ITEM_NODE);
+  WmItem *parent = pick_item (fuzz, WM_ITEM_NODE);
+
+  if (node != NULL)
+    wm_diagram_set_parent (fuzz->diagram, node->id,
+                           g_rand_int_range (fuzz->rand, 0, 4) && parent ? parent->id : NULL, NULL);
+}
+
+static void
+test_children_random (void)
+{
+  for (guint32 seed = 1; seed <= 4; seed++)
+    {
+      g_autoptr(WmProject) project = wm_project_new ();
+      g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+      Fuzz fuzz = { project, new_diagram (project), rand };
+
+      for (guint i = 0; i < 40; i++)
+        edit_add_node (&fuzz);
+      for (guint i = 0; i < 300; i++)
+        {
+          if (g_rand_int_range (rand, 0, 3) == 0)
+            edit_parent (&fuzz);
+          else
+            random_step (&fuzz);
+          if (g_rand_int_range (rand, 0, 4) == 0)
+            assert_all_children (fuzz.diagram);
+        }
+      assert_all_children (fuzz.diagram);
+      while (wm_project_undo (project))
+        if (g_rand_int_range (rand, 0, 8) == 0)
+          assert_all_children (fuzz.diagram);
+      assert_all_children (fuzz.diagram);
+      while (wm_project_redo (project))
+        if (g_rand_int_range (rand, 0, 8) == 0)
+          assert_all_children (fuzz.diagram);
+      assert_all_children (fuzz.diagram);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -745,5 +879,7 @@ main (int   argc,
   g_test_add_func ("/index/huge-items", test_huge_items);
   g_test_add_func ("/index/loaded", test_loaded);
   g_test_add_func ("/index/random", test_random);
+  g_test_add_func ("/index/children", test_children);
+  g_test_add_func ("/index/children-random", test_children_random);
   return g_test_run ();
 }

@@ -539,6 +539,72 @@ test_containers (void)
   g_assert_cmpstr (wm_diagram_lookup (diagram, use_case->id)->parent, ==, subject_id);
 }
 
+static WmItem *
+add_routed_link (WmDiagram *diagram,
+                 WmItem    *source,
+                 WmItem    *target,
+                 double     x,
+                 double     y)
+{
+  WmItem *link = wm_test_add_link (diagram, "include", source, target);
+  const WmPoint points[] = { { x, y }, { x + 10, y + 10 } };
+
+  g_assert_true (wm_diagram_set_points (diagram, link->id, points, G_N_ELEMENTS (points)));
+  return link;
+}
+
+/* A moved container carries what it holds at any depth, and the bend points
+ * of the links between moved nodes, not those of links that leave them. */
+static void
+test_move_carries (void)
+{
+  g_autoptr(WmProject) project = wm_project_new ();
+  WmDiagram *diagram = add_diagram (project, "use-case", NULL);
+  WmItem *outer = add_node (diagram, "subject", 0, 0, "Shop");
+  WmItem *inner = add_node (diagram, "subject", 10, 10, "Till");
+  WmItem *deep = add_node (diagram, "use-case", 20, 20, "Pay");
+  WmItem *held = add_node (diagram, "use-case", 40, 40, "Browse");
+  WmItem *outside = add_node (diagram, "use-case", 900, 900, "Return");
+  WmItem *inside_link = add_routed_link (diagram, deep, held, 50, 50);
+  WmItem *leaving_link = add_routed_link (diagram, held, outside, 500, 500);
+  g_autofree char *deep_id = g_strdup (deep->id);
+  g_autofree char *inner_id = g_strdup (inner->id);
+  g_autofree char *link_id = g_strdup (inside_link->id);
+  g_autoptr(GError) error = NULL;
+  const char *move[] = { outer->id, NULL };
+
+  g_assert_true (wm_diagram_set_parent (diagram, inner->id, outer->id, &error));
+  g_assert_true (wm_diagram_set_parent (diagram, deep->id, inner->id, &error));
+  g_assert_true (wm_diagram_set_parent (diagram, held->id, outer->id, &error));
+  g_assert_no_error (error);
+
+  wm_diagram_move_items (diagram, move, 10, 20);
+  g_assert_cmpfloat (outer->bounds.x, ==, 10);
+  g_assert_cmpfloat (inner->bounds.y, ==, 30);
+  g_assert_cmpfloat (deep->bounds.x, ==, 30);
+  g_assert_cmpfloat (deep->bounds.y, ==, 40);
+  g_assert_cmpfloat (held->bounds.x, ==, 50);
+  g_assert_cmpfloat (outside->bounds.x, ==, 900);
+  g_assert_cmpfloat (inside_link->points[0].x, ==, 60);
+  g_assert_cmpfloat (inside_link->points[1].y, ==, 80);
+  g_assert_cmpfloat (leaving_link->points[0].x, ==, 500);
+
+  /* Moving the inner container alone leaves its container and that one's others. */
+  move[0] = inner->id;
+  wm_diagram_move_items (diagram, move, 5, 0);
+  g_assert_cmpfloat (deep->bounds.x, ==, 35);
+  g_assert_cmpfloat (held->bounds.x, ==, 50);
+  g_assert_cmpfloat (outer->bounds.x, ==, 10);
+  g_assert_cmpfloat (inside_link->points[0].x, ==, 60);
+
+  /* Undone, everything is back, the link's points too. */
+  g_assert_true (wm_project_undo (project));
+  g_assert_true (wm_project_undo (project));
+  g_assert_cmpfloat (wm_diagram_lookup (diagram, deep_id)->bounds.x, ==, 20);
+  g_assert_cmpfloat (wm_diagram_lookup (diagram, inner_id)->bounds.x, ==, 10);
+  g_assert_cmpfloat (wm_diagram_lookup (diagram, link_id)->points[0].x, ==, 50);
+}
+
 static void
 test_restack (void)
 {
@@ -1246,6 +1312,7 @@ main (int   argc,
   g_test_add_func ("/model/items/properties", test_properties);
   g_test_add_func ("/model/items/containers", test_containers);
   g_test_add_func ("/model/items/restack", test_restack);
+  g_test_add_func ("/model/items/move-carries", test_move_carries);
   g_test_add_func ("/model/history/moves-merge", test_moves_merge);
   g_test_add_func ("/model/history/typing-merges", test_typing_merges);
   g_test_add_func ("/model/history/joined-group", test_joined_group);

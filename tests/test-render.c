@@ -298,6 +298,83 @@ test_culling (void)
   cairo_surface_destroy (surface);
 }
 
+/* Paints @tile of @diagram at scale 1 into @surface, culled to the tile or
+ * painting everything and letting the clip cut it. */
+static void
+paint_tile (WmDiagram       *diagram,
+            cairo_surface_t *surface,
+            const WmRect    *tile,
+            gboolean         culled)
+{
+  cairo_t *cr = cairo_create (surface);
+  WmRenderOptions options;
+
+  cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+  cairo_paint (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+  wm_render_options_init (&options);
+  options.paper = FALSE;
+  options.scale = 1;
+  if (culled)
+    options.visible = *tile;
+  cairo_translate (cr, -tile->x, -tile->y);
+  cairo_rectangle (cr, tile->x, tile->y, tile->width, tile->height);
+  cairo_clip (cr);
+  wm_render_diagram (diagram, cr, &options);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+}
+
+/* Each tile of @diagram's extent paints the same culled as whole. */
+static void
+assert_culling_agrees (WmDiagram *diagram)
+{
+  const double size = 160;
+  cairo_surface_t *culled = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+  cairo_surface_t *whole = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+  WmRect extent;
+
+  wm_render_get_extent (diagram, &extent);
+  for (double y = extent.y; y < extent.y + extent.height; y += size)
+    for (double x = extent.x; x < extent.x + extent.width; x += size)
+      {
+        WmRect tile = { x, y, size, size };
+        gsize bytes = cairo_image_surface_get_stride (whole) * size;
+
+        paint_tile (diagram, culled, &tile, TRUE);
+        paint_tile (diagram, whole, &tile, FALSE);
+        if (memcmp (cairo_image_surface_get_data (culled),
+                    cairo_image_surface_get_data (whole), bytes) != 0)
+          g_error ("%s: the tile at %g, %g paints differently culled",
+                   wm_diagram_get_notation (diagram)->id, x, y);
+      }
+  cairo_surface_destroy (culled);
+  cairo_surface_destroy (whole);
+}
+
+/* Culling to the view changes no pixel of it, for every notation (those
+ * whose painter lays nodes out itself cull by bounds they keep until the
+ * diagram changes): every sample diagram, and again after an edit that
+ * moves every item's place in the z-order and the layout. */
+static void
+test_culling_agrees (void)
+{
+  g_autoptr(WmProject) project = load_sample ();
+
+  for (guint d = 0; d < wm_project_get_n_diagrams (project); d++)
+    {
+      WmDiagram *diagram = wm_project_get_diagram (project, d);
+      const char *first[] = { NULL, NULL };
+
+      assert_culling_agrees (diagram);
+      for (guint i = 0; i < wm_diagram_get_n_items (diagram) && first[0] == NULL; i++)
+        if (wm_item_is_node (wm_diagram_get_item (diagram, i)))
+          first[0] = wm_diagram_get_item (diagram, i)->id;
+      g_assert_cmpuint (wm_diagram_remove_items (diagram, first), >, 0);
+      assert_culling_agrees (diagram);
+    }
+}
+
 static void
 test_text_cache_reuses_layouts (void)
 {
@@ -1135,6 +1212,7 @@ main (int   argc,
   g_test_add_func ("/render/export/svg-is-xml", test_svg_is_xml);
   g_test_add_func ("/render/export/failed-export-keeps-file", test_failed_export_keeps_file);
   g_test_add_func ("/render/culling", test_culling);
+  g_test_add_func ("/render/culling-agrees", test_culling_agrees);
   g_test_add_func ("/render/text-cache", test_text_cache_reuses_layouts);
   g_test_add_func ("/render/text/long-word-in-a-box", test_long_word_in_a_box);
   g_test_add_func ("/render/text/long-word-in-every-item", test_long_word_in_every_item);

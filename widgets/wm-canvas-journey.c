@@ -218,10 +218,10 @@ add_handle_at (WmCanvas *self,
  * layout of its own, since the cached one waits for the "changed" signal
  * that an open group holds back. */
 static void
-sync_bounds (WmCanvas   *self,
-             const char *id)
+sync_bounds_in (WmCanvas              *self,
+                const WmJourneyLayout *layout,
+                const char            *id)
 {
-  g_autoptr(WmJourneyLayout) layout = wm_journey_layout_new (self->diagram);
   WmItem *item = wm_diagram_lookup (self->diagram, id);
   WmRect rect;
 
@@ -229,6 +229,15 @@ sync_bounds (WmCanvas   *self,
       (rect.x != item->bounds.x || rect.y != item->bounds.y ||
        rect.width != item->bounds.width || rect.height != item->bounds.height))
     wm_diagram_set_bounds (self->diagram, id, &rect);
+}
+
+static void
+sync_bounds (WmCanvas   *self,
+             const char *id)
+{
+  g_autoptr(WmJourneyLayout) layout = wm_journey_layout_new (self->diagram);
+
+  sync_bounds_in (self, layout, id);
 }
 
 /* Creating items in cells */
@@ -1029,6 +1038,7 @@ drop_card (WmCanvas *self)
   g_autofree char *stage = NULL;
   g_autofree char *lane = NULL;
   guint n = data->companions != NULL ? data->companions->len : 0;
+  g_autoptr(GPtrArray) filed = NULL;
   gboolean kpi;
 
   if (item == NULL || layout == NULL || data->target_stage < 0 ||
@@ -1041,11 +1051,22 @@ drop_card (WmCanvas *self)
   _wm_canvas_break_merge (self);
   wm_project_begin_group (project_of (self), kpi ? _("Move KPI")
                                              : n > 0 ? _("Move cards") : _("Move card"));
+  filed = g_ptr_array_new ();
   if (file_in_cell (self, data->drag_id, stage, lane))
-    sync_bounds (self, data->drag_id);
+    g_ptr_array_add (filed, data->drag_id);
   for (guint i = 0; i < n; i++)
     if (file_in_cell (self, g_ptr_array_index (data->companions, i), stage, lane))
-      sync_bounds (self, g_ptr_array_index (data->companions, i));
+      g_ptr_array_add (filed, g_ptr_array_index (data->companions, i));
+  /* The layout places cards by their cell and z-order, never by their
+   * bounds: one layout after all are filed gives each card where it ends
+   * up, where one per card cost a layout of the whole journey each. */
+  if (filed->len > 0)
+    {
+      g_autoptr(WmJourneyLayout) after = wm_journey_layout_new (self->diagram);
+
+      for (guint i = 0; i < filed->len; i++)
+        sync_bounds_in (self, after, g_ptr_array_index (filed, i));
+    }
   wm_project_end_group (project_of (self));
 }
 
@@ -1137,6 +1158,84 @@ to_widget_rect (WmCanvas     *self,
   return widget;
 }
 
+/* Whether a point's ring of radius @r around widget point (@x, @y) shows:
+ * a long journey has thousands of points, and drawing those out of view
+ * took most of a frame. */
+static gboolean
+shows_in_widget (WmCanvas *self,
+                 double    x,
+                 double    y,
+                 double    r)
+{
+  double width, height;
+
+  wm_viewport_get_size (self->viewport, &width, &height);
+  return x + r >= 0 && y + r >= 0 && x - r <= width && y - r <= height;
+}
+
+static int
+emotion_stage (const WmJourneyLayout *layout,
+               guint                  i)
+{
+  int stage = -1;
+
+  wm_journey_layout_item_cell (layout, g_ptr_array_index (layout->emotions, i), &stage, NULL);
+  return stage;
+}
+
+/* The run [*first, *end) of layout->emotions in the stages that show, with
+ * @reach pixels around the view. The layout keeps the points by stage, each
+ * inside its stage's column, so when the columns run left to right the ones
+ * in view are found by two searches instead of a look at every point. */
+static void
+emotions_in_view (WmCanvas              *self,
+                  const WmJourneyLayout *layout,
+                  double                 reach,
+                  guint                 *first,
+                  guint                 *end)
+{
+  double zoom = wm_viewport_get_zoom (self->viewport);
+  int lo = -1, hi = -1;
+  guint a = 0, b = layout->emotions->len;
+  WmRect visible;
+
+  *first = 0;
+  *end = layout->emotions->len;
+  wm_viewport_get_visible (self->viewport, &visible);
+  for (guint s = 0; s < layout->n_stages; s++)
+    {
+      const WmRect *column = &layout->stages[s].rect;
+
+      if (s > 0 && column->x < layout->stages[s - 1].rect.x)
+        return;
+      if (column->x + column->width >= visible.x - reach / zoom && lo < 0)
+        lo = (int) s;
+      if (column->x <= visible.x + visible.width + reach / zoom)
+        hi = (int) s;
+    }
+  /* The first point of a stage at or after lo, then the first after hi. */
+  while (a < b)
+    {
+      guint m = a + (b - a) / 2;
+
+      if (lo >= 0 && emotion_stage (layout, m) < lo)
+        a = m + 1;
+      else
+        b = m;
+    }
+  *first = a;
+  for (b = layout->emotions->len; a < b;)
+    {
+      guint m = a + (b - a) / 2;
+
+      if (emotion_stage (layout, m) <= hi)
+        a = m + 1;
+      else
+        b = m;
+    }
+  *end = lo < 0 ? *first : a;
+}
+
 static void
 paint_emotion_handles (WmCanvas              *self,
                        cairo_t               *cr,
@@ -1145,9 +1244,12 @@ paint_emotion_handles (WmCanvas              *self,
   Journey *data = journey_data (self);
   g_autofree gboolean *missing = stages_without_points (layout);
   WmColor accent = wm_color_accent;
+  guint first, end;
 
+  /* The dragged point's score pad reaches 70 pixels to the right. */
+  emotions_in_view (self, layout, POINT_HANDLE_RADIUS + 70, &first, &end);
   cairo_set_line_width (cr, 1.5);
-  for (guint i = 0; i < layout->emotions->len; i++)
+  for (guint i = first; i < end; i++)
     {
       const WmItem *item = g_ptr_array_index (layout->emotions, i);
       gboolean dragged = g_strcmp0 (item->id, data->drag_id) == 0;
@@ -1158,6 +1260,9 @@ paint_emotion_handles (WmCanvas              *self,
       wm_journey_layout_item_rect (layout, item, &rect);
       c = wm_rect_center (&rect);
       _wm_canvas_doc_to_widget (self, c.x, c.y, &x, &y);
+      /* The dragged point's score pad reaches 50 pixels to the right. */
+      if (!shows_in_widget (self, x, y, POINT_HANDLE_RADIUS + (dragged ? 60 : 2)))
+        continue;
       cairo_new_sub_path (cr);
       cairo_arc (cr, x, y, POINT_HANDLE_RADIUS + (dragged ? 2 : 0), 0, 2 * G_PI);
       accent.alpha = dragged ? 0.25 : 0;
@@ -1231,9 +1336,13 @@ paint_selected_emotions (WmCanvas              *self,
 {
   double zoom = wm_viewport_get_zoom (self->viewport);
   WmColor halo = wm_color_accent;
+  guint first, end;
 
+  /* A ring is no wider than its dot, which fits in its stage's column. */
+  emotions_in_view (self, layout, POINT_HANDLE_RADIUS + SELECTED_RING_GAP + 2 * SELECTED_RING_WIDTH,
+                    &first, &end);
   halo.alpha = 0.25;
-  for (guint i = 0; i < layout->emotions->len; i++)
+  for (guint i = first; i < end; i++)
     {
       const WmItem *item = g_ptr_array_index (layout->emotions, i);
       WmRect rect;
@@ -1246,6 +1355,8 @@ paint_selected_emotions (WmCanvas              *self,
       c = wm_rect_center (&rect);
       _wm_canvas_doc_to_widget (self, c.x, c.y, &x, &y);
       r = MAX (POINT_HANDLE_RADIUS, MIN (rect.width, rect.height) / 2 * zoom) + SELECTED_RING_GAP;
+      if (!shows_in_widget (self, x, y, r + 2 * SELECTED_RING_WIDTH))
+        continue;
       /* A soft halo under a firm ring, leaving the dot's colour alone. */
       cairo_new_sub_path (cr);
       cairo_arc (cr, x, y, r, 0, 2 * G_PI);

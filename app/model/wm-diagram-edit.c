@@ -98,9 +98,8 @@ static void
 insert_new_item (WmDiagram *self,
                  WmItem    *item)
 {
-  g_autofree char *label = g_strdup_printf (_("Add %s"),
-                                            g_dgettext (GETTEXT_PACKAGE, item->type->label));
-  WmHistory *history = begin_edit (self, label, NULL);
+  WmHistory *history = begin_edit (self, g_dgettext (GETTEXT_PACKAGE, item->type->add_label),
+                                   NULL);
 
   _wm_diagram_insert_item (self, item, self->items->len);
   if (history != NULL)
@@ -119,9 +118,13 @@ find_type (WmDiagram  *self,
   if (type == NULL || type->kind != kind)
     {
       g_set_error (error, WM_ERROR, WM_ERROR_UNKNOWN_TYPE,
-                   _("A %s has no %s of type “%s”."),
-                   g_dgettext (GETTEXT_PACKAGE, self->notation->label),
-                   kind == WM_ITEM_NODE ? "node" : "link", type_id);
+                   /* Translators: the first %s is a kind of diagram, "Value stream map";
+                    * the second a type name as the file format spells it, "process" */
+                   kind == WM_ITEM_NODE ? _("A diagram of type “%s” has no node type “%s”.")
+                   /* Translators: the first %s is a kind of diagram, "Value stream map";
+                    * the second a type name as the file format spells it, "push" */
+                                        : _("A diagram of type “%s” has no link type “%s”."),
+                   g_dgettext (GETTEXT_PACKAGE, self->notation->label), type_id);
       return NULL;
     }
   return type;
@@ -270,25 +273,37 @@ wm_diagram_remove_items (WmDiagram         *self,
   return removed;
 }
 
+/* Adds the items inside @moving's containers, at any depth, to @moving and
+ * @items (which holds @moving's items), by the index's lists of children:
+ * a drag step costs what it moves, not the diagram's size. */
 static void
 collect_descendants (WmDiagram  *self,
-                     GHashTable *moving)
+                     GHashTable *moving,
+                     GPtrArray  *items)
 {
-  gboolean grew = TRUE;
-
-  /* Containers nest rarely and shallowly; repeat until no new child joins. */
-  while (grew)
+  for (guint i = 0; i < items->len; i++)
     {
-      grew = FALSE;
-      for (guint i = 0; i < self->items->len; i++)
-        {
-          WmItem *item = g_ptr_array_index (self->items, i);
+      g_autoptr(GPtrArray) children = g_ptr_array_new ();
+      WmItem *item = g_ptr_array_index (items, i);
 
-          if (item->parent != NULL && g_hash_table_contains (moving, item->parent) &&
-              g_hash_table_add (moving, item->id))
-            grew = TRUE;
+      _wm_diagram_index_children (self, item->id, children);
+      for (guint j = 0; j < children->len; j++)
+        {
+          WmItem *child = g_ptr_array_index (children, j);
+
+          if (g_hash_table_add (moving, child->id))
+            g_ptr_array_add (items, child);
         }
     }
+}
+
+static int
+compare_z (gconstpointer a,
+           gconstpointer b)
+{
+  const WmItem *x = *(WmItem *const *) a, *y = *(WmItem *const *) b;
+
+  return x->z < y->z ? -1 : x->z > y->z;
 }
 
 /* g_ptr_array_sort() hands its function pointers to the elements. */
@@ -314,24 +329,41 @@ merge_key_for (const char        *prefix,
   return g_string_free (key, FALSE);
 }
 
-/* The nodes and the links with waypoints that a move of @moving carries. */
+/* The nodes and the links with waypoints that a move of @items (the items
+ * of @moving) carries, in z-order: a link goes along when it is moved itself
+ * or when both its ends are. The links are found from their ends. */
 static GPtrArray *
 carried_items (WmDiagram  *self,
-               GHashTable *moving)
+               GHashTable *moving,
+               GPtrArray  *items)
 {
   GPtrArray *carried = g_ptr_array_new ();
+  g_autoptr(GHashTable) taken = g_hash_table_new (NULL, NULL);
 
-  for (guint i = 0; i < self->items->len; i++)
+  for (guint i = 0; i < items->len; i++)
     {
-      WmItem *item = g_ptr_array_index (self->items, i);
+      WmItem *item = g_ptr_array_index (items, i);
+      g_autoptr(GPtrArray) links = NULL;
 
-      if (wm_item_is_node (item) ? g_hash_table_contains (moving, item->id)
-                                 : item->n_points > 0 &&
-                                   ((g_hash_table_contains (moving, item->source) &&
-                                     g_hash_table_contains (moving, item->target)) ||
-                                    g_hash_table_contains (moving, item->id)))
-        g_ptr_array_add (carried, item);
+      if (wm_item_is_link (item))
+        {
+          if (item->n_points > 0 && g_hash_table_add (taken, item))
+            g_ptr_array_add (carried, item);
+          continue;
+        }
+      g_ptr_array_add (carried, item);
+      links = g_ptr_array_new ();
+      _wm_diagram_index_links (self, item, links);
+      for (guint j = 0; j < links->len; j++)
+        {
+          WmItem *link = g_ptr_array_index (links, j);
+
+          if (link->n_points > 0 && g_hash_table_contains (moving, link->source) &&
+              g_hash_table_contains (moving, link->target) && g_hash_table_add (taken, link))
+            g_ptr_array_add (carried, link);
+        }
     }
+  g_ptr_array_sort (carried, compare_z);
   return carried;
 }
 
@@ -380,6 +412,7 @@ wm_diagram_move_items (WmDiagram         *self,
                        double             dy)
 {
   g_autoptr(GHashTable) moving = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
   g_autoptr(GPtrArray) carried = NULL;
   g_autofree char *key = NULL;
   g_autofree char *label = NULL;
@@ -392,15 +425,15 @@ wm_diagram_move_items (WmDiagram         *self,
   for (guint i = 0; ids[i] != NULL; i++)
     {
       WmItem *item = wm_diagram_lookup (self, ids[i]);
-      if (item != NULL)
-        g_hash_table_add (moving, item->id);
+      if (item != NULL && g_hash_table_add (moving, item->id))
+        g_ptr_array_add (items, item);
     }
   /* The label counts the items moved, not the children carried along. */
   label = g_strdup_printf (ngettext ("Move %u Item", "Move %u Items",
                                      g_hash_table_size (moving)),
                            g_hash_table_size (moving));
-  collect_descendants (self, moving);
-  carried = carried_items (self, moving);
+  collect_descendants (self, moving, items);
+  carried = carried_items (self, moving, items);
   clamp_move (carried, &dx, &dy);
   if (dx == 0 && dy == 0)
     return;
@@ -537,7 +570,10 @@ wm_diagram_set_property (WmDiagram  *self,
   index = wm_item_type_find_prop (item->type, name);
   if (index < 0)
     {
-      g_set_error (error, WM_ERROR, WM_ERROR_UNKNOWN_TYPE, _("A %s has no property “%s”."),
+      g_set_error (error, WM_ERROR, WM_ERROR_UNKNOWN_TYPE,
+                   /* Translators: the first %s is an item type, "Process"; the second a property
+                    * name as the file format spells it, "cycle-time" */
+                   _("An item of type “%s” has no property “%s”."),
                    g_dgettext (GETTEXT_PACKAGE, item->type->label), name);
       return FALSE;
     }
@@ -621,8 +657,9 @@ _wm_diagram_parent_is_valid (WmDiagram  *self,
   if (depth > WM_LIMIT_CONTAINMENT_DEPTH)
     {
       g_set_error (error, WM_ERROR, WM_ERROR_NOT_ALLOWED,
-                   _("“%s” cannot sit inside more than %d containers."), item->id,
-                   WM_LIMIT_CONTAINMENT_DEPTH);
+                   ngettext ("“%s” cannot sit inside more than %d container.",
+                             "“%s” cannot sit inside more than %d containers.",
+                             WM_LIMIT_CONTAINMENT_DEPTH), item->id, WM_LIMIT_CONTAINMENT_DEPTH);
       return FALSE;
     }
   return TRUE;
@@ -668,8 +705,9 @@ fits_inside (WmDiagram  *self,
       WM_LIMIT_CONTAINMENT_DEPTH)
     return TRUE;
   g_set_error (error, WM_ERROR, WM_ERROR_NOT_ALLOWED,
-               _("“%s” holds nodes that cannot sit inside more than %d containers."), item->id,
-               WM_LIMIT_CONTAINMENT_DEPTH);
+               ngettext ("“%s” holds nodes that cannot sit inside more than %d container.",
+                         "“%s” holds nodes that cannot sit inside more than %d containers.",
+                         WM_LIMIT_CONTAINMENT_DEPTH), item->id, WM_LIMIT_CONTAINMENT_DEPTH);
   return FALSE;
 }
 
@@ -810,7 +848,10 @@ wm_diagram_set_field (WmDiagram  *self,
   index = wm_notation_find_prop (self->notation, name);
   if (index < 0)
     {
-      g_set_error (error, WM_ERROR, WM_ERROR_UNKNOWN_TYPE, _("A %s has no field “%s”."),
+      g_set_error (error, WM_ERROR, WM_ERROR_UNKNOWN_TYPE,
+                   /* Translators: the first %s is a kind of diagram, "Value stream map"; the
+                    * second a field name as the file format spells it, "daily-demand" */
+                   _("A diagram of type “%s” has no field “%s”."),
                    g_dgettext (GETTEXT_PACKAGE, self->notation->label), name);
       return FALSE;
     }
@@ -841,7 +882,10 @@ writable_list (WmDiagram  *self,
     return NULL;
   entries = _wm_diagram_get_list_mutable (self, list);
   if (entries == NULL)
-    g_set_error (error, WM_ERROR, WM_ERROR_UNKNOWN_TYPE, _("A %s has no list “%s”."),
+    g_set_error (error, WM_ERROR, WM_ERROR_UNKNOWN_TYPE,
+                 /* Translators: the first %s is a kind of diagram, "Customer journey map"; the
+                  * second a list name as the file format spells it, "stages" */
+                 _("A diagram of type “%s” has no list “%s”."),
                  g_dgettext (GETTEXT_PACKAGE, self->notation->label), list);
   return entries;
 }

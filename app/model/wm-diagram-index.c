@@ -22,7 +22,8 @@
  *
  * Links are also kept per end node (the adjacency behind
  * wm_diagram_links_of()), which is how a moved node finds the links whose
- * geometry spans it.
+ * geometry spans it; and items per container (parent id), which is how a
+ * moved container finds what it carries. Both follow the same dirty set.
  */
 #define G_LOG_DOMAIN "wm-diagram"
 
@@ -50,6 +51,7 @@ typedef struct
   WmItem *item;
   WmRect  geometry;   /* as placed; nodes: their bounds, links: the box of their route */
   WmItem *ends[2];    /* links: the source and target nodes, NULL while missing */
+  char   *parent;     /* the parent id it is filed under in children, or NULL */
   gint16  x0, y0, x1, y1;  /* the cells it covers on its level */
   guint8  level;      /* 0 to N_LEVELS - 1, LEVEL_GLOBAL or LEVEL_NONE (not placed) */
 } Record;
@@ -75,6 +77,7 @@ struct _WmDiagramIndex
   GHashTable *cells[N_LEVELS];  /* per level: cell key -> Bucket *, owned */
   GPtrArray  *global;      /* Record * that no level holds */
   GHashTable *adjacency;   /* node WmItem * -> Bucket * of its links' records, owned */
+  GHashTable *children;    /* parent id (owned) -> Bucket * of its children's records, owned */
   GHashTable *unresolved;  /* link Record * with a missing end */
   GHashTable *dirty;       /* WmItem * to place again */
 };
@@ -353,6 +356,54 @@ resolve_ends (WmDiagram *self,
     g_hash_table_remove (index->unresolved, record);
 }
 
+/* Containment */
+
+/* Takes @record out of its container's list. */
+static void
+unfile_parent (WmDiagramIndex *index,
+               Record         *record)
+{
+  Bucket *children;
+
+  if (record->parent != NULL &&
+      (children = g_hash_table_lookup (index->children, record->parent)) != NULL &&
+      bucket_remove (children, record) && children->len == 0)
+    g_hash_table_remove (index->children, record->parent);
+  g_clear_pointer (&record->parent, g_free);
+}
+
+/* Files @record under its item's parent id, if that changed. The parent
+ * need not exist: the reader may name it before reading it. */
+static void
+file_parent (WmDiagramIndex *index,
+             Record         *record)
+{
+  const char *parent = record->item->parent;
+  char *key = NULL;
+  Bucket *children = NULL;
+
+  if (g_strcmp0 (record->parent, parent) == 0)
+    return;
+  unfile_parent (index, record);
+  if (parent == NULL)
+    return;
+  record->parent = g_strdup (parent);
+  /* A bucket may move as it grows: the table takes it back under its own key. */
+  if (!g_hash_table_steal_extended (index->children, parent, (gpointer *) &key,
+                                    (gpointer *) &children))
+    key = g_strdup (parent);
+  g_hash_table_insert (index->children, key, bucket_append (children, record));
+}
+
+static void
+record_free (gpointer data)
+{
+  Record *record = data;
+
+  g_free (record->parent);
+  g_free (record);
+}
+
 /* Records */
 
 /* Places @item again from its current state, creating its record if needed. */
@@ -371,6 +422,7 @@ reindex (WmDiagram *self,
       g_hash_table_insert (index->records, item, record);
     }
   unplace (index, record);
+  file_parent (index, record);
   if (wm_item_is_node (item))
     record->geometry = item->bounds;
   else
@@ -431,11 +483,12 @@ _wm_diagram_index_new (void)
 {
   WmDiagramIndex *index = g_new0 (WmDiagramIndex, 1);
 
-  index->records = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  index->records = g_hash_table_new_full (NULL, NULL, NULL, record_free);
   for (guint level = 0; level < N_LEVELS; level++)
     index->cells[level] = g_hash_table_new_full (cell_hash, NULL, NULL, g_free);
   index->global = g_ptr_array_new ();
   index->adjacency = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  index->children = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   index->unresolved = g_hash_table_new (NULL, NULL);
   index->dirty = g_hash_table_new (NULL, NULL);
   return index;
@@ -449,6 +502,7 @@ _wm_diagram_index_free (WmDiagramIndex *index)
   g_hash_table_unref (index->dirty);
   g_hash_table_unref (index->unresolved);
   g_hash_table_unref (index->adjacency);
+  g_hash_table_unref (index->children);
   g_ptr_array_unref (index->global);
   for (guint level = 0; level < N_LEVELS; level++)
     g_hash_table_unref (index->cells[level]);
@@ -522,7 +576,8 @@ _wm_diagram_index_removed (WmDiagram *self,
       detach_ends (index, record);
       g_hash_table_remove (index->unresolved, record);
     }
-  g_free (record);
+  unfile_parent (index, record);
+  record_free (record);
 }
 
 void
@@ -808,4 +863,36 @@ wm_diagram_links_of (WmDiagram  *self,
     g_ptr_array_add (links, bucket->records[i]->item);
   g_ptr_array_sort (links, compare_z);
   return links;
+}
+
+void
+_wm_diagram_index_children (WmDiagram  *self,
+                            const char *id,
+                            GPtrArray  *children)
+{
+  Bucket *bucket;
+
+  g_return_if_fail (WM_IS_DIAGRAM (self));
+
+  sync_index (self);
+  bucket = g_hash_table_lookup (self->index->children, id);
+  for (guint i = 0; bucket != NULL && i < bucket->len; i++)
+    g_ptr_array_add (children, bucket->records[i]->item);
+}
+
+void
+_wm_diagram_index_links (WmDiagram    *self,
+                         const WmItem *node,
+                         GPtrArray    *links)
+{
+  Bucket *bucket;
+
+  g_return_if_fail (WM_IS_DIAGRAM (self));
+
+  if (self->n_links == 0)
+    return;
+  sync_index (self);
+  bucket = g_hash_table_lookup (self->index->adjacency, node);
+  for (guint i = 0; bucket != NULL && i < bucket->len; i++)
+    g_ptr_array_add (links, bucket->records[i]->item);
 }

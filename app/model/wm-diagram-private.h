@@ -117,5 +117,13 @@ void            _wm_diagram_index_removed  (WmDiagram      *self,
                                             WmItem         *item);
 void            _wm_diagram_index_changed  (WmDiagram      *self,
                                             const WmItem   *item);
+/* Appends the items whose parent is @id, in no particular order. */
+void            _wm_diagram_index_children (WmDiagram      *self,
+                                            const char     *id,
+                                            GPtrArray      *children);
+/* Appends the links with @node at an end, each once, in no particular order. */
+void            _wm_diagram_index_links    (WmDiagram      *self,
+                                            const WmItem   *node,
+                                            GPtrArray      *links);
 
 G_END_DECLS
