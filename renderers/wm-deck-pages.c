@@ -124,6 +124,8 @@ draw_change (Compare     *c,
   int verdict = c->comparison->verdict[figure];
   const WmColor *color = verdict_color (verdict);
   WmTextStyle style = line_style (12, PANGO_WEIGHT_BOLD, color);
+  /* Translators: the change of a figure whose current value is 0, so no percentage can be
+   * given */
   g_autofree char *text = isnan (change) ? g_strdup (_("from 0"))
                                          : wm_figure_format_as (WM_FIGURE_CHANGE, change);
   double after = c->comparison->after[figure], before = c->comparison->before[figure];
@@ -196,7 +198,16 @@ draw_column_heads (Compare *c,
                    double   y)
 {
   static const char *const heads[N_COLS] = {
-    N_("Figure"), N_("Current"), N_("Future"), N_("Change"), NULL,
+    /* Translators: column headings of the table comparing a current-state map with
+     * a future-state one: the figure's name (lead time...), a noun */
+    N_("Figure"),
+    /* Translators: a column heading: the value in the current-state map */
+    N_("Current"),
+    /* Translators: a column heading: the value in the future-state map */
+    N_("Future"),
+    /* Translators: a column heading: the change between the two values, a noun */
+    N_("Change"),
+    NULL,
   };
   WmTextStyle style = line_style (9, PANGO_WEIGHT_BOLD, &wm_color_muted);
 
@@ -371,8 +382,10 @@ step_caption (const WmTraceStep *step)
   if (step->broken && step->type == NULL)
     return g_strdup (_("Broken link: no longer in the project"));
   if (step->broken)
-    /* Translators: a link to a deleted item, then the kind of diagram it was in. */
-    return *step->kind ? g_strdup_printf (_("Broken link: deleted from %s"), step->kind)
+    /* Translators: a link to a deleted item; %s is the kind of diagram it was in,
+     * "Customer journey map" */
+    return *step->kind ? g_strdup_printf (_("Broken link: deleted from a diagram of type “%s”"),
+                                          step->kind)
                        : g_strdup (_("Broken link: deleted"));
   if (step->cycle)
     /* Translators: an item a chain of links already passed, so the chain stops. */
@@ -509,6 +522,8 @@ draw_group_heading (Trace            *t,
   const char *label = row->source != NULL
                         ? g_dgettext (GETTEXT_PACKAGE, wm_diagram_get_notation (row->source)->label)
                         : "";
+  /* Translators: a caption under a diagram's name on a page that goes on from the
+   * last one; %s is the kind of diagram, "Value stream map" */
   g_autofree char *caption = continued ? g_strdup_printf (_("%s, continued"), label)
                                        : g_strdup (label);
   double width;

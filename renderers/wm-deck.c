@@ -26,6 +26,9 @@
 /* Text printed smaller than this, in points, strains the eye: a page that
  * has some says so, and tiles split a diagram until none is left. */
 #define READABLE_TEXT_POINTS 6.0
+/* A journey map is laid out for its pages (wm_render_journey_pages()) with
+ * no text smaller than this, in points. */
+#define JOURNEY_TEXT_POINTS 8.0
 /* The most tiles one diagram is split into; a diagram that would need more
  * gets bigger tiles, and its tiles say their text is still small. */
 #define MAX_TILES 64
@@ -411,6 +414,64 @@ measure_smallest_text (WmTextCache  *text,
   return smallest;
 }
 
+/* Paints page @index of @diagram's print layout for @print, fitted to
+ * @box, and returns the smallest text it prints, in points (G_MAXDOUBLE:
+ * none). Sets @view to how it maps the layout onto the page. */
+static double
+paint_print_view (cairo_t            *cr,
+                  WmTextCache        *text,
+                  WmDiagram          *diagram,
+                  const WmRenderPage *print,
+                  guint               index,
+                  const WmRect       *box,
+                  View               *view)
+{
+  WmRenderOptions render;
+  double smallest = G_MAXDOUBLE;
+  WmRect extent;
+
+  wm_render_journey_page_extent (diagram, print, index, &extent);
+  *view = view_fit (&extent, box);
+  wm_render_options_init (&render);
+  render.scale = 0;
+  render.text = text;
+  render.min_text_size = &smallest;
+  cairo_save (cr);
+  cairo_translate (cr, view->x, view->y);
+  cairo_scale (cr, view->scale, view->scale);
+  cairo_translate (cr, -extent.x, -extent.y);
+  wm_render_journey_page (diagram, cr, &render, print, index);
+  cairo_restore (cr);
+  return smallest == G_MAXDOUBLE ? smallest : smallest * view->scale;
+}
+
+/* The name of a page of a diagram that continues over several. */
+static char *
+print_page_title (WmDiagram *diagram,
+                  guint      index)
+{
+  if (index == 0)
+    return g_strdup (wm_diagram_get_name (diagram));
+  /* Translators: the title of a page that goes on with the diagram of the page before;
+   * %s is the diagram's name */
+  return g_strdup_printf (_("%s (continued)"), wm_diagram_get_name (diagram));
+}
+
+/* The header's caption of such a page: which of its pages it is. */
+static char *
+print_page_caption (WmDiagram *diagram,
+                    guint      index,
+                    guint      n_pages)
+{
+  const char *kind = g_dgettext (GETTEXT_PACKAGE, wm_diagram_get_notation (diagram)->label);
+
+  if (n_pages < 2)
+    return g_strdup (kind);
+  /* Translators: a page's caption: the kind of diagram, then which of the pages that
+   * show it this one is, "Customer journey map · part 2 of 3" */
+  return g_strdup_printf (_("%s · part %u of %u"), kind, index + 1, n_pages);
+}
+
 /* Narrows @rect to @within; FALSE when nothing of it is left. */
 static gboolean
 clip_rect (WmRect       *rect,
@@ -479,7 +540,8 @@ typedef struct
   double   width;     /* in points */
   double   height;
   guint    part;      /* DIAGRAM, TILE: the index in Plan.parts; COMPARISON: in Plan.comparisons */
-  guint    index;     /* TILE: row × columns + column; TRACE: its first row */
+  guint    index;     /* TILE: row × columns + column; TRACE: its first row;
+                       * DIAGRAM: the page of a journey map's print layout */
 } Page;
 
 /* A diagram's place in the presentation. */
@@ -496,6 +558,10 @@ typedef struct
   double     tile_width;    /* in document units, the overlap included */
   double     tile_height;
   double     overlap;
+  /* A journey map's print layout: its pages (0: none, the diagram is drawn
+   * whole or in tiles) for the page box in print. */
+  guint        print_pages;
+  WmRenderPage print;
 } Part;
 
 /* An appendix section: its use case and the page it starts on. */
@@ -641,6 +707,29 @@ fit_scale (const Part   *part,
   return MIN (area->width / part->extent.width, area->height / part->extent.height);
 }
 
+/* Whether every page of @part's print layout prints its text at the size
+ * asked, fitted to @area: not when one stage holds more than a page. */
+static gboolean
+print_reads (WmTextCache  *text,
+             const Part   *part,
+             const WmRect *area)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+  gboolean reads = TRUE;
+
+  for (guint p = 0; p < part->print_pages && reads; p++)
+    {
+      View view;
+
+      reads = paint_print_view (cr, text, part->diagram, &part->print, p, area, &view) >=
+              part->print.min_text - 0.05;
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return reads;
+}
+
 /* Measures @diagram and decides its pages: the orientation, and with the
  * tiles option, the tiles when its text would print too small whole. */
 static Part
@@ -658,6 +747,15 @@ plan_part_for (const WmExportOptions *options,
   part.smallest = measure_smallest_text (text, diagram, &part.extent);
   page_size_for (options, part.landscape, &part.extent, &width, &height);
   area = drawing_area (options, width, height);
+  /* A journey map fills its pages at a size that reads: no tiles. */
+  part.print = (WmRenderPage) { area.width, area.height, JOURNEY_TEXT_POINTS };
+  if (options->page != WM_PAGE_FIT)
+    part.print_pages = wm_render_journey_pages (diagram, &part.print);
+  /* A stage too long for a page: with tiles, the whole map is tiled. */
+  if (part.print_pages > 0 && options->tiles && !print_reads (text, &part, &area))
+    part.print_pages = 0;
+  if (part.print_pages > 0)
+    return part;
   g_debug ("“%s”: smallest text %g units, %g pt on the page", wm_diagram_get_name (diagram),
            part.smallest, part.smallest * fit_scale (&part, &area));
   if (!options->tiles || options->page == WM_PAGE_FIT || reads_at (&part, fit_scale (&part, &area)))
@@ -879,7 +977,9 @@ appendix_finish_page (Appendix *a)
   a->open = FALSE;
   if (!a->draw)
     return;
-  page = g_strdup_printf (_("Page %u of %u"), a->page, a->n_pages);
+  /* Translators: a page number in a footer; the plural form follows the second number */
+  page = g_strdup_printf (ngettext ("Page %u of %u", "Page %u of %u", a->n_pages), a->page,
+                          a->n_pages);
   draw_footer (a->pdf, a->footer, page);
   cairo_show_page (a->pdf->cr);
 }
@@ -1096,6 +1196,8 @@ plan_build (Plan      *plan,
 
       page_size_for (options, part.landscape, &part.extent, &width, &height);
       part.page = plan_add_page (plan, PAGE_DIAGRAM, width, height, i, 0);
+      for (guint p = 1; p < part.print_pages; p++)
+        plan_add_page (plan, PAGE_DIAGRAM, width, height, i, p);
       page_size_for (options, part.tiles_landscape, &part.extent, &width, &height);
       for (guint t = 0; t < part.rows * part.columns; t++)
         plan_add_page (plan, PAGE_TILE, width, height, i, t);
@@ -1127,6 +1229,9 @@ page_title (Plan        *plan,
     case PAGE_DIAGRAM:
       *kind = g_dgettext (GETTEXT_PACKAGE,
                           wm_diagram_get_notation (plan_part (plan, page->part)->diagram)->label);
+      /* The pages that continue a journey map's are not entries of their own. */
+      if (page->index > 0)
+        return NULL;
       return g_strdup (wm_diagram_get_name (plan_part (plan, page->part)->diagram));
     case PAGE_COMPARISON:
       comparison = g_ptr_array_index (plan->comparisons, page->part);
@@ -1161,7 +1266,10 @@ draw_plan_footer (Pdf        *pdf,
                   const char *what)
 {
   g_autofree char *left = footer_text (plan, what);
-  g_autofree char *right = g_strdup_printf (_("Page %u of %u"), number, plan->pages->len);
+  /* Translators: a page number in a footer; the plural form follows the second number */
+  g_autofree char *right = g_strdup_printf (ngettext ("Page %u of %u", "Page %u of %u",
+                                                      plan->pages->len),
+                                            number, plan->pages->len);
 
   draw_footer (pdf, left, right);
 }
@@ -1206,11 +1314,18 @@ draw_contents_page (Pdf  *pdf,
   WmTextStyle small = wm_text_style (10);
   WmRenderOptions render;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = g_date_time_format (now, "%e %B %Y");
+  /* Translators: the date on the presentation's title page, a format for
+   * g_date_time_format(): %e is the day, %B the month's name, %Y the year; "3 December
+   * 2026". Order them as your language writes a date, e.g. "%B %e, %Y" or "%e. %B %Y".
+   * xgettext:no-c-format */
+  g_autofree char *date = g_date_time_format (now, _("%e %B %Y"));
   g_autofree char *byline = NULL;
   const char *title = *wm_project_get_title (project) ? wm_project_get_title (project)
                                                       : _("Untitled project");
 
+  /* A translation that is not a valid format must not lose the date. */
+  if (date == NULL)
+    date = g_date_time_format (now, "%e %B %Y");
   begin_page (pdf, 1, plan_page (plan, 1)->width, plan_page (plan, 1)->height);
   width = pdf->width - 2 * margin;
   init_render (&render, pdf);
@@ -1340,6 +1455,8 @@ draw_tile_grid (Pdf        *pdf,
 static char *
 small_text_note (double points)
 {
+  /* Translators: a note on a page of the PDF; pt is the typographic point (1/72 inch), “tiles”
+   * are the extra pages that show parts of a large diagram */
   return g_strdup_printf (_("Smallest text %.1f pt: export with tiles to print it larger"),
                           points);
 }
@@ -1359,11 +1476,66 @@ diagram_view (Pdf        *pdf,
   if (reads_at (part, view.scale))
     return view;
   if (part->rows > 0 && tile == G_MAXUINT)
+    /* Translators: pt is the typographic point (1/72 inch) */
     *note = g_strdup_printf (_("Overview: smallest text %.1f pt — the tiles that follow show it larger"),
                              part->smallest * view.scale);
   else
     *note = small_text_note (part->smallest * view.scale);
   return view;
+}
+
+/* The links and destinations of the items page @index of @part's print
+ * layout shows (see add_item_links()). */
+static void
+add_print_links (Pdf        *pdf,
+                 Plan       *plan,
+                 const Part *part,
+                 guint       index,
+                 const View *view)
+{
+  for (guint i = 0; i < wm_diagram_get_n_items (part->diagram); i++)
+    {
+      WmItem *item = wm_diagram_get_item (part->diagram, i);
+      WmItem *target = cross_link_target (plan->project, part->diagram, item);
+      WmRect rect, on_page;
+
+      if ((target == NULL && !g_hash_table_contains (plan->targets, item->id)) ||
+          !wm_render_journey_page_node_rect (part->diagram, &part->print, index, item, &rect))
+        continue;
+      on_page = view_map (view, &rect);
+      if (target != NULL)
+        add_link (pdf, &on_page, 0, "item:", target->id);
+      if (g_hash_table_contains (plan->targets, item->id))
+        add_dest (pdf, "item:", item->id, MAX (on_page.x - 12, 0), MAX (on_page.y - 12, 0));
+    }
+}
+
+/* Page @number: a page of a journey map's print layout. The note on small
+ * text stays for a page whose stage could not fit even alone. */
+static void
+draw_print_page (Pdf   *pdf,
+                 Plan  *plan,
+                 guint  number)
+{
+  const Page *page = plan_page (plan, number);
+  const Part *part = plan_part (plan, page->part);
+  g_autofree char *title = print_page_title (part->diagram, page->index);
+  g_autofree char *caption = print_page_caption (part->diagram, page->index, part->print_pages);
+  g_autofree char *note = NULL;
+  WmRect area;
+  double smallest;
+  View view;
+
+  begin_page (pdf, number, page->width, page->height);
+  area = drawing_area (pdf->options, pdf->width, pdf->height);
+  smallest = paint_print_view (pdf->cr, pdf->text, part->diagram, &part->print, page->index, &area,
+                               &view);
+  if (smallest < part->print.min_text - 0.05)
+    note = small_text_note (smallest);
+  draw_header (pdf, title, caption, note);
+  add_print_links (pdf, plan, part, page->index, &view);
+  draw_plan_footer (pdf, plan, number, wm_diagram_get_name (part->diagram));
+  cairo_show_page (pdf->cr);
 }
 
 /* Page @number: a diagram whole, the overview of its tiles, or a tile. */
@@ -1381,14 +1553,26 @@ draw_diagram_page (Pdf   *pdf,
   g_autofree char *caption = NULL;
   View view;
 
+  if (part->print_pages > 0)
+    {
+      draw_print_page (pdf, plan, number);
+      return;
+    }
   begin_page (pdf, number, page->width, page->height);
   view = diagram_view (pdf, part, tile, &note);
   paint_view (pdf->cr, pdf->text, part->diagram, &view);
   if (tile != G_MAXUINT)
+    /* Translators: a page's caption: the kind of diagram, then which tile of a
+     * large diagram the page shows: its row and column, then the number of rows
+     * and of columns */
     caption = g_strdup_printf (_("%s · tile %u,%u of %u × %u"), kind, tile / part->columns + 1,
                                tile % part->columns + 1, part->rows, part->columns);
   else if (part->rows > 0)
-    caption = g_strdup_printf (_("%s · overview of %u tiles"), kind, part->rows * part->columns);
+    /* Translators: a page's caption: the kind of diagram, then how many tiles the
+     * pages after it split the diagram into */
+    caption = g_strdup_printf (ngettext ("%s · overview of %u tile", "%s · overview of %u tiles",
+                                         part->rows * part->columns),
+                               kind, part->rows * part->columns);
   draw_header (pdf, name, caption ? caption : kind, note);
   add_item_links (pdf, plan, part, &view, part->rows > 0 ? tile : G_MAXUINT);
   if (part->rows > 0 && tile == G_MAXUINT)
@@ -1453,8 +1637,38 @@ pdf_end (Pdf     *pdf,
   return _wm_export_finish_sink (&pdf->sink, status, error);
 }
 
+/* A journey map's print layout on pages of @width × @height, one after
+ * the other; FALSE when it has none, or the page is to fit the diagram. */
+static gboolean
+draw_print_pages (Pdf       *pdf,
+                  WmDiagram *diagram,
+                  double     width,
+                  double     height)
+{
+  WmProject *project = wm_diagram_get_project (diagram);
+  WmRect area = drawing_area (pdf->options, width, height);
+  WmRenderPage print = { area.width, area.height, JOURNEY_TEXT_POINTS };
+  guint n_pages = pdf->options->page != WM_PAGE_FIT ? wm_render_journey_pages (diagram, &print)
+                                                    : 0;
+
+  for (guint p = 0; p < n_pages; p++)
+    {
+      g_autofree char *title = print_page_title (diagram, p);
+      g_autofree char *caption = print_page_caption (diagram, p, n_pages);
+      View view;
+
+      begin_page (pdf, 0, width, height);
+      /* Like the other single diagrams, without a note: there are no tiles here. */
+      paint_print_view (pdf->cr, pdf->text, diagram, &print, p, &area, &view);
+      draw_header (pdf, title, caption, NULL);
+      draw_footer (pdf, project ? wm_project_get_title (project) : "", "");
+      cairo_show_page (pdf->cr);
+    }
+  return n_pages > 0;
+}
+
 /* One diagram on a page of its own, with its name above and the project's
- * title in the footer. */
+ * title in the footer; a journey map on as many as its print layout takes. */
 gboolean
 _wm_export_pdf_diagram (WmDiagram             *diagram,
                         const WmExportOptions *options,
@@ -1470,6 +1684,8 @@ _wm_export_pdf_diagram (WmDiagram             *diagram,
   pdf_begin (&pdf, stream, project, options);
   wm_render_get_extent (diagram, &extent);
   page_size_for (options, wants_landscape (options, diagram, &extent), &extent, &width, &height);
+  if (draw_print_pages (&pdf, diagram, width, height))
+    return pdf_end (&pdf, error);
   begin_page (&pdf, 0, width, height);
   area = drawing_area (options, width, height);
   view = view_fit (&extent, &area);

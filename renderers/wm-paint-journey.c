@@ -72,6 +72,47 @@
 #define NOTE_NEIGHBOURS 12
 #define CURVE_WIDTH 2.0
 
+/* The print layout (see wm_render_journey_pages()) is laid out in units in
+ * which its smallest text is PRINT_TEXT_SIZE: the page's box is scaled to
+ * them, so that the page prints that text at the size it asks for. Every
+ * font shrinks by PRINT_TEXT_SCALE, none below PRINT_TEXT_SIZE: on paper the
+ * hierarchy can be flatter than on a screen, and the cards get the room. */
+#define PRINT_TEXT_SIZE 8.0
+#define PRINT_TEXT_SCALE 0.7
+#define PRINT_GAP 6.0
+#define PRINT_STAGE_HEIGHT 20.0
+#define PRINT_CELL_PAD 3.0
+#define PRINT_CARD_GAP 4.0
+/* The emotion lane: a dot, and room for a note of NOTE_LINES above and below it. */
+#define PRINT_EMOTION_HEIGHT 80.0
+/* An empty lane still shows its label. */
+#define PRINT_MIN_LANE 26.0
+
+/* The measures that differ between the canvas and the page. */
+typedef struct
+{
+  double text_scale;   /* 1 on the canvas; see PRINT_TEXT_SCALE */
+  double header_pad;
+  double avatar;
+  double name_y;       /* the persona's name, below the top of the header's padding */
+  double body_y;       /* the description, below the same */
+  gboolean about_wide; /* the description runs under the avatar too */
+  double panel_title;  /* a header panel's text, below its overline */
+  double lane_pad;
+  double card_pad_x;
+  double card_pad_y;
+  double kpi_pad_x;
+  double kpi_pad_y;
+  double kpi_row;      /* the line of a KPI's value */
+} Metrics;
+
+static const Metrics screen_metrics = {
+  1, HEADER_PAD, AVATAR_SIZE, 12, 36, FALSE, 16, LANE_PAD, CARD_PAD_X, CARD_PAD_Y, 10, 8, 24
+};
+static const Metrics print_metrics = {
+  PRINT_TEXT_SCALE, 8, 22, 9, 26, TRUE, 12, 7, 5, 3, 6, 5, 18
+};
+
 /* The layout of one state of the diagram and what the painter derives from
  * it. Reference-counted: the diagram's cache holds one reference, a paint
  * in progress another. */
@@ -91,6 +132,17 @@ typedef struct
    * note, 2 a note. */
   WmRect          *notes;
   guint8          *note_state;
+  const Metrics   *metrics;
+  double           note_line;    /* the height of one line of a note */
+  /* TRUE for a page of the print layout: then layout is this file's own
+   * (only its public fields are set), items are placed by rects (WmItem *
+   * to WmRect *), and the emotion lane runs from score +2 at score_top to
+   * -2 at score_bottom. */
+  gboolean         print;
+  GHashTable      *rects;
+  double           score_top;
+  double           score_bottom;
+  guint            first_stage;  /* the page's first stage, in the whole journey */
 } Journey;
 
 static const WmColor stage_fill = { 0.882, 0.925, 0.980, 1 };    /* #e1ecfa */
@@ -114,17 +166,43 @@ copy_labels (const WmJourneyBand *bands,
 }
 
 static void place_notes (Journey *journey);
+static double note_line_height (const Metrics *metrics);
 
-static gpointer
-journey_new (WmDiagram *diagram)
+/* Where the journey puts @item: its cell in the canvas layout, or on the
+ * page; FALSE and its stored bounds when it is not placed. */
+static gboolean
+journey_item_rect (const Journey *journey,
+                   const WmItem  *item,
+                   WmRect        *rect)
 {
-  Journey *journey = g_rc_box_new0 (Journey);
-  WmJourneyLayout *layout = wm_journey_layout_new (diagram);
+  const WmRect *placed;
+
+  if (!journey->print)
+    return wm_journey_layout_item_rect (journey->layout, item, rect);
+  placed = g_hash_table_lookup (journey->rects, item);
+  *rect = placed != NULL ? *placed : item->bounds;
+  return placed != NULL;
+}
+
+/* The height of @score in the emotion lane. */
+static double
+journey_score_y (const Journey *journey,
+                 double         score)
+{
+  if (!journey->print)
+    return wm_journey_layout_score_y (journey->layout, score);
+  score = isfinite (score) ? CLAMP (score, -2, 2) : 0;
+  return journey->score_top + (2 - score) / 4 * (journey->score_bottom - journey->score_top);
+}
+
+/* The curve through the layout's emotion points, and their notes. */
+static void
+journey_place_curve (Journey *journey)
+{
+  const WmJourneyLayout *layout = journey->layout;
   guint n = layout->emotions->len;
 
-  journey->layout = layout;
-  journey->stage_labels = copy_labels (layout->stages, layout->n_stages);
-  journey->lane_labels = copy_labels (layout->lanes, layout->n_lanes);
+  journey->note_line = note_line_height (journey->metrics);
   journey->curve_index = g_hash_table_new (NULL, NULL);
   journey->curve = g_new (WmPoint, MAX (n, 1));
   journey->notes = g_new (WmRect, MAX (n, 1));
@@ -134,12 +212,25 @@ journey_new (WmDiagram *diagram)
       const WmItem *item = g_ptr_array_index (layout->emotions, i);
       WmRect rect;
 
-      wm_journey_layout_item_rect (layout, item, &rect);
+      journey_item_rect (journey, item, &rect);
       journey->curve[i] = wm_rect_center (&rect);
       g_hash_table_insert (journey->curve_index, (gpointer) item, GUINT_TO_POINTER (i + 1));
     }
   /* Here, while the layout's items are sure to be alive. */
   place_notes (journey);
+}
+
+static gpointer
+journey_new (WmDiagram *diagram)
+{
+  Journey *journey = g_rc_box_new0 (Journey);
+  WmJourneyLayout *layout = wm_journey_layout_new (diagram);
+
+  journey->layout = layout;
+  journey->metrics = &screen_metrics;
+  journey->stage_labels = copy_labels (layout->stages, layout->n_stages);
+  journey->lane_labels = copy_labels (layout->lanes, layout->n_lanes);
+  journey_place_curve (journey);
   return journey;
 }
 
@@ -148,7 +239,17 @@ journey_clear (gpointer data)
 {
   Journey *journey = data;
 
-  wm_journey_layout_free (journey->layout);
+  if (journey->print)
+    {
+      /* The page's own layout: arrays of its own, items borrowed. */
+      g_free (journey->layout->stages);
+      g_free (journey->layout->lanes);
+      g_ptr_array_unref (journey->layout->emotions);
+      g_free (journey->layout);
+      g_hash_table_unref (journey->rects);
+    }
+  else
+    wm_journey_layout_free (journey->layout);
   g_strfreev (journey->stage_labels);
   g_strfreev (journey->lane_labels);
   g_hash_table_unref (journey->curve_index);
@@ -187,12 +288,29 @@ has_links (const WmItem *item)
   return links[0] != NULL;
 }
 
+/* The metrics of the paint: the print layout's when it paints a page. */
+static const Metrics *
+metrics_of (const WmPaintContext *ctx)
+{
+  const Journey *journey = ctx->painter_data;
+
+  return journey != NULL ? journey->metrics : &screen_metrics;
+}
+
+static double
+font_size (const Metrics *metrics,
+           double         size)
+{
+  return metrics->text_scale == 1 ? size : MAX (PRINT_TEXT_SIZE, size * metrics->text_scale);
+}
+
 static WmTextStyle
-text_style (double         size,
+text_style (const Metrics *metrics,
+            double         size,
             PangoWeight    weight,
             const WmColor *color)
 {
-  WmTextStyle style = wm_text_style (size);
+  WmTextStyle style = wm_text_style (font_size (metrics, size));
 
   style.weight = weight;
   style.color = color;
@@ -239,11 +357,12 @@ paint_overline (WmPaintContext *ctx,
                 double          width)
 {
   g_autofree char *upper = g_utf8_strup (label, -1);
-  WmTextStyle style = text_style (OVERLINE_SIZE, PANGO_WEIGHT_SEMIBOLD, &wm_color_muted);
+  const Metrics *m = metrics_of (ctx);
+  WmTextStyle style = text_style (m, OVERLINE_SIZE, PANGO_WEIGHT_SEMIBOLD, &wm_color_muted);
 
   style.wrap = FALSE;
-  wm_draw_text (ctx->cr, ctx->options, upper, &(WmRect) { x, y, width, OVERLINE_SIZE * 1.4 },
-                &style);
+  wm_draw_text (ctx->cr, ctx->options, upper,
+                &(WmRect) { x, y, width, font_size (m, OVERLINE_SIZE) * 1.4 }, &style);
 }
 
 static void
@@ -252,8 +371,9 @@ paint_avatar (WmPaintContext *ctx,
               double          x,
               double          y)
 {
-  WmRect circle = { x, y, AVATAR_SIZE, AVATAR_SIZE };
-  WmTextStyle style = text_style (18, PANGO_WEIGHT_BOLD, &stage_ink);
+  const Metrics *m = metrics_of (ctx);
+  WmRect circle = { x, y, m->avatar, m->avatar };
+  WmTextStyle style = text_style (m, 18, PANGO_WEIGHT_BOLD, &stage_ink);
   char initial[8] = { 0 };
 
   wm_draw_ellipse (ctx->cr, &circle, &stage_fill, NULL, 0);
@@ -285,13 +405,14 @@ paint_persona (WmPaintContext *ctx,
   const char *persona = wm_diagram_get_string (ctx->diagram, WM_JOURNEY_PERSONA);
   const char *about = wm_diagram_get_string (ctx->diagram, WM_JOURNEY_PERSONA_DESCRIPTION);
   gboolean linked = persona_has_links (ctx->diagram);
-  double x = panel->x + HEADER_PAD + AVATAR_SIZE + 12;
-  double width = panel->x + panel->width - HEADER_PAD - x, name_width;
-  WmTextStyle name = text_style (15, PANGO_WEIGHT_BOLD, NULL);
-  WmTextStyle body = text_style (HEADER_TEXT_SIZE, PANGO_WEIGHT_NORMAL, &wm_color_muted);
-  double top = panel->y + HEADER_PAD;
+  const Metrics *m = metrics_of (ctx);
+  double x = panel->x + m->header_pad + m->avatar + 12;
+  double width = panel->x + panel->width - m->header_pad - x, name_width;
+  WmTextStyle name = text_style (m, 15, PANGO_WEIGHT_BOLD, NULL);
+  WmTextStyle body = text_style (m, HEADER_TEXT_SIZE, PANGO_WEIGHT_NORMAL, &wm_color_muted);
+  double top = panel->y + m->header_pad;
 
-  paint_avatar (ctx, persona, panel->x + HEADER_PAD, top);
+  paint_avatar (ctx, persona, panel->x + m->header_pad, top);
   paint_overline (ctx, _("Persona"), x, top - 2, width);
   name.wrap = FALSE;
   if (wm_str_is_blank (persona))
@@ -302,11 +423,23 @@ paint_persona (WmPaintContext *ctx,
     }
   wm_measure_text (ctx->options, persona, -1, &name, &name_width, NULL);
   name_width = MIN (name_width + 1, width - (linked ? LINK_MARK_SIZE + 6 : 0));
-  wm_draw_text (ctx->cr, ctx->options, persona, &(WmRect) { x, top + 12, name_width, 20 }, &name);
-  if (linked)
-    wm_draw_link_mark (ctx->cr, x + name_width + 6, top + 16, LINK_MARK_SIZE, &wm_color_muted);
+  wm_draw_text (ctx->cr, ctx->options, persona,
+                &(WmRect) { x, top + m->name_y, name_width, m->body_y - m->name_y - 4 }, &name);
+  /* On a page the mark is as tall as the name's letters, beside them. */
+  if (linked && m->text_scale == 1)
+    wm_draw_link_mark (ctx->cr, x + name_width + 6, top + m->name_y + 4, LINK_MARK_SIZE,
+                       &wm_color_muted);
+  else if (linked)
+    wm_draw_link_mark (ctx->cr, x + name_width + 4, top + m->name_y + name.size * 0.2, name.size,
+                       &wm_color_muted);
+  if (m->about_wide)
+    {
+      width += x - (panel->x + m->header_pad);
+      x = panel->x + m->header_pad;
+    }
   wm_draw_text (ctx->cr, ctx->options, about,
-                &(WmRect) { x, top + 36, width, panel->height - 2 * HEADER_PAD - 36 }, &body);
+                &(WmRect) { x, top + m->body_y, width,
+                            panel->height - 2 * m->header_pad - m->body_y }, &body);
 }
 
 /* The expectations, one bullet a line, with the wrapped lines hanging. */
@@ -315,11 +448,11 @@ paint_bullets (WmPaintContext *ctx,
                const char     *text,
                const WmRect   *rect)
 {
-  WmTextStyle body = text_style (HEADER_TEXT_SIZE, PANGO_WEIGHT_NORMAL, NULL);
+  WmTextStyle body = text_style (metrics_of (ctx), HEADER_TEXT_SIZE, PANGO_WEIGHT_NORMAL, NULL);
   g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
   double y = rect->y, bottom = rect->y + rect->height;
 
-  for (guint i = 0; lines[i] != NULL && bottom - y >= HEADER_TEXT_SIZE; i++)
+  for (guint i = 0; lines[i] != NULL && bottom - y >= body.size; i++)
     {
       const char *line = g_strstrip (lines[i]);
       double height;
@@ -341,14 +474,16 @@ paint_text_panel (WmPaintContext *ctx,
                   const char     *text,
                   gboolean        bullets)
 {
-  WmTextStyle body = text_style (HEADER_TEXT_SIZE, PANGO_WEIGHT_NORMAL, NULL);
-  WmRect rect = { panel->x + HEADER_PAD, panel->y + HEADER_PAD + 16,
-                  panel->width - 2 * HEADER_PAD, panel->height - 2 * HEADER_PAD - 16 };
-  WmPoint rule[2] = { { panel->x, panel->y + HEADER_PAD },
-                      { panel->x, panel->y + panel->height - HEADER_PAD } };
+  const Metrics *m = metrics_of (ctx);
+  WmTextStyle body = text_style (m, HEADER_TEXT_SIZE, PANGO_WEIGHT_NORMAL, NULL);
+  WmRect rect = { panel->x + m->header_pad, panel->y + m->header_pad + m->panel_title,
+                  panel->width - 2 * m->header_pad,
+                  panel->height - 2 * m->header_pad - m->panel_title };
+  WmPoint rule[2] = { { panel->x, panel->y + m->header_pad },
+                      { panel->x, panel->y + panel->height - m->header_pad } };
 
   wm_draw_polyline (ctx->cr, rule, 2, 1, WM_LINE_SOLID, &wm_color_faint);
-  paint_overline (ctx, title, rect.x, panel->y + HEADER_PAD - 2, rect.width);
+  paint_overline (ctx, title, rect.x, panel->y + m->header_pad - 2, rect.width);
   if (wm_str_is_blank (text))
     return;
   if (bullets)
@@ -398,7 +533,7 @@ paint_stages (WmPaintContext *ctx,
               const Journey  *journey)
 {
   const WmJourneyLayout *layout = journey->layout;
-  WmTextStyle style = text_style (STAGE_TEXT_SIZE, PANGO_WEIGHT_BOLD, &stage_ink);
+  WmTextStyle style = text_style (metrics_of (ctx), STAGE_TEXT_SIZE, PANGO_WEIGHT_BOLD, &stage_ink);
 
   style.halign = WM_ALIGN_CENTER;
   style.valign = WM_ALIGN_CENTER;
@@ -408,7 +543,8 @@ paint_stages (WmPaintContext *ctx,
       const WmRect *header = &layout->stages[s].header;
       double inset = CHEVRON_INSET + CHEVRON_DEPTH + 4;
 
-      path_chevron (ctx->cr, header, s == 0);
+      /* A page that continues the journey starts with a chevron like any other. */
+      path_chevron (ctx->cr, header, s + journey->first_stage == 0);
       wm_set_color (ctx->cr, &stage_fill);
       cairo_fill (ctx->cr);
       if (ctx->detail)
@@ -424,7 +560,9 @@ paint_grid (WmPaintContext        *ctx,
             const WmJourneyLayout *layout)
 {
   const WmRect *grid = &layout->grid;
-  double left = grid->x - WM_JOURNEY_LABEL_WIDTH, right = grid->x + grid->width;
+  /* The rules and stripes run under the label column too. */
+  double left = layout->n_lanes > 0 ? layout->lanes[0].header.x : grid->x - WM_JOURNEY_LABEL_WIDTH;
+  double right = grid->x + grid->width;
 
   for (guint l = 1; l < layout->n_lanes; l += 2)
     wm_draw_box (ctx->cr, &(WmRect) { left, layout->lanes[l].rect.y, right - left,
@@ -451,7 +589,8 @@ paint_lane_labels (WmPaintContext *ctx,
                    const Journey  *journey)
 {
   const WmJourneyLayout *layout = journey->layout;
-  WmTextStyle style = text_style (LANE_TEXT_SIZE, PANGO_WEIGHT_BOLD, NULL);
+  const Metrics *m = metrics_of (ctx);
+  WmTextStyle style = text_style (m, LANE_TEXT_SIZE, PANGO_WEIGHT_BOLD, NULL);
 
   style.valign = WM_ALIGN_CENTER;
   for (guint l = 0; l < layout->n_lanes; l++)
@@ -460,13 +599,16 @@ paint_lane_labels (WmPaintContext *ctx,
       gboolean emotions = (int) l == layout->emotion_lane;
       /* The emotion lane keeps room on the right for its faces. */
       double faces = emotions ? 2 * FACE_RADIUS + 8 : 0;
-      /* Centred beside the first card of a lane that grew, not far down its middle. */
-      double height = MIN (cell->height, emotions ? WM_JOURNEY_EMOTION_HEIGHT
-                                                  : WM_JOURNEY_ROW_HEIGHT);
+      /* Centred beside the first card of a lane that grew, not far down its
+       * middle; on a page every lane is as tall as it needs. */
+      double height = journey->print ? cell->height
+                      : MIN (cell->height, emotions ? WM_JOURNEY_EMOTION_HEIGHT
+                                                    : WM_JOURNEY_ROW_HEIGHT);
+      double pad = MIN (6, height / 4);
 
       wm_draw_text (ctx->cr, ctx->options, journey->lane_labels[l],
-                    &(WmRect) { cell->x + LANE_PAD, cell->y + 6,
-                                cell->width - 2 * LANE_PAD - faces, height - 12 }, &style);
+                    &(WmRect) { cell->x + m->lane_pad, cell->y + pad,
+                                cell->width - 2 * m->lane_pad - faces, height - 2 * pad }, &style);
     }
 }
 
@@ -536,14 +678,14 @@ paint_emotion_lane (WmPaintContext *ctx,
   if (layout->emotion_lane < 0 || !ctx->detail)
     return;
   lane = &layout->lanes[layout->emotion_lane];
-  neutral = wm_journey_layout_score_y (layout, 0);
+  neutral = journey_score_y (journey, 0);
   line[0] = (WmPoint) { lane->rect.x, neutral };
   line[1] = (WmPoint) { lane->rect.x + lane->rect.width, neutral };
   wm_draw_polyline (ctx->cr, line, 2, 1, WM_LINE_DASHED, &wm_color_faint);
-  paint_face (ctx->cr, (WmPoint) { lane->rect.x - LANE_PAD / 2 - FACE_RADIUS,
-                                   wm_journey_layout_score_y (layout, 2) }, 1);
-  paint_face (ctx->cr, (WmPoint) { lane->rect.x - LANE_PAD / 2 - FACE_RADIUS,
-                                   wm_journey_layout_score_y (layout, -2) }, -1);
+  paint_face (ctx->cr, (WmPoint) { lane->rect.x - metrics_of (ctx)->lane_pad / 2 - FACE_RADIUS,
+                                   journey_score_y (journey, 2) }, 1);
+  paint_face (ctx->cr, (WmPoint) { lane->rect.x - metrics_of (ctx)->lane_pad / 2 - FACE_RADIUS,
+                                   journey_score_y (journey, -2) }, -1);
 
   if (n < 2)
     return;
@@ -606,7 +748,8 @@ paint_card (WmPaintContext *ctx,
             const WmItem   *item,
             const WmRect   *rect)
 {
-  WmTextStyle style = text_style (CARD_TEXT_SIZE, PANGO_WEIGHT_NORMAL, NULL);
+  const Metrics *m = metrics_of (ctx);
+  WmTextStyle style = text_style (m, CARD_TEXT_SIZE, PANGO_WEIGHT_NORMAL, NULL);
   WmColor fill, edge;
   WmRect text;
 
@@ -614,8 +757,8 @@ paint_card (WmPaintContext *ctx,
   paint_card_box (ctx, rect, &fill, &edge);
   if (!ctx->detail)
     return;
-  text = (WmRect) { rect->x + CARD_PAD_X, rect->y + CARD_PAD_Y, rect->width - 2 * CARD_PAD_X,
-                    rect->height - 2 * CARD_PAD_Y };
+  text = (WmRect) { rect->x + m->card_pad_x, rect->y + m->card_pad_y,
+                    rect->width - 2 * m->card_pad_x, rect->height - 2 * m->card_pad_y };
   text.width -= card_link_room (item);
   if (text.width > 4 && text.height > 4)
     wm_draw_text (ctx->cr, ctx->options, item->text, &text, &style);
@@ -639,6 +782,13 @@ typedef struct
   gboolean good;       /* on the right side of the target, as "higher-is-better" says */
   int      direction;  /* 1 above the target, -1 below, 0 on it */
 } KpiStatus;
+
+/* A bullet bar shows amounts that start at zero. */
+static gboolean
+kpi_has_bar (const KpiStatus *status)
+{
+  return status->has_target && status->target > 0 && status->value >= 0;
+}
 
 static void
 kpi_status (const WmItem *item,
@@ -764,8 +914,9 @@ paint_kpi_values (WmPaintContext  *ctx,
                   const WmRect    *row,
                   const KpiStatus *status)
 {
-  WmTextStyle big = text_style (KPI_VALUE_SIZE, PANGO_WEIGHT_BOLD, NULL);
-  WmTextStyle small = text_style (KPI_SMALL_SIZE, PANGO_WEIGHT_NORMAL, &wm_color_muted);
+  const Metrics *m = metrics_of (ctx);
+  WmTextStyle big = text_style (m, KPI_VALUE_SIZE, PANGO_WEIGHT_BOLD, NULL);
+  WmTextStyle small = text_style (m, KPI_SMALL_SIZE, PANGO_WEIGHT_NORMAL, &wm_color_muted);
   const char *unit = wm_item_get_string (item, WM_JOURNEY_UNIT);
   gboolean percent = g_strcmp0 (unit, "%") == 0;
   char value[64], target[64], label[96];
@@ -776,14 +927,14 @@ paint_kpi_values (WmPaintContext  *ctx,
   format_amount (value, sizeof value, status->value, percent ? unit : NULL);
   x = paint_run (ctx, value, row->x, &(WmRect) { row->x, row->y, row->width - 14, row->height },
                  &big);
-  small.size = KPI_SMALL_SIZE + 1;
+  small.size = font_size (m, KPI_SMALL_SIZE + 1);
   if (!percent && !wm_str_is_blank (unit))
     x = paint_run (ctx, unit, x + 3, &(WmRect) { row->x, row->y, row->width - 14,
                                                  row->height - 2 }, &small);
-  small.size = KPI_SMALL_SIZE;
+  small.size = font_size (m, KPI_SMALL_SIZE);
   if (!status->has_target)
     return;
-  paint_kpi_mark (ctx->cr, x + 5, row->y + row->height - KPI_VALUE_SIZE * 0.42, status);
+  paint_kpi_mark (ctx->cr, x + 5, row->y + row->height - big.size * 0.42, status);
   x += 5 + 9;
   if (status->direction != 0)
     {
@@ -793,7 +944,7 @@ paint_kpi_values (WmPaintContext  *ctx,
 
       gap_style.weight = PANGO_WEIGHT_SEMIBOLD;
       gap_style.color = status->good ? &wm_color_good : &wm_color_bad;
-      gap_style.size = KPI_SMALL_SIZE + 0.5;
+      gap_style.size = font_size (m, KPI_SMALL_SIZE + 0.5);
       format_amount (gap, sizeof gap, fabs (status->value - status->target),
                      percent ? unit : NULL);
       /* U+2212, the minus sign, reads better than a hyphen next to digits. */
@@ -822,8 +973,10 @@ paint_kpi (WmPaintContext *ctx,
            const WmItem   *item,
            const WmRect   *rect)
 {
-  WmTextStyle name = text_style (KPI_NAME_SIZE, PANGO_WEIGHT_SEMIBOLD, &wm_color_muted);
-  WmRect inner = { rect->x + 10, rect->y + 8, rect->width - 20, rect->height - 16 };
+  const Metrics *m = metrics_of (ctx);
+  WmTextStyle name = text_style (m, KPI_NAME_SIZE, PANGO_WEIGHT_SEMIBOLD, &wm_color_muted);
+  WmRect inner = { rect->x + m->kpi_pad_x, rect->y + m->kpi_pad_y, rect->width - 2 * m->kpi_pad_x,
+                   rect->height - 2 * m->kpi_pad_y };
   double bottom = inner.y + inner.height;
   KpiStatus status;
   WmRect row;
@@ -832,17 +985,17 @@ paint_kpi (WmPaintContext *ctx,
   if (!ctx->detail || inner.width < 8 || inner.height < 8)
     return;
   kpi_status (item, &status);
-  if (status.has_target && status.target > 0 && status.value >= 0 && inner.height >= 48)
+  if (kpi_has_bar (&status) && inner.height >= 2 * m->kpi_row)
     {
       paint_kpi_bar (ctx->cr, &(WmRect) { inner.x, bottom - KPI_BAR_HEIGHT, inner.width,
                                           KPI_BAR_HEIGHT }, &status);
       bottom -= KPI_BAR_HEIGHT + 6;
     }
-  row = (WmRect) { inner.x, bottom - 24, inner.width, 24 };
+  row = (WmRect) { inner.x, bottom - m->kpi_row, inner.width, m->kpi_row };
   paint_kpi_values (ctx, item, &row, &status);
   inner.width -= card_link_room (item);
   inner.height = row.y - inner.y - 2;
-  if (inner.height >= KPI_NAME_SIZE)
+  if (inner.height >= name.size)
     wm_draw_text (ctx->cr, ctx->options, item->text, &inner, &name);
 }
 
@@ -878,9 +1031,9 @@ score_color (double score)
 }
 
 static WmTextStyle
-note_style (void)
+note_style (const Metrics *metrics)
 {
-  WmTextStyle style = text_style (NOTE_SIZE, PANGO_WEIGHT_NORMAL, &wm_color_ink);
+  WmTextStyle style = text_style (metrics, NOTE_SIZE, PANGO_WEIGHT_NORMAL, &wm_color_ink);
 
   style.halign = WM_ALIGN_CENTER;
   return style;
@@ -889,16 +1042,12 @@ note_style (void)
 /* The height of one line of a note. Every text cache shapes alike, so one
  * measure serves the whole process. */
 static double
-note_line_height (void)
+note_line_height (const Metrics *metrics)
 {
-  static double line;
+  WmTextStyle style = note_style (metrics);
+  double line;
 
-  if (line == 0)
-    {
-      WmTextStyle style = note_style ();
-
-      wm_measure_text (NULL, "Ag", -1, &style, NULL, &line);
-    }
+  wm_measure_text (NULL, "Ag", -1, &style, NULL, &line);
   return line;
 }
 
@@ -932,11 +1081,12 @@ note_goes_above (const Journey *journey,
 
 /* The size of @item's note with its padding; FALSE when it has none. */
 static gboolean
-note_size (const WmItem *item,
-           double       *width,
-           double       *height)
+note_size (const Journey *journey,
+           const WmItem  *item,
+           double        *width,
+           double        *height)
 {
-  WmTextStyle style = note_style ();
+  WmTextStyle style = note_style (journey->metrics);
   double w, h;
 
   if (wm_str_is_blank (item->text))
@@ -944,7 +1094,7 @@ note_size (const WmItem *item,
   /* Every text cache shapes alike, so the shared one measures for all. */
   wm_measure_text (NULL, item->text, NOTE_WIDTH, &style, &w, &h);
   *width = MIN (w, NOTE_WIDTH) + 2 * NOTE_PAD_X;
-  *height = MIN (h, NOTE_LINES * note_line_height ()) + 2 * NOTE_PAD_Y;
+  *height = MIN (h, NOTE_LINES * journey->note_line) + 2 * NOTE_PAD_Y;
   return TRUE;
 }
 
@@ -1092,7 +1242,7 @@ place_note (Journey      *journey,
   guint from, to;
 
   journey->note_state[index] = 1;
-  if (!note_size (item, &w, &h))
+  if (!note_size (journey, item, &w, &h))
     return;
   above = note_goes_above (journey, index, cy, dot->height / 2 + DOT_RING + NOTE_GAP + h);
   journey->note_state[index] = 2;
@@ -1127,7 +1277,7 @@ place_notes (Journey *journey)
       const WmItem *item = g_ptr_array_index (layout->emotions, i);
       WmRect rect, dot;
 
-      wm_journey_layout_item_rect (layout, item, &rect);
+      journey_item_rect (journey, item, &rect);
       dot = emotion_dot (&rect);
       place_note (journey, i, item, &dot);
     }
@@ -1149,7 +1299,7 @@ note_box (Journey      *journey,
       *box = journey->notes[index - 1];
       return journey->note_state[index - 1] == 2;
     }
-  if (!note_size (item, &w, &h))
+  if (!note_size (journey, item, &w, &h))
     return FALSE;
   *box = (WmRect) { dot->x + dot->width / 2 - w / 2,
                     dot->y + dot->height + DOT_RING + NOTE_GAP, w, h };
@@ -1164,7 +1314,7 @@ paint_emotion (WmPaintContext *ctx,
 {
   WmRect dot = emotion_dot (rect), ring, box;
   WmColor color = score_color (emotion_score (item)), pad = wm_color_paper;
-  WmTextStyle style = note_style ();
+  WmTextStyle style = note_style (journey->metrics);
 
   ring = (WmRect) { dot.x - DOT_RING, dot.y - DOT_RING, dot.width + 2 * DOT_RING,
                     dot.height + 2 * DOT_RING };
@@ -1235,7 +1385,7 @@ paint_item (WmPaintContext *ctx,
 
   if (!wm_item_is_node (item))
     return;
-  wm_journey_layout_item_rect (journey->layout, item, &rect);
+  journey_item_rect (journey, item, &rect);
   if (is_type (item, "emotion"))
     paint_emotion (ctx, journey, item, &rect);
   else if (is_type (item, "kpi"))
@@ -1245,11 +1395,10 @@ paint_item (WmPaintContext *ctx,
 }
 
 static void
-item_extent (WmDiagram    *diagram,
-             const WmItem *item,
-             WmRect       *extent)
+journey_item_extent (Journey      *journey,
+                     const WmItem *item,
+                     WmRect       *extent)
 {
-  g_autoptr(Journey) journey = NULL;
   WmRect rect;
 
   if (!wm_item_is_node (item))
@@ -1257,7 +1406,6 @@ item_extent (WmDiagram    *diagram,
       *extent = (WmRect) { 0, 0, 0, 0 };
       return;
     }
-  journey = journey_get (diagram);
   wm_journey_layout_item_rect (journey->layout, item, &rect);
   if (is_type (item, "emotion"))
     emotion_extent (journey, item, &rect, extent);
@@ -1265,28 +1413,42 @@ item_extent (WmDiagram    *diagram,
     card_extent (&rect, extent);
 }
 
+static void
+item_extent (WmDiagram    *diagram,
+             const WmItem *item,
+             WmRect       *extent)
+{
+  g_autoptr(Journey) journey = NULL;
+
+  if (!wm_item_is_node (item))
+    {
+      *extent = (WmRect) { 0, 0, 0, 0 };
+      return;
+    }
+  journey = journey_get (diagram);
+  journey_item_extent (journey, item, extent);
+}
+
 /* Cards and KPIs are their cell's rectangle; an emotion point's note, of at
  * most NOTE_LINES lines, goes above or below its dot, perhaps moved along
  * the lane: the bound holds every place at its largest, so that no note is
  * measured for it. */
 static gboolean
-item_bound (WmDiagram    *diagram,
-            const WmItem *item,
-            WmRect       *bound)
+journey_item_bound (Journey      *journey,
+                    const WmItem *item,
+                    WmRect       *bound)
 {
-  g_autoptr(Journey) journey = NULL;
   WmRect rect, dot, ring;
   double note_height, reach, cx, cy, half;
 
   if (!wm_item_is_node (item) || !is_type (item, "emotion"))
     {
-      item_extent (diagram, item, bound);
+      journey_item_extent (journey, item, bound);
       return TRUE;
     }
-  journey = journey_get (diagram);
   wm_journey_layout_item_rect (journey->layout, item, &rect);
   dot = emotion_dot (&rect);
-  note_height = NOTE_LINES * note_line_height () + 2 * NOTE_PAD_Y;
+  note_height = NOTE_LINES * journey->note_line + 2 * NOTE_PAD_Y;
   reach = dot.height / 2 + DOT_RING + NOTE_GAP;
   cx = dot.x + dot.width / 2;
   cy = dot.y + dot.height / 2;
@@ -1301,6 +1463,41 @@ item_bound (WmDiagram    *diagram,
   return FALSE;
 }
 
+static gboolean
+item_bound (WmDiagram    *diagram,
+            const WmItem *item,
+            WmRect       *bound)
+{
+  g_autoptr(Journey) journey = NULL;
+
+  if (!wm_item_is_node (item))
+    {
+      *bound = (WmRect) { 0, 0, 0, 0 };
+      return TRUE;
+    }
+  journey = journey_get (diagram);
+  return journey_item_bound (journey, item, bound);
+}
+
+/* The bounds culling goes by: one look at the layout for all the items,
+ * where item_bound would fetch it for each of a long journey's items. */
+static void
+item_bounds (WmDiagram *diagram,
+             WmRect    *bounds)
+{
+  g_autoptr(Journey) journey = journey_get (diagram);
+  guint n = wm_diagram_get_n_items (diagram);
+
+  for (guint i = 0; i < n; i++)
+    {
+      WmItem *item = wm_diagram_get_item (diagram, i);
+
+      bounds[i] = (WmRect) { 0, 0, -1, -1 };
+      if (wm_item_is_node (item))
+        journey_item_bound (journey, item, &bounds[i]);
+    }
+}
+
 static void
 node_rect (WmDiagram    *diagram,
            const WmItem *node,
@@ -1311,6 +1508,712 @@ node_rect (WmDiagram    *diagram,
   wm_journey_layout_item_rect (journey->layout, node, rect);
 }
 
+/* The print layout
+ *
+ * A page is wide and short, where the canvas grows down: the header is one
+ * band of panels as tall as their text, a lane is as tall as its tallest
+ * stack of cards at the page's column width, and what room is left is
+ * shared out among the lanes, so that the journey fills its page. When the
+ * lanes do not fit, the stages are split over pages, each repeating the
+ * header, the stage chevrons and the lane labels. */
+
+/* A page's box and the measures every page of it shares, in print units. */
+typedef struct
+{
+  double width;
+  double height;
+  double label_width;
+  double header_height;
+  double persona;        /* the header panels' widths */
+  double scenario;
+  gboolean expectations;
+} PrintFrame;
+
+/* The height of @text wrapped to @width in @style, at least one line. */
+static double
+print_text_height (const char        *text,
+                   double             width,
+                   const WmTextStyle *style)
+{
+  double height;
+
+  wm_measure_text (NULL, wm_str_is_blank (text) ? "Ag" : text, MAX (width, 1), style, NULL,
+                   &height);
+  return height;
+}
+
+static double
+print_bullets_height (const char *text,
+                      double      width)
+{
+  WmTextStyle body = text_style (&print_metrics, HEADER_TEXT_SIZE, PANGO_WEIGHT_NORMAL, NULL);
+  g_auto(GStrv) lines = g_strsplit (text != NULL ? text : "", "\n", -1);
+  double height = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (*g_strstrip (lines[i]) != '\0')
+      height += print_text_height (lines[i], width - 11, &body) + 2;
+  return height;
+}
+
+/* The height of the header band with panels @persona and @scenario wide
+ * (the expectations take the rest, when there are some): the tallest. */
+static double
+print_header_height (WmDiagram *diagram,
+                     double     width,
+                     double     persona,
+                     double     scenario)
+{
+  const Metrics *m = &print_metrics;
+  WmTextStyle body = text_style (m, HEADER_TEXT_SIZE, PANGO_WEIGHT_NORMAL, NULL);
+  const char *expectations = wm_diagram_get_string (diagram, WM_JOURNEY_EXPECTATIONS);
+  const char *about = wm_diagram_get_string (diagram, WM_JOURNEY_PERSONA_DESCRIPTION);
+  double pad = 2 * m->header_pad, tallest;
+
+  tallest = MAX (m->avatar,
+                 m->body_y + print_text_height (about, persona - pad, &body));
+  tallest = MAX (tallest, m->panel_title + print_text_height (wm_diagram_get_string (
+                                                                diagram, WM_JOURNEY_SCENARIO),
+                                                              scenario - pad, &body));
+  if (!wm_str_is_blank (expectations))
+    tallest = MAX (tallest, m->panel_title + print_bullets_height (expectations, width - persona -
+                                                                   scenario - pad));
+  return ceil (pad + tallest);
+}
+
+/* The header band: the persona, the scenario and the expectations side by
+ * side, shared out so that the band is as low as can be. */
+static void
+print_frame_header (PrintFrame *frame,
+                    WmDiagram  *diagram)
+{
+  frame->expectations =
+    !wm_str_is_blank (wm_diagram_get_string (diagram, WM_JOURNEY_EXPECTATIONS));
+  frame->header_height = G_MAXDOUBLE;
+  for (double p = 0.30; p <= (frame->expectations ? 0.46 : 0.6); p += 0.04)
+    for (double q = 0.24; q <= (frame->expectations ? 0.44 : 0.24); q += 0.04)
+      {
+        double persona = round (frame->width * p);
+        double scenario = frame->expectations ? round (frame->width * q) : frame->width - persona;
+        double height;
+
+        if (frame->expectations && frame->width - persona - scenario < frame->width * 0.2)
+          continue;
+        height = print_header_height (diagram, frame->width, persona, scenario);
+        if (height < frame->header_height)
+          {
+            frame->header_height = height;
+            frame->persona = persona;
+            frame->scenario = scenario;
+          }
+      }
+}
+
+/* The label column: as wide as the longest lane label needs, within reason. */
+static void
+print_frame_labels (PrintFrame            *frame,
+                    const WmJourneyLayout *base)
+{
+  const Metrics *m = &print_metrics;
+  WmTextStyle style = text_style (m, LANE_TEXT_SIZE, PANGO_WEIGHT_BOLD, NULL);
+  double widest = 0;
+
+  style.wrap = FALSE;
+  for (guint l = 0; l < base->n_lanes; l++)
+    {
+      double width;
+
+      wm_measure_text (NULL, base->lanes[l].label != NULL ? base->lanes[l].label : "", -1, &style,
+                       &width, NULL);
+      if ((int) l == base->emotion_lane)
+        width += 2 * FACE_RADIUS + 8;
+      widest = MAX (widest, width + 2 * m->lane_pad + 1);
+    }
+  frame->label_width = ceil (CLAMP (widest, 60, frame->width * 0.16));
+}
+
+/* The height of a card or KPI @width wide on the page, its text whole. */
+static double
+print_card_height (const WmItem *item,
+                   double        width)
+{
+  const Metrics *m = &print_metrics;
+  double room = width - card_link_room (item);
+
+  if (is_type (item, "kpi"))
+    {
+      WmTextStyle name = text_style (m, KPI_NAME_SIZE, PANGO_WEIGHT_SEMIBOLD, NULL);
+      KpiStatus status;
+      double height;
+
+      kpi_status (item, &status);
+      height = 2 * m->kpi_pad_y + m->kpi_row + 2 +
+               print_text_height (item->text, room - 2 * m->kpi_pad_x, &name);
+      if (kpi_has_bar (&status))
+        height = MAX (height + KPI_BAR_HEIGHT + 6, 2 * m->kpi_pad_y + 2 * m->kpi_row);
+      return ceil (height);
+    }
+  else
+    {
+      WmTextStyle body = text_style (m, CARD_TEXT_SIZE, PANGO_WEIGHT_NORMAL, NULL);
+
+      return ceil (2 * m->card_pad_y + print_text_height (item->text, room - 2 * m->card_pad_x,
+                                                          &body));
+    }
+}
+
+/* One page of the print layout being made: the stages [first, last) of
+ * the canvas layout @base. */
+typedef struct
+{
+  const PrintFrame      *frame;
+  const WmJourneyLayout *base;
+  WmDiagram             *diagram;
+  guint                  first;
+  guint                  last;
+  double                 column;   /* a stage's width */
+  double                *stacks;   /* per cell: its cards' heights and gaps, stage-major */
+  guint                 *counts;   /* per cell: its cards */
+  double                *lanes;    /* per lane: its height */
+  GHashTable            *heights;  /* WmItem * to its card's height (double *) */
+} PrintPage;
+
+/* The cell of a card or KPI placed on the page, or FALSE. */
+static gboolean
+print_page_card_cell (PrintPage    *page,
+                      const WmItem *item,
+                      guint        *stage,
+                      guint        *lane)
+{
+  int s, l;
+
+  if (!wm_item_is_node (item) || is_type (item, "emotion") ||
+      !wm_journey_layout_item_cell (page->base, item, &s, &l) || s < 0 || l < 0 ||
+      (guint) s < page->first || (guint) s >= page->last || l == page->base->emotion_lane)
+    return FALSE;
+  *stage = s;
+  *lane = l;
+  return TRUE;
+}
+
+/* Measures the cards and the lanes; returns the height the page needs. */
+static double
+print_page_measure (PrintPage *page)
+{
+  const PrintFrame *frame = page->frame;
+  guint n_lanes = page->base->n_lanes, n_cells = (page->last - page->first) * n_lanes;
+  double card_width = page->column - 2 * PRINT_CELL_PAD, total = 0;
+  WmTextStyle label = text_style (&print_metrics, LANE_TEXT_SIZE, PANGO_WEIGHT_BOLD, NULL);
+
+  page->stacks = g_new0 (double, MAX (n_cells, 1));
+  page->counts = g_new0 (guint, MAX (n_cells, 1));
+  page->lanes = g_new0 (double, MAX (n_lanes, 1));
+  page->heights = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  for (guint i = 0; i < wm_diagram_get_n_items (page->diagram); i++)
+    {
+      const WmItem *item = wm_diagram_get_item (page->diagram, i);
+      double *height;
+      guint s, l, cell;
+
+      if (!print_page_card_cell (page, item, &s, &l))
+        continue;
+      cell = (s - page->first) * n_lanes + l;
+      height = g_new (double, 1);
+      *height = print_card_height (item, card_width);
+      g_hash_table_insert (page->heights, (gpointer) item, height);
+      page->stacks[cell] += *height + (page->counts[cell] > 0 ? PRINT_CARD_GAP : 0);
+      page->counts[cell]++;
+    }
+  for (guint l = 0; l < n_lanes; l++)
+    {
+      double needed = print_text_height (page->base->lanes[l].label,
+                                         frame->label_width - 2 * print_metrics.lane_pad, &label);
+
+      page->lanes[l] = MAX (PRINT_MIN_LANE, needed + 12);
+      if ((int) l == page->base->emotion_lane)
+        page->lanes[l] = MAX (page->lanes[l], PRINT_EMOTION_HEIGHT);
+      for (guint s = 0; s < page->last - page->first; s++)
+        page->lanes[l] = MAX (page->lanes[l], page->stacks[s * n_lanes + l] + 2 * PRINT_CELL_PAD);
+      total += page->lanes[l];
+    }
+  return frame->header_height + PRINT_GAP + PRINT_STAGE_HEIGHT + 4 + total;
+}
+
+static void
+print_page_clear (PrintPage *page)
+{
+  g_clear_pointer (&page->stacks, g_free);
+  g_clear_pointer (&page->counts, g_free);
+  g_clear_pointer (&page->lanes, g_free);
+  g_clear_pointer (&page->heights, g_hash_table_unref);
+}
+
+/* The header band across the top, the stage chevrons under it, and the
+ * lanes down the page at the heights measured. */
+static void
+print_layout_bands (Journey         *journey,
+                    const PrintPage *page)
+{
+  const PrintFrame *frame = page->frame;
+  WmJourneyLayout *layout = journey->layout;
+  double stage_y = frame->header_height + PRINT_GAP;
+  double y = stage_y + PRINT_STAGE_HEIGHT + 4, top = y;
+
+  layout->header = (WmRect) { 0, 0, frame->width, frame->header_height };
+  layout->persona = (WmRect) { 0, 0, frame->persona, frame->header_height };
+  layout->scenario = (WmRect) { frame->persona, 0, frame->scenario, frame->header_height };
+  layout->expectations = frame->expectations
+                           ? (WmRect) { frame->persona + frame->scenario, 0,
+                                        frame->width - frame->persona - frame->scenario,
+                                        frame->header_height }
+                           : (WmRect) { frame->width, 0, 0, 0 };
+  for (guint l = 0; l < layout->n_lanes; l++)
+    {
+      layout->lanes[l].header = (WmRect) { 0, y, frame->label_width, page->lanes[l] };
+      layout->lanes[l].rect = (WmRect) { frame->label_width, y, frame->width - frame->label_width,
+                                         page->lanes[l] };
+      y += page->lanes[l];
+    }
+  layout->grid = (WmRect) { frame->label_width, top, frame->width - frame->label_width, y - top };
+  for (guint s = 0; s < layout->n_stages; s++)
+    {
+      double x = frame->label_width + s * page->column;
+
+      layout->stages[s].header = (WmRect) { x, stage_y, page->column, PRINT_STAGE_HEIGHT };
+      layout->stages[s].rect = (WmRect) { x, top, page->column, y - top };
+    }
+  layout->bounds = (WmRect) { 0, 0, frame->width, y };
+}
+
+/* Stacks the cards down their cells, each a share of what its lane has
+ * to spare. */
+static void
+print_layout_cards (Journey   *journey,
+                    PrintPage *page)
+{
+  guint n_lanes = page->base->n_lanes;
+  g_autofree double *tops = g_new0 (double, MAX ((page->last - page->first) * n_lanes, 1));
+
+  for (guint i = 0; i < wm_diagram_get_n_items (page->diagram); i++)
+    {
+      const WmItem *item = wm_diagram_get_item (page->diagram, i);
+      const WmRect *lane;
+      double *top, height, spare;
+      guint s, l, cell;
+
+      if (!print_page_card_cell (page, item, &s, &l))
+        continue;
+      cell = (s - page->first) * n_lanes + l;
+      lane = &journey->layout->lanes[l].rect;
+      top = &tops[cell];
+      spare = lane->height - 2 * PRINT_CELL_PAD - page->stacks[cell];
+      height = *(double *) g_hash_table_lookup (page->heights, item) + spare / page->counts[cell];
+      g_hash_table_insert (journey->rects, (gpointer) item,
+                           g_memdup2 (&(WmRect) { journey->layout->stages[s - page->first].rect.x +
+                                                  PRINT_CELL_PAD,
+                                                  lane->y + PRINT_CELL_PAD + *top,
+                                                  page->column - 2 * PRINT_CELL_PAD, height },
+                                      sizeof (WmRect)));
+      *top += height + PRINT_CARD_GAP;
+    }
+}
+
+/* The stage of an emotion point of the canvas layout. */
+static int
+stage_of (const WmJourneyLayout *base,
+          const WmItem          *item)
+{
+  int stage = -1;
+
+  wm_journey_layout_item_cell (base, item, &stage, NULL);
+  return stage;
+}
+
+/* The emotion points of the page's stages, in the curve's order, each at
+ * its score, those of one stage shared out along its column. */
+static void
+print_layout_emotions (Journey         *journey,
+                       const PrintPage *page)
+{
+  WmJourneyLayout *layout = journey->layout;
+  GPtrArray *points = page->base->emotions;
+  const WmRect *lane;
+  double reach = DOT_MAX / 2 + DOT_RING + 6;
+
+  if (layout->emotion_lane < 0)
+    return;
+  lane = &layout->lanes[layout->emotion_lane].rect;
+  journey->score_top = lane->y + reach;
+  journey->score_bottom = lane->y + lane->height - reach;
+  for (guint i = 0; i < points->len;)
+    {
+      int s = stage_of (page->base, g_ptr_array_index (points, i));
+      guint n = 1;
+
+      while (i + n < points->len && stage_of (page->base, g_ptr_array_index (points, i + n)) == s)
+        n++;
+      for (guint k = 0; s >= (int) page->first && s < (int) page->last && k < n; k++)
+        {
+          const WmItem *point = g_ptr_array_index (points, i + k);
+          double x = layout->stages[s - page->first].rect.x + page->column * (k + 1) / (n + 1);
+          double y = journey_score_y (journey, emotion_score (point));
+
+          g_ptr_array_add (layout->emotions, (gpointer) point);
+          g_hash_table_insert (journey->rects, (gpointer) point,
+                               g_memdup2 (&(WmRect) { x - 10, y - 10, 20, 20 }, sizeof (WmRect)));
+        }
+      i += n;
+    }
+}
+
+/* The journey of one page, filled to the frame's height when it has room. */
+static Journey *
+print_journey_new (PrintPage *page)
+{
+  Journey *journey = g_rc_box_new0 (Journey);
+  WmJourneyLayout *layout = g_new0 (WmJourneyLayout, 1);
+  double spare = page->frame->height - print_page_measure (page), total = 0;
+
+  for (guint l = 0; l < page->base->n_lanes; l++)
+    total += page->lanes[l];
+  for (guint l = 0; l < page->base->n_lanes && spare > 0 && total > 0; l++)
+    page->lanes[l] += spare * page->lanes[l] / total;
+  journey->print = TRUE;
+  journey->first_stage = page->first;
+  journey->metrics = &print_metrics;
+  journey->layout = layout;
+  journey->rects = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  layout->n_stages = page->last - page->first;
+  layout->stages = g_new0 (WmJourneyBand, MAX (layout->n_stages, 1));
+  layout->n_lanes = page->base->n_lanes;
+  layout->lanes = g_new0 (WmJourneyBand, MAX (layout->n_lanes, 1));
+  layout->emotion_lane = page->base->emotion_lane;
+  layout->kpi_lane = page->base->kpi_lane;
+  layout->emotions = g_ptr_array_new ();
+  journey->stage_labels = copy_labels (page->base->stages + page->first, layout->n_stages);
+  journey->lane_labels = copy_labels (page->base->lanes, layout->n_lanes);
+  print_layout_bands (journey, page);
+  print_layout_cards (journey, page);
+  print_layout_emotions (journey, page);
+  journey_place_curve (journey);
+  return journey;
+}
+
+static void
+print_page_init (PrintPage             *page,
+                 const PrintFrame      *frame,
+                 const WmJourneyLayout *base,
+                 WmDiagram             *diagram,
+                 guint                  first,
+                 guint                  last)
+{
+  *page = (PrintPage) { .frame = frame, .base = base, .diagram = diagram, .first = first,
+                        .last = last };
+  page->column = (frame->width - frame->label_width) / MAX (last - first, 1);
+}
+
+/* Whether the stages [first, last) fit one page at the print layout's sizes. */
+static gboolean
+print_stages_fit (const PrintFrame      *frame,
+                  const WmJourneyLayout *base,
+                  WmDiagram             *diagram,
+                  guint                  first,
+                  guint                  last)
+{
+  PrintPage page;
+  gboolean fits;
+
+  print_page_init (&page, frame, base, diagram, first, last);
+  fits = print_page_measure (&page) <= frame->height;
+  print_page_clear (&page);
+  return fits;
+}
+
+/* The fewest pages, each of a run of stages as even as can be, on which
+ * every page fits; one stage a page when even that does not fit. */
+static guint
+print_count_pages (const PrintFrame      *frame,
+                   const WmJourneyLayout *base,
+                   WmDiagram             *diagram)
+{
+  guint n = base->n_stages;
+
+  for (guint pages = 1; pages < n; pages++)
+    {
+      gboolean fits = TRUE;
+
+      for (guint p = 0; p < pages && fits; p++)
+        fits = print_stages_fit (frame, base, diagram, n * p / pages, n * (p + 1) / pages);
+      if (fits)
+        return pages;
+    }
+  return MAX (n, 1);
+}
+
+/* The frame of @print with its text @grow times the smallest it may be. */
+static void
+print_frame_init (PrintFrame            *frame,
+                  const WmRenderPage    *print,
+                  double                 grow,
+                  const WmJourneyLayout *base,
+                  WmDiagram             *diagram)
+{
+  double units = PRINT_TEXT_SIZE / (print->min_text * grow);
+
+  *frame = (PrintFrame) { print->width * units, print->height * units };
+  print_frame_header (frame, diagram);
+  print_frame_labels (frame, base);
+}
+
+/* How much larger than the smallest it may be the text of a journey that
+ * fits one page can grow and still fit (a large page leaves room): up to
+ * the sizes of the canvas. */
+static double
+print_grow (const WmRenderPage    *print,
+            const WmJourneyLayout *base,
+            WmDiagram             *diagram)
+{
+  double low = 1, high = 1 / PRINT_TEXT_SCALE;
+
+  for (guint i = 0; i < 6; i++)
+    {
+      double middle = (low + high) / 2;
+      PrintFrame frame;
+
+      print_frame_init (&frame, print, middle, base, diagram);
+      if (print_stages_fit (&frame, base, diagram, 0, base->n_stages))
+        low = middle;
+      else
+        high = middle;
+    }
+  return low;
+}
+
+/* The journeys of the pages of @diagram's print layout for @print. */
+static GPtrArray *
+print_pages_new (WmDiagram          *diagram,
+                 const WmRenderPage *print)
+{
+  g_autoptr(WmJourneyLayout) base = wm_journey_layout_new (diagram);
+  GPtrArray *pages = g_ptr_array_new_with_free_func (journey_unref);
+  PrintFrame frame;
+  guint n_pages;
+
+  print_frame_init (&frame, print, 1, base, diagram);
+  n_pages = print_count_pages (&frame, base, diagram);
+  if (n_pages == 1)
+    print_frame_init (&frame, print, print_grow (print, base, diagram), base, diagram);
+  for (guint p = 0; p < n_pages; p++)
+    {
+      PrintPage page;
+
+      print_page_init (&page, &frame, base, diagram, base->n_stages * p / n_pages,
+                       base->n_stages * (p + 1) / n_pages);
+      g_ptr_array_add (pages, print_journey_new (&page));
+      print_page_clear (&page);
+    }
+  return pages;
+}
+
+/* The print layouts made for a diagram, one per page size asked for: a
+ * cache entry of its own, beside the canvas layout's. */
+typedef struct
+{
+  WmRenderPage page;
+  GPtrArray   *journeys;
+} PrintLayout;
+
+typedef struct
+{
+  GArray *layouts;  /* PrintLayout */
+  GMutex  lock;     /* an export may run in a thread of its own */
+} PrintSet;
+
+static void
+print_layout_clear (gpointer data)
+{
+  PrintLayout *layout = data;
+
+  g_ptr_array_unref (layout->journeys);
+}
+
+static gpointer
+print_set_new (WmDiagram *diagram)
+{
+  PrintSet *set = g_rc_box_new0 (PrintSet);
+
+  set->layouts = g_array_new (FALSE, FALSE, sizeof (PrintLayout));
+  g_array_set_clear_func (set->layouts, print_layout_clear);
+  g_mutex_init (&set->lock);
+  return set;
+}
+
+static void
+print_set_clear (gpointer data)
+{
+  PrintSet *set = data;
+
+  g_array_unref (set->layouts);
+  g_mutex_clear (&set->lock);
+}
+
+/* A reference to the journey of page @index of @diagram's print layout for
+ * @print, or NULL past its last page or for another notation. */
+static Journey *
+print_journey_get (WmDiagram          *diagram,
+                   const WmRenderPage *print,
+                   guint              *n_pages,
+                   guint               index)
+{
+  PrintSet *set;
+  GPtrArray *journeys = NULL;
+  Journey *journey = NULL;
+
+  *n_pages = 0;
+  if (!g_str_equal (wm_diagram_get_notation (diagram)->id, "customer-journey") ||
+      print->width <= 0 || print->height <= 0 || print->min_text <= 0)
+    return NULL;
+  set = _wm_painter_cached (diagram, "wm-paint-journey-print", print_set_new, print_set_clear);
+  g_mutex_lock (&set->lock);
+  for (guint i = 0; i < set->layouts->len && journeys == NULL; i++)
+    {
+      PrintLayout *layout = &g_array_index (set->layouts, PrintLayout, i);
+
+      if (memcmp (&layout->page, print, sizeof *print) == 0)
+        journeys = layout->journeys;
+    }
+  if (journeys == NULL)
+    {
+      PrintLayout layout = { *print, print_pages_new (diagram, print) };
+
+      g_array_append_val (set->layouts, layout);
+      journeys = layout.journeys;
+    }
+  *n_pages = journeys->len;
+  if (index < journeys->len)
+    journey = g_rc_box_acquire (g_ptr_array_index (journeys, index));
+  g_mutex_unlock (&set->lock);
+  g_rc_box_release_full (set, print_set_clear);
+  return journey;
+}
+
+guint
+wm_render_journey_pages (WmDiagram          *diagram,
+                         const WmRenderPage *page)
+{
+  g_autoptr(Journey) journey = NULL;
+  guint n_pages;
+
+  g_return_val_if_fail (WM_IS_DIAGRAM (diagram), 0);
+  g_return_val_if_fail (page != NULL, 0);
+
+  journey = print_journey_get (diagram, page, &n_pages, 0);
+  return n_pages;
+}
+
+void
+wm_render_journey_page_extent (WmDiagram          *diagram,
+                               const WmRenderPage *page,
+                               guint               index,
+                               WmRect             *extent)
+{
+  g_autoptr(Journey) journey = NULL;
+  guint n_pages;
+
+  g_return_if_fail (WM_IS_DIAGRAM (diagram));
+  g_return_if_fail (page != NULL && extent != NULL);
+
+  journey = print_journey_get (diagram, page, &n_pages, index);
+  if (journey == NULL)
+    {
+      *extent = (WmRect) { 0, 0, 0, 0 };
+      return;
+    }
+  /* Half the header card's outline lies outside the layout's bounds. */
+  *extent = journey->layout->bounds;
+  *extent = (WmRect) { extent->x - 1, extent->y - 1, extent->width + 2, extent->height + 2 };
+}
+
+gboolean
+wm_render_journey_page_node_rect (WmDiagram          *diagram,
+                                  const WmRenderPage *page,
+                                  guint               index,
+                                  const WmItem       *node,
+                                  WmRect             *rect)
+{
+  g_autoptr(Journey) journey = NULL;
+  guint n_pages;
+
+  g_return_val_if_fail (WM_IS_DIAGRAM (diagram), FALSE);
+  g_return_val_if_fail (page != NULL && node != NULL && rect != NULL, FALSE);
+
+  journey = print_journey_get (diagram, page, &n_pages, index);
+  return journey != NULL && g_hash_table_contains (journey->rects, node) &&
+         journey_item_rect (journey, node, rect);
+}
+
+/* A card that leads to other items says so in its top right corner, where
+ * its text leaves room (the canvas's mark comes from wm-render.c, which
+ * knows the canvas layout only). */
+static void
+print_link_mark (WmPaintContext *ctx,
+                 const WmItem   *item,
+                 const WmRect   *rect)
+{
+  double size = MIN (LINK_MARK_SIZE - 2, rect->height / 3);
+
+  if (has_links (item))
+    wm_draw_link_mark (ctx->cr, rect->x + rect->width - size - 4, rect->y + 4, size,
+                       &wm_color_accent);
+}
+
+void
+wm_render_journey_page (WmDiagram             *diagram,
+                        cairo_t               *cr,
+                        const WmRenderOptions *options,
+                        const WmRenderPage    *page,
+                        guint                  index)
+{
+  g_autoptr(Journey) journey = NULL;
+  WmRenderOptions defaults;
+  WmPaintContext ctx;
+  guint n_pages;
+
+  g_return_if_fail (WM_IS_DIAGRAM (diagram));
+  g_return_if_fail (cr != NULL && page != NULL);
+
+  journey = print_journey_get (diagram, page, &n_pages, index);
+  if (journey == NULL)
+    return;
+  if (options == NULL)
+    {
+      wm_render_options_init (&defaults);
+      options = &defaults;
+    }
+  ctx = (WmPaintContext) { .cr = cr, .diagram = diagram, .options = options, .detail = TRUE,
+                           .painter_data = journey };
+  cairo_save (cr);
+  paint_header (&ctx, journey->layout);
+  paint_stages (&ctx, journey);
+  paint_grid (&ctx, journey->layout);
+  paint_lane_labels (&ctx, journey);
+  paint_emotion_lane (&ctx, journey);
+  cairo_restore (cr);
+  for (guint i = 0; i < wm_diagram_get_n_items (diagram); i++)
+    {
+      const WmItem *item = wm_diagram_get_item (diagram, i);
+      WmRect rect;
+
+      if (!journey_item_rect (journey, item, &rect))
+        continue;
+      cairo_save (cr);
+      paint_item (&ctx, item);
+      if (!is_type (item, "emotion"))
+        print_link_mark (&ctx, item, &rect);
+      cairo_restore (cr);
+    }
+}
+
 const WmPainter _wm_painter_journey = {
   .notation_id = "customer-journey",
   .get_extent = get_extent,
@@ -1319,6 +2222,7 @@ const WmPainter _wm_painter_journey = {
   .item_extent = item_extent,
   .item_bound = item_bound,
   .node_rect = node_rect,
+  .item_bounds = item_bounds,
   .free_data = journey_unref,
   .places_nodes = TRUE,
 };

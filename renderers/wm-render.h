@@ -109,6 +109,42 @@ gboolean      wm_render_multiplicity_box (WmDiagram         *diagram,
 GPtrArray    *wm_render_query        (WmDiagram             *diagram,
                                       const WmRect          *area);
 
+/* Journey maps have a print layout besides the canvas's: laid out for a
+ * page's box, wide and short, filling it with text no smaller than asked.
+ * Stages that do not fit one page continue on the next, which repeats the
+ * header, the stage headers and the lane labels. */
+typedef struct
+{
+  double width;     /* the box the drawing fills on a page, in points */
+  double height;
+  double min_text;  /* the smallest text, in points, once fitted to the box */
+} WmRenderPage;
+
+/* How many pages the print layout of @diagram takes for @page; 0 when its
+ * notation has none (only journey maps have one). */
+guint         wm_render_journey_pages       (WmDiagram             *diagram,
+                                             const WmRenderPage    *page);
+/* The area page @index of the print layout covers, in its own units: fit
+ * to @page's box it prints its text at page->min_text or more. */
+void          wm_render_journey_page_extent (WmDiagram             *diagram,
+                                             const WmRenderPage    *page,
+                                             guint                  index,
+                                             WmRect                *extent);
+/* Paints page @index of the print layout in its units: the caller sets the
+ * transform. Only options' text and min_text_size count. */
+void          wm_render_journey_page        (WmDiagram             *diagram,
+                                             cairo_t               *cr,
+                                             const WmRenderOptions *options,
+                                             const WmRenderPage    *page,
+                                             guint                  index);
+/* Where page @index of the print layout puts @node; FALSE when the page
+ * does not show it. */
+gboolean      wm_render_journey_page_node_rect (WmDiagram          *diagram,
+                                             const WmRenderPage    *page,
+                                             guint                  index,
+                                             const WmItem          *node,
+                                             WmRect                *rect);
+
 WmTextCache  *wm_text_cache_new      (void);
 void          wm_text_cache_free     (WmTextCache           *cache);
 /* The calling thread's own cache (every thread has one, freed with it). */
