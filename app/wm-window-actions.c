@@ -17,6 +17,7 @@
 #include "wm-canvas.h"
 #include "wm-export-dialog.h"
 #include "wm-layout.h"
+#include "wm-palette.h"
 #include "wm-print.h"
 #include "wm-project-properties.h"
 #include "wm-window-private.h"
@@ -119,6 +120,7 @@ open_action (GtkWidget  *widget,
   g_autoptr(GtkFileFilter) others = _wm_window_import_filter ();
   GtkFileFilter *filters[] = { projects, others, NULL };
 
+  /* Translators: the button of the file chooser, the verb */
   _wm_window_choose_file (WM_WINDOW (widget), _("Open a Project"), _("_Open"), filters,
                           open_chosen);
 }
@@ -383,6 +385,7 @@ delete_diagram_action (GtkWidget  *widget,
   g_set_object (&self->deleted_diagram, diagram);
   g_free (self->deleted_label);
   self->deleted_label = g_strdup (wm_project_get_undo_label (self->project));
+  /* Translators: a toast, with an Undo button */
   toast = adw_toast_new (_("Diagram deleted"));
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo-delete-diagram");
@@ -608,6 +611,98 @@ zoom_fit_width_action (GtkWidget  *widget,
   wm_canvas_zoom_to_fit_width (WM_CANVAS (WM_WINDOW (widget)->canvas));
 }
 
+/* Keyboard: the panes in turn, and Connect wherever the focus is */
+
+/* Ctrl+L from the inspector or the sidebar joins the two selected nodes too. */
+static void
+connect_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  gtk_widget_activate_action (WM_WINDOW (widget)->canvas, "canvas.connect-selection", NULL);
+}
+
+/* Gives @pane the focus: the palette's active tool, the canvas itself, the
+ * first thing that takes it elsewhere. FALSE when the pane does not show. */
+static gboolean
+focus_pane (WmWindow  *self,
+            GtkWidget *pane)
+{
+  GtkWidget *button;
+
+  if (!gtk_widget_get_mapped (pane))
+    return FALSE;
+  if (pane == self->palette)
+    {
+      button = wm_palette_get_button (WM_PALETTE (pane),
+                                      wm_canvas_get_tool (WM_CANVAS (self->canvas)));
+      if (button != NULL && gtk_widget_grab_focus (button))
+        return TRUE;
+    }
+  if (pane == self->canvas)
+    return gtk_widget_grab_focus (pane);
+  return gtk_widget_child_focus (pane, GTK_DIR_TAB_FORWARD);
+}
+
+/* F6 and Shift+F6 go round the panes (the sidebar's page shown: the diagrams
+ * or the outline; the palette, the canvas, the inspector) the way Tab goes
+ * round one pane's widgets; Tab itself steps through the canvas's items. */
+static void
+focus_pane_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  WmWindow *self = WM_WINDOW (widget);
+  GtkWidget *panes[] = { gtk_stack_get_visible_child (self->sidebar_stack), self->palette,
+                         self->canvas, self->inspector };
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  int step = g_variant_get_int32 (parameter) < 0 ? -1 : 1;
+  int n = G_N_ELEMENTS (panes), current = step > 0 ? n - 1 : 0;
+
+  for (int i = 0; i < n; i++)
+    if (focus != NULL && (focus == panes[i] || gtk_widget_is_ancestor (focus, panes[i])))
+      current = i;
+  for (int i = 1; i <= n; i++)
+    if (focus_pane (self, panes[(current + step * i + n) % n]))
+      return;
+}
+
+static void
+class_init_keyboard_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.connect", NULL, connect_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-pane", "i", focus_pane_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.connect",
+                                       NULL);
+}
+
+static GtkShortcut *
+focus_pane_shortcut (GdkModifierType modifiers,
+                     int             step)
+{
+  GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F6, modifiers),
+                                            gtk_named_action_new ("win.focus-pane"));
+
+  gtk_shortcut_set_arguments (shortcut, g_variant_new_int32 (step));
+  return shortcut;
+}
+
+void
+_wm_window_init_actions (WmWindow *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  /* In the capture phase: the GtkPaned around the panes binds F6 to cycle
+   * its own two children, and would take the key first. */
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        focus_pane_shortcut (0, 1));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        focus_pane_shortcut (GDK_SHIFT_MASK, -1));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
 static void
 class_init_zoom_actions (GtkWidgetClass *widget_class)
 {
@@ -641,6 +736,7 @@ void
 _wm_window_class_init_actions (GtkWidgetClass *widget_class)
 {
   class_init_zoom_actions (widget_class);
+  class_init_keyboard_actions (widget_class);
   _wm_window_class_init_import (widget_class);
   _wm_window_class_init_compare (widget_class);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);

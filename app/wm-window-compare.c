@@ -68,15 +68,15 @@ changed (const WmComparison *comparison,
 }
 
 /* Shows the differences of @diagram between @older (which the window takes)
- * and the project as it is now, in a window of their own; returns it. */
+ * and the project as it is now, in a window of their own titled @title;
+ * returns it. */
 GtkWidget *
 _wm_window_show_comparison (WmWindow   *self,
                             WmProject  *older,
-                            const char *older_name)
+                            const char *title)
 {
   WmDiagram *diagram = wm_canvas_get_diagram (WM_CANVAS (self->canvas));
   g_autoptr(WmComparison) comparison = wm_compare_projects (older, self->project);
-  g_autofree char *title = g_strdup_printf (_("Changes since %s"), older_name);
   GtkWidget *window = adw_window_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *content;
@@ -141,7 +141,7 @@ compare_saved_action (GtkWidget  *widget,
       _wm_window_show_toast (self, error->message);
       return;
     }
-  _wm_window_show_comparison (self, saved, _("the saved version"));
+  _wm_window_show_comparison (self, saved, _("Changes Since the Saved Version"));
 }
 
 /* File → Compare with File… */
@@ -152,6 +152,7 @@ compare_with (WmWindow *self,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
   WmProject *other = wm_project_load (file, NULL, &error);
 
   if (other == NULL)
@@ -160,7 +161,9 @@ compare_with (WmWindow *self,
       return;
     }
   name = g_file_get_basename (file);
-  _wm_window_show_comparison (self, other, name);
+  /* Translators: a window title; %s is the name of the file the project is compared with */
+  title = g_strdup_printf (_("Changes Since “%s”"), name);
+  _wm_window_show_comparison (self, other, title);
 }
 
 static void

@@ -79,8 +79,9 @@ update_count (WmWindow *self)
   else if (self->find_position == GTK_INVALID_LIST_POSITION)
     count = g_strdup_printf (ngettext ("%u match", "%u matches", n), n);
   else
-    /* Translators: the hit shown and how many there are, as in "3 of 12". */
-    count = g_strdup_printf (_("%u of %u"), self->find_position + 1, n);
+    /* Translators: the hit shown and how many there are, as in "3 of 12"; the
+     * plural form follows the second number */
+    count = g_strdup_printf (ngettext ("%u of %u", "%u of %u", n), self->find_position + 1, n);
   gtk_label_set_text (self->find_count, count);
   gtk_widget_set_visible (GTK_WIDGET (self->find_count),
                           self->find_query != NULL && self->find_query[0] != '\0');

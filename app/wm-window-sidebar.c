@@ -7,7 +7,9 @@
  * made in wm_window_set_project()), one row per diagram with its notation's
  * icon and its name, and a context menu on the rows: right click, long press,
  * Shift+F10 or the Menu key. The menu's items are "win." actions
- * (wm-window-actions.c) that act on the selected diagram.
+ * (wm-window-actions.c) that act on the selected diagram. The sidebar's
+ * other page is the outline of the diagram shown (WmOutline), which
+ * Ctrl+Shift+O goes to and back from.
  */
 #define G_LOG_DOMAIN "wm-window"
 
@@ -197,6 +199,40 @@ setup_context_menu (WmWindow *self)
                                                             gtk_keyval_trigger_new (GDK_KEY_Menu, 0)),
                                                           action));
   gtk_widget_add_controller (list, keys);
+}
+
+/* The outline */
+
+/* Ctrl+Shift+O shows the outline of the diagram shown, its selected row
+ * focused; from the outline, it goes back to the diagrams. */
+static void
+toggle_outline_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  WmWindow *self = WM_WINDOW (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  gboolean in_outline = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->outline));
+
+  if (in_outline ||
+      (g_strcmp0 (gtk_stack_get_visible_child_name (self->sidebar_stack), "outline") == 0 &&
+       focus == NULL))
+    {
+      gtk_stack_set_visible_child_name (self->sidebar_stack, "diagrams");
+      gtk_widget_grab_focus (GTK_WIDGET (self->diagram_list));
+      return;
+    }
+  gtk_stack_set_visible_child_name (self->sidebar_stack, "outline");
+  wm_outline_focus (self->outline);
+}
+
+void
+_wm_window_class_init_sidebar (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.toggle-outline", NULL,
+                                   toggle_outline_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.toggle-outline", NULL);
 }
 
 void

@@ -190,6 +190,7 @@ update_title (WmWindow *self)
   /* The unsaved-changes mark comes first, as GNOME applications show it. */
   title = wm_project_get_dirty (self->project) ? g_strdup_printf ("• %s", name) : g_strdup (name);
   adw_window_title_set_title (self->title, title);
+  /* Translators: the window's subtitle when the project has no file yet */
   adw_window_title_set_subtitle (self->title, where ? where : _("Not saved"));
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
@@ -200,7 +201,11 @@ update_history_tooltips (WmWindow *self)
 {
   const char *undo = wm_project_get_undo_label (self->project);
   const char *redo = wm_project_get_redo_label (self->project);
+  /* Translators: a tooltip; %s is what the step did, a whole phrase such as
+   * "Add Actor" or "Move 3 Items" */
   g_autofree char *undo_text = undo ? g_strdup_printf (_("Undo %s"), undo) : g_strdup (_("Undo"));
+  /* Translators: a tooltip; %s is what the step did, a whole phrase such as
+   * "Add Actor" or "Move 3 Items" */
   g_autofree char *redo_text = redo ? g_strdup_printf (_("Redo %s"), redo) : g_strdup (_("Redo"));
 
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->undo_button), undo_text);
@@ -237,6 +242,9 @@ show_zoom (GtkWidget     *button,
    * language's usual spacing and sign. */
   label = g_strdup_printf (_("%.0f %%"), 100 * wm_canvas_get_zoom (canvas));
   gtk_menu_button_set_label (GTK_MENU_BUTTON (button), label);
+  /* A screen reader reads "Zoom" (the label in wm-window.ui), then the level. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  label, -1);
   g_object_set_data (G_OBJECT (button), "wm-zoom-pending", NULL);
   return G_SOURCE_REMOVE;
 }
@@ -377,6 +385,22 @@ on_search_changed (WmWindow *self)
 
   /* The hits to step through, and to list with "All Diagrams". */
   _wm_window_update_find (self, matches);
+}
+
+/* GTK 4.8's search bar leaves its close button (an icon in a GtkCenterBox
+ * of the bar's own) without a name for a screen reader. */
+static void
+label_search_bar_close (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) && GTK_IS_CENTER_BOX (widget))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        _("Close Find"), -1);
+      else if (!GTK_IS_SEARCH_ENTRY (child))
+        label_search_bar_close (child);
+    }
 }
 
 static void
@@ -783,6 +807,7 @@ on_saved (GObject      *source,
       gtk_window_close (GTK_WINDOW (self));
     }
   else
+    /* Translators: a toast: the project was saved (past participle) */
     _wm_window_show_toast (self, _("Saved"));
 }
 
@@ -948,11 +973,14 @@ wm_window_class_init (WmWindowClass *klass)
   g_type_ensure (WM_TYPE_CANVAS);
   g_type_ensure (WM_TYPE_PROBLEMS_PANEL);
   g_type_ensure (WM_TYPE_METRICS_PANEL);
+  g_type_ensure (WM_TYPE_OUTLINE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/waymark/Waymark/ui/wm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, WmWindow, toasts);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, title);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, diagram_list);
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, outline);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, canvas_scroller);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, palette_scroller);
@@ -976,6 +1004,7 @@ wm_window_class_init (WmWindowClass *klass)
 
   _wm_window_class_init_actions (widget_class);
   _wm_window_class_init_find (widget_class);
+  _wm_window_class_init_sidebar (widget_class);
   _wm_window_class_init_watch (widget_class);
 }
 
@@ -1005,6 +1034,9 @@ wm_window_init (WmWindow *self)
                           G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->canvas, "diagram", self->metrics_panel, "diagram",
                           G_BINDING_SYNC_CREATE);
+  /* The outline follows the canvas's diagram and selection, and also works
+   * only while it shows. */
+  wm_outline_set_canvas (self->outline, WM_CANVAS (self->canvas));
   bind_zoom_button (self);
   g_signal_connect_swapped (self->inspector, "follow-link", G_CALLBACK (on_follow_link), self);
   g_signal_connect_swapped (self->problems_panel, "problem-activated",
@@ -1015,8 +1047,10 @@ wm_window_init (WmWindow *self)
                             G_CALLBACK (on_search_changed), self);
   g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled",
                             G_CALLBACK (on_search_mode), self);
+  label_search_bar_close (GTK_WIDGET (self->search_bar));
   _wm_window_init_find (self);
   _wm_window_init_sidebar (self);
+  _wm_window_init_actions (self);
   setup_drop_target (self);
   setup_drag_pause (self);
   g_signal_connect_swapped (gtk_recent_manager_get_default (), "changed",

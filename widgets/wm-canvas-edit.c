@@ -293,6 +293,7 @@ paste_data (WmCanvas *self,
   const char *text = g_bytes_get_data (data, &size);
   guint hash = g_bytes_hash (data);
 
+  /* Translators: a noun: names the clipboard's contents in error messages */
   fragment = wm_project_load_from_data (text, size, _("Clipboard"), &error);
   if (fragment == NULL || wm_project_get_n_diagrams (fragment) != 1)
     {
@@ -304,6 +305,7 @@ paste_data (WmCanvas *self,
   self->paste_count = hash == self->paste_hash ? self->paste_count + 1 : 1;
   self->paste_hash = hash;
   if (!paste_fragment (self, wm_project_get_diagram (fragment, 0),
+                       /* Translators: an undo label: the verb, as in the Edit menu */
                        PASTE_OFFSET * self->paste_count, _("Paste")))
     gtk_widget_error_bell (GTK_WIDGET (self));
 }
@@ -415,6 +417,7 @@ duplicate_action (GtkWidget  *widget,
 
   if (!_wm_canvas_is_writable (self) || (fragment = make_fragment (self)) == NULL ||
       !paste_fragment (self, wm_project_get_diagram (fragment, 0), PASTE_OFFSET,
+                       /* Translators: an undo label: the verb, as in the Edit menu */
                        _("Duplicate")))
     gtk_widget_error_bell (widget);
 }
@@ -594,6 +597,7 @@ align_action (GtkWidget  *widget,
         g_warning ("canvas.align: unknown edge “%s”", edge);
         return;
       }
+  /* Translators: an undo label: the verb */
   set_bounds_all (self, nodes, bounds, _("Align"));
 }
 
@@ -649,6 +653,7 @@ distribute_action (GtkWidget  *widget,
       *(horizontal ? &bounds[i].x : &bounds[i].y) = at;
       at += (horizontal ? bounds[i].width : bounds[i].height) + gap;
     }
+  /* Translators: an undo label: the verb (spread items evenly) */
   set_bounds_all (self, nodes, bounds, _("Distribute"));
 }
 

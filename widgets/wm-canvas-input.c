@@ -286,28 +286,25 @@ on_click_pressed (GtkGestureClick *gesture,
 
 /* The context menu */
 
-static GMenuModel *
-open_context_menu (WmCanvas *self,
-                   double    x,
-                   double    y)
+GMenuModel *
+_wm_canvas_popup_context_menu (WmCanvas *self,
+                               double    x,
+                               double    y,
+                               double    doc_x,
+                               double    doc_y,
+                               gboolean  on_selection)
 {
-  double dx, dy;
-  WmItem *hit;
-
-  if (self->diagram == NULL || self->behavior == NULL || self->behavior->populate_menu == NULL)
+  if (self->diagram == NULL)
     return NULL;
   if (self->context_menu == NULL)
     self->context_menu = g_menu_new ();
   g_menu_remove_all (self->context_menu);
-  wm_viewport_widget_to_doc (self->viewport, x, y, &dx, &dy);
-  /* The menu acts on the selection: an item clicked outside it becomes the
-   * selection first, as in file managers; one inside it keeps the others. */
-  hit = _wm_canvas_hit (self, dx, dy);
-  if (hit != NULL && !_wm_canvas_is_selected (self, hit->id))
-    wm_canvas_select (self, (const char *const[]) { hit->id, NULL });
-  self->context_x = dx;
-  self->context_y = dy;
-  self->behavior->populate_menu (self, self->context_menu, dx, dy);
+  self->context_x = doc_x;
+  self->context_y = doc_y;
+  if (self->behavior != NULL && self->behavior->populate_menu != NULL)
+    self->behavior->populate_menu (self, self->context_menu, doc_x, doc_y);
+  if (on_selection)
+    _wm_canvas_append_selection_menu (self, self->context_menu);
   if (g_menu_model_get_n_items (G_MENU_MODEL (self->context_menu)) == 0)
     return NULL;
   if (self->context_popover == NULL)
@@ -323,6 +320,25 @@ open_context_menu (WmCanvas *self,
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     gtk_popover_popup (GTK_POPOVER (self->context_popover));
   return G_MENU_MODEL (self->context_menu);
+}
+
+static GMenuModel *
+open_context_menu (WmCanvas *self,
+                   double    x,
+                   double    y)
+{
+  double dx, dy;
+  WmItem *hit;
+
+  if (self->diagram == NULL)
+    return NULL;
+  wm_viewport_widget_to_doc (self->viewport, x, y, &dx, &dy);
+  /* The menu acts on the selection: an item clicked outside it becomes the
+   * selection first, as in file managers; one inside it keeps the others. */
+  hit = _wm_canvas_hit (self, dx, dy);
+  if (hit != NULL && !_wm_canvas_is_selected (self, hit->id))
+    wm_canvas_select (self, (const char *const[]) { hit->id, NULL });
+  return _wm_canvas_popup_context_menu (self, x, y, dx, dy, hit != NULL);
 }
 
 static void
@@ -1237,6 +1253,7 @@ _wm_canvas_init_input (WmCanvas *self)
   /* A Space released elsewhere must not leave the canvas panning. */
   g_signal_connect_swapped (focus, "leave", G_CALLBACK (space_up), self);
   gtk_widget_add_controller (widget, focus);
+  _wm_canvas_init_keys (self);
 }
 
 /* Actions */
@@ -1376,6 +1393,7 @@ _wm_canvas_update_actions (WmCanvas *self)
   gtk_widget_action_set_enabled (widget, "canvas.edit", has_selection && is_writable (self));
   gtk_widget_action_set_enabled (widget, "canvas.delete", has_selection && is_writable (self));
   gtk_widget_action_set_enabled (widget, "canvas.nudge", has_diagram);
+  _wm_canvas_update_key_actions (self);
 }
 
 static void
@@ -1436,6 +1454,7 @@ _wm_canvas_class_init_actions (GtkWidgetClass *widget_class)
   add_nudge_binding (widget_class, GDK_KEY_Right, GDK_KEY_KP_Right, 1, 0);
   add_nudge_binding (widget_class, GDK_KEY_Up, GDK_KEY_KP_Up, 0, -1);
   add_nudge_binding (widget_class, GDK_KEY_Down, GDK_KEY_KP_Down, 0, 1);
+  _wm_canvas_class_init_keys (widget_class);
 }
 
 /* Test entry points */
@@ -1501,6 +1520,16 @@ _wm_canvas_test_drag_to (WmCanvas        *self,
   drag_begin (self, x, y, state);
   for (int i = 1; i <= steps; i++)
     drag_update (self, dx * i / steps, dy * i / steps);
+}
+
+void
+_wm_canvas_test_drag_motion (WmCanvas *self,
+                             double    dx,
+                             double    dy)
+{
+  g_return_if_fail (WM_IS_CANVAS (self));
+
+  drag_update (self, dx, dy);
 }
 
 void

@@ -465,11 +465,37 @@ void     _wm_canvas_test_drag_to    (WmCanvas       *self,
 void     _wm_canvas_test_drag_release (WmCanvas     *self,
                                      double          dx,
                                      double          dy);
+/* Moves a drag begun by _wm_canvas_test_drag_to() on to (dx, dy), as one
+ * motion event does, so that a benchmark can time each step's frame. */
+void     _wm_canvas_test_drag_motion (WmCanvas      *self,
+                                     double          dx,
+                                     double          dy);
 void     _wm_canvas_test_scroll     (WmCanvas       *self,
                                      double          x,
                                      double          y,
                                      double          dx,
                                      double          dy,
                                      GdkModifierType state);
+
+/* wm-canvas-keys.c: Tab through the items, Alt+arrows, Connect (Ctrl+L),
+ * the context menu from the keyboard, a node inserted by Enter on the palette */
+void     _wm_canvas_init_keys       (WmCanvas       *self);
+void     _wm_canvas_class_init_keys (GtkWidgetClass *widget_class);
+void     _wm_canvas_update_key_actions (WmCanvas    *self);
+/* Every item's id in the order Tab selects them. */
+GStrv    _wm_canvas_reading_order   (WmCanvas       *self);
+/* The section the context menu has for a selection of nodes. */
+void     _wm_canvas_append_selection_menu (WmCanvas *self,
+                                     GMenu          *menu);
+
+/* wm-canvas-input.c: fills the context menu for the selection and pops it
+ * up at widget point (x, y), document point (doc_x, doc_y); @on_selection
+ * when it is the selection's menu rather than empty space's. */
+GMenuModel *_wm_canvas_popup_context_menu (WmCanvas *self,
+                                     double          x,
+                                     double          y,
+                                     double          doc_x,
+                                     double          doc_y,
+                                     gboolean        on_selection);
 
 G_END_DECLS

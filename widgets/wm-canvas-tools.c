@@ -666,8 +666,9 @@ add_limit_message (WmCanvas  *self,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   g_autofree char *message =
-    g_strdup_printf (_("A text can hold at most %d characters; the rest will not be kept."),
-                     WM_LIMIT_TEXT_CHARS);
+    g_strdup_printf (ngettext ("A text can hold at most %d character; the rest will not be kept.",
+                               "A text can hold at most %d characters; the rest will not be kept.",
+                               WM_LIMIT_TEXT_CHARS), WM_LIMIT_TEXT_CHARS);
 
   self->editor_limit = gtk_label_new (message);
   gtk_label_set_wrap (GTK_LABEL (self->editor_limit), TRUE);

@@ -316,6 +316,7 @@ append_end_section (GMenu        *menu,
       g_menu_append_item (section, entry);
     }
   {
+    /* Translators: a menu item: no multiplicity at this end of an association */
     g_autoptr(GMenuItem) entry = g_menu_item_new (_("None"), NULL);
 
     g_menu_item_set_action_and_target (entry, "canvas.use-case-multiplicity", "(sbs)",

@@ -22,6 +22,7 @@
 
 #include "wm-canvas-private.h"
 #include "wm-draw.h"
+#include "wm-outline-private.h"
 
 static void set_dimmed (WmCanvas   *self,
                         GHashTable *ids);
@@ -58,12 +59,68 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (WmCanvas, wm_canvas, GTK_TYPE_WIDGET,
 
 /* The selection */
 
+/* The pending update of the description after edits, if any. */
+#define DESCRIPTION_SOURCE "wm-canvas-description-source"
+
+static void
+cancel_description_update (WmCanvas *self)
+{
+  guint source = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self), DESCRIPTION_SOURCE));
+
+  if (source != 0)
+    g_source_remove (source);
+  g_object_set_data (G_OBJECT (self), DESCRIPTION_SOURCE, NULL);
+}
+
+/* A screen reader reads the canvas as its selection: "Process “Assembly”,
+ * step 3 of 7", "Use case “Pay”, in “Web shop”" (wm-outline-tree.c). */
+static void
+update_description (WmCanvas *self)
+{
+  g_autofree char *description = NULL;
+
+  cancel_description_update (self);
+  description = _wm_outline_describe_selection (self->diagram,
+                                                _wm_canvas_get_selection_ids (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  description, -1);
+}
+
+static gboolean
+update_description_later (gpointer data)
+{
+  WmCanvas *self = data;
+
+  g_object_set_data (G_OBJECT (self), DESCRIPTION_SOURCE, NULL);
+  update_description (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* An edit of the selected item may rename it or move it elsewhere: the
+ * description follows once the edits pause, so that a drag does not work
+ * out a value stream's flow at every step. */
+static void
+queue_description_update (WmCanvas      *self,
+                          const WmDelta *delta)
+{
+  gboolean touched = FALSE;
+
+  for (guint i = 0; delta->modified != NULL && i < delta->modified->len && !touched; i++)
+    touched = g_hash_table_contains (self->selection, g_ptr_array_index (delta->modified, i));
+  if (!touched && !delta->header)
+    return;
+  cancel_description_update (self);
+  g_object_set_data (G_OBJECT (self), DESCRIPTION_SOURCE,
+                     GUINT_TO_POINTER (g_timeout_add (300, update_description_later, self)));
+}
+
 static void
 selection_changed (WmCanvas *self)
 {
   g_clear_pointer (&self->selection_ids, g_strfreev);
   _wm_canvas_update_actions (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  update_description (self);
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
 
@@ -511,7 +568,11 @@ diagram_changed (WmCanvas      *self,
   if (dropped)
     selection_changed (self);
   else
-    _wm_canvas_update_actions (self);
+    {
+      _wm_canvas_update_actions (self);
+      if (g_hash_table_size (self->selection) > 0)
+        queue_description_update (self, delta);
+    }
 }
 
 /* The modules of wm-notations.list that have a behaviour of their own. */
@@ -632,10 +693,7 @@ wm_canvas_set_diagram (WmCanvas  *self,
       show_whole (self);
     }
   _wm_canvas_sync_adjustments (self);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  diagram != NULL ? wm_diagram_get_name (diagram) : "",
-                                  -1);
+  update_description (self);
   _wm_canvas_update_actions (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIAGRAM]);
@@ -1264,6 +1322,7 @@ wm_canvas_dispose (GObject *object)
   g_clear_pointer (&self->context_popover, gtk_widget_unparent);
   g_clear_object (&self->context_menu);
   g_clear_handle_id (&self->extent_idle_id, g_source_remove);
+  cancel_description_update (self);
   if (self->diagram_signals != NULL)
     g_signal_group_set_target (self->diagram_signals, NULL);
   g_clear_object (&self->diagram);

@@ -68,4 +68,20 @@ const char *wm_canvas_get_tool        (WmCanvas   *self);
 void        wm_canvas_set_tool        (WmCanvas   *self,
                                        const char *type_id);
 
+/* What Enter on a palette tool does: a node of @type_id beside the
+ * selection (on its right, clear of other nodes) or in the middle of the
+ * view, or for a notation that lays its nodes out, in the selection's block
+ * or cell (else the first that takes the type); selected, with its name
+ * open for typing, which joins its creation's undo step. NULL when the
+ * diagram is read-only or the type is not a node type of its notation. */
+WmItem     *wm_canvas_insert_node     (WmCanvas   *self,
+                                       const char *type_id);
+/* Connect: links the two selected nodes, the first selected to the
+ * second, with link type @type_id, or with NULL the one type their
+ * notation allows between them, or a type chosen from a menu of those
+ * allowed. When none may, a toast says why. FALSE when no link was made
+ * (nor a menu opened). */
+gboolean    wm_canvas_connect_selection (WmCanvas   *self,
+                                       const char *type_id);
+
 G_END_DECLS

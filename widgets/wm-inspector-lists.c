@@ -218,6 +218,8 @@ entry_row_new (ListEditor        *editor,
   GtkWidget *down = entry_button (editor, entry->id, "move-down", "go-down-symbolic", _("Move down"),
                                   G_CALLBACK (on_entry_move_clicked));
   GtkWidget *remove = entry_button (editor, entry->id, "remove-entry", "user-trash-symbolic",
+                                    /* Translators: a tooltip, the verb: remove this entry from
+                                     * the list */
                                     _("Remove"), G_CALLBACK (on_entry_remove_clicked));
   g_autofree char *title = NULL;
 

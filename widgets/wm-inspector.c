@@ -56,8 +56,14 @@ void
 _wm_inspector_label_editor (GtkWidget  *editor,
                             const char *title)
 {
+  GtkWidget *inner = gtk_widget_get_first_child (editor);
+
   gtk_accessible_update_property (GTK_ACCESSIBLE (editor),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  /* A colour button's own button takes the focus: a screen reader names that one. */
+  if (GTK_IS_COLOR_BUTTON (editor) && GTK_IS_BUTTON (inner))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (inner), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                    -1);
 }
 
 static void
@@ -200,6 +206,21 @@ format_spin_value (const WmPropSpec *spec,
     wm_format_number (out, round (value * 1000) / 1000);
 }
 
+/* The value as the spin button shows it: with the decimal separator of the
+ * user's locale, where format_spin_value writes the model's C syntax. */
+static void
+format_spin_display (const WmPropSpec *spec,
+                     double            value,
+                     GString          *out)
+{
+  double shown = round (value * 1000) / 1000;
+
+  if (spec->type == WM_PROP_INTEGER)
+    format_spin_value (spec, value, out);
+  else
+    g_string_append_printf (out, "%.15g", shown == 0 ? 0 : shown);
+}
+
 static void
 on_spin_value_changed (GtkSpinButton *spin,
                        Row           *row)
@@ -283,7 +304,7 @@ on_spin_output (GtkSpinButton *spin,
 {
   g_autoptr(GString) text = g_string_new (NULL);
 
-  format_spin_value (row->spec, gtk_spin_button_get_value (spin), text);
+  format_spin_display (row->spec, gtk_spin_button_get_value (spin), text);
   if (!g_str_equal (text->str, gtk_editable_get_text (GTK_EDITABLE (spin))))
     gtk_editable_set_text (GTK_EDITABLE (spin), text->str);
   return TRUE;
@@ -538,6 +559,7 @@ string_row_new (Row        *row,
   g_autofree char *title = NULL;
 
   gtk_widget_set_name (remove, "remove-string");
+  /* Translators: a tooltip, the verb */
   gtk_widget_set_tooltip_text (remove, _("Remove"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (remove),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove"), -1);

@@ -127,6 +127,7 @@ flags_new (WmMetricsPanel *self)
   GtkWidget *grid;
   g_autoptr(GPtrArray) problems = wm_diagram_check (self->diagram);
 
+  /* Translators: a heading: the warnings the figures raise (a noun) */
   gtk_box_append (GTK_BOX (box), heading_new (_("Flags")));
   self->n_flags = problems->len;
   if (problems->len == 0)
@@ -264,8 +265,10 @@ comparison_heading_new (GtkWidget *box,
   gtk_widget_add_css_class (maps, "dim-label");
   gtk_widget_set_margin_bottom (maps, 6);
   gtk_box_append (GTK_BOX (box), maps);
+  /* Translators: a column heading: the value in the current-state map */
   gtk_grid_attach (GTK_GRID (grid), cell_new (_("Current"), TRUE, "caption-heading"), 1, 0, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), cell_new (_("Future"), TRUE, "caption-heading"), 2, 0, 1, 1);
+  /* Translators: a column heading: the change between the current and the future value, a noun */
   gtk_grid_attach (GTK_GRID (grid), cell_new (_("Change"), TRUE, "caption-heading"), 3, 0, 1, 1);
   return grid;
 }

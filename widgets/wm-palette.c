@@ -199,6 +199,38 @@ drag_begin (GtkDragSource *source,
   gtk_drag_source_set_icon (source, icon, PREVIEW_SIZE / 2, PREVIEW_SIZE / 2);
 }
 
+/* Enter or Space on a type's button acts there and then, rather than arm
+ * a tool that only a pointer could use: a node type adds one to the diagram
+ * (wm_canvas_insert_node()), a link type joins the two selected nodes. */
+static gboolean
+on_button_key (GtkEventControllerKey *controller,
+               guint                  keyval,
+               guint                  keycode,
+               GdkModifierType        state,
+               WmPalette             *self)
+{
+  GtkWidget *button = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  const char *type_id = g_object_get_data (G_OBJECT (button), "wm-type");
+  g_autoptr(WmCanvas) canvas = dup_canvas (self);
+  const WmItemType *type;
+
+  if ((state & gtk_accelerator_get_default_mod_mask ()) != 0 || canvas == NULL ||
+      self->notation == NULL)
+    return GDK_EVENT_PROPAGATE;
+  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter &&
+      keyval != GDK_KEY_space && keyval != GDK_KEY_KP_Space)
+    return GDK_EVENT_PROPAGATE;
+  type = wm_notation_lookup_type (self->notation, type_id);
+  if (type != NULL && type->kind == WM_ITEM_LINK)
+    {
+      if (wm_canvas_connect_selection (canvas, type->id))
+        gtk_widget_grab_focus (GTK_WIDGET (canvas));
+    }
+  else if (wm_canvas_insert_node (canvas, type_id) == NULL)
+    gtk_widget_error_bell (button);
+  return GDK_EVENT_STOP;
+}
+
 static GtkWidget *
 make_button (WmPalette        *self,
              const WmItemType *type,
@@ -207,6 +239,7 @@ make_button (WmPalette        *self,
   GtkWidget *button = gtk_toggle_button_new ();
   GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *preview;
+  /* Translators: the palette's pointer tool, the verb */
   const char *label = type != NULL ? g_dgettext (GETTEXT_PACKAGE, type->label) : _("Select");
   g_autofree char *tooltip = NULL;
 
@@ -216,8 +249,12 @@ make_button (WmPalette        *self,
       gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (preview), draw_preview,
                                       (gpointer) type, NULL);
       tooltip = type->kind == WM_ITEM_NODE
-        ? g_strdup_printf (_("Add a %s: click on the canvas, or drag it there"), label)
-        : g_strdup_printf (_("Connect with a %s: drag from one item to another"), label);
+        /* Translators: %s is an item type, "Actor"; the tooltip of its palette
+         * button. The type is quoted so that no article has to agree with it. */
+        ? g_strdup_printf (_("“%s”: click on the canvas, or drag this button there, to add an "
+                             "item of this type"), label)
+        /* Translators: %s is a link type, "Association" */
+        : g_strdup_printf (_("“%s”: drag from one item to another to link them"), label);
     }
   else
     {
@@ -245,6 +282,9 @@ make_button (WmPalette        *self,
   gtk_button_set_child (GTK_BUTTON (button), content);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, tooltip);
+  /* A screen reader reads the tool's name; the label inside may be cut short. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip, -1);
   if (group != NULL)
     gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), GTK_TOGGLE_BUTTON (group));
   g_object_set_data (G_OBJECT (button), "wm-type", type != NULL ? (gpointer) type->id : NULL);
@@ -257,6 +297,15 @@ make_button (WmPalette        *self,
       g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare), (gpointer) type->id);
       g_signal_connect (source, "drag-begin", G_CALLBACK (drag_begin), preview);
       gtk_widget_add_controller (button, GTK_EVENT_CONTROLLER (source));
+    }
+  if (type != NULL)
+    {
+      GtkEventController *keys = gtk_event_controller_key_new ();
+
+      /* Before the button's own bindings, which would toggle it. */
+      gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+      g_signal_connect (keys, "key-pressed", G_CALLBACK (on_button_key), self);
+      gtk_widget_add_controller (button, keys);
     }
   g_hash_table_insert (self->buttons, (gpointer) (type != NULL ? type->id : ""), button);
   gtk_box_append (GTK_BOX (self->box), button);

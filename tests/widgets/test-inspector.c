@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <locale.h>
 #include <string.h>
 
 #include "wm-inspector.h"
@@ -126,6 +127,45 @@ test_spin_edits_and_undo (Fixture       *fixture,
   g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, 40);
   g_assert_true (wm_project_undo (fixture->project));
   g_assert_false (wm_project_can_undo (fixture->project));
+}
+
+/* A number field shows the decimal separator of the user's locale and reads
+ * it back, while the model and the file keep the C syntax. */
+static void
+test_spin_follows_locale (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkSpinButton *spin = GTK_SPIN_BUTTON (editor (fixture, "cycle-time"));
+  g_autofree char *before = g_strdup (setlocale (LC_NUMERIC, NULL));
+  g_autoptr(GBytes) saved = NULL;
+  const char *xml;
+  gsize size;
+
+  if (setlocale (LC_NUMERIC, "de_DE.UTF-8") == NULL)
+    {
+      g_test_skip ("the de_DE.UTF-8 locale is not generated (build-aux/deps.sh does it)");
+      return;
+    }
+  gtk_spin_button_set_value (spin, 31.5);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "31,5");
+  g_assert_cmpfloat (wm_item_get_number (process (fixture), "cycle-time"), ==, 31.5);
+
+  /* Typed with the locale's comma, or with a point as the file writes it. */
+  gtk_editable_set_text (GTK_EDITABLE (spin), "27,25");
+  gtk_spin_button_update (spin);
+  g_assert_cmpfloat (wm_item_get_number (process (fixture), "cycle-time"), ==, 27.25);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "27,25");
+  gtk_editable_set_text (GTK_EDITABLE (spin), "12.5");
+  gtk_spin_button_update (spin);
+  g_assert_cmpfloat (wm_item_get_number (process (fixture), "cycle-time"), ==, 12.5);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "12,5");
+
+  /* The file is written in the C syntax while the locale is German. */
+  saved = wm_project_serialize (fixture->project);
+  setlocale (LC_NUMERIC, before);
+  xml = g_bytes_get_data (saved, &size);
+  g_assert_nonnull (g_strstr_len (xml, (gssize) size, "\"12.5\""));
+  g_assert_null (g_strstr_len (xml, (gssize) size, "12,5"));
 }
 
 static void
@@ -389,6 +429,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/inspector/rows/follow-specs", test_rows_follow_specs);
   ADD ("/inspector/edit/spin-and-undo", test_spin_edits_and_undo);
+  ADD ("/inspector/edit/spin-follows-locale", test_spin_follows_locale);
   ADD ("/inspector/edit/invalid-refused", test_invalid_value_refused);
   ADD ("/inspector/edit/error-clears-when-valid", test_error_clears_when_valid);
   ADD ("/inspector/edit/typing-is-one-step", test_typing_is_one_step);
