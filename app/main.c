@@ -15,15 +15,20 @@
 #include "wm-cli-merge.h"
 #include "wm-cli-team.h"
 
-/* The editor: every file given opens in its own window. */
+/* The editor: every file given opens in its own window, in the running
+ * instance if there is one. With @service, D-Bus started the process (the
+ * desktop file is DBusActivatable) and GApplication waits for its requests. */
 static int
 run_application (const char         *program,
+                 gboolean            service,
                  const char * const *files)
 {
   g_autoptr(WmApplication) app = wm_application_new ();
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
 
   g_ptr_array_add (args, (gpointer) program);
+  if (service)
+    g_ptr_array_add (args, (gpointer) "--gapplication-service");
   for (guint i = 0; files != NULL && files[i] != NULL; i++)
     g_ptr_array_add (args, (gpointer) files[i]);
   g_ptr_array_add (args, NULL);
@@ -56,8 +61,10 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) files = NULL;
   g_autofree char *locale = NULL;
+  const char *localedir;
   gboolean version = FALSE, check = FALSE, strict = FALSE;
   gboolean merge = FALSE;
+  gboolean service = FALSE;
   gboolean textconv = FALSE;
   g_autofree char *diff_old = NULL;
   g_autofree char *merge_output = NULL;
@@ -65,7 +72,11 @@ main (int   argc,
   const GOptionEntry entries[] = {
     { "export", 0, 0, G_OPTION_ARG_FILENAME, &export.output,
       N_("Export to OUT without a window: PNG, PDF, SVG, PowerPoint, PlantUML (.puml), draw.io "
-         "(.drawio), CSV, Markdown (.md) or a Waymark project (.waymark)"), N_("OUT") },
+         "(.drawio), CSV, Markdown (.md) or a Waymark project (.waymark)"),
+      /* Translators: the option's argument in --help, in capitals; the
+       * descriptions name these placeholders (OUT, FILE, PROJECT...), so translate
+       * each the same way in both places */
+      N_("OUT") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &export.format,
       N_("png, pdf, svg, pptx, puml, drawio, csv, md or waymark (default: from OUT’s "
          "extension); with --check, text or json"), N_("FORMAT") },
@@ -82,8 +93,11 @@ main (int   argc,
       N_("The diagram to export, by name or id, or “all” (default: a PDF or PowerPoint "
          "deck of every diagram, else the first)"), N_("NAME") },
     { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &export.scale,
-      N_("PNG pixels per diagram unit (default 1)"), N_("S") },
+      N_("PNG pixels per diagram unit (default 1)"),
+      /* Translators: the argument of --scale in --help: a scale factor */
+      N_("S") },
     { "dpi", 0, 0, G_OPTION_ARG_INT, &export.dpi, N_("PNG resolution, 96 being scale 1"),
+      /* Translators: the argument of --dpi in --help: a number of dots per inch */
       N_("N") },
     { "page", 0, 0, G_OPTION_ARG_STRING, &export.page,
       N_("PDF page size: a4, a3, letter or fit (default a4)"), N_("SIZE") },
@@ -117,12 +131,16 @@ main (int   argc,
     { "textconv", 0, 0, G_OPTION_ARG_NONE, &textconv,
       N_("Print PROJECT as one line per item, for git diff (diff.waymark.textconv)"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version and exit"), NULL },
+    /* GApplication's own option, passed on to it: the D-Bus service file starts us so. */
+    { "gapplication-service", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &service, NULL, NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("PROJECT") },
     { NULL }
   };
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* WAYMARK_LOCALEDIR lets the tests use catalogues that are not installed. */
+  localedir = g_getenv ("WAYMARK_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
@@ -151,6 +169,9 @@ main (int   argc,
       g_printerr ("waymark: %s\n", _("--import goes with --export (see --help)"));
       return WM_EXIT_USAGE;
     }
+  /* A drawn diff is painted as an export is. */
+  if (diff_old != NULL && export.output != NULL)
+    wm_cli_warn_missing_font ();
   if (diff_old != NULL || textconv)
     return wm_cli_team (diff_old, textconv, (const char *const *) files, &export);
   if (merge)
@@ -173,5 +194,5 @@ main (int   argc,
       return export.output != NULL ? wm_cli_export (files[0], &export)
                                    : wm_cli_check (files[0], strict, export.format);
     }
-  return run_application (argv[0], (const char * const *) files);
+  return run_application (argv[0], service, (const char * const *) files);
 }

@@ -216,7 +216,8 @@ write_copy (const Copy *copy,
     {
       int saved_errno = errno;
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   "Could not create %s: %s", dir, g_strerror (saved_errno));
+                   /* Translators: the first %s is a folder, the second the system's reason */
+                   _("Could not create the folder “%s”: %s"), dir, g_strerror (saved_errno));
       return FALSE;
     }
   return wm_safe_save_bytes (file, copy->copy, WM_SAFE_SAVE_PRIVATE, NULL, NULL, NULL, error) &&
@@ -603,6 +604,7 @@ check_copy (WmAutosaveEntry *entry)
     return;
   if (g_str_has_prefix (error->message, prefix))
     {
+      /* Translators: %s is a line number in a damaged file */
       g_autofree char *where = g_strdup_printf (_("Line %s"), error->message + strlen (prefix));
 
       set_damaged (entry, where);

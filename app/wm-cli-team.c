@@ -142,6 +142,8 @@ static void
 print_diagram_change (const WmDifference *change)
 {
   if (g_str_equal (change->property, "name"))
+    /* Translators: in the command line's diff report: what happened to the diagram (past
+     * participle) */
     print_value_change ("  ", _("renamed"), change);
   else if (g_str_equal (change->property, "order"))
     g_print ("  %s\n", _("moved among the diagrams"));
@@ -226,8 +228,11 @@ print_diagram_heading (const WmComparison *comparison,
 {
   WmDiagram *diagram = change_diagram (comparison, diagram_id);
 
-  g_print ("%s “%s” (%s, %s)\n", _("Diagram"), wm_diagram_get_name (diagram),
+  /* Translators: a heading of --diff's report: the diagram's name, its kind
+   * ("Value stream map") and its id */
+  g_print (_("Diagram “%s” (%s, %s)"), wm_diagram_get_name (diagram),
            g_dgettext (GETTEXT_PACKAGE, wm_diagram_get_notation (diagram)->label), diagram_id);
+  g_print ("\n");
 }
 
 static void
@@ -241,6 +246,8 @@ print_text (const WmComparison *comparison)
       const WmDifference *change = wm_comparison_get_change (comparison, i);
 
       if (change->scope == WM_DIFF_PROJECT && i == 0)
+        /* Translators: a heading of --diff's report: the changes to the project itself (a
+         * noun) */
         g_print ("%s\n", _("Project"));
       if (change->diagram != NULL && g_strcmp0 (change->diagram, diagram) != 0)
         {
@@ -256,6 +263,8 @@ print_text (const WmComparison *comparison)
         case WM_DIFF_DIAGRAM:
         default:
           if (change->kind == WM_DIFF_ADDED)
+            /* Translators: in the command line's diff report: what happened to an item (past
+             * participle) */
             g_print ("  %s\n", _("added"));
           else if (change->kind == WM_DIFF_REMOVED)
             g_print ("  %s\n", _("removed"));

@@ -15,6 +15,7 @@
 #include "wm-convert.h"
 #include "wm-csv.h"
 #include "wm-export.h"
+#include "wm-fonts.h"
 #include "wm-json.h"
 
 static void
@@ -48,6 +49,8 @@ print_metrics (WmProject *project)
 
       if (metrics == NULL)
         continue;
+      /* Translators: a heading of the command line's report; the first %s is a diagram's name,
+       * the second its id */
       g_print (_("Figures of “%s” (%s):"), wm_diagram_get_name (diagram),
                wm_diagram_get_id (diagram));
       g_print ("\n");
@@ -600,6 +603,28 @@ import_into (WmProject         *project,
   return done;
 }
 
+void
+wm_cli_warn_missing_font (void)
+{
+  static gboolean checked;
+  g_autofree char *wanted = NULL;
+  g_autofree char *used = NULL;
+  g_autofree char *message = NULL;
+
+  if (checked)
+    return;
+  checked = TRUE;
+  if (wm_fonts_check (&wanted, &used))
+    return;
+  if (used != NULL)
+    message = g_strdup_printf (_("warning: the font “%s” is not installed; exports use “%s” "
+                                 "instead and will look different"), wanted, used);
+  else
+    message = g_strdup_printf (_("warning: no font is installed, not even “%s”; exports will "
+                                 "have no readable text"), wanted);
+  g_printerr ("waymark: %s\n", message);
+}
+
 int
 wm_cli_export (const char        *path,
                const WmCliExport *request)
@@ -611,6 +636,9 @@ wm_cli_export (const char        *path,
 
   if (!parse_export_options (request, &options, &text))
     return WM_EXIT_USAGE;
+  /* Only what the painters draw depends on the font: not a table or a text. */
+  if (text == WM_EXCHANGE_UNKNOWN || request->markdown_svgs)
+    wm_cli_warn_missing_font ();
   project = load_input (path, NULL);
   if (project == NULL)
     return WM_EXIT_INVALID;

@@ -46,6 +46,9 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (WmCliExport, wm_cli_export_clear)
 int wm_cli_check  (const char        *path,
                    gboolean           strict,
                    const char        *format);
+/* Prints, once per process, a warning on stderr when the painters' font is
+ * not installed and naming the one used instead. */
+void wm_cli_warn_missing_font (void);
 /* Exports @path as @request asks; errors are one line on stderr. */
 int wm_cli_export (const char        *path,
                    const WmCliExport *request);

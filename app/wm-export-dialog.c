@@ -355,6 +355,7 @@ on_exported (GObject      *source,
   parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   gtk_window_close (GTK_WINDOW (self));
   if (parent != NULL)
+    /* Translators: a toast: the export is done (past participle) */
     gtk_widget_activate_action (GTK_WIDGET (parent), "win.toast", "s", _("Exported"));
 }
 
@@ -446,6 +447,7 @@ static void
 on_export_clicked (WmExportDialog *self)
 {
   GtkFileChooserNative *chooser =
+    /* Translators: the title of the file chooser, the verb */
     gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
                                  _("_Export"), _("_Cancel"));
   g_autofree char *name = _wm_export_dialog_dup_suggested_name (self);

@@ -7,6 +7,7 @@
 
 #include "wm-autosave.h"
 #include "wm-metrics-panel.h"
+#include "wm-outline.h"
 #include "wm-problems-panel.h"
 #include "wm-window.h"
 
@@ -19,6 +20,8 @@ struct _WmWindow
   AdwToastOverlay    *toasts;
   AdwWindowTitle     *title;
   GtkListView        *diagram_list;
+  GtkStack           *sidebar_stack;    /* the diagrams, or the outline */
+  WmOutline          *outline;
   GtkStack           *main_stack;
   GtkScrolledWindow  *canvas_scroller;
   GtkScrolledWindow  *palette_scroller;
@@ -122,10 +125,10 @@ void  _wm_window_class_init_import (GtkWidgetClass *widget_class);
 /* wm-window-compare.c: File → Compare with Saved Version / with File… */
 void  _wm_window_class_init_compare (GtkWidgetClass *widget_class);
 /* Shows, in a window of its own, how the diagram on screen differs from
- * its version in @older (taken); @older_name says what that is. */
+ * its version in @older (taken); @title says what @older is. */
 GtkWidget *_wm_window_show_comparison (WmWindow   *self,
                                        WmProject  *older,
-                                       const char *older_name);
+                                       const char *title);
 
 /* Saves to the project's own file (or asks where), then closes the window
  * if @then_close. */
@@ -147,8 +150,13 @@ void  _wm_window_update_undo_actions    (WmWindow       *self);
 /* The actions on the selected diagram are enabled when there is one and the
  * project is not read-only; moving it, when it has room to move. */
 void  _wm_window_update_diagram_actions (WmWindow       *self);
+/* The shortcuts that must come before the panes' own: F6 (a GtkPaned
+ * would take it for its children). */
+void  _wm_window_init_actions           (WmWindow       *self);
 
-/* wm-window-sidebar.c: the list of diagrams and its context menu */
+/* wm-window-sidebar.c: the list of diagrams and its context menu, and the
+ * outline of the diagram shown (Ctrl+Shift+O) */
+void  _wm_window_class_init_sidebar (GtkWidgetClass *widget_class);
 void  _wm_window_init_sidebar      (WmWindow   *self);
 void  _wm_window_dispose_sidebar   (WmWindow   *self);
 /* The position of @diagram in the project (and the sidebar), or

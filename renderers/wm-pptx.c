@@ -1172,7 +1172,8 @@ add_appendix_slides (Deck *deck)
     {
       /* Translators: an appendix slide's title, then its number among them, as in
        * “Appendix: use-case details (2 of 3)”. */
-      g_autofree char *numbered = g_strdup_printf (_("%s (%u of %u)"), title, s + 1, n_slides);
+      g_autofree char *numbered = g_strdup_printf (ngettext ("%s (%u of %u)", "%s (%u of %u)",
+                                                             n_slides), title, s + 1, n_slides);
 
       add_appendix_slide (deck, &flow, 2 * s, n_slides > 1 ? numbered : title);
     }

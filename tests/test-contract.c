@@ -35,6 +35,9 @@ test_contract (gconstpointer data)
 
   item = wm_test_create_item (diagram, contract->type, &anchor);
   item_id = g_strdup (item->id);
+  /* Adding it is an undo step named by its type's own sentence, "Add Actor". */
+  g_assert_nonnull (contract->type->add_label);
+  g_assert_cmpstr (wm_project_get_undo_label (project), ==, contract->type->add_label);
   g_assert_true (wm_diagram_lookup (diagram, item_id) == item);
   g_assert_true (wm_project_lookup_item (project, item_id, NULL) == item);
   wm_test_set_every_property (diagram, item, target->id);

@@ -284,8 +284,7 @@ test_check_fit (Fixture       *fixture,
                                     "The pain reliever “Roasted to order” relieves no pain."),
                     ==, 0);
   g_assert_cmpuint (count_messages (problems,
-                                    "No gain creator creates the gain an unnamed note of type "
-                                    "“Gain”."), ==, 1);
+                                    "No gain creator creates an unnamed gain."), ==, 1);
   g_assert_cmpuint (count_messages (problems, "A note of type “Gain” has no text."), ==, 1);
   g_assert_cmpuint (count_messages (problems,
                                     "The gain creator “Q-graded lots” creates no gain."), ==, 1);

@@ -603,8 +603,9 @@ end_field (CsvTable  *table,
   if (table->cells->len >= WM_CSV_MAX_COLUMNS)
     {
       set_line_error (error, WM_ERROR_INVALID, table->name, table->row_line,
-                      _("the row has more than %d columns, the most Waymark reads"),
-                      WM_CSV_MAX_COLUMNS);
+                      ngettext ("the row has more than %d column, the most Waymark reads",
+                                "the row has more than %d columns, the most Waymark reads",
+                                WM_CSV_MAX_COLUMNS), WM_CSV_MAX_COLUMNS);
       return FALSE;
     }
   g_ptr_array_add (table->cells, g_strndup (table->field->str, table->field->len));
@@ -638,8 +639,9 @@ end_row (CsvTable  *table,
   if (table->rows->len >= WM_CSV_MAX_ROWS)
     {
       set_line_error (error, WM_ERROR_INVALID, table->name, table->row_line,
-                      _("the table has more than %d rows, the most Waymark reads"),
-                      WM_CSV_MAX_ROWS);
+                      ngettext ("the table has more than %d row, the most Waymark reads",
+                                "the table has more than %d rows, the most Waymark reads",
+                                WM_CSV_MAX_ROWS), WM_CSV_MAX_ROWS);
       return FALSE;
     }
   row = g_new (CsvRow, 1);
@@ -1059,7 +1061,9 @@ apply_cell (Import     *import,
   if (!wm_item_has_prop (item, name))
     {
       if (!wm_str_is_blank (cell))
-        warn (import, line, _("a %s has no “%s”; the value “%s” was skipped"),
+        /* Translators: 1st %s is an item type, "Process"; 2nd %s a column, "cycle-time";
+         * 3rd %s the cell's text */
+        warn (import, line, _("an item of type “%s” has no “%s”; the value “%s” was skipped"),
               _(item->type->label), name, cell);
       return;
     }
@@ -1073,8 +1077,10 @@ apply_cell (Import     *import,
     }
   if (!wm_value_parse (spec, text, &parsed, &error))
     {
-      warn (import, line, _("“%s” is not a valid %s for “%s”: %s"), cell, _(spec->label),
-            item->text, error->message);
+      /* Translators: 1st %s is the cell's text; 2nd %s a property, "Cycle time"; 3rd %s the
+       * item's name; 4th %s says what is wrong */
+      warn (import, line, _("“%s” is not a valid value for “%s” of “%s”: %s"), cell,
+            _(spec->label), item->text, error->message);
       return;
     }
   same = wm_item_has_value (item, name) && wm_value_equal (spec, current, &parsed);
@@ -1128,7 +1134,9 @@ add_node (Import     *import,
   WmItem *item = wm_diagram_add_node (import->diagram, type_id, &bounds, text, &error);
 
   if (item == NULL)
-    warn (import, line, _("a %s could not be added: %s"), _(type->label), error->message);
+    /* Translators: the first %s is an item type, "Process"; the second says why */
+    warn (import, line, _("an item of type “%s” could not be added: %s"), _(type->label),
+          error->message);
   else if (import->names != NULL)
     remember_name (import, item);
   return item;
@@ -1223,7 +1231,9 @@ import_vsm (Import *import)
         }
       else if ((item = find_named (import, type, name)) == NULL)
         {
-          warn (import, row->line, _("the diagram has no %s named “%s”; the row was skipped"),
+          warn (import, row->line,
+                /* Translators: the first %s is an item type, "Process"; the second a name */
+                _("the diagram has no item of type “%s” named “%s”; the row was skipped"),
                 _(wm_notation_lookup_type (wm_diagram_get_notation (import->diagram),
                                            type)->label), name);
           continue;
@@ -1843,7 +1853,9 @@ prepare_import (Import   *import,
         {
           set_line_error (error, WM_ERROR_INVALID, import->table->name,
                           table_row (import->table, WM_CSV_MAX_LANES + 1)->line,
-                          _("a customer journey has at most %d lanes"), WM_CSV_MAX_LANES);
+                          ngettext ("a customer journey has at most %d lane",
+                                    "a customer journey has at most %d lanes", WM_CSV_MAX_LANES),
+                          WM_CSV_MAX_LANES);
           return FALSE;
         }
       return TRUE;
@@ -1884,8 +1896,11 @@ lay_out (Import *import)
   if (!wm_layout_supported (import->diagram) || n == 0)
     return;
   if (n > LAYOUT_MAX_NODES)
-    warn (import, 0, _("the diagram has more than %d items, so they were put in rows and "
-                       "columns instead of laid out"), LAYOUT_MAX_NODES);
+    warn (import, 0, ngettext ("the diagram has more than %d item, so they were put in rows "
+                               "and columns instead of laid out",
+                               "the diagram has more than %d items, so they were put in rows "
+                               "and columns instead of laid out", LAYOUT_MAX_NODES),
+          LAYOUT_MAX_NODES);
   else if (!wm_layout_diagram (import->diagram, NULL, &error))
     warn (import, 0, _("the automatic layout failed (%s); the items were put in rows and "
                        "columns"), error->message);
@@ -1960,9 +1975,13 @@ wm_import_csv_into (WmDiagram   *diagram,
   if (!g_str_equal (kind_notation (kind), wm_diagram_get_notation (diagram)->id))
     {
       g_set_error (error, WM_ERROR, WM_ERROR_NOT_ALLOWED,
-                   _("The table is a %s, so it cannot update the %s “%s”."),
+                   /* Translators: 1st %s is the table's kind of diagram, "Value stream map";
+                    * 2nd %s the name of the diagram to update, 3rd %s its kind. Reorder
+                    * them with %1$s %2$s %3$s if your language needs to. */
+                   _("The table holds a diagram of type “%s”, so it cannot update “%s”, "
+                     "a diagram of type “%s”."),
                    _(wm_notation_lookup (kind_notation (kind))->label),
-                   _(wm_diagram_get_notation (diagram)->label), wm_diagram_get_name (diagram));
+                   wm_diagram_get_name (diagram), _(wm_diagram_get_notation (diagram)->label));
       return FALSE;
     }
   if (project != NULL && wm_project_get_read_only (project))

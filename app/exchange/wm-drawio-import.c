@@ -492,7 +492,9 @@ read_cells (Page     *page,
       if (++page->import->n_cells > WM_DRAWIO_LIMIT_CELLS)
         {
           g_set_error (error, WM_ERROR, WM_ERROR_INVALID,
-                       _("%s: the file has more than %d shapes and connectors"),
+                       ngettext ("%s: the file has more than %d shape and connector",
+                                 "%s: the file has more than %d shapes and connectors",
+                                 WM_DRAWIO_LIMIT_CELLS),
                        page->import->filename, WM_DRAWIO_LIMIT_CELLS);
           return FALSE;
         }
@@ -891,8 +893,9 @@ fit_text (Page       *page,
   if (wm_limits_text_length (text) <= WM_LIMIT_TEXT_CHARS)
     return g_strdup (text);
   wm_import_log_warn (page->import->log, cell_line (page, cell),
-                      _("A label on page “%s” was cut to %d characters"), page->name,
-                      WM_LIMIT_TEXT_CHARS);
+                      ngettext ("A label on page “%s” was cut to %d character",
+                                "A label on page “%s” was cut to %d characters",
+                                WM_LIMIT_TEXT_CHARS), page->name, WM_LIMIT_TEXT_CHARS);
   return g_utf8_substring (text, 0, WM_LIMIT_TEXT_CHARS);
 }
 
@@ -1472,7 +1475,7 @@ read_with_context (const char  *data,
     {
       g_autofree char *message = g_strdup (first.message != NULL ? first.message
                                            : context->lastError.message != NULL
-                                           ? context->lastError.message : "unknown error");
+                                           ? context->lastError.message : _("unknown error"));
 
       /* libxml2's message may add lines (the bytes at fault); the first says it. */
       message[strcspn (message, "\n")] = '\0';
@@ -1729,7 +1732,9 @@ import_pages (Import   *import,
       if (++number > WM_DRAWIO_LIMIT_PAGES)
         {
           wm_import_log_warn (import->log, (guint) MAX (xmlGetLineNo (node), 0),
-                              _("Only the first %d pages were read"), WM_DRAWIO_LIMIT_PAGES);
+                              ngettext ("Only the first %d page was read",
+                                        "Only the first %d pages were read",
+                                        WM_DRAWIO_LIMIT_PAGES), WM_DRAWIO_LIMIT_PAGES);
           break;
         }
       if (!import_page (import, node, number, &page_error))
@@ -1802,6 +1807,7 @@ wm_import_drawio (const char   *data,
     .ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
     .refs = g_ptr_array_new_with_free_func (ref_free),
   };
+  /* Translators: an undo label, the verb (or the noun, as undo labels are in your language) */
   wm_project_begin_group (project, _("Import"));
   ok = import_pages (&import, root, error);
   if (ok)

@@ -927,8 +927,11 @@ run_dot (Layout  *layout,
   if (!complete)
     {
       g_set_error (error, WM_ERROR, WM_ERROR_FAILED,
-                   _("Graphviz took more than %d seconds to lay out the diagram; it was "
-                     "stopped and the diagram is unchanged."), DOT_SECONDS);
+                   ngettext ("Graphviz took more than %d second to lay out the diagram; it "
+                             "was stopped and the diagram is unchanged.",
+                             "Graphviz took more than %d seconds to lay out the diagram; it "
+                             "was stopped and the diagram is unchanged.", DOT_SECONDS),
+                   DOT_SECONDS);
       return FALSE;
     }
   parsed = WIFEXITED (status) && WEXITSTATUS (status) == 0 && parse_answer (layout, answer, error);
@@ -1118,8 +1121,10 @@ wm_layout_diagram (WmDiagram         *diagram,
   if (layout.nodes->len > MAX_NODES || layout.n_edges > MAX_EDGES)
     {
       g_set_error (error, WM_ERROR, WM_ERROR_FAILED,
-                   _("The diagram is too big to lay out automatically (more than %u nodes or "
-                     "%u links)."), MAX_NODES, MAX_EDGES);
+                   /* Translators: the limits are given as "what: how many" so that
+                    * neither number needs a plural form */
+                   _("The diagram is too big to lay out automatically (most nodes: %u; most "
+                     "links: %u)."), MAX_NODES, MAX_EDGES);
       return FALSE;
     }
   if (!run_dot (&layout, error))

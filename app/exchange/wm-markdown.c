@@ -203,6 +203,7 @@ value_text (const WmPropSpec *spec,
         g_string_append_printf (number, " %s", unit);
       return g_strdup (number->str);
     case WM_PROP_BOOLEAN:
+      /* Translators: the value of a yes/no property in a Markdown table */
       return g_strdup (value->v.boolean ? _("yes") : _("no"));
     case WM_PROP_ENUM:
       return g_strdup (_(spec->choices[value->v.choice].label));
@@ -488,6 +489,8 @@ md_metrics (Md        *md,
             WmDiagram *diagram)
 {
   g_autoptr(GArray) metrics = wm_notation_compute_metrics (diagram);
+  /* Translators: column headings of a Markdown table: a figure's name (lead time...) and its
+   * value, nouns */
   const char *headers[] = { _("Figure"), _("Value"), NULL };
 
   if (metrics == NULL || metrics->len == 0)
@@ -625,10 +628,12 @@ md_journey_entry (Md        *md,
         {
           g_autofree char *target = wm_figure_format_as (WM_FIGURE_AMOUNT,
                                                          wm_item_get_number (item, WM_JOURNEY_TARGET));
+          g_autofree char *aim = unit[0] != '\0' ? g_strdup_printf ("%s %s", target, unit)
+                                                 : g_strdup (target);
 
-          /* Translators: after a KPI's value and unit, the value it aims at and the unit. */
-          g_string_append_printf (text, _(" (target %s%s%s)"), target, unit[0] != '\0' ? " " : "",
-                                  unit);
+          g_string_append_c (text, ' ');
+          /* Translators: after a KPI's value, the value it aims at with its unit, "8 %" */
+          g_string_append_printf (text, _("(target %s)"), aim);
         }
     }
   md_anchor (md, "item", item->id);
@@ -660,6 +665,7 @@ md_journey (Md        *md,
         g_ptr_array_add (g_ptr_array_index (cells, (guint) lane * layout->n_stages + stage), item);
     }
 
+  /* Translators: a heading of a Markdown export: a customer journey (a noun) */
   g_string_append_printf (md->out, "### %s\n\n| %s |", _("Journey"), _("Lane"));
   for (guint s = 0; s < layout->n_stages; s++)
     md_cell (md, layout->stages[s].label);

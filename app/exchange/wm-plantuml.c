@@ -722,8 +722,10 @@ warn (Parser     *parser,
     return;
   if (parser->n_warnings == MAX_WARNINGS + 1)
     {
-      wm_import_log_warn (parser->log, 0, _("More than %u warnings; the rest are not shown."),
-                          MAX_WARNINGS);
+      wm_import_log_warn (parser->log, 0,
+                          ngettext ("More than %u warning; the rest are not shown.",
+                                    "More than %u warnings; the rest are not shown.",
+                                    MAX_WARNINGS), MAX_WARNINGS);
       return;
     }
   va_start (args, format);
@@ -971,7 +973,9 @@ may_add_item (Parser *parser)
     return TRUE;
   if (!parser->warned_items)
     warn (parser, parser->line,
-          _("More than %u elements and links; the rest of the input is skipped."), MAX_ITEMS);
+          ngettext ("More than %u element and link; the rest of the input is skipped.",
+                    "More than %u elements and links; the rest of the input is skipped.",
+                    MAX_ITEMS), MAX_ITEMS);
   parser->warned_items = TRUE;
   return FALSE;
 }
@@ -1403,8 +1407,11 @@ may_nest (Parser *parser)
     return TRUE;
   if (!parser->warned_depth)
     warn (parser, parser->line,
-          _("Containers nest more than %d deep; the deeper ones are left out and their "
-            "elements go into the enclosing container."), WM_LIMIT_CONTAINMENT_DEPTH - 1);
+          ngettext ("Containers nest more than %d level deep; the deeper ones are left out "
+                    "and their elements go into the enclosing container.",
+                    "Containers nest more than %d levels deep; the deeper ones are left out "
+                    "and their elements go into the enclosing container.",
+                    WM_LIMIT_CONTAINMENT_DEPTH - 1), WM_LIMIT_CONTAINMENT_DEPTH - 1);
   parser->warned_depth = TRUE;
   return FALSE;
 }
@@ -1425,7 +1432,8 @@ parse_container (Parser     *parser,
       return;
     }
   if (!g_str_equal (keyword, "rectangle") && !g_str_equal (keyword, "package"))
-    warn (parser, parser->line, _("A %s is imported as a package."), keyword);
+    /* Translators: %s is the PlantUML keyword that declares a container, "frame" */
+    warn (parser, parser->line, _("“%s” is imported as a package."), keyword);
   /* Even without braces, a container is one more level. */
   if (may_nest (parser))
     item = declare (parser, type_id, &declaration);
@@ -2051,7 +2059,9 @@ begin_block (Parser *parser)
   if (parser->n_diagrams >= MAX_DIAGRAMS)
     {
       if (parser->n_diagrams == MAX_DIAGRAMS)
-        warn (parser, parser->line, _("More than %u diagrams; the rest are skipped."),
+        warn (parser, parser->line,
+              ngettext ("More than %u diagram; the rest are skipped.",
+                        "More than %u diagrams; the rest are skipped.", MAX_DIAGRAMS),
               MAX_DIAGRAMS);
       parser->n_diagrams++;
       return;
@@ -2438,7 +2448,9 @@ read_line (Parser     *parser,
 
   if (length > MAX_LINE_BYTES)
     {
-      warn (parser, parser->line, _("The line is longer than %u bytes and is skipped."),
+      warn (parser, parser->line,
+            ngettext ("The line is longer than %u byte and is skipped.",
+                      "The line is longer than %u bytes and is skipped.", MAX_LINE_BYTES),
             MAX_LINE_BYTES);
       return;
     }

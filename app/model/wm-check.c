@@ -18,6 +18,8 @@ wm_severity_to_string (WmSeverity severity)
 {
   switch (severity)
     {
+    /* Translators: a problem's severity in the command line's report: note, warning or error
+     * (nouns) */
     case WM_SEVERITY_INFO: return _("note");
     case WM_SEVERITY_WARNING: return _("warning");
     case WM_SEVERITY_ERROR: return _("error");

@@ -142,8 +142,9 @@ check_text (Loader     *loader,
   if (text == NULL || wm_limits_check_text (text, NULL))
     return TRUE;
   fail (loader, WM_ERROR_INVALID,
-        _("the text is longer than %d characters, the most a Waymark text can hold"),
-        WM_LIMIT_TEXT_CHARS);
+        ngettext ("the text is longer than %d character, the most a Waymark text can hold",
+                  "the text is longer than %d characters, the most a Waymark text can hold",
+                  WM_LIMIT_TEXT_CHARS), WM_LIMIT_TEXT_CHARS);
   return FALSE;
 }
 
@@ -284,7 +285,9 @@ lookup_value (Loader            *loader,
       index = wm_item_type_find_prop (loader->item->type, name);
       if (index < 0)
         {
-          fail (loader, WM_ERROR_UNKNOWN_TYPE, _("a %s has no property “%s”"),
+          /* Translators: the first %s is an item type as the file spells it,
+           * "process"; the second a property name, "cycle-time" */
+          fail (loader, WM_ERROR_UNKNOWN_TYPE, _("an item of type “%s” has no property “%s”"),
                 loader->item->type->id, name);
           return NULL;
         }
@@ -298,7 +301,9 @@ lookup_value (Loader            *loader,
       index = wm_notation_find_prop (notation, name);
       if (index < 0)
         {
-          fail (loader, WM_ERROR_UNKNOWN_TYPE, _("a %s diagram has no field “%s”"),
+          /* Translators: the first %s is a kind of diagram as the file spells it,
+           * "value-stream-map"; the second a field name, "daily-demand" */
+          fail (loader, WM_ERROR_UNKNOWN_TYPE, _("a diagram of type “%s” has no field “%s”"),
                 notation->id, name);
           return NULL;
         }
@@ -349,7 +354,9 @@ parse_points (Loader     *loader,
 
   if (n > WM_LIMIT_POINTS)
     {
-      fail (loader, WM_ERROR_INVALID, _("a link can have at most %d waypoints"), WM_LIMIT_POINTS);
+      fail (loader, WM_ERROR_INVALID, ngettext ("a link can have at most %d waypoint",
+                                                "a link can have at most %d waypoints",
+                                                WM_LIMIT_POINTS), WM_LIMIT_POINTS);
       return FALSE;
     }
   item->points = g_new0 (WmPoint, MAX (n, 1));
@@ -480,7 +487,10 @@ start_item (Loader     *loader,
   type = wm_notation_lookup_type (wm_diagram_get_notation (loader->diagram), type_id);
   if (type == NULL || type->kind != kind)
     {
-      fail (loader, WM_ERROR_UNKNOWN_TYPE, _("a %s diagram has no %s type “%s”"),
+      fail (loader, WM_ERROR_UNKNOWN_TYPE,
+            /* Translators: the file's own words: 1st %s is a kind of diagram, "use-case";
+             * 2nd %s an element name, "node" or "link"; 3rd %s a type, "actor" */
+            _("a diagram of type “%s” has no <%s> of type “%s”"),
             wm_diagram_get_notation (loader->diagram)->id, element, type_id);
       return;
     }
@@ -522,7 +532,9 @@ start_list (Loader *loader)
   loader->list = _wm_diagram_get_list_mutable (loader->diagram, name);
   if (loader->list == NULL)
     {
-      fail (loader, WM_ERROR_UNKNOWN_TYPE, _("a %s diagram has no list “%s”"),
+      /* Translators: the first %s is a kind of diagram as the file spells it,
+       * "customer-journey"; the second a list name, "stages" */
+      fail (loader, WM_ERROR_UNKNOWN_TYPE, _("a diagram of type “%s” has no list “%s”"),
             wm_diagram_get_notation (loader->diagram)->id, name);
       return;
     }
@@ -662,8 +674,9 @@ check_entries_length (Loader    *loader,
   if (length <= WM_LIMIT_TEXT_CHARS)
     return TRUE;
   fail (loader, WM_ERROR_INVALID,
-        _("the text is longer than %d characters, the most a Waymark text can hold"),
-        WM_LIMIT_TEXT_CHARS);
+        ngettext ("the text is longer than %d character, the most a Waymark text can hold",
+                  "the text is longer than %d characters, the most a Waymark text can hold",
+                  WM_LIMIT_TEXT_CHARS), WM_LIMIT_TEXT_CHARS);
   return FALSE;
 }
 

@@ -180,7 +180,9 @@ scan_start_tag (Scan       *scan,
   if (++scan->n_elements > WM_LIMIT_ELEMENTS)
     {
       refuse (scan, p, WM_ERROR_INVALID,
-              _("the file has more than %d elements, the most Waymark opens"), WM_LIMIT_ELEMENTS);
+              ngettext ("the file has more than %d element, the most Waymark opens",
+                        "the file has more than %d elements, the most Waymark opens",
+                        WM_LIMIT_ELEMENTS), WM_LIMIT_ELEMENTS);
       return NULL;
     }
   for (; q < scan->end && *q != '>'; q++)
@@ -193,8 +195,10 @@ scan_start_tag (Scan       *scan,
       if (++n_attributes > WM_LIMIT_ATTRIBUTES)
         {
           refuse (scan, p, WM_ERROR_INVALID,
-                  _("the element has more than %d attributes, more than any Waymark element has"),
-                  WM_LIMIT_ATTRIBUTES);
+                  ngettext ("the element has more than %d attribute, more than any Waymark "
+                            "element has",
+                            "the element has more than %d attributes, more than any Waymark "
+                            "element has", WM_LIMIT_ATTRIBUTES), WM_LIMIT_ATTRIBUTES);
           return NULL;
         }
     }
@@ -203,8 +207,10 @@ scan_start_tag (Scan       *scan,
   if (q[-1] != '/' && ++scan->depth > WM_LIMIT_XML_DEPTH)
     {
       refuse (scan, p, WM_ERROR_INVALID,
-              _("elements are nested more than %d deep, deeper than any Waymark file"),
-              WM_LIMIT_XML_DEPTH);
+              ngettext ("elements are nested more than %d level deep, deeper than any "
+                        "Waymark file",
+                        "elements are nested more than %d levels deep, deeper than any "
+                        "Waymark file", WM_LIMIT_XML_DEPTH), WM_LIMIT_XML_DEPTH);
       return NULL;
     }
   return q + 1;

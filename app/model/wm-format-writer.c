@@ -378,8 +378,8 @@ check_reopens (GFile   *file,
 
   if (_wm_format_scan (data, size, name, &local_error))
     return TRUE;
-  /* Translators: %s is why the reader would refuse the file, with its line. */
   g_set_error (error, WM_ERROR, WM_ERROR_INVALID,
+               /* Translators: %s is why the reader would refuse the file, with its line. */
                _("The project was not saved, because it could not be opened again: %s"),
                local_error->message);
   return FALSE;

@@ -40,7 +40,9 @@ wm_limits_check_text (const char *text,
       wm_limits_text_length (text) <= WM_LIMIT_TEXT_CHARS)
     return TRUE;
   g_set_error (error, WM_ERROR, WM_ERROR_INVALID,
-               _("A text can hold at most %d characters."), WM_LIMIT_TEXT_CHARS);
+               ngettext ("A text can hold at most %d character.",
+                         "A text can hold at most %d characters.", WM_LIMIT_TEXT_CHARS),
+               WM_LIMIT_TEXT_CHARS);
   return FALSE;
 }
 

@@ -95,17 +95,28 @@ shorten (const char *value)
 char *
 wm_conflict_describe (const WmConflict *conflict)
 {
-  const char *what = conflict->item ? conflict->item
-                     : conflict->diagram ? conflict->diagram : _("the project");
-
+  const char *what = conflict->item ? conflict->item : conflict->diagram;
   g_autofree char *ours = NULL;
   g_autofree char *theirs = NULL;
 
+  /* Whole sentences for the project and for an id, rather than "the project"
+   * put in for the id, so that a translator can inflect them. */
+  if (conflict->property == NULL && what == NULL)
+    return g_strdup (_("Merge conflict: the project was deleted on one side and changed on "
+                       "the other; it was kept"));
   if (conflict->property == NULL)
+    /* Translators: %s is the id of an item or a diagram */
     return g_strdup_printf (_("Merge conflict: %s was deleted on one side and changed on the "
                               "other; it was kept"), what);
   ours = conflict->ours ? shorten (conflict->ours) : g_strdup (_("(unset)"));
   theirs = conflict->theirs ? shorten (conflict->theirs) : g_strdup (_("(unset)"));
+  if (what == NULL)
+    /* Translators: 1st %s is a property of the project, "title"; 2nd %s and 3rd %s its
+     * values in our version and in theirs */
+    return g_strdup_printf (_("Merge conflict on “%s” of the project: ours is “%s”, "
+                              "theirs is “%s”"), conflict->property, ours, theirs);
+  /* Translators: 1st %s is a property, "text"; 2nd %s the id of the item or diagram
+   * that has it; 3rd %s and 4th %s its values in our version and in theirs */
   return g_strdup_printf (_("Merge conflict on “%s” of %s: ours is “%s”, theirs is “%s”"),
                           conflict->property, what, ours, theirs);
 }

@@ -18,6 +18,7 @@ static const WmChoice blocks[] = {
   { "key-resources", N_("Key Resources") },
   { "value-propositions", N_("Value Propositions") },
   { "customer-relationships", N_("Customer Relationships") },
+  /* Translators: a Business Model Canvas block: how the company reaches its customers */
   { "channels", N_("Channels") },
   { "customer-segments", N_("Customer Segments") },
   { "cost-structure", N_("Cost Structure") },
@@ -28,13 +29,16 @@ static const WmChoice blocks[] = {
 static const WmPropSpec diagram_props[] = {
   WM_P_STRING (WM_BMC_DESIGNED_FOR, N_("Designed for")),
   WM_P_STRING (WM_BMC_DESIGNED_BY, N_("Designed by")),
+  /* Translators: a noun: the date the canvas was drawn */
   WM_P_STRING (WM_BMC_DATE, N_("Date")),
+  /* Translators: a noun: which version of the canvas this is */
   WM_P_STRING (WM_BMC_VERSION, N_("Version")),
   WM_P_NUMBER (WM_FIELD_WIDTH, N_("Canvas width"), "px", 400, 20000, "1600"),
   WM_P_NUMBER (WM_FIELD_HEIGHT, N_("Canvas height"), "px", 300, 20000, "1000"),
 };
 
 static const WmPropSpec note_props[] = {
+  /* Translators: a noun: the area of the canvas a note is in */
   WM_P_ENUM (WM_BMC_BLOCK, N_("Block"), blocks, "value-propositions"),
   WM_P_COLOR (WM_FIELD_COLOR, N_("Colour"), "#fff4a3"),
   WM_P_BOOLEAN (WM_FIELD_PINNED, N_("Placed freely"), "false"),
@@ -46,7 +50,7 @@ static const WmListSpec lists[] = {
 };
 
 static const WmItemType node_types[] = {
-  WM_NODE ("note", N_("Sticky note"), N_("Text"), TRUE, 120, 80, note_props),
+  WM_NODE ("note", N_("Sticky note"), N_("Add Sticky Note"), N_("Text"), TRUE, 120, 80, note_props),
 };
 
 /* The board's areas are the blocks, in the order of WmBmcBlock; a note

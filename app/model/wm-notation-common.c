@@ -29,7 +29,9 @@ static const WmPropSpec text_props[] = {
 };
 
 static const WmPropSpec box_props[] = {
+  /* Translators: a noun: a box's fill colour */
   WM_P_COLOR (WM_COMMON_FILL, N_("Fill"), "#ffffff"),
+  /* Translators: a noun: a box's border colour */
   WM_P_COLOR (WM_COMMON_BORDER, N_("Border"), "#5e5c64"),
   WM_P_BOOLEAN (WM_COMMON_ROUNDED, N_("Rounded corners"), "true"),
   WM_P_COLOR (WM_COMMON_TEXT_COLOR, N_("Text colour"), "#241f31"),
@@ -40,9 +42,11 @@ static const WmPropSpec image_props[] = {
 };
 
 static const WmItemType common_types[] = {
-  WM_NODE (WM_COMMON_TEXT, N_("Text"), N_("Text"), TRUE, 200, 40, text_props),
-  WM_NODE (WM_COMMON_BOX, N_("Box"), N_("Label"), TRUE, 160, 100, box_props),
-  WM_NODE (WM_COMMON_IMAGE, N_("Image"), N_("Description"), TRUE, 160, 120, image_props),
+  /* Translators: a noun: an item that is a free text on the canvas */
+  WM_NODE (WM_COMMON_TEXT, N_("Text"), N_("Add Text"), N_("Text"), TRUE, 200, 40, text_props),
+  WM_NODE (WM_COMMON_BOX, N_("Box"), N_("Add Box"), N_("Label"), TRUE, 160, 100, box_props),
+  WM_NODE (WM_COMMON_IMAGE, N_("Image"), N_("Add Image"),
+           N_("Description"), TRUE, 160, 120, image_props),
 };
 
 const WmItemType *

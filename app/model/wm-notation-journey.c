@@ -25,12 +25,15 @@ static const WmChoice default_stages[] = {
 static const WmChoice default_lanes[] = {
   { "actions", N_("Actions") },
   { "touchpoints", N_("Touchpoints") },
+  /* Translators: a journey map's lane: the media a customer uses (web, phone, shop) */
   { "channels", N_("Channels") },
   { "thoughts", N_("Thoughts") },
   { "emotions", N_("Emotions") },
   { "pain-points", N_("Pain points") },
   { "opportunities", N_("Opportunities") },
+  /* Translators: key performance indicators */
   { "kpis", N_("KPIs") },
+  /* Translators: a journey map's lane: what the company does out of the customer's sight */
   { "backstage", N_("Backstage") },
   { NULL, NULL }
 };
@@ -61,7 +64,9 @@ static const WmPropSpec diagram_props[] = {
 };
 
 static const WmPropSpec card_props[] = {
+  /* Translators: a noun: the column (phase of the journey) a card is in */
   WM_P_SLOT (WM_JOURNEY_STAGE, N_("Stage"), WM_JOURNEY_STAGES),
+  /* Translators: a noun: the row of a journey map a card is in */
   WM_P_SLOT (WM_JOURNEY_LANE, N_("Lane"), WM_JOURNEY_LANES),
   WM_P_COLOR (WM_FIELD_COLOR, N_("Colour"), "#ffffff"),
   WM_P_LINKS,
@@ -69,22 +74,28 @@ static const WmPropSpec card_props[] = {
 
 static const WmPropSpec emotion_props[] = {
   WM_P_SLOT (WM_JOURNEY_STAGE, N_("Stage"), WM_JOURNEY_STAGES),
+  /* Translators: a noun: how the customer feels, from -2 to +2 */
   WM_P_NUMBER (WM_JOURNEY_SCORE, N_("Score"), NULL, -2, 2, "0"),
 };
 
 static const WmPropSpec kpi_props[] = {
   WM_P_SLOT (WM_JOURNEY_STAGE, N_("Stage"), WM_JOURNEY_STAGES),
+  /* Translators: a noun: a KPI's measured value */
   WM_P_NUMBER (WM_JOURNEY_VALUE, N_("Value"), NULL, -1e12, 1e12, "0"),
+  /* Translators: a noun: the value a KPI aims at */
   WM_P_NUMBER (WM_JOURNEY_TARGET, N_("Target"), NULL, -1e12, 1e12, "0"),
+  /* Translators: a noun: a KPI's unit of measure, "%" or "min" */
   WM_P_STRING (WM_JOURNEY_UNIT, N_("Unit")),
   WM_P_BOOLEAN (WM_JOURNEY_HIGHER_IS_BETTER, N_("Higher is better"), "true"),
   WM_P_LINKS,
 };
 
 static const WmItemType node_types[] = {
-  WM_NODE ("card", N_("Card"), N_("Text"), TRUE, 150, 70, card_props),
-  WM_NODE ("emotion", N_("Emotion point"), N_("Note"), FALSE, 24, 24, emotion_props),
-  WM_NODE ("kpi", N_("KPI"), N_("Name"), FALSE, 150, 70, kpi_props),
+  WM_NODE ("card", N_("Card"), N_("Add Card"), N_("Text"), TRUE, 150, 70, card_props),
+  WM_NODE ("emotion", N_("Emotion point"), N_("Add Emotion Point"),
+           N_("Note"), FALSE, 24, 24, emotion_props),
+  /* Translators: a key performance indicator, an item type of a journey map */
+  WM_NODE ("kpi", N_("KPI"), N_("Add KPI"), N_("Name"), FALSE, 150, 70, kpi_props),
 };
 
 const char *

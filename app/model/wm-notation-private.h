@@ -43,19 +43,22 @@ static const WmChoice wm_routing_choices[] = {
 #define WM_P_STRV_DETAIL(n, l, rank) \
   { .name = n, .label = l, .type = WM_PROP_STRING_LIST, .detail = rank }
 
-#define WM_NODE(i, l, tl, ml, w, h, p) \
-  { .id = i, .label = l, .kind = WM_ITEM_NODE, .text_label = tl, .multiline = ml, \
-    .width = w, .height = h, .props = p, .n_props = G_N_ELEMENTS (p) }
-#define WM_CONTAINER(i, l, tl, w, h, p) \
-  { .id = i, .label = l, .kind = WM_ITEM_NODE, .text_label = tl, .container = TRUE, \
-    .width = w, .height = h, .props = p, .n_props = G_N_ELEMENTS (p) }
-#define WM_NODE_PLAIN(i, l, tl, w, h) \
-  { .id = i, .label = l, .kind = WM_ITEM_NODE, .text_label = tl, .width = w, .height = h }
-#define WM_LINK(i, l, p) \
-  { .id = i, .label = l, .kind = WM_ITEM_LINK, .text_label = N_("Label"), \
+/* @al is the whole undo label for adding one, "Add Actor": a sentence of its own
+ * rather than "Add %s", so that a translator can inflect the type's name. */
+#define WM_NODE(i, l, al, tl, ml, w, h, p) \
+  { .id = i, .label = l, .add_label = al, .kind = WM_ITEM_NODE, .text_label = tl, \
+    .multiline = ml, .width = w, .height = h, .props = p, .n_props = G_N_ELEMENTS (p) }
+#define WM_CONTAINER(i, l, al, tl, w, h, p) \
+  { .id = i, .label = l, .add_label = al, .kind = WM_ITEM_NODE, .text_label = tl, \
+    .container = TRUE, .width = w, .height = h, .props = p, .n_props = G_N_ELEMENTS (p) }
+#define WM_NODE_PLAIN(i, l, al, tl, w, h) \
+  { .id = i, .label = l, .add_label = al, .kind = WM_ITEM_NODE, .text_label = tl, \
+    .width = w, .height = h }
+#define WM_LINK(i, l, al, p) \
+  { .id = i, .label = l, .add_label = al, .kind = WM_ITEM_LINK, .text_label = N_("Label"), \
     .props = p, .n_props = G_N_ELEMENTS (p) }
-#define WM_LINK_PLAIN(i, l) \
-  { .id = i, .label = l, .kind = WM_ITEM_LINK, .text_label = N_("Label") }
+#define WM_LINK_PLAIN(i, l, al) \
+  { .id = i, .label = l, .add_label = al, .kind = WM_ITEM_LINK, .text_label = N_("Label") }
 
 #define WM_NOTATION_TABLES(np, nodes, links, rules) \
   .props = np, .n_props = G_N_ELEMENTS (np), \

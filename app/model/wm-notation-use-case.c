@@ -15,11 +15,13 @@
 static const WmChoice actor_kinds[] = {
   { "human", N_("Person") },
   { "system", N_("External system") },
+  /* Translators: a kind of UML actor: time, as the trigger of a use case (a timer) */
   { "time", N_("Time") },
   { NULL, NULL }
 };
 
 static const WmChoice levels[] = {
+  /* Translators: a use case's goal level (Cockburn): summary, user goal, subfunction */
   { "summary", N_("Summary") },
   { "user-goal", N_("User goal") },
   { "subfunction", N_("Subfunction") },
@@ -27,6 +29,7 @@ static const WmChoice levels[] = {
 };
 
 static const WmChoice priorities[] = {
+  /* Translators: MoSCoW priorities: must, should, could, won't have */
   { "must", N_("Must have") },
   { "should", N_("Should have") },
   { "could", N_("Could have") },
@@ -39,6 +42,7 @@ static const WmPropSpec diagram_props[] = {
 };
 
 static const WmPropSpec actor_props[] = {
+  /* Translators: a noun: what kind of actor this is (person, system, time) */
   WM_P_ENUM (WM_UC_KIND, N_("Kind"), actor_kinds, "human"),
   WM_P_STRING (WM_UC_STEREOTYPE, N_("Stereotype")),
   WM_P_TEXT (WM_UC_DESCRIPTION, N_("Description")),
@@ -53,6 +57,7 @@ static const WmPropSpec use_case_props[] = {
   WM_P_TEXT_DETAIL (WM_UC_DESCRIPTION, N_("Description"), 1),
   WM_P_TEXT_DETAIL (WM_UC_PRECONDITIONS, N_("Preconditions"), 2),
   WM_P_TEXT_DETAIL (WM_UC_POSTCONDITIONS, N_("Postconditions"), 3),
+  /* Translators: a use case's main success scenario, its steps */
   WM_P_TEXT_DETAIL (WM_UC_MAIN_FLOW, N_("Main flow"), 4),
   WM_P_TEXT_DETAIL (WM_UC_ALTERNATIVE_FLOWS, N_("Alternative flows"), 5),
   WM_P_LINKS,
@@ -97,19 +102,24 @@ static const WmPropSpec routed_props[] = {
 };
 
 static const WmItemType node_types[] = {
-  WM_NODE ("actor", N_("Actor"), N_("Name"), FALSE, 60, 110, actor_props),
-  WM_NODE ("use-case", N_("Use case"), N_("Name"), FALSE, 160, 70, use_case_props),
-  WM_CONTAINER ("subject", N_("Subject"), N_("Name"), 400, 500, subject_props),
-  WM_CONTAINER ("package", N_("Package"), N_("Name"), 300, 240, subject_props),
-  WM_NODE ("note", N_("Note"), N_("Text"), TRUE, 160, 80, note_props),
+  WM_NODE ("actor", N_("Actor"), N_("Add Actor"), N_("Name"), FALSE, 60, 110, actor_props),
+  WM_NODE ("use-case", N_("Use case"), N_("Add Use Case"),
+           N_("Name"), FALSE, 160, 70, use_case_props),
+  /* Translators: the UML subject: the system boundary the use cases sit in, not a topic */
+  WM_CONTAINER ("subject", N_("Subject"), N_("Add Subject"), N_("Name"), 400, 500, subject_props),
+  WM_CONTAINER ("package", N_("Package"), N_("Add Package"), N_("Name"), 300, 240, subject_props),
+  WM_NODE ("note", N_("Note"), N_("Add Note"), N_("Text"), TRUE, 160, 80, note_props),
 };
 
 static const WmItemType link_types[] = {
-  WM_LINK ("association", N_("Association"), association_props),
-  WM_LINK ("include", N_("Include"), routed_props),
-  WM_LINK ("extend", N_("Extend"), extend_props),
-  WM_LINK ("generalization", N_("Generalization"), routed_props),
-  WM_LINK ("anchor", N_("Note anchor"), routed_props),
+  WM_LINK ("association", N_("Association"), N_("Add Association"), association_props),
+  /* Translators: the UML relationship «include», a noun, not the verb */
+  WM_LINK ("include", N_("Include"), N_("Add Include Relationship"), routed_props),
+  /* Translators: the UML relationship «extend», a noun, not the verb */
+  WM_LINK ("extend", N_("Extend"), N_("Add Extend Relationship"), extend_props),
+  WM_LINK ("generalization", N_("Generalization"), N_("Add Generalization"), routed_props),
+  /* Translators: the dashed line that attaches a note to an element */
+  WM_LINK ("anchor", N_("Note anchor"), N_("Add Note Anchor"), routed_props),
 };
 
 static const WmLinkRule rules[] = {
@@ -540,7 +550,8 @@ count_outer_includes (UseCaseGraph *graph,
     }
 }
 
-/* "“Pay”, an unnamed use case, “Refund”" */
+/* "“Pay”, (unnamed), “Refund”": an unnamed item has no article, which would
+ * have to agree with the sentence the list goes into. */
 static char *
 list_names (GPtrArray *nodes)
 {
@@ -556,8 +567,8 @@ list_names (GPtrArray *nodes)
       if (has_name (item))
         g_string_append_printf (names, "“%s”", item->text);
       else
-        g_string_append (names, is_type (item, "actor") ? _("an unnamed actor")
-                                                        : _("an unnamed use case"));
+        /* Translators: stands for an item without a name in a list of names */
+        g_string_append (names, _("(unnamed)"));
     }
   return g_string_free (names, FALSE);
 }
@@ -589,9 +600,13 @@ describe_cycle (GPtrArray *cycle,
     return describe_loop (((Node *) g_ptr_array_index (cycle, 0))->item, kind);
   names = list_names (cycle);
   if (kind == EDGES_INCLUDE)
+    /* Translators: %s is a list of the use cases' names, each in quotes: “Pay”, “Order”,
+     * “Ship” */
     return g_strdup_printf (_("The use cases %s include one another in a cycle."), names);
   if (is_type (((Node *) g_ptr_array_index (cycle, 0))->item, "actor"))
+    /* Translators: %s is a list of the actors' names, each in quotes */
     return g_strdup_printf (_("The actors %s inherit from one another in a cycle."), names);
+  /* Translators: %s is a list of the use cases' names, each in quotes */
   return g_strdup_printf (_("The use cases %s inherit from one another in a cycle."), names);
 }
 

@@ -29,6 +29,7 @@ static const WmPropSpec diagram_props[] = {
 };
 
 static const WmChoice job_kinds[] = {
+  /* Translators: kinds of customer job in a value proposition canvas */
   { "functional", N_("Functional") },
   { "social", N_("Social") },
   { "emotional", N_("Emotional") },
@@ -37,6 +38,7 @@ static const WmChoice job_kinds[] = {
 };
 
 static const WmChoice severities[] = {
+  /* Translators: how severe a customer's pain is */
   { "moderate", N_("Moderate") },
   { "severe", N_("Severe") },
   { "extreme", N_("Extreme") },
@@ -44,6 +46,7 @@ static const WmChoice severities[] = {
 };
 
 static const WmChoice relevances[] = {
+  /* Translators: how relevant a customer's gain is */
   { "nice-to-have", N_("Nice to have") },
   { "expected", N_("Expected") },
   { "essential", N_("Essential") },
@@ -75,17 +78,24 @@ static const WmPropSpec value_map_props[] = {
 };
 
 static const WmItemType node_types[] = {
-  WM_NODE ("product", N_("Product or service"), N_("Text"), TRUE, 120, 70, value_map_props),
-  WM_NODE ("gain-creator", N_("Gain creator"), N_("Text"), TRUE, 120, 70, value_map_props),
-  WM_NODE ("pain-reliever", N_("Pain reliever"), N_("Text"), TRUE, 120, 70, value_map_props),
-  WM_NODE ("job", N_("Customer job"), N_("Text"), TRUE, 120, 70, job_props),
-  WM_NODE ("gain", N_("Gain"), N_("Text"), TRUE, 120, 70, gain_props),
-  WM_NODE ("pain", N_("Pain"), N_("Text"), TRUE, 120, 70, pain_props),
+  WM_NODE ("product", N_("Product or service"), N_("Add Product or Service"),
+           N_("Text"), TRUE, 120, 70, value_map_props),
+  WM_NODE ("gain-creator", N_("Gain creator"), N_("Add Gain Creator"),
+           N_("Text"), TRUE, 120, 70, value_map_props),
+  WM_NODE ("pain-reliever", N_("Pain reliever"), N_("Add Pain Reliever"),
+           N_("Text"), TRUE, 120, 70, value_map_props),
+  WM_NODE ("job", N_("Customer job"), N_("Add Customer Job"), N_("Text"), TRUE, 120, 70, job_props),
+  /* Translators: a noun: an outcome a customer wants (value proposition canvas) */
+  WM_NODE ("gain", N_("Gain"), N_("Add Gain"), N_("Text"), TRUE, 120, 70, gain_props),
+  /* Translators: a noun: what annoys a customer (value proposition canvas) */
+  WM_NODE ("pain", N_("Pain"), N_("Add Pain"), N_("Text"), TRUE, 120, 70, pain_props),
 };
 
 static const WmItemType link_types[] = {
-  WM_LINK_PLAIN ("relieves", N_("Relieves")),
-  WM_LINK_PLAIN ("creates", N_("Creates")),
+  /* Translators: a link type: a pain reliever relieves a pain (verb, 3rd person) */
+  WM_LINK_PLAIN ("relieves", N_("Relieves"), N_("Add “Relieves” Link")),
+  /* Translators: a link type: a gain creator creates a gain (verb, 3rd person) */
+  WM_LINK_PLAIN ("creates", N_("Creates"), N_("Add “Creates” Link")),
 };
 
 static const WmLinkRule rules[] = {
@@ -98,16 +108,6 @@ is_type (const WmItem *item,
          const char   *type)
 {
   return item != NULL && g_str_equal (item->type->id, type);
-}
-
-/* "“Long queues”", or "an unnamed pain" when the note has no text. */
-static char *
-describe (const WmItem *note)
-{
-  if (!wm_str_is_blank (note->text))
-    return g_strdup_printf (_("“%s”"), note->text);
-  return g_strdup_printf (_("an unnamed note of type “%s”"),
-                          g_dgettext (GETTEXT_PACKAGE, note->type->label));
 }
 
 /* A fit, from the value map to the profile: the link and the types it
@@ -124,19 +124,32 @@ static const Fit fits[] = {
   { "creates", "gain-creator", "gain" },
 };
 
-/* What to say about @note, on either side of @fit, without a fit link. */
+/* What to say about @note, on either side of @fit, without a fit link. Each
+ * case is a whole sentence, named and unnamed, so that a translator can
+ * inflect the note's type. */
 static char *
 alone_message (const Fit    *fit,
                const WmItem *note)
 {
-  g_autofree char *name = describe (note);
   gboolean pains = g_str_equal (fit->link, "relieves");
+  gboolean source = is_type (note, fit->source);
 
-  if (is_type (note, fit->source))
-    return pains ? g_strdup_printf (_("The pain reliever %s relieves no pain."), name)
-                 : g_strdup_printf (_("The gain creator %s creates no gain."), name);
-  return pains ? g_strdup_printf (_("No pain reliever relieves the pain %s."), name)
-               : g_strdup_printf (_("No gain creator creates the gain %s."), name);
+  if (wm_str_is_blank (note->text))
+    {
+      if (source)
+        return g_strdup (pains ? _("An unnamed pain reliever relieves no pain.")
+                               : _("An unnamed gain creator creates no gain."));
+      return g_strdup (pains ? _("No pain reliever relieves an unnamed pain.")
+                             : _("No gain creator creates an unnamed gain."));
+    }
+  if (source && pains)
+    /* Translators: %s is the note's text */
+    return g_strdup_printf (_("The pain reliever “%s” relieves no pain."), note->text);
+  if (source)
+    return g_strdup_printf (_("The gain creator “%s” creates no gain."), note->text);
+  if (pains)
+    return g_strdup_printf (_("No pain reliever relieves the pain “%s”."), note->text);
+  return g_strdup_printf (_("No gain creator creates the gain “%s”."), note->text);
 }
 
 static void

@@ -44,6 +44,8 @@ struct _WmItemType
 {
   const char       *id;          /* file-format name: "use-case", "push" */
   const char       *label;       /* translatable, marked with N_() */
+  /* translatable, the undo label for adding one: "Add Actor" */
+  const char       *add_label;
   WmItemKind        kind;
   const char       *text_label;  /* what the item's text means: "Name", "Label"... */
   gboolean          multiline;   /* TRUE when the text may span several lines */

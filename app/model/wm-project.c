@@ -984,6 +984,7 @@ static WmDiagram *
 copy_diagram (WmProject *self,
               WmDiagram *diagram)
 {
+  /* Translators: the name of a duplicated diagram; %s is the original's name */
   g_autofree char *name = g_strdup_printf (_("%s (copy)"), wm_diagram_get_name (diagram));
   g_autoptr(GHashTable) copies = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
 

@@ -51,8 +51,9 @@ fail_errno (GError    **error,
             const char *display,
             const char *what)
 {
-  /* Translators: the first %s is a file name, the second why saving failed. */
   g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               /* Translators: the first %s is a file name, the second the system's reason
+                * ("No space left on device"), the third what was being done */
                _("Could not save “%s”: %s (%s)"), display, g_strerror (saved_errno), what);
   return FALSE;
 }
@@ -349,8 +350,9 @@ open_tmp (WmSafeStream    *self,
       int saved_errno = errno;
 
       g_clear_pointer (&self->tmp_path, g_free);
-      /* Translators: the first %s is a file name, the second a folder, the third why. */
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   /* Translators: the first %s is a file name, the second a folder, the
+                    * third why */
                    _("Could not save “%s”: no file can be written in the folder “%s” (%s)"),
                    self->display, dir, g_strerror (saved_errno));
       return FALSE;

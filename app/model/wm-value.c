@@ -238,7 +238,9 @@ parse_scalar (const WmPropSpec *spec,
     }
 
   g_set_error (error, WM_ERROR, WM_ERROR_INVALID,
-               _("“%s” is not a valid value for “%s” (a %s)"),
+               /* Translators: 1st %s is the value given; 2nd %s a property name, "color";
+                * 3rd %s the type of its values as the file format names it, "boolean" */
+               _("“%s” is not a valid value for “%s” (of type “%s”)"),
                text, spec->name, wm_prop_type_to_string (spec->type));
   return FALSE;
 }
