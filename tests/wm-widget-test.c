@@ -5,6 +5,9 @@
  */
 #include "config.h"
 
+#include <libintl.h>
+#include <locale.h>
+
 #include "wm-widget-test.h"
 
 /* GTK 4.8's critical after a popover goes: an idle of GTK's asks for the
@@ -49,8 +52,20 @@ void
 wm_test_init_gtk (int    *argc,
                   char ***argv)
 {
+  const char *localedir = g_getenv ("WAYMARK_LOCALEDIR");
+
   gtk_test_init (argc, argv, NULL);
   adw_init ();
+  /* The tests that run the editor in another language point this at the
+   * catalogues of the build; gtk_test_init set the locale to en_US, so the
+   * environment's is taken back. */
+  if (localedir != NULL)
+    {
+      setlocale (LC_ALL, "");
+      bindtextdomain (GETTEXT_PACKAGE, localedir);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
   g_log_set_always_fatal (G_LOG_FATAL_MASK);
   g_log_set_writer_func (write_log, NULL, NULL);
 }

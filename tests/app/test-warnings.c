@@ -103,6 +103,45 @@ find_window_over (GtkWindow *parent,
   return NULL;
 }
 
+/* GTK cuts a pane short, without a warning, when the panes beside it ask for
+ * more than the window has: the box holding them lays them out past its own
+ * edge, and a longer translation of a label pushes the inspector's buttons off
+ * the window. Every pane must get the width it asks for and end inside the
+ * window, in every language (meson runs this test in each). */
+static void
+assert_panes_not_clipped (WmWindow   *window,
+                          const char *notation)
+{
+  const char *names[] = { "palette_scroller", "inspector_scroller" };
+  GtkWidget *content = gtk_window_get_child (GTK_WINDOW (window));
+  graphene_rect_t inside;
+  int window_width;
+
+  /* The window's own width counts its frame: the panes must end inside its
+   * content. */
+  g_assert_true (gtk_widget_compute_bounds (content, GTK_WIDGET (window), &inside));
+  window_width = (int) (inside.origin.x + inside.size.width);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GtkWidget *pane = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                   WM_TYPE_WINDOW, names[i]));
+      graphene_rect_t bounds;
+      int min = 0;
+
+      g_assert_nonnull (pane);
+      if (!gtk_widget_get_mapped (pane))
+        continue;
+      gtk_widget_measure (pane, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+      g_assert_true (gtk_widget_compute_bounds (pane, GTK_WIDGET (window), &bounds));
+      if (gtk_widget_get_width (pane) < min ||
+          bounds.origin.x + bounds.size.width > window_width + 0.5)
+        g_error ("%s: the %s is %d px wide from x = %.0f, needs %d, in a window %d px wide",
+                 notation, names[i], gtk_widget_get_width (pane), bounds.origin.x, min,
+                 window_width);
+    }
+}
+
 static void
 test_window_shows_each_diagram (void)
 {
@@ -118,6 +157,7 @@ test_window_shows_each_diagram (void)
 
       wm_window_show_diagram (window, diagram);
       settle (GTK_WIDGET (window), G_USEC_PER_SEC / 2);
+      assert_panes_not_clipped (window, notation);
       /* The first diagram of each kind, as the analyst first sees it. */
       if (g_hash_table_add (saved, (gpointer) notation))
         {
