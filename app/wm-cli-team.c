@@ -439,7 +439,10 @@ export_diff (const WmComparison *comparison,
         diagram = wm_project_find_diagram (wm_comparison_get_old (comparison), request->diagram);
       if (diagram == NULL)
         {
-          g_printerr ("waymark: %s “%s”\n", _("no diagram named"), request->diagram);
+          g_autofree char *message =
+            g_strdup_printf (_("the project has no diagram named “%s”"), request->diagram);
+
+          g_printerr ("waymark: %s\n", message);
           return DIFF_TROUBLE;
         }
       diagram_id = wm_diagram_get_id (diagram);

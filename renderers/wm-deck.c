@@ -1315,17 +1315,18 @@ draw_contents_page (Pdf  *pdf,
   WmRenderOptions render;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   /* Translators: the date on the presentation's title page, a format for
-   * g_date_time_format(): %e is the day, %B the month's name, %Y the year; "3 December
-   * 2026". Order them as your language writes a date, e.g. "%B %e, %Y" or "%e. %B %Y".
+   * g_date_time_format(): %-d is the day, %B the month's name, %Y the year; "3 December
+   * 2026". Order them as your language writes a date, e.g. "%B %-d, %Y" or "%-d. %B %Y".
+   * The PowerPoint deck's title slide uses the same format.
    * xgettext:no-c-format */
-  g_autofree char *date = g_date_time_format (now, _("%e %B %Y"));
+  g_autofree char *date = g_date_time_format (now, _("%-d %B %Y"));
   g_autofree char *byline = NULL;
   const char *title = *wm_project_get_title (project) ? wm_project_get_title (project)
                                                       : _("Untitled project");
 
   /* A translation that is not a valid format must not lose the date. */
   if (date == NULL)
-    date = g_date_time_format (now, "%e %B %Y");
+    date = g_date_time_format (now, "%-d %B %Y");
   begin_page (pdf, 1, plan_page (plan, 1)->width, plan_page (plan, 1)->height);
   width = pdf->width - 2 * margin;
   init_render (&render, pdf);

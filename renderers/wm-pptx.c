@@ -705,12 +705,18 @@ add_title_slide (Deck *deck)
                                                       : _("Untitled project");
   const char *description = wm_project_get_description (project);
   g_autoptr(GDateTime) local = g_date_time_to_local (deck->time);
-  g_autofree char *date = g_date_time_format (local, "%-d %B %Y");
+  /* The title page's format (wm-deck.c says more to translators).
+   * xgettext:no-c-format */
+  g_autofree char *date = g_date_time_format (local, _("%-d %B %Y"));
   g_autofree char *byline = NULL;
   gint64 width = WM_PPTX_SLIDE_WIDTH - 2 * EMU_PER_INCH;
   g_autoptr(PangoLayout) measured = text_layout (deck, title, TITLE_SIZE, TRUE,
                                                  (double) width / EMU_PER_POINT);
   int lines = CLAMP (pango_layout_get_line_count (measured), 1, TITLE_MAX_LINES);
+
+  /* A translation that is not a valid format must not lose the date. */
+  if (date == NULL)
+    date = g_date_time_format (local, "%-d %B %Y");
   /* The bar, the title and what follows stack up, however many lines the
    * title takes; a longer one shrinks to fit three. */
   Box bar = { EMU_PER_INCH, EMU_PER_INCH * 3 / 2, EMU_PER_INCH * 3 / 4, EMU_PER_INCH / 14 };

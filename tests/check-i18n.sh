@@ -434,7 +434,7 @@ msgstr[1] "%u QQProblemeQQ"
 msgid "No problems found."
 msgstr "QQKeine ProblemeQQ"
 
-msgid "%e %B %Y"
+msgid "%-d %B %Y"
 msgstr "%Y QQ%BQQ"
 EOF
   msgfmt --check -o "$tmp/locale/de/LC_MESSAGES/waymark.mo" "$tmp/de.po"

@@ -480,8 +480,12 @@ _wm_inspector_link_picker_new (Row *row)
 
   gtk_widget_set_name (button, "add-link");
   gtk_widget_set_name (popover, "link-picker");
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("Add link…"));
+  /* An icon, as the other lists' add buttons: a group's title is often long
+   * (and longer in translation), and a label beside it would cut both short. */
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "list-add-symbolic");
   gtk_widget_set_tooltip_text (button, _("Link to an item of another diagram"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Add link…"), -1);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
