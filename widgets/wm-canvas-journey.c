@@ -1534,6 +1534,44 @@ class_init (GtkWidgetClass *widget_class)
                                    add_here_action);
 }
 
+/* A journey's lane for @type: the emotions' and KPIs' own, else @current
+ * (a lane index, or -1) when it holds cards, else the first lane of cards. */
+static int
+lane_for_type (const WmJourneyLayout *layout,
+               const WmItemType      *type,
+               int                    current)
+{
+  if (g_str_equal (type->id, "emotion"))
+    return layout->emotion_lane;
+  if (g_str_equal (type->id, "kpi"))
+    return layout->kpi_lane;
+  if (current >= 0 && current != layout->emotion_lane && current != layout->kpi_lane)
+    return current;
+  for (guint i = 0; i < layout->n_lanes; i++)
+    if ((int) i != layout->emotion_lane && (int) i != layout->kpi_lane)
+      return i;
+  return -1;
+}
+
+/* A node made from the keyboard goes into the cell of the selection, in the
+ * lane its type belongs to, or the first stage's. */
+static gboolean
+place_new (WmCanvas         *self,
+           const WmItem     *selected,
+           const WmItemType *type,
+           WmRect           *rect)
+{
+  g_autoptr(WmJourneyLayout) layout = wm_journey_layout_new (self->diagram);
+  int stage = -1, lane = -1;
+
+  if (layout == NULL)
+    return FALSE;
+  if (selected != NULL)
+    wm_journey_layout_item_cell (layout, selected, &stage, &lane);
+  lane = lane_for_type (layout, type, lane);
+  return lane >= 0 && wm_journey_layout_cell_rect (layout, MAX (stage, 0), lane, rect);
+}
+
 const WmCanvasBehavior _wm_canvas_behavior_journey = {
   .notation_id = "customer-journey",
   .class_init = class_init,
@@ -1547,4 +1585,5 @@ const WmCanvasBehavior _wm_canvas_behavior_journey = {
   .paint = paint,
   .paints_selection = paints_selection,
   .populate_menu = populate_menu,
+  .place_new = place_new,
 };

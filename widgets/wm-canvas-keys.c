@@ -24,7 +24,6 @@
 
 #include "wm-board.h"
 #include "wm-canvas-private.h"
-#include "wm-journey.h"
 #include "wm-render.h"
 
 /* Document units: the title band of a container, which is where its name
@@ -843,25 +842,6 @@ first_board_area (WmCanvas         *self,
   return board->n_areas;
 }
 
-/* A journey's lane for @type: the emotions' and KPIs' own, else the first
- * lane of cards; @current (a lane index, or -1) when it suits. */
-static int
-journey_lane (const WmJourneyLayout *layout,
-              const WmItemType      *type,
-              int                    current)
-{
-  if (g_str_equal (type->id, "emotion"))
-    return layout->emotion_lane;
-  if (g_str_equal (type->id, "kpi"))
-    return layout->kpi_lane;
-  if (current >= 0 && current != layout->emotion_lane && current != layout->kpi_lane)
-    return current;
-  for (guint i = 0; i < layout->n_lanes; i++)
-    if ((int) i != layout->emotion_lane && (int) i != layout->kpi_lane)
-      return i;
-  return -1;
-}
-
 /* Where a node laid out by its notation goes: in the block or cell of
  * @selected, or the first one that takes @type. FALSE when the notation
  * places nodes freely. */
@@ -873,8 +853,6 @@ place_in_layout (WmCanvas         *self,
                  double           *y)
 {
   const WmBoard *board = wm_board_get (self->diagram);
-  g_autoptr(WmJourneyLayout) layout = NULL;
-  int stage = -1, lane = -1;
   WmRect rect;
 
   if (board != NULL)
@@ -888,15 +866,8 @@ place_in_layout (WmCanvas         *self,
         return FALSE;
       board->content_rect (self->diagram, area, &rect);
     }
-  else if ((layout = wm_journey_layout_new (self->diagram)) != NULL)
-    {
-      if (selected != NULL)
-        wm_journey_layout_item_cell (layout, selected, &stage, &lane);
-      lane = journey_lane (layout, type, lane);
-      if (lane < 0 || !wm_journey_layout_cell_rect (layout, MAX (stage, 0), lane, &rect))
-        return FALSE;
-    }
-  else
+  else if (self->behavior == NULL || self->behavior->place_new == NULL ||
+           !self->behavior->place_new (self, selected, type, &rect))
     return FALSE;
   *x = rect.x + rect.width / 2;
   *y = rect.y + rect.height / 2;

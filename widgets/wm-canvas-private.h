@@ -160,6 +160,14 @@ typedef struct
                              GMenu          *menu,
                              double          x,
                              double          y);
+  /* Where a node of @type created from the keyboard goes, for a notation
+   * that lays its nodes out: the place of @selected (or NULL) when it
+   * takes @type, else the first that does. TRUE with that place in
+   * @rect; FALSE to place the node freely. */
+  gboolean (*place_new)     (WmCanvas         *self,
+                             const WmItem     *selected,
+                             const WmItemType *type,
+                             WmRect           *rect);
 } WmCanvasBehavior;
 
 /* Each module of wm-notations.list with a canvas behaviour of its own
