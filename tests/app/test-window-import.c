@@ -19,6 +19,7 @@
 #include "wm-window-private.h"
 #include "wm-test-util.h"
 #include "wm-widget-test.h"
+#include "wm-window-test.h"
 
 static const char plantuml[] =
   "@startuml\n"
@@ -36,51 +37,6 @@ static const char plantuml[] =
   "(Upload photos) .> File : <<extend>>\n"
   "Ins -- (Check cover)\n"
   "@enduml\n";
-
-static void
-wait_until_mapped (GtkWidget *widget)
-{
-  for (guint i = 0; i < 400 && !gtk_widget_get_mapped (widget); i++)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (gtk_widget_get_mapped (widget));
-  for (guint i = 0; i < 20; i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-/* Runs the main loop until @done says so, or fails after a few seconds. */
-static void
-wait_for (gboolean (*done) (gpointer data),
-          gpointer   data)
-{
-  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!done (data) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_true (done (data));
-}
-
-static WmWindow *
-present_window (WmProject *project)
-{
-  WmWindow *window = wm_window_new (NULL);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  if (project != NULL)
-    wm_window_set_project (window, project);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_until_mapped (GTK_WIDGET (window));
-  return window;
-}
-
-static void
-settle (WmWindow *window)
-{
-  gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC / 4;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-}
 
 /* Writes @size bytes of @data to @name in a new temporary folder. */
 static GFile *
@@ -138,7 +94,7 @@ static void
 test_open_plantuml (void)
 {
   g_autoptr(GFile) file = write_temp_file ("claims.puml", plantuml, -1);
-  WmWindow *window = present_window (NULL);
+  WmWindow *window = wm_window_test_present (NULL);
   DiagramCount count = { window, 1 };
   AdwMessageDialog *dialog;
   WmProject *project;
@@ -146,7 +102,7 @@ test_open_plantuml (void)
 
   g_assert_true (wm_window_is_pristine (window));
   wm_window_open_file (window, file);
-  wait_for (has_n_diagrams, &count);
+  wm_window_test_wait_for (has_n_diagrams, &count);
   project = wm_window_get_project (window);
   diagram = wm_project_get_diagram (project, 0);
   g_assert_cmpstr (wm_diagram_get_notation (diagram)->id, ==, "use-case");
@@ -160,13 +116,13 @@ test_open_plantuml (void)
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "claims"));
 
   /* The skinparam is named with its line. */
-  wait_for (has_warning_dialog, window);
+  wm_window_test_wait_for (has_warning_dialog, window);
   dialog = wm_test_find_dialog_of (GTK_WINDOW (window));
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "claims.puml"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Line 2"));
   gtk_window_destroy (GTK_WINDOW (dialog));
 
-  settle (window);
+  wm_window_test_settle (window);
   wm_test_save_screenshot (GTK_WIDGET (window), "waymark-open-plantuml.png");
   gtk_window_destroy (GTK_WINDOW (window));
   remove_temp_file (file);
@@ -184,26 +140,26 @@ test_import_adds_diagrams (void)
   g_autoptr(GFile) drawio_file = write_temp_file ("shared.drawio", drawio, -1);
   guint n = wm_project_get_n_diagrams (project);
   guint n_pages = wm_project_get_n_diagrams (other);
-  WmWindow *window = present_window (project);
+  WmWindow *window = wm_window_test_present (project);
   DiagramCount count = { window, n + 1 };
   WmDiagram *added;
 
   _wm_window_import_file (window, puml_file);
-  wait_for (has_n_diagrams, &count);
+  wm_window_test_wait_for (has_n_diagrams, &count);
   added = wm_project_get_diagram (project, n);
   g_assert_cmpstr (wm_diagram_get_notation (added)->id, ==, "use-case");
   g_assert_true (shown_diagram (window) == added);
   /* The project stays the analyst's, with its title. */
   g_assert_cmpstr (wm_project_get_title (project), ==, wm_project_get_title (other));
-  wait_for (has_warning_dialog, window);
+  wm_window_test_wait_for (has_warning_dialog, window);
   gtk_window_destroy (GTK_WINDOW (wm_test_find_dialog_of (GTK_WINDOW (window))));
-  settle (window);
+  wm_window_test_settle (window);
   wm_test_save_screenshot (GTK_WIDGET (window), "waymark-import.png");
 
   /* A draw.io file of several pages: one undo takes them all away. */
   count.n_diagrams = n + 1 + n_pages;
   _wm_window_import_file (window, drawio_file);
-  wait_for (has_n_diagrams, &count);
+  wm_window_test_wait_for (has_n_diagrams, &count);
   g_assert_true (shown_diagram (window) == wm_project_get_diagram (project, n + 1));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpuint (wm_project_get_n_diagrams (project), ==, n + 1);
@@ -222,11 +178,11 @@ static void
 test_open_unreadable (void)
 {
   g_autoptr(GFile) file = write_temp_file ("notes.bin", "just words\n", -1);
-  WmWindow *window = present_window (NULL);
+  WmWindow *window = wm_window_test_present (NULL);
   AdwMessageDialog *dialog;
 
   wm_window_open_file (window, file);
-  wait_for (has_warning_dialog, window);
+  wm_window_test_wait_for (has_warning_dialog, window);
   dialog = wm_test_find_dialog_of (GTK_WINDOW (window));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "notes.bin"));
   g_assert_true (wm_window_is_pristine (window));

@@ -24,35 +24,13 @@
 #include "wm-window.h"
 #include "wm-test-util.h"
 #include "wm-widget-test.h"
-
-static void
-wait_until_mapped (GtkWidget *widget)
-{
-  for (guint i = 0; i < 400 && !gtk_widget_get_mapped (widget); i++)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (gtk_widget_get_mapped (widget));
-  /* A few more turns, so that layout and the first frame happen. */
-  for (guint i = 0; i < 20; i++)
-    g_main_context_iteration (NULL, FALSE);
-}
+#include "wm-window-test.h"
 
 static void
 iterate (guint turns)
 {
   for (guint i = 0; i < turns; i++)
     g_main_context_iteration (NULL, FALSE);
-}
-
-/* Runs the main loop until @done says so, or fails after a few seconds. */
-static void
-wait_for (gboolean (*done) (gpointer data),
-          gpointer   data)
-{
-  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!done (data) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_true (done (data));
 }
 
 static gboolean
@@ -79,30 +57,6 @@ find_controller (GtkWidget *widget,
   return NULL;
 }
 
-static WmWindow *
-present_window (WmProject *project)
-{
-  WmWindow *window = wm_window_new (NULL);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  if (project != NULL)
-    wm_window_set_project (window, project);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_until_mapped (GTK_WIDGET (window));
-  return window;
-}
-
-/* Lets the window's fit after a diagram shows (an idle) and a frame happen. */
-static void
-settle (WmWindow *window)
-{
-  gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC / 4;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-}
-
 static WmDiagram *
 shown_diagram (WmWindow *window)
 {
@@ -123,7 +77,7 @@ test_window_shows_sample (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   wm_window_set_project (window, project);
   gtk_window_present (GTK_WINDOW (window));
-  wait_until_mapped (GTK_WIDGET (window));
+  wm_window_test_wait_until_mapped (GTK_WIDGET (window));
 
   /* The first diagram shows; the title names the project, unmarked. */
   g_assert_true (wm_canvas_get_diagram (WM_CANVAS (canvas)) == g_list_model_get_item (diagrams, 0));
@@ -214,7 +168,7 @@ test_close_with_changes_asks (void)
 
   wm_window_set_project (window, project);
   gtk_window_present (GTK_WINDOW (window));
-  wait_until_mapped (GTK_WIDGET (window));
+  wm_window_test_wait_until_mapped (GTK_WIDGET (window));
 
   wm_project_set_title (project, "Changed");
   before = g_list_model_get_n_items (toplevels);
@@ -316,7 +270,7 @@ static void
 test_rename_diagram (void)
 {
   g_autoptr(WmProject) project = wm_test_load_sample ();
-  WmWindow *window = present_window (project);
+  WmWindow *window = wm_window_test_present (project);
   WmDiagram *diagram = wm_project_get_diagram (project, 1);
   g_autofree char *before = g_strdup (wm_diagram_get_name (diagram));
   AdwMessageDialog *dialog;
@@ -355,7 +309,7 @@ static void
 test_duplicate_diagram (void)
 {
   g_autoptr(WmProject) project = wm_test_load_sample ();
-  WmWindow *window = present_window (project);
+  WmWindow *window = wm_window_test_present (project);
   WmDiagram *original = wm_project_find_diagram (project, "uc-41");
   guint n = wm_project_get_n_diagrams (project);
   WmDiagram *copy;
@@ -378,7 +332,7 @@ static void
 test_delete_and_undo (void)
 {
   g_autoptr(WmProject) project = wm_test_load_sample ();
-  WmWindow *window = present_window (project);
+  WmWindow *window = wm_window_test_present (project);
   WmDiagram *diagram = g_object_ref (wm_project_get_diagram (project, 1));
   guint n = wm_project_get_n_diagrams (project);
 
@@ -407,7 +361,7 @@ static void
 test_move_keeps_selection (void)
 {
   g_autoptr(WmProject) project = wm_test_load_sample ();
-  WmWindow *window = present_window (project);
+  WmWindow *window = wm_window_test_present (project);
   WmDiagram *diagram = wm_project_get_diagram (project, 1);
   guint n = wm_project_get_n_diagrams (project);
 
@@ -467,7 +421,7 @@ static void
 test_context_menu (void)
 {
   g_autoptr(WmProject) project = wm_test_load_sample ();
-  WmWindow *window = present_window (project);
+  WmWindow *window = wm_window_test_present (project);
   GtkWidget *list = wm_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW);
   GtkGesture *click = find_controller (list, GTK_TYPE_GESTURE_CLICK);
   GtkWidget *popover = wm_test_find_widget (list, GTK_TYPE_POPOVER_MENU);
@@ -518,7 +472,7 @@ test_drop_opens_project (void)
                                             NULL);
   g_autoptr(GFile) sample = g_file_new_for_path (path);
   g_autoptr(GFile) other = g_file_new_for_path ("/tmp/not-a-project.txt");
-  WmWindow *window = present_window (NULL);
+  WmWindow *window = wm_window_test_present (NULL);
   GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
   GtkDropTarget *target = find_controller (content, GTK_TYPE_DROP_TARGET);
   g_auto(GValue) value = G_VALUE_INIT;
@@ -539,7 +493,7 @@ test_drop_opens_project (void)
   g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &handled);
   g_assert_true (handled);
   g_assert_false (wm_window_is_pristine (window));
-  wait_for (project_has_file, window);
+  wm_window_test_wait_for (project_has_file, window);
   g_assert_true (g_file_equal (wm_project_get_file (wm_window_get_project (window)), sample));
   {
     g_autoptr(WmProject) expected = wm_test_load_sample ();
@@ -609,13 +563,13 @@ test_recent_projects (void)
   RecentSearch search = { NULL, uri, NULL };
 
   g_assert_nonnull (wm_project_add_diagram (project, "use-case", "Ordering", NULL));
-  window = present_window (project);
+  window = wm_window_test_present (project);
   wm_project_set_file (project, file);
   g_assert_false (gtk_recent_manager_has_item (recent, uri));
 
   /* Saving remembers the file among the recent ones. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  wait_for (project_is_clean, project);
+  wm_window_test_wait_for (project_is_clean, project);
   g_assert_true (gtk_recent_manager_has_item (recent, uri));
   {
     g_autoptr(GtkRecentInfo) info = gtk_recent_manager_lookup_item (recent, uri, NULL);
@@ -624,18 +578,18 @@ test_recent_projects (void)
   }
 
   /* A new window's empty page lists it, and opens it from there. */
-  empty = present_window (NULL);
+  empty = wm_window_test_present (NULL);
   search.root = GTK_WIDGET (empty);
-  wait_for (recent_row_shown, &search);
+  wm_window_test_wait_for (recent_row_shown, &search);
   iterate (20);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (empty));
   wm_test_save_screenshot (GTK_WIDGET (empty), "waymark-recent.png");
   /* The list is rebuilt whenever the recent files change (a save elsewhere
    * may still be adding one): find the row again just before using it. */
   search.row = NULL;
-  wait_for (recent_row_shown, &search);
+  wm_window_test_wait_for (recent_row_shown, &search);
   g_assert_true (gtk_widget_activate (search.row));
-  wait_for (project_has_file, empty);
+  wm_window_test_wait_for (project_has_file, empty);
   g_assert_true (g_file_equal (wm_project_get_file (wm_window_get_project (empty)), file));
   g_assert_nonnull (wm_project_find_diagram (wm_window_get_project (empty), "Ordering"));
 
@@ -712,7 +666,7 @@ static void
 test_bottom_pane (void)
 {
   g_autoptr(WmProject) project = wm_test_load_sample ();
-  WmWindow *window = present_window (project);
+  WmWindow *window = wm_window_test_present (project);
   WmCanvas *canvas = WM_CANVAS (wm_window_get_canvas (window));
   WmProblemsPanel *problems = WM_PROBLEMS_PANEL (wm_test_find_widget (GTK_WIDGET (window),
                                                               WM_TYPE_PROBLEMS_PANEL));
@@ -741,7 +695,7 @@ test_bottom_pane (void)
                                                                          GTK_WIDGET (metrics))));
   g_assert_cmpuint (wm_problems_panel_get_n_problems (problems), ==, 0);
   wm_test_set_property (map, roasting, "cycle-time", "0");
-  wait_for (panel_has_one_problem, problems);
+  wm_window_test_wait_for (panel_has_one_problem, problems);
   g_assert_cmpuint (adw_view_stack_page_get_badge_number (
                       adw_view_stack_get_page (stack, GTK_WIDGET (problems))), ==, 1);
 
@@ -752,7 +706,7 @@ test_bottom_pane (void)
   g_assert_cmpstr (selection[0], ==, roasting->id);
   /* The metrics compute once their page shows. */
   adw_view_stack_set_visible_child_name (stack, "metrics");
-  wait_for (metrics_have_comparison, metrics);
+  wm_window_test_wait_for (metrics_have_comparison, metrics);
   settle_and_shoot (window, "waymark-window-metrics.png");
 
   /* A use-case diagram has no metrics: the pane goes back to its problems.
@@ -763,7 +717,7 @@ test_bottom_pane (void)
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "problems");
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (metrics)));
   wm_test_add_node (uc, "use-case", &bounds, "Gift a subscription");
-  wait_for (panel_has_one_problem, problems);
+  wm_window_test_wait_for (panel_has_one_problem, problems);
   settle_and_shoot (window, "waymark-window-problems.png");
 
   /* The action hides the pane again. */
@@ -779,7 +733,7 @@ static void
 test_closed_pane_is_idle (void)
 {
   g_autoptr(WmProject) project = wm_test_load_sample ();
-  WmWindow *window = present_window (project);
+  WmWindow *window = wm_window_test_present (project);
   WmProblemsPanel *problems = WM_PROBLEMS_PANEL (wm_test_find_widget (GTK_WIDGET (window),
                                                               WM_TYPE_PROBLEMS_PANEL));
   WmMetricsPanel *metrics = WM_METRICS_PANEL (wm_test_find_widget (GTK_WIDGET (window),
@@ -803,13 +757,13 @@ test_closed_pane_is_idle (void)
   /* Opened, the problems catch up with the diagram as it is now; the
    * metrics, on the page not shown, still wait... */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-panel", NULL);
-  wait_for (panel_has_one_problem, problems);
+  wm_window_test_wait_for (panel_has_one_problem, problems);
   g_assert_cmpuint (wm_problems_panel_get_n_checks (problems), ==, 1);
   iterate (50);
   g_assert_cmpuint (wm_metrics_panel_get_n_computes (metrics), ==, 0);
   /* ...until their page shows. */
   adw_view_stack_set_visible_child_name (stack, "metrics");
-  wait_for (metrics_processing_is_95_s, metrics);
+  wm_window_test_wait_for (metrics_processing_is_95_s, metrics);
   g_assert_cmpuint (wm_metrics_panel_get_n_computes (metrics), ==, 1);
 
   /* Closed again: edits compute nothing; opened, the figures catch up. */
@@ -820,7 +774,7 @@ test_closed_pane_is_idle (void)
   g_assert_cmpuint (wm_metrics_panel_get_n_computes (metrics), ==, computes);
   g_assert_cmpstr (wm_metrics_panel_get_text (metrics, "processing-time"), ==, "95 s");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-panel", NULL);
-  wait_for (metrics_processing_is_122_s, metrics);
+  wm_window_test_wait_for (metrics_processing_is_122_s, metrics);
   g_assert_cmpuint (wm_metrics_panel_get_n_computes (metrics), ==, computes + 1);
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -833,7 +787,7 @@ static void
 test_panels_follow_canvas (void)
 {
   g_autoptr(WmProject) project = wm_test_load_sample ();
-  WmWindow *window = present_window (project);
+  WmWindow *window = wm_window_test_present (project);
   WmCanvas *canvas = WM_CANVAS (wm_window_get_canvas (window));
   WmProblemsPanel *problems = WM_PROBLEMS_PANEL (wm_test_find_widget (GTK_WIDGET (window),
                                                               WM_TYPE_PROBLEMS_PANEL));
@@ -894,7 +848,7 @@ static void
 test_search (void)
 {
   g_autoptr(WmProject) project = wm_test_load_sample ();
-  WmWindow *window = present_window (project);
+  WmWindow *window = wm_window_test_present (project);
   WmCanvas *canvas = WM_CANVAS (wm_window_get_canvas (window));
   GtkSearchBar *bar = GTK_SEARCH_BAR (wm_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_BAR));
   GtkWidget *entry = wm_test_find_widget (GTK_WIDGET (bar), GTK_TYPE_SEARCH_ENTRY);
@@ -905,22 +859,22 @@ test_search (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
   g_assert_true (gtk_search_bar_get_search_mode (bar));
   gtk_editable_set_text (GTK_EDITABLE (entry), "roast");
-  wait_for (canvas_is_filtered, canvas);
+  wm_window_test_wait_for (canvas_is_filtered, canvas);
   g_assert_false (gtk_widget_has_css_class (entry, "error"));
   /* Text that matches nothing says so. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "zzzzzz");
-  wait_for (canvas_is_filtered, canvas);
+  wm_window_test_wait_for (canvas_is_filtered, canvas);
   for (guint i = 0; i < 200 && !gtk_widget_has_css_class (entry, "error"); i++)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (gtk_widget_has_css_class (entry, "error"));
 
   /* Another diagram starts unfiltered, with the bar closed. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "roast");
-  wait_for (canvas_is_filtered, canvas);
+  wm_window_test_wait_for (canvas_is_filtered, canvas);
   wm_window_show_diagram (window, wm_project_find_diagram (project, "uc-41"));
   g_assert_false (gtk_search_bar_get_search_mode (bar));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
-  wait_for (canvas_is_unfiltered, canvas);
+  wm_window_test_wait_for (canvas_is_unfiltered, canvas);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -928,7 +882,7 @@ static void
 test_follow_link (void)
 {
   g_autoptr(WmProject) project = wm_test_load_sample ();
-  WmWindow *window = present_window (project);
+  WmWindow *window = wm_window_test_present (project);
   WmInspector *inspector = WM_INSPECTOR (wm_window_get_inspector (window));
   WmDiagram *map = current_state_map (project);
   WmItem *kaizen = item_with_text (map, "Roast to a weekly plan by origin");
@@ -960,7 +914,7 @@ test_follow_link (void)
     wm_viewport_get_visible (wm_canvas_get_viewport (canvas), &visible);
     g_assert_true (wm_rect_intersects (&visible, &kaizen->bounds));
     /* ...and still once the window has settled: no later fit moves it away. */
-    settle (window);
+    wm_window_test_settle (window);
     wm_viewport_get_visible (wm_canvas_get_viewport (canvas), &visible);
     g_assert_true (wm_rect_intersects (&visible, &kaizen->bounds));
     g_assert_cmpfloat (wm_canvas_get_zoom (canvas), >=, 0.75);
@@ -1015,7 +969,7 @@ static void
 test_undo_shows_change (void)
 {
   g_autoptr(WmProject) project = wm_test_load_sample ();
-  WmWindow *window = present_window (project);
+  WmWindow *window = wm_window_test_present (project);
   WmDiagram *first = wm_project_get_diagram (project, 0);
   WmDiagram *second = wm_project_get_diagram (project, 1);
   WmItem *item = NULL;
@@ -1052,7 +1006,7 @@ static void
 test_undo_tooltip_names_step (void)
 {
   g_autoptr(WmProject) project = wm_test_load_sample ();
-  WmWindow *window = present_window (project);
+  WmWindow *window = wm_window_test_present (project);
   WmDiagram *diagram = wm_project_get_diagram (project, 0);
   GtkWidget *undo = find_action_button (GTK_WIDGET (window), "win.undo");
   GtkWidget *redo = find_action_button (GTK_WIDGET (window), "win.redo");
@@ -1078,7 +1032,7 @@ static void
 test_undo_from_sidebar (void)
 {
   g_autoptr(WmProject) project = wm_test_load_sample ();
-  WmWindow *window = present_window (project);
+  WmWindow *window = wm_window_test_present (project);
   GtkWidget *list = wm_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW);
   WmDiagram *diagram = wm_project_get_diagram (project, 0);
   g_autofree char *name = g_strdup (wm_diagram_get_name (diagram));
@@ -1102,7 +1056,7 @@ static void
 test_opens_readable (void)
 {
   g_autoptr(WmProject) project = wm_test_load_sample ();
-  WmWindow *window = present_window (project);
+  WmWindow *window = wm_window_test_present (project);
   WmCanvas *canvas = WM_CANVAS (wm_window_get_canvas (window));
   WmViewport *viewport = wm_canvas_get_viewport (canvas);
 
@@ -1113,14 +1067,14 @@ test_opens_readable (void)
       WmRect extent, visible;
 
       wm_window_show_diagram (window, diagram);
-      settle (window);
+      wm_window_test_settle (window);
       /* The opening view comes from a low-priority idle once the canvas
        * has its size; a loaded machine (a sanitizer build) may need more
        * than one settling for it. */
       for (guint tries = 0;
            tries < 20 && wm_canvas_get_zoom (canvas) < wm_render_get_readable_zoom () - 1e-9;
            tries++)
-        settle (window);
+        wm_window_test_settle (window);
       g_assert_true (wm_canvas_get_diagram (canvas) == diagram);
       g_test_message ("%s: zoom %.3f, canvas %d x %d", wm_diagram_get_name (diagram),
                       wm_canvas_get_zoom (canvas), gtk_widget_get_width (GTK_WIDGET (canvas)),
@@ -1145,7 +1099,7 @@ static void
 test_new_diagram_view (void)
 {
   g_autoptr(WmProject) project = wm_test_load_sample ();
-  WmWindow *window = present_window (project);
+  WmWindow *window = wm_window_test_present (project);
   WmCanvas *canvas = WM_CANVAS (wm_window_get_canvas (window));
   guint n_notations;
   const WmNotation *const *notations = wm_notations_get_all (&n_notations);
@@ -1155,7 +1109,7 @@ test_new_diagram_view (void)
       double wx, wy;
 
       gtk_widget_activate_action (GTK_WIDGET (window), "win.add-diagram", "s", notations[i]->id);
-      settle (window);
+      wm_window_test_settle (window);
       g_assert_true (wm_canvas_get_diagram (canvas) ==
                      wm_project_get_diagram (project, wm_project_get_n_diagrams (project) - 1));
       g_assert_cmpfloat (wm_canvas_get_zoom (canvas), ==, 1.0);
@@ -1179,7 +1133,7 @@ test_grid_preferences_live (void)
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(WmProject) project = wm_test_load_sample ();
   g_autoptr(WmProject) other = wm_test_load_sample ();
-  WmWindow *windows[] = { present_window (project), present_window (other) };
+  WmWindow *windows[] = { wm_window_test_present (project), wm_window_test_present (other) };
 
   for (guint round = 0; round < 2; round++)
     {
@@ -1208,7 +1162,7 @@ test_grid_size_preference_live (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(WmProject) project = wm_test_load_sample ();
-  WmWindow *window = present_window (project);
+  WmWindow *window = wm_window_test_present (project);
   WmCanvas *canvas = WM_CANVAS (wm_window_get_canvas (window));
 
   g_assert_cmpfloat (wm_canvas_get_grid_size (canvas), ==,
@@ -1298,7 +1252,7 @@ static void
 test_zoom_keys_and_indicator (void)
 {
   g_autoptr(WmProject) project = wm_test_load_sample ();
-  WmWindow *window = present_window (project);
+  WmWindow *window = wm_window_test_present (project);
   WmCanvas *canvas = WM_CANVAS (wm_window_get_canvas (window));
   GtkMenuButton *button = GTK_MENU_BUTTON (
     gtk_widget_get_template_child (GTK_WIDGET (window), WM_TYPE_WINDOW, "zoom_button"));
@@ -1306,7 +1260,7 @@ test_zoom_keys_and_indicator (void)
     gtk_widget_get_template_child (GTK_WIDGET (window), WM_TYPE_WINDOW, "diagram_list"));
   GtkWidget *text;
 
-  settle (window);
+  wm_window_test_settle (window);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (button)));
   check_zoom_keys (window, list);
   text = wm_test_find_widget (wm_window_get_inspector (window), GTK_TYPE_TEXT);
@@ -1329,9 +1283,9 @@ test_zoom_keys_and_indicator (void)
     g_assert_cmpfloat (visible.width, >=, extent.width);
     g_assert_cmpfloat (visible.width, <, extent.width * 1.1);
   }
-  settle (window);
+  wm_window_test_settle (window);
   gtk_menu_button_popup (button);
-  settle (window);
+  wm_window_test_settle (window);
   save_composite_screenshot (GTK_WIDGET (window),
                              GTK_WIDGET (gtk_menu_button_get_popover (button)),
                              "waymark-zoom-menu.png");
@@ -1392,7 +1346,7 @@ static void
 test_auto_layout (void)
 {
   g_autoptr(WmProject) project = wm_test_load_sample ();
-  WmWindow *window = present_window (project);
+  WmWindow *window = wm_window_test_present (project);
   WmCanvas *canvas = WM_CANVAS (wm_window_get_canvas (window));
   WmDiagram *diagram = wm_project_find_diagram (project, "uc-41");
   g_autofree char *before = wm_test_serialize (project);
@@ -1414,7 +1368,7 @@ test_auto_layout (void)
   customer = wm_diagram_lookup (diagram, "actor-53")->bounds;
   g_assert_cmpfloat (customer.x + customer.width, <=,
                      wm_diagram_lookup (diagram, "subject-42")->bounds.x);
-  settle (window);
+  wm_window_test_settle (window);
 
   /* Two use cases far apart, selected, are laid out together; the customer
    * stays. */
