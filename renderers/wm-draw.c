@@ -100,6 +100,74 @@ wm_path_ellipse (cairo_t      *cr,
   cairo_restore (cr);
 }
 
+/* Under a scaled matrix the PDF and SVG surfaces wrap every stroke in a
+ * transformation of its own (`q … cm … Q`, `transform="matrix(…)"`), as the
+ * pen's shape depends on it; an export fitted to its page draws under a
+ * scale, so every outline paid for one. The path is already in device
+ * space, so when the matrix is a uniform scale (a round pen stays round)
+ * the stroke can be made under the identity with the line width and the
+ * dashes scaled instead: the same ink, a sixth fewer numbers to format. On
+ * image surfaces nothing is gained, and they are left alone. */
+static gboolean
+stroke_scale (cairo_t *cr,
+              double  *scale)
+{
+  cairo_matrix_t matrix;
+
+  switch (cairo_surface_get_type (cairo_get_target (cr)))
+    {
+    case CAIRO_SURFACE_TYPE_PDF:
+    case CAIRO_SURFACE_TYPE_SVG:
+    case CAIRO_SURFACE_TYPE_PS:
+      break;
+    default:
+      return FALSE;
+    }
+  cairo_get_matrix (cr, &matrix);
+  if (matrix.xy != 0 || matrix.yx != 0 || matrix.xx != matrix.yy
+      || matrix.xx <= 0 || matrix.xx == 1)
+    return FALSE;
+  *scale = matrix.xx;
+  return TRUE;
+}
+
+static void
+stroke (cairo_t  *cr,
+        gboolean  preserve)
+{
+  double scale, dashes[8], offset;
+  int n_dashes;
+
+  if (!stroke_scale (cr, &scale)
+      || (n_dashes = cairo_get_dash_count (cr)) > (int) G_N_ELEMENTS (dashes))
+    {
+      (preserve ? cairo_stroke_preserve : cairo_stroke) (cr);
+      return;
+    }
+  cairo_get_dash (cr, dashes, &offset);
+  for (int i = 0; i < n_dashes; i++)
+    dashes[i] *= scale;
+  cairo_save (cr);
+  cairo_set_line_width (cr, cairo_get_line_width (cr) * scale);
+  if (n_dashes > 0)
+    cairo_set_dash (cr, dashes, n_dashes, offset * scale);
+  cairo_identity_matrix (cr);
+  (preserve ? cairo_stroke_preserve : cairo_stroke) (cr);
+  cairo_restore (cr);
+}
+
+void
+wm_stroke (cairo_t *cr)
+{
+  stroke (cr, FALSE);
+}
+
+void
+wm_stroke_preserve (cairo_t *cr)
+{
+  stroke (cr, TRUE);
+}
+
 static void
 fill_and_stroke (cairo_t       *cr,
                  const WmColor *fill,
@@ -118,7 +186,7 @@ fill_and_stroke (cairo_t       *cr,
     {
       wm_set_color (cr, stroke);
       cairo_set_line_width (cr, line_width);
-      cairo_stroke (cr);
+      wm_stroke (cr);
     }
   cairo_new_path (cr);
 }
@@ -191,7 +259,7 @@ wm_draw_polyline (cairo_t       *cr,
     cairo_line_to (cr, points[i].x, points[i].y);
   wm_set_color (cr, color);
   cairo_set_line_width (cr, line_width);
-  cairo_stroke (cr);
+  wm_stroke (cr);
   cairo_restore (cr);
 }
 
@@ -221,7 +289,7 @@ wm_draw_arrowhead (cairo_t       *cr,
   if (kind == WM_ARROW_OPEN)
     {
       wm_set_color (cr, color);
-      cairo_stroke (cr);
+      wm_stroke (cr);
     }
   else
     {
@@ -229,7 +297,7 @@ wm_draw_arrowhead (cairo_t       *cr,
       wm_set_color (cr, kind == WM_ARROW_FILLED ? color : &wm_color_paper);
       cairo_fill_preserve (cr);
       wm_set_color (cr, color);
-      cairo_stroke (cr);
+      wm_stroke (cr);
     }
   cairo_restore (cr);
 }
@@ -527,7 +595,7 @@ wm_draw_sticky_note (cairo_t               *cr,
   cairo_fill_preserve (cr);
   wm_set_color (cr, &edge);
   cairo_set_line_width (cr, 0.75);
-  cairo_stroke (cr);
+  wm_stroke (cr);
 
   cairo_move_to (cr, x + w, y + h - fold);
   cairo_line_to (cr, x + w - fold, y + h - fold);
@@ -536,7 +604,7 @@ wm_draw_sticky_note (cairo_t               *cr,
   wm_set_color (cr, &flap);
   cairo_fill_preserve (cr);
   wm_set_color (cr, &edge);
-  cairo_stroke (cr);
+  wm_stroke (cr);
 
   if (text != NULL && *text != '\0' && inner.width > 4 && inner.height > 4)
     wm_draw_text (cr, options, text, &inner, &style);
@@ -562,7 +630,7 @@ wm_draw_line_icon (cairo_t        *cr,
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   wm_set_color (cr, color);
-  cairo_stroke (cr);
+  wm_stroke (cr);
   cairo_restore (cr);
 }
 
@@ -586,6 +654,6 @@ wm_draw_link_mark (cairo_t       *cr,
   cairo_save (cr);
   cairo_set_line_width (cr, 1.2);
   wm_set_color (cr, color);
-  cairo_stroke (cr);
+  wm_stroke (cr);
   cairo_restore (cr);
 }

@@ -36,6 +36,11 @@ void     wm_set_color       (cairo_t       *cr,
 WmColor  wm_color_darken    (const WmColor *color,
                              double         amount);
 
+/* cairo_stroke() and cairo_stroke_preserve(), with the same pen, written
+ * more cheaply into PDF and SVG files (see wm-draw.c). */
+void     wm_stroke          (cairo_t       *cr);
+void     wm_stroke_preserve (cairo_t       *cr);
+
 /* Paths */
 void     wm_path_rounded_rect (cairo_t      *cr,
                                const WmRect *rect,

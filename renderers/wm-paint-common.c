@@ -335,7 +335,7 @@ paint_missing_image (cairo_t      *cr,
   cairo_line_to (cr, r->x, r->y + r->height);
   wm_set_color (cr, &wm_color_faint);
   cairo_set_line_width (cr, BOX_LINE_WIDTH);
-  cairo_stroke (cr);
+  wm_stroke (cr);
   cairo_restore (cr);
 }
 

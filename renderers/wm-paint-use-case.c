@@ -247,7 +247,7 @@ draw_stick_figure (cairo_t      *cr,
   cairo_move_to (cr, f->x + f->width * 0.1, bottom);
   cairo_line_to (cr, cx, hips);
   cairo_line_to (cr, f->x + f->width * 0.9, bottom);
-  cairo_stroke (cr);
+  wm_stroke (cr);
   grow_rect (&head, -FIGURE_WIDTH / 2, -FIGURE_WIDTH / 2);
   wm_draw_ellipse (cr, &head, &wm_color_paper, &wm_color_ink, FIGURE_WIDTH);
 }
@@ -296,7 +296,7 @@ draw_hourglass (cairo_t      *cr,
   cairo_fill_preserve (cr);
   wm_set_color (cr, &wm_color_ink);
   cairo_set_line_width (cr, FIGURE_WIDTH);
-  cairo_stroke (cr);
+  wm_stroke (cr);
   draw_sand (cr, f, inset);
 
   cairo_set_line_width (cr, 2 * FIGURE_WIDTH);
@@ -305,7 +305,7 @@ draw_hourglass (cairo_t      *cr,
   cairo_line_to (cr, x + w, f->y + FIGURE_WIDTH / 2 + 0.5);
   cairo_move_to (cr, x, bottom + FIGURE_WIDTH / 2 - 0.5);
   cairo_line_to (cr, x + w, bottom + FIGURE_WIDTH / 2 - 0.5);
-  cairo_stroke (cr);
+  wm_stroke (cr);
 }
 
 /* Where the name of a human or time actor goes, and the stereotype above it. */
@@ -507,7 +507,7 @@ paint_extension_points (WmPaintContext    *ctx,
   cairo_line_to (ctx->cr, rect->x + rect->width / 2 + half, divider);
   wm_set_color (ctx->cr, &wm_color_ink);
   cairo_set_line_width (ctx->cr, OUTLINE_WIDTH * 0.8);
-  cairo_stroke (ctx->cr);
+  wm_stroke (ctx->cr);
   if (!ctx->detail)
     return;
   heading.wrap = point.wrap = FALSE;
@@ -650,7 +650,7 @@ paint_note (WmPaintContext *ctx,
   /* Round joins: the fold's sharp corners would put mitres outside the bounds. */
   cairo_set_line_join (ctx->cr, CAIRO_LINE_JOIN_ROUND);
   wm_set_color (ctx->cr, &note_edge);
-  cairo_stroke (ctx->cr);
+  wm_stroke (ctx->cr);
   cairo_move_to (ctx->cr, x + w - fold, y);
   cairo_line_to (ctx->cr, x + w - fold, y + fold);
   cairo_line_to (ctx->cr, x + w, y + fold);
@@ -658,7 +658,7 @@ paint_note (WmPaintContext *ctx,
   wm_set_color (ctx->cr, &flap);
   cairo_fill_preserve (ctx->cr);
   wm_set_color (ctx->cr, &note_edge);
-  cairo_stroke (ctx->cr);
+  wm_stroke (ctx->cr);
   if (ctx->detail)
     wm_draw_text (ctx->cr, ctx->options, note->text, &text, &style);
 }

@@ -271,7 +271,7 @@ paint_overflow (WmPaintContext *ctx,
   cairo_set_line_width (ctx->cr, WM_BOARD_OVERFLOW_WIDTH);
   cairo_set_line_cap (ctx->cr, CAIRO_LINE_CAP_BUTT);
   wm_set_color (ctx->cr, &color);
-  cairo_stroke (ctx->cr);
+  wm_stroke (ctx->cr);
   cairo_restore (ctx->cr);
 }
 
@@ -1164,7 +1164,7 @@ stroke_fit (cairo_t       *cr,
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   route_path (cr, route);
   cairo_set_line_width (cr, FIT_WIDTH + 2 * grow);
-  cairo_stroke (cr);
+  wm_stroke (cr);
   fit_head (route, corners);
   cairo_move_to (cr, corners[0].x, corners[0].y);
   cairo_line_to (cr, corners[1].x, corners[1].y);
@@ -1173,7 +1173,7 @@ stroke_fit (cairo_t       *cr,
   if (grow > 0)
     {
       cairo_set_line_width (cr, 2 * grow);
-      cairo_stroke_preserve (cr);
+      wm_stroke_preserve (cr);
     }
   cairo_fill (cr);
   cairo_arc (cr, route->p[0].x, route->p[0].y, FIT_DOT + grow, 0, 2 * G_PI);

@@ -143,7 +143,7 @@ mark_item (DiffPaint     *paint,
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   if (dashed)
     cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
-  cairo_stroke (cr);
+  wm_stroke (cr);
   cairo_restore (cr);
 }
 
