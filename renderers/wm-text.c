@@ -369,6 +369,16 @@ show_layout (cairo_t     *cr,
     pango_cairo_show_layout (cr, layout);
 }
 
+/* Glyphs average well under 0.6 em: a longer guess means @text will wrap
+ * in @width; a line break means it has lines anyway. */
+static gboolean
+plainly_one_line (const char        *text,
+                  double             width,
+                  const WmTextStyle *style)
+{
+  return strlen (text) * style->size * 0.6 <= width && strchr (text, '\n') == NULL;
+}
+
 static void
 layout_size (PangoLayout *layout,
              double      *width,
@@ -390,10 +400,23 @@ wm_measure_text (const WmRenderOptions *options,
                  double                *out_height)
 {
   WmTextStyle free_style = *style;
+  PangoLayout *layout = NULL;
   double w, h;
 
   free_style.ellipsize = FALSE;
-  layout_size (get_layout (options, text ? text : "", width, 0, &free_style), &w, &h);
+  text = text ? text : "";
+  /* A short one-line text measures the same wrapped in a width it fits as
+   * unwrapped; its natural layout is the one drawing will use (see
+   * natural_layout_if_it_fits), so the text is shaped once, not twice. */
+  if (width > 0 && plainly_one_line (text, width, style))
+    {
+      layout = get_layout (options, text, -1, 0, &free_style);
+      layout_size (layout, &w, &h);
+      if (w > width)
+        layout = NULL;
+    }
+  if (layout == NULL)
+    layout_size (get_layout (options, text, width, 0, &free_style), &w, &h);
   if (out_width != NULL)
     *out_width = w;
   if (out_height != NULL)
@@ -431,8 +454,7 @@ natural_layout_if_it_fits (const WmRenderOptions *options,
   PangoLayout *layout;
   double w, h;
 
-  /* Glyphs average well under 0.6 em: a longer guess means it will wrap. */
-  if (strlen (text) * style->size * 0.6 > rect->width || strchr (text, '\n') != NULL)
+  if (!plainly_one_line (text, rect->width, style))
     return NULL;
   layout = get_layout (options, text, -1, 0, style);
   layout_size (layout, &w, &h);
