@@ -20,6 +20,12 @@
  *   page  WIDTH HEIGHT
  *   box   X Y W H TEXT          (TEXT with \n for a line break)
  *   line  LABEL X1 Y1 X2 Y2 ... (LABEL may be empty)
+ *   text  X Y WIDTH SIZE TEXT   (top left; WIDTH to wrap in, or -1; SIZE of
+ *                                the font, in units)
+ *
+ * `dia-bench` puts every text Waymark's painters set in `text` lines (see
+ * wm-scene-texts.c), at their places and sizes, and leaves the boxes and
+ * lines without text of their own.
  */
 #include "config.h"
 
@@ -30,19 +36,27 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "wm-draw.h"
 #include "wm-png.h"
 
 #define A4_WIDTH 595.28
 #define A4_HEIGHT 841.89
 #define PDF_MARGIN 36
 #define TEXT_PADDING 6
-#define FONT "Sans 9.75"
+/* The same typeface as Waymark's painters: the same text is the same glyphs. */
+#define FONT WM_FONT_FAMILY " 9.75"
 
 typedef struct
 {
   double x, y, w, h;
   char  *text;
 } Box;
+
+typedef struct
+{
+  double x, y, w, size;
+  char  *text;
+} Text;
 
 typedef struct
 {
@@ -55,6 +69,7 @@ typedef struct
   double        width, height;
   GArray       *boxes;
   GPtrArray    *lines;
+  GArray       *texts;
   PangoContext *pango;
   GHashTable   *layouts;   /* "width|text" -> PangoLayout, each shaped once */
   double        png_scale; /* PNG pixels a unit */
@@ -103,6 +118,13 @@ parse_line (Scene  *scene,
                   g_ascii_strtod (fields[3], NULL), g_ascii_strtod (fields[4], NULL),
                   unescape (fields[5]) };
       g_array_append_val (scene->boxes, box);
+    }
+  else if (g_str_equal (fields[0], "text") && n == 6)
+    {
+      Text text = { g_ascii_strtod (fields[1], NULL), g_ascii_strtod (fields[2], NULL),
+                    g_ascii_strtod (fields[3], NULL), g_ascii_strtod (fields[4], NULL),
+                    unescape (fields[5]) };
+      g_array_append_val (scene->texts, text);
     }
   else if (g_str_equal (fields[0], "line") && n >= 6 && n % 2 == 0)
     {
@@ -188,6 +210,33 @@ layout_for (Scene      *scene,
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
       pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
       pango_layout_set_text (layout, text, -1);
+      pango_font_description_free (font);
+      g_hash_table_insert (scene->layouts, g_steal_pointer (&key), layout);
+    }
+  return layout;
+}
+
+/* A text line's layout: its own size, wrapped when it has a width. */
+static PangoLayout *
+text_layout_for (Scene      *scene,
+                 const Text *text)
+{
+  g_autofree char *key = g_strdup_printf ("%.2f|%.2f|%s", text->w, text->size, text->text);
+  PangoLayout *layout = g_hash_table_lookup (scene->layouts, key);
+
+  if (layout == NULL)
+    {
+      PangoFontDescription *font = pango_font_description_from_string (WM_FONT_FAMILY);
+
+      pango_font_description_set_absolute_size (font, text->size * PANGO_SCALE);
+      layout = pango_layout_new (scene->pango);
+      pango_layout_set_font_description (layout, font);
+      if (text->w > 0)
+        {
+          pango_layout_set_width (layout, (int) (text->w * PANGO_SCALE));
+          pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+        }
+      pango_layout_set_text (layout, text->text, -1);
       pango_font_description_free (font);
       g_hash_table_insert (scene->layouts, g_steal_pointer (&key), layout);
     }
@@ -290,6 +339,15 @@ draw_texts (cairo_t *cr,
                     g_array_index (line->points, double, n - 2)) / 2 - 60,
                    (g_array_index (line->points, double, 1) +
                     g_array_index (line->points, double, n - 1)) / 2);
+    }
+  for (guint i = 0; i < scene->texts->len; i++)
+    {
+      const Text *text = &g_array_index (scene->texts, Text, i);
+
+      /* A few lines' height below the top is enough for culling bands. */
+      if (text->y + 8 * text->size < top || text->y - text->size > bottom)
+        continue;
+      show_layout (cr, text_layout_for (scene, text), text->x, text->y);
     }
 }
 
@@ -403,6 +461,7 @@ main (int    argc,
     }
   scene.boxes = g_array_new (FALSE, FALSE, sizeof (Box));
   scene.lines = g_ptr_array_new_with_free_func (line_free);
+  scene.texts = g_array_new (FALSE, FALSE, sizeof (Text));
   scene.layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   scene.pango = create_pango_context ();
   file = g_file_new_for_commandline_arg (argv[2]);
