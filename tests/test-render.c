@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <cairo.h>
+#include <cairo-svg.h>
 #include <glib/gstdio.h>
 #include <libxml/parser.h>
 #include <math.h>
@@ -398,6 +399,95 @@ test_text_cache_reuses_layouts (void)
 
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
+}
+
+/* A caption measured in the width of its box, then drawn in that box, is
+ * shaped once: measuring a short line uses the layout drawing will. */
+static void
+test_text_measure_then_draw (void)
+{
+  g_autoptr(WmTextCache) text = wm_text_cache_new ();
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 200, 50);
+  cairo_t *cr = cairo_create (surface);
+  WmTextStyle style = wm_text_style (10);
+  WmRenderOptions options;
+  WmRect box = { 0, 0, 160, 30 };
+  double width, height, wrapped_width, wrapped_height;
+
+  wm_render_options_init (&options);
+  options.text = text;
+  wm_measure_text (&options, "Uptime 85 %", box.width, &style, &width, &height);
+  g_assert_cmpfloat (width, >, 0);
+  g_assert_cmpfloat (width, <=, box.width);
+  g_assert_cmpuint (wm_text_cache_get_size (text), ==, 1);
+  wm_draw_text (cr, &options, "Uptime 85 %", &box, &style);
+  g_assert_cmpuint (wm_text_cache_get_size (text), ==, 1);
+
+  /* A text too long for the width is still measured wrapped. */
+  wm_measure_text (&options, "a caption long enough to need a second line", 60, &style,
+                   &wrapped_width, &wrapped_height);
+  g_assert_cmpfloat (wrapped_width, <=, 60);
+  g_assert_cmpfloat (wrapped_height, >, 1.5 * height);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+static cairo_status_t
+append_bytes (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  g_string_append_len (closure, (const char *) data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+draw_dashed_frame (cairo_t  *cr,
+                   gboolean  ours)
+{
+  double dashes[] = { 8, 4 };
+
+  cairo_scale (cr, 0.5, 0.5);
+  cairo_rectangle (cr, 20, 20, 160, 100);
+  cairo_set_line_width (cr, 6);
+  cairo_set_dash (cr, dashes, 2, 3);
+  if (ours)
+    wm_stroke (cr);
+  else
+    cairo_stroke (cr);
+}
+
+static char *
+svg_of_dashed_frame (gboolean ours)
+{
+  GString *svg = g_string_new (NULL);
+  cairo_surface_t *surface = cairo_svg_surface_create_for_stream (append_bytes, svg, 100, 70);
+  cairo_t *cr = cairo_create (surface);
+
+  draw_dashed_frame (cr, ours);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  return g_string_free (svg, FALSE);
+}
+
+/* Under a scale, cairo writes a stroke with a transform of its own;
+ * wm_stroke() writes it in the page's space, its width and dashes scaled,
+ * so that it draws the same. */
+static void
+test_stroke_in_device_space (void)
+{
+  g_autofree char *theirs = svg_of_dashed_frame (FALSE);
+  g_autofree char *ours = svg_of_dashed_frame (TRUE);
+
+  g_assert_nonnull (strstr (theirs, "transform=\"matrix(0.5,0,0,0.5,0,0)\""));
+  g_assert_nonnull (strstr (theirs, "stroke-width:6;"));
+  g_assert_null (strstr (ours, "transform="));
+  g_assert_nonnull (strstr (ours, "stroke-width:3;"));
+  g_assert_nonnull (strstr (ours, "stroke-dasharray:4,2;"));
+  g_assert_nonnull (strstr (ours, "stroke-dashoffset:1.5;"));
+  g_assert_nonnull (strstr (ours, "d=\"M 10 10 L 90 10 L 90 60 L 10 60 Z"));
 }
 
 /* A word of 100 000 characters: Pango wraps such a word in minutes. */
@@ -1214,6 +1304,8 @@ main (int   argc,
   g_test_add_func ("/render/culling", test_culling);
   g_test_add_func ("/render/culling-agrees", test_culling_agrees);
   g_test_add_func ("/render/text-cache", test_text_cache_reuses_layouts);
+  g_test_add_func ("/render/text/measure-then-draw", test_text_measure_then_draw);
+  g_test_add_func ("/render/stroke-in-device-space", test_stroke_in_device_space);
   g_test_add_func ("/render/text/long-word-in-a-box", test_long_word_in_a_box);
   g_test_add_func ("/render/text/long-word-in-every-item", test_long_word_in_every_item);
   g_test_add_func ("/render/vpc/notes-inside-areas", test_vpc_notes_inside_areas);
