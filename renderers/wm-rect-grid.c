@@ -1,0 +1,246 @@
+/* wm-rect-grid.c — a spatial index over a fixed array of rectangles
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The painters that place nodes themselves (the canvases' blocks, the
+ * journey's lanes) know where an item is only from their layout, not from
+ * the model, so the diagram's own index cannot cull or hit-test them. Their
+ * layout is rebuilt after each change anyway; this grid is built with it,
+ * once, and answers a frame's culling or a hit test by visiting the few
+ * cells under the area instead of every item.
+ *
+ * A uniform grid, its cells sized for a few items each, stored compactly:
+ * one array of item indices, cell after cell, each cell's in ascending
+ * order. An item goes into every cell it covers; one covering more than
+ * MAX_CELLS (a block, a lane) and one without usable bounds are kept
+ * apart and tested on every query. A query reports an item found in
+ * several cells only from the first cell where it meets the area, so it
+ * needs no scratch memory and the grid may be read from several threads.
+ */
+#define G_LOG_DOMAIN "wm-render"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+#include "wm-rect-grid.h"
+
+/* Cells are sized for about this many small items each. */
+#define ITEMS_PER_CELL 4.0
+#define MAX_CELLS 64
+#define MAX_SIDE 4096
+
+struct _WmRectGrid
+{
+  WmRect *rects;
+  guint   n_rects;
+  double  x, y, cell;
+  int     cols, rows;
+  guint  *starts;    /* per cell, where its run in entries starts; one more at the end */
+  guint  *entries;   /* item indices, cell after cell */
+  GArray *apart;     /* guint: items tested on every query */
+};
+
+static gboolean
+is_usable (const WmRect *rect)
+{
+  return isfinite (rect->x) && isfinite (rect->y) && isfinite (rect->width) &&
+         isfinite (rect->height) && rect->width >= 0 && rect->height >= 0;
+}
+
+static int
+cell_of (double value,
+         double origin,
+         double cell,
+         int    count)
+{
+  double k = floor ((value - origin) / cell);
+
+  return (int) CLAMP (k, 0, count - 1);
+}
+
+typedef struct
+{
+  int x0, y0, x1, y1;
+} Span;
+
+static Span
+span_of (const WmRectGrid *grid,
+         const WmRect     *rect)
+{
+  return (Span) {
+    cell_of (rect->x, grid->x, grid->cell, grid->cols),
+    cell_of (rect->y, grid->y, grid->cell, grid->rows),
+    cell_of (rect->x + rect->width, grid->x, grid->cell, grid->cols),
+    cell_of (rect->y + rect->height, grid->y, grid->cell, grid->rows),
+  };
+}
+
+static gboolean
+goes_apart (const WmRectGrid *grid,
+            const WmRect     *rect,
+            Span             *span)
+{
+  if (!is_usable (rect))
+    return TRUE;
+  *span = span_of (grid, rect);
+  return (double) (span->x1 - span->x0 + 1) * (span->y1 - span->y0 + 1) > MAX_CELLS;
+}
+
+/* The grid's origin and cell size, from the usable rectangles' extent. */
+static void
+size_grid (WmRectGrid *grid)
+{
+  double x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE, width, height;
+  guint n = 0;
+
+  grid->x = grid->y = G_MAXDOUBLE;
+  for (guint i = 0; i < grid->n_rects; i++)
+    {
+      const WmRect *r = &grid->rects[i];
+
+      if (!is_usable (r))
+        continue;
+      grid->x = MIN (grid->x, r->x);
+      grid->y = MIN (grid->y, r->y);
+      x1 = MAX (x1, r->x + r->width);
+      y1 = MAX (y1, r->y + r->height);
+      n++;
+    }
+  if (n == 0)
+    {
+      grid->x = grid->y = 0;
+      x1 = y1 = 1;
+    }
+  width = MAX (x1 - grid->x, 1);
+  height = MAX (y1 - grid->y, 1);
+  grid->cell = sqrt (width * height * ITEMS_PER_CELL / MAX (n, 1));
+  grid->cell = MAX (grid->cell, MAX (width, height) / MAX_SIDE);
+  grid->cols = (int) CLAMP (ceil (width / grid->cell), 1, MAX_SIDE);
+  grid->rows = (int) CLAMP (ceil (height / grid->cell), 1, MAX_SIDE);
+}
+
+static void
+fill_cells (WmRectGrid *grid)
+{
+  gsize n_cells = (gsize) grid->cols * grid->rows;
+  guint *fill;
+  Span span;
+
+  grid->starts = g_new0 (guint, n_cells + 1);
+  for (guint i = 0; i < grid->n_rects; i++)
+    if (!goes_apart (grid, &grid->rects[i], &span))
+      for (int cy = span.y0; cy <= span.y1; cy++)
+        for (int cx = span.x0; cx <= span.x1; cx++)
+          grid->starts[(gsize) cy * grid->cols + cx + 1]++;
+  for (gsize c = 0; c < n_cells; c++)
+    grid->starts[c + 1] += grid->starts[c];
+  grid->entries = g_new (guint, MAX (grid->starts[n_cells], 1));
+  fill = g_memdup2 (grid->starts, n_cells * sizeof (guint));
+  for (guint i = 0; i < grid->n_rects; i++)
+    {
+      if (goes_apart (grid, &grid->rects[i], &span))
+        {
+          g_array_append_val (grid->apart, i);
+          continue;
+        }
+      for (int cy = span.y0; cy <= span.y1; cy++)
+        for (int cx = span.x0; cx <= span.x1; cx++)
+          grid->entries[fill[(gsize) cy * grid->cols + cx]++] = i;
+    }
+  g_free (fill);
+}
+
+/* A grid over a copy of @rects; an item's index in the array is its
+ * identity in what wm_rect_grid_query() reports. */
+WmRectGrid *
+wm_rect_grid_new (const WmRect *rects,
+                  guint         n_rects)
+{
+  WmRectGrid *grid = g_new0 (WmRectGrid, 1);
+
+  grid->rects = g_memdup2 (rects, (gsize) MAX (n_rects, 1) * sizeof (WmRect));
+  grid->n_rects = n_rects;
+  grid->apart = g_array_new (FALSE, FALSE, sizeof (guint));
+  size_grid (grid);
+  fill_cells (grid);
+  return grid;
+}
+
+void
+wm_rect_grid_free (WmRectGrid *grid)
+{
+  if (grid == NULL)
+    return;
+  g_free (grid->rects);
+  g_free (grid->starts);
+  g_free (grid->entries);
+  g_array_unref (grid->apart);
+  g_free (grid);
+}
+
+static int
+compare_index (const void *a,
+               const void *b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static gboolean
+area_is_finite (const WmRect *area)
+{
+  return isfinite (area->x) && isfinite (area->y) && isfinite (area->x + area->width) &&
+         isfinite (area->y + area->height);
+}
+
+/* Appends to @indices (of guint), in ascending order, the index of every rectangle
+ * that meets @area (edges touching count, as wm_rect_intersects() has it)
+ * and of every one without usable bounds, which may be anywhere. */
+void
+wm_rect_grid_query (WmRectGrid   *grid,
+                    const WmRect *area,
+                    GArray       *indices)
+{
+  guint first = indices->len;
+  Span q;
+
+  /* An area with no finite edges is no help to the grid: test them all. */
+  if (!area_is_finite (area))
+    {
+      for (guint i = 0; i < grid->n_rects; i++)
+        if (!is_usable (&grid->rects[i]) || wm_rect_intersects (&grid->rects[i], area))
+          g_array_append_val (indices, i);
+      return;
+    }
+  for (guint k = 0; k < grid->apart->len; k++)
+    {
+      guint i = g_array_index (grid->apart, guint, k);
+
+      if (!is_usable (&grid->rects[i]) || wm_rect_intersects (&grid->rects[i], area))
+        g_array_append_val (indices, i);
+    }
+  q = span_of (grid, area);
+  for (int cy = q.y0; cy <= q.y1; cy++)
+    for (int cx = q.x0; cx <= q.x1; cx++)
+      {
+        gsize cell = (gsize) cy * grid->cols + cx;
+
+        for (guint e = grid->starts[cell]; e < grid->starts[cell + 1]; e++)
+          {
+            guint i = grid->entries[e];
+            const WmRect *rect = &grid->rects[i];
+            Span s = span_of (grid, rect);
+
+            /* Reported from the first cell both cover, once. */
+            if (MAX (s.x0, q.x0) == cx && MAX (s.y0, q.y0) == cy &&
+                wm_rect_intersects (rect, area))
+              g_array_append_val (indices, i);
+          }
+      }
+  qsort ((guint *) (void *) indices->data + first, indices->len - first, sizeof (guint),
+         compare_index);
+}

@@ -1,0 +1,25 @@
+/* wm-rect-grid.h — a spatial index over a fixed array of rectangles
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "wm-types.h"
+
+G_BEGIN_DECLS
+
+typedef struct _WmRectGrid WmRectGrid;
+
+WmRectGrid *wm_rect_grid_new   (const WmRect *rects,
+                                guint         n_rects);
+void        wm_rect_grid_free  (WmRectGrid   *grid);
+void        wm_rect_grid_query (WmRectGrid   *grid,
+                                const WmRect *area,
+                                GArray       *indices);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WmRectGrid, wm_rect_grid_free)
+
+G_END_DECLS
