@@ -182,7 +182,7 @@ fill_stroke (cairo_t       *cr,
     {
       wm_set_color (cr, stroke);
       cairo_set_line_width (cr, line_width);
-      cairo_stroke_preserve (cr);
+      wm_stroke_preserve (cr);
     }
   cairo_new_path (cr);
 }
@@ -467,11 +467,30 @@ process_is_split (const WmItem *item)
   return item->bounds.height >= SPLIT_MIN_HEIGHT;
 }
 
+/* How many rows process_rows() writes, without writing them. */
+static guint
+process_n_rows (const WmItem *item,
+                gboolean      operators_in_box)
+{
+  static const char *const optional[] = { WM_VSM_SHIFTS, WM_VSM_BATCH_SIZE, WM_VSM_SCRAP,
+                                          WM_VSM_COMPLETE_ACCURATE };
+  guint n = 3;
+
+  if (wm_item_has_value (item, WM_VSM_OPERATORS) && !operators_in_box)
+    n++;
+  for (guint i = 0; i < G_N_ELEMENTS (optional); i++)
+    if (wm_item_has_value (item, optional[i]))
+      n++;
+  return n;
+}
+
 /* A tall process holds its data box inside its bounds, where the screen's
- * culling and every link's end expect it; a short one carries it below. */
+ * culling and every link's end expect it; a short one carries it below.
+ * The boxes alone, without the rows' texts: all that bounds, extents and
+ * the far view need, which a frame asks of thousands of processes. */
 static void
-process_layout (const WmItem  *item,
-                ProcessLayout *layout)
+process_geometry (const WmItem  *item,
+                  ProcessLayout *layout)
 {
   const WmRect *bounds = &item->bounds;
   double body, needed;
@@ -485,13 +504,22 @@ process_layout (const WmItem  *item,
   layout->operators = body >= OPERATOR_ROOM && wm_item_has_value (item, WM_VSM_OPERATORS) &&
                       wm_item_get_integer (item, WM_VSM_OPERATORS) > 0;
   layout->n_rows = 0;
-  process_rows (layout, item);
 
-  needed = layout->n_rows * DATA_ROW + 2 * DATA_PAD;
+  needed = process_n_rows (item, layout->operators) * DATA_ROW + 2 * DATA_PAD;
   layout->data = (WmRect) { bounds->x, layout->box.y + layout->box.height + DATA_GAP,
                             bounds->width, needed };
   if (process_is_split (item))
     layout->data.height = MAX (needed, bounds->y + bounds->height - layout->data.y);
+}
+
+/* The boxes and the rows of the data box, as painted. */
+static void
+process_layout (const WmItem  *item,
+                ProcessLayout *layout)
+{
+  process_geometry (item, layout);
+  process_rows (layout, item);
+  g_assert (layout->n_rows == process_n_rows (item, layout->operators));
 }
 
 /* The hatching: strokes 1.5 wide rising at 45°, 7 apart along the bottom. */
@@ -563,7 +591,7 @@ paint_hatching (WmPaintContext *ctx,
     }
   wm_set_color (ctx->cr, &wm_color_faint);
   cairo_set_line_width (ctx->cr, HATCH_WIDTH);
-  cairo_stroke (ctx->cr);
+  wm_stroke (ctx->cr);
 }
 
 static void
@@ -609,7 +637,7 @@ paint_process_box (WmPaintContext      *ctx,
       line (ctx->cr, box->x, body.y, box->x + box->width, body.y);
       wm_set_color (ctx->cr, &wm_color_ink);
       cairo_set_line_width (ctx->cr, HAIRLINE);
-      cairo_stroke (ctx->cr);
+      wm_stroke (ctx->cr);
     }
   wm_draw_box (ctx->cr, box, 0, NULL, &wm_color_ink, OUTLINE);
   title = inset (&title, 6, 3);
@@ -1252,7 +1280,7 @@ node_extent (WmDiagram    *diagram,
       ProcessLayout layout;
       WmRect data;
 
-      process_layout (item, &layout);
+      process_geometry (item, &layout);
       data = inset (&layout.data, -1, -1);
       wm_rect_union (extent, &data, extent);
     }
@@ -1293,7 +1321,7 @@ node_bound (const WmItem *item,
       ProcessLayout layout;
       WmRect data;
 
-      process_layout (item, &layout);
+      process_geometry (item, &layout);
       data = inset (&layout.data, -1, -1);
       wm_rect_union (bound, &data, bound);
     }
@@ -1376,15 +1404,27 @@ clip_end (WmDiagram    *diagram,
   return end;
 }
 
+/* The shape an orthogonal link ends on, as if nothing were written below
+ * it: all that spreading the links along a side looks at, and that a bound
+ * of the route needs (see route_bound()), without measuring any text. */
+static void
+route_end_shape (WmDiagram    *diagram,
+                 const WmItem *node,
+                 WmRouteEnd   *end)
+{
+  end->rect = anchor_rect (node);
+  end->ellipse = is_round (node);
+  end->slot = 0.5;
+  end->bottom = end->rect.y + end->rect.height;
+}
+
 /* The shape an orthogonal link ends on, as clip_end() sees it. */
 static void
 route_end (WmDiagram    *diagram,
            const WmItem *node,
            WmRouteEnd   *end)
 {
-  end->rect = anchor_rect (node);
-  end->ellipse = is_round (node);
-  end->slot = 0.5;
+  route_end_shape (diagram, node, end);
   if (!written_below (diagram, node, &end->bottom))
     end->bottom = end->rect.y + end->rect.height;
 }
@@ -1407,19 +1447,24 @@ route_clear (Route *route)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Route, route_clear)
 
-/* An orthogonal route between the ends (set in @route) through the waypoints. */
+/* An orthogonal route between the ends (set in @route) through the
+ * waypoints, ending under what the ends write below them, or with @end_of
+ * route_end_shape(), on their shapes. */
 static gboolean
-route_init_orthogonal (Route        *route,
-                       WmDiagram    *diagram,
-                       const WmItem *link)
+route_init_orthogonal (Route          *route,
+                       WmDiagram      *diagram,
+                       const WmItem   *link,
+                       WmRouteEndFunc  end_of)
 {
   WmRouteEnd ends[2];
   g_autofree WmPoint *points = NULL;
   guint n;
 
-  route_end (diagram, route->ends[0], &ends[0]);
-  route_end (diagram, route->ends[1], &ends[1]);
-  _wm_route_spread (diagram, link, route_end, &ends[0], &ends[1]);
+  end_of (diagram, route->ends[0], &ends[0]);
+  end_of (diagram, route->ends[1], &ends[1]);
+  /* Spreading reads the other ends' shapes only: what they write below
+   * them needs no measuring here. */
+  _wm_route_spread (diagram, link, route_end_shape, &ends[0], &ends[1]);
   points = _wm_route_orthogonal (&ends[0], &ends[1], link->points, link->n_points, &n);
   if (n > MAX_ROUTE_POINTS)
     route->points = g_steal_pointer (&points);
@@ -1449,7 +1494,7 @@ route_init (Route        *route,
   route->ends[0] = source;
   route->ends[1] = target;
   if (_wm_link_is_orthogonal (link))
-    return route_init_orthogonal (route, diagram, link);
+    return route_init_orthogonal (route, diagram, link, route_end);
   if (n > MAX_ROUTE_POINTS)
     route->points = g_new (WmPoint, n);
   source_anchor = anchor_rect (source);
@@ -1694,7 +1739,7 @@ stroke_route (cairo_t       *cr,
   path_route (cr, route);
   wm_set_color (cr, color);
   cairo_set_line_width (cr, width);
-  cairo_stroke (cr);
+  wm_stroke (cr);
 }
 
 static void
@@ -1907,49 +1952,80 @@ label_height_bound (const char        *text,
   return (MIN (g_utf8_strlen (text, -1), 4096) + 1) * line_height (NULL, style);
 }
 
-/* What link_extent() finds, without measuring the label: the label block is
- * at most LABEL_MAX_WIDTH wide and pushed from the route's middle along its
- * normal, on either side, by the clearance and half its size, or until it
- * clears an end or the arrowhead, so it lies within the route's box so
- * grown or beside an end's bound. */
+/* A box that holds @link's route, found without measuring any text: an
+ * end clipped to a node, under what it writes below or on its ellipse,
+ * lies in that node's bound, and the rest of an orthogonal route is the
+ * route as if the ends wrote nothing (an end that starts under a caption
+ * slides along its first segment, within that). FALSE when an end is
+ * missing. */
+static gboolean
+route_bound (WmDiagram    *diagram,
+             const WmItem *link,
+             WmRect       *box)
+{
+  g_auto(Route) route = { 0, };
+  const WmPoint *points = link->points;
+  guint n = link->n_points;
+  WmRect end;
+
+  route.points = route.stack;
+  route.ends[0] = wm_diagram_lookup (diagram, link->source);
+  route.ends[1] = wm_diagram_lookup (diagram, link->target);
+  if (route.ends[0] == NULL || route.ends[1] == NULL)
+    return FALSE;
+  if (_wm_link_is_orthogonal (link))
+    {
+      route_init_orthogonal (&route, diagram, link, route_end_shape);
+      points = route.points;
+      n = route.n;
+    }
+  node_bound (route.ends[0], box);
+  node_bound (route.ends[1], &end);
+  wm_rect_union (box, &end, box);
+  for (guint i = 0; i < n; i++)
+    {
+      double x2 = MAX (box->x + box->width, points[i].x);
+      double y2 = MAX (box->y + box->height, points[i].y);
+
+      box->x = MIN (box->x, points[i].x);
+      box->y = MIN (box->y, points[i].y);
+      box->width = x2 - box->x;
+      box->height = y2 - box->y;
+    }
+  return TRUE;
+}
+
+/* What link_extent() finds, without measuring the route's ends or the
+ * label: the label block is at most LABEL_MAX_WIDTH wide and pushed from
+ * the route's middle (which lies in the route's box) along its normal, on
+ * either side, by the clearance and half its size, or until it clears an
+ * end or the arrowhead, so it lies within the route's box so grown. */
 static gboolean
 link_bound (WmDiagram    *diagram,
             const WmItem *item,
             WmRect       *bound)
 {
   WmTextStyle text = link_text_style (), frequency = frequency_style ();
-  g_auto(Route) route = { 0, };
   const char *frequency_text = wm_item_has_prop (item, WM_VSM_FREQUENCY) &&
                                wm_item_has_value (item, WM_VSM_FREQUENCY)
                                  ? wm_item_get_string (item, WM_VSM_FREQUENCY) : NULL;
-  double w = LABEL_MAX_WIDTH + 1, h, reach;
-  WmPoint direction, middle;
-  WmRect label;
-  guint segment;
+  double w = LABEL_MAX_WIDTH + 1, h, reach, clear;
+  WmRect route, label;
 
-  if (!route_init (&route, diagram, item))
+  if (!route_bound (diagram, item, &route))
     {
       *bound = (WmRect) { 0, 0, 0, 0 };
       return TRUE;
     }
-  _wm_points_extent (route.points, route.n, link_margin (item), bound);
+  *bound = inset (&route, -link_margin (item), -link_margin (item));
   h = label_height_bound (item->text, &text) + label_height_bound (frequency_text, &frequency);
   if (h == 0)
-    return TRUE;
-  middle = route_middle (&route, &direction, &segment);
+    return FALSE;
   reach = link_clearance (item) + w / 2 + h / 2;
-  label = (WmRect) { middle.x - reach - w / 2 - 4, middle.y - reach - h / 2 - 2,
-                     2 * reach + w + 8, 2 * reach + h + 4 };
+  label = inset (&route, -(reach + w / 2 + 4), -(reach + h / 2 + 2));
   wm_rect_union (bound, &label, bound);
-  _wm_points_extent (route.points, route.n, link_margin (item) + LABEL_AIR, &label);
-  for (guint i = 0; i < G_N_ELEMENTS (route.ends); i++)
-    {
-      WmRect end;
-
-      node_bound (route.ends[i], &end);
-      wm_rect_union (&label, &end, &label);
-    }
-  label = inset (&label, -(w + LABEL_AIR + 4), -(h + LABEL_AIR + 2));
+  clear = link_margin (item) + LABEL_AIR;
+  label = inset (&route, -(clear + w + LABEL_AIR + 4), -(clear + h + LABEL_AIR + 2));
   wm_rect_union (bound, &label, bound);
   return FALSE;
 }
@@ -2089,61 +2165,10 @@ steps_under_items (Timeline  *timeline,
   return TRUE;
 }
 
-/* The bottom and the left of the ink of every node and of every waypoint. */
-typedef struct
-{
-  const WmItem *node;
-  double        bottom;  /* of its bound, then of its extent once measured */
-} Bottom;
-
-static int
-compare_bottoms (gconstpointer a,
-                 gconstpointer b)
-{
-  double da = ((const Bottom *) a)->bottom, db = ((const Bottom *) b)->bottom;
-
-  return (da < db) - (da > db);
-}
-
-/* The lowest ink of the map (links and nodes with their captions) and its
- * leftmost node. Only the nodes whose bound reaches below what is already
- * known are measured, lowest first, so a large map measures a few captions,
- * not all of them, and the result is the same. */
-static void
-map_bounds (WmDiagram *diagram,
-            double    *bottom,
-            double    *left)
-{
-  g_autoptr(GArray) nodes = g_array_new (FALSE, FALSE, sizeof (Bottom));
-
-  *bottom = -G_MAXDOUBLE;
-  *left = G_MAXDOUBLE;
-  for (guint i = 0; i < wm_diagram_get_n_items (diagram); i++)
-    {
-      const WmItem *item = wm_diagram_get_item (diagram, i);
-      WmRect bound;
-
-      if (wm_item_is_link (item))
-        {
-          for (guint k = 0; k < item->n_points; k++)
-            *bottom = MAX (*bottom, item->points[k].y + link_margin (item));
-          continue;
-        }
-      *left = MIN (*left, item->bounds.x);
-      if (node_bound (item, &bound))
-        *bottom = MAX (*bottom, bound.y + bound.height);
-      else
-        g_array_append_val (nodes, ((Bottom) { item, bound.y + bound.height }));
-    }
-  g_array_sort (nodes, compare_bottoms);
-  for (guint i = 0; i < nodes->len && g_array_index (nodes, Bottom, i).bottom > *bottom; i++)
-    {
-      WmRect extent;
-
-      cached_extent (diagram, g_array_index (nodes, Bottom, i).node, &extent);
-      *bottom = MAX (*bottom, extent.y + extent.height);
-    }
-}
+/* Defined with the cache, at the end: kept across changes. */
+static void cached_map_bounds (WmDiagram *diagram,
+                               double    *bottom,
+                               double    *left);
 
 static guint
 totals_rows (const Timeline *timeline)
@@ -2164,7 +2189,7 @@ timeline_new (WmDiagram *diagram)
     return timeline;
   n = timeline_n_steps (timeline);
   timeline->edges = g_new (double, n + 1);
-  map_bounds (diagram, &bottom, &left);
+  cached_map_bounds (diagram, &bottom, &left);
   if (!steps_under_items (timeline, diagram))
     for (guint i = 0; i <= n; i++)
       timeline->edges[i] = left + i * STEP_FALLBACK_WIDTH;
@@ -2268,6 +2293,293 @@ paint_totals (WmPaintContext *ctx,
     }
 }
 
+/* The lowest ink and the leftmost node of the map
+ *
+ * The timeline lies under the lowest ink of the whole map. Each item offers
+ * a value (the bottom of its ink; for a node also minus its left) to an
+ * Extremes, which keeps the largest ones with their items' ids, and a
+ * threshold that no other item's value exceeds. A change takes its items
+ * out, and the next layout offers their new values: a drag measures the
+ * items it moves, not the map, and a caption only when it could be the
+ * lowest. Only when every kept value has gone is the map read again. */
+
+#define N_EXTREMES 64
+
+typedef struct
+{
+  char   *id;
+  double  value;
+} Extreme;
+
+typedef struct
+{
+  GArray *top;        /* Extreme, largest first, at most N_EXTREMES */
+  double  threshold;  /* no item outside @top has a larger value */
+} Extremes;
+
+static void
+extreme_clear (gpointer data)
+{
+  g_free (((Extreme *) data)->id);
+}
+
+static void
+extremes_reset (Extremes *extremes)
+{
+  if (extremes->top == NULL)
+    {
+      extremes->top = g_array_new (FALSE, FALSE, sizeof (Extreme));
+      g_array_set_clear_func (extremes->top, extreme_clear);
+    }
+  g_array_set_size (extremes->top, 0);
+  extremes->threshold = -G_MAXDOUBLE;
+}
+
+static double
+extremes_last (const Extremes *extremes)
+{
+  return g_array_index (extremes->top, Extreme, extremes->top->len - 1).value;
+}
+
+/* Whether an item whose value is at most @bound could be kept. */
+static gboolean
+extremes_may_take (const Extremes *extremes,
+                   double          bound)
+{
+  return bound > extremes->threshold &&
+         (extremes->top->len < N_EXTREMES || bound > extremes_last (extremes));
+}
+
+/* Notes an item left out, whose value is at most @bound. */
+static void
+extremes_pass (Extremes *extremes,
+               double    bound)
+{
+  extremes->threshold = MAX (extremes->threshold, bound);
+}
+
+static void
+extremes_offer (Extremes   *extremes,
+                const char *id,
+                double      value)
+{
+  guint i = extremes->top->len;
+  Extreme entry;
+
+  if (!extremes_may_take (extremes, value))
+    {
+      extremes_pass (extremes, value);
+      return;
+    }
+  while (i > 0 && g_array_index (extremes->top, Extreme, i - 1).value < value)
+    i--;
+  entry = (Extreme) { g_strdup (id), value };
+  g_array_insert_val (extremes->top, i, entry);
+  if (extremes->top->len > N_EXTREMES)
+    {
+      extremes_pass (extremes, extremes_last (extremes));
+      g_array_set_size (extremes->top, N_EXTREMES);
+    }
+}
+
+static void
+extremes_remove (Extremes   *extremes,
+                 const char *id)
+{
+  for (guint i = extremes->top->len; i-- > 0;)
+    if (g_str_equal (g_array_index (extremes->top, Extreme, i).id, id))
+      g_array_remove_index (extremes->top, i);
+}
+
+/* The largest value of all; FALSE when only reading the map again tells. */
+static gboolean
+extremes_max (const Extremes *extremes,
+              double         *max)
+{
+  if (extremes->top->len > 0)
+    *max = g_array_index (extremes->top, Extreme, 0).value;
+  else if (extremes->threshold == -G_MAXDOUBLE)
+    *max = -G_MAXDOUBLE;  /* no item has a value */
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* An item's value before it is offered: exact, or a bound of it. */
+typedef struct
+{
+  const WmItem *item;
+  double        value;
+  gboolean      exact;
+} Candidate;
+
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b)
+{
+  double va = ((const Candidate *) a)->value, vb = ((const Candidate *) b)->value;
+
+  return (va < vb) - (va > vb);
+}
+
+/* Offers @candidate, measuring its extent only when it could be kept. */
+static void
+extremes_offer_candidate (Extremes        *extremes,
+                          WmDiagram       *diagram,
+                          const Candidate *candidate)
+{
+  WmRect extent;
+
+  if (candidate->exact)
+    extremes_offer (extremes, candidate->item->id, candidate->value);
+  else if (!extremes_may_take (extremes, candidate->value))
+    extremes_pass (extremes, candidate->value);
+  else
+    {
+      cached_extent (diagram, candidate->item, &extent);
+      extremes_offer (extremes, candidate->item->id, extent.y + extent.height);
+    }
+}
+
+/* Offers @candidates from the largest down, until none of the rest can be
+ * kept, so a map is offered a few of its values, in an order that keeps
+ * them without reshuffling. */
+static void
+extremes_offer_all (Extremes  *extremes,
+                    WmDiagram *diagram,
+                    GArray    *candidates)
+{
+  g_array_sort (candidates, compare_candidates);
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      const Candidate *candidate = &g_array_index (candidates, Candidate, i);
+
+      if (!extremes_may_take (extremes, candidate->value))
+        {
+          extremes_pass (extremes, candidate->value);
+          return;
+        }
+      extremes_offer_candidate (extremes, diagram, candidate);
+    }
+}
+
+/* The lowest ink of @item (for a link, of its waypoints; a link without
+ * any has its ink between its ends'), exact or a bound of it; FALSE when
+ * it has none. */
+static gboolean
+bottom_candidate (const WmItem *item,
+                  Candidate    *candidate)
+{
+  WmRect bound;
+
+  *candidate = (Candidate) { item, -G_MAXDOUBLE, TRUE };
+  if (wm_item_is_link (item))
+    {
+      for (guint k = 0; k < item->n_points; k++)
+        candidate->value = MAX (candidate->value, item->points[k].y + link_margin (item));
+      return item->n_points > 0;
+    }
+  candidate->exact = node_bound (item, &bound);
+  candidate->value = bound.y + bound.height;
+  return TRUE;
+}
+
+typedef struct
+{
+  Extremes    bottoms;  /* the bottom of each item's ink */
+  Extremes    lefts;    /* minus the left of each node's bounds */
+  GHashTable *changed;  /* ids of the items changed since (owned), or NULL to read the map again */
+} MapBounds;
+
+static void
+map_bounds_clear (MapBounds *bounds)
+{
+  g_clear_pointer (&bounds->bottoms.top, g_array_unref);
+  g_clear_pointer (&bounds->lefts.top, g_array_unref);
+  g_clear_pointer (&bounds->changed, g_hash_table_unref);
+}
+
+/* Reads every item of the map. */
+static void
+map_bounds_scan (MapBounds *bounds,
+                 WmDiagram *diagram)
+{
+  guint n = wm_diagram_get_n_items (diagram);
+  g_autoptr(GArray) bottoms = g_array_sized_new (FALSE, FALSE, sizeof (Candidate), n);
+  g_autoptr(GArray) lefts = g_array_sized_new (FALSE, FALSE, sizeof (Candidate), n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const WmItem *item = wm_diagram_get_item (diagram, i);
+      Candidate candidate;
+
+      if (bottom_candidate (item, &candidate))
+        g_array_append_val (bottoms, candidate);
+      if (wm_item_is_node (item))
+        g_array_append_val (lefts, ((Candidate) { item, -item->bounds.x, TRUE }));
+    }
+  extremes_reset (&bounds->bottoms);
+  extremes_reset (&bounds->lefts);
+  extremes_offer_all (&bounds->bottoms, diagram, bottoms);
+  extremes_offer_all (&bounds->lefts, diagram, lefts);
+  bounds->changed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+/* Offers the new values of the items changed since the last layout. */
+static void
+map_bounds_update (MapBounds *bounds,
+                   WmDiagram *diagram)
+{
+  GHashTableIter iter;
+  gpointer id;
+
+  g_hash_table_iter_init (&iter, bounds->changed);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    {
+      const WmItem *item = wm_diagram_lookup (diagram, id);
+      Candidate candidate;
+
+      /* Removed: its values went with it. */
+      if (item == NULL)
+        continue;
+      if (bottom_candidate (item, &candidate))
+        extremes_offer_candidate (&bounds->bottoms, diagram, &candidate);
+      if (wm_item_is_node (item))
+        extremes_offer (&bounds->lefts, item->id, -item->bounds.x);
+    }
+  g_hash_table_remove_all (bounds->changed);
+}
+
+/* Takes the items of @delta out until the next layout offers them again. */
+static void
+map_bounds_forget (MapBounds *bounds,
+                   WmDiagram *diagram,
+                   WmDelta   *delta)
+{
+  GPtrArray *lists[] = { delta->added, delta->removed, delta->modified };
+
+  if (bounds->changed == NULL)
+    return;
+  /* The fields (the daily demand) change the captions under every stock. */
+  if (delta->header)
+    {
+      g_clear_pointer (&bounds->changed, g_hash_table_unref);
+      return;
+    }
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; lists[l] != NULL && i < lists[l]->len; i++)
+      {
+        const char *id = g_ptr_array_index (lists[l], i);
+
+        extremes_remove (&bounds->bottoms, id);
+        extremes_remove (&bounds->lefts, id);
+        g_hash_table_add (bounds->changed, g_strdup (id));
+      }
+  /* So many changes are read faster with the whole map. */
+  if (g_hash_table_size (bounds->changed) > MAX (wm_diagram_get_n_items (diagram) / 16, 256))
+    g_clear_pointer (&bounds->changed, g_hash_table_unref);
+}
+
 /* The cache
  *
  * The screen culls every link by its extent on every frame, and the
@@ -2281,6 +2593,9 @@ typedef struct
   GMutex      lock;
   GHashTable *extents;   /* item id → WmRect */
   Timeline   *timeline;  /* NULL until laid out again */
+  /* Locked apart, as reading them measures extents. */
+  GMutex      bounds_lock;
+  MapBounds   bounds;
 } PaintCache;
 
 static GQuark
@@ -2300,7 +2615,9 @@ paint_cache_free (gpointer data)
 
   g_clear_pointer (&cache->extents, g_hash_table_unref);
   g_clear_pointer (&cache->timeline, timeline_free);
+  map_bounds_clear (&cache->bounds);
   g_mutex_clear (&cache->lock);
+  g_mutex_clear (&cache->bounds_lock);
   g_free (cache);
 }
 
@@ -2364,6 +2681,9 @@ paint_cache_on_changed (WmDiagram  *diagram,
   else
     paint_cache_forget (cache, diagram, delta);
   g_mutex_unlock (&cache->lock);
+  g_mutex_lock (&cache->bounds_lock);
+  map_bounds_forget (&cache->bounds, diagram, delta);
+  g_mutex_unlock (&cache->bounds_lock);
 }
 
 static PaintCache *
@@ -2378,6 +2698,7 @@ paint_cache_get (WmDiagram *diagram)
     {
       cache = g_new0 (PaintCache, 1);
       g_mutex_init (&cache->lock);
+      g_mutex_init (&cache->bounds_lock);
       cache->extents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
       g_object_set_qdata_full (G_OBJECT (diagram), paint_cache_quark (), cache, paint_cache_free);
       g_signal_connect (diagram, "changed", G_CALLBACK (paint_cache_on_changed), cache);
@@ -2412,6 +2733,33 @@ cached_extent (WmDiagram    *diagram,
   g_mutex_lock (&cache->lock);
   g_hash_table_replace (cache->extents, g_strdup (item->id), g_memdup2 (extent, sizeof *extent));
   g_mutex_unlock (&cache->lock);
+}
+
+/* The lowest ink of the map (links and nodes with their captions) and its
+ * leftmost node; -G_MAXDOUBLE and G_MAXDOUBLE on an empty map. */
+static void
+cached_map_bounds (WmDiagram *diagram,
+                   double    *bottom,
+                   double    *left)
+{
+  PaintCache *cache = paint_cache_get (diagram);
+  MapBounds *bounds = &cache->bounds;
+  double lowest = -G_MAXDOUBLE, most_left = -G_MAXDOUBLE;
+
+  g_mutex_lock (&cache->bounds_lock);
+  if (bounds->changed != NULL)
+    map_bounds_update (bounds, diagram);
+  if (bounds->changed == NULL || !extremes_max (&bounds->bottoms, &lowest) ||
+      !extremes_max (&bounds->lefts, &most_left))
+    {
+      /* Once every item is read, the largest values are known. */
+      map_bounds_scan (bounds, diagram);
+      extremes_max (&bounds->bottoms, &lowest);
+      extremes_max (&bounds->lefts, &most_left);
+    }
+  g_mutex_unlock (&cache->bounds_lock);
+  *bottom = lowest;
+  *left = -most_left;
 }
 
 /* The diagram's timeline, with the cache locked: the caller unlocks it. */
@@ -2509,7 +2857,7 @@ paint_far (WmPaintContext *ctx,
     _wm_far_batch_box (ctx->far, &item->bounds, &wm_color_fill, &wm_color_ink, OUTLINE);
   else
     {
-      process_layout (item, &layout);
+      process_geometry (item, &layout);
       _wm_far_batch_box (ctx->far, &layout.box, &title_tint, &wm_color_ink, OUTLINE);
       _wm_far_batch_box (ctx->far, &layout.data, &wm_color_paper, &wm_color_ink, HAIRLINE);
     }

@@ -52,6 +52,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "wm-check.h"
@@ -220,12 +221,13 @@ graph_item (const Graph *graph,
   return g_ptr_array_index (graph->nodes, v);
 }
 
+/* Where @id is in an index of positions + 1 (the graph's, the cache's). */
 static gboolean
-graph_find (const Graph *graph,
-            const char  *id,
-            guint       *v)
+index_find (GHashTable *index,
+            const char *id,
+            guint      *v)
 {
-  guint position = GPOINTER_TO_UINT (g_hash_table_lookup (graph->index, id));
+  guint position = GPOINTER_TO_UINT (g_hash_table_lookup (index, id));
 
   *v = position - 1;
   return position > 0;
@@ -277,11 +279,36 @@ graph_add_nodes (Graph     *graph,
     }
 }
 
+static gboolean
+is_material_link (const WmItem *item)
+{
+  return wm_item_is_link (item) && g_strv_contains (material_links, item->type->id);
+}
+
+/* Where a material link runs in the graph: each end's node, NO_NODE where
+ * that end is missing or is not a material node. */
+static Edge
+link_ends (GHashTable   *nodes,
+           const WmItem *link)
+{
+  Edge ends;
+
+  if (!index_find (nodes, link->source, &ends.from))
+    ends.from = NO_NODE;
+  if (!index_find (nodes, link->target, &ends.to))
+    ends.to = NO_NODE;
+  return ends;
+}
+
 /* The material links between material nodes; a link whose end is missing or
- * is not a material node (the model reports those elsewhere) is left out. */
+ * is not a material node (the model reports those elsewhere) is left out.
+ * With @links, every material link's id goes there too (→ its position + 1
+ * in @ends, where its ends are kept), for the cache to compare with later. */
 static GArray *
-graph_collect_edges (Graph     *graph,
-                     WmDiagram *diagram)
+graph_collect_edges (Graph      *graph,
+                     WmDiagram  *diagram,
+                     GHashTable *links,
+                     GArray     *ends)
 {
   GArray *edges = g_array_new (FALSE, FALSE, sizeof (Edge));
 
@@ -290,16 +317,27 @@ graph_collect_edges (Graph     *graph,
       WmItem *item = wm_diagram_get_item (diagram, i);
       Edge edge;
 
-      if (wm_item_is_link (item) && g_strv_contains (material_links, item->type->id) &&
-          graph_find (graph, item->source, &edge.from) && graph_find (graph, item->target, &edge.to))
+      if (!is_material_link (item))
+        continue;
+      edge = link_ends (graph->index, item);
+      if (edge.from != NO_NODE && edge.to != NO_NODE)
         g_array_append_val (edges, edge);
+      if (links != NULL)
+        {
+          g_array_append_val (ends, edge);
+          g_hash_table_insert (links, item->id, GUINT_TO_POINTER (ends->len));
+        }
     }
   return edges;
 }
 
+/* Builds the graph of @diagram's material flow; @links and @ends as for
+ * graph_collect_edges(). */
 static void
-graph_init (Graph     *graph,
-            WmDiagram *diagram)
+graph_init_recording (Graph      *graph,
+                      WmDiagram  *diagram,
+                      GHashTable *links,
+                      GArray     *ends)
 {
   g_autoptr(GArray) edges = NULL;
   guint n;
@@ -308,11 +346,18 @@ graph_init (Graph     *graph,
   graph->roles = g_array_new (FALSE, FALSE, sizeof (Role));
   graph->index = g_hash_table_new (g_str_hash, g_str_equal);
   graph_add_nodes (graph, diagram);
-  edges = graph_collect_edges (graph, diagram);
+  edges = graph_collect_edges (graph, diagram, links, ends);
   n = graph_n (graph);
   adjacency_build (&graph->out, n, edges, FALSE);
   adjacency_build (&graph->in, n, edges, TRUE);
   graph->back = g_new0 (gboolean, MAX (edges->len, 1));
+}
+
+static void
+graph_init (Graph     *graph,
+            WmDiagram *diagram)
+{
+  graph_init_recording (graph, diagram, NULL, NULL);
 }
 
 enum
@@ -567,28 +612,272 @@ cycle_efficiency (const WmVsmMetrics *metrics)
   return MIN (1.0, metrics->processing_time / lead_seconds);
 }
 
+/* The figures of the flow that @graph holds. */
+static WmVsmMetrics *
+metrics_compute (WmDiagram *diagram,
+                 Graph     *graph)
+{
+  WmVsmMetrics *metrics = g_new0 (WmVsmMetrics, 1);
+
+  metrics->steps = g_array_new (FALSE, FALSE, sizeof (WmVsmStep));
+  metrics->available_per_day = daily_available_seconds (diagram);
+  metrics->daily_demand = MAX (wm_diagram_get_number (diagram, WM_VSM_DAILY_DEMAND), 0);
+  metrics->takt_time = takt_time (diagram, metrics->available_per_day);
+  metrics->rolled_ca = 1;
+  metrics_add_stock (metrics, graph, diagram);
+  metrics_add_timeline (metrics, graph, diagram);
+  metrics->efficiency = cycle_efficiency (metrics);
+  return metrics;
+}
+
+static WmVsmMetrics *
+metrics_copy (const WmVsmMetrics *metrics)
+{
+  WmVsmMetrics *copy = g_memdup2 (metrics, sizeof *metrics);
+
+  copy->steps = g_array_copy (metrics->steps);
+  return copy;
+}
+
+/* The flow cache
+ *
+ * The screen lays the timeline out again after every change, sixty times a
+ * second while nodes are dragged, and the flow of a map of 100 000 items
+ * takes longer than a frame to compute. Yet moving, resizing or renaming
+ * items changes no figure: the metrics read only the diagram's fields, the
+ * z-order, the material nodes' figures and the material links' ends. So
+ * the metrics stay with the diagram, together with what they were read
+ * from, and are computed again only after a change that touches any of it.
+ * Only a diagram in a project announces its changes, so only those keep a
+ * cache. */
+
+/* What the metrics read from a material node. */
+typedef struct
+{
+  double days;   /* a waiting item's wm_vsm_inventory_days() */
+  double stock;  /* a waiting item's pieces */
+  double cycle;  /* a process's cycle time */
+  double ca;     /* a process's complete-and-accurate */
+} Inputs;
+
+typedef struct
+{
+  GMutex        lock;
+  gulong        handler;
+  WmVsmMetrics *metrics;  /* NULL until computed again */
+  /* What @metrics were computed from. The keys are the items' own ids:
+   * a removal, which frees an item, empties the cache before they are read. */
+  GHashTable   *nodes;    /* material node id → its position + 1 in @inputs */
+  GArray       *inputs;   /* Inputs */
+  GHashTable   *links;    /* material link id → its position + 1 in @ends */
+  GArray       *ends;     /* Edge: the link's ends as link_ends() found them */
+} FlowCache;
+
+static Inputs
+node_inputs (WmDiagram    *diagram,
+             const WmItem *item)
+{
+  guint role = find_role (item);
+  Inputs inputs = { 0, 0, 0, 0 };
+
+  if (role == G_N_ELEMENTS (node_roles))
+    return inputs;
+  if (node_roles[role].role == ROLE_WAIT)
+    {
+      inputs.days = wm_vsm_inventory_days (diagram, item);
+      inputs.stock = wm_item_get_number (item, node_roles[role].stock);
+    }
+  else if (node_roles[role].role == ROLE_PROCESS)
+    {
+      inputs.cycle = wm_item_get_number (item, WM_VSM_CYCLE_TIME);
+      inputs.ca = wm_item_get_number (item, WM_VSM_COMPLETE_ACCURATE);
+    }
+  return inputs;
+}
+
+static void
+flow_cache_forget (FlowCache *cache)
+{
+  g_clear_pointer (&cache->metrics, wm_vsm_metrics_free);
+  g_clear_pointer (&cache->nodes, g_hash_table_unref);
+  g_clear_pointer (&cache->inputs, g_array_unref);
+  g_clear_pointer (&cache->links, g_hash_table_unref);
+  g_clear_pointer (&cache->ends, g_array_unref);
+}
+
+/* Computes the metrics and keeps what they read. */
+static void
+flow_cache_fill (FlowCache *cache,
+                 WmDiagram *diagram)
+{
+  g_auto(Graph) graph = { 0, };
+
+  cache->links = g_hash_table_new (g_str_hash, g_str_equal);
+  cache->ends = g_array_new (FALSE, FALSE, sizeof (Edge));
+  graph_init_recording (&graph, diagram, cache->links, cache->ends);
+  cache->metrics = metrics_compute (diagram, &graph);
+  cache->inputs = g_array_sized_new (FALSE, FALSE, sizeof (Inputs), graph_n (&graph));
+  for (guint v = 0; v < graph_n (&graph); v++)
+    {
+      Inputs inputs = node_inputs (diagram, graph_item (&graph, v));
+
+      g_array_append_val (cache->inputs, inputs);
+    }
+  cache->nodes = g_steal_pointer (&graph.index);
+}
+
+/* Whether the metrics may read something else from @item now. */
+static gboolean
+flow_cache_item_differs (FlowCache    *cache,
+                         WmDiagram    *diagram,
+                         const WmItem *item)
+{
+  guint position;
+  Edge now, *then;
+
+  if (wm_item_is_node (item))
+    {
+      Inputs inputs;
+
+      /* A node's role comes with its type, which never changes. */
+      if (role_of (item) == ROLE_NONE)
+        return FALSE;
+      if (!index_find (cache->nodes, item->id, &position))
+        return TRUE;
+      inputs = node_inputs (diagram, item);
+      /* Compared bit for bit: a figure that changed in any way counts. */
+      return memcmp (&inputs, &g_array_index (cache->inputs, Inputs, position),
+                     sizeof inputs) != 0;
+    }
+  if (!is_material_link (item))
+    return FALSE;
+  if (!index_find (cache->links, item->id, &position))
+    return TRUE;
+  now = link_ends (cache->nodes, item);
+  then = &g_array_index (cache->ends, Edge, position);
+  return now.from != then->from || now.to != then->to;
+}
+
+static gboolean
+flow_cache_is_outdated (FlowCache *cache,
+                        WmDiagram *diagram,
+                        WmDelta   *delta)
+{
+  /* The fields give the days and takt, the z-order breaks ties, and a
+   * removed item may have been a key of the cache. */
+  if (delta->header || delta->order || delta->removed->len > 0)
+    return TRUE;
+  for (guint i = 0; i < delta->added->len; i++)
+    {
+      WmItem *item = wm_diagram_lookup (diagram, g_ptr_array_index (delta->added, i));
+
+      /* A note or an information flow more changes no figure. */
+      if (item == NULL || role_of (item) != ROLE_NONE || is_material_link (item))
+        return TRUE;
+    }
+  for (guint i = 0; i < delta->modified->len; i++)
+    {
+      WmItem *item = wm_diagram_lookup (diagram, g_ptr_array_index (delta->modified, i));
+
+      if (item == NULL || flow_cache_item_differs (cache, diagram, item))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+flow_cache_on_changed (WmDiagram *diagram,
+                       WmDelta   *delta,
+                       FlowCache *cache)
+{
+  g_mutex_lock (&cache->lock);
+  if (cache->metrics != NULL && flow_cache_is_outdated (cache, diagram, delta))
+    flow_cache_forget (cache);
+  g_mutex_unlock (&cache->lock);
+}
+
+static GQuark
+flow_cache_quark (void)
+{
+  static gsize quark;
+
+  if (g_once_init_enter (&quark))
+    g_once_init_leave (&quark, g_quark_from_static_string ("wm-vsm-flow-cache"));
+  return (GQuark) quark;
+}
+
+static void
+flow_cache_free (gpointer data)
+{
+  FlowCache *cache = data;
+
+  flow_cache_forget (cache);
+  g_mutex_clear (&cache->lock);
+  g_free (cache);
+}
+
+static GMutex flow_cache_creation;
+
+static FlowCache *
+flow_cache_get (WmDiagram *diagram)
+{
+  FlowCache *cache;
+
+  g_mutex_lock (&flow_cache_creation);
+  cache = g_object_get_qdata (G_OBJECT (diagram), flow_cache_quark ());
+  if (cache == NULL)
+    {
+      cache = g_new0 (FlowCache, 1);
+      g_mutex_init (&cache->lock);
+      cache->handler = g_signal_connect (diagram, "changed", G_CALLBACK (flow_cache_on_changed),
+                                         cache);
+      g_object_set_qdata_full (G_OBJECT (diagram), flow_cache_quark (), cache, flow_cache_free);
+    }
+  g_mutex_unlock (&flow_cache_creation);
+  return cache;
+}
+
+/* A diagram taken out of its project announces no more changes: what was
+ * kept for it can no longer be trusted. */
+static void
+flow_cache_drop (WmDiagram *diagram)
+{
+  FlowCache *cache;
+
+  g_mutex_lock (&flow_cache_creation);
+  cache = g_object_get_qdata (G_OBJECT (diagram), flow_cache_quark ());
+  if (cache != NULL)
+    {
+      g_signal_handler_disconnect (diagram, cache->handler);
+      g_object_set_qdata (G_OBJECT (diagram), flow_cache_quark (), NULL);
+    }
+  g_mutex_unlock (&flow_cache_creation);
+}
+
 WmVsmMetrics *
 wm_vsm_compute (WmDiagram *diagram)
 {
-  g_auto(Graph) graph = { 0, };
+  FlowCache *cache;
   WmVsmMetrics *metrics;
 
   g_return_val_if_fail (WM_IS_DIAGRAM (diagram), NULL);
 
   if (!is_vsm (diagram))
     return NULL;
+  if (wm_diagram_get_project (diagram) == NULL)
+    {
+      g_auto(Graph) graph = { 0, };
 
-  metrics = g_new0 (WmVsmMetrics, 1);
-  metrics->steps = g_array_new (FALSE, FALSE, sizeof (WmVsmStep));
-  metrics->available_per_day = daily_available_seconds (diagram);
-  metrics->daily_demand = MAX (wm_diagram_get_number (diagram, WM_VSM_DAILY_DEMAND), 0);
-  metrics->takt_time = takt_time (diagram, metrics->available_per_day);
-  metrics->rolled_ca = 1;
-
-  graph_init (&graph, diagram);
-  metrics_add_stock (metrics, &graph, diagram);
-  metrics_add_timeline (metrics, &graph, diagram);
-  metrics->efficiency = cycle_efficiency (metrics);
+      flow_cache_drop (diagram);
+      graph_init (&graph, diagram);
+      return metrics_compute (diagram, &graph);
+    }
+  cache = flow_cache_get (diagram);
+  g_mutex_lock (&cache->lock);
+  if (cache->metrics == NULL)
+    flow_cache_fill (cache, diagram);
+  metrics = metrics_copy (cache->metrics);
+  g_mutex_unlock (&cache->lock);
   return metrics;
 }
 
