@@ -124,14 +124,31 @@ typedef struct
    * freed since (in an undo group that has not ended yet, for one). */
   GStrv            stage_labels;
   GStrv            lane_labels;
-  /* The emotion points' positions in the curve (plus one), and the centre
-   * of each, so that a point's neighbours are found without touching them. */
+  /* On a page, the emotion points' positions in the curve (plus one); the
+   * canvas layout knows its own (wm_journey_layout_curve_index()). NULL on
+   * the canvas. */
   GHashTable      *curve_index;
+  /* The centre and the dot of each point of the curve, so that a point's
+   * neighbours are found without touching them. */
   WmPoint         *curve;
-  /* Each curve point's note, placed with the layout: its box, and 1 no
-   * note, 2 a note. */
+  WmRect          *dots;
+  /* How far the points' rings reach (left, top, right, bottom): a dot may
+   * stick out of the grid, a few units past the last column. */
+  double           rings[4];
+  /* Each curve point's note: its box, and 1 no note, 2 a note. The notes
+   * are placed in the curve's order, each clear of those before it, when a
+   * paint or a measure first asks for one: the notes of points
+   * [0, n_placed) are placed. Placing every note of a long journey took
+   * most of its first frame and of the frame after each edit, for a lane
+   * that is mostly out of view. The points' texts are copied, one after
+   * another in note_texts, so that a note placed late reads no item the
+   * diagram may have freed since. */
   WmRect          *notes;
   guint8          *note_state;
+  char            *note_texts;
+  gsize           *note_text_at;
+  guint            n_placed;
+  GMutex           lock;         /* the placing: an export may paint from a thread */
   const Metrics   *metrics;
   double           note_line;    /* the height of one line of a note */
   /* TRUE for a page of the print layout: then layout is this file's own
@@ -165,8 +182,9 @@ copy_labels (const WmJourneyBand *bands,
   return labels;
 }
 
-static void place_notes (Journey *journey);
 static double note_line_height (const Metrics *metrics);
+static WmRect emotion_dot (const WmRect *rect);
+static WmRect emotion_ring (const WmRect *dot);
 
 /* Where the journey puts @item: its cell in the canvas layout, or on the
  * page; FALSE and its stored bounds when it is not placed. */
@@ -195,36 +213,55 @@ journey_score_y (const Journey *journey,
   return journey->score_top + (2 - score) / 4 * (journey->score_bottom - journey->score_top);
 }
 
-/* The curve through the layout's emotion points, and their notes. */
+/* The curve through the layout's emotion points, and what their notes
+ * need to be placed later: read here, while the layout's items are sure to
+ * be alive. */
 static void
 journey_place_curve (Journey *journey)
 {
   const WmJourneyLayout *layout = journey->layout;
   guint n = layout->emotions->len;
+  /* Room for a short note each, so that the copy seldom grows. */
+  g_autoptr(GString) texts = g_string_sized_new (24 * (gsize) n + 1);
 
   journey->note_line = note_line_height (journey->metrics);
-  journey->curve_index = g_hash_table_new (NULL, NULL);
+  if (journey->print)
+    journey->curve_index = g_hash_table_new (NULL, NULL);
   journey->curve = g_new (WmPoint, MAX (n, 1));
-  journey->notes = g_new (WmRect, MAX (n, 1));
-  journey->note_state = g_new0 (guint8, MAX (n, 1));
+  journey->dots = g_new (WmRect, MAX (n, 1));
+  journey->note_text_at = g_new (gsize, MAX (n, 1));
+  g_mutex_init (&journey->lock);
+  journey->rings[0] = journey->rings[1] = G_MAXDOUBLE;
+  journey->rings[2] = journey->rings[3] = -G_MAXDOUBLE;
   for (guint i = 0; i < n; i++)
     {
       const WmItem *item = g_ptr_array_index (layout->emotions, i);
-      WmRect rect;
+      WmRect rect, ring;
 
-      journey_item_rect (journey, item, &rect);
+      if (journey->print)
+        journey_item_rect (journey, item, &rect);
+      else
+        wm_journey_layout_curve_rect (layout, i, &rect);
       journey->curve[i] = wm_rect_center (&rect);
-      g_hash_table_insert (journey->curve_index, (gpointer) item, GUINT_TO_POINTER (i + 1));
+      journey->dots[i] = emotion_dot (&rect);
+      ring = emotion_ring (&journey->dots[i]);
+      journey->rings[0] = MIN (journey->rings[0], ring.x);
+      journey->rings[1] = MIN (journey->rings[1], ring.y);
+      journey->rings[2] = MAX (journey->rings[2], ring.x + ring.width);
+      journey->rings[3] = MAX (journey->rings[3], ring.y + ring.height);
+      journey->note_text_at[i] = texts->len;
+      g_string_append_len (texts, item->text, (gssize) strlen (item->text) + 1);
+      if (journey->curve_index != NULL)
+        g_hash_table_insert (journey->curve_index, (gpointer) item, GUINT_TO_POINTER (i + 1));
     }
-  /* Here, while the layout's items are sure to be alive. */
-  place_notes (journey);
+  journey->note_texts = g_string_free (g_steal_pointer (&texts), FALSE);
 }
 
 static gpointer
 journey_new (WmDiagram *diagram)
 {
   Journey *journey = g_rc_box_new0 (Journey);
-  WmJourneyLayout *layout = wm_journey_layout_new (diagram);
+  WmJourneyLayout *layout = wm_journey_layout_get (diagram);
 
   journey->layout = layout;
   journey->metrics = &screen_metrics;
@@ -252,10 +289,14 @@ journey_clear (gpointer data)
     wm_journey_layout_free (journey->layout);
   g_strfreev (journey->stage_labels);
   g_strfreev (journey->lane_labels);
-  g_hash_table_unref (journey->curve_index);
+  g_clear_pointer (&journey->curve_index, g_hash_table_unref);
   g_free (journey->curve);
+  g_free (journey->dots);
   g_free (journey->notes);
   g_free (journey->note_state);
+  g_free (journey->note_texts);
+  g_free (journey->note_text_at);
+  g_mutex_clear (&journey->lock);
 }
 
 static void
@@ -333,7 +374,7 @@ paint_face (cairo_t *cr,
   cairo_set_line_width (cr, 1.1);
   cairo_new_sub_path (cr);
   cairo_arc (cr, c.x, c.y, r, 0, 2 * G_PI);
-  cairo_stroke (cr);
+  wm_stroke (cr);
   cairo_new_sub_path (cr);
   cairo_arc (cr, c.x - r * 0.35, c.y - r * 0.25, 0.9, 0, 2 * G_PI);
   cairo_new_sub_path (cr);
@@ -344,7 +385,7 @@ paint_face (cairo_t *cr,
   cairo_curve_to (cr, c.x - r * 0.15, c.y + r * (0.35 + 0.25 * mouth),
                   c.x + r * 0.15, c.y + r * (0.35 + 0.25 * mouth),
                   c.x + r * 0.42, c.y + r * (mouth > 0 ? 0.2 : 0.5));
-  cairo_stroke (cr);
+  wm_stroke (cr);
 }
 
 /* The header card */
@@ -664,6 +705,22 @@ paint_curve_area (cairo_t       *cr,
     }
 }
 
+/* Whether the emotion lane's ink (its faces reach into the label column,
+ * the curve's stroke a little past the lane) meets @cr's clip. */
+static gboolean
+lane_shows (cairo_t      *cr,
+            const WmRect *lane)
+{
+  double x0, y0, x1, y1, reach = LANE_PAD + 2 * FACE_RADIUS + CURVE_WIDTH + 2;
+  WmRect clip;
+
+  cairo_clip_extents (cr, &x0, &y0, &x1, &y1);
+  clip = (WmRect) { x0, y0, x1 - x0, y1 - y0 };
+  return wm_rect_intersects (&clip, &(WmRect) { lane->x - reach, lane->y - reach,
+                                                lane->width + 2 * reach,
+                                                lane->height + 2 * reach });
+}
+
 static void
 paint_emotion_lane (WmPaintContext *ctx,
                     const Journey  *journey)
@@ -678,6 +735,10 @@ paint_emotion_lane (WmPaintContext *ctx,
   if (layout->emotion_lane < 0 || !ctx->detail)
     return;
   lane = &layout->lanes[layout->emotion_lane];
+  /* A long journey's curve has thousands of points: one that is out of
+   * view (as the lane is, scrolled to another one) is not drawn. */
+  if (!lane_shows (ctx->cr, &lane->rect))
+    return;
   neutral = journey_score_y (journey, 0);
   line[0] = (WmPoint) { lane->rect.x, neutral };
   line[1] = (WmPoint) { lane->rect.x + lane->rect.width, neutral };
@@ -694,7 +755,7 @@ paint_emotion_lane (WmPaintContext *ctx,
   cairo_set_line_width (ctx->cr, CURVE_WIDTH);
   cairo_set_line_join (ctx->cr, CAIRO_LINE_JOIN_ROUND);
   wm_set_color (ctx->cr, &stage_ink);
-  cairo_stroke (ctx->cr);
+  wm_stroke (ctx->cr);
 }
 
 /* Cards */
@@ -840,7 +901,7 @@ paint_kpi_mark (cairo_t         *cr,
       cairo_set_line_width (cr, 1.8);
       cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
       cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-      cairo_stroke (cr);
+      wm_stroke (cr);
       return;
     }
   cairo_move_to (cr, x, cy + status->direction * s * 0.42);
@@ -1018,6 +1079,14 @@ emotion_dot (const WmRect *rect)
   return (WmRect) { rect->x + (rect->width - d) / 2, rect->y + (rect->height - d) / 2, d, d };
 }
 
+/* The ink of the dot's white ring, which holds the dot. */
+static WmRect
+emotion_ring (const WmRect *dot)
+{
+  return (WmRect) { dot->x - DOT_RING - 0.5, dot->y - DOT_RING - 0.5,
+                    dot->width + 2 * DOT_RING + 1, dot->height + 2 * DOT_RING + 1 };
+}
+
 /* Grey at a neutral score, more green or red the further the score goes. */
 static WmColor
 score_color (double score)
@@ -1079,20 +1148,20 @@ note_goes_above (const Journey *journey,
   return above;
 }
 
-/* The size of @item's note with its padding; FALSE when it has none. */
+/* The size of the note of @text with its padding; FALSE when it has none. */
 static gboolean
 note_size (const Journey *journey,
-           const WmItem  *item,
+           const char    *text,
            double        *width,
            double        *height)
 {
   WmTextStyle style = note_style (journey->metrics);
   double w, h;
 
-  if (wm_str_is_blank (item->text))
+  if (wm_str_is_blank (text))
     return FALSE;
   /* Every text cache shapes alike, so the shared one measures for all. */
-  wm_measure_text (NULL, item->text, NOTE_WIDTH, &style, &w, &h);
+  wm_measure_text (NULL, text, NOTE_WIDTH, &style, &w, &h);
   *width = MIN (w, NOTE_WIDTH) + 2 * NOTE_PAD_X;
   *height = MIN (h, NOTE_LINES * journey->note_line) + 2 * NOTE_PAD_Y;
   return TRUE;
@@ -1119,30 +1188,75 @@ note_beside (const Journey *journey,
   return box;
 }
 
-/* Whether @box covers a dot of the curve or a note placed before point
- * @index (of @n placed so far), or leaves the lane. */
-static gboolean
-note_collides (const Journey *journey,
-               guint          index,
-               guint          from,
-               guint          to,
-               const WmRect  *box)
+/* What a note on one side of its dot may cover: a note keeps its height
+ * wherever it slides along the lane, so whether it leaves the lane, and
+ * which dots and notes share its height, are found once per side; each
+ * place tried then only compares its left and right with theirs. */
+typedef struct
+{
+  gboolean blocked;  /* the note leaves the lane on this side */
+  guint    n;
+  WmRect   rects[3 * NOTE_NEIGHBOURS + 2];
+} Obstacles;
+
+static void
+add_obstacle (Obstacles    *obstacles,
+              const WmRect *rect,
+              const WmRect *box)
+{
+  /* The vertical half of wm_rect_intersects (rect, box). */
+  if (rect->y <= box->y + box->height && box->y <= rect->y + rect->height)
+    {
+      g_assert (obstacles->n < G_N_ELEMENTS (obstacles->rects));
+      obstacles->rects[obstacles->n++] = *rect;
+    }
+}
+
+/* The dots of the curve's points [@from, @to) but @index's, and the notes
+ * placed before @index, that a note at @box's height would meet. */
+static void
+note_obstacles (const Journey *journey,
+                guint          index,
+                guint          from,
+                guint          to,
+                const WmRect  *box,
+                Obstacles     *obstacles)
 {
   const WmRect *lane = &journey->layout->lanes[journey->layout->emotion_lane].rect;
   double ring = DOT_MAX / 2 + DOT_RING;
 
-  if (box->y < lane->y || box->y + box->height > lane->y + lane->height)
-    return TRUE;
+  obstacles->n = 0;
+  obstacles->blocked = box->y < lane->y || box->y + box->height > lane->y + lane->height;
+  if (obstacles->blocked)
+    return;
   for (guint k = from; k < to; k++)
     {
       WmRect dot = { journey->curve[k].x - ring, journey->curve[k].y - ring, 2 * ring, 2 * ring };
 
-      if (k != index && wm_rect_intersects (&dot, box))
-        return TRUE;
+      if (k != index)
+        add_obstacle (obstacles, &dot, box);
     }
   for (guint k = from; k < MIN (index, to); k++)
-    if (journey->note_state[k] == 2 && wm_rect_intersects (&journey->notes[k], box))
-      return TRUE;
+    if (journey->note_state[k] == 2)
+      add_obstacle (obstacles, &journey->notes[k], box);
+}
+
+/* Whether @box, on the side of @obstacles, covers one of them or leaves
+ * the lane. */
+static gboolean
+note_collides (const Obstacles *obstacles,
+               const WmRect    *box)
+{
+  if (obstacles->blocked)
+    return TRUE;
+  for (guint i = 0; i < obstacles->n; i++)
+    {
+      const WmRect *rect = &obstacles->rects[i];
+
+      /* The horizontal half of wm_rect_intersects (rect, box). */
+      if (rect->x <= box->x + box->width && box->x <= rect->x + rect->width)
+        return TRUE;
+    }
   return FALSE;
 }
 
@@ -1185,6 +1299,19 @@ compare_places (gconstpointer a,
   return da < db ? -1 : da > db ? 1 : 0;
 }
 
+/* A place for a note of width @w, unless it lies further than
+ * NOTE_MAX_SHIFT of its widths: those are never tried, and leaving them
+ * out keeps the sort short. */
+static void
+add_place (GArray   *places,
+           double    shift,
+           gboolean  above,
+           double    w)
+{
+  if (fabs (shift) <= NOTE_MAX_SHIFT * w)
+    g_array_append_val (places, ((NotePlace) { shift, above }));
+}
+
 /* Where a note may go: on either side, centred on its dot or just past an
  * edge of a note already placed or of another dot, no further than
  * NOTE_MAX_SHIFT of its widths; the nearest first, the preferred side
@@ -1205,7 +1332,7 @@ note_places (const Journey *journey,
     {
       gboolean on_above = side == 0 ? above : !above;
 
-      g_array_append_val (places, ((NotePlace) { 0, on_above }));
+      add_place (places, 0, on_above, w);
       for (guint k = from; k < to; k++)
         {
           double x0 = journey->curve[k].x - ring, x1 = journey->curve[k].x + ring;
@@ -1217,11 +1344,12 @@ note_places (const Journey *journey,
             }
           if (k == index)
             continue;
-          g_array_append_val (places, ((NotePlace) { x1 + NOTE_GAP - left, on_above }));
-          g_array_append_val (places, ((NotePlace) { x0 - NOTE_GAP - w - left, on_above }));
+          add_place (places, x1 + NOTE_GAP - left, on_above, w);
+          add_place (places, x0 - NOTE_GAP - w - left, on_above, w);
         }
     }
-  /* Stable for equal distances: the preferred side's places come first. */
+  /* Stable for equal distances: the preferred side's places come first
+   * (g_array_sort() is a merge sort). */
   g_array_sort (places, compare_places);
   return places;
 }
@@ -1233,31 +1361,34 @@ note_places (const Journey *journey,
 static void
 place_note (Journey      *journey,
             guint         index,
-            const WmItem *item,
             const WmRect *dot)
 {
   double w, h, cx = dot->x + dot->width / 2, cy = dot->y + dot->height / 2;
   g_autoptr(GArray) places = NULL;
+  Obstacles sides[2];
   gboolean above;
   guint from, to;
 
   journey->note_state[index] = 1;
-  if (!note_size (journey, item, &w, &h))
+  if (!note_size (journey, journey->note_texts + journey->note_text_at[index], &w, &h))
     return;
   above = note_goes_above (journey, index, cy, dot->height / 2 + DOT_RING + NOTE_GAP + h);
   journey->note_state[index] = 2;
   journey->notes[index] = note_beside (journey, dot, w, h, above, 0);
   note_neighbours (journey, index, &from, &to);
   places = note_places (journey, index, from, to, cx, w, above);
+  for (guint side = 0; side < 2; side++)
+    {
+      WmRect level = note_beside (journey, dot, w, h, side, 0);
+
+      note_obstacles (journey, index, from, to, &level, &sides[side]);
+    }
   for (guint i = 0; i < places->len; i++)
     {
       const NotePlace *place = &g_array_index (places, NotePlace, i);
-      WmRect box;
+      WmRect box = note_beside (journey, dot, w, h, place->above, place->shift);
 
-      if (fabs (place->shift) > NOTE_MAX_SHIFT * w)
-        break;
-      box = note_beside (journey, dot, w, h, place->above, place->shift);
-      if (!note_collides (journey, index, from, to, &box))
+      if (!note_collides (&sides[place->above ? 1 : 0], &box))
         {
           journey->notes[index] = box;
           return;
@@ -1265,22 +1396,34 @@ place_note (Journey      *journey,
     }
 }
 
-/* The notes of the curve's points, in the curve's order, each clear of
- * those before it. */
+/* The notes of the curve's points up to @index (from 0), in the curve's
+ * order, each clear of those before it: a note depends on those before
+ * it, never on those after. */
 static void
-place_notes (Journey *journey)
+place_notes_to (Journey *journey,
+                guint    index)
 {
-  const WmJourneyLayout *layout = journey->layout;
+  guint n = journey->layout->emotions->len;
 
-  for (guint i = 0; i < layout->emotions->len; i++)
+  /* Made with the first note asked for: most layouts of a long journey
+   * last one edit and are never asked. */
+  if (journey->notes == NULL)
     {
-      const WmItem *item = g_ptr_array_index (layout->emotions, i);
-      WmRect rect, dot;
-
-      journey_item_rect (journey, item, &rect);
-      dot = emotion_dot (&rect);
-      place_note (journey, i, item, &dot);
+      journey->notes = g_new (WmRect, MAX (n, 1));
+      journey->note_state = g_new0 (guint8, MAX (n, 1));
     }
+  for (; journey->n_placed <= index; journey->n_placed++)
+    place_note (journey, journey->n_placed, &journey->dots[journey->n_placed]);
+}
+
+/* The position of @item in the curve plus one, or 0 when it is not on it. */
+static guint
+curve_position (const Journey *journey,
+                const WmItem  *item)
+{
+  if (journey->curve_index != NULL)
+    return GPOINTER_TO_UINT (g_hash_table_lookup (journey->curve_index, item));
+  return (guint) (wm_journey_layout_curve_index (journey->layout, item) + 1);
 }
 
 /* The note's box, placed with the layout for the points of the curve; a
@@ -1291,15 +1434,20 @@ note_box (Journey      *journey,
           const WmRect *dot,
           WmRect       *box)
 {
-  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (journey->curve_index, item));
+  guint index = curve_position (journey, item);
+  gboolean has_note;
   double w, h;
 
   if (index > 0)
     {
+      g_mutex_lock (&journey->lock);
+      place_notes_to (journey, index - 1);
       *box = journey->notes[index - 1];
-      return journey->note_state[index - 1] == 2;
+      has_note = journey->note_state[index - 1] == 2;
+      g_mutex_unlock (&journey->lock);
+      return has_note;
     }
-  if (!note_size (journey, item, &w, &h))
+  if (!note_size (journey, item->text, &w, &h))
     return FALSE;
   *box = (WmRect) { dot->x + dot->width / 2 - w / 2,
                     dot->y + dot->height + DOT_RING + NOTE_GAP, w, h };
@@ -1339,8 +1487,7 @@ emotion_extent (Journey       *journey,
 {
   WmRect dot = emotion_dot (rect), box;
 
-  *extent = (WmRect) { dot.x - DOT_RING - 0.5, dot.y - DOT_RING - 0.5, dot.width + 2 * DOT_RING + 1,
-                       dot.height + 2 * DOT_RING + 1 };
+  *extent = emotion_ring (&dot);
   if (note_box (journey, item, &dot, &box))
     wm_rect_union (extent, &(WmRect) { box.x - 1, box.y - 1, box.width + 2, box.height + 2 },
                    extent);
@@ -1354,9 +1501,30 @@ get_extent (WmDiagram *diagram,
 {
   g_autoptr(Journey) journey = journey_get (diagram);
   const WmRect *bounds = &journey->layout->bounds;
+  const double *rings = journey->rings;
+  double right, bottom;
 
   /* Half the header card's outline lies outside the layout's bounds. */
   *extent = (WmRect) { bounds->x - 1, bounds->y - 1, bounds->width + 2, bounds->height + 2 };
+  /* The dots' rings are drawn with the points, but reaching past the grid
+   * they are the journey's extent all the same: taken here, a point near
+   * an end of the lane is known to reach no further than what is drawn
+   * already, and wm_render_get_extent() places no note to measure it.
+   * Each edge that moves is one of the rings' own. */
+  if (journey->layout->emotions->len == 0)
+    return;
+  right = MAX (extent->x + extent->width, rings[2]);
+  bottom = MAX (extent->y + extent->height, rings[3]);
+  if (rings[0] < extent->x || rings[2] > extent->x + extent->width)
+    {
+      extent->x = MIN (extent->x, rings[0]);
+      extent->width = right - extent->x;
+    }
+  if (rings[1] < extent->y || rings[3] > extent->y + extent->height)
+    {
+      extent->y = MIN (extent->y, rings[1]);
+      extent->height = bottom - extent->y;
+    }
 }
 
 static void
@@ -1429,17 +1597,46 @@ item_extent (WmDiagram    *diagram,
   journey_item_extent (journey, item, extent);
 }
 
+/* Room for rounding in clamp_to_lane(), well inside the grid's margin. */
+#define CLAMP_SLACK 0.5
+
+/* A note of the curve slides along the lane to stay inside it (see
+ * note_beside()), so the bound of its box need not reach past the lane's
+ * ends: the bound of a point near an end then stays inside the grid, and
+ * wm_render_get_extent() places no note to measure it. */
+static void
+clamp_to_lane (const Journey *journey,
+               WmRect        *bound)
+{
+  const WmJourneyLayout *layout = journey->layout;
+  const WmRect *lane = &layout->lanes[layout->emotion_lane].rect;
+  double w = NOTE_WIDTH + 2 * NOTE_PAD_X;
+  /* The box's left edge lies between lane->x + 1 and the lane's right end
+   * less 1 and its width (either way round in a lane narrower than a
+   * note), and the extent adds 1 around the box. */
+  double left = MIN (lane->x, lane->x + lane->width - 2 - w) - CLAMP_SLACK;
+  double right = MAX (lane->x + 2 + w, lane->x + lane->width) + CLAMP_SLACK;
+  double x0 = MAX (bound->x, left), x1 = MIN (bound->x + bound->width, right);
+
+  bound->x = x0;
+  bound->width = MAX (x1 - x0, 0);
+}
+
 /* Cards and KPIs are their cell's rectangle; an emotion point's note, of at
  * most NOTE_LINES lines, goes above or below its dot, perhaps moved along
  * the lane: the bound holds every place at its largest, so that no note is
  * measured for it. */
+static void emotion_bound (const Journey *journey,
+                           const WmRect  *dot,
+                           gboolean       on_curve,
+                           WmRect        *bound);
+
 static gboolean
 journey_item_bound (Journey      *journey,
                     const WmItem *item,
                     WmRect       *bound)
 {
-  WmRect rect, dot, ring;
-  double note_height, reach, cx, cy, half;
+  WmRect rect, dot;
 
   if (!wm_item_is_node (item) || !is_type (item, "emotion"))
     {
@@ -1448,19 +1645,41 @@ journey_item_bound (Journey      *journey,
     }
   wm_journey_layout_item_rect (journey->layout, item, &rect);
   dot = emotion_dot (&rect);
+  emotion_bound (journey, &dot, curve_position (journey, item) > 0, bound);
+  return FALSE;
+}
+
+/* The bound of an emotion point whose dot is @dot, on the curve or not. */
+static void
+emotion_bound (const Journey *journey,
+               const WmRect  *dot,
+               gboolean       on_curve,
+               WmRect        *bound)
+{
+  WmRect ring;
+  double note_height, reach, cx, cy, half, right, bottom;
+
   note_height = NOTE_LINES * journey->note_line + 2 * NOTE_PAD_Y;
-  reach = dot.height / 2 + DOT_RING + NOTE_GAP;
-  cx = dot.x + dot.width / 2;
-  cy = dot.y + dot.height / 2;
+  reach = dot->height / 2 + DOT_RING + NOTE_GAP;
+  cx = dot->x + dot->width / 2;
+  cy = dot->y + dot->height / 2;
   /* A note moves along the lane by at most NOTE_MAX_SHIFT of its widths
    * to clear another, and by half its width off an end of the lane. */
   half = (NOTE_WIDTH + 2 * NOTE_PAD_X) * (0.5 + MAX (NOTE_MAX_SHIFT, 0.5));
   *bound = (WmRect) { cx - half - 1, cy - reach - note_height - 1,
                       2 * half + 2, 2 * (reach + note_height) + 2 };
-  ring = (WmRect) { dot.x - DOT_RING - 0.5, dot.y - DOT_RING - 0.5, dot.width + 2 * DOT_RING + 1,
-                    dot.height + 2 * DOT_RING + 1 };
-  wm_rect_union (bound, &ring, bound);
-  return FALSE;
+  if (on_curve)
+    clamp_to_lane (journey, bound);
+  ring = emotion_ring (dot);
+  /* The union, its left and top edges moved out to whole units: the right
+   * and bottom edges then come out of x + width exactly as the ring's, and
+   * a ring past the grid, which get_extent() holds, is not taken for one
+   * that reaches a rounding error further, whose note must be placed. */
+  right = MAX (bound->x + bound->width, ring.x + ring.width);
+  bottom = MAX (bound->y + bound->height, ring.y + ring.height);
+  bound->x = floor (MIN (bound->x, ring.x));
+  bound->y = floor (MIN (bound->y, ring.y));
+  *bound = (WmRect) { bound->x, bound->y, right - bound->x, bottom - bound->y };
 }
 
 static gboolean
@@ -1491,7 +1710,23 @@ item_bounds (WmDiagram *diagram,
   for (guint i = 0; i < n; i++)
     {
       WmItem *item = wm_diagram_get_item (diagram, i);
+      WmRect rect;
+      guint curve;
 
+      /* What the layout placed is bounded from the layout alone, without
+       * fetching the item: as journey_item_bound() finds it. */
+      switch (wm_journey_layout_placement (journey->layout, i, item, &rect, &curve))
+        {
+        case WM_JOURNEY_IN_CELL:
+          card_extent (&rect, &bounds[i]);
+          continue;
+        case WM_JOURNEY_ON_CURVE:
+          emotion_bound (journey, &journey->dots[curve], TRUE, &bounds[i]);
+          continue;
+        case WM_JOURNEY_UNPLACED:
+        default:
+          break;
+        }
       bounds[i] = (WmRect) { 0, 0, -1, -1 };
       if (wm_item_is_node (item))
         journey_item_bound (journey, item, &bounds[i]);

@@ -61,9 +61,10 @@ typedef enum
 
 typedef struct
 {
-  /* The layout of the diagram as it is, made when first needed and dropped
-   * at the diagram's next change; it borrows the diagram's strings, so an
-   * edit made here never reads it afterwards without asking anew. */
+  /* The layout of the diagram as it is, the one the painter draws
+   * (wm_journey_layout_get()), taken when first needed and dropped at the
+   * diagram's next change; it borrows the diagram's strings, so an edit
+   * made here never reads it afterwards without asking anew. */
   WmJourneyLayout *layout;
 
   DragKind kind;
@@ -100,7 +101,7 @@ get_layout (WmCanvas *self)
   Journey *data = journey_data (self);
 
   if (data->layout == NULL && self->diagram != NULL)
-    data->layout = wm_journey_layout_new (self->diagram);
+    data->layout = wm_journey_layout_get (self->diagram);
   return data->layout;
 }
 
@@ -154,22 +155,44 @@ snap_score (double score)
   return CLAMP (round (score / SCORE_STEP) * SCORE_STEP, -2, 2) + 0.0;
 }
 
+static int
+emotion_stage (const WmJourneyLayout *layout,
+               guint                  i)
+{
+  int stage = -1;
+
+  wm_journey_layout_item_cell (layout, g_ptr_array_index (layout->emotions, i), &stage, NULL);
+  return stage;
+}
+
 /* The stages that have no emotion point, for the "add" handles: a bitmap
- * of the layout's stages, TRUE where one is missing. */
+ * of the layout's stages, TRUE where one is missing. The layout keeps the
+ * points by stage, so each stage's run is skipped by bisection: every
+ * frame asks, and a long journey has thousands of points. */
 static gboolean *
 stages_without_points (const WmJourneyLayout *layout)
 {
   gboolean *missing = g_new (gboolean, MAX (layout->n_stages, 1));
+  guint n = layout->emotions->len;
 
   for (guint s = 0; s < layout->n_stages; s++)
     missing[s] = TRUE;
-  for (guint i = 0; i < layout->emotions->len; i++)
+  for (guint i = 0; i < n;)
     {
-      int stage;
+      int stage = emotion_stage (layout, i);
+      guint a = i + 1, b = n;
 
-      if (wm_journey_layout_item_cell (layout, g_ptr_array_index (layout->emotions, i),
-                                       &stage, NULL))
-        missing[stage] = FALSE;
+      missing[stage] = FALSE;
+      while (a < b)
+        {
+          guint m = a + (b - a) / 2;
+
+          if (emotion_stage (layout, m) <= stage)
+            a = m + 1;
+          else
+            b = m;
+        }
+      i = a;
     }
   return missing;
 }
@@ -1039,6 +1062,7 @@ drop_card (WmCanvas *self)
   g_autofree char *lane = NULL;
   guint n = data->companions != NULL ? data->companions->len : 0;
   g_autoptr(GPtrArray) filed = NULL;
+  g_autoptr(WmJourneyLayout) after = NULL;
   gboolean kpi;
 
   if (item == NULL || layout == NULL || data->target_stage < 0 ||
@@ -1059,15 +1083,23 @@ drop_card (WmCanvas *self)
       g_ptr_array_add (filed, g_ptr_array_index (data->companions, i));
   /* The layout places cards by their cell and z-order, never by their
    * bounds: one layout after all are filed gives each card where it ends
-   * up, where one per card cost a layout of the whole journey each. */
+   * up, where one per card cost a layout of the whole journey each. It is
+   * made from the one before the drop, reading only the cards filed. */
   if (filed->len > 0)
     {
-      g_autoptr(WmJourneyLayout) after = wm_journey_layout_new (self->diagram);
+      guint n_filed = filed->len;
 
-      for (guint i = 0; i < filed->len; i++)
+      g_ptr_array_add (filed, NULL);
+      after = wm_journey_layout_new_from (self->diagram, layout,
+                                          (const char *const *) filed->pdata);
+      for (guint i = 0; i < n_filed; i++)
         sync_bounds_in (self, after, g_ptr_array_index (filed, i));
     }
   wm_project_end_group (project_of (self));
+  /* Bounds set to where it places the cards leave that layout as it was:
+   * it is the journey's now, and the frame that shows the drop draws it. */
+  if (after != NULL)
+    wm_journey_layout_keep (self->diagram, after);
 }
 
 static void
@@ -1173,14 +1205,17 @@ shows_in_widget (WmCanvas *self,
   return x + r >= 0 && y + r >= 0 && x - r <= width && y - r <= height;
 }
 
-static int
-emotion_stage (const WmJourneyLayout *layout,
-               guint                  i)
+/* Whether the emotion lane's row, with @reach document units above and
+ * below, meets @visible. */
+static gboolean
+lane_in_view (const WmJourneyLayout *layout,
+              const WmRect          *visible,
+              double                 reach)
 {
-  int stage = -1;
+  const WmRect *row = &layout->lanes[layout->emotion_lane].rect;
 
-  wm_journey_layout_item_cell (layout, g_ptr_array_index (layout->emotions, i), &stage, NULL);
-  return stage;
+  return row->y + row->height + reach >= visible->y &&
+         row->y - reach <= visible->y + visible->height;
 }
 
 /* The run [*first, *end) of layout->emotions in the stages that show, with
@@ -1202,6 +1237,15 @@ emotions_in_view (WmCanvas              *self,
   *first = 0;
   *end = layout->emotions->len;
   wm_viewport_get_visible (self->viewport, &visible);
+  /* Every point's centre lies inside the emotion lane, and a selected
+   * point's ring is no wider than its stage's column: none shows while
+   * the lane is scrolled out of view. */
+  if (layout->emotion_lane >= 0 &&
+      !lane_in_view (layout, &visible, reach / zoom + WM_JOURNEY_COLUMN_WIDTH / 2))
+    {
+      *end = 0;
+      return;
+    }
   for (guint s = 0; s < layout->n_stages; s++)
     {
       const WmRect *column = &layout->stages[s].rect;

@@ -3,10 +3,10 @@
  * Copyright 2026 The Waymark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The layout is computed from scratch, in O(n log n) for n items, each time
- * it is asked for (about 2 ms for 10 000 items); nothing here is kept
- * between two layouts. The painter keeps one per state of the diagram,
- * until the diagram's next "changed" signal.
+ * The layout is computed from scratch, in O(n) for n items (counting
+ * sorts, no hashing per item). wm_journey_layout_get() keeps one per state
+ * of the diagram, until its next "changed" signal, and the painter and the
+ * canvas share it: one layout per edit, not one for each of them.
  */
 #define G_LOG_DOMAIN "wm-journey"
 
@@ -14,9 +14,11 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "wm-journey.h"
 #include "wm-notation-common.h"
+#include "wm-value-private.h"
 
 /* Between the stage headers and the first lane, and between the header band
  * and the stage headers. */
@@ -26,54 +28,87 @@
  * two stages still has room for its persona and scenario. */
 #define MIN_HEADER_WIDTH 880.0
 
+/* What the layout does with an item. */
+typedef enum
+{
+  KIND_NONE,     /* keeps its bounds */
+  KIND_STACKED,  /* a card or a KPI, in a cell's stack */
+  KIND_EMOTION,  /* a point of the curve */
+} Kind;
+
 typedef struct
 {
   WmRect rect;
+  /* What the item brings to the layout, read once (see classify_item()):
+   * its size, before the column or the stage's share narrows it, and an
+   * emotion point's score. */
+  double width;
+  double height;
+  double score;
   int    stage;  /* -1 when the item is not placed */
   int    lane;
+  int    curve;  /* an emotion point's index in pub.emotions, else -1 */
+  Kind   kind;
 } Place;
 
 /* The public layout and what only this file reads. */
 typedef struct
 {
   WmJourneyLayout pub;
+  gatomicrefcount ref;
   WmItem        **items;         /* the diagram's items in z-order when the layout was made */
   Place          *places;        /* one per item */
+  guint          *curve_z;       /* the z-order position of each point of pub.emotions */
   guint           n_items;
   double          emotion_size;  /* the emotion type's default height, for the curve's amplitude */
 } Layout;
 
-/* A card or KPI waiting for its place in a stack. */
+/* The stages' or lanes' ids, to find an item's entry by. A journey has a
+ * handful of each, and comparing an id with each of them costs less than
+ * hashing it; a long list gets a table, whose indexes are stored plus one,
+ * so that a missing id (NULL) is told apart from entry 0. */
 typedef struct
 {
-  guint index;
-  guint stage;
-  guint lane;
-} StackRef;
+  const WmJourneyBand *bands;
+  guint                n_bands;
+  GHashTable          *ids;  /* NULL for a short list */
+} EntryIndex;
 
-static GHashTable *
-index_entries (GPtrArray *entries)
+#define SHORT_LIST 16
+
+static void
+entry_index_init (EntryIndex          *index,
+                  const WmJourneyBand *bands,
+                  guint                n_bands)
 {
-  GHashTable *ids = g_hash_table_new (g_str_hash, g_str_equal);
-
-  /* Indexes are stored plus one, so that a missing id (NULL) is told apart from entry 0. */
-  for (guint i = 0; entries != NULL && i < entries->len; i++)
-    {
-      WmListEntry *entry = g_ptr_array_index (entries, i);
-
-      if (!g_hash_table_contains (ids, entry->id))
-        g_hash_table_insert (ids, entry->id, GUINT_TO_POINTER (i + 1));
-    }
-  return ids;
+  *index = (EntryIndex) { bands, n_bands, NULL };
+  if (n_bands <= SHORT_LIST)
+    return;
+  index->ids = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < n_bands; i++)
+    if (!g_hash_table_contains (index->ids, bands[i].id))
+      g_hash_table_insert (index->ids, (gpointer) bands[i].id, GUINT_TO_POINTER (i + 1));
 }
 
+static void
+entry_index_clear (EntryIndex *index)
+{
+  g_clear_pointer (&index->ids, g_hash_table_unref);
+}
+
+/* The first entry with @id, or -1. */
 static int
-lookup_entry (GHashTable *ids,
-              const char *id)
+lookup_entry (const EntryIndex *index,
+              const char       *id)
 {
   if (id == NULL)
     return -1;
-  return GPOINTER_TO_INT (g_hash_table_lookup (ids, id)) - 1;
+  if (index->ids != NULL)
+    return GPOINTER_TO_INT (g_hash_table_lookup (index->ids, id)) - 1;
+  for (guint i = 0; i < index->n_bands; i++)
+    if (index->bands[i].id[0] == id[0] && strcmp (index->bands[i].id, id) == 0)
+      return (int) i;
+  return -1;
 }
 
 static WmJourneyBand *
@@ -110,103 +145,233 @@ clamp_score (double score)
   return isfinite (score) ? CLAMP (score, -2, 2) : 0;
 }
 
-static int
-compare_stack_refs (gconstpointer a,
-                    gconstpointer b)
+/* The notation's three placed types and the indexes of the properties the
+ * layout reads, found once per layout: each item's type is then told by a
+ * pointer, and its properties read without looking their names up. */
+typedef struct
 {
-  const StackRef *x = a, *y = b;
+  const WmItemType *card;
+  const WmItemType *kpi;
+  const WmItemType *emotion;
+  int               card_stage;
+  int               card_lane;
+  int               kpi_stage;
+  int               emotion_stage;
+  int               emotion_score;
+} PlacedTypes;
 
-  if (x->lane != y->lane)
-    return x->lane < y->lane ? -1 : 1;
-  if (x->stage != y->stage)
-    return x->stage < y->stage ? -1 : 1;
-  return x->index < y->index ? -1 : x->index > y->index;
+static void
+placed_types_init (PlacedTypes      *types,
+                   const WmNotation *notation)
+{
+  types->card = wm_notation_lookup_type (notation, "card");
+  types->kpi = wm_notation_lookup_type (notation, "kpi");
+  types->emotion = wm_notation_lookup_type (notation, "emotion");
+  types->card_stage = types->card_lane = types->kpi_stage = -1;
+  types->emotion_stage = types->emotion_score = -1;
+  if (types->card != NULL)
+    {
+      types->card_stage = wm_item_type_find_prop (types->card, WM_JOURNEY_STAGE);
+      types->card_lane = wm_item_type_find_prop (types->card, WM_JOURNEY_LANE);
+    }
+  if (types->kpi != NULL)
+    types->kpi_stage = wm_item_type_find_prop (types->kpi, WM_JOURNEY_STAGE);
+  if (types->emotion != NULL)
+    {
+      types->emotion_stage = wm_item_type_find_prop (types->emotion, WM_JOURNEY_STAGE);
+      types->emotion_score = wm_item_type_find_prop (types->emotion, WM_JOURNEY_SCORE);
+    }
 }
 
-static int
-compare_emotions (gconstpointer a,
-                  gconstpointer b,
-                  gpointer      data)
+/* The value of @item's property @index (of its type), as
+ * wm_item_get_string() and wm_item_get_number() give it; NULL and 0 when
+ * the type has no such property. */
+static const WmValue *
+prop_value (const WmItem *item,
+            int           index)
 {
-  const Layout *self = data;
-  const WmItem *x = *(WmItem *const *) a, *y = *(WmItem *const *) b;
-  int sx = self->places[x->z].stage, sy = self->places[y->z].stage;
-
-  if (sx != sy)
-    return sx < sy ? -1 : 1;
-  return x->z < y->z ? -1 : x->z > y->z;
+  if (index < 0)
+    return NULL;
+  return _wm_value_effective (&item->type->props[index],
+                              item->props != NULL ? &item->props[index] : NULL);
 }
 
-/* Sorts every node into a stack (cards, KPIs) or the emotion lane, and
- * records its size; items that fit nowhere stay unplaced. */
-static GArray *
-classify_items (Layout     *self,
-                GHashTable *stages,
-                GHashTable *lanes,
-                guint      *per_stage)
+static const char *
+prop_string (const WmItem *item,
+             int           index)
 {
-  GArray *stacks = g_array_new (FALSE, FALSE, sizeof (StackRef));
+  const WmValue *value = prop_value (item, index);
 
+  return value != NULL ? value->v.string : NULL;
+}
+
+static double
+prop_number (const WmItem *item,
+             int           index)
+{
+  if (index < 0)
+    return 0;
+  return wm_value_get_number (&item->type->props[index],
+                              item->props != NULL ? &item->props[index] : NULL);
+}
+
+/* Files @item, at z-order position @i, in a cell (cards, KPIs) or the
+ * emotion lane, and records its size and an emotion point's score; an item
+ * that fits nowhere stays unplaced. */
+static void
+classify_item (Layout            *self,
+               const PlacedTypes *types,
+               const EntryIndex  *stages,
+               const EntryIndex  *lanes,
+               guint              i,
+               const WmItem      *item)
+{
+  Place *place = &self->places[i];
+  int stage, lane = -1, stage_prop;
+
+  /* Places are found by z-order position, which the diagram keeps in step. */
+  g_assert (item->z == i);
+  place->rect = item->bounds;
+  place->stage = place->lane = place->curve = -1;
+  place->kind = KIND_NONE;
+  /* Texts, boxes, images (wm-notation-common.h) and links keep their bounds. */
+  if (item->type == types->card)
+    {
+      lane = lookup_entry (lanes, prop_string (item, types->card_lane));
+      stage_prop = types->card_stage;
+    }
+  else if (item->type == types->kpi)
+    {
+      lane = self->pub.kpi_lane;
+      stage_prop = types->kpi_stage;
+    }
+  else if (item->type == types->emotion)
+    {
+      lane = self->pub.emotion_lane;
+      stage_prop = types->emotion_stage;
+    }
+  else
+    return;
+  if (lane < 0)
+    return;
+  stage = lookup_entry (stages, prop_string (item, stage_prop));
+  if (stage < 0)
+    return;
+
+  place->stage = stage;
+  place->lane = lane;
+  item_size (item, &place->width, &place->height);
+  if (item->type == types->emotion)
+    {
+      place->kind = KIND_EMOTION;
+      place->score = clamp_score (prop_number (item, types->emotion_score));
+    }
+  else
+    place->kind = KIND_STACKED;
+}
+
+/* Sets the placed items back to their own size, for placing, and counts
+ * the stacks' cards per cell and the points per stage. */
+static void
+count_places (Layout *self,
+              guint  *per_cell,
+              guint  *per_stage)
+{
   for (guint i = 0; i < self->n_items; i++)
     {
-      const WmItem *item = self->items[i];
-      const char *type = item->type->id;
       Place *place = &self->places[i];
-      int stage, lane = -1;
 
-      place->rect = item->bounds;
-      place->stage = place->lane = -1;
-      /* Texts, boxes and images (wm-notation-common.h) keep their bounds. */
-      if (!wm_item_is_node (item) || wm_item_type_is_common (item->type))
+      if (place->kind == KIND_NONE)
         continue;
-      stage = lookup_entry (stages, wm_item_get_string (item, WM_JOURNEY_STAGE));
-      if (g_str_equal (type, "card"))
-        lane = lookup_entry (lanes, wm_item_get_string (item, WM_JOURNEY_LANE));
-      else if (g_str_equal (type, "kpi"))
-        lane = self->pub.kpi_lane;
-      else if (g_str_equal (type, "emotion"))
-        lane = self->pub.emotion_lane;
-      if (stage < 0 || lane < 0)
-        continue;
-
-      place->stage = stage;
-      place->lane = lane;
-      item_size (item, &place->rect.width, &place->rect.height);
-      if (g_str_equal (type, "emotion"))
-        {
-          g_ptr_array_add (self->pub.emotions, (gpointer) item);
-          per_stage[stage]++;
-        }
+      place->rect.width = place->width;
+      place->rect.height = place->height;
+      if (place->kind == KIND_EMOTION)
+        per_stage[place->stage]++;
       else
-        g_array_append_val (stacks, ((StackRef) { i, (guint) stage, (guint) lane }));
+        per_cell[place->lane * self->pub.n_stages + place->stage]++;
     }
-  return stacks;
 }
 
-/* The height each lane needs: the default, or its tallest stack. The stacks
- * are sorted by lane, then stage, so each cell's stack is one run. */
-static void
-measure_lanes (Layout *self,
-               GArray *stacks,
-               double *heights)
+/* The stacked items cell by cell, lane after lane and stage after stage,
+ * each cell's in z-order: a counting sort, where a comparison sort of a
+ * long journey's cards took most of its layout. @starts, one per cell and
+ * one more, receives where each cell's run begins. */
+static guint *
+sort_stacks (Layout      *self,
+             const guint *per_cell,
+             guint        n_cells,
+             guint       *starts)
 {
-  for (guint l = 0; l < self->pub.n_lanes; l++)
-    heights[l] = (int) l == self->pub.emotion_lane ? WM_JOURNEY_EMOTION_HEIGHT
-                                                   : WM_JOURNEY_ROW_HEIGHT;
-  for (guint i = 0; i < stacks->len;)
+  g_autofree guint *next = g_new (guint, MAX (n_cells, 1));
+  guint *order;
+
+  starts[0] = 0;
+  for (guint c = 0; c < n_cells; c++)
+    starts[c + 1] = starts[c] + per_cell[c];
+  order = g_new (guint, MAX (starts[n_cells], 1));
+  memcpy (next, starts, n_cells * sizeof (guint));
+  for (guint i = 0; i < self->n_items; i++)
     {
-      const StackRef *first = &g_array_index (stacks, StackRef, i);
-      double height = 2 * WM_JOURNEY_PADDING - WM_JOURNEY_GAP;
+      const Place *place = &self->places[i];
 
-      for (; i < stacks->len; i++)
+      if (place->kind == KIND_STACKED)
+        order[next[place->lane * self->pub.n_stages + place->stage]++] = i;
+    }
+  return order;
+}
+
+/* The emotion points in the order the curve runs through them: by stage,
+ * then by z-order (again a counting sort). */
+static void
+sort_emotions (Layout      *self,
+               const guint *per_stage)
+{
+  g_autofree guint *next = g_new (guint, MAX (self->pub.n_stages, 1));
+  guint total = 0;
+
+  for (guint s = 0; s < self->pub.n_stages; s++)
+    {
+      next[s] = total;
+      total += per_stage[s];
+    }
+  g_ptr_array_set_size (self->pub.emotions, total);
+  self->curve_z = g_new (guint, MAX (total, 1));
+  for (guint i = 0; i < self->n_items; i++)
+    {
+      Place *place = &self->places[i];
+
+      if (place->kind != KIND_EMOTION)
+        continue;
+      place->curve = (int) next[place->stage]++;
+      self->pub.emotions->pdata[place->curve] = self->items[i];
+      self->curve_z[place->curve] = i;
+    }
+}
+
+/* The height each lane needs: the default, or its tallest stack. */
+static void
+measure_lanes (Layout      *self,
+               const guint *order,
+               const guint *starts,
+               double      *heights)
+{
+  guint n_stages = self->pub.n_stages;
+
+  for (guint l = 0; l < self->pub.n_lanes; l++)
+    {
+      heights[l] = (int) l == self->pub.emotion_lane ? WM_JOURNEY_EMOTION_HEIGHT
+                                                     : WM_JOURNEY_ROW_HEIGHT;
+      for (guint s = 0; s < n_stages; s++)
         {
-          const StackRef *ref = &g_array_index (stacks, StackRef, i);
+          guint c = l * n_stages + s;
+          double height = 2 * WM_JOURNEY_PADDING - WM_JOURNEY_GAP;
 
-          if (ref->lane != first->lane || ref->stage != first->stage)
-            break;
-          height += self->places[ref->index].rect.height + WM_JOURNEY_GAP;
+          if (starts[c] == starts[c + 1])
+            continue;
+          for (guint k = starts[c]; k < starts[c + 1]; k++)
+            height += self->places[order[k]].rect.height + WM_JOURNEY_GAP;
+          heights[l] = MAX (heights[l], height);
         }
-      heights[first->lane] = MAX (heights[first->lane], height);
     }
 }
 
@@ -242,25 +407,31 @@ place_grid (Layout       *self,
 /* Stacks the cards and KPIs of each cell from its top, centred in the
  * column and no wider than its inside. */
 static void
-place_stacks (Layout *self,
-              GArray *stacks)
+place_stacks (Layout      *self,
+              const guint *order,
+              const guint *starts,
+              guint        n_cells)
 {
   double inside = WM_JOURNEY_COLUMN_WIDTH - 2 * WM_JOURNEY_PADDING;
-  double y = 0;
 
-  for (guint i = 0; i < stacks->len; i++)
+  for (guint c = 0; c < n_cells; c++)
     {
-      const StackRef *ref = &g_array_index (stacks, StackRef, i);
-      const StackRef *previous = i > 0 ? ref - 1 : NULL;
-      const WmRect *column = &self->pub.stages[ref->stage].rect;
-      WmRect *rect = &self->places[ref->index].rect;
+      double y;
 
-      if (previous == NULL || previous->lane != ref->lane || previous->stage != ref->stage)
-        y = self->pub.lanes[ref->lane].rect.y + WM_JOURNEY_PADDING;
-      rect->width = MIN (rect->width, inside);
-      rect->x = column->x + (column->width - rect->width) / 2;
-      rect->y = y;
-      y += rect->height + WM_JOURNEY_GAP;
+      if (starts[c] == starts[c + 1])
+        continue;
+      y = self->pub.lanes[c / self->pub.n_stages].rect.y + WM_JOURNEY_PADDING;
+      for (guint k = starts[c]; k < starts[c + 1]; k++)
+        {
+          Place *place = &self->places[order[k]];
+          const WmRect *column = &self->pub.stages[place->stage].rect;
+          WmRect *rect = &place->rect;
+
+          rect->width = MIN (rect->width, inside);
+          rect->x = column->x + (column->width - rect->width) / 2;
+          rect->y = y;
+          y += rect->height + WM_JOURNEY_GAP;
+        }
     }
 }
 
@@ -273,15 +444,13 @@ place_emotions (Layout      *self,
   int stage = -1;
   guint k = 0;
 
-  g_ptr_array_sort_with_data (emotions, compare_emotions, self);
   for (guint i = 0; i < emotions->len; i++)
     {
-      const WmItem *item = g_ptr_array_index (emotions, i);
-      Place *place = &self->places[item->z];
+      Place *place = &self->places[self->curve_z[i]];
       const WmRect *column = &self->pub.stages[place->stage].rect;
       const WmRect *row = &self->pub.lanes[place->lane].rect;
       double share = column->width / (per_stage[place->stage] + 1);
-      double score = clamp_score (wm_item_get_number (item, WM_JOURNEY_SCORE));
+      double score = place->score;
 
       k = place->stage == stage ? k + 1 : 1;
       stage = place->stage;
@@ -339,59 +508,151 @@ find_lane (WmJourneyLayout *pub,
 }
 
 static void
-setup (Layout    *self,
-       WmDiagram *diagram)
+setup (Layout      *self,
+       WmDiagram   *diagram,
+       PlacedTypes *types)
 {
   WmJourneyLayout *pub = &self->pub;
-  const WmItemType *emotion = wm_notation_lookup_type (wm_diagram_get_notation (diagram),
-                                                       "emotion");
+  const WmNotation *notation = wm_diagram_get_notation (diagram);
 
+  g_atomic_ref_count_init (&self->ref);
+  placed_types_init (types, notation);
   pub->stages = make_bands (wm_diagram_get_list (diagram, WM_JOURNEY_STAGES), &pub->n_stages);
   pub->lanes = make_bands (wm_diagram_get_list (diagram, WM_JOURNEY_LANES), &pub->n_lanes);
   pub->emotion_lane = find_lane (pub, WM_JOURNEY_EMOTION_LANE);
   pub->kpi_lane = find_lane (pub, WM_JOURNEY_KPI_LANE);
   pub->emotions = g_ptr_array_new ();
-  self->emotion_size = emotion != NULL ? emotion->height : 24;
+  self->emotion_size = types->emotion != NULL ? types->emotion->height : 24;
   self->n_items = wm_diagram_get_n_items (diagram);
   self->items = g_new (WmItem *, MAX (self->n_items, 1));
   self->places = g_new (Place, MAX (self->n_items, 1));
-  for (guint i = 0; i < self->n_items; i++)
-    {
-      self->items[i] = wm_diagram_get_item (diagram, i);
-      /* Places are found by z-order position, which the diagram keeps in step. */
-      g_assert (self->items[i]->z == i);
-    }
+}
+
+/* Places what the classified places hold: the stacks, the lanes' heights,
+ * the grid, the header and the curve. */
+static void
+place_all (Layout    *self,
+           WmDiagram *diagram)
+{
+  guint n_cells = self->pub.n_lanes * self->pub.n_stages;
+  g_autofree guint *per_cell = g_new0 (guint, MAX (n_cells, 1));
+  g_autofree guint *starts = g_new0 (guint, n_cells + 1);
+  g_autofree guint *per_stage = g_new0 (guint, MAX (self->pub.n_stages, 1));
+  g_autofree double *heights = g_new0 (double, MAX (self->pub.n_lanes, 1));
+  g_autofree guint *order = NULL;
+
+  count_places (self, per_cell, per_stage);
+  order = sort_stacks (self, per_cell, n_cells, starts);
+  sort_emotions (self, per_stage);
+  measure_lanes (self, order, starts, heights);
+  place_grid (self, heights);
+  place_header (&self->pub, diagram);
+  place_stacks (self, order, starts, n_cells);
+  place_emotions (self, per_stage);
+}
+
+static gboolean
+is_journey (WmDiagram *diagram)
+{
+  return g_str_equal (wm_diagram_get_notation (diagram)->id, "customer-journey");
 }
 
 WmJourneyLayout *
 wm_journey_layout_new (WmDiagram *diagram)
 {
   Layout *self;
-  g_autoptr(GHashTable) stages = NULL;
-  g_autoptr(GHashTable) lanes = NULL;
-  g_autoptr(GArray) stacks = NULL;
-  g_autofree guint *per_stage = NULL;
-  g_autofree double *heights = NULL;
+  PlacedTypes types;
+  EntryIndex stages, lanes;
 
   g_return_val_if_fail (WM_IS_DIAGRAM (diagram), NULL);
-  if (!g_str_equal (wm_diagram_get_notation (diagram)->id, "customer-journey"))
+  if (!is_journey (diagram))
     return NULL;
 
   self = g_new0 (Layout, 1);
-  setup (self, diagram);
-  stages = index_entries (wm_diagram_get_list (diagram, WM_JOURNEY_STAGES));
-  lanes = index_entries (wm_diagram_get_list (diagram, WM_JOURNEY_LANES));
-  per_stage = g_new0 (guint, MAX (self->pub.n_stages, 1));
-  heights = g_new0 (double, MAX (self->pub.n_lanes, 1));
-
-  stacks = classify_items (self, stages, lanes, per_stage);
-  g_array_sort (stacks, compare_stack_refs);
-  measure_lanes (self, stacks, heights);
-  place_grid (self, heights);
-  place_header (&self->pub, diagram);
-  place_stacks (self, stacks);
-  place_emotions (self, per_stage);
+  setup (self, diagram, &types);
+  entry_index_init (&stages, self->pub.stages, self->pub.n_stages);
+  entry_index_init (&lanes, self->pub.lanes, self->pub.n_lanes);
+  /* One pass reads each item once: on a long journey, fetching the items
+   * from memory is much of the layout's time. */
+  for (guint i = 0; i < self->n_items; i++)
+    {
+      self->items[i] = wm_diagram_get_item (diagram, i);
+      classify_item (self, &types, &stages, &lanes, i, self->items[i]);
+    }
+  entry_index_clear (&stages);
+  entry_index_clear (&lanes);
+  place_all (self, diagram);
   return &self->pub;
+}
+
+/* Whether @base was made for the diagram's items, in this z-order, and its
+ * stages and lanes: then only the items edited since need reading again. */
+static gboolean
+same_frame (const Layout *base,
+            const Layout *self,
+            WmDiagram    *diagram)
+{
+  if (base->n_items != self->n_items || base->pub.n_stages != self->pub.n_stages ||
+      base->pub.n_lanes != self->pub.n_lanes)
+    return FALSE;
+  for (guint s = 0; s < self->pub.n_stages; s++)
+    if (!g_str_equal (base->pub.stages[s].id, self->pub.stages[s].id))
+      return FALSE;
+  for (guint l = 0; l < self->pub.n_lanes; l++)
+    if (!g_str_equal (base->pub.lanes[l].id, self->pub.lanes[l].id))
+      return FALSE;
+  for (guint i = 0; i < self->n_items; i++)
+    if (base->items[i] != wm_diagram_get_item (diagram, i))
+      return FALSE;
+  return TRUE;
+}
+
+WmJourneyLayout *
+wm_journey_layout_new_from (WmDiagram             *diagram,
+                            const WmJourneyLayout *base,
+                            const char * const    *edited)
+{
+  const Layout *old = (const Layout *) base;
+  Layout *self;
+  PlacedTypes types;
+  EntryIndex stages, lanes;
+
+  g_return_val_if_fail (WM_IS_DIAGRAM (diagram), NULL);
+  g_return_val_if_fail (base != NULL && edited != NULL, NULL);
+  if (!is_journey (diagram))
+    return NULL;
+
+  self = g_new0 (Layout, 1);
+  setup (self, diagram, &types);
+  if (!same_frame (old, self, diagram))
+    {
+      wm_journey_layout_free (&self->pub);
+      return wm_journey_layout_new (diagram);
+    }
+  memcpy (self->items, old->items, self->n_items * sizeof (WmItem *));
+  memcpy (self->places, old->places, self->n_items * sizeof (Place));
+  entry_index_init (&stages, self->pub.stages, self->pub.n_stages);
+  entry_index_init (&lanes, self->pub.lanes, self->pub.n_lanes);
+  for (guint k = 0; edited[k] != NULL; k++)
+    {
+      WmItem *item = wm_diagram_lookup (diagram, edited[k]);
+
+      if (item != NULL)
+        classify_item (self, &types, &stages, &lanes, item->z, item);
+    }
+  entry_index_clear (&stages);
+  entry_index_clear (&lanes);
+  place_all (self, diagram);
+  return &self->pub;
+}
+
+WmJourneyLayout *
+wm_journey_layout_ref (WmJourneyLayout *layout)
+{
+  g_return_val_if_fail (layout != NULL, NULL);
+
+  g_atomic_ref_count_inc (&((Layout *) layout)->ref);
+  return layout;
 }
 
 void
@@ -399,14 +660,87 @@ wm_journey_layout_free (WmJourneyLayout *layout)
 {
   Layout *self = (Layout *) layout;
 
-  if (layout == NULL)
+  if (layout == NULL || !g_atomic_ref_count_dec (&self->ref))
     return;
   g_free (layout->stages);
   g_free (layout->lanes);
   g_ptr_array_unref (layout->emotions);
   g_free (self->items);
   g_free (self->places);
+  g_free (self->curve_z);
   g_free (self);
+}
+
+/* The layout kept on the diagram */
+
+static GQuark
+cached_quark (void)
+{
+  return g_quark_from_static_string ("wm-journey-layout");
+}
+
+/* Any edit, undo or redo may move anything: the next asker lays out anew. */
+static void
+forget_cached (WmDiagram     *diagram,
+               const WmDelta *delta,
+               gpointer       user_data)
+{
+  g_object_set_qdata (G_OBJECT (diagram), cached_quark (), NULL);
+}
+
+/* Keeps a reference to @layout on @diagram, until its next change. */
+static void
+cache_layout (WmDiagram       *diagram,
+              WmJourneyLayout *layout)
+{
+  GQuark watched = g_quark_from_static_string ("wm-journey-layout-watched");
+
+  if (g_object_get_qdata (G_OBJECT (diagram), watched) == NULL)
+    {
+      g_signal_connect (diagram, "changed", G_CALLBACK (forget_cached), NULL);
+      g_object_set_qdata (G_OBJECT (diagram), watched, GINT_TO_POINTER (TRUE));
+    }
+  g_object_set_qdata_full (G_OBJECT (diagram), cached_quark (), wm_journey_layout_ref (layout),
+                           (GDestroyNotify) wm_journey_layout_free);
+}
+
+static gpointer
+ref_cached (gpointer layout,
+            gpointer user_data)
+{
+  return layout != NULL ? wm_journey_layout_ref (layout) : NULL;
+}
+
+WmJourneyLayout *
+wm_journey_layout_get (WmDiagram *diagram)
+{
+  WmJourneyLayout *layout;
+
+  g_return_val_if_fail (WM_IS_DIAGRAM (diagram), NULL);
+
+  /* Outside a project a diagram sends no "changed" signal to forget by. */
+  if (wm_diagram_get_project (diagram) == NULL)
+    return wm_journey_layout_new (diagram);
+  /* Referenced under the object's data lock: an export thread may ask too. */
+  layout = g_object_dup_qdata (G_OBJECT (diagram), cached_quark (), ref_cached, NULL);
+  if (layout == NULL)
+    {
+      layout = wm_journey_layout_new (diagram);
+      if (layout != NULL)
+        cache_layout (diagram, layout);
+    }
+  return layout;
+}
+
+void
+wm_journey_layout_keep (WmDiagram       *diagram,
+                        WmJourneyLayout *layout)
+{
+  g_return_if_fail (WM_IS_DIAGRAM (diagram));
+  g_return_if_fail (layout != NULL);
+
+  if (wm_diagram_get_project (diagram) != NULL)
+    cache_layout (diagram, layout);
 }
 
 /* The item's place, or NULL when the layout was made before the item was
@@ -455,6 +789,60 @@ wm_journey_layout_item_cell (const WmJourneyLayout *layout,
   if (lane != NULL)
     *lane = place != NULL ? place->lane : -1;
   return place != NULL && place->stage >= 0;
+}
+
+int
+wm_journey_layout_curve_index (const WmJourneyLayout *layout,
+                               const WmItem          *item)
+{
+  const Place *place;
+
+  g_return_val_if_fail (layout != NULL && item != NULL, -1);
+
+  place = place_of ((const Layout *) layout, item);
+  return place != NULL ? place->curve : -1;
+}
+
+WmJourneyPlacement
+wm_journey_layout_placement (const WmJourneyLayout *layout,
+                             guint                  position,
+                             const WmItem          *item,
+                             WmRect                *rect,
+                             guint                 *curve)
+{
+  const Layout *self = (const Layout *) layout;
+  const Place *place;
+
+  g_return_val_if_fail (layout != NULL && rect != NULL && curve != NULL, WM_JOURNEY_UNPLACED);
+
+  if (position >= self->n_items || self->items[position] != item)
+    return WM_JOURNEY_UNPLACED;
+  place = &self->places[position];
+  *rect = place->rect;
+  *curve = place->kind == KIND_EMOTION ? (guint) place->curve : 0;
+  switch (place->kind)
+    {
+    case KIND_STACKED:
+      return WM_JOURNEY_IN_CELL;
+    case KIND_EMOTION:
+      return WM_JOURNEY_ON_CURVE;
+    case KIND_NONE:
+    default:
+      return WM_JOURNEY_UNPLACED;
+    }
+}
+
+void
+wm_journey_layout_curve_rect (const WmJourneyLayout *layout,
+                              guint                  index,
+                              WmRect                *rect)
+{
+  const Layout *self = (const Layout *) layout;
+
+  g_return_if_fail (layout != NULL && rect != NULL);
+  g_return_if_fail (index < layout->emotions->len);
+
+  *rect = self->places[self->curve_z[index]].rect;
 }
 
 gboolean

@@ -99,6 +99,30 @@ typedef struct
  * lane ("emotions", "kpis") is missing, is not placed: it keeps its stored
  * bounds, so nothing the analyst drew disappears when a stage is removed. */
 WmJourneyLayout *wm_journey_layout_new       (WmDiagram             *diagram);
+/* The layout wm_journey_layout_new() makes, made from @base, a layout of
+ * the same diagram from before some items' properties or bounds were
+ * edited: only the items @edited names (ids, NULL-terminated) are read
+ * again, where a new layout reads them all. @edited must name every item
+ * edited since @base was made; when items were added, removed or
+ * reordered, or a stage or a lane changed, since, it lays out anew. */
+WmJourneyLayout *wm_journey_layout_new_from  (WmDiagram             *diagram,
+                                              const WmJourneyLayout *base,
+                                              const char * const    *edited);
+/* A reference to the diagram's layout, made when first asked for and kept
+ * on the diagram until its next "changed" signal, so that the painter and
+ * the canvas lay a journey out once per edit. Inside an undo group that has
+ * not ended the diagram has not signalled yet, and the layout is the one
+ * from before the group (wm_journey_layout_new() gives the state within).
+ * A diagram outside a project gets a new layout each time. */
+WmJourneyLayout *wm_journey_layout_get       (WmDiagram             *diagram);
+/* Makes @layout the one wm_journey_layout_get() gives until the diagram's
+ * next change: for a caller that laid the diagram out within an undo group,
+ * for the state the group leaves it in, and calls this once the group has
+ * ended, so that the frame after the edit does not lay it out again. */
+void             wm_journey_layout_keep      (WmDiagram             *diagram,
+                                              WmJourneyLayout       *layout);
+WmJourneyLayout *wm_journey_layout_ref       (WmJourneyLayout       *layout);
+/* Drops a reference (from _new, _get or _ref); the last frees the layout. */
 void             wm_journey_layout_free      (WmJourneyLayout       *layout);
 
 /* Where the layout puts @item: TRUE and its rectangle when the layout places
@@ -112,6 +136,33 @@ gboolean         wm_journey_layout_item_cell (const WmJourneyLayout *layout,
                                               const WmItem          *item,
                                               int                   *stage,
                                               int                   *lane);
+/* The position of emotion point @item in layout->emotions, or -1 when the
+ * layout does not place it on the curve; O(1). */
+int              wm_journey_layout_curve_index (const WmJourneyLayout *layout,
+                                                const WmItem          *item);
+/* What the layout does with @item, at z-order @position, read without
+ * reading the item (a long journey's items are slow to fetch one by one):
+ * stacks it in a cell, or puts it on the curve (then @curve receives its
+ * index in layout->emotions), each with @rect as item_rect() gives it; or
+ * leaves it where its bounds say, or was made before @item was there
+ * (@rect is then meaningless: ask item_rect()). */
+typedef enum
+{
+  WM_JOURNEY_UNPLACED,
+  WM_JOURNEY_IN_CELL,
+  WM_JOURNEY_ON_CURVE,
+} WmJourneyPlacement;
+
+WmJourneyPlacement wm_journey_layout_placement (const WmJourneyLayout *layout,
+                                                guint                  position,
+                                                const WmItem          *item,
+                                                WmRect                *rect,
+                                                guint                 *curve);
+/* The rectangle of point @index of layout->emotions, as item_rect() gives
+ * it, found without reading the item. */
+void             wm_journey_layout_curve_rect  (const WmJourneyLayout *layout,
+                                                guint                  index,
+                                                WmRect                *rect);
 /* The cell of @stage and @lane (indexes); FALSE when either is out of range. */
 gboolean         wm_journey_layout_cell_rect (const WmJourneyLayout *layout,
                                               guint                  stage,
