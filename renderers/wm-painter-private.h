@@ -24,7 +24,11 @@ typedef struct
   /* Set when the view is so far out (on screen or in a raster export, never
    * when the scale is unknown) that a painter may draw each item as its
    * simplest silhouette: it appends the shapes here, and they are painted
-   * together, without antialiasing, after all the items. NULL otherwise. */
+   * together, without antialiasing, after all the items. NULL otherwise.
+   * When it is set, paint_item may be called without a cairo_save() and
+   * cairo_restore() of its own (100 000 of them cost a frame): what it
+   * draws on @cr directly sets the source and line width it uses, and it
+   * leaves the transformation, clip and dash as it found them. */
   WmFarBatch            *far;
   /* What the painter computes once per paint for all its calls (set in
    * paint_background, freed with the painter's free_data at the end). */

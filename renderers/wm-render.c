@@ -12,6 +12,7 @@
 
 #include "wm-paint-common-private.h"
 #include "wm-painter-private.h"
+#include "wm-rect-grid.h"
 #include "wm-render-private.h"
 
 /* Below this scale, text turns into grey bars and fine detail is left out:
@@ -24,6 +25,13 @@
 #define FAR_SCALE 0.15
 /* The faintest a silhouette's line gets, so that it stays visible. */
 #define FAR_MIN_COVERAGE 0.35
+/* The widest line a painter draws for a link (a VSM shipment's band). */
+#define WIDEST_LINK 12.0
+/* Below this scale, on screen (WmRenderOptions.screen), the renderer draws
+ * links itself as bare lines (far_bare_link()): a node of a hundred units
+ * is under three pixels across, and a silhouette's line for a link of any
+ * width is a pixel at the faintest, FAR_MIN_COVERAGE, as a bare line is. */
+#define BARE_LINK_SCALE (FAR_MIN_COVERAGE / WIDEST_LINK)
 /* How far beyond an item's model geometry (a node's bounds, the box of a
  * link's end nodes and waypoints) painters may draw. The farthest known: a
  * short VSM process carries up to eight data rows 113 units below its
@@ -464,14 +472,14 @@ paint_link_mark (WmPaintContext  *ctx,
   chain_link_path (cr, size * 0.17 + gap, size * 0.56, size * 0.32);
   cairo_set_line_width (cr, size * 0.11);
   wm_set_color (cr, broken ? &wm_color_bad : &wm_color_accent);
-  cairo_stroke (cr);
+  wm_stroke (cr);
   if (broken)
     {
       /* The crack between the two halves. */
       cairo_move_to (cr, -size * 0.07, -size * 0.34);
       cairo_line_to (cr, size * 0.07, size * 0.34);
       cairo_set_line_width (cr, size * 0.07);
-      cairo_stroke (cr);
+      wm_stroke (cr);
     }
   cairo_restore (cr);
 }
@@ -522,6 +530,86 @@ link_inside (WmDiagram    *diagram,
   return TRUE;
 }
 
+static WmPoint clip_end (const WmItem *node,
+                         WmPoint       toward,
+                         gboolean    (*is_ellipse) (const WmItem *node));
+
+/* A link far out on screen, below BARE_LINK_SCALE: its route as the
+ * painters route it, side to side of its ends' bounds, straight or
+ * orthogonal, without spreading the links that share a side (they are
+ * a pixel apart there) or rounding ellipses, in ink a pixel wide. Its
+ * painter's route looks at every link of both ends, its labels and what
+ * is written under its nodes; 50 000 of them take a frame. */
+static void
+far_bare_link (WmPaintContext *ctx,
+               const WmItem   *link)
+{
+  const WmItem *source = wm_diagram_lookup (ctx->diagram, link->source);
+  const WmItem *target = wm_diagram_lookup (ctx->diagram, link->target);
+  g_autofree WmPoint *points = NULL;
+  guint n = link->n_points + 2;
+
+  if (source == NULL || target == NULL)
+    return;
+  if (_wm_link_is_orthogonal (link))
+    {
+      WmRouteEnd from = { source->bounds, FALSE, source->bounds.y + source->bounds.height, 0.5 };
+      WmRouteEnd to = { target->bounds, FALSE, target->bounds.y + target->bounds.height, 0.5 };
+
+      points = _wm_route_orthogonal (&from, &to, link->points, link->n_points, &n);
+    }
+  else
+    {
+      points = g_new (WmPoint, n);
+      if (link->n_points > 0)
+        memcpy (points + 1, link->points, link->n_points * sizeof (WmPoint));
+      points[0] = clip_end (source, link->n_points ? link->points[0]
+                                                   : wm_rect_center (&target->bounds), NULL);
+      points[n - 1] = clip_end (target, link->n_points ? link->points[link->n_points - 1]
+                                                       : wm_rect_center (&source->bounds), NULL);
+    }
+  _wm_far_batch_line (ctx->far, points, n, &wm_color_ink, 1);
+}
+
+/* Zoomed far out, items only add to the silhouettes, painted under the
+ * clip: every candidate of the query is painted, without the tests that
+ * would spare a painter's work when zoomed in, and 100 000 saves and
+ * restores of @cr, a good part of a frame, make way for one (painters paint
+ * far items leaving @cr as they found it, see WmPaintContext.far). The
+ * query holds every item with ink in view, and what lands outside it is
+ * clipped: the same pixels. */
+static void
+paint_far_candidates (WmPaintContext  *ctx,
+                      const WmPainter *painter,
+                      GPtrArray       *near)
+{
+  gboolean bare_links = ctx->options->screen && !painter->routes_links &&
+                        ctx->options->scale < BARE_LINK_SCALE;
+
+  cairo_save (ctx->cr);
+  for (guint i = 0; i < near->len; i++)
+    {
+      const WmItem *item = g_ptr_array_index (near, i);
+
+      if (bare_links && wm_item_is_link (item))
+        far_bare_link (ctx, item);
+      else
+        paint_item (painter, ctx, item);
+    }
+  cairo_restore (ctx->cr);
+}
+
+static GPtrArray *
+all_items (WmDiagram *diagram)
+{
+  guint n = wm_diagram_get_n_items (diagram);
+  GPtrArray *all = g_ptr_array_sized_new (n);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (all, wm_diagram_get_item (diagram, i));
+  return all;
+}
+
 /* Paints the items in z-order. With a visible area, wm_render_query() picks
  * the candidates, so that the cost follows what is on screen rather than the
  * diagram's size. A node it returns is near enough to paint, unless its
@@ -534,14 +622,23 @@ paint_items (WmPaintContext  *ctx,
   const WmRenderOptions *options = ctx->options;
   WmDiagram *diagram = ctx->diagram;
   g_autoptr(GPtrArray) near = NULL;
+  gboolean far = ctx->far != NULL && options->dimmed == NULL && !painter->places_nodes;
 
-  if (options->visible.width <= 0)
+  if (options->visible.width <= 0 && !far)
     {
       for (guint i = 0; i < wm_diagram_get_n_items (diagram); i++)
         paint_one (ctx, painter, wm_diagram_get_item (diagram, i));
       return;
     }
-  near = wm_render_query (diagram, &options->visible);
+  if (options->visible.width > 0)
+    near = wm_render_query (diagram, &options->visible);
+  else
+    near = all_items (diagram);
+  if (far)
+    {
+      paint_far_candidates (ctx, painter, near);
+      return;
+    }
   for (guint i = 0; i < near->len; i++)
     {
       WmItem *item = g_ptr_array_index (near, i);
@@ -597,30 +694,32 @@ _wm_render_label_boxes (WmDiagram    *diagram,
 
 /* Culling by a painter's own layout */
 
-/* The bounds of a painter that places nodes, as item_bounds gives them, kept
- * (as painters keep their layouts) until the diagram changes: a frame's
- * culling and a hit test then cost a pass over an array, not a look at the
- * layout per item. */
+/* The bounds of a painter that places nodes, as item_bounds gives them, in
+ * a grid of their own (wm-rect-grid.c), kept (as painters keep their
+ * layouts) until the diagram changes: a frame's culling and a hit test then
+ * visit the cells under the area, not every item. */
 typedef struct
 {
-  guint   n;
-  WmRect *rects;
+  guint       n;
+  WmRectGrid *grid;
 } LaidOut;
 
 static void
 laid_out_clear (gpointer data)
 {
-  g_free (((LaidOut *) data)->rects);
+  wm_rect_grid_free (((LaidOut *) data)->grid);
 }
 
 static gpointer
 laid_out_new (WmDiagram *diagram)
 {
   LaidOut *laid_out = g_rc_box_new0 (LaidOut);
+  g_autofree WmRect *rects = NULL;
 
   laid_out->n = wm_diagram_get_n_items (diagram);
-  laid_out->rects = g_new (WmRect, MAX (laid_out->n, 1));
-  painter_for (diagram)->item_bounds (diagram, laid_out->rects);
+  rects = g_new (WmRect, MAX (laid_out->n, 1));
+  painter_for (diagram)->item_bounds (diagram, rects);
+  laid_out->grid = wm_rect_grid_new (rects, laid_out->n);
   return laid_out;
 }
 
@@ -631,16 +730,17 @@ query_bounds (WmDiagram    *diagram,
   LaidOut *laid_out = _wm_painter_cached (diagram, "wm-render-laid-out", laid_out_new,
                                           laid_out_clear);
   guint n = wm_diagram_get_n_items (diagram);
-  GPtrArray *near = g_ptr_array_new ();
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (guint));
+  GPtrArray *near;
 
-  for (guint i = 0; i < n; i++)
-    {
-      const WmRect *rect = i < laid_out->n ? &laid_out->rects[i] : NULL;
-
-      /* Bounds kept from before an item came are no guide: test it. */
-      if (rect == NULL || rect->width < 0 || wm_rect_intersects (rect, area))
-        g_ptr_array_add (near, wm_diagram_get_item (diagram, i));
-    }
+  /* The grid answers with the items that have no bounds yet among them. */
+  wm_rect_grid_query (laid_out->grid, area, found);
+  near = g_ptr_array_sized_new (found->len);
+  for (guint k = 0; k < found->len && g_array_index (found, guint, k) < n; k++)
+    g_ptr_array_add (near, wm_diagram_get_item (diagram, g_array_index (found, guint, k)));
+  /* Bounds kept from before an item came are no guide: test it. */
+  for (guint i = laid_out->n; i < n; i++)
+    g_ptr_array_add (near, wm_diagram_get_item (diagram, i));
   g_rc_box_release_full (laid_out, laid_out_clear);
   return near;
 }
@@ -652,7 +752,6 @@ wm_render_query (WmDiagram    *diagram,
   WmRect grown = { area->x - CULL_MARGIN, area->y - CULL_MARGIN,
                    area->width + 2 * CULL_MARGIN, area->height + 2 * CULL_MARGIN };
   const WmPainter *painter;
-  GPtrArray *all;
 
   g_return_val_if_fail (WM_IS_DIAGRAM (diagram), NULL);
 
@@ -661,10 +760,7 @@ wm_render_query (WmDiagram    *diagram,
     return wm_diagram_query (diagram, &grown);
   if (painter->item_bounds != NULL)
     return query_bounds (diagram, &grown);
-  all = g_ptr_array_sized_new (wm_diagram_get_n_items (diagram));
-  for (guint i = 0; i < wm_diagram_get_n_items (diagram); i++)
-    g_ptr_array_add (all, wm_diagram_get_item (diagram, i));
-  return all;
+  return all_items (diagram);
 }
 
 /* Per-diagram caches of the painters */
@@ -749,11 +845,25 @@ typedef struct
   GArray  *lengths;   /* guint: how many points each line has */
 } FarLayer;
 
+#define FAR_LOOKS 4
+
+typedef struct
+{
+  WmColor color;
+  double  width;
+  guint   layer;
+} FarLook;
+
 struct _WmFarBatch
 {
   GArray *fills;      /* FarLayer, in the order their colours first came */
   GArray *lines;
   double  pixels;     /* device pixels per document unit */
+  /* The last looks asked for and the layers they went to: a frame far out
+   * adds a hundred thousand lines in a handful of looks. */
+  FarLook looks[FAR_LOOKS];
+  guint   n_looks;
+  guint   next_look;  /* the one to replace when all are taken */
 };
 
 static WmFarBatch *
@@ -820,12 +930,27 @@ far_line_layer (WmFarBatch    *batch,
                 const WmColor *color,
                 double         width)
 {
-  double cover = color->alpha * CLAMP (width * batch->pixels, FAR_MIN_COVERAGE, 1);
-  WmColor faint = { color->red * cover + wm_color_paper.red * (1 - cover),
-                    color->green * cover + wm_color_paper.green * (1 - cover),
-                    color->blue * cover + wm_color_paper.blue * (1 - cover), 1 };
+  double cover;
+  WmColor faint;
+  FarLayer *layer;
+  FarLook *look;
 
-  return far_layer (batch->lines, &faint);
+  for (guint i = 0; i < batch->n_looks; i++)
+    if (batch->looks[i].width == width &&
+        memcmp (&batch->looks[i].color, color, sizeof *color) == 0)
+      return &g_array_index (batch->lines, FarLayer, batch->looks[i].layer);
+  cover = color->alpha * CLAMP (width * batch->pixels, FAR_MIN_COVERAGE, 1);
+  faint = (WmColor) { color->red * cover + wm_color_paper.red * (1 - cover),
+                      color->green * cover + wm_color_paper.green * (1 - cover),
+                      color->blue * cover + wm_color_paper.blue * (1 - cover), 1 };
+  layer = far_layer (batch->lines, &faint);
+  if (batch->n_looks < FAR_LOOKS)
+    look = &batch->looks[batch->n_looks++];
+  else
+    look = &batch->looks[batch->next_look++ % FAR_LOOKS];
+  *look = (FarLook) { *color, width,
+                      (guint) (layer - (FarLayer *) (gpointer) batch->lines->data) };
+  return layer;
 }
 
 void
@@ -911,10 +1036,288 @@ far_batch_paint (WmFarBatch *batch,
       cairo_identity_matrix (cr);
       cairo_set_line_width (cr, 1);
       wm_set_color (cr, &layer->color);
-      cairo_stroke (cr);
+      wm_stroke (cr);
       cairo_restore (cr);
     }
   cairo_restore (cr);
+}
+
+/* Silhouettes set into pixels (WmRenderOptions.screen) */
+
+/* Views larger than this, in pixels on a side, leave the silhouettes to Cairo. */
+#define PIXELS_MAX_SIDE 8192
+
+/* An image over the view, where silhouettes go pixel by pixel: sampled at
+ * pixel centres as Cairo does without antialiasing, with lines a pixel
+ * wide, one pixel to a step along their longer axis. */
+typedef struct
+{
+  guint32 *data;
+  int      stride;       /* in pixels */
+  int      width;
+  int      height;
+  double   xx, x0;       /* document x -> pixel x */
+  double   yy, y0;
+} Pixels;
+
+static guint32
+premultiply (const WmColor *color)
+{
+  double a = CLAMP (color->alpha, 0, 1);
+  guint32 red = (guint32) lround (CLAMP (color->red, 0, 1) * a * 255);
+  guint32 green = (guint32) lround (CLAMP (color->green, 0, 1) * a * 255);
+  guint32 blue = (guint32) lround (CLAMP (color->blue, 0, 1) * a * 255);
+
+  return (guint32) lround (a * 255) << 24 | red << 16 | green << 8 | blue;
+}
+
+/* @source over @dest, both premultiplied. */
+static guint32
+over (guint32 source,
+      guint32 dest)
+{
+  guint32 keep = 255 - (source >> 24), result = 0;
+
+  for (int shift = 0; shift < 32; shift += 8)
+    {
+      guint32 channel = ((source >> shift) & 0xff) + (((dest >> shift) & 0xff) * keep + 127) / 255;
+
+      result |= MIN (channel, 255) << shift;
+    }
+  return result;
+}
+
+/* The pixel index whose centre is the first at or after @at, within 0..@limit. */
+static int
+first_centre (double at,
+              int    limit)
+{
+  return (int) CLAMP (ceil (at - 0.5), 0, limit);
+}
+
+static void
+pixels_fill (Pixels        *pixels,
+             const WmRect  *rect,
+             guint32        color)
+{
+  double ax = pixels->xx * rect->x + pixels->x0, bx = ax + pixels->xx * rect->width;
+  double ay = pixels->yy * rect->y + pixels->y0, by = ay + pixels->yy * rect->height;
+  int x1 = first_centre (ax, pixels->width), x2 = first_centre (bx, pixels->width);
+  int y1 = first_centre (ay, pixels->height), y2 = first_centre (by, pixels->height);
+
+  for (int y = y1; y < y2; y++)
+    {
+      guint32 *row = pixels->data + (gsize) y * pixels->stride;
+
+      for (int x = x1; x < x2; x++)
+        row[x] = color >> 24 == 255 ? color : over (color, row[x]);
+    }
+}
+
+/* Cuts the segment from (@ax, @ay) to (@bx, @by), in pixels, to the image
+ * (Liang and Barsky); FALSE when none of it is there. */
+static gboolean
+clip_segment (const Pixels *pixels,
+              double       *ax,
+              double       *ay,
+              double       *bx,
+              double       *by)
+{
+  double dx = *bx - *ax, dy = *by - *ay, t0 = 0, t1 = 1;
+  double p[4] = { -dx, dx, -dy, dy };
+  double q[4] = { *ax, pixels->width - *ax, *ay, pixels->height - *ay };
+
+  for (int i = 0; i < 4; i++)
+    {
+      double r;
+
+      if (p[i] == 0)
+        {
+          if (q[i] < 0)
+            return FALSE;
+          continue;
+        }
+      r = q[i] / p[i];
+      if (p[i] < 0)
+        t0 = MAX (t0, r);
+      else
+        t1 = MIN (t1, r);
+    }
+  if (t0 > t1)
+    return FALSE;
+  *bx = *ax + t1 * dx;
+  *by = *ay + t1 * dy;
+  *ax += t0 * dx;
+  *ay += t0 * dy;
+  return TRUE;
+}
+
+/* An opaque line a pixel wide between two points in document units. */
+static void
+pixels_line (Pixels        *pixels,
+             WmPoint        a,
+             WmPoint        b,
+             guint32        color)
+{
+  double ax = pixels->xx * a.x + pixels->x0, ay = pixels->yy * a.y + pixels->y0;
+  double bx = pixels->xx * b.x + pixels->x0, by = pixels->yy * b.y + pixels->y0;
+  double dx, dy;
+  int steps;
+
+  if (!clip_segment (pixels, &ax, &ay, &bx, &by))
+    return;
+  steps = (int) ceil (MAX (fabs (bx - ax), fabs (by - ay)));
+  dx = steps > 0 ? (bx - ax) / steps : 0;
+  dy = steps > 0 ? (by - ay) / steps : 0;
+  /* Clipped, the points lie at 0 or more: truncating is flooring. */
+  for (int i = 0; i <= steps; i++, ax += dx, ay += dy)
+    {
+      int x = (int) ax, y = (int) ay;
+
+      if (x < pixels->width && y < pixels->height && ax >= 0 && ay >= 0)
+        pixels->data[(gsize) y * pixels->stride + x] = color;
+    }
+}
+
+static void
+pixels_span (Pixels  *pixels,
+             double   x1,
+             double   x2,
+             double   y,
+             guint32  color)
+{
+  guint32 *row;
+
+  if (y < 0 || y >= pixels->height)
+    return;
+  row = pixels->data + (gsize) y * pixels->stride;
+  for (int x = (int) MAX (x1, 0); x <= MIN (x2, pixels->width - 1); x++)
+    row[x] = color;
+}
+
+/* The outline of @rect: the pixels its sides run through, as pixels_line()
+ * sets them, in two spans and two columns. */
+static void
+pixels_outline (Pixels       *pixels,
+                const WmRect *rect,
+                guint32       color)
+{
+  double x1 = floor (pixels->xx * rect->x + pixels->x0);
+  double x2 = floor (pixels->xx * (rect->x + rect->width) + pixels->x0);
+  double y1 = floor (pixels->yy * rect->y + pixels->y0);
+  double y2 = floor (pixels->yy * (rect->y + rect->height) + pixels->y0);
+
+  if (x2 < 0 || x1 >= pixels->width || y2 < 0 || y1 >= pixels->height)
+    return;
+  pixels_span (pixels, x1, x2, y1, color);
+  pixels_span (pixels, x1, x2, y2, color);
+  for (double y = MAX (y1 + 1, 0); y < MIN (y2, pixels->height); y++)
+    {
+      guint32 *row = pixels->data + (gsize) y * pixels->stride;
+
+      if (x1 >= 0)
+        row[(int) x1] = color;
+      if (x2 < pixels->width)
+        row[(int) x2] = color;
+    }
+}
+
+static void
+pixels_layer_lines (Pixels         *pixels,
+                    const FarLayer *layer)
+{
+  const WmPoint *point = (const WmPoint *) (gpointer) layer->points->data;
+  guint32 color = premultiply (&layer->color);
+
+  for (guint i = 0; i < layer->rects->len; i++)
+    pixels_outline (pixels, &g_array_index (layer->rects, WmRect, i), color);
+  for (guint i = 0; i < layer->lengths->len; i++)
+    {
+      guint n = g_array_index (layer->lengths, guint, i);
+
+      for (guint k = 1; k < n; k++)
+        pixels_line (pixels, point[k - 1], point[k], color);
+      point += n;
+    }
+}
+
+/* The view's box in the units @cr's transformation maps to (before its
+ * surface's own device scale, which painting with the identity matrix
+ * applies again), whole ones, and how many pixels of the screen each holds
+ * (a display's scale factor: @scale over the transformation's). FALSE
+ * when the view is turned or too large. */
+static gboolean
+pixels_area (cairo_t *cr,
+             double   scale,
+             int      box[4],
+             int     *factor)
+{
+  cairo_matrix_t m;
+  double x1, y1, x2, y2;
+
+  cairo_get_matrix (cr, &m);
+  if (m.xy != 0 || m.yx != 0 || m.xx <= 0 || m.yy <= 0)
+    return FALSE;
+  cairo_clip_extents (cr, &x1, &y1, &x2, &y2);
+  cairo_matrix_transform_point (&m, &x1, &y1);
+  cairo_matrix_transform_point (&m, &x2, &y2);
+  *factor = (int) MAX (1, round (scale / m.xx));
+  if (x2 <= x1 || y2 <= y1 || (x2 - x1) * *factor > PIXELS_MAX_SIDE ||
+      (y2 - y1) * *factor > PIXELS_MAX_SIDE)
+    return FALSE;
+  box[0] = (int) floor (x1);
+  box[1] = (int) floor (y1);
+  box[2] = (int) ceil (x2) - box[0];
+  box[3] = (int) ceil (y2) - box[1];
+  return TRUE;
+}
+
+/* What far_batch_paint() paints, set pixel by pixel into an image over the
+ * view that is then painted in one go; FALSE (nothing painted) when the view
+ * does not allow it. */
+static gboolean
+far_batch_paint_pixels (WmFarBatch *batch,
+                        cairo_t    *cr,
+                        double      scale)
+{
+  cairo_surface_t *image;
+  cairo_matrix_t m;
+  Pixels pixels;
+  int box[4], factor;
+
+  if (!pixels_area (cr, scale, box, &factor))
+    return FALSE;
+  image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, box[2] * factor, box[3] * factor);
+  if (cairo_surface_status (image) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (image);
+      return FALSE;
+    }
+  cairo_get_matrix (cr, &m);
+  pixels = (Pixels) { (guint32 *) (gpointer) cairo_image_surface_get_data (image),
+                      cairo_image_surface_get_stride (image) / 4, box[2] * factor,
+                      box[3] * factor, m.xx * factor, (m.x0 - box[0]) * factor,
+                      m.yy * factor, (m.y0 - box[1]) * factor };
+  for (guint i = 0; i < batch->fills->len; i++)
+    {
+      const FarLayer *layer = &g_array_index (batch->fills, FarLayer, i);
+      guint32 color = premultiply (&layer->color);
+
+      for (guint k = 0; k < layer->rects->len; k++)
+        pixels_fill (&pixels, &g_array_index (layer->rects, WmRect, k), color);
+    }
+  for (guint i = 0; i < batch->lines->len; i++)
+    pixels_layer_lines (&pixels, &g_array_index (batch->lines, FarLayer, i));
+  cairo_surface_mark_dirty (image);
+  cairo_surface_set_device_scale (image, factor, factor);
+  cairo_save (cr);
+  cairo_identity_matrix (cr);
+  cairo_set_source_surface (cr, image, box[0], box[1]);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
+  cairo_paint (cr);
+  cairo_restore (cr);
+  cairo_surface_destroy (image);
+  return TRUE;
 }
 
 WmRenderDetail
@@ -987,7 +1390,8 @@ wm_render_diagram (WmDiagram             *diagram,
   paint_items (&ctx, painter);
   if (ctx.far != NULL)
     {
-      far_batch_paint (ctx.far, cr);
+      if (!options->screen || !far_batch_paint_pixels (ctx.far, cr, options->scale))
+        far_batch_paint (ctx.far, cr);
       paint_selection_over (&ctx, painter);
       g_clear_pointer (&ctx.far, far_batch_free);
     }

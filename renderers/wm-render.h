@@ -43,6 +43,11 @@ typedef struct
   /* When not NULL, lowered to the smallest font size the paint draws text
    * in, in document units: a page can tell whether its print reads. */
   double     *min_text_size;
+  /* Set by the canvas only: zoomed far out (WM_RENDER_DETAIL_FAR), the
+   * silhouettes are set straight into pixels of the view rather than
+   * stroked and filled by Cairo, which at 100 000 items takes most of a
+   * frame. Their pixels differ a little; exports leave it FALSE. */
+  gboolean    screen;
 } WmRenderOptions;
 
 void          wm_render_options_init (WmRenderOptions *options);

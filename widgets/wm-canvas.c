@@ -1113,6 +1113,7 @@ _wm_canvas_paint (WmCanvas *self,
       wm_render_options_init (&options);
       options.visible = area;
       options.scale = wm_viewport_get_device_zoom (self->viewport);
+      options.screen = TRUE;
       outlined = outlined_selection (self);
       options.selected = outlined;
       options.dimmed = self->dimmed;

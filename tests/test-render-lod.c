@@ -1,0 +1,367 @@
+/* test-render-lod.c — the screen's level of detail far out (WmRenderOptions.screen)
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Zoomed far out, the canvas asks for silhouettes set straight into pixels
+ * and links drawn by the renderer as bare lines. These tests paint with and
+ * without it: far out every item still shows where it is and nothing lands
+ * elsewhere, culling changes no pixel, nearer in it changes no pixel at
+ * all, and a PNG export never uses it.
+ */
+#include "config.h"
+
+#include <cairo.h>
+#include <math.h>
+#include <string.h>
+
+#include "wm-draw.h"
+#include "wm-export.h"
+#include "wm-render-private.h"
+#include "wm-test-util.h"
+
+/* Far out: below the scale where links become bare lines (at twice this,
+ * on a display of two pixels to a unit, their painters draw them). */
+#define FAR_OUT 0.025
+#define COLUMNS 6
+#define ROWS 4
+#define PITCH 300
+
+/* A use-case diagram on a grid: actors in the even columns, use cases in
+ * the odd ones, each actor associated with the use case to its right and
+ * each use case including the one below it. */
+static WmDiagram *
+make_grid (WmProject *project)
+{
+  g_autoptr(GError) error = NULL;
+  WmDiagram *diagram = wm_project_add_diagram (project, "use-case", "Grid", &error);
+  WmItem *nodes[ROWS][COLUMNS];
+
+  g_assert_no_error (error);
+  for (int row = 0; row < ROWS; row++)
+    for (int column = 0; column < COLUMNS; column++)
+      {
+        gboolean actor = column % 2 == 0;
+        WmRect bounds = { 40 + column * PITCH, 40 + row * PITCH, actor ? 60 : 140,
+                          actor ? 110 : 70 };
+
+        nodes[row][column] = wm_test_add_node (diagram, actor ? "actor" : "use-case", &bounds,
+                                               actor ? "Clerk" : "Check the order");
+      }
+  for (int row = 0; row < ROWS; row++)
+    for (int column = 0; column < COLUMNS; column++)
+      {
+        if (column % 2 == 0)
+          wm_test_add_link (diagram, "association", nodes[row][column], nodes[row][column + 1]);
+        else if (row + 1 < ROWS)
+          wm_test_add_link (diagram, "include", nodes[row][column], nodes[row + 1][column]);
+      }
+  return diagram;
+}
+
+/* Paints @area of @diagram at @scale on a transparent surface with
+ * @factor pixels to a unit (a display's scale factor), clipped to @area
+ * (as the canvas clips to the paper) unless it is the whole extent; culled
+ * to it when @cull. */
+static cairo_surface_t *
+paint_scaled (WmDiagram    *diagram,
+              const WmRect *area,
+              double        scale,
+              int           factor,
+              gboolean      screen,
+              gboolean      cull,
+              gboolean      paper)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                         (int) ceil (area->width * scale) * factor,
+                                                         (int) ceil (area->height * scale) * factor);
+  cairo_t *cr;
+  WmRenderOptions options;
+  WmRect extent;
+  gboolean whole;
+
+  cairo_surface_set_device_scale (surface, factor, factor);
+  cr = cairo_create (surface);
+  wm_render_get_extent (diagram, &extent);
+  whole = memcmp (&extent, area, sizeof extent) == 0;
+  wm_render_options_init (&options);
+  options.scale = scale * factor;
+  options.screen = screen;
+  options.paper = paper;
+  if (cull)
+    options.visible = *area;
+  cairo_scale (cr, scale, scale);
+  cairo_translate (cr, -area->x, -area->y);
+  if (!whole)
+    {
+      cairo_rectangle (cr, area->x, area->y, area->width, area->height);
+      cairo_clip (cr);
+    }
+  wm_render_diagram (diagram, cr, &options);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static cairo_surface_t *
+paint_area (WmDiagram    *diagram,
+            const WmRect *area,
+            double        scale,
+            gboolean      screen,
+            gboolean      cull,
+            gboolean      paper)
+{
+  return paint_scaled (diagram, area, scale, 1, screen, cull, paper);
+}
+
+static guint32
+pixel_at (cairo_surface_t *surface,
+          int              x,
+          int              y)
+{
+  const guint8 *row = cairo_image_surface_get_data (surface) +
+                      (gsize) y * cairo_image_surface_get_stride (surface);
+
+  return ((const guint32 *) (gconstpointer) row)[x];
+}
+
+/* Whether some pixel whose centre lies in @rect, grown by @grow pixels, has ink. */
+static gboolean
+ink_in (cairo_surface_t *surface,
+        const WmRect    *rect,
+        const WmRect    *area,
+        double           scale,
+        double           grow)
+{
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  double x1 = (rect->x - area->x) * scale - grow, x2 = (rect->x + rect->width - area->x) * scale + grow;
+  double y1 = (rect->y - area->y) * scale - grow, y2 = (rect->y + rect->height - area->y) * scale + grow;
+
+  for (int y = MAX (0, (int) floor (y1)); y < MIN (height, (int) ceil (y2)); y++)
+    for (int x = MAX (0, (int) floor (x1)); x < MIN (width, (int) ceil (x2)); x++)
+      if (x + 0.5 >= x1 && x + 0.5 <= x2 && y + 0.5 >= y1 && y + 0.5 <= y2 &&
+          pixel_at (surface, x, y) >> 24 != 0)
+        return TRUE;
+  return FALSE;
+}
+
+static void
+assert_same_pixels (cairo_surface_t *a,
+                    cairo_surface_t *b,
+                    const char      *what)
+{
+  int height = cairo_image_surface_get_height (a);
+  int width = cairo_image_surface_get_width (a);
+
+  g_assert_cmpint (width, ==, cairo_image_surface_get_width (b));
+  g_assert_cmpint (height, ==, cairo_image_surface_get_height (b));
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      if (pixel_at (a, x, y) != pixel_at (b, x, y))
+        g_error ("%s: pixel %d,%d is %08x, not %08x", what, x, y, pixel_at (a, x, y),
+                 pixel_at (b, x, y));
+}
+
+/* Far out every node shows ink within its bounds, every link at the middle
+ * of its ends, and no ink lands a pixel away from every item's extent: on
+ * a display of @factor pixels to a unit. */
+static void
+check_far_ink_where_items_are (int factor)
+{
+  g_autoptr(WmProject) project = wm_project_new ();
+  WmDiagram *diagram = make_grid (project);
+  double pixels = FAR_OUT * factor;
+  WmRect area;
+  cairo_surface_t *surface;
+  int width, height;
+
+  wm_render_get_extent (diagram, &area);
+  surface = paint_scaled (diagram, &area, FAR_OUT, factor, TRUE, TRUE, FALSE);
+  for (guint i = 0; i < wm_diagram_get_n_items (diagram); i++)
+    {
+      const WmItem *item = wm_diagram_get_item (diagram, i);
+
+      if (wm_item_is_node (item))
+        g_assert_true (ink_in (surface, &item->bounds, &area, pixels, 0));
+      else
+        {
+          WmRect from = wm_diagram_lookup (diagram, item->source)->bounds;
+          WmRect to = wm_diagram_lookup (diagram, item->target)->bounds;
+          WmPoint a = wm_rect_center (&from), b = wm_rect_center (&to);
+          WmRect middle = { (a.x + b.x) / 2, (a.y + b.y) / 2, 0, 0 };
+
+          g_assert_true (ink_in (surface, &middle, &area, pixels, 1));
+        }
+    }
+  width = cairo_image_surface_get_width (surface);
+  height = cairo_image_surface_get_height (surface);
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        WmPoint here = { area.x + (x + 0.5) / pixels, area.y + (y + 0.5) / pixels };
+        gboolean near = FALSE;
+
+        if (pixel_at (surface, x, y) >> 24 == 0)
+          continue;
+        for (guint i = 0; !near && i < wm_diagram_get_n_items (diagram); i++)
+          {
+            WmRect extent;
+
+            wm_render_item_extent (diagram, wm_diagram_get_item (diagram, i), &extent);
+            near = here.x >= extent.x - 1 / pixels && here.x <= extent.x + extent.width + 1 / pixels &&
+                   here.y >= extent.y - 1 / pixels && here.y <= extent.y + extent.height + 1 / pixels;
+          }
+        if (!near)
+          g_error ("ink at pixel %d,%d, away from every item", x, y);
+      }
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_far_ink_where_items_are (void)
+{
+  g_assert_cmpint (wm_render_get_detail (FAR_OUT), ==, WM_RENDER_DETAIL_FAR);
+  check_far_ink_where_items_are (1);
+}
+
+/* A display of two pixels to a unit gets silhouettes of its own pixels. */
+static void
+test_far_ink_scale_factor (void)
+{
+  check_far_ink_where_items_are (2);
+}
+
+/* Culled to a part of the diagram, far out, the picture of that part is
+ * the one painted without culling. */
+static void
+test_far_culling_changes_nothing (void)
+{
+  g_autoptr(WmProject) project = wm_project_new ();
+  WmDiagram *diagram = make_grid (project);
+  WmRect extent, tiles[] = { { 0, 0, 0, 0 }, { 0, 0, 0, 0 }, { 0, 0, 0, 0 } };
+
+  wm_render_get_extent (diagram, &extent);
+  /* A tile cutting through the middle of nodes and links, one cutting a
+   * corner, and the whole. */
+  tiles[0] = (WmRect) { extent.x + PITCH * 1.3, extent.y + PITCH * 0.4, PITCH * 2.1, PITCH * 1.7 };
+  tiles[1] = (WmRect) { extent.x - 50, extent.y - 50, PITCH * 1.1, PITCH * 0.9 };
+  tiles[2] = extent;
+  for (guint i = 0; i < G_N_ELEMENTS (tiles); i++)
+    {
+      /* Without paper, which covers the visible area or the extent, and
+       * whose edge would blend with the clip's differently. */
+      cairo_surface_t *culled = paint_area (diagram, &tiles[i], FAR_OUT, TRUE, TRUE, FALSE);
+      cairo_surface_t *whole = paint_area (diagram, &tiles[i], FAR_OUT, TRUE, FALSE, FALSE);
+
+      assert_same_pixels (culled, whole, "culled far out");
+      cairo_surface_destroy (culled);
+      cairo_surface_destroy (whole);
+    }
+}
+
+/* Nearer in than far out, the option changes no pixel: the sample's
+ * diagrams at 20 % and at 100 %. */
+static void
+test_near_unchanged (void)
+{
+  g_autoptr(WmProject) project = wm_test_load_sample ();
+  const double scales[] = { 0.2, 1.0 };
+
+  for (guint d = 0; d < g_list_model_get_n_items (G_LIST_MODEL (project)); d++)
+    {
+      g_autoptr(WmDiagram) diagram = g_list_model_get_item (G_LIST_MODEL (project), d);
+      WmRect extent;
+
+      wm_render_get_extent (diagram, &extent);
+      for (guint s = 0; s < G_N_ELEMENTS (scales); s++)
+        {
+          /* The top left of the diagram, at most 800 pixels square. */
+          WmRect area = { extent.x, extent.y, MIN (extent.width, 800 / scales[s]),
+                          MIN (extent.height, 800 / scales[s]) };
+          cairo_surface_t *screen = paint_area (diagram, &area, scales[s], TRUE, TRUE, TRUE);
+          cairo_surface_t *export = paint_area (diagram, &area, scales[s], FALSE, TRUE, TRUE);
+
+          g_assert_cmpint (wm_render_get_detail (scales[s]), !=, WM_RENDER_DETAIL_FAR);
+          assert_same_pixels (screen, export, wm_diagram_get_name (diagram));
+          cairo_surface_destroy (screen);
+          cairo_surface_destroy (export);
+        }
+    }
+}
+
+static cairo_status_t
+read_bytes (void          *closure,
+            unsigned char *data,
+            unsigned int   length)
+{
+  GInputStream *stream = closure;
+
+  return g_input_stream_read_all (stream, data, length, NULL, NULL, NULL)
+           ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_READ_ERROR;
+}
+
+/* How many pixels of @png (RGB) differ from @painted's on paper. */
+static guint
+count_differences (cairo_surface_t *png,
+                   cairo_surface_t *painted)
+{
+  guint differ = 0;
+
+  for (int y = 0; y < cairo_image_surface_get_height (png); y++)
+    for (int x = 0; x < cairo_image_surface_get_width (png); x++)
+      differ += (pixel_at (png, x, y) & 0xffffff) != (pixel_at (painted, x, y) & 0xffffff);
+  return differ;
+}
+
+/* A PNG export far out paints what the renderer paints without the
+ * option, and not what the screen shows. */
+static void
+test_export_ignores_screen (void)
+{
+  g_autoptr(WmProject) project = wm_project_new ();
+  WmDiagram *diagram = make_grid (project);
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GInputStream) in = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *png, *export, *screen;
+  WmExportOptions options;
+  WmRect extent;
+
+  wm_export_options_init (&options);
+  options.format = WM_EXPORT_PNG;
+  options.scale = FAR_OUT;
+  g_assert_true (wm_export_diagram_to_stream (diagram, &options, out, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_close (out, NULL, NULL));
+  bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
+  in = g_memory_input_stream_new_from_bytes (bytes);
+  png = cairo_image_surface_create_from_png_stream (read_bytes, in);
+  g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+
+  wm_render_get_extent (diagram, &extent);
+  export = paint_area (diagram, &extent, FAR_OUT, FALSE, TRUE, TRUE);
+  screen = paint_area (diagram, &extent, FAR_OUT, TRUE, TRUE, TRUE);
+  g_assert_cmpint (cairo_image_surface_get_width (png), ==, cairo_image_surface_get_width (export));
+  g_assert_cmpint (cairo_image_surface_get_height (png), ==, cairo_image_surface_get_height (export));
+  g_assert_cmpuint (count_differences (png, export), ==, 0);
+  g_assert_cmpuint (count_differences (png, screen), >, 0);
+  cairo_surface_destroy (png);
+  cairo_surface_destroy (export);
+  cairo_surface_destroy (screen);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/render/lod/far-ink-where-items-are", test_far_ink_where_items_are);
+  g_test_add_func ("/render/lod/far-ink-scale-factor", test_far_ink_scale_factor);
+  g_test_add_func ("/render/lod/far-culling-changes-nothing", test_far_culling_changes_nothing);
+  g_test_add_func ("/render/lod/near-unchanged", test_near_unchanged);
+  g_test_add_func ("/render/lod/export-ignores-screen", test_export_ignores_screen);
+  return g_test_run ();
+}
