@@ -241,6 +241,8 @@ wm_rect_grid_query (WmRectGrid   *grid,
               g_array_append_val (indices, i);
           }
       }
-  qsort ((guint *) (void *) indices->data + first, indices->len - first, sizeof (guint),
-         compare_index);
+  /* An empty GArray may have no data at all, and qsort() wants some. */
+  if (indices->len - first > 1)
+    qsort ((guint *) (void *) indices->data + first, indices->len - first, sizeof (guint),
+           compare_index);
 }
