@@ -12,7 +12,7 @@
  *
  * paint_background takes the layout and hands it to the paint's other calls
  * through ctx->painter_data. The layout is kept on the diagram until its
- * next "changed" signal, so that item_extent and get_extent, which come
+ * next "invalidate" signal, so that item_extent and get_extent, which come
  * without a paint, cost no O(n) each, the screen's frames do not lay out
  * 10 000 items again, and what is painted and what is measured agree.
  */

@@ -2522,7 +2522,11 @@ map_bounds_scan (MapBounds *bounds,
   extremes_reset (&bounds->lefts);
   extremes_offer_all (&bounds->bottoms, diagram, bottoms);
   extremes_offer_all (&bounds->lefts, diagram, lefts);
-  bounds->changed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* Read again when the extremes ran out, with changes noted or none. */
+  if (bounds->changed != NULL)
+    g_hash_table_remove_all (bounds->changed);
+  else
+    bounds->changed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 /* Offers the new values of the items changed since the last layout. */
@@ -2585,7 +2589,7 @@ map_bounds_forget (MapBounds *bounds,
  * The screen culls every link by its extent on every frame, and the
  * timeline needs the lowest ink of the whole map: on a map of ten thousand
  * items that is too much to measure again for every frame. The extents and
- * the timeline stay with the diagram until its "changed" signal says which
+ * the timeline stay with the diagram until its "invalidate" signal says which
  * items moved on; a lock keeps an export in another thread safe. */
 
 typedef struct
@@ -2701,7 +2705,7 @@ paint_cache_get (WmDiagram *diagram)
       g_mutex_init (&cache->bounds_lock);
       cache->extents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
       g_object_set_qdata_full (G_OBJECT (diagram), paint_cache_quark (), cache, paint_cache_free);
-      g_signal_connect (diagram, "changed", G_CALLBACK (paint_cache_on_changed), cache);
+      g_signal_connect (diagram, "invalidate", G_CALLBACK (paint_cache_on_changed), cache);
     }
   g_mutex_unlock (&creation);
   return cache;

@@ -130,7 +130,7 @@ void     _wm_far_batch_line (WmFarBatch    *batch,
                              double         width);
 
 /* What a painter derives from a whole diagram (a layout), kept on the
- * diagram until the "changed" signal of its next edit, undo or redo, so that
+ * diagram until the "invalidate" signal of its next edit, undo or redo, so that
  * a screen's frames, item_extent and get_extent share it and agree. @make
  * returns a g_rc_box; the result is a new reference, released with
  * g_rc_box_release_full (value, @clear). Inside an undo group that has not

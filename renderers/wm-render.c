@@ -821,7 +821,7 @@ _wm_painter_cached (WmDiagram      *diagram,
           kinds = g_array_new (FALSE, FALSE, sizeof (GQuark));
           g_object_set_qdata_full (G_OBJECT (diagram), cache_kinds_quark (), kinds,
                                    (GDestroyNotify) g_array_unref);
-          g_signal_connect (diagram, "changed", G_CALLBACK (forget_caches), NULL);
+          g_signal_connect (diagram, "invalidate", G_CALLBACK (forget_caches), NULL);
         }
       for (guint i = 0; i < kinds->len; i++)
         known |= g_array_index (kinds, GQuark, i) == quark;

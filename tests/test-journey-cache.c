@@ -470,6 +470,57 @@ test_query_holds_bounds (void)
     }
 }
 
+/* A view that connected to "changed" before the layout was first asked for
+ * runs before the cache heard of the change, unless the cache listens to
+ * "invalidate": it must find the layout of the diagram as it is now (here,
+ * the renamed stage, whose old label is freed), and so must the painter. */
+typedef struct
+{
+  WmDiagram *diagram;
+  char      *label;
+  WmRect     extent;
+} Seen;
+
+static void
+on_changed_first (WmDiagram     *diagram,
+                  const WmDelta *delta,
+                  Seen          *seen)
+{
+  g_autoptr(WmJourneyLayout) layout = wm_journey_layout_get (diagram);
+
+  g_free (seen->label);
+  seen->label = g_strdup (layout->stages[0].label);
+  wm_render_get_extent (diagram, &seen->extent);
+}
+
+static void
+test_changed_handlers_see_current (void)
+{
+  g_autoptr(WmProject) project = wm_project_new ();
+  WmDiagram *diagram = new_journey (project);
+  Seen seen = { diagram, NULL, { 0, } };
+  g_autoptr(WmJourneyLayout) first = NULL;
+  g_autoptr(WmJourneyLayout) fresh = NULL;
+  WmRect before, extent;
+
+  g_signal_connect (diagram, "changed", G_CALLBACK (on_changed_first), &seen);
+  add (diagram, "card", 70, "awareness", "actions", "Card");
+  first = wm_journey_layout_get (diagram);
+  wm_render_get_extent (diagram, &before);
+  g_assert_true (wm_diagram_list_rename (diagram, "stages", first->stages[0].id,
+                                         "A much longer first stage"));
+  g_assert_cmpstr (seen.label, ==, "A much longer first stage");
+  /* A card taller than the lane grows the grid: the painter's extent too. */
+  add (diagram, "card", 900, "awareness", "actions", "Tall");
+  wm_render_get_extent (diagram, &extent);
+  g_assert_cmpfloat (extent.height, >, before.height);
+  assert_rects_equal (&seen.extent, &extent);
+  fresh = wm_journey_layout_new (diagram);
+  g_assert_cmpstr (fresh->stages[0].label, ==, seen.label);
+  g_signal_handlers_disconnect_by_data (diagram, &seen);
+  g_free (seen.label);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -485,5 +536,7 @@ main (int   argc,
   g_test_add_func ("/journey/cache/note-follows-text", test_note_follows_text);
   g_test_add_func ("/journey/cache/extent-with-edge-points", test_extent_with_edge_points);
   g_test_add_func ("/journey/cache/query-holds-bounds", test_query_holds_bounds);
+  g_test_add_func ("/journey/cache/changed-handlers-see-current",
+                   test_changed_handlers_see_current);
   return g_test_run ();
 }

@@ -24,6 +24,7 @@ enum {
 };
 
 enum {
+  INVALIDATE,
   CHANGED,
   N_SIGNALS
 };
@@ -219,6 +220,20 @@ wm_diagram_class_init (WmDiagramClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * WmDiagram::invalidate:
+   * @delta: what changed
+   *
+   * Emitted with each change right before WmDiagram::changed, with the same
+   * delta, for what keeps data derived from the diagram (layouts, metrics,
+   * the painters' caches): it forgets or updates that data here, so that
+   * every handler of ::changed, whenever it was connected, finds it
+   * current. Views connect to ::changed.
+   */
+  signals[INVALIDATE] =
+    g_signal_new ("invalidate", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1,
+                  WM_TYPE_DELTA | G_SIGNAL_TYPE_STATIC_SCOPE);
   /**
    * WmDiagram::changed:
    * @delta: what changed
@@ -647,6 +662,7 @@ _wm_diagram_flush_delta (WmDiagram *self)
       item_extent (self, item, &extent);
       wm_rect_union (&delta->dirty, &extent, &delta->dirty);
     }
+  g_signal_emit (self, signals[INVALIDATE], 0, delta);
   g_signal_emit (self, signals[CHANGED], 0, delta);
   wm_delta_free (delta);
 }

@@ -5,7 +5,7 @@
  *
  * The layout is computed from scratch, in O(n) for n items (counting
  * sorts, no hashing per item). wm_journey_layout_get() keeps one per state
- * of the diagram, until its next "changed" signal, and the painter and the
+ * of the diagram, until its next "invalidate" signal, and the painter and the
  * canvas share it: one layout per edit, not one for each of them.
  */
 #define G_LOG_DOMAIN "wm-journey"
@@ -697,7 +697,7 @@ cache_layout (WmDiagram       *diagram,
 
   if (g_object_get_qdata (G_OBJECT (diagram), watched) == NULL)
     {
-      g_signal_connect (diagram, "changed", G_CALLBACK (forget_cached), NULL);
+      g_signal_connect (diagram, "invalidate", G_CALLBACK (forget_cached), NULL);
       g_object_set_qdata (G_OBJECT (diagram), watched, GINT_TO_POINTER (TRUE));
     }
   g_object_set_qdata_full (G_OBJECT (diagram), cached_quark (), wm_journey_layout_ref (layout),
@@ -718,7 +718,7 @@ wm_journey_layout_get (WmDiagram *diagram)
 
   g_return_val_if_fail (WM_IS_DIAGRAM (diagram), NULL);
 
-  /* Outside a project a diagram sends no "changed" signal to forget by. */
+  /* Outside a project a diagram sends no "invalidate" signal to forget by. */
   if (wm_diagram_get_project (diagram) == NULL)
     return wm_journey_layout_new (diagram);
   /* Referenced under the object's data lock: an export thread may ask too. */

@@ -109,7 +109,7 @@ WmJourneyLayout *wm_journey_layout_new_from  (WmDiagram             *diagram,
                                               const WmJourneyLayout *base,
                                               const char * const    *edited);
 /* A reference to the diagram's layout, made when first asked for and kept
- * on the diagram until its next "changed" signal, so that the painter and
+ * on the diagram until its next "invalidate" signal, so that the painter and
  * the canvas lay a journey out once per edit. Inside an undo group that has
  * not ended the diagram has not signalled yet, and the layout is the one
  * from before the group (wm_journey_layout_new() gives the state within).

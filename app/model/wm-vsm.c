@@ -829,7 +829,7 @@ flow_cache_get (WmDiagram *diagram)
     {
       cache = g_new0 (FlowCache, 1);
       g_mutex_init (&cache->lock);
-      cache->handler = g_signal_connect (diagram, "changed", G_CALLBACK (flow_cache_on_changed),
+      cache->handler = g_signal_connect (diagram, "invalidate", G_CALLBACK (flow_cache_on_changed),
                                          cache);
       g_object_set_qdata_full (G_OBJECT (diagram), flow_cache_quark (), cache, flow_cache_free);
     }
