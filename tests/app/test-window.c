@@ -447,7 +447,7 @@ test_context_menu (void)
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   if (gtk_widget_get_mapped (popover))
     save_composite_screenshot (GTK_WIDGET (window), popover, "waymark-sidebar-menu.png");
-  gtk_popover_popdown (GTK_POPOVER (popover));
+  wm_window_test_popdown (GTK_POPOVER (popover));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -1289,7 +1289,7 @@ test_zoom_keys_and_indicator (void)
   save_composite_screenshot (GTK_WIDGET (window),
                              GTK_WIDGET (gtk_menu_button_get_popover (button)),
                              "waymark-zoom-menu.png");
-  gtk_menu_button_popdown (button);
+  wm_window_test_popdown (gtk_menu_button_get_popover (button));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -33,6 +33,21 @@ wm_window_test_wait_for (gboolean (*done) (gpointer data),
   g_assert_true (done (data));
 }
 
+/* Closes @popover and waits until it is unmapped: a window destroyed with
+ * its popover still going away leaves GTK a pointer crossing to deliver to
+ * a surface that is gone (a critical, seen under the sanitizers' slower
+ * timing). */
+void
+wm_window_test_popdown (GtkPopover *popover)
+{
+  gtk_popover_popdown (popover);
+  for (guint i = 0; i < 400 && gtk_widget_get_mapped (GTK_WIDGET (popover)); i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
 /* A 1280 × 800 window on @project (or empty), shown and mapped. */
 WmWindow *
 wm_window_test_present (WmProject *project)

@@ -13,6 +13,7 @@ void      wm_window_test_wait_until_mapped (GtkWidget *widget);
 void      wm_window_test_wait_for          (gboolean (*done) (gpointer data),
                                             gpointer   data);
 WmWindow *wm_window_test_present           (WmProject *project);
+void      wm_window_test_popdown           (GtkPopover *popover);
 void      wm_window_test_settle            (WmWindow  *window);
 
 G_END_DECLS
