@@ -18,6 +18,7 @@
 #include "waymark-model.h"
 #include "wm-render.h"
 #include "wm-render-private.h"
+#include "wm-render-test-util.h"
 
 static const char *const stages[] = { "awareness", "consideration", "decision", "retention",
                                       "advocacy" };
@@ -421,10 +422,7 @@ test_extent_with_edge_points (void)
       g_assert_true (wm_rect_contains (&by_bounds, extent.x + extent.width,
                                        extent.y + extent.height));
       _wm_render_item_bound (diagram, item, &bound);
-      g_assert_cmpfloat (bound.x, <=, extent.x);
-      g_assert_cmpfloat (bound.y, <=, extent.y);
-      g_assert_cmpfloat (bound.x + bound.width, >=, extent.x + extent.width);
-      g_assert_cmpfloat (bound.y + bound.height, >=, extent.y + extent.height);
+      wm_test_assert_rect_within (&extent, &bound);
     }
 }
 

@@ -12,11 +12,11 @@
 #include "config.h"
 
 #include <math.h>
-#include <string.h>
 
 #include "wm-export.h"
 #include "wm-png.h"
 #include "wm-render.h"
+#include "wm-render-test-util.h"
 #include "wm-test-util.h"
 
 typedef struct
@@ -83,71 +83,6 @@ render_reference (const Picture *picture)
   return surface;
 }
 
-typedef struct
-{
-  const guint8 *data;
-  gsize         left;
-} Reader;
-
-static cairo_status_t
-read_bytes (void          *closure,
-            unsigned char *data,
-            unsigned int   length)
-{
-  Reader *reader = closure;
-
-  if (length > reader->left)
-    return CAIRO_STATUS_READ_ERROR;
-  memcpy (data, reader->data, length);
-  reader->data += length;
-  reader->left -= length;
-  return CAIRO_STATUS_SUCCESS;
-}
-
-static cairo_surface_t *
-decode_png (GBytes *bytes)
-{
-  Reader reader;
-  cairo_surface_t *surface;
-
-  reader.data = g_bytes_get_data (bytes, &reader.left);
-  surface = cairo_image_surface_create_from_png_stream (read_bytes, &reader);
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  return surface;
-}
-
-/* The number of pixels that differ; opaque pictures compare colour only
- * (an RGB PNG reads back as RGB24, whose fourth byte means nothing). */
-static guint
-count_differences (cairo_surface_t *expected,
-                   cairo_surface_t *actual,
-                   gboolean         with_alpha)
-{
-  int width = cairo_image_surface_get_width (expected);
-  int height = cairo_image_surface_get_height (expected);
-  guint32 mask = with_alpha ? 0xffffffff : 0x00ffffff;
-  guint differ = 0;
-
-  g_assert_cmpint (cairo_image_surface_get_width (actual), ==, width);
-  g_assert_cmpint (cairo_image_surface_get_height (actual), ==, height);
-  for (int y = 0; y < height; y++)
-    {
-      const guint32 *a = (const guint32 *) (gconstpointer)
-        (cairo_image_surface_get_data (expected) + (gsize) y * cairo_image_surface_get_stride (expected));
-      const guint32 *b = (const guint32 *) (gconstpointer)
-        (cairo_image_surface_get_data (actual) + (gsize) y * cairo_image_surface_get_stride (actual));
-
-      for (int x = 0; x < width; x++)
-        if ((a[x] & mask) != (b[x] & mask))
-          {
-            if (differ < 5)
-              g_test_message ("at %d,%d: %08x, not %08x", x, y, b[x], a[x]);
-            differ++;
-          }
-    }
-  return differ;
-}
-
 /* The PNG the export writes. */
 static GBytes *
 export_png (const Picture *picture)
@@ -212,8 +147,8 @@ assert_same_pixels (const Picture   *picture,
                     GBytes          *png,
                     const char      *what)
 {
-  cairo_surface_t *decoded = decode_png (png);
-  guint differ = count_differences (reference, decoded, picture->transparent);
+  cairo_surface_t *decoded = wm_test_png_from_bytes (png);
+  guint differ = wm_test_count_differences (reference, decoded, picture->transparent);
 
   if (differ != 0)
     g_test_message ("%s of “%s” at scale %g: %u pixels differ", what,

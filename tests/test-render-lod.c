@@ -18,6 +18,7 @@
 #include "wm-draw.h"
 #include "wm-export.h"
 #include "wm-render-private.h"
+#include "wm-render-test-util.h"
 #include "wm-test-util.h"
 
 /* Far out: below the scale where links become bare lines (at twice this,
@@ -146,23 +147,6 @@ ink_in (cairo_surface_t *surface,
   return FALSE;
 }
 
-static void
-assert_same_pixels (cairo_surface_t *a,
-                    cairo_surface_t *b,
-                    const char      *what)
-{
-  int height = cairo_image_surface_get_height (a);
-  int width = cairo_image_surface_get_width (a);
-
-  g_assert_cmpint (width, ==, cairo_image_surface_get_width (b));
-  g_assert_cmpint (height, ==, cairo_image_surface_get_height (b));
-  for (int y = 0; y < height; y++)
-    for (int x = 0; x < width; x++)
-      if (pixel_at (a, x, y) != pixel_at (b, x, y))
-        g_error ("%s: pixel %d,%d is %08x, not %08x", what, x, y, pixel_at (a, x, y),
-                 pixel_at (b, x, y));
-}
-
 /* Far out every node shows ink within its bounds, every link at the middle
  * of its ends, and no ink lands a pixel away from every item's extent: on
  * a display of @factor pixels to a unit. */
@@ -254,7 +238,7 @@ test_far_culling_changes_nothing (void)
       cairo_surface_t *culled = paint_area (diagram, &tiles[i], FAR_OUT, TRUE, TRUE, FALSE);
       cairo_surface_t *whole = paint_area (diagram, &tiles[i], FAR_OUT, TRUE, FALSE, FALSE);
 
-      assert_same_pixels (culled, whole, "culled far out");
+      g_assert_cmpuint (wm_test_count_differences (culled, whole, TRUE), ==, 0);
       cairo_surface_destroy (culled);
       cairo_surface_destroy (whole);
     }
@@ -283,35 +267,12 @@ test_near_unchanged (void)
           cairo_surface_t *export = paint_area (diagram, &area, scales[s], FALSE, TRUE, TRUE);
 
           g_assert_cmpint (wm_render_get_detail (scales[s]), !=, WM_RENDER_DETAIL_FAR);
-          assert_same_pixels (screen, export, wm_diagram_get_name (diagram));
+          g_test_message ("%s at scale %g", wm_diagram_get_name (diagram), scales[s]);
+          g_assert_cmpuint (wm_test_count_differences (screen, export, TRUE), ==, 0);
           cairo_surface_destroy (screen);
           cairo_surface_destroy (export);
         }
     }
-}
-
-static cairo_status_t
-read_bytes (void          *closure,
-            unsigned char *data,
-            unsigned int   length)
-{
-  GInputStream *stream = closure;
-
-  return g_input_stream_read_all (stream, data, length, NULL, NULL, NULL)
-           ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_READ_ERROR;
-}
-
-/* How many pixels of @png (RGB) differ from @painted's on paper. */
-static guint
-count_differences (cairo_surface_t *png,
-                   cairo_surface_t *painted)
-{
-  guint differ = 0;
-
-  for (int y = 0; y < cairo_image_surface_get_height (png); y++)
-    for (int x = 0; x < cairo_image_surface_get_width (png); x++)
-      differ += (pixel_at (png, x, y) & 0xffffff) != (pixel_at (painted, x, y) & 0xffffff);
-  return differ;
 }
 
 /* A PNG export far out paints what the renderer paints without the
@@ -322,7 +283,6 @@ test_export_ignores_screen (void)
   g_autoptr(WmProject) project = wm_project_new ();
   WmDiagram *diagram = make_grid (project);
   g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
-  g_autoptr(GInputStream) in = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   cairo_surface_t *png, *export, *screen;
@@ -336,17 +296,13 @@ test_export_ignores_screen (void)
   g_assert_no_error (error);
   g_assert_true (g_output_stream_close (out, NULL, NULL));
   bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
-  in = g_memory_input_stream_new_from_bytes (bytes);
-  png = cairo_image_surface_create_from_png_stream (read_bytes, in);
-  g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+  png = wm_test_png_from_bytes (bytes);
 
   wm_render_get_extent (diagram, &extent);
   export = paint_area (diagram, &extent, FAR_OUT, FALSE, TRUE, TRUE);
   screen = paint_area (diagram, &extent, FAR_OUT, TRUE, TRUE, TRUE);
-  g_assert_cmpint (cairo_image_surface_get_width (png), ==, cairo_image_surface_get_width (export));
-  g_assert_cmpint (cairo_image_surface_get_height (png), ==, cairo_image_surface_get_height (export));
-  g_assert_cmpuint (count_differences (png, export), ==, 0);
-  g_assert_cmpuint (count_differences (png, screen), >, 0);
+  g_assert_cmpuint (wm_test_count_differences (png, export, FALSE), ==, 0);
+  g_assert_cmpuint (wm_test_count_differences (png, screen, FALSE), >, 0);
   cairo_surface_destroy (png);
   cairo_surface_destroy (export);
   cairo_surface_destroy (screen);

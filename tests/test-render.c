@@ -22,6 +22,7 @@
 #include "wm-draw.h"
 #include "wm-export.h"
 #include "wm-render-private.h"
+#include "wm-render-test-util.h"
 #include "wm-test-util.h"
 
 #define SAMPLE "data/samples/bean-box.waymark"
@@ -40,27 +41,6 @@ load_sample (void)
 
   g_assert_no_error (error);
   return project;
-}
-
-static cairo_status_t
-read_bytes (void          *closure,
-            unsigned char *data,
-            unsigned int   length)
-{
-  GInputStream *stream = closure;
-
-  return g_input_stream_read_all (stream, data, length, NULL, NULL, NULL)
-           ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_READ_ERROR;
-}
-
-static cairo_surface_t *
-png_from_bytes (GBytes *bytes)
-{
-  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
-  cairo_surface_t *surface = cairo_image_surface_create_from_png_stream (read_bytes, stream);
-
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  return surface;
 }
 
 static double
@@ -135,10 +115,10 @@ test_golden (gconstpointer data)
   g_file_get_contents (path, &golden_data, &golden_length, &error);
   g_assert_no_error (error);
 
-  actual = png_from_bytes (bytes);
+  actual = wm_test_png_from_bytes (bytes);
   {
     g_autoptr(GBytes) golden_bytes = g_bytes_new_take (g_steal_pointer (&golden_data), golden_length);
-    golden = png_from_bytes (golden_bytes);
+    golden = wm_test_png_from_bytes (golden_bytes);
   }
   share = difference (actual, golden);
   if (share > PIXEL_TOLERANCE)
@@ -172,8 +152,8 @@ test_png_options (void)
   options.transparent = TRUE;
   two = wm_export_diagram (diagram, &options, &error);
   g_assert_no_error (error);
-  a = png_from_bytes (one);
-  b = png_from_bytes (two);
+  a = wm_test_png_from_bytes (one);
+  b = wm_test_png_from_bytes (two);
 
   /* Scale 2 doubles both sides; the transparent export leaves its margin clear. */
   wm_render_get_extent (diagram, &extent);
