@@ -19,21 +19,12 @@
 #include "wm-render.h"
 #include "wm-render-private.h"
 #include "wm-render-test-util.h"
+#include "wm-test-util.h"
 
 static const char *const stages[] = { "awareness", "consideration", "decision", "retention",
                                       "advocacy" };
 static const char *const card_lanes[] = { "actions", "touchpoints", "thoughts", "pain-points",
                                           "backstage" };
-
-static WmDiagram *
-new_journey (WmProject *project)
-{
-  g_autoptr(GError) error = NULL;
-  WmDiagram *diagram = wm_project_add_diagram (project, "customer-journey", "Journey", &error);
-
-  g_assert_no_error (error);
-  return diagram;
-}
 
 static WmItem *
 add (WmDiagram  *diagram,
@@ -126,7 +117,7 @@ static void
 test_follows_edits (void)
 {
   g_autoptr(WmProject) project = wm_project_new ();
-  WmDiagram *diagram = new_journey (project);
+  WmDiagram *diagram = wm_test_add_diagram (project, "customer-journey", "Journey");
   WmItem *card = add (diagram, "card", 70, "awareness", "actions", "Card");
   g_autoptr(WmJourneyLayout) before = wm_journey_layout_get (diagram);
   g_autoptr(WmJourneyLayout) again = wm_journey_layout_get (diagram);
@@ -159,7 +150,7 @@ static void
 test_outside_project (void)
 {
   g_autoptr(WmProject) project = wm_project_new ();
-  WmDiagram *diagram = new_journey (project);
+  WmDiagram *diagram = wm_test_add_diagram (project, "customer-journey", "Journey");
   g_autoptr(WmDiagram) loose = NULL;
   g_autoptr(WmJourneyLayout) a = NULL;
   g_autoptr(WmJourneyLayout) b = NULL;
@@ -182,7 +173,7 @@ static void
 test_kept_after_group (void)
 {
   g_autoptr(WmProject) project = wm_project_new ();
-  WmDiagram *diagram = new_journey (project);
+  WmDiagram *diagram = wm_test_add_diagram (project, "customer-journey", "Journey");
   g_autoptr(GRand) rand = g_rand_new_with_seed (17);
   g_autoptr(WmJourneyLayout) within = NULL;
   g_autoptr(WmJourneyLayout) kept = NULL;
@@ -232,7 +223,7 @@ static void
 test_new_from (void)
 {
   g_autoptr(WmProject) project = wm_project_new ();
-  WmDiagram *diagram = new_journey (project);
+  WmDiagram *diagram = wm_test_add_diagram (project, "customer-journey", "Journey");
   g_autoptr(GRand) rand = g_rand_new_with_seed (23);
 
   fill (diagram, rand, 400);
@@ -283,7 +274,7 @@ static void
 test_stacks_follow_z_order (void)
 {
   g_autoptr(WmProject) project = wm_project_new ();
-  WmDiagram *diagram = new_journey (project);
+  WmDiagram *diagram = wm_test_add_diagram (project, "customer-journey", "Journey");
   g_autoptr(GRand) rand = g_rand_new_with_seed (4);
   g_autoptr(WmJourneyLayout) layout = NULL;
   g_autoptr(GHashTable) bottoms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -352,7 +343,8 @@ test_notes_any_order (void)
   g_autoptr(WmProject) backwards = wm_project_new ();
   g_autoptr(GRand) rand_a = g_rand_new_with_seed (99);
   g_autoptr(GRand) rand_b = g_rand_new_with_seed (99);
-  WmDiagram *a = new_journey (forwards), *b = new_journey (backwards);
+  WmDiagram *a = wm_test_add_diagram (forwards, "customer-journey", "Journey"),
+            *b = wm_test_add_diagram (backwards, "customer-journey", "Journey");
   g_autoptr(GArray) in_order = NULL;
   g_autoptr(GArray) reversed = NULL;
   guint notes = 0;
@@ -379,7 +371,7 @@ static void
 test_note_follows_text (void)
 {
   g_autoptr(WmProject) project = wm_project_new ();
-  WmDiagram *diagram = new_journey (project);
+  WmDiagram *diagram = wm_test_add_diagram (project, "customer-journey", "Journey");
   WmItem *point = add (diagram, "emotion", 24, "decision", NULL, "Ok");
   WmRect before, after;
 
@@ -400,7 +392,7 @@ static void
 test_extent_with_edge_points (void)
 {
   g_autoptr(WmProject) project = wm_project_new ();
-  WmDiagram *diagram = new_journey (project);
+  WmDiagram *diagram = wm_test_add_diagram (project, "customer-journey", "Journey");
   g_autoptr(GRand) rand = g_rand_new_with_seed (7);
   WmRect by_bounds, measured;
 
@@ -433,7 +425,7 @@ static void
 test_query_holds_bounds (void)
 {
   g_autoptr(WmProject) project = wm_project_new ();
-  WmDiagram *diagram = new_journey (project);
+  WmDiagram *diagram = wm_test_add_diagram (project, "customer-journey", "Journey");
   g_autoptr(GRand) rand = g_rand_new_with_seed (31);
   WmRect extent;
 
@@ -495,7 +487,7 @@ static void
 test_changed_handlers_see_current (void)
 {
   g_autoptr(WmProject) project = wm_project_new ();
-  WmDiagram *diagram = new_journey (project);
+  WmDiagram *diagram = wm_test_add_diagram (project, "customer-journey", "Journey");
   Seen seen = { diagram, NULL, { 0, } };
   g_autoptr(WmJourneyLayout) first = NULL;
   g_autoptr(WmJourneyLayout) fresh = NULL;

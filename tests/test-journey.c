@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "waymark-model.h"
+#include "wm-test-util.h"
 
 /* A new journey has the notation's default lists: five stages (awareness,
  * consideration, decision, retention, advocacy) and nine lanes (actions,
@@ -17,16 +18,6 @@
 #define N_LANES 9
 #define EMOTION_LANE 4
 #define KPI_LANE 7
-
-static WmDiagram *
-new_journey (WmProject *project)
-{
-  g_autoptr(GError) error = NULL;
-  WmDiagram *diagram = wm_project_add_diagram (project, "customer-journey", "Journey", &error);
-
-  g_assert_no_error (error);
-  return diagram;
-}
 
 static WmItem *
 add (WmDiagram  *diagram,
@@ -73,7 +64,7 @@ static void
 test_grid (void)
 {
   g_autoptr(WmProject) project = wm_project_new ();
-  WmDiagram *diagram = new_journey (project);
+  WmDiagram *diagram = wm_test_add_diagram (project, "customer-journey", "Journey");
   g_autoptr(WmJourneyLayout) layout = wm_journey_layout_new (diagram);
 
   g_assert_cmpuint (layout->n_stages, ==, N_STAGES);
@@ -108,7 +99,7 @@ static void
 test_cell_at (void)
 {
   g_autoptr(WmProject) project = wm_project_new ();
-  WmDiagram *diagram = new_journey (project);
+  WmDiagram *diagram = wm_test_add_diagram (project, "customer-journey", "Journey");
   g_autoptr(WmJourneyLayout) layout = wm_journey_layout_new (diagram);
   const char *stage = NULL, *lane = NULL;
 
@@ -132,7 +123,7 @@ static void
 test_card_placement (void)
 {
   g_autoptr(WmProject) project = wm_project_new ();
-  WmDiagram *diagram = new_journey (project);
+  WmDiagram *diagram = wm_test_add_diagram (project, "customer-journey", "Journey");
   WmItem *card = add (diagram, "card", 180, 80, "decision", "touchpoints");
   WmItem *wide = add (diagram, "card", 400, 50, "retention", "actions");
   WmItem *sized = add (diagram, "card", 0, 0, "advocacy", "actions");
@@ -162,7 +153,7 @@ static void
 test_stacking (void)
 {
   g_autoptr(WmProject) project = wm_project_new ();
-  WmDiagram *diagram = new_journey (project);
+  WmDiagram *diagram = wm_test_add_diagram (project, "customer-journey", "Journey");
   WmItem *first = add (diagram, "card", 180, 40, "awareness", "thoughts");
   WmItem *second = add (diagram, "card", 180, 30, "awareness", "thoughts");
   WmItem *elsewhere = add (diagram, "card", 180, 30, "consideration", "thoughts");
@@ -203,7 +194,7 @@ static void
 test_lane_grows (void)
 {
   g_autoptr(WmProject) project = wm_project_new ();
-  WmDiagram *diagram = new_journey (project);
+  WmDiagram *diagram = wm_test_add_diagram (project, "customer-journey", "Journey");
   g_autoptr(WmJourneyLayout) layout = NULL;
   double tallest = 2 * WM_JOURNEY_PADDING + 3 * 60 + 2 * WM_JOURNEY_GAP;
   WmItem *below;
@@ -230,7 +221,7 @@ static void
 test_emotions (void)
 {
   g_autoptr(WmProject) project = wm_project_new ();
-  WmDiagram *diagram = new_journey (project);
+  WmDiagram *diagram = wm_test_add_diagram (project, "customer-journey", "Journey");
   WmItem *top = add_emotion (diagram, "awareness", "2");
   WmItem *neutral = add_emotion (diagram, "consideration", "0");
   WmItem *bottom = add_emotion (diagram, "decision", "-2");
@@ -265,7 +256,7 @@ static void
 test_emotion_curve (void)
 {
   g_autoptr(WmProject) project = wm_project_new ();
-  WmDiagram *diagram = new_journey (project);
+  WmDiagram *diagram = wm_test_add_diagram (project, "customer-journey", "Journey");
   WmItem *first = add_emotion (diagram, "awareness", "2");
   WmItem *neutral = add_emotion (diagram, "consideration", "0");
   WmItem *half = add_emotion (diagram, "retention", "1");
@@ -292,7 +283,7 @@ static void
 test_unplaced_items (void)
 {
   g_autoptr(WmProject) project = wm_project_new ();
-  WmDiagram *diagram = new_journey (project);
+  WmDiagram *diagram = wm_test_add_diagram (project, "customer-journey", "Journey");
   WmItem *lost = add (diagram, "card", 180, 80, "nowhere", "actions");
   WmItem *laneless = add (diagram, "card", 180, 80, "awareness", "nowhere");
   WmItem *bare = add (diagram, "card", 180, 80, NULL, NULL);
@@ -333,7 +324,7 @@ static void
 test_empty_lists_and_other_notations (void)
 {
   g_autoptr(WmProject) project = wm_project_new ();
-  WmDiagram *diagram = new_journey (project);
+  WmDiagram *diagram = wm_test_add_diagram (project, "customer-journey", "Journey");
   WmDiagram *canvas = wm_project_add_diagram (project, "business-model-canvas", "Canvas", NULL);
   g_autoptr(WmJourneyLayout) layout = NULL;
   WmItem *card = add (diagram, "card", 180, 80, "awareness", "actions");
@@ -356,7 +347,7 @@ static void
 test_default_lists (void)
 {
   g_autoptr(WmProject) project = wm_project_new ();
-  WmDiagram *diagram = new_journey (project);
+  WmDiagram *diagram = wm_test_add_diagram (project, "customer-journey", "Journey");
   static const char *const stages[] = { "awareness", "consideration", "decision", "retention",
                                         "advocacy" };
   static const char *const lanes[] = { "actions", "touchpoints", "channels", "thoughts",
@@ -380,7 +371,7 @@ test_default_lists (void)
                    "Awareness");
   /* Each diagram owns its lists: editing one leaves a second one alone. */
   g_assert_true (wm_diagram_list_remove (diagram, "stages", "decision"));
-  g_assert_cmpuint (wm_diagram_get_list (new_journey (project), "stages")->len, ==,
+  g_assert_cmpuint (wm_diagram_get_list (wm_test_add_diagram (project, "customer-journey", "Journey"), "stages")->len, ==,
                     G_N_ELEMENTS (stages));
 }
 
@@ -389,7 +380,7 @@ static void
 test_score_at (void)
 {
   g_autoptr(WmProject) project = wm_project_new ();
-  WmDiagram *diagram = new_journey (project);
+  WmDiagram *diagram = wm_test_add_diagram (project, "customer-journey", "Journey");
   g_autoptr(WmJourneyLayout) layout = NULL;
   const WmRect *row;
 
@@ -419,7 +410,7 @@ static void
 test_stage_and_header_hits (void)
 {
   g_autoptr(WmProject) project = wm_project_new ();
-  WmDiagram *diagram = new_journey (project);
+  WmDiagram *diagram = wm_test_add_diagram (project, "customer-journey", "Journey");
   g_autoptr(WmJourneyLayout) layout = wm_journey_layout_new (diagram);
   const WmRect *header = &layout->stages[3].header;
   const WmRect *label = &layout->lanes[5].header;

@@ -232,6 +232,19 @@ wm_test_load_sample (void)
   return project;
 }
 
+WmDiagram *
+wm_test_add_diagram (WmProject  *project,
+                     const char *notation,
+                     const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  WmDiagram *diagram = wm_project_add_diagram (project, notation, name, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (diagram);
+  return diagram;
+}
+
 WmItem *
 wm_test_add_node (WmDiagram    *diagram,
                   const char   *type,

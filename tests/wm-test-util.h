@@ -30,6 +30,9 @@ gboolean    wm_test_find_link_ends   (const WmNotation  *notation,
                                       const WmItemType **source,
                                       const WmItemType **target);
 /* Edits that must succeed: they fail the test otherwise. */
+WmDiagram  *wm_test_add_diagram      (WmProject        *project,
+                                      const char       *notation,
+                                      const char       *name);
 WmItem     *wm_test_add_node         (WmDiagram        *diagram,
                                       const char       *type,
                                       const WmRect     *bounds,
