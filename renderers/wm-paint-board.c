@@ -5,9 +5,9 @@
  *
  * What the painters of boards (wm-board.h: the Business Model Canvas, the
  * Value Proposition Canvas) share: the layout of the notes, kept on the
- * diagram until its next "invalidate" signal, so that item_extent, which comes
- * without a paint and for every item, costs no O(n) each, and what is
- * painted and what is measured agree; the sticky notes where that layout
+ * diagram until its next change (wm_diagram_keep_derived()), so that
+ * item_extent, which comes without a paint and for every item, costs no
+ * O(n) each, and what is painted and what is measured agree; the sticky notes where that layout
  * puts them; and the mark of an area whose notes run past it. Each painter
  * draws its own background around them.
  */

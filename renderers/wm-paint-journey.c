@@ -12,8 +12,8 @@
  *
  * paint_background takes the layout and hands it to the paint's other calls
  * through ctx->painter_data. The layout is kept on the diagram until its
- * next "invalidate" signal, so that item_extent and get_extent, which come
- * without a paint, cost no O(n) each, the screen's frames do not lay out
+ * next change (wm_diagram_keep_derived()), so that item_extent and
+ * get_extent, which come without a paint, cost no O(n) each, the screen's frames do not lay out
  * 10 000 items again, and what is painted and what is measured agree.
  */
 #define G_LOG_DOMAIN "wm-paint-journey"

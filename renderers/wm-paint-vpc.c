@@ -22,7 +22,7 @@
  * does not place (placed freely) curves straight between their sides.
  *
  * The layout and the routes are kept on the diagram until its next
- * "changed" signal (see _wm_painter_cached()), so that item_extent, which
+ * change (see _wm_painter_cached()), so that item_extent, which
  * comes without a paint and for every item, costs no O(n) each, and what is
  * painted and what is measured agree.
  */

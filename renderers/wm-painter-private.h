@@ -130,13 +130,13 @@ void     _wm_far_batch_line (WmFarBatch    *batch,
                              double         width);
 
 /* What a painter derives from a whole diagram (a layout), kept on the
- * diagram until the "invalidate" signal of its next edit, undo or redo, so that
- * a screen's frames, item_extent and get_extent share it and agree. @make
+ * diagram until its next edit, undo or redo (wm_diagram_keep_derived()),
+ * so that a screen's frames, item_extent and get_extent share it and agree. @make
  * returns a g_rc_box; the result is a new reference, released with
  * g_rc_box_release_full (value, @clear). Inside an undo group that has not
  * ended the diagram has not signalled yet, and the value is the one from
  * before the group: safe to use, only behind. A diagram outside a project
- * sends no signal: it gets a fresh value every time. */
+ * announces no change: it gets a fresh value every time. */
 gpointer _wm_painter_cached (WmDiagram      *diagram,
                              const char     *key,
                              gpointer      (*make) (WmDiagram *diagram),

@@ -765,13 +765,6 @@ wm_render_query (WmDiagram    *diagram,
 
 /* Per-diagram caches of the painters */
 
-/* The keys (GQuark) of the caches a diagram holds, on the diagram itself. */
-static GQuark
-cache_kinds_quark (void)
-{
-  return g_quark_from_static_string ("wm-render-cache-kinds");
-}
-
 typedef struct
 {
   gpointer       value;
@@ -787,16 +780,10 @@ cache_slot_free (gpointer data)
   g_free (slot);
 }
 
-/* Any change drops every cached value of the diagram. */
-static void
-forget_caches (WmDiagram     *diagram,
-               const WmDelta *delta,
-               gpointer       user_data)
+static gpointer
+cache_slot_acquire (gpointer data)
 {
-  GArray *kinds = g_object_get_qdata (G_OBJECT (diagram), cache_kinds_quark ());
-
-  for (guint i = 0; kinds != NULL && i < kinds->len; i++)
-    g_object_set_qdata (G_OBJECT (diagram), g_array_index (kinds, GQuark, i), NULL);
+  return g_rc_box_acquire (((CacheSlot *) data)->value);
 }
 
 gpointer
@@ -805,34 +792,21 @@ _wm_painter_cached (WmDiagram      *diagram,
                     gpointer      (*make) (WmDiagram *diagram),
                     GDestroyNotify  clear)
 {
-  GQuark quark = g_quark_from_static_string (key);
   CacheSlot *slot;
-  GArray *kinds;
-  gboolean known = FALSE;
+  gpointer value;
 
   if (wm_diagram_get_project (diagram) == NULL)
     return make (diagram);
-  slot = g_object_get_qdata (G_OBJECT (diagram), quark);
-  if (slot == NULL)
-    {
-      kinds = g_object_get_qdata (G_OBJECT (diagram), cache_kinds_quark ());
-      if (kinds == NULL)
-        {
-          kinds = g_array_new (FALSE, FALSE, sizeof (GQuark));
-          g_object_set_qdata_full (G_OBJECT (diagram), cache_kinds_quark (), kinds,
-                                   (GDestroyNotify) g_array_unref);
-          g_signal_connect (diagram, "invalidate", G_CALLBACK (forget_caches), NULL);
-        }
-      for (guint i = 0; i < kinds->len; i++)
-        known |= g_array_index (kinds, GQuark, i) == quark;
-      if (!known)
-        g_array_append_val (kinds, quark);
-      slot = g_new (CacheSlot, 1);
-      slot->value = make (diagram);
-      slot->clear = clear;
-      g_object_set_qdata_full (G_OBJECT (diagram), quark, slot, cache_slot_free);
-    }
-  return g_rc_box_acquire (slot->value);
+  value = wm_diagram_dup_derived (diagram, key, cache_slot_acquire);
+  if (value != NULL)
+    return value;
+  slot = g_new (CacheSlot, 1);
+  slot->value = make (diagram);
+  slot->clear = clear;
+  /* Taken before the diagram holds it: an edit may drop it at once. */
+  value = g_rc_box_acquire (slot->value);
+  wm_diagram_keep_derived (diagram, key, slot, cache_slot_free);
+  return value;
 }
 
 /* Silhouettes */

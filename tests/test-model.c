@@ -1298,6 +1298,57 @@ test_attributes_fit (void)
     }
 }
 
+/* What is kept on a diagram (wm_diagram_keep_derived()) lasts until the
+ * next change, a change within a group until the group ends, and a diagram
+ * taken out of its project (deleted, kept for undo) keeps nothing. */
+static void
+count_drop (gpointer data)
+{
+  (*(int *) data)++;
+}
+
+static gpointer
+same (gpointer data)
+{
+  return data;
+}
+
+static void
+test_derived_data (void)
+{
+  g_autoptr(WmProject) project = wm_project_new ();
+  WmDiagram *diagram = wm_test_add_diagram (project, "use-case", "Derived");
+  WmRect bounds = { 0, 0, 100, 60 };
+  int dropped = 0;
+  g_autofree char *id = NULL;
+
+  g_assert_null (wm_diagram_dup_derived (diagram, "test-derived", same));
+  wm_diagram_keep_derived (diagram, "test-derived", &dropped, count_drop);
+  g_assert_true (wm_diagram_dup_derived (diagram, "test-derived", same) == &dropped);
+  /* Kept again: the one before goes. */
+  wm_diagram_keep_derived (diagram, "test-derived", &dropped, count_drop);
+  g_assert_cmpint (dropped, ==, 1);
+
+  wm_project_begin_group (project, "Two edits");
+  id = g_strdup (wm_test_add_node (diagram, "use-case", &bounds, "Pay")->id);
+  g_assert_true (wm_diagram_dup_derived (diagram, "test-derived", same) == &dropped);
+  wm_project_end_group (project);
+  g_assert_cmpint (dropped, ==, 2);
+  g_assert_null (wm_diagram_dup_derived (diagram, "test-derived", same));
+
+  g_assert_true (wm_project_undo (project));
+  wm_diagram_keep_derived (diagram, "test-derived", &dropped, count_drop);
+  g_assert_true (wm_project_redo (project));
+  g_assert_cmpint (dropped, ==, 3);
+  g_assert_nonnull (wm_diagram_lookup (diagram, id));
+
+  g_object_ref (diagram);
+  wm_diagram_keep_derived (diagram, "test-derived", &dropped, count_drop);
+  g_assert_true (wm_project_remove_diagram (project, diagram));
+  g_assert_cmpint (dropped, ==, 4);
+  g_object_unref (diagram);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1333,6 +1384,7 @@ main (int   argc,
   g_test_add_func ("/model/limits/geometry", test_geometry_limits);
   g_test_add_func ("/model/limits/containment", test_containment_limit);
   g_test_add_func ("/model/limits/attributes-fit", test_attributes_fit);
+  g_test_add_func ("/model/derived-data", test_derived_data);
 
   return g_test_run ();
 }

@@ -30,6 +30,11 @@ struct _WmDiagram
 
   WmDelta          *pending;   /* changes not yet announced */
   GHashTable       *pending_seen;
+
+  /* wm_diagram_keep_derived(): key (a static string) -> Derived; locked,
+   * as an export thread may ask for a layout while the main thread edits. */
+  GMutex            derived_lock;
+  GHashTable       *derived;
 };
 
 WmDiagram   *_wm_diagram_new           (const WmNotation *notation,

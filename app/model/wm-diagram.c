@@ -177,6 +177,8 @@ wm_diagram_finalize (GObject *object)
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->pending, wm_delta_free);
   g_clear_pointer (&self->pending_seen, g_hash_table_unref);
+  g_clear_pointer (&self->derived, g_hash_table_unref);
+  g_mutex_clear (&self->derived_lock);
   g_free (self->id);
   g_free (self->name);
 
@@ -252,6 +254,7 @@ wm_diagram_init (WmDiagram *self)
   self->items = g_ptr_array_new_with_free_func ((GDestroyNotify) wm_item_free);
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->index = _wm_diagram_index_new ();
+  g_mutex_init (&self->derived_lock);
 }
 
 void
@@ -300,11 +303,15 @@ _wm_diagram_new (const WmNotation *notation,
   return self;
 }
 
+static void drop_derived (WmDiagram *self);
+
 void
 _wm_diagram_set_project (WmDiagram *self,
                          WmProject *project)
 {
   self->project = project;
+  /* Out of a project the diagram announces no change to drop it by. */
+  drop_derived (self);
 }
 
 /* Read access */
@@ -563,6 +570,77 @@ _wm_header_free (WmHeader *header)
   g_free (header);
 }
 
+/* Derived data */
+
+typedef struct
+{
+  gpointer       data;
+  GDestroyNotify destroy;
+} Derived;
+
+static void
+derived_free (gpointer data)
+{
+  Derived *derived = data;
+
+  derived->destroy (derived->data);
+  g_free (derived);
+}
+
+static void
+drop_derived (WmDiagram *self)
+{
+  g_autoptr(GHashTable) dropped = NULL;
+
+  g_mutex_lock (&self->derived_lock);
+  dropped = g_steal_pointer (&self->derived);
+  g_mutex_unlock (&self->derived_lock);
+  /* Freed unlocked: freeing a layout may ask for the lock of another. */
+}
+
+gpointer
+wm_diagram_dup_derived (WmDiagram      *self,
+                        const char     *key,
+                        GBoxedCopyFunc  dup)
+{
+  Derived *derived;
+  gpointer copy = NULL;
+
+  g_return_val_if_fail (WM_IS_DIAGRAM (self), NULL);
+  g_return_val_if_fail (key != NULL && dup != NULL, NULL);
+
+  g_mutex_lock (&self->derived_lock);
+  derived = self->derived != NULL ? g_hash_table_lookup (self->derived, key) : NULL;
+  if (derived != NULL)
+    copy = dup (derived->data);
+  g_mutex_unlock (&self->derived_lock);
+  return copy;
+}
+
+void
+wm_diagram_keep_derived (WmDiagram      *self,
+                         const char     *key,
+                         gpointer        data,
+                         GDestroyNotify  destroy)
+{
+  Derived *derived;
+  gpointer key_before = NULL, replaced = NULL;
+
+  g_return_if_fail (WM_IS_DIAGRAM (self));
+  g_return_if_fail (key != NULL && data != NULL && destroy != NULL);
+
+  derived = g_new (Derived, 1);
+  *derived = (Derived) { data, destroy };
+  g_mutex_lock (&self->derived_lock);
+  if (self->derived == NULL)
+    self->derived = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, derived_free);
+  g_hash_table_steal_extended (self->derived, key, &key_before, &replaced);
+  g_hash_table_insert (self->derived, (gpointer) key, derived);
+  g_mutex_unlock (&self->derived_lock);
+  if (replaced != NULL)
+    derived_free (replaced);
+}
+
 /* Deltas */
 
 WmDelta *
@@ -662,6 +740,7 @@ _wm_diagram_flush_delta (WmDiagram *self)
       item_extent (self, item, &extent);
       wm_rect_union (&delta->dirty, &extent, &delta->dirty);
     }
+  drop_derived (self);
   g_signal_emit (self, signals[INVALIDATE], 0, delta);
   g_signal_emit (self, signals[CHANGED], 0, delta);
   wm_delta_free (delta);

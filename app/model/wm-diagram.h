@@ -164,4 +164,23 @@ gboolean  wm_diagram_list_move       (WmDiagram    *self,
                                       const char   *id,
                                       guint         position);
 
+/* Data derived from the diagram (a layout, the painters' caches), kept on
+ * it until its next edit, undo or redo: the diagram drops it itself before
+ * it signals the change, so that no handler of WmDiagram::changed, however
+ * early it was connected, finds it stale. Inside an undo group that has not
+ * ended, what is kept is from before the group. Only a diagram in a
+ * project announces its changes: keep nothing on another.
+ *
+ * wm_diagram_dup_derived() returns @dup of the data kept under @key (a
+ * static string), or NULL; @dup runs under the diagram's lock, so another
+ * thread may ask while an edit drops it. */
+gpointer  wm_diagram_dup_derived     (WmDiagram      *self,
+                                      const char     *key,
+                                      GBoxedCopyFunc  dup);
+/* Keeps @data under @key, taking it, in place of what was kept there. */
+void      wm_diagram_keep_derived    (WmDiagram      *self,
+                                      const char     *key,
+                                      gpointer        data,
+                                      GDestroyNotify  destroy);
+
 G_END_DECLS

@@ -5,8 +5,8 @@
  *
  * The layout is computed from scratch, in O(n) for n items (counting
  * sorts, no hashing per item). wm_journey_layout_get() keeps one per state
- * of the diagram, until its next "invalidate" signal, and the painter and the
- * canvas share it: one layout per edit, not one for each of them.
+ * of the diagram until its next change (wm_diagram_keep_derived()), and the
+ * painter and the canvas share it: one layout per edit, not one each.
  */
 #define G_LOG_DOMAIN "wm-journey"
 
@@ -671,44 +671,16 @@ wm_journey_layout_free (WmJourneyLayout *layout)
   g_free (self);
 }
 
-/* The layout kept on the diagram */
+/* The layout kept on the diagram (wm_diagram_keep_derived()) */
 
-static GQuark
-cached_quark (void)
-{
-  return g_quark_from_static_string ("wm-journey-layout");
-}
+#define DERIVED_KEY "wm-journey-layout"
 
-/* Any edit, undo or redo may move anything: the next asker lays out anew. */
-static void
-forget_cached (WmDiagram     *diagram,
-               const WmDelta *delta,
-               gpointer       user_data)
-{
-  g_object_set_qdata (G_OBJECT (diagram), cached_quark (), NULL);
-}
-
-/* Keeps a reference to @layout on @diagram, until its next change. */
 static void
 cache_layout (WmDiagram       *diagram,
               WmJourneyLayout *layout)
 {
-  GQuark watched = g_quark_from_static_string ("wm-journey-layout-watched");
-
-  if (g_object_get_qdata (G_OBJECT (diagram), watched) == NULL)
-    {
-      g_signal_connect (diagram, "invalidate", G_CALLBACK (forget_cached), NULL);
-      g_object_set_qdata (G_OBJECT (diagram), watched, GINT_TO_POINTER (TRUE));
-    }
-  g_object_set_qdata_full (G_OBJECT (diagram), cached_quark (), wm_journey_layout_ref (layout),
+  wm_diagram_keep_derived (diagram, DERIVED_KEY, wm_journey_layout_ref (layout),
                            (GDestroyNotify) wm_journey_layout_free);
-}
-
-static gpointer
-ref_cached (gpointer layout,
-            gpointer user_data)
-{
-  return layout != NULL ? wm_journey_layout_ref (layout) : NULL;
 }
 
 WmJourneyLayout *
@@ -718,11 +690,11 @@ wm_journey_layout_get (WmDiagram *diagram)
 
   g_return_val_if_fail (WM_IS_DIAGRAM (diagram), NULL);
 
-  /* Outside a project a diagram sends no "invalidate" signal to forget by. */
+  /* Outside a project a diagram announces no change to drop it by. */
   if (wm_diagram_get_project (diagram) == NULL)
     return wm_journey_layout_new (diagram);
-  /* Referenced under the object's data lock: an export thread may ask too. */
-  layout = g_object_dup_qdata (G_OBJECT (diagram), cached_quark (), ref_cached, NULL);
+  layout = wm_diagram_dup_derived (diagram, DERIVED_KEY,
+                                   (GBoxedCopyFunc) wm_journey_layout_ref);
   if (layout == NULL)
     {
       layout = wm_journey_layout_new (diagram);

@@ -109,8 +109,8 @@ WmJourneyLayout *wm_journey_layout_new_from  (WmDiagram             *diagram,
                                               const WmJourneyLayout *base,
                                               const char * const    *edited);
 /* A reference to the diagram's layout, made when first asked for and kept
- * on the diagram until its next "invalidate" signal, so that the painter and
- * the canvas lay a journey out once per edit. Inside an undo group that has
+ * on the diagram until its next change (wm_diagram_keep_derived()), so
+ * that the painter and the canvas lay a journey out once per edit. Inside an undo group that has
  * not ended the diagram has not signalled yet, and the layout is the one
  * from before the group (wm_journey_layout_new() gives the state within).
  * A diagram outside a project gets a new layout each time. */
