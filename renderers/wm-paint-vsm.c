@@ -2672,7 +2672,7 @@ paint_cache_forget (PaintCache *cache,
 }
 
 static void
-paint_cache_on_changed (WmDiagram  *diagram,
+paint_cache_on_invalidate (WmDiagram  *diagram,
                         WmDelta    *delta,
                         PaintCache *cache)
 {
@@ -2705,7 +2705,8 @@ paint_cache_get (WmDiagram *diagram)
       g_mutex_init (&cache->bounds_lock);
       cache->extents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
       g_object_set_qdata_full (G_OBJECT (diagram), paint_cache_quark (), cache, paint_cache_free);
-      g_signal_connect (diagram, "invalidate", G_CALLBACK (paint_cache_on_changed), cache);
+      g_signal_connect (diagram, "invalidate", G_CALLBACK (paint_cache_on_invalidate),
+                        cache);
     }
   g_mutex_unlock (&creation);
   return cache;

@@ -786,7 +786,7 @@ flow_cache_is_outdated (FlowCache *cache,
 }
 
 static void
-flow_cache_on_changed (WmDiagram *diagram,
+flow_cache_on_invalidate (WmDiagram *diagram,
                        WmDelta   *delta,
                        FlowCache *cache)
 {
@@ -829,8 +829,8 @@ flow_cache_get (WmDiagram *diagram)
     {
       cache = g_new0 (FlowCache, 1);
       g_mutex_init (&cache->lock);
-      cache->handler = g_signal_connect (diagram, "invalidate", G_CALLBACK (flow_cache_on_changed),
-                                         cache);
+      cache->handler = g_signal_connect (diagram, "invalidate",
+                                         G_CALLBACK (flow_cache_on_invalidate), cache);
       g_object_set_qdata_full (G_OBJECT (diagram), flow_cache_quark (), cache, flow_cache_free);
     }
   g_mutex_unlock (&flow_cache_creation);
