@@ -217,6 +217,73 @@ test_use_case_sample (void)
   g_assert_cmpfloat (center_x (diagram, "use-case-44"), <, center_x (diagram, "use-case-51"));
 }
 
+/* Ids that are words of the DOT language, or not one of its names (a
+ * number followed by a dash), reach dot's process and come back. */
+static void
+test_use_case_odd_ids (void)
+{
+  const char *renames[][2] = {
+    { "\"subject-42\"", "\"graph\"" },
+    { "\"actor-53\"", "\"node\"" },
+    { "\"use-case-44\"", "\"1-2.x_y\"" },
+    { "\"use-case-51\"", "\"subgraph\"" },
+  };
+  g_autoptr(WmProject) sample = wm_test_load_sample ();
+  g_autofree char *text = wm_test_serialize (sample);
+  g_autoptr(WmProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  WmDiagram *diagram;
+  WmRect subject;
+
+  for (guint i = 0; i < G_N_ELEMENTS (renames); i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (text, renames[i][0], -1);
+
+      g_assert_cmpuint (g_strv_length (parts), >, 1);
+      g_free (text);
+      text = g_strjoinv (renames[i][1], parts);
+    }
+  project = wm_project_load_from_data (text, strlen (text), "odd-ids.waymark", &error);
+  g_assert_no_error (error);
+  diagram = sample_diagram (project, "use-case");
+  g_assert_nonnull (wm_diagram_lookup (diagram, "1-2.x_y"));
+
+  layout_and_undo (diagram, NULL, assert_use_case_layout);
+  subject = bounds_of (diagram, "graph");
+  g_assert_cmpfloat (center_x (diagram, "node"), <, subject.x);
+  g_assert_cmpfloat (center_x (diagram, "1-2.x_y"), <, center_x (diagram, "subgraph"));
+}
+
+/* Without its program, or when the program fails, layout is an error and
+ * the diagram is as it was. */
+static void
+test_helper_missing (void)
+{
+  const char *helpers[] = { "/nonexistent/waymark-layout", "/bin/false" };
+  g_autofree char *saved = g_strdup (g_getenv ("WAYMARK_LAYOUT_HELPER"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (helpers); i++)
+    {
+      g_autoptr(WmProject) project = wm_test_load_sample ();
+      WmDiagram *diagram = sample_diagram (project, "use-case");
+      g_autofree char *before = wm_test_serialize (project);
+      g_autofree char *after = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_setenv ("WAYMARK_LAYOUT_HELPER", helpers[i], TRUE);
+      g_assert_false (wm_layout_diagram (diagram, NULL, &error));
+      g_assert_error (error, WM_ERROR, WM_ERROR_FAILED);
+      g_assert_true (strstr (error->message, "Graphviz") != NULL);
+      after = wm_test_serialize (project);
+      g_assert_cmpstr (before, ==, after);
+      g_assert_false (wm_project_can_undo (project));
+    }
+  if (saved != NULL)
+    g_setenv ("WAYMARK_LAYOUT_HELPER", saved, TRUE);
+  else
+    g_unsetenv ("WAYMARK_LAYOUT_HELPER");
+}
+
 /* A subject holding @n_use_cases use cases, a third of them in two packages,
  * actors on both sides and links of every kind, drawn at random places. */
 static WmDiagram *
@@ -616,6 +683,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/layout/use-case/sample", test_use_case_sample);
+  g_test_add_func ("/layout/use-case/odd-ids", test_use_case_odd_ids);
+  g_test_add_func ("/layout/helper-missing", test_helper_missing);
   g_test_add_func ("/layout/use-case/generated", test_use_case_generated);
   g_test_add_func ("/layout/use-case/unlinked", test_use_case_unlinked);
   g_test_add_func ("/layout/use-case/selection", test_use_case_selection);

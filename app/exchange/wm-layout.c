@@ -15,6 +15,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -55,10 +56,9 @@
 /* How long dot may take before the layout is given up. */
 #define DOT_SECONDS 60
 
-/* Graphviz reports errors through one process-wide handler, and its layout
- * code keeps global state, so one layout runs at a time. */
-G_LOCK_DEFINE_STATIC (graphviz);
-static GString *graphviz_messages;
+/* The program that runs dot, and the prefix of the clusters' names. */
+#define HELPER_NAME "waymark-layout"
+#define CLUSTER_PREFIX "cluster_"
 
 typedef enum
 {
@@ -265,7 +265,7 @@ cluster_for (Layout *layout,
       if ((cluster = g_hash_table_lookup (layout->clusters, container->id)) != NULL)
         return cluster;
     }
-  name = g_strconcat ("cluster_", container->id, NULL);
+  name = g_strconcat (CLUSTER_PREFIX, container->id, NULL);
   cluster = agsubg (outer, name, TRUE);
   set_attr (cluster, "margin", CONTAINER_MARGIN);
   set_cluster_label (layout->graph, cluster, container, layout->scale);
@@ -646,14 +646,6 @@ build_graph (Layout *layout)
 
 /* Running dot */
 
-static int
-collect_message (char *message)
-{
-  if (graphviz_messages != NULL)
-    g_string_append (graphviz_messages, message);
-  return 0;
-}
-
 /* The first line Graphviz wrote, as an error message. */
 static void
 set_graphviz_error (GError  **error,
@@ -669,128 +661,55 @@ set_graphviz_error (GError  **error,
                *text != '\0' ? text : _("unknown error"));
 }
 
-/* The new bounds of every laid-out node and cluster, in document
- * coordinates (dot's y axis points up). */
-static void
-read_positions (Layout *layout)
+/* dot runs in a program of its own, waymark-layout (wm-layout-helper.c) */
+
+/* Where waymark-layout is: as $WAYMARK_LAYOUT_HELPER says (the tests), or
+ * beside the running program (the build folder), or where it is installed. */
+static char *
+helper_path (void)
 {
-  boxf bb = GD_bb (layout->graph);
-  GHashTableIter iter;
-  gpointer key, value;
+  const char *path = g_getenv ("WAYMARK_LAYOUT_HELPER");
+  g_autofree char *self = NULL;
 
-  g_hash_table_iter_init (&iter, layout->gv_nodes);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  if (path != NULL && *path != '\0')
+    return g_strdup (path);
+  self = g_file_read_link ("/proc/self/exe", NULL);
+  if (self != NULL)
     {
-      WmItem *item = g_hash_table_lookup (layout->moving, key);
-      pointf center = ND_coord ((Agnode_t *) value);
-      WmRect *rect = g_new (WmRect, 1);
+      g_autofree char *dir = g_path_get_dirname (self);
+      g_autofree char *beside = g_build_filename (dir, HELPER_NAME, NULL);
 
-      *rect = (WmRect) { center.x / layout->scale - item->bounds.width / 2,
-                         (bb.UR.y - center.y) / layout->scale - item->bounds.height / 2,
-                         item->bounds.width, item->bounds.height };
-      g_hash_table_insert (layout->bounds, key, rect);
+      if (g_file_test (beside, G_FILE_TEST_IS_EXECUTABLE))
+        return g_steal_pointer (&beside);
     }
-  g_hash_table_iter_init (&iter, layout->clusters);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      boxf box = GD_bb ((Agraph_t *) value);
-      WmRect *rect = g_new (WmRect, 1);
-
-      *rect = (WmRect) { box.LL.x / layout->scale, (bb.UR.y - box.UR.y) / layout->scale,
-                         (box.UR.x - box.LL.x) / layout->scale,
-                         (box.UR.y - box.LL.y) / layout->scale };
-      g_hash_table_insert (layout->bounds, key, rect);
-    }
+  return g_build_filename (LIBEXECDIR, HELPER_NAME, NULL);
 }
 
-/* Lays the graph out with dot in this process: TRUE with the bounds read,
- * else FALSE with Graphviz's messages in @messages. */
-static gboolean
-run_dot_here (Layout  *layout,
-              GString *messages)
+/* The graph in the DOT language, in a file in memory that the helper
+ * reads as its standard input: no pipe to fill, nor to break. */
+static int
+graph_file (Layout  *layout,
+            GError **error)
 {
-  agusererrf previous;
-  agerrlevel_t previous_level;
-  GVC_t *context;
-  gboolean ok;
+  int fd = memfd_create ("waymark-layout", MFD_CLOEXEC);
+  FILE *file = NULL;
+  gboolean written;
 
-  graphviz_messages = messages;
-  /* Errors come to collect_message() instead of stderr; warnings (a
-   * node's size rounded, say) are of no use to the user. */
-  previous = agseterrf (collect_message);
-  previous_level = agseterr (AGERR);
-  agreseterrors ();
-
-  context = gvContext ();
-  ok = context != NULL && gvLayout (context, layout->graph, "dot") == 0;
-  if (ok)
-    {
-      read_positions (layout);
-      gvFreeLayout (context, layout->graph);
-    }
-  if (context != NULL)
-    gvFreeContext (context);
-
-  agseterrf (previous);
-  agseterr (previous_level);
-  graphviz_messages = NULL;
-  return ok;
+  if (fd >= 0)
+    file = fdopen (dup (fd), "w");
+  written = file != NULL && agwrite (layout->graph, file) == 0;
+  if (file != NULL && fclose (file) != 0)
+    written = FALSE;
+  if (written && lseek (fd, 0, SEEK_SET) == 0)
+    return fd;
+  g_set_error (error, WM_ERROR, WM_ERROR_FAILED,
+               _("Graphviz could not lay out the diagram: %s"), g_strerror (errno));
+  if (fd >= 0)
+    close (fd);
+  return -1;
 }
 
-/* dot runs in a child process */
-
-static gboolean
-write_all (int         fd,
-           const void *data,
-           gsize       size)
-{
-  const char *p = data;
-
-  while (size > 0)
-    {
-      ssize_t n = write (fd, p, size);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        return FALSE;
-      p += n;
-      size -= (gsize) n;
-    }
-  return TRUE;
-}
-
-/* The child's answer: 'O' then, per laid-out node or container, the
- * length of its id (guint32), the id and four doubles; or 'E' and
- * Graphviz's messages. */
-static void
-answer_from_child (Layout *layout,
-                   int     fd)
-{
-  g_autoptr(GString) messages = g_string_new (NULL);
-  GHashTableIter iter;
-  gpointer key, value;
-
-  if (!run_dot_here (layout, messages))
-    {
-      if (write_all (fd, "E", 1))
-        write_all (fd, messages->str, messages->len);
-      return;
-    }
-  if (!write_all (fd, "O", 1))
-    return;
-  g_hash_table_iter_init (&iter, layout->bounds);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      guint32 length = (guint32) strlen (key);
-
-      if (!write_all (fd, &length, sizeof length) || !write_all (fd, key, length) ||
-          !write_all (fd, value, sizeof (WmRect)))
-        return;
-    }
-}
-
-/* Reads what the child writes until it closes the pipe or the time is up. */
+/* Reads what the helper writes until it closes the pipe or the time is up. */
 static gboolean
 read_answer (int         fd,
              GByteArray *answer)
@@ -823,18 +742,38 @@ read_answer (int         fd,
     }
 }
 
-/* The id in @layout that @id names: the bounds are keyed by the items'
- * own strings. */
-static const char *
-layout_key (Layout     *layout,
-            const char *id)
+/* The bounds in @layout of the node or cluster the helper calls @name, in
+ * document coordinates, from @values: a node's centre or a cluster's box. */
+static gboolean
+read_record (Layout       *layout,
+             char          kind,
+             const char   *name,
+             const double *values)
 {
   gpointer key;
+  WmRect *rect;
 
-  if (g_hash_table_lookup_extended (layout->gv_nodes, id, &key, NULL) ||
-      g_hash_table_lookup_extended (layout->clusters, id, &key, NULL))
-    return key;
-  return NULL;
+  if (kind == 'N' && g_hash_table_lookup_extended (layout->gv_nodes, name, &key, NULL))
+    {
+      WmItem *item = g_hash_table_lookup (layout->moving, key);
+
+      rect = g_new (WmRect, 1);
+      *rect = (WmRect) { values[0] / layout->scale - item->bounds.width / 2,
+                         values[1] / layout->scale - item->bounds.height / 2,
+                         item->bounds.width, item->bounds.height };
+    }
+  else if (kind == 'C' && g_str_has_prefix (name, CLUSTER_PREFIX) &&
+           g_hash_table_lookup_extended (layout->clusters, name + strlen (CLUSTER_PREFIX),
+                                         &key, NULL))
+    {
+      rect = g_new (WmRect, 1);
+      *rect = (WmRect) { values[0] / layout->scale, values[1] / layout->scale,
+                         values[2] / layout->scale, values[3] / layout->scale };
+    }
+  else
+    return kind == 'C'; /* the rows are clusters too, of no item */
+  g_hash_table_insert (layout->bounds, key, rect);
+  return TRUE;
 }
 
 static gboolean
@@ -856,74 +795,67 @@ parse_answer (Layout     *layout,
     }
   while (answer->data[0] == 'O' && at < answer->len)
     {
+      char kind = (char) answer->data[at++];
+      gsize size = (kind == 'N' ? 2 : 4) * sizeof (double);
+      double values[4];
+      g_autofree char *name = NULL;
       guint32 length;
-      g_autofree char *id = NULL;
-      const char *key;
-      WmRect *rect;
 
       if (answer->len - at < sizeof length)
         return FALSE;
       memcpy (&length, answer->data + at, sizeof length);
       at += sizeof length;
-      if (answer->len - at < (gsize) length + sizeof (WmRect))
+      if (answer->len - at < (gsize) length + size)
         return FALSE;
-      id = g_strndup ((const char *) answer->data + at, length);
+      name = g_strndup ((const char *) answer->data + at, length);
       at += length;
-      if ((key = layout_key (layout, id)) == NULL)
+      memcpy (values, answer->data + at, size);
+      at += size;
+      if (!read_record (layout, kind, name, values))
         return FALSE;
-      rect = g_new (WmRect, 1);
-      memcpy (rect, answer->data + at, sizeof (WmRect));
-      at += sizeof (WmRect);
-      g_hash_table_insert (layout->bounds, (gpointer) key, rect);
     }
-  return answer->data[0] == 'O';
+  return answer->data[0] == 'O' && g_hash_table_size (layout->bounds) ==
+         g_hash_table_size (layout->gv_nodes) + g_hash_table_size (layout->clusters);
 }
 
 /* Graphviz 2.42 can crash on some graphs (dot_cleanup frees twice after
  * enough cluster layouts in one process) and can run for minutes on
- * others: the analyst's unsaved work must survive both. So dot runs in a
- * child process that writes the result into a pipe; a crash or a
- * layout past DOT_SECONDS is an error, and the window goes on. The child
- * only calls Graphviz and writes, then leaves with _exit(). */
+ * others: the analyst's unsaved work must survive both. So dot runs in
+ * waymark-layout, which writes the result into a pipe; a crash or a
+ * layout past DOT_SECONDS is an error, and the window goes on. */
 static gboolean
 run_dot (Layout  *layout,
          GError **error)
 {
   g_autoptr(GByteArray) answer = g_byte_array_new ();
-  int fds[2];
+  g_autoptr(GError) spawn_error = NULL;
+  g_autofree char *helper = helper_path ();
+  char *argv[] = { helper, NULL };
   gboolean complete, parsed;
-  pid_t child;
+  int graph, out = -1;
+  GPid child;
   int status = 0;
 
-  if (!g_unix_open_pipe (fds, FD_CLOEXEC, NULL))
+  if ((graph = graph_file (layout, error)) < 0)
+    return FALSE;
+  if (!g_spawn_async_with_pipes_and_fds (NULL, (const char * const *) argv, NULL,
+                                         G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_CLOEXEC_PIPES,
+                                         NULL, NULL, graph, -1, -1, NULL, NULL, 0,
+                                         &child, NULL, &out, NULL, &spawn_error))
     {
+      close (graph);
       g_set_error (error, WM_ERROR, WM_ERROR_FAILED,
-                   _("Graphviz could not lay out the diagram: %s"), g_strerror (errno));
+                   _("Graphviz could not lay out the diagram: %s"), spawn_error->message);
       return FALSE;
     }
-  G_LOCK (graphviz);
-  child = fork ();
-  if (child == 0)
-    {
-      close (fds[0]);
-      answer_from_child (layout, fds[1]);
-      _exit (0);
-    }
-  G_UNLOCK (graphviz);
-  close (fds[1]);
-  if (child < 0)
-    {
-      close (fds[0]);
-      g_set_error (error, WM_ERROR, WM_ERROR_FAILED,
-                   _("Graphviz could not lay out the diagram: %s"), g_strerror (errno));
-      return FALSE;
-    }
-  complete = read_answer (fds[0], answer);
-  close (fds[0]);
+  close (graph);
+  complete = read_answer (out, answer);
+  close (out);
   if (!complete)
     kill (child, SIGKILL);
   while (waitpid (child, &status, 0) < 0 && errno == EINTR)
     ;
+  g_spawn_close_pid (child);
   if (!complete)
     {
       g_set_error (error, WM_ERROR, WM_ERROR_FAILED,
