@@ -10,6 +10,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "wm-far-cache.h"
 #include "wm-paint-common-private.h"
 #include "wm-painter-private.h"
 #include "wm-rect-grid.h"
@@ -599,6 +600,47 @@ paint_far_candidates (WmPaintContext  *ctx,
   cairo_restore (ctx->cr);
 }
 
+/* How a far item is recorded into the far cache: as paint_far_candidates()
+ * paints it. */
+typedef struct
+{
+  const WmPainter *painter;
+  gboolean         bare_links;
+} FarRecording;
+
+static void
+far_record (WmPaintContext *ctx,
+            const WmItem   *item,
+            gpointer        user_data)
+{
+  const FarRecording *recording = user_data;
+
+  if (recording->bare_links && wm_item_is_link (item))
+    far_bare_link (ctx, item);
+  else
+    paint_item (recording->painter, ctx, item);
+}
+
+/* On screen, the silhouettes come from the diagram's far cache: the items'
+ * calls of the far batch, recorded once and replayed (wm-far-cache.h). */
+static void
+paint_far_cached (WmPaintContext  *ctx,
+                  const WmPainter *painter)
+{
+  const WmRenderOptions *options = ctx->options;
+  FarRecording recording = { painter, !painter->routes_links && options->scale < BARE_LINK_SCALE };
+  /* A line or an outline is a device pixel wide: what lies within a
+   * pixel of the view may show. */
+  double slack = options->scale > 0 ? 2 / options->scale : 0;
+  WmRect visible = { options->visible.x - slack, options->visible.y - slack,
+                     options->visible.width + 2 * slack, options->visible.height + 2 * slack };
+
+  cairo_save (ctx->cr);
+  _wm_far_cache_replay (_wm_far_cache_get (ctx->diagram), ctx, recording.bare_links, far_record,
+                        &recording, &visible, ctx->far);
+  cairo_restore (ctx->cr);
+}
+
 static GPtrArray *
 all_items (WmDiagram *diagram)
 {
@@ -624,6 +666,11 @@ paint_items (WmPaintContext  *ctx,
   g_autoptr(GPtrArray) near = NULL;
   gboolean far = ctx->far != NULL && options->dimmed == NULL && !painter->places_nodes;
 
+  if (far && options->screen && options->visible.width > 0)
+    {
+      paint_far_cached (ctx, painter);
+      return;
+    }
   if (options->visible.width <= 0 && !far)
     {
       for (guint i = 0; i < wm_diagram_get_n_items (diagram); i++)
@@ -830,6 +877,7 @@ typedef struct
 
 struct _WmFarBatch
 {
+  WmFarCache *record; /* set when the batch records into a cache instead */
   GArray *fills;      /* FarLayer, in the order their colours first came */
   GArray *lines;
   double  pixels;     /* device pixels per document unit */
@@ -870,9 +918,26 @@ far_layers_free (GArray *layers)
 static void
 far_batch_free (WmFarBatch *batch)
 {
-  far_layers_free (batch->fills);
-  far_layers_free (batch->lines);
+  if (batch->fills != NULL)
+    far_layers_free (batch->fills);
+  if (batch->lines != NULL)
+    far_layers_free (batch->lines);
   g_free (batch);
+}
+
+WmFarBatch *
+_wm_far_batch_new_recording (WmFarCache *cache)
+{
+  WmFarBatch *batch = g_new0 (WmFarBatch, 1);
+
+  batch->record = cache;
+  return batch;
+}
+
+void
+_wm_far_batch_free (WmFarBatch *batch)
+{
+  far_batch_free (batch);
 }
 
 static FarLayer *
@@ -934,14 +999,22 @@ _wm_far_batch_box (WmFarBatch    *batch,
                    const WmColor *edge,
                    double         width)
 {
-  double inset = MIN (0.5 / batch->pixels, MIN (rect->width, rect->height) / 2);
-  WmRect inner = { rect->x + inset, rect->y + inset, rect->width - 2 * inset,
-                   rect->height - 2 * inset };
+  double inset;
+  WmRect inner;
 
+  if (batch->record != NULL)
+    {
+      _wm_far_cache_record_box (batch->record, rect, fill, edge, width);
+      return;
+    }
   if (fill != NULL)
     g_array_append_val (far_layer (batch->fills, fill)->rects, *rect);
-  if (edge != NULL)
-    g_array_append_val (far_line_layer (batch, edge, width)->rects, inner);
+  if (edge == NULL)
+    return;
+  inset = MIN (0.5 / batch->pixels, MIN (rect->width, rect->height) / 2);
+  inner = (WmRect) { rect->x + inset, rect->y + inset, rect->width - 2 * inset,
+                     rect->height - 2 * inset };
+  g_array_append_val (far_line_layer (batch, edge, width)->rects, inner);
 }
 
 void
@@ -955,6 +1028,11 @@ _wm_far_batch_line (WmFarBatch    *batch,
 
   if (n_points < 2)
     return;
+  if (batch->record != NULL)
+    {
+      _wm_far_cache_record_line (batch->record, points, n_points, color, width);
+      return;
+    }
   layer = far_line_layer (batch, color, width);
   g_array_append_vals (layer->points, points, n_points);
   g_array_append_val (layer->lengths, n_points);

@@ -145,8 +145,9 @@ if len(dirs) != 1 or not os.path.samefile(os.path.join(manifest_dir, dirs[0].get
 # Names.
 top = read(os.path.join(source_root, "meson.build"))
 app_id = re.search(r"^app_id\s*=\s*'([^']+)'", top, re.M).group(1)
-executable = re.search(r"executable\(\s*'([^']+)'", read(os.path.join(source_root, "app",
-                                                                       "meson.build"))).group(1)
+# The application's executable (app/meson.build builds helpers beside it).
+executable = re.search(r"^waymark_exe\s*=\s*executable\(\s*'([^']+)'",
+                       read(os.path.join(source_root, "app", "meson.build")), re.M).group(1)
 desktop = read(desktop_path)
 exec_line = re.search(r"^Exec=(\S+)", desktop, re.M)
 if manifest.get("id", manifest.get("app-id")) != app_id:

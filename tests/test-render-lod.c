@@ -7,7 +7,8 @@
  * and links drawn by the renderer as bare lines. These tests paint with and
  * without it: far out every item still shows where it is and nothing lands
  * elsewhere, culling changes no pixel, nearer in it changes no pixel at
- * all, and a PNG export never uses it.
+ * all, and a PNG export never uses it. The silhouettes kept from frame to
+ * frame follow every edit: after one, the picture is that of a fresh copy.
  */
 #include "config.h"
 
@@ -17,6 +18,7 @@
 
 #include "wm-draw.h"
 #include "wm-export.h"
+#include "wm-far-cache.h"
 #include "wm-render-private.h"
 #include "wm-render-test-util.h"
 #include "wm-test-util.h"
@@ -308,6 +310,159 @@ test_export_ignores_screen (void)
   cairo_surface_destroy (screen);
 }
 
+/* The diagram called @name in @project. */
+static WmDiagram *
+diagram_named (WmProject  *project,
+               const char *name)
+{
+  for (guint i = 0; i < wm_project_get_n_diagrams (project); i++)
+    {
+      WmDiagram *diagram = wm_project_get_diagram (project, i);
+
+      if (g_str_equal (wm_diagram_get_name (diagram), name))
+        return diagram;
+    }
+  g_assert_not_reached ();
+}
+
+/* Far out on screen, @area of @diagram, as the canvas paints it; with the
+ * number of items that its far cache recorded for the frame. */
+static cairo_surface_t *
+paint_far (WmDiagram    *diagram,
+           const WmRect *area,
+           guint        *n_recorded)
+{
+  cairo_surface_t *surface = paint_area (diagram, area, FAR_OUT, TRUE, TRUE, TRUE);
+
+  *n_recorded = _wm_far_cache_get_n_recorded (_wm_far_cache_get (diagram));
+  return surface;
+}
+
+/* The same picture as a fresh copy of the project gives, whose far cache
+ * records everything anew. */
+static void
+assert_as_fresh (WmProject       *project,
+                 WmDiagram       *diagram,
+                 const WmRect    *area,
+                 cairo_surface_t *kept)
+{
+  g_autofree char *text = wm_test_serialize (project);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WmProject) copy = wm_project_load_from_data (text, strlen (text), "copy.waymark",
+                                                         &error);
+  cairo_surface_t *fresh;
+  guint n_recorded;
+
+  g_assert_no_error (error);
+  fresh = paint_far (diagram_named (copy, wm_diagram_get_name (diagram)), area, &n_recorded);
+  g_assert_cmpuint (n_recorded, ==, wm_diagram_get_n_items (diagram));
+  g_assert_cmpuint (wm_test_count_differences (kept, fresh, FALSE), ==, 0);
+  cairo_surface_destroy (fresh);
+}
+
+/* A node with links, and a link away from it whose waypoints change: the
+ * node's links are recorded again because the node moved. */
+static void
+pick_items (WmDiagram  *diagram,
+            WmItem    **node,
+            WmItem    **link)
+{
+  WmItem *first = NULL;
+
+  *link = NULL;
+  for (guint i = 0; i < wm_diagram_get_n_items (diagram); i++)
+    {
+      WmItem *item = wm_diagram_get_item (diagram, i);
+
+      if (!wm_item_is_link (item))
+        continue;
+      if (first == NULL)
+        first = item;
+      else if (!g_str_equal (item->source, first->source) &&
+               !g_str_equal (item->target, first->source))
+        *link = item;
+    }
+  g_assert_nonnull (first);
+  g_assert_nonnull (*link);
+  *node = wm_diagram_lookup (diagram, first->source);
+  g_assert_nonnull (*node);
+}
+
+/* Edits that change items record those again and no others, and the
+ * picture is what a fresh copy shows; undoing them brings the first
+ * picture back; an added item makes the whole record anew. */
+static void
+check_far_cache_follows_edits (WmProject *project,
+                               WmDiagram *diagram)
+{
+  guint n = wm_diagram_get_n_items (diagram), n_recorded;
+  cairo_surface_t *before, *edited, *undone, *added;
+  WmItem *node, *link;
+  const char *ids[2] = { NULL, NULL };
+  WmRect bounds, area;
+
+  g_test_message ("%s", wm_diagram_get_name (diagram));
+  /* Room for what the edits move out. */
+  wm_render_get_extent (diagram, &area);
+  area = (WmRect) { area.x - 10 / FAR_OUT, area.y - 10 / FAR_OUT, area.width + 20 / FAR_OUT,
+                    area.height + 20 / FAR_OUT };
+  before = paint_far (diagram, &area, &n_recorded);
+  g_assert_cmpuint (n_recorded, ==, n);
+  /* Nothing changed: nothing is recorded. */
+  cairo_surface_destroy (paint_far (diagram, &area, &n_recorded));
+  g_assert_cmpuint (n_recorded, ==, 0);
+
+  pick_items (diagram, &node, &link);
+  ids[0] = node->id;
+  wm_project_begin_group (project, "Edits");
+  wm_diagram_move_items (diagram, ids, 0, 2 / FAR_OUT);
+  bounds = node->bounds;
+  bounds.width += 3 / FAR_OUT;
+  g_assert_true (wm_diagram_set_bounds (diagram, node->id, &bounds));
+  g_assert_true (wm_diagram_set_points (diagram, link->id,
+                                        &(WmPoint) { bounds.x - 4 / FAR_OUT, bounds.y }, 1));
+  wm_project_end_group (project);
+  edited = paint_far (diagram, &area, &n_recorded);
+  g_assert_cmpuint (n_recorded, >, 0);
+  g_assert_cmpuint (n_recorded, <, n);
+  g_assert_cmpuint (wm_test_count_differences (before, edited, FALSE), >, 0);
+  assert_as_fresh (project, diagram, &area, edited);
+
+  g_assert_true (wm_project_undo (project));
+  undone = paint_far (diagram, &area, &n_recorded);
+  g_assert_cmpuint (n_recorded, <, n);
+  g_assert_cmpuint (wm_test_count_differences (before, undone, FALSE), ==, 0);
+
+  wm_test_add_node (diagram, wm_item_is_node (node) ? node->type->id : "note",
+                    &(WmRect) { node->bounds.x, node->bounds.y - 6 / FAR_OUT, 100, 60 }, "New");
+  added = paint_far (diagram, &area, &n_recorded);
+  g_assert_cmpuint (n_recorded, ==, n + 1);
+  assert_as_fresh (project, diagram, &area, added);
+
+  cairo_surface_destroy (before);
+  cairo_surface_destroy (edited);
+  cairo_surface_destroy (undone);
+  cairo_surface_destroy (added);
+}
+
+static void
+test_far_cache_follows_edits (void)
+{
+  g_autoptr(WmProject) grid = wm_project_new ();
+  g_autoptr(WmProject) sample = wm_test_load_sample ();
+
+  check_far_cache_follows_edits (grid, make_grid (grid));
+  for (guint i = 0; i < wm_project_get_n_diagrams (sample); i++)
+    {
+      WmDiagram *diagram = wm_project_get_diagram (sample, i);
+      const char *notation = wm_diagram_get_notation (diagram)->id;
+
+      /* The notations whose painters leave far silhouettes to the batch. */
+      if (g_str_equal (notation, "use-case") || g_str_equal (notation, "value-stream-map"))
+        check_far_cache_follows_edits (sample, diagram);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -319,5 +474,6 @@ main (int   argc,
   g_test_add_func ("/render/lod/far-culling-changes-nothing", test_far_culling_changes_nothing);
   g_test_add_func ("/render/lod/near-unchanged", test_near_unchanged);
   g_test_add_func ("/render/lod/export-ignores-screen", test_export_ignores_screen);
+  g_test_add_func ("/render/lod/far-cache-follows-edits", test_far_cache_follows_edits);
   return g_test_run ();
 }
