@@ -310,21 +310,6 @@ test_export_ignores_screen (void)
   cairo_surface_destroy (screen);
 }
 
-/* The diagram called @name in @project. */
-static WmDiagram *
-diagram_named (WmProject  *project,
-               const char *name)
-{
-  for (guint i = 0; i < wm_project_get_n_diagrams (project); i++)
-    {
-      WmDiagram *diagram = wm_project_get_diagram (project, i);
-
-      if (g_str_equal (wm_diagram_get_name (diagram), name))
-        return diagram;
-    }
-  g_assert_not_reached ();
-}
-
 /* Far out on screen, @area of @diagram, as the canvas paints it; with the
  * number of items that its far cache recorded for the frame. */
 static cairo_surface_t *
@@ -354,7 +339,8 @@ assert_as_fresh (WmProject       *project,
   guint n_recorded;
 
   g_assert_no_error (error);
-  fresh = paint_far (diagram_named (copy, wm_diagram_get_name (diagram)), area, &n_recorded);
+  fresh = paint_far (wm_project_find_diagram (copy, wm_diagram_get_id (diagram)), area,
+                     &n_recorded);
   g_assert_cmpuint (n_recorded, ==, wm_diagram_get_n_items (diagram));
   g_assert_cmpuint (wm_test_count_differences (kept, fresh, FALSE), ==, 0);
   cairo_surface_destroy (fresh);
