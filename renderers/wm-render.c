@@ -572,6 +572,35 @@ far_bare_link (WmPaintContext *ctx,
   _wm_far_batch_line (ctx->far, points, n, &wm_color_ink, 1);
 }
 
+/* How an item far out adds to the silhouettes: on screen below
+ * BARE_LINK_SCALE, a link as a bare line, else as its painter paints it. */
+typedef struct
+{
+  const WmPainter *painter;
+  gboolean         bare_links;
+} FarPainting;
+
+static FarPainting
+far_painting (WmPaintContext  *ctx,
+              const WmPainter *painter)
+{
+  return (FarPainting) { painter, ctx->options->screen && !painter->routes_links &&
+                                  ctx->options->scale < BARE_LINK_SCALE };
+}
+
+static void
+paint_far_item (WmPaintContext *ctx,
+                const WmItem   *item,
+                gpointer        user_data)
+{
+  const FarPainting *painting = user_data;
+
+  if (painting->bare_links && wm_item_is_link (item))
+    far_bare_link (ctx, item);
+  else
+    paint_item (painting->painter, ctx, item);
+}
+
 /* Zoomed far out, items only add to the silhouettes, painted under the
  * clip: every candidate of the query is painted, without the tests that
  * would spare a painter's work when zoomed in, and 100 000 saves and
@@ -584,51 +613,23 @@ paint_far_candidates (WmPaintContext  *ctx,
                       const WmPainter *painter,
                       GPtrArray       *near)
 {
-  gboolean bare_links = ctx->options->screen && !painter->routes_links &&
-                        ctx->options->scale < BARE_LINK_SCALE;
+  FarPainting painting = far_painting (ctx, painter);
 
   cairo_save (ctx->cr);
   for (guint i = 0; i < near->len; i++)
-    {
-      const WmItem *item = g_ptr_array_index (near, i);
-
-      if (bare_links && wm_item_is_link (item))
-        far_bare_link (ctx, item);
-      else
-        paint_item (painter, ctx, item);
-    }
+    paint_far_item (ctx, g_ptr_array_index (near, i), &painting);
   cairo_restore (ctx->cr);
 }
 
-/* How a far item is recorded into the far cache: as paint_far_candidates()
- * paints it. */
-typedef struct
-{
-  const WmPainter *painter;
-  gboolean         bare_links;
-} FarRecording;
-
-static void
-far_record (WmPaintContext *ctx,
-            const WmItem   *item,
-            gpointer        user_data)
-{
-  const FarRecording *recording = user_data;
-
-  if (recording->bare_links && wm_item_is_link (item))
-    far_bare_link (ctx, item);
-  else
-    paint_item (recording->painter, ctx, item);
-}
-
 /* On screen, the silhouettes come from the diagram's far cache: the items'
- * calls of the far batch, recorded once and replayed (wm-far-cache.h). */
+ * calls of the far batch, recorded once (by paint_far_item()) and replayed
+ * (wm-far-cache.h). */
 static void
 paint_far_cached (WmPaintContext  *ctx,
                   const WmPainter *painter)
 {
   const WmRenderOptions *options = ctx->options;
-  FarRecording recording = { painter, !painter->routes_links && options->scale < BARE_LINK_SCALE };
+  FarPainting painting = far_painting (ctx, painter);
   /* A line or an outline is a device pixel wide: what lies within a
    * pixel of the view may show. */
   double slack = options->scale > 0 ? 2 / options->scale : 0;
@@ -636,8 +637,8 @@ paint_far_cached (WmPaintContext  *ctx,
                      options->visible.width + 2 * slack, options->visible.height + 2 * slack };
 
   cairo_save (ctx->cr);
-  _wm_far_cache_replay (_wm_far_cache_get (ctx->diagram), ctx, recording.bare_links, far_record,
-                        &recording, &visible, ctx->far);
+  _wm_far_cache_replay (_wm_far_cache_get (ctx->diagram), ctx, painting.bare_links,
+                        paint_far_item, &painting, &visible, ctx->far);
   cairo_restore (ctx->cr);
 }
 
