@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib-unix.h>
 #include <graphviz/gvc.h>
@@ -692,20 +693,27 @@ graph_file (Layout  *layout,
             GError **error)
 {
   int fd = memfd_create ("waymark-layout", MFD_CLOEXEC);
-  FILE *file = NULL;
-  gboolean written;
+  int copy = fd >= 0 ? fcntl (fd, F_DUPFD_CLOEXEC, 0) : -1;
+  FILE *file = copy >= 0 ? fdopen (copy, "w") : NULL;
+  gboolean written = FALSE;
+  int saved;
 
-  if (fd >= 0)
-    file = fdopen (dup (fd), "w");
-  written = file != NULL && agwrite (layout->graph, file) == 0;
-  if (file != NULL && fclose (file) != 0)
-    written = FALSE;
+  if (file == NULL && copy >= 0)
+    close (copy);
+  if (file != NULL)
+    {
+      errno = 0;
+      written = agwrite (layout->graph, file) == 0;
+      if (fclose (file) != 0)
+        written = FALSE;
+    }
   if (written && lseek (fd, 0, SEEK_SET) == 0)
     return fd;
-  g_set_error (error, WM_ERROR, WM_ERROR_FAILED,
-               _("Graphviz could not lay out the diagram: %s"), g_strerror (errno));
+  saved = errno != 0 ? errno : EIO;
   if (fd >= 0)
     close (fd);
+  g_set_error (error, WM_ERROR, WM_ERROR_FAILED,
+               _("Graphviz could not lay out the diagram: %s"), g_strerror (saved));
   return -1;
 }
 
