@@ -308,6 +308,35 @@ test_round_trip_generated (void)
   check_round_trip (project);
 }
 
+/* A note beside an element (its one anchor) that another note is anchored
+ * to: it needs a name for that link, so it is not written as "note left
+ * of X" (found by fuzz-plantuml: the link named a note never declared). */
+static void
+test_round_trip_note_chain (void)
+{
+  g_autoptr(WmProject) project = wm_project_new ();
+  g_autoptr(GError) error = NULL;
+  WmDiagram *diagram = wm_project_add_diagram (project, "use-case", "Notes", &error);
+  WmItem *actor, *beside, *other, *lone;
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  actor = wm_test_add_node (diagram, "actor", &(WmRect) { 40, 40, 60, 110 }, "Customer");
+  beside = wm_test_add_node (diagram, "note", &(WmRect) { 160, 40, 120, 60 }, "Beside");
+  other = wm_test_add_node (diagram, "note", &(WmRect) { 320, 40, 120, 60 }, "Other");
+  lone = wm_test_add_node (diagram, "note", &(WmRect) { 40, 200, 120, 60 }, "Lone");
+  wm_test_add_link (diagram, "anchor", beside, actor);
+  wm_test_add_link (diagram, "anchor", other, beside);
+  wm_test_add_link (diagram, "anchor", lone, actor);
+
+  text = wm_export_plantuml (project, NULL, &error);
+  g_assert_no_error (error);
+  /* The lone note still sits beside the customer; the other two are named. */
+  g_assert_nonnull (strstr (text, "note bottom of Customer\n  Lone\n"));
+  g_assert_null (strstr (text, "of Customer\n  Beside"));
+  check_round_trip (project);
+}
+
 /* Import: the syntax as people write it */
 
 static void
@@ -941,6 +970,7 @@ main (int    argc,
   g_test_add_func ("/plantuml/export/nothing", test_export_nothing);
   g_test_add_func ("/plantuml/round-trip/sample", test_round_trip_sample);
   g_test_add_func ("/plantuml/round-trip/generated", test_round_trip_generated);
+  g_test_add_func ("/plantuml/round-trip/note-chain", test_round_trip_note_chain);
   g_test_add_func ("/plantuml/import/actors", test_import_actors);
   g_test_add_func ("/plantuml/import/use-cases", test_import_use_cases);
   g_test_add_func ("/plantuml/import/containers", test_import_containers);

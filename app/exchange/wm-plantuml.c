@@ -51,6 +51,7 @@ typedef struct
   GHashTable *codes;     /* the codes already taken */
   GHashTable *children;  /* container id → GPtrArray of its nodes, in z-order */
   GHashTable *anchors;   /* note id → GPtrArray of the ids it is anchored to */
+  GHashTable *linked;    /* node id → how many written links end at it */
 } Writer;
 
 static gboolean
@@ -353,29 +354,32 @@ write_note_body (GString      *out,
   g_string_append (out, "end note\n");
 }
 
-/* A note anchored to one element sits beside it; any other note gets an
- * alias, and its anchors are written with the links. */
-static gboolean
-is_beside (Writer     *writer,
-           const char *note_id)
+/* The element a note sits beside ("note left of X"), or NULL: a note whose
+ * one link is its anchor to an element other than a note. Any other note
+ * gets an alias, which its links name: a note beside another note may
+ * come before it, and a note that another note is anchored to must be
+ * named (a note beside an element has no name). */
+static WmItem *
+beside (Writer     *writer,
+        const char *note_id)
 {
   GPtrArray *anchors = g_hash_table_lookup (writer->anchors, note_id);
+  WmItem *target;
 
-  return anchors != NULL && anchors->len == 1 &&
-         !is_type (wm_diagram_lookup (writer->diagram, g_ptr_array_index (anchors, 0)), "note");
+  if (anchors == NULL || anchors->len != 1 ||
+      GPOINTER_TO_UINT (g_hash_table_lookup (writer->linked, note_id)) != 1)
+    return NULL;
+  target = wm_diagram_lookup (writer->diagram, g_ptr_array_index (anchors, 0));
+  return is_type (target, "note") ? NULL : target;
 }
 
 static void
 write_note (Writer *writer,
             WmItem *note)
 {
-  GPtrArray *anchors = g_hash_table_lookup (writer->anchors, note->id);
-  WmItem *target = anchors != NULL && anchors->len == 1
-                   ? wm_diagram_lookup (writer->diagram, g_ptr_array_index (anchors, 0)) : NULL;
+  WmItem *target = beside (writer, note->id);
 
-  /* A note beside another note may come before it; a link written after
-   * every note finds it. */
-  if (target != NULL && !is_type (target, "note"))
+  if (target != NULL)
     {
       g_string_append_printf (writer->out, "note %s of %s\n", note_side (note, target),
                               (const char *) g_hash_table_lookup (writer->refs, target->id));
@@ -415,11 +419,20 @@ gather (Writer *writer)
 
       if (is_type (parent, "subject") || is_type (parent, "package"))
         add_to (writer->children, parent->id, item);
-      if (is_type (item, "anchor") &&
-          g_hash_table_contains (writer->refs, item->source) &&
-          g_hash_table_contains (writer->refs, item->target) &&
-          !g_str_equal (item->source, item->target))
+      if (!wm_item_is_link (item) || !g_hash_table_contains (writer->refs, item->source) ||
+          !g_hash_table_contains (writer->refs, item->target) ||
+          g_str_equal (item->source, item->target))
+        continue;
+      if (is_type (item, "anchor"))
         add_to (writer->anchors, item->source, item->target);
+      for (guint end = 0; end < 2; end++)
+        {
+          const char *id = end == 0 ? item->source : item->target;
+
+          g_hash_table_insert (writer->linked, (gpointer) id,
+                               GUINT_TO_POINTER (GPOINTER_TO_UINT (
+                                 g_hash_table_lookup (writer->linked, id)) + 1));
+        }
     }
 }
 
@@ -518,7 +531,7 @@ write_link (Writer *writer,
         }
       g_string_append_c (writer->out, '\n');
     }
-  else if (is_type (link, "anchor") && !is_beside (writer, link->source) &&
+  else if (is_type (link, "anchor") && beside (writer, link->source) == NULL &&
            !g_str_equal (link->source, link->target))
     g_string_append_printf (writer->out, "%s .. %s\n", source, target);
 }
@@ -558,6 +571,7 @@ write_diagram (GString   *out,
                                        (GDestroyNotify) g_ptr_array_unref),
     .anchors = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                       (GDestroyNotify) g_ptr_array_unref),
+    .linked = g_hash_table_new (g_str_hash, g_str_equal),
   };
   guint n = wm_diagram_get_n_items (diagram);
 
@@ -589,6 +603,7 @@ write_diagram (GString   *out,
   g_hash_table_unref (writer.codes);
   g_hash_table_unref (writer.children);
   g_hash_table_unref (writer.anchors);
+  g_hash_table_unref (writer.linked);
 }
 
 static gboolean
