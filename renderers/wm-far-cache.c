@@ -90,10 +90,10 @@ static guint32
 palette_index (WmFarCache    *cache,
                const WmColor *color)
 {
-  if (color == NULL)
-    return NO_COLOR;
   guint from = cache->palette->len > PALETTE_SEARCH ? cache->palette->len - 8 : 0;
 
+  if (color == NULL)
+    return NO_COLOR;
   for (guint i = cache->palette->len; i > from; i--)
     if (memcmp (&g_array_index (cache->palette, WmColor, i - 1), color, sizeof *color) == 0)
       return i - 1;
@@ -107,6 +107,7 @@ span_add (WmFarCache   *cache,
 {
   Span *span = &g_array_index (cache->spans, Span, cache->recording);
 
+  /* Not wm_rect_union(), which leaves out flat boxes: a straight line's is. */
   g_array_append_val (cache->prims, *prim);
   if (span->n == 0)
     span->ink = prim->rect;
@@ -143,12 +144,15 @@ _wm_far_cache_record_line (WmFarCache    *cache,
                            const WmColor *color,
                            double         width)
 {
-  Prim prim = { { points[0].x, points[0].y, 0, 0 }, width, cache->points->len, n_points,
-                palette_index (cache, color), NO_COLOR, PRIM_LINE };
-  double x2 = points[0].x, y2 = points[0].y;
+  Prim prim;
+  double x2, y2;
 
   if (n_points < 2)
     return;
+  prim = (Prim) { { points[0].x, points[0].y, 0, 0 }, width, cache->points->len, n_points,
+                  palette_index (cache, color), NO_COLOR, PRIM_LINE };
+  x2 = points[0].x;
+  y2 = points[0].y;
   for (guint i = 1; i < n_points; i++)
     {
       prim.rect.x = MIN (prim.rect.x, points[i].x);
@@ -260,6 +264,7 @@ stale_items (WmFarCache *cache)
       guint z = GPOINTER_TO_UINT (key) - 1;
       const WmItem *item = wm_diagram_get_item (cache->diagram, z);
       const Span *span = &g_array_index (cache->spans, Span, z);
+      guint32 ends[4];
 
       mark (set, z, n);
       if (wm_item_is_node (item))
@@ -267,17 +272,13 @@ stale_items (WmFarCache *cache)
           mark_links_around (cache, set, item);
           continue;
         }
-      for (guint i = 0; i < G_N_ELEMENTS (span->ends); i++)
-        if (span->ends[i] != NO_END && span->ends[i] < n)
-          mark_links_around (cache, set, wm_diagram_get_item (cache->diagram, span->ends[i]));
-      for (guint i = 0; i < 2; i++)
-        {
-          const WmItem *end = wm_diagram_lookup (cache->diagram,
-                                                 i == 0 ? item->source : item->target);
-
-          if (end != NULL)
-            mark_links_around (cache, set, end);
-        }
+      ends[0] = span->ends[0];
+      ends[1] = span->ends[1];
+      ends[2] = end_z (cache->diagram, item->source);
+      ends[3] = end_z (cache->diagram, item->target);
+      for (guint i = 0; i < G_N_ELEMENTS (ends); i++)
+        if (ends[i] != NO_END && ends[i] < n)
+          mark_links_around (cache, set, wm_diagram_get_item (cache->diagram, ends[i]));
     }
   g_hash_table_remove_all (cache->stale);
   return set;
@@ -382,10 +383,8 @@ far_cache_on_invalidate (WmDiagram  *diagram,
                          WmFarCache *cache)
 {
   g_mutex_lock (&cache->lock);
-  if (!cache->valid)
-    ;
-  else if (delta->added->len > 0 || delta->removed->len > 0 || delta->order || delta->header ||
-           cache->spans->len != wm_diagram_get_n_items (diagram))
+  if (delta->added->len > 0 || delta->removed->len > 0 || delta->order || delta->header ||
+      cache->spans->len != wm_diagram_get_n_items (diagram))
     cache->valid = FALSE;
   else
     for (guint i = 0; i < delta->modified->len && cache->valid; i++)
