@@ -9,6 +9,7 @@
 
 #include <math.h>
 
+#include "wm-batch.h"
 #include "wm-draw.h"
 #include "wm-painter-private.h"
 
@@ -138,6 +139,8 @@ stroke (cairo_t  *cr,
   double scale, dashes[8], offset;
   int n_dashes;
 
+  if (_wm_batch_stroke (cr, preserve))
+    return;
   if (!stroke_scale (cr, &scale)
       || (n_dashes = cairo_get_dash_count (cr)) > (int) G_N_ELEMENTS (dashes))
     {
@@ -154,6 +157,27 @@ stroke (cairo_t  *cr,
   cairo_identity_matrix (cr);
   (preserve ? cairo_stroke_preserve : cairo_stroke) (cr);
   cairo_restore (cr);
+}
+
+void
+wm_clip (cairo_t *cr)
+{
+  _wm_batch_flush (cr);
+  cairo_clip (cr);
+}
+
+void
+wm_fill (cairo_t *cr)
+{
+  if (!_wm_batch_fill (cr, FALSE))
+    cairo_fill (cr);
+}
+
+void
+wm_fill_preserve (cairo_t *cr)
+{
+  if (!_wm_batch_fill (cr, TRUE))
+    cairo_fill_preserve (cr);
 }
 
 void
@@ -178,9 +202,9 @@ fill_and_stroke (cairo_t       *cr,
     {
       wm_set_color (cr, fill);
       if (stroke != NULL)
-        cairo_fill_preserve (cr);
+        wm_fill_preserve (cr);
       else
-        cairo_fill (cr);
+        wm_fill (cr);
     }
   if (stroke != NULL)
     {
@@ -295,7 +319,7 @@ wm_draw_arrowhead (cairo_t       *cr,
     {
       cairo_close_path (cr);
       wm_set_color (cr, kind == WM_ARROW_FILLED ? color : &wm_color_paper);
-      cairo_fill_preserve (cr);
+      wm_fill_preserve (cr);
       wm_set_color (cr, color);
       wm_stroke (cr);
     }
@@ -592,7 +616,7 @@ wm_draw_sticky_note (cairo_t               *cr,
   cairo_line_to (cr, x, y + h);
   cairo_close_path (cr);
   wm_set_color (cr, fill);
-  cairo_fill_preserve (cr);
+  wm_fill_preserve (cr);
   wm_set_color (cr, &edge);
   cairo_set_line_width (cr, 0.75);
   wm_stroke (cr);
@@ -602,7 +626,7 @@ wm_draw_sticky_note (cairo_t               *cr,
   cairo_line_to (cr, x + w - fold, y + h);
   cairo_close_path (cr);
   wm_set_color (cr, &flap);
-  cairo_fill_preserve (cr);
+  wm_fill_preserve (cr);
   wm_set_color (cr, &edge);
   wm_stroke (cr);
 

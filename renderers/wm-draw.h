@@ -36,8 +36,15 @@ void     wm_set_color       (cairo_t       *cr,
 WmColor  wm_color_darken    (const WmColor *color,
                              double         amount);
 
-/* cairo_stroke() and cairo_stroke_preserve(), with the same pen, written
- * more cheaply into PDF and SVG files (see wm-draw.c). */
+/* cairo_fill(), cairo_stroke() and their _preserve() forms, the way every
+ * painter draws: with the same pen, written more cheaply into PDF and SVG
+ * files (see wm-draw.c), and drawn together with other items' shapes of
+ * the same style when the export batches them (see wm-batch.h). */
+void     wm_fill            (cairo_t       *cr);
+/* cairo_clip(), the way every painter clips: what a batch holds is drawn
+ * first, as it lies outside the clip too. */
+void     wm_clip            (cairo_t       *cr);
+void     wm_fill_preserve   (cairo_t       *cr);
 void     wm_stroke          (cairo_t       *cr);
 void     wm_stroke_preserve (cairo_t       *cr);
 

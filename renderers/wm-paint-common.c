@@ -18,6 +18,7 @@
 #include <librsvg/rsvg.h>
 #include <string.h>
 
+#include "wm-batch.h"
 #include "wm-item.h"
 #include "wm-notation-common.h"
 #include "wm-paint-common-private.h"
@@ -87,7 +88,7 @@ paint_text (WmPaintContext *ctx,
   cairo_save (ctx->cr);
   cairo_rectangle (ctx->cr, item->bounds.x, item->bounds.y, item->bounds.width,
                    item->bounds.height);
-  cairo_clip (ctx->cr);
+  wm_clip (ctx->cr);
   wm_draw_text (ctx->cr, ctx->options, item->text, &item->bounds, &style);
   cairo_restore (ctx->cr);
 }
@@ -328,7 +329,7 @@ paint_missing_image (cairo_t      *cr,
   wm_draw_box (cr, r, 0, &wm_color_fill, &wm_color_faint, BOX_LINE_WIDTH);
   cairo_save (cr);
   wm_path_rounded_rect (cr, r, 0);
-  cairo_clip (cr);
+  wm_clip (cr);
   cairo_move_to (cr, r->x, r->y);
   cairo_line_to (cr, r->x + r->width, r->y + r->height);
   cairo_move_to (cr, r->x + r->width, r->y);
@@ -362,9 +363,11 @@ paint_image (WmPaintContext *ctx,
                        r->y + (r->height - image->height * scale) / 2,
                        image->width * scale, image->height * scale };
     }
+  /* The image is drawn at once: what lies beneath it goes first. */
+  _wm_batch_flush (ctx->cr);
   cairo_save (ctx->cr);
   cairo_rectangle (ctx->cr, r->x, r->y, r->width, r->height);
-  cairo_clip (ctx->cr);
+  wm_clip (ctx->cr);
   if (image->svg != NULL)
     {
       RsvgRectangle viewport = { fit.x, fit.y, fit.width, fit.height };

@@ -379,7 +379,7 @@ paint_face (cairo_t *cr,
   cairo_arc (cr, c.x - r * 0.35, c.y - r * 0.25, 0.9, 0, 2 * G_PI);
   cairo_new_sub_path (cr);
   cairo_arc (cr, c.x + r * 0.35, c.y - r * 0.25, 0.9, 0, 2 * G_PI);
-  cairo_fill (cr);
+  wm_fill (cr);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_move_to (cr, c.x - r * 0.42, c.y + r * (mouth > 0 ? 0.2 : 0.5));
   cairo_curve_to (cr, c.x - r * 0.15, c.y + r * (0.35 + 0.25 * mouth),
@@ -587,7 +587,7 @@ paint_stages (WmPaintContext *ctx,
       /* A page that continues the journey starts with a chevron like any other. */
       path_chevron (ctx->cr, header, s + journey->first_stage == 0);
       wm_set_color (ctx->cr, &stage_fill);
-      cairo_fill (ctx->cr);
+      wm_fill (ctx->cr);
       if (ctx->detail)
         wm_draw_text (ctx->cr, ctx->options, journey->stage_labels[s],
                       &(WmRect) { header->x + inset, header->y, header->width - 2 * inset,
@@ -694,13 +694,13 @@ paint_curve_area (cairo_t       *cr,
       cairo_save (cr);
       cairo_rectangle (cr, lane->x, side == 0 ? lane->y : neutral, lane->width,
                        side == 0 ? neutral - lane->y : lane->y + lane->height - neutral);
-      cairo_clip (cr);
+      wm_clip (cr);
       path_curve (cr, points, n, lane->y, lane->y + lane->height);
       cairo_line_to (cr, points[n - 1].x, neutral);
       cairo_line_to (cr, points[0].x, neutral);
       cairo_close_path (cr);
       wm_set_color (cr, side == 0 ? &good : &bad);
-      cairo_fill (cr);
+      wm_fill (cr);
       cairo_restore (cr);
     }
 }
@@ -908,7 +908,7 @@ paint_kpi_mark (cairo_t         *cr,
   cairo_line_to (cr, x + s, cy + status->direction * s * 0.42);
   cairo_line_to (cr, x + s / 2, cy - status->direction * s * 0.45);
   cairo_close_path (cr);
-  cairo_fill (cr);
+  wm_fill (cr);
 }
 
 /* A bullet bar: the value's share of the scale in the status colour, a

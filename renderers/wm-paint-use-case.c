@@ -17,6 +17,7 @@
 #include <math.h>
 #include <glib/gi18n-lib.h>
 
+#include "wm-batch.h"
 #include "wm-painter-private.h"
 #include "wm-use-case.h"
 
@@ -271,7 +272,7 @@ draw_sand (cairo_t      *cr,
   cairo_line_to (cr, cx, bottom - (bottom - cy) * 0.45);
   cairo_close_path (cr);
   wm_set_color (cr, &sand);
-  cairo_fill (cr);
+  wm_fill (cr);
 }
 
 /* Time as an actor: an hourglass between two bars. */
@@ -293,7 +294,7 @@ draw_hourglass (cairo_t      *cr,
   cairo_line_to (cr, x + w - inset, top);
   cairo_close_path (cr);
   wm_set_color (cr, &wm_color_paper);
-  cairo_fill_preserve (cr);
+  wm_fill_preserve (cr);
   wm_set_color (cr, &wm_color_ink);
   cairo_set_line_width (cr, FIGURE_WIDTH);
   wm_stroke (cr);
@@ -645,7 +646,7 @@ paint_note (WmPaintContext *ctx,
   cairo_line_to (ctx->cr, x, y + h);
   cairo_close_path (ctx->cr);
   wm_set_color (ctx->cr, &note_fill);
-  cairo_fill_preserve (ctx->cr);
+  wm_fill_preserve (ctx->cr);
   cairo_set_line_width (ctx->cr, 1);
   /* Round joins: the fold's sharp corners would put mitres outside the bounds. */
   cairo_set_line_join (ctx->cr, CAIRO_LINE_JOIN_ROUND);
@@ -656,7 +657,7 @@ paint_note (WmPaintContext *ctx,
   cairo_line_to (ctx->cr, x + w, y + fold);
   cairo_close_path (ctx->cr);
   wm_set_color (ctx->cr, &flap);
-  cairo_fill_preserve (ctx->cr);
+  wm_fill_preserve (ctx->cr);
   wm_set_color (ctx->cr, &note_edge);
   wm_stroke (ctx->cr);
   if (ctx->detail)
@@ -1318,7 +1319,10 @@ paint_foreground (WmPaintContext *ctx)
       gboolean dim = dimmed != NULL && g_hash_table_contains (dimmed, link->id);
 
       if (dim)
-        cairo_push_group (ctx->cr);
+        {
+          _wm_batch_flush (ctx->cr);
+          cairo_push_group (ctx->cr);
+        }
       paint_link_labels (ctx, link);
       if (dim)
         {

@@ -34,6 +34,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "wm-batch.h"
 #include "wm-painter-private.h"
 
 /* The square and the circle, and the lines that split them into areas. */
@@ -430,7 +431,7 @@ paint_tag_meter (cairo_t       *cr,
       cairo_new_sub_path (cr);
       cairo_arc (cr, x + TAG_DOT / 2 + i * (TAG_DOT + TAG_DOT_GAP), cy, TAG_DOT / 2, 0, 2 * G_PI);
       wm_set_color (cr, i <= degree ? color : &wm_color_faint);
-      cairo_fill (cr);
+      wm_fill (cr);
     }
 }
 
@@ -1175,9 +1176,9 @@ stroke_fit (cairo_t       *cr,
       cairo_set_line_width (cr, 2 * grow);
       wm_stroke_preserve (cr);
     }
-  cairo_fill (cr);
+  wm_fill (cr);
   cairo_arc (cr, route->p[0].x, route->p[0].y, FIT_DOT + grow, 0, 2 * G_PI);
-  cairo_fill (cr);
+  wm_fill (cr);
   cairo_restore (cr);
 }
 
@@ -1422,6 +1423,7 @@ paint_foreground (WmPaintContext *ctx)
 
       if (!g_hash_table_contains (dimmed, link->id))
         continue;
+      _wm_batch_flush (ctx->cr);
       cairo_push_group (ctx->cr);
       paint_fit (ctx, paint->vpc, link);
       cairo_pop_group_to_source (ctx->cr);

@@ -176,7 +176,7 @@ fill_stroke (cairo_t       *cr,
   if (fill != NULL)
     {
       wm_set_color (cr, fill);
-      cairo_fill_preserve (cr);
+      wm_fill_preserve (cr);
     }
   if (stroke != NULL)
     {

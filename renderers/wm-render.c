@@ -10,6 +10,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "wm-batch.h"
 #include "wm-far-cache.h"
 #include "wm-paint-common-private.h"
 #include "wm-painter-private.h"
@@ -467,7 +468,7 @@ paint_link_mark (WmPaintContext  *ctx,
   /* A light disc under the chain, so that it reads on any fill. */
   cairo_arc (cr, 0, 0, size * 0.62, 0, 2 * G_PI);
   cairo_set_source_rgba (cr, wm_color_paper.red, wm_color_paper.green, wm_color_paper.blue, opacity);
-  cairo_fill (cr);
+  wm_fill (cr);
   cairo_rotate (cr, -G_PI / 4);
   chain_link_path (cr, -size * 0.17 - gap, size * 0.56, size * 0.32);
   chain_link_path (cr, size * 0.17 + gap, size * 0.56, size * 0.32);
@@ -495,7 +496,10 @@ paint_one (WmPaintContext  *ctx,
 
   cairo_save (ctx->cr);
   if (dim)
-    cairo_push_group (ctx->cr);
+    {
+      _wm_batch_flush (ctx->cr);
+      cairo_push_group (ctx->cr);
+    }
   paint_item (painter, ctx, item);
   paint_link_mark (ctx, painter, item);
   if (dim)
@@ -1388,6 +1392,39 @@ wm_render_get_readable_zoom (void)
   return WM_RENDER_READABLE_TEXT_PIXELS / WM_RENDER_BODY_TEXT_SIZE;
 }
 
+/* Whether the items of a paint on @cr are drawn together by style (see
+ * wm-batch.c): in files, where every operator is written out, not on
+ * screen or in images, where they cost little and painting goes item by
+ * item so that a cache can keep each item's part. The grid that finds
+ * overlaps has cells about twice as wide as the space of one item. */
+static gboolean
+batch_open (WmDiagram             *diagram,
+            cairo_t               *cr,
+            const WmRenderOptions *options,
+            const WmPaintContext  *ctx)
+{
+  double x0, y0, x1, y1;
+  guint n = wm_diagram_get_n_items (diagram);
+
+  if (options->screen || ctx->far != NULL || n < 2 || _wm_batch_is_open (cr))
+    return FALSE;
+  switch (cairo_surface_get_type (cairo_get_target (cr)))
+    {
+    case CAIRO_SURFACE_TYPE_PDF:
+    case CAIRO_SURFACE_TYPE_SVG:
+    case CAIRO_SURFACE_TYPE_PS:
+      break;
+    default:
+      return FALSE;
+    }
+  cairo_save (cr);
+  cairo_identity_matrix (cr);
+  cairo_clip_extents (cr, &x0, &y0, &x1, &y1);
+  cairo_restore (cr);
+  _wm_batch_open (cr, 2 * sqrt ((x1 - x0) * (y1 - y0) / n));
+  return TRUE;
+}
+
 /* The context of one paint: the level of detail follows the scale. */
 static WmPaintContext
 paint_context (WmDiagram             *diagram,
@@ -1409,6 +1446,7 @@ wm_render_diagram (WmDiagram             *diagram,
   const WmPainter *painter;
   WmRenderOptions defaults;
   WmPaintContext ctx;
+  gboolean batched;
 
   g_return_if_fail (WM_IS_DIAGRAM (diagram));
   g_return_if_fail (cr != NULL);
@@ -1422,6 +1460,7 @@ wm_render_diagram (WmDiagram             *diagram,
   ctx = paint_context (diagram, cr, options);
 
   cairo_save (cr);
+  batched = batch_open (diagram, cr, options, &ctx);
   if (options->paper)
     {
       WmRect area;
@@ -1452,6 +1491,8 @@ wm_render_diagram (WmDiagram             *diagram,
     painter->paint_foreground (&ctx);
   if (painter->free_data != NULL && ctx.painter_data != NULL)
     painter->free_data (ctx.painter_data);
+  if (batched)
+    _wm_batch_close (cr);
   cairo_restore (cr);
 }
 

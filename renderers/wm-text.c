@@ -16,6 +16,7 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "wm-batch.h"
 #include "wm-draw.h"
 #include "wm-text-private.h"
 
@@ -365,7 +366,7 @@ show_layout (cairo_t     *cr,
 
   if (sink != NULL)
     sink->func (cr, layout, sink->user_data);
-  else
+  else if (!_wm_batch_show_layout (cr, layout))
     pango_cairo_show_layout (cr, layout);
 }
 
@@ -438,7 +439,7 @@ draw_greeked (cairo_t           *cr,
   for (guint i = 0; i < lines; i++)
     cairo_rectangle (cr, rect->x, rect->y + i * line + line * 0.25,
                      rect->width * (i + 1 == lines ? 0.6 : 0.9), line * 0.5);
-  cairo_fill (cr);
+  wm_fill (cr);
   return lines * line;
 }
 

@@ -1,0 +1,776 @@
+/* wm-batch.c — shapes and texts of many items, drawn together by style
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A painter draws an item as a few shapes and texts in turn: a use case is
+ * a filled ellipse, its outline and its name; the next use case the same
+ * again. Cairo's PDF and SVG surfaces write every operator they are sent,
+ * so a file of 10 000 items holds tens of thousands of colour, pen and
+ * text changes, and most of an export's time goes into writing and
+ * replaying them. Yet the order only matters where shapes overlap.
+ *
+ * While a batch is open, each fill, stroke and text is given to a group of
+ * its style (the fill's colour; the stroke's colour and pen; the text's
+ * colour), the earliest group that comes after every group holding
+ * something it overlaps. Groups are drawn in order when the batch closes: a
+ * group of fills or strokes as one path, a group of texts one after the
+ * other. Two fills that overlap never share a group, since one path filled
+ * could leave a hole where they wind opposite ways; opaque strokes that
+ * overlap may, as a stroke of both paths is their union. Overlaps are found
+ * between bounding boxes (of the path, grown by the pen; of the layout's
+ * ink), so they are never missed; a grid of @cell-sized squares keeps the
+ * search near each shape.
+ *
+ * What the batch cannot reorder safely it does not take: a shape under a
+ * clip or group other than the one it was opened under, an operator other
+ * than OVER, a source that is not a colour, a pen under a shearing or
+ * stretching matrix. Then it draws what it holds and the caller draws at
+ * once, so the order on the page stays the painters'. A clip must be set
+ * with wm_clip(), which draws what the batch holds first (it cannot be
+ * drawn outside the clip once the clip is set), and a group pushed or an
+ * image drawn after _wm_batch_flush().
+ */
+#define G_LOG_DOMAIN "wm-batch"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <pango/pangocairo.h>
+
+#include "wm-batch.h"
+
+/* A shape this many cells large or more is checked by every other, not filed
+ * in cells (a canvas block behind every note). */
+#define BIG_CELLS 1024
+
+typedef enum
+{
+  KIND_FILL,
+  KIND_STROKE,
+  KIND_TEXT,
+} Kind;
+
+/* Compared byte by byte: always zeroed before it is filled in. */
+typedef struct
+{
+  Kind              kind;
+  cairo_fill_rule_t rule;
+  cairo_antialias_t antialias;
+  cairo_line_cap_t  cap;
+  cairo_line_join_t join;
+  int               turn;       /* a fill's: see path_turn() */
+  int               n_dashes;
+  double            rgba[4];
+  double            width;
+  double            miter;
+  double            dash_offset;
+  double            dashes[8];
+} Style;
+
+typedef struct
+{
+  PangoLayout    *layout;
+  cairo_matrix_t  matrix;
+} TextOp;
+
+typedef struct
+{
+  Style   style;
+  GArray *path;     /* of cairo_path_data_t, in device space */
+  GArray *texts;    /* of TextOp */
+} Group;
+
+typedef struct
+{
+  double x0, y0, x1, y1;
+  guint  group;
+} Entry;
+
+typedef struct
+{
+  GArray *entries;  /* of Entry */
+  guint   top;      /* the latest group of any entry */
+} Cell;
+
+typedef struct
+{
+  cairo_surface_t *target;
+  double           clip[4];
+  double           cell;
+  GPtrArray       *groups;
+  GHashTable      *by_style;   /* Style → GArray of group indices, ascending */
+  GHashTable      *cells;      /* packed cell coordinates → Cell */
+  GArray          *big;        /* of Entry */
+  guint            n_groups_drawn;
+  guint            n_ops;
+  guint            n_flushes;
+  gboolean         drawing;
+} Batch;
+
+static const cairo_user_data_key_t batch_key;
+
+static guint
+style_hash (gconstpointer key)
+{
+  const Style *style = key;
+  guint hash = style->kind;
+
+  for (guint i = 0; i < 4; i++)
+    hash = hash * 31 + g_double_hash (&style->rgba[i]);
+  return hash * 31 + g_double_hash (&style->width) + (guint) style->n_dashes;
+}
+
+static gboolean
+style_equal (gconstpointer a,
+             gconstpointer b)
+{
+  return memcmp (a, b, sizeof (Style)) == 0;
+}
+
+static void
+group_free (gpointer data)
+{
+  Group *group = data;
+
+  if (group->texts != NULL)
+    for (guint i = 0; i < group->texts->len; i++)
+      g_object_unref (g_array_index (group->texts, TextOp, i).layout);
+  g_clear_pointer (&group->path, g_array_unref);
+  g_clear_pointer (&group->texts, g_array_unref);
+  g_free (group);
+}
+
+static void
+cell_free (gpointer data)
+{
+  Cell *cell = data;
+
+  g_array_unref (cell->entries);
+  g_free (cell);
+}
+
+static void
+batch_free (gpointer data)
+{
+  Batch *batch = data;
+
+  g_ptr_array_unref (batch->groups);
+  g_hash_table_unref (batch->by_style);
+  g_hash_table_unref (batch->cells);
+  g_array_unref (batch->big);
+  g_free (batch);
+}
+
+static Batch *
+batch_get (cairo_t *cr)
+{
+  return cairo_get_user_data (cr, &batch_key);
+}
+
+/* The clip's extents in device space. */
+static void
+device_clip (cairo_t *cr,
+             double   clip[4])
+{
+  cairo_save (cr);
+  cairo_identity_matrix (cr);
+  cairo_clip_extents (cr, &clip[0], &clip[1], &clip[2], &clip[3]);
+  cairo_restore (cr);
+}
+
+void
+_wm_batch_open (cairo_t *cr,
+                double   cell)
+{
+  Batch *batch = g_new0 (Batch, 1);
+
+  g_return_if_fail (batch_get (cr) == NULL);
+
+  batch->target = cairo_get_group_target (cr);
+  device_clip (cr, batch->clip);
+  batch->cell = cell > 0 && isfinite (cell) ? cell : 32;
+  batch->groups = g_ptr_array_new_with_free_func (group_free);
+  batch->by_style = g_hash_table_new_full (style_hash, style_equal, g_free,
+                                           (GDestroyNotify) g_array_unref);
+  batch->cells = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, cell_free);
+  batch->big = g_array_new (FALSE, FALSE, sizeof (Entry));
+  if (cairo_set_user_data (cr, &batch_key, batch, batch_free) != CAIRO_STATUS_SUCCESS)
+    batch_free (batch);
+}
+
+static void
+set_pen (cairo_t     *cr,
+         const Style *style)
+{
+  cairo_set_line_width (cr, style->width);
+  cairo_set_line_cap (cr, style->cap);
+  cairo_set_line_join (cr, style->join);
+  cairo_set_miter_limit (cr, style->miter);
+  cairo_set_dash (cr, style->dashes, style->n_dashes, style->dash_offset);
+}
+
+static void
+draw_group (cairo_t     *cr,
+            const Group *group)
+{
+  const Style *style = &group->style;
+
+  cairo_set_source_rgba (cr, style->rgba[0], style->rgba[1], style->rgba[2], style->rgba[3]);
+  cairo_set_antialias (cr, style->antialias);
+  if (style->kind == KIND_TEXT)
+    {
+      for (guint i = 0; i < group->texts->len; i++)
+        {
+          const TextOp *op = &g_array_index (group->texts, TextOp, i);
+
+          cairo_set_matrix (cr, &op->matrix);
+          cairo_move_to (cr, 0, 0);
+          pango_cairo_show_layout (cr, op->layout);
+        }
+      cairo_identity_matrix (cr);
+      return;
+    }
+  cairo_new_path (cr);
+  cairo_append_path (cr, &(cairo_path_t) { CAIRO_STATUS_SUCCESS,
+                                           (cairo_path_data_t *) (void *) group->path->data,
+                                           (int) group->path->len });
+  if (style->kind == KIND_FILL)
+    {
+      cairo_set_fill_rule (cr, style->rule);
+      cairo_fill (cr);
+    }
+  else
+    {
+      set_pen (cr, style);
+      cairo_stroke (cr);
+    }
+}
+
+/* Draws every group in order and empties the batch. */
+static void
+draw_all (Batch   *batch,
+          cairo_t *cr)
+{
+  cairo_path_t *path;
+
+  if (batch->groups->len == 0)
+    return;
+  batch->drawing = TRUE;
+  batch->n_flushes++;
+  cairo_save (cr);
+  cairo_identity_matrix (cr);
+  path = cairo_copy_path (cr);
+  for (guint i = 0; i < batch->groups->len; i++)
+    draw_group (cr, g_ptr_array_index (batch->groups, i));
+  cairo_new_path (cr);
+  if (path->status == CAIRO_STATUS_SUCCESS)
+    cairo_append_path (cr, path);
+  cairo_restore (cr);
+  cairo_path_destroy (path);
+  batch->n_groups_drawn += batch->groups->len;
+  g_ptr_array_set_size (batch->groups, 0);
+  g_hash_table_remove_all (batch->by_style);
+  g_hash_table_remove_all (batch->cells);
+  g_array_set_size (batch->big, 0);
+  batch->drawing = FALSE;
+}
+
+void
+_wm_batch_flush (cairo_t *cr)
+{
+  Batch *batch = batch_get (cr);
+
+  if (batch != NULL && !batch->drawing)
+    draw_all (batch, cr);
+}
+
+gboolean
+_wm_batch_is_open (cairo_t *cr)
+{
+  return batch_get (cr) != NULL;
+}
+
+void
+_wm_batch_close (cairo_t *cr)
+{
+  Batch *batch = batch_get (cr);
+
+  _wm_batch_flush (cr);
+  if (batch != NULL)
+    g_debug ("%u shapes and texts drawn in %u groups, %u flushes", batch->n_ops,
+             batch->n_groups_drawn, batch->n_flushes);
+  cairo_set_user_data (cr, &batch_key, NULL, NULL);
+}
+
+void
+_wm_batch_get_counts (cairo_t *cr,
+                      guint   *n_groups,
+                      guint   *n_ops)
+{
+  Batch *batch = batch_get (cr);
+
+  if (n_groups != NULL)
+    *n_groups = batch != NULL ? batch->n_groups_drawn + batch->groups->len : 0;
+  if (n_ops != NULL)
+    *n_ops = batch != NULL ? batch->n_ops : 0;
+}
+
+/* Whether the clip of @cr, whose matrix is @matrix, is the one the batch
+ * was opened under: its extents in user space are those of the batch's
+ * clip brought there (the way cairo finds them, a box around the corners). */
+static gboolean
+same_clip (Batch                *batch,
+           cairo_t              *cr,
+           const cairo_matrix_t *matrix)
+{
+  cairo_matrix_t inverse = *matrix;
+  double clip[4], box[4], slack;
+
+  if (cairo_matrix_invert (&inverse) != CAIRO_STATUS_SUCCESS)
+    return FALSE;
+  cairo_clip_extents (cr, &clip[0], &clip[1], &clip[2], &clip[3]);
+  for (guint i = 0; i < 4; i++)
+    {
+      double x = batch->clip[i < 2 ? 0 : 2], y = batch->clip[i % 2 == 0 ? 1 : 3];
+
+      cairo_matrix_transform_point (&inverse, &x, &y);
+      box[0] = i == 0 ? x : MIN (box[0], x);
+      box[1] = i == 0 ? y : MIN (box[1], y);
+      box[2] = i == 0 ? x : MAX (box[2], x);
+      box[3] = i == 0 ? y : MAX (box[3], y);
+    }
+  slack = 1e-6 * MAX (1, MAX (box[2] - box[0], box[3] - box[1]));
+  for (guint i = 0; i < 4; i++)
+    if (fabs (clip[i] - box[i]) > slack)
+      return FALSE;
+  return TRUE;
+}
+
+/* Whether @cr, whose matrix is @matrix, draws where, and as, the batch was
+ * opened; sets the colour of @style from its source. */
+static gboolean
+usable (Batch                *batch,
+        cairo_t              *cr,
+        const cairo_matrix_t *matrix,
+        Style                *style)
+{
+
+  if (batch->drawing || cairo_get_group_target (cr) != batch->target
+      || cairo_get_operator (cr) != CAIRO_OPERATOR_OVER
+      || cairo_pattern_get_rgba (cairo_get_source (cr), &style->rgba[0], &style->rgba[1],
+                                 &style->rgba[2], &style->rgba[3]) != CAIRO_STATUS_SUCCESS)
+    return FALSE;
+  if (!same_clip (batch, cr, matrix))
+    {
+      /* What the batch holds can no longer be drawn where it belongs. */
+      if (batch->groups->len > 0)
+        g_critical ("A clip was set while a batch held shapes: clip with wm_clip()");
+      return FALSE;
+    }
+  style->antialias = cairo_get_antialias (cr);
+  return TRUE;
+}
+
+static gint64
+cell_key (gint64 x,
+          gint64 y)
+{
+  return (x << 32) ^ (y & 0xffffffff);
+}
+
+typedef struct
+{
+  gint64 x0, y0, x1, y1;
+} CellRange;
+
+static gboolean
+cell_range (const Batch *batch,
+            const Entry *box,
+            CellRange   *range)
+{
+  range->x0 = (gint64) floor (box->x0 / batch->cell);
+  range->y0 = (gint64) floor (box->y0 / batch->cell);
+  range->x1 = (gint64) floor (box->x1 / batch->cell);
+  range->y1 = (gint64) floor (box->y1 / batch->cell);
+  return (range->x1 - range->x0 + 1) * (range->y1 - range->y0 + 1) < BIG_CELLS;
+}
+
+static gboolean
+boxes_meet (const Entry *a,
+            const Entry *b)
+{
+  return a->x0 <= b->x1 && b->x0 <= a->x1 && a->y0 <= b->y1 && b->y0 <= a->y1;
+}
+
+static void
+meet_entries (GArray      *entries,
+              const Entry *box,
+              gboolean    *found,
+              guint       *latest)
+{
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const Entry *entry = &g_array_index (entries, Entry, i);
+
+      if ((!*found || entry->group > *latest) && boxes_meet (entry, box))
+        {
+          *found = TRUE;
+          *latest = entry->group;
+        }
+    }
+}
+
+/* The latest group holding something @box meets; FALSE when there is none. */
+static gboolean
+latest_met (Batch       *batch,
+            const Entry *box,
+            guint       *latest)
+{
+  gboolean found = FALSE;
+  CellRange range;
+
+  meet_entries (batch->big, box, &found, latest);
+  if (!cell_range (batch, box, &range))
+    {
+      /* A big shape: what it meets is anywhere; it comes after everything. */
+      if (batch->groups->len > 0)
+        {
+          found = TRUE;
+          *latest = batch->groups->len - 1;
+        }
+      return found;
+    }
+  for (gint64 x = range.x0; x <= range.x1; x++)
+    for (gint64 y = range.y0; y <= range.y1; y++)
+      {
+        gint64 key = cell_key (x, y);
+        Cell *cell = g_hash_table_lookup (batch->cells, &key);
+
+        if (cell != NULL && (!found || cell->top > *latest))
+          meet_entries (cell->entries, box, &found, latest);
+      }
+  return found;
+}
+
+static void
+file_box (Batch       *batch,
+          const Entry *box)
+{
+  CellRange range;
+
+  if (!cell_range (batch, box, &range))
+    {
+      g_array_append_vals (batch->big, box, 1);
+      return;
+    }
+  for (gint64 x = range.x0; x <= range.x1; x++)
+    for (gint64 y = range.y0; y <= range.y1; y++)
+      {
+        gint64 key = cell_key (x, y);
+        Cell *cell = g_hash_table_lookup (batch->cells, &key);
+
+        if (cell == NULL)
+          {
+            cell = g_new0 (Cell, 1);
+            cell->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+            g_hash_table_insert (batch->cells, g_memdup2 (&key, sizeof key), cell);
+          }
+        g_array_append_vals (cell->entries, box, 1);
+        cell->top = MAX (cell->top, box->group);
+      }
+}
+
+/* The group that takes a shape or text of @style whose ink lies in @box:
+ * the earliest of its style after everything it overlaps, or a new one. */
+static Group *
+group_for (Batch       *batch,
+           const Style *style,
+           Entry       *box)
+{
+  GArray *list = g_hash_table_lookup (batch->by_style, style);
+  guint latest = 0, from = 0;
+  Group *group;
+
+  if (latest_met (batch, box, &latest))
+    {
+      /* Translucent shapes would darken where they overlap once instead of
+       * twice. Opaque fills may share a path when every part of both
+       * turns the same way: filled by the winding rule, it covers their
+       * union; parts turning both ways could cancel into a hole. */
+      gboolean apart = style->kind != KIND_TEXT &&
+                       (style->rgba[3] < 1 ||
+                        (style->kind == KIND_FILL &&
+                         (style->turn == 0 || style->rule != CAIRO_FILL_RULE_WINDING)));
+
+      from = latest + (apart ? 1 : 0);
+    }
+  if (list != NULL)
+    {
+      guint lo = 0, hi = list->len;
+
+      while (lo < hi)
+        {
+          guint mid = (lo + hi) / 2;
+
+          if (g_array_index (list, guint, mid) < from)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      if (lo < list->len)
+        {
+          box->group = g_array_index (list, guint, lo);
+          file_box (batch, box);
+          return g_ptr_array_index (batch->groups, box->group);
+        }
+    }
+  else
+    {
+      list = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_hash_table_insert (batch->by_style, g_memdup2 (style, sizeof *style), list);
+    }
+  group = g_new0 (Group, 1);
+  group->style = *style;
+  if (style->kind == KIND_TEXT)
+    group->texts = g_array_new (FALSE, FALSE, sizeof (TextOp));
+  else
+    group->path = g_array_new (FALSE, FALSE, sizeof (cairo_path_data_t));
+  box->group = batch->groups->len;
+  g_ptr_array_add (batch->groups, group);
+  g_array_append_val (list, box->group);
+  file_box (batch, box);
+  return group;
+}
+
+/* Which way every part of @path turns, by the sign of the area of its
+ * points, control points included (a curve's own turn for the convex
+ * shapes painters draw): 1 or -1, or 0 when its parts differ or one of
+ * them is flat. A lone move (cairo adds one after closing) is no part. */
+static int
+path_turn (const cairo_path_t *path)
+{
+  double area = 0, x0 = 0, y0 = 0, px = 0, py = 0;
+  int turn = 0, points = 0;
+
+  for (int i = 0; i <= path->num_data; i += i < path->num_data ? path->data[i].header.length : 1)
+    {
+      const cairo_path_data_t *data = i < path->num_data ? &path->data[i] : NULL;
+
+      if (data == NULL || data->header.type == CAIRO_PATH_MOVE_TO)
+        {
+          if (points > 1)
+            {
+              int sign;
+
+              area += px * y0 - x0 * py;
+              sign = area > 0 ? 1 : area < 0 ? -1 : 0;
+              if (sign == 0 || (turn != 0 && sign != turn))
+                return 0;
+              turn = sign;
+            }
+          if (data == NULL)
+            break;
+          x0 = px = data[1].point.x;
+          y0 = py = data[1].point.y;
+          area = 0;
+          points = 1;
+          continue;
+        }
+      for (int k = 1; k < data->header.length; k++)
+        {
+          area += px * data[k].point.y - data[k].point.x * py;
+          px = data[k].point.x;
+          py = data[k].point.y;
+          points++;
+        }
+    }
+  return turn;
+}
+
+/* The bounding box of the points of @path; FALSE when it has none. */
+static gboolean
+path_box (const cairo_path_t *path,
+          Entry              *box)
+{
+  gboolean any = FALSE;
+
+  for (int i = 0; i < path->num_data; i += path->data[i].header.length)
+    {
+      const cairo_path_data_t *data = &path->data[i];
+
+      for (int k = 1; k < data->header.length; k++)
+        {
+          double x = data[k].point.x, y = data[k].point.y;
+
+          if (!any)
+            {
+              *box = (Entry) { x, y, x, y, 0 };
+              any = TRUE;
+            }
+          box->x0 = MIN (box->x0, x);
+          box->y0 = MIN (box->y0, y);
+          box->x1 = MAX (box->x1, x);
+          box->y1 = MAX (box->y1, y);
+        }
+    }
+  return any;
+}
+
+/* Files the current path of @cr, in device space, under @style, its box
+ * grown by @grow on every side (half a pen, its joins and caps). */
+static void
+add_path (Batch   *batch,
+          cairo_t *cr,
+          Style   *style,
+          double   grow)
+{
+  cairo_path_t *path;
+  Entry box;
+
+  cairo_save (cr);
+  cairo_identity_matrix (cr);
+  path = cairo_copy_path (cr);
+  cairo_restore (cr);
+  if (path->status == CAIRO_STATUS_SUCCESS && path_box (path, &box))
+    {
+      Group *group;
+
+      if (style->kind == KIND_FILL)
+        style->turn = path_turn (path);
+      box.x0 -= grow;
+      box.y0 -= grow;
+      box.x1 += grow;
+      box.y1 += grow;
+      group = group_for (batch, style, &box);
+      g_array_append_vals (group->path, path->data, (guint) path->num_data);
+      batch->n_ops++;
+    }
+  cairo_path_destroy (path);
+}
+
+gboolean
+_wm_batch_fill (cairo_t  *cr,
+                gboolean  preserve)
+{
+  Batch *batch = batch_get (cr);
+  cairo_matrix_t matrix;
+  Style style;
+
+  if (batch == NULL)
+    return FALSE;
+  memset (&style, 0, sizeof style);
+  cairo_get_matrix (cr, &matrix);
+  if (!usable (batch, cr, &matrix, &style))
+    {
+      _wm_batch_flush (cr);
+      return FALSE;
+    }
+  style.kind = KIND_FILL;
+  style.rule = cairo_get_fill_rule (cr);
+  add_path (batch, cr, &style, 0);
+  if (!preserve)
+    cairo_new_path (cr);
+  return TRUE;
+}
+
+/* The scale of a matrix that only turns and scales alike in both
+ * directions, under which a round pen stays round; 0 for any other. */
+static double
+similarity_scale (const cairo_matrix_t *m)
+{
+  double scale = sqrt (m->xx * m->xx + m->yx * m->yx);
+
+  if (fabs (m->xx - m->yy) > 1e-9 * scale || fabs (m->xy + m->yx) > 1e-9 * scale)
+    return 0;
+  return scale;
+}
+
+gboolean
+_wm_batch_stroke (cairo_t  *cr,
+                  gboolean  preserve)
+{
+  Batch *batch = batch_get (cr);
+  cairo_matrix_t matrix;
+  double scale, reach;
+  Style style;
+
+  if (batch == NULL)
+    return FALSE;
+  memset (&style, 0, sizeof style);
+  cairo_get_matrix (cr, &matrix);
+  scale = similarity_scale (&matrix);
+  style.n_dashes = cairo_get_dash_count (cr);
+  if (scale <= 0 || style.n_dashes > (int) G_N_ELEMENTS (style.dashes)
+      || !usable (batch, cr, &matrix, &style))
+    {
+      _wm_batch_flush (cr);
+      return FALSE;
+    }
+  style.kind = KIND_STROKE;
+  style.width = cairo_get_line_width (cr) * scale;
+  style.cap = cairo_get_line_cap (cr);
+  style.join = cairo_get_line_join (cr);
+  style.miter = cairo_get_miter_limit (cr);
+  cairo_get_dash (cr, style.dashes, &style.dash_offset);
+  for (int i = 0; i < style.n_dashes; i++)
+    style.dashes[i] *= scale;
+  style.dash_offset *= scale;
+  /* How far ink reaches past the path: half the pen, more at a mitred
+   * corner (up to the miter limit) or a square cap (the diagonal). */
+  reach = style.width / 2 * MAX (G_SQRT2, style.join == CAIRO_LINE_JOIN_MITER ? style.miter : 1);
+  add_path (batch, cr, &style, reach);
+  if (!preserve)
+    cairo_new_path (cr);
+  return TRUE;
+}
+
+gboolean
+_wm_batch_show_layout (cairo_t     *cr,
+                       PangoLayout *layout)
+{
+  Batch *batch = batch_get (cr);
+  PangoRectangle ink, logical;
+  double x, y, corners[4][2];
+  TextOp op;
+  Style style;
+  Entry box;
+  Group *group;
+
+  if (batch == NULL)
+    return FALSE;
+  memset (&style, 0, sizeof style);
+  cairo_get_matrix (cr, &op.matrix);
+  if (!usable (batch, cr, &op.matrix, &style))
+    {
+      _wm_batch_flush (cr);
+      return FALSE;
+    }
+  style.kind = KIND_TEXT;
+  cairo_get_current_point (cr, &x, &y);
+  cairo_matrix_translate (&op.matrix, x, y);
+  pango_layout_get_extents (layout, &ink, &logical);
+  corners[0][0] = corners[3][0] = (double) MIN (ink.x, logical.x) / PANGO_SCALE;
+  corners[1][0] = corners[2][0] =
+    (double) MAX (ink.x + ink.width, logical.x + logical.width) / PANGO_SCALE;
+  corners[0][1] = corners[1][1] = (double) MIN (ink.y, logical.y) / PANGO_SCALE;
+  corners[2][1] = corners[3][1] =
+    (double) MAX (ink.y + ink.height, logical.y + logical.height) / PANGO_SCALE;
+  for (guint i = 0; i < 4; i++)
+    {
+      cairo_matrix_transform_point (&op.matrix, &corners[i][0], &corners[i][1]);
+      if (i == 0)
+        box = (Entry) { corners[0][0], corners[0][1], corners[0][0], corners[0][1], 0 };
+      box.x0 = MIN (box.x0, corners[i][0]);
+      box.y0 = MIN (box.y0, corners[i][1]);
+      box.x1 = MAX (box.x1, corners[i][0]);
+      box.y1 = MAX (box.y1, corners[i][1]);
+    }
+  group = group_for (batch, &style, &box);
+  op.layout = g_object_ref (layout);
+  g_array_append_val (group->texts, op);
+  batch->n_ops++;
+  return TRUE;
+}

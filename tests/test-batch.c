@@ -1,0 +1,263 @@
+/* test-batch.c — shapes of many items drawn together by style (wm-batch.c)
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A batch reorders what painters draw, so that a PDF or SVG holds a few
+ * large paths instead of one per shape. These tests paint on images, with
+ * and without a batch: every diagram of the sample comes out the same,
+ * shapes that overlap keep their order, translucent and oppositely wound
+ * shapes are not merged where that would change the ink, and what the
+ * batch cannot take (under a clip it was not opened under) is drawn in
+ * its place in the order.
+ */
+#include "config.h"
+
+#include <cairo.h>
+#include <math.h>
+
+#include "wm-batch.h"
+#include "wm-draw.h"
+#include "wm-render-test-util.h"
+#include "wm-test-util.h"
+
+#define SIZE 200
+
+static cairo_surface_t *
+blank (int width,
+       int height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  return surface;
+}
+
+/* The colour at @x, @y as 0xRRGGBB. */
+static guint32
+pixel (cairo_surface_t *surface,
+       int              x,
+       int              y)
+{
+  const guchar *data;
+
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface) + y * cairo_image_surface_get_stride (surface);
+  return ((const guint32 *) (const void *) data)[x] & 0xffffff;
+}
+
+static void
+square (cairo_t *cr,
+        double   x,
+        double   y,
+        double   size,
+        double   red,
+        double   green,
+        double   blue)
+{
+  cairo_rectangle (cr, x, y, size, size);
+  cairo_set_source_rgb (cr, red, green, blue);
+  wm_fill (cr);
+}
+
+/* Pixels whose colour differs by more than a quarter of the range in some
+ * channel: the edges of shapes merged into one path may be antialiased a
+ * shade differently, but nothing may go missing or change colour. */
+static guint
+count_changed (cairo_surface_t *a,
+               cairo_surface_t *b)
+{
+  int width = cairo_image_surface_get_width (a), height = cairo_image_surface_get_height (a);
+  guint changed = 0;
+
+  g_assert_cmpint (width, ==, cairo_image_surface_get_width (b));
+  g_assert_cmpint (height, ==, cairo_image_surface_get_height (b));
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        guint32 p = pixel (a, x, y), q = pixel (b, x, y);
+
+        for (int shift = 0; shift < 24; shift += 8)
+          if (ABS ((int) ((p >> shift) & 0xff) - (int) ((q >> shift) & 0xff)) > 64)
+            {
+              changed++;
+              break;
+            }
+      }
+  return changed;
+}
+
+static void
+test_overlaps_keep_order (void)
+{
+  cairo_surface_t *surface = blank (SIZE, SIZE);
+  cairo_t *cr = cairo_create (surface);
+  guint groups, ops;
+
+  _wm_batch_open (cr, 16);
+  square (cr, 0, 0, 40, 1, 0, 0);       /* red */
+  square (cr, 20, 20, 40, 0, 0, 1);     /* blue over it */
+  square (cr, 40, 40, 40, 1, 0, 0);     /* red over the blue */
+  square (cr, 150, 150, 40, 1, 0, 0);   /* red, apart: joins the first red */
+  square (cr, 150, 10, 40, 0, 0, 1);    /* blue, apart: joins the blue */
+  _wm_batch_get_counts (cr, &groups, &ops);
+  g_assert_cmpuint (ops, ==, 5);
+  g_assert_cmpuint (groups, ==, 3);
+  /* Nothing shows before the batch closes. */
+  g_assert_cmphex (pixel (surface, 10, 10), ==, 0xffffff);
+  _wm_batch_close (cr);
+  g_assert_cmphex (pixel (surface, 10, 10), ==, 0xff0000);
+  g_assert_cmphex (pixel (surface, 30, 30), ==, 0x0000ff);
+  g_assert_cmphex (pixel (surface, 50, 50), ==, 0xff0000);
+  g_assert_cmphex (pixel (surface, 170, 170), ==, 0xff0000);
+  g_assert_cmphex (pixel (surface, 170, 30), ==, 0x0000ff);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+/* A rectangle wound the other way round from cairo_rectangle(). */
+static void
+backward_rectangle (cairo_t *cr,
+                    double   x,
+                    double   y,
+                    double   size)
+{
+  cairo_move_to (cr, x, y);
+  cairo_line_to (cr, x, y + size);
+  cairo_line_to (cr, x + size, y + size);
+  cairo_line_to (cr, x + size, y);
+  cairo_close_path (cr);
+}
+
+static void
+test_merges_only_what_stays_the_same (void)
+{
+  cairo_surface_t *surface = blank (SIZE, SIZE);
+  cairo_t *cr = cairo_create (surface);
+  guint groups;
+
+  _wm_batch_open (cr, 16);
+  /* Opaque fills turning the same way share a path even where they overlap. */
+  square (cr, 0, 0, 40, 0, 0.5, 0);
+  square (cr, 20, 0, 40, 0, 0.5, 0);
+  _wm_batch_get_counts (cr, &groups, NULL);
+  g_assert_cmpuint (groups, ==, 1);
+  /* Turning the other way, one path would leave a hole where they overlap. */
+  square (cr, 100, 0, 40, 0, 0, 0);
+  backward_rectangle (cr, 120, 0, 40);
+  wm_fill (cr);
+  _wm_batch_get_counts (cr, &groups, NULL);
+  g_assert_cmpuint (groups, ==, 3);
+  /* Translucent strokes that cross each darken the crossing. */
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.5);
+  cairo_set_line_width (cr, 10);
+  cairo_move_to (cr, 0, 100);
+  cairo_line_to (cr, 80, 100);
+  wm_stroke (cr);
+  cairo_move_to (cr, 40, 60);
+  cairo_line_to (cr, 40, 140);
+  wm_stroke (cr);
+  _wm_batch_close (cr);
+
+  g_assert_cmphex (pixel (surface, 30, 20), ==, 0x008000);
+  g_assert_cmphex (pixel (surface, 130, 20), ==, 0x000000);
+  /* Half black twice is a quarter white; once, half. */
+  g_assert_cmpuint (pixel (surface, 40, 100) & 0xff, <, 0x48);
+  g_assert_cmpuint (pixel (surface, 10, 100) & 0xff, >, 0x78);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_clip_draws_in_order (void)
+{
+  cairo_surface_t *surface = blank (SIZE, SIZE);
+  cairo_t *cr = cairo_create (surface);
+
+  _wm_batch_open (cr, 16);
+  square (cr, 0, 0, 100, 1, 0, 0);
+  /* Under a clip of its own the blue cannot wait: the red goes first. */
+  cairo_save (cr);
+  cairo_rectangle (cr, 50, 50, 100, 100);
+  wm_clip (cr);
+  square (cr, 0, 0, 200, 0, 0, 1);
+  cairo_restore (cr);
+  g_assert_cmphex (pixel (surface, 75, 75), ==, 0x0000ff);
+  g_assert_cmphex (pixel (surface, 25, 25), ==, 0xff0000);
+  g_assert_cmphex (pixel (surface, 175, 25), ==, 0xffffff);
+  /* A flush keeps the path being built. */
+  square (cr, 160, 0, 20, 0, 1, 0);
+  cairo_rectangle (cr, 0, 160, 20, 20);
+  _wm_batch_flush (cr);
+  g_assert_cmphex (pixel (surface, 170, 10), ==, 0x00ff00);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_fill (cr);
+  g_assert_cmphex (pixel (surface, 10, 170), ==, 0x000000);
+  _wm_batch_close (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+/* Every diagram of the sample, and the items of each drawn together,
+ * comes out as it does item by item. */
+static void
+test_sample_unchanged (void)
+{
+  g_autoptr(WmProject) project = wm_test_load_sample ();
+
+  for (guint i = 0; i < wm_project_get_n_diagrams (project); i++)
+    {
+      WmDiagram *diagram = wm_project_get_diagram (project, i);
+      cairo_surface_t *plain, *batched;
+      WmRenderOptions options;
+      guint groups, ops, changed;
+      WmRect extent;
+      cairo_t *cr;
+      int width, height;
+
+      wm_render_options_init (&options);
+      wm_render_get_extent (diagram, &extent);
+      width = (int) ceil (extent.width);
+      height = (int) ceil (extent.height);
+      plain = blank (width, height);
+      batched = blank (width, height);
+
+      cr = cairo_create (plain);
+      cairo_translate (cr, -extent.x, -extent.y);
+      wm_render_diagram (diagram, cr, &options);
+      cairo_destroy (cr);
+
+      cr = cairo_create (batched);
+      cairo_translate (cr, -extent.x, -extent.y);
+      _wm_batch_open (cr, 64);
+      wm_render_diagram (diagram, cr, &options);
+      _wm_batch_get_counts (cr, &groups, &ops);
+      _wm_batch_close (cr);
+      cairo_destroy (cr);
+
+      changed = count_changed (plain, batched);
+      g_test_message ("%s: %u shapes and texts in %u groups, %u of %d pixels changed",
+                      wm_diagram_get_name (diagram), ops, groups, changed, width * height);
+      g_assert_cmpuint (ops, >, 0);
+      g_assert_cmpuint (groups, <, ops);
+      g_assert_cmpuint (changed, <=, (guint) (width * height) / 2000);
+      cairo_surface_destroy (plain);
+      cairo_surface_destroy (batched);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/render/batch/overlaps-keep-order", test_overlaps_keep_order);
+  g_test_add_func ("/render/batch/merges-only-what-stays-the-same",
+                   test_merges_only_what_stays_the_same);
+  g_test_add_func ("/render/batch/clip-draws-in-order", test_clip_draws_in_order);
+  g_test_add_func ("/render/batch/sample-unchanged", test_sample_unchanged);
+  return g_test_run ();
+}
