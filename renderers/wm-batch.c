@@ -45,6 +45,8 @@
 /* A shape this many cells large or more is checked by every other, not filed
  * in cells (a canvas block behind every note). */
 #define BIG_CELLS 1024
+/* The grid has at most this many cells a side. */
+#define MAX_CELLS 1024
 
 typedef enum
 {
@@ -102,7 +104,8 @@ typedef struct
   double           cell;
   GPtrArray       *groups;
   GHashTable      *by_style;   /* Style → GArray of group indices, ascending */
-  GHashTable      *cells;      /* packed cell coordinates → Cell */
+  Cell            *cells;      /* columns × rows over the clip, row by row */
+  gint64           columns, rows;
   GArray          *big;        /* of Entry */
   guint            n_groups_drawn;
   guint            n_ops;
@@ -144,22 +147,15 @@ group_free (gpointer data)
 }
 
 static void
-cell_free (gpointer data)
-{
-  Cell *cell = data;
-
-  g_array_unref (cell->entries);
-  g_free (cell);
-}
-
-static void
 batch_free (gpointer data)
 {
   Batch *batch = data;
 
   g_ptr_array_unref (batch->groups);
   g_hash_table_unref (batch->by_style);
-  g_hash_table_unref (batch->cells);
+  for (gint64 i = 0; i < batch->columns * batch->rows; i++)
+    g_clear_pointer (&batch->cells[i].entries, g_array_unref);
+  g_free (batch->cells);
   g_array_unref (batch->big);
   g_free (batch);
 }
@@ -195,7 +191,13 @@ _wm_batch_open (cairo_t *cr,
   batch->groups = g_ptr_array_new_with_free_func (group_free);
   batch->by_style = g_hash_table_new_full (style_hash, style_equal, g_free,
                                            (GDestroyNotify) g_array_unref);
-  batch->cells = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, cell_free);
+  /* A shape outside the clip is filed in the nearest cells: shapes that
+   * overlap still share one. */
+  batch->cell = MAX (batch->cell, MAX (batch->clip[2] - batch->clip[0],
+                                        batch->clip[3] - batch->clip[1]) / MAX_CELLS);
+  batch->columns = (gint64) CLAMP (ceil ((batch->clip[2] - batch->clip[0]) / batch->cell), 1, MAX_CELLS);
+  batch->rows = (gint64) CLAMP (ceil ((batch->clip[3] - batch->clip[1]) / batch->cell), 1, MAX_CELLS);
+  batch->cells = g_new0 (Cell, batch->columns * batch->rows);
   batch->big = g_array_new (FALSE, FALSE, sizeof (Entry));
   if (cairo_set_user_data (cr, &batch_key, batch, batch_free) != CAIRO_STATUS_SUCCESS)
     batch_free (batch);
@@ -273,7 +275,12 @@ draw_all (Batch   *batch,
   batch->n_groups_drawn += batch->groups->len;
   g_ptr_array_set_size (batch->groups, 0);
   g_hash_table_remove_all (batch->by_style);
-  g_hash_table_remove_all (batch->cells);
+  for (gint64 i = 0; i < batch->columns * batch->rows; i++)
+    if (batch->cells[i].entries != NULL)
+      {
+        g_array_set_size (batch->cells[i].entries, 0);
+        batch->cells[i].top = 0;
+      }
   g_array_set_size (batch->big, 0);
   batch->drawing = FALSE;
 }
@@ -374,27 +381,31 @@ usable (Batch                *batch,
   return TRUE;
 }
 
-static gint64
-cell_key (gint64 x,
-          gint64 y)
-{
-  return (x << 32) ^ (y & 0xffffffff);
-}
-
 typedef struct
 {
   gint64 x0, y0, x1, y1;
 } CellRange;
+
+/* The cell @offset from the grid's start falls in, or the nearest. */
+static gint64
+cell_index (const Batch *batch,
+            double       offset,
+            gint64       n)
+{
+  double index = floor (offset / batch->cell);
+
+  return index >= 0 ? (gint64) MIN (index, (double) (n - 1)) : 0;
+}
 
 static gboolean
 cell_range (const Batch *batch,
             const Entry *box,
             CellRange   *range)
 {
-  range->x0 = (gint64) floor (box->x0 / batch->cell);
-  range->y0 = (gint64) floor (box->y0 / batch->cell);
-  range->x1 = (gint64) floor (box->x1 / batch->cell);
-  range->y1 = (gint64) floor (box->y1 / batch->cell);
+  range->x0 = cell_index (batch, box->x0 - batch->clip[0], batch->columns);
+  range->y0 = cell_index (batch, box->y0 - batch->clip[1], batch->rows);
+  range->x1 = cell_index (batch, box->x1 - batch->clip[0], batch->columns);
+  range->y1 = cell_index (batch, box->y1 - batch->clip[1], batch->rows);
   return (range->x1 - range->x0 + 1) * (range->y1 - range->y0 + 1) < BIG_CELLS;
 }
 
@@ -446,10 +457,9 @@ latest_met (Batch       *batch,
   for (gint64 x = range.x0; x <= range.x1; x++)
     for (gint64 y = range.y0; y <= range.y1; y++)
       {
-        gint64 key = cell_key (x, y);
-        Cell *cell = g_hash_table_lookup (batch->cells, &key);
+        Cell *cell = &batch->cells[y * batch->columns + x];
 
-        if (cell != NULL && (!found || cell->top > *latest))
+        if (cell->entries != NULL && (!found || cell->top > *latest))
           meet_entries (cell->entries, box, &found, latest);
       }
   return found;
@@ -469,15 +479,10 @@ file_box (Batch       *batch,
   for (gint64 x = range.x0; x <= range.x1; x++)
     for (gint64 y = range.y0; y <= range.y1; y++)
       {
-        gint64 key = cell_key (x, y);
-        Cell *cell = g_hash_table_lookup (batch->cells, &key);
+        Cell *cell = &batch->cells[y * batch->columns + x];
 
-        if (cell == NULL)
-          {
-            cell = g_new0 (Cell, 1);
-            cell->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
-            g_hash_table_insert (batch->cells, g_memdup2 (&key, sizeof key), cell);
-          }
+        if (cell->entries == NULL)
+          cell->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
         g_array_append_vals (cell->entries, box, 1);
         cell->top = MAX (cell->top, box->group);
       }
