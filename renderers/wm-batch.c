@@ -181,10 +181,11 @@ void
 _wm_batch_open (cairo_t *cr,
                 double   cell)
 {
-  Batch *batch = g_new0 (Batch, 1);
+  Batch *batch;
 
   g_return_if_fail (batch_get (cr) == NULL);
 
+  batch = g_new0 (Batch, 1);
   batch->target = cairo_get_group_target (cr);
   device_clip (cr, batch->clip);
   batch->cell = cell > 0 && isfinite (cell) ? cell : 32;
@@ -364,9 +365,15 @@ usable (Batch                *batch,
         const cairo_matrix_t *matrix,
         Style                *style)
 {
-
-  if (batch->drawing || cairo_get_group_target (cr) != batch->target
-      || cairo_get_operator (cr) != CAIRO_OPERATOR_OVER
+  if (batch->drawing)
+    return FALSE;
+  if (cairo_get_group_target (cr) != batch->target)
+    {
+      if (batch->groups->len > 0)
+        g_critical ("A group was pushed while a batch held shapes: flush it first");
+      return FALSE;
+    }
+  if (cairo_get_operator (cr) != CAIRO_OPERATOR_OVER
       || cairo_pattern_get_rgba (cairo_get_source (cr), &style->rgba[0], &style->rgba[1],
                                  &style->rgba[2], &style->rgba[3]) != CAIRO_STATUS_SUCCESS)
     return FALSE;

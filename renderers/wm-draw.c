@@ -101,6 +101,20 @@ wm_path_ellipse (cairo_t      *cr,
   cairo_restore (cr);
 }
 
+gboolean
+wm_target_is_file (cairo_t *cr)
+{
+  switch (cairo_surface_get_type (cairo_get_target (cr)))
+    {
+    case CAIRO_SURFACE_TYPE_PDF:
+    case CAIRO_SURFACE_TYPE_SVG:
+    case CAIRO_SURFACE_TYPE_PS:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
 /* Under a scaled matrix the PDF and SVG surfaces wrap every stroke in a
  * transformation of its own (`q … cm … Q`, `transform="matrix(…)"`), as the
  * pen's shape depends on it; an export fitted to its page draws under a
@@ -115,15 +129,8 @@ stroke_scale (cairo_t *cr,
 {
   cairo_matrix_t matrix;
 
-  switch (cairo_surface_get_type (cairo_get_target (cr)))
-    {
-    case CAIRO_SURFACE_TYPE_PDF:
-    case CAIRO_SURFACE_TYPE_SVG:
-    case CAIRO_SURFACE_TYPE_PS:
-      break;
-    default:
-      return FALSE;
-    }
+  if (!wm_target_is_file (cr))
+    return FALSE;
   cairo_get_matrix (cr, &matrix);
   if (matrix.xy != 0 || matrix.yx != 0 || matrix.xx != matrix.yy
       || matrix.xx <= 0 || matrix.xx == 1)

@@ -36,17 +36,21 @@ void     wm_set_color       (cairo_t       *cr,
 WmColor  wm_color_darken    (const WmColor *color,
                              double         amount);
 
+/* Whether @cr draws into a file (PDF, PostScript, SVG), where every
+ * operator is written out, rather than into pixels. */
+gboolean wm_target_is_file  (cairo_t       *cr);
+
 /* cairo_fill(), cairo_stroke() and their _preserve() forms, the way every
  * painter draws: with the same pen, written more cheaply into PDF and SVG
  * files (see wm-draw.c), and drawn together with other items' shapes of
  * the same style when the export batches them (see wm-batch.h). */
 void     wm_fill            (cairo_t       *cr);
-/* cairo_clip(), the way every painter clips: what a batch holds is drawn
- * first, as it lies outside the clip too. */
-void     wm_clip            (cairo_t       *cr);
 void     wm_fill_preserve   (cairo_t       *cr);
 void     wm_stroke          (cairo_t       *cr);
 void     wm_stroke_preserve (cairo_t       *cr);
+/* cairo_clip(), the way every painter clips: what a batch holds is drawn
+ * first, as it lies outside the clip too. */
+void     wm_clip            (cairo_t       *cr);
 
 /* Paths */
 void     wm_path_rounded_rect (cairo_t      *cr,

@@ -1406,17 +1406,9 @@ batch_open (WmDiagram             *diagram,
   double x0, y0, x1, y1;
   guint n = wm_diagram_get_n_items (diagram);
 
-  if (options->screen || ctx->far != NULL || n < 2 || _wm_batch_is_open (cr))
+  if (options->screen || ctx->far != NULL || n < 2 || _wm_batch_is_open (cr)
+      || !wm_target_is_file (cr))
     return FALSE;
-  switch (cairo_surface_get_type (cairo_get_target (cr)))
-    {
-    case CAIRO_SURFACE_TYPE_PDF:
-    case CAIRO_SURFACE_TYPE_SVG:
-    case CAIRO_SURFACE_TYPE_PS:
-      break;
-    default:
-      return FALSE;
-    }
   cairo_save (cr);
   cairo_identity_matrix (cr);
   cairo_clip_extents (cr, &x0, &y0, &x1, &y1);
