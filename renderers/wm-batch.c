@@ -602,6 +602,64 @@ path_turn (const cairo_path_t *path)
   return turn;
 }
 
+/* How far a mitred corner of @path reaches past it, in half pens: 1/sin
+ * of half the angle between its segments, where that is within @limit
+ * (beyond it cairo bevels the corner, which stays within half a pen).
+ * Directions come from the points, control points included, which are
+ * the tangents where a curve meets a line. */
+static double
+miter_reach (const cairo_path_t *path,
+             double              limit)
+{
+  double reach = 1, dx0 = 0, dy0 = 0, px = 0, py = 0, sx = 0, sy = 0, fx = 0, fy = 0;
+  gboolean have_first = FALSE, have_last = FALSE;
+
+  for (int i = 0; i < path->num_data; i += path->data[i].header.length)
+    {
+      const cairo_path_data_t *data = &path->data[i];
+      int type = data->header.type;
+
+      if (type == CAIRO_PATH_MOVE_TO)
+        {
+          px = sx = data[1].point.x;
+          py = sy = data[1].point.y;
+          have_first = have_last = FALSE;
+          continue;
+        }
+      for (int k = 1; k <= (type == CAIRO_PATH_CLOSE_PATH ? 2 : data->header.length - 1); k++)
+        {
+          /* A close draws back to the start, then joins the first segment. */
+          double x = type == CAIRO_PATH_CLOSE_PATH ? (k == 1 ? sx : px + fx) : data[k].point.x;
+          double y = type == CAIRO_PATH_CLOSE_PATH ? (k == 1 ? sy : py + fy) : data[k].point.y;
+          double dx = x - px, dy = y - py, length = hypot (dx, dy);
+
+          if (length <= 0 || (type == CAIRO_PATH_CLOSE_PATH && k == 2 && !have_first))
+            continue;
+          dx /= length;
+          dy /= length;
+          if (have_last)
+            {
+              double ratio = 1 / sqrt (MAX (1e-12, (1 + (dx0 * dx + dy0 * dy)) / 2));
+
+              if (ratio <= limit)
+                reach = MAX (reach, ratio);
+            }
+          if (!have_first)
+            {
+              fx = dx;
+              fy = dy;
+              have_first = TRUE;
+            }
+          dx0 = dx;
+          dy0 = dy;
+          have_last = TRUE;
+          px = x;
+          py = y;
+        }
+    }
+  return reach;
+}
+
 /* The bounding box of the points of @path; FALSE when it has none. */
 static gboolean
 path_box (const cairo_path_t *path,
@@ -632,12 +690,12 @@ path_box (const cairo_path_t *path,
 }
 
 /* Files the current path of @cr, in device space, under @style, its box
- * grown by @grow on every side (half a pen, its joins and caps). */
+ * grown by how far the pen's ink reaches past it: half the pen, more at a
+ * square cap (the diagonal) or a mitred corner. */
 static void
 add_path (Batch   *batch,
           cairo_t *cr,
-          Style   *style,
-          double   grow)
+          Style   *style)
 {
   cairo_path_t *path;
   Entry box;
@@ -649,9 +707,14 @@ add_path (Batch   *batch,
   if (path->status == CAIRO_STATUS_SUCCESS && path_box (path, &box))
     {
       Group *group;
+      double grow = 0;
 
       if (style->kind == KIND_FILL)
         style->turn = path_turn (path);
+      else
+        grow = style->width / 2 *
+               MAX (style->cap == CAIRO_LINE_CAP_SQUARE ? G_SQRT2 : 1,
+                    style->join == CAIRO_LINE_JOIN_MITER ? miter_reach (path, style->miter) : 1);
       box.x0 -= grow;
       box.y0 -= grow;
       box.x1 += grow;
@@ -682,7 +745,7 @@ _wm_batch_fill (cairo_t  *cr,
     }
   style.kind = KIND_FILL;
   style.rule = cairo_get_fill_rule (cr);
-  add_path (batch, cr, &style, 0);
+  add_path (batch, cr, &style);
   if (!preserve)
     cairo_new_path (cr);
   return TRUE;
@@ -706,7 +769,7 @@ _wm_batch_stroke (cairo_t  *cr,
 {
   Batch *batch = batch_get (cr);
   cairo_matrix_t matrix;
-  double scale, reach;
+  double scale;
   Style style;
 
   if (batch == NULL)
@@ -730,10 +793,7 @@ _wm_batch_stroke (cairo_t  *cr,
   for (int i = 0; i < style.n_dashes; i++)
     style.dashes[i] *= scale;
   style.dash_offset *= scale;
-  /* How far ink reaches past the path: half the pen, more at a mitred
-   * corner (up to the miter limit) or a square cap (the diagonal). */
-  reach = style.width / 2 * MAX (G_SQRT2, style.join == CAIRO_LINE_JOIN_MITER ? style.miter : 1);
-  add_path (batch, cr, &style, reach);
+  add_path (batch, cr, &style);
   if (!preserve)
     cairo_new_path (cr);
   return TRUE;

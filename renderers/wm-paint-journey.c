@@ -24,6 +24,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "wm-batch.h"
 #include "wm-painter-private.h"
 #include "wm-journey.h"
 
@@ -2413,6 +2414,7 @@ wm_render_journey_page (WmDiagram             *diagram,
   WmRenderOptions defaults;
   WmPaintContext ctx;
   guint n_pages;
+  gboolean batched;
 
   g_return_if_fail (WM_IS_DIAGRAM (diagram));
   g_return_if_fail (cr != NULL && page != NULL);
@@ -2427,6 +2429,7 @@ wm_render_journey_page (WmDiagram             *diagram,
     }
   ctx = (WmPaintContext) { .cr = cr, .diagram = diagram, .options = options, .detail = TRUE,
                            .painter_data = journey };
+  batched = _wm_render_open_batch (diagram, cr, options);
   cairo_save (cr);
   paint_header (&ctx, journey->layout);
   paint_stages (&ctx, journey);
@@ -2447,6 +2450,8 @@ wm_render_journey_page (WmDiagram             *diagram,
         print_link_mark (&ctx, item, &rect);
       cairo_restore (cr);
     }
+  if (batched)
+    _wm_batch_close (cr);
 }
 
 const WmPainter _wm_painter_journey = {

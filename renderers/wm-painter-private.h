@@ -247,5 +247,11 @@ void     _wm_points_extent  (const WmPoint *points,
                              guint          n_points,
                              double         margin,
                              WmRect        *extent);
+/* Opens a batch on @cr (see wm-batch.h) when it draws @diagram into a file
+ * and none is open; TRUE when it did, and the caller closes it after its
+ * last item with _wm_batch_close(). */
+gboolean _wm_render_open_batch (WmDiagram             *diagram,
+                                cairo_t               *cr,
+                                const WmRenderOptions *options);
 
 G_END_DECLS

@@ -1392,21 +1392,20 @@ wm_render_get_readable_zoom (void)
   return WM_RENDER_READABLE_TEXT_PIXELS / WM_RENDER_BODY_TEXT_SIZE;
 }
 
-/* Whether the items of a paint on @cr are drawn together by style (see
- * wm-batch.c): in files, where every operator is written out, not on
- * screen or in images, where they cost little and painting goes item by
- * item so that a cache can keep each item's part. The grid that finds
- * overlaps has cells about twice as wide as the space of one item. */
-static gboolean
-batch_open (WmDiagram             *diagram,
-            cairo_t               *cr,
-            const WmRenderOptions *options,
-            const WmPaintContext  *ctx)
+/* The items of a paint on @cr are drawn together by style (see wm-batch.c)
+ * in files, where every operator is written out, not on screen or in
+ * images, where they cost little and painting goes item by item so that
+ * a cache can keep each item's part. The grid that finds overlaps has
+ * cells about twice as wide as the space of one item. */
+gboolean
+_wm_render_open_batch (WmDiagram             *diagram,
+                       cairo_t               *cr,
+                       const WmRenderOptions *options)
 {
   double x0, y0, x1, y1;
   guint n = wm_diagram_get_n_items (diagram);
 
-  if (options->screen || ctx->far != NULL || n < 2 || _wm_batch_is_open (cr)
+  if (options->screen || n < 2 || _wm_batch_is_open (cr)
       || !wm_target_is_file (cr))
     return FALSE;
   cairo_save (cr);
@@ -1452,7 +1451,7 @@ wm_render_diagram (WmDiagram             *diagram,
   ctx = paint_context (diagram, cr, options);
 
   cairo_save (cr);
-  batched = batch_open (diagram, cr, options, &ctx);
+  batched = _wm_render_open_batch (diagram, cr, options);
   if (options->paper)
     {
       WmRect area;
@@ -1474,6 +1473,8 @@ wm_render_diagram (WmDiagram             *diagram,
   paint_items (&ctx, painter);
   if (ctx.far != NULL)
     {
+      /* The silhouettes go straight to cairo, over what the batch holds. */
+      _wm_batch_flush (cr);
       if (!options->screen || !far_batch_paint_pixels (ctx.far, cr, options->scale))
         far_batch_paint (ctx.far, cr);
       paint_selection_over (&ctx, painter);
