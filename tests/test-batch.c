@@ -171,6 +171,36 @@ test_merges_only_what_stays_the_same (void)
   cairo_surface_destroy (surface);
 }
 
+/* A sharp mitred corner reaches far past its path: what lies under its
+ * tip, drawn earlier, must stay under it. */
+static void
+test_miter_reaches_its_tip (void)
+{
+  cairo_surface_t *surface = blank (SIZE, SIZE);
+  cairo_t *cr = cairo_create (surface);
+
+  _wm_batch_open (cr, 16);
+  cairo_set_line_width (cr, 10);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
+  cairo_set_source_rgb (cr, 1, 0, 0);
+  cairo_move_to (cr, 20, 20);
+  cairo_line_to (cr, 60, 20);
+  wm_stroke (cr);
+  square (cr, 108, 97, 6, 0, 0, 1);
+  /* A V pointing right, its corner at 100, 100, 28 degrees wide: the miter
+   * reaches about 20 units on, past the blue square. */
+  cairo_move_to (cr, 20, 80);
+  cairo_line_to (cr, 100, 100);
+  cairo_line_to (cr, 20, 120);
+  cairo_set_source_rgb (cr, 1, 0, 0);
+  wm_stroke (cr);
+  _wm_batch_close (cr);
+  g_assert_cmphex (pixel (surface, 111, 100), ==, 0xff0000);
+  g_assert_cmphex (pixel (surface, 40, 20), ==, 0xff0000);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 static void
 test_clip_draws_in_order (void)
 {
@@ -257,6 +287,7 @@ main (int   argc,
   g_test_add_func ("/render/batch/overlaps-keep-order", test_overlaps_keep_order);
   g_test_add_func ("/render/batch/merges-only-what-stays-the-same",
                    test_merges_only_what_stays_the_same);
+  g_test_add_func ("/render/batch/miter-reaches-its-tip", test_miter_reaches_its_tip);
   g_test_add_func ("/render/batch/clip-draws-in-order", test_clip_draws_in_order);
   g_test_add_func ("/render/batch/sample-unchanged", test_sample_unchanged);
   return g_test_run ();
