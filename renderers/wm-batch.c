@@ -726,23 +726,44 @@ add_path (Batch   *batch,
   cairo_path_destroy (path);
 }
 
+/* The batch open on @cr, with @style cleared and the matrix of @cr in
+ * @matrix; NULL when there is none. */
+static Batch *
+batch_begin (cairo_t        *cr,
+             cairo_matrix_t *matrix,
+             Style          *style)
+{
+  Batch *batch = batch_get (cr);
+
+  if (batch != NULL)
+    {
+      memset (style, 0, sizeof *style);
+      cairo_get_matrix (cr, matrix);
+    }
+  return batch;
+}
+
+/* The batch does not take this one: what it holds is drawn, and the
+ * caller draws at once after it. */
+static gboolean
+refuse (cairo_t *cr)
+{
+  _wm_batch_flush (cr);
+  return FALSE;
+}
+
 gboolean
 _wm_batch_fill (cairo_t  *cr,
                 gboolean  preserve)
 {
-  Batch *batch = batch_get (cr);
   cairo_matrix_t matrix;
   Style style;
+  Batch *batch = batch_begin (cr, &matrix, &style);
 
   if (batch == NULL)
     return FALSE;
-  memset (&style, 0, sizeof style);
-  cairo_get_matrix (cr, &matrix);
   if (!usable (batch, cr, &matrix, &style))
-    {
-      _wm_batch_flush (cr);
-      return FALSE;
-    }
+    return refuse (cr);
   style.kind = KIND_FILL;
   style.rule = cairo_get_fill_rule (cr);
   add_path (batch, cr, &style);
@@ -767,23 +788,18 @@ gboolean
 _wm_batch_stroke (cairo_t  *cr,
                   gboolean  preserve)
 {
-  Batch *batch = batch_get (cr);
   cairo_matrix_t matrix;
   double scale;
   Style style;
+  Batch *batch = batch_begin (cr, &matrix, &style);
 
   if (batch == NULL)
     return FALSE;
-  memset (&style, 0, sizeof style);
-  cairo_get_matrix (cr, &matrix);
   scale = similarity_scale (&matrix);
   style.n_dashes = cairo_get_dash_count (cr);
   if (scale <= 0 || style.n_dashes > (int) G_N_ELEMENTS (style.dashes)
       || !usable (batch, cr, &matrix, &style))
-    {
-      _wm_batch_flush (cr);
-      return FALSE;
-    }
+    return refuse (cr);
   style.kind = KIND_STROKE;
   style.width = cairo_get_line_width (cr) * scale;
   style.cap = cairo_get_line_cap (cr);
@@ -803,23 +819,18 @@ gboolean
 _wm_batch_show_layout (cairo_t     *cr,
                        PangoLayout *layout)
 {
-  Batch *batch = batch_get (cr);
   PangoRectangle ink, logical;
   double x, y, corners[4][2];
   TextOp op;
   Style style;
   Entry box;
   Group *group;
+  Batch *batch = batch_begin (cr, &op.matrix, &style);
 
   if (batch == NULL)
     return FALSE;
-  memset (&style, 0, sizeof style);
-  cairo_get_matrix (cr, &op.matrix);
   if (!usable (batch, cr, &op.matrix, &style))
-    {
-      _wm_batch_flush (cr);
-      return FALSE;
-    }
+    return refuse (cr);
   style.kind = KIND_TEXT;
   cairo_get_current_point (cr, &x, &y);
   cairo_matrix_translate (&op.matrix, x, y);
