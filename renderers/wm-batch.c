@@ -326,6 +326,25 @@ _wm_batch_get_counts (cairo_t *cr,
     *n_ops = batch != NULL ? batch->n_ops : 0;
 }
 
+/* The box around the corners of the box @from (x0, y0, x1, y1) brought
+ * through @matrix, as cairo finds a clip's extents in user space. */
+static void
+transformed_box (const cairo_matrix_t *matrix,
+                 const double          from[4],
+                 double                box[4])
+{
+  for (guint i = 0; i < 4; i++)
+    {
+      double x = from[i < 2 ? 0 : 2], y = from[i % 2 == 0 ? 1 : 3];
+
+      cairo_matrix_transform_point (matrix, &x, &y);
+      box[0] = i == 0 ? x : MIN (box[0], x);
+      box[1] = i == 0 ? y : MIN (box[1], y);
+      box[2] = i == 0 ? x : MAX (box[2], x);
+      box[3] = i == 0 ? y : MAX (box[3], y);
+    }
+}
+
 /* Whether the clip of @cr, whose matrix is @matrix, is the one the batch
  * was opened under: its extents in user space are those of the batch's
  * clip brought there (the way cairo finds them, a box around the corners). */
@@ -340,16 +359,7 @@ same_clip (Batch                *batch,
   if (cairo_matrix_invert (&inverse) != CAIRO_STATUS_SUCCESS)
     return FALSE;
   cairo_clip_extents (cr, &clip[0], &clip[1], &clip[2], &clip[3]);
-  for (guint i = 0; i < 4; i++)
-    {
-      double x = batch->clip[i < 2 ? 0 : 2], y = batch->clip[i % 2 == 0 ? 1 : 3];
-
-      cairo_matrix_transform_point (&inverse, &x, &y);
-      box[0] = i == 0 ? x : MIN (box[0], x);
-      box[1] = i == 0 ? y : MIN (box[1], y);
-      box[2] = i == 0 ? x : MAX (box[2], x);
-      box[3] = i == 0 ? y : MAX (box[3], y);
-    }
+  transformed_box (&inverse, batch->clip, box);
   slack = 1e-6 * MAX (1, MAX (box[2] - box[0], box[3] - box[1]));
   for (guint i = 0; i < 4; i++)
     if (fabs (clip[i] - box[i]) > slack)
@@ -820,7 +830,7 @@ _wm_batch_show_layout (cairo_t     *cr,
                        PangoLayout *layout)
 {
   PangoRectangle ink, logical;
-  double x, y, corners[4][2];
+  double x, y, extent[4], device[4];
   TextOp op;
   Style style;
   Entry box;
@@ -835,22 +845,12 @@ _wm_batch_show_layout (cairo_t     *cr,
   cairo_get_current_point (cr, &x, &y);
   cairo_matrix_translate (&op.matrix, x, y);
   pango_layout_get_extents (layout, &ink, &logical);
-  corners[0][0] = corners[3][0] = (double) MIN (ink.x, logical.x) / PANGO_SCALE;
-  corners[1][0] = corners[2][0] =
-    (double) MAX (ink.x + ink.width, logical.x + logical.width) / PANGO_SCALE;
-  corners[0][1] = corners[1][1] = (double) MIN (ink.y, logical.y) / PANGO_SCALE;
-  corners[2][1] = corners[3][1] =
-    (double) MAX (ink.y + ink.height, logical.y + logical.height) / PANGO_SCALE;
-  for (guint i = 0; i < 4; i++)
-    {
-      cairo_matrix_transform_point (&op.matrix, &corners[i][0], &corners[i][1]);
-      if (i == 0)
-        box = (Entry) { corners[0][0], corners[0][1], corners[0][0], corners[0][1], 0 };
-      box.x0 = MIN (box.x0, corners[i][0]);
-      box.y0 = MIN (box.y0, corners[i][1]);
-      box.x1 = MAX (box.x1, corners[i][0]);
-      box.y1 = MAX (box.y1, corners[i][1]);
-    }
+  extent[0] = (double) MIN (ink.x, logical.x) / PANGO_SCALE;
+  extent[1] = (double) MIN (ink.y, logical.y) / PANGO_SCALE;
+  extent[2] = (double) MAX (ink.x + ink.width, logical.x + logical.width) / PANGO_SCALE;
+  extent[3] = (double) MAX (ink.y + ink.height, logical.y + logical.height) / PANGO_SCALE;
+  transformed_box (&op.matrix, extent, device);
+  box = (Entry) { device[0], device[1], device[2], device[3], 0 };
   group = group_for (batch, &style, &box);
   op.layout = g_object_ref (layout);
   g_array_append_val (group->texts, op);
