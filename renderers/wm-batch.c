@@ -15,9 +15,12 @@
  * colour), the earliest group that comes after every group holding
  * something it overlaps. Groups are drawn in order when the batch closes: a
  * group of fills or strokes as one path, a group of texts one after the
- * other. Two fills that overlap never share a group, since one path filled
- * could leave a hole where they wind opposite ways; opaque strokes that
- * overlap may, as a stroke of both paths is their union. Overlaps are found
+ * other. Two fills that overlap share a group only when all their parts
+ * wind the same way, since one path filled could leave a hole where they
+ * wind opposite ways; opaque strokes that overlap may, as a stroke of both
+ * paths is their union. A path filled and then stroked (a box and its
+ * outline) is kept as one shape, filled and stroked: its path is written
+ * once, not once for the fill and once for the stroke. Overlaps are found
  * between bounding boxes (of the path, grown by the pen; of the layout's
  * ink), so they are never missed; a grid of @cell-sized squares keeps the
  * search near each shape.
@@ -52,6 +55,7 @@ typedef enum
 {
   KIND_FILL,
   KIND_STROKE,
+  KIND_FILL_STROKE,   /* a path filled, then stroked */
   KIND_TEXT,
 } Kind;
 
@@ -65,7 +69,8 @@ typedef struct
   cairo_line_join_t join;
   int               turn;       /* a fill's: see path_turn() */
   int               n_dashes;
-  double            rgba[4];
+  double            rgba[4];      /* a fill's, stroke's or text's colour */
+  double            line_rgba[4]; /* the stroke's, of a path filled and stroked */
   double            width;
   double            miter;
   double            dash_offset;
@@ -91,6 +96,14 @@ typedef struct
   guint  group;
 } Entry;
 
+/* A path to fill or stroke, in device space, with the box its ink lies in. */
+typedef struct
+{
+  Style         style;
+  cairo_path_t *path;
+  Entry         box;
+} Shape;
+
 typedef struct
 {
   GArray *entries;  /* of Entry */
@@ -107,6 +120,7 @@ typedef struct
   Cell            *cells;      /* columns × rows over the clip, row by row */
   gint64           columns, rows;
   GArray          *big;        /* of Entry */
+  Shape            pending;    /* a fill kept for the stroke that may follow */
   guint            n_groups_drawn;
   guint            n_ops;
   guint            n_flushes;
@@ -157,6 +171,7 @@ batch_free (gpointer data)
     g_clear_pointer (&batch->cells[i].entries, g_array_unref);
   g_free (batch->cells);
   g_array_unref (batch->big);
+  g_clear_pointer (&batch->pending.path, cairo_path_destroy);
   g_free (batch);
 }
 
@@ -240,16 +255,22 @@ draw_group (cairo_t     *cr,
   cairo_append_path (cr, &(cairo_path_t) { CAIRO_STATUS_SUCCESS,
                                            (cairo_path_data_t *) (void *) group->path->data,
                                            (int) group->path->len });
-  if (style->kind == KIND_FILL)
+  if (style->kind != KIND_STROKE)
     {
       cairo_set_fill_rule (cr, style->rule);
-      cairo_fill (cr);
+      if (style->kind == KIND_FILL)
+        {
+          cairo_fill (cr);
+          return;
+        }
+      /* Cairo's PDF and SVG surfaces write a fill followed by a stroke of
+       * the same path as one path, filled and stroked. */
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgba (cr, style->line_rgba[0], style->line_rgba[1],
+                             style->line_rgba[2], style->line_rgba[3]);
     }
-  else
-    {
-      set_pen (cr, style);
-      cairo_stroke (cr);
-    }
+  set_pen (cr, style);
+  cairo_stroke (cr);
 }
 
 /* Draws every group in order and empties the batch. */
@@ -286,13 +307,18 @@ draw_all (Batch   *batch,
   batch->drawing = FALSE;
 }
 
+static void commit_pending (Batch *batch);
+
 void
 _wm_batch_flush (cairo_t *cr)
 {
   Batch *batch = batch_get (cr);
 
   if (batch != NULL && !batch->drawing)
-    draw_all (batch, cr);
+    {
+      commit_pending (batch);
+      draw_all (batch, cr);
+    }
 }
 
 gboolean
@@ -320,10 +346,12 @@ _wm_batch_get_counts (cairo_t *cr,
 {
   Batch *batch = batch_get (cr);
 
+  guint pending = batch != NULL && batch->pending.path != NULL ? 1 : 0;
+
   if (n_groups != NULL)
     *n_groups = batch != NULL ? batch->n_groups_drawn + batch->groups->len : 0;
   if (n_ops != NULL)
-    *n_ops = batch != NULL ? batch->n_ops : 0;
+    *n_ops = batch != NULL ? batch->n_ops + pending : 0;
 }
 
 /* The box around the corners of the box @from (x0, y0, x1, y1) brought
@@ -521,11 +549,14 @@ group_for (Batch       *batch,
       /* Translucent shapes would darken where they overlap once instead of
        * twice. Opaque fills may share a path when every part of both
        * turns the same way: filled by the winding rule, it covers their
-       * union; parts turning both ways could cancel into a hole. */
-      gboolean apart = style->kind != KIND_TEXT &&
-                       (style->rgba[3] < 1 ||
-                        (style->kind == KIND_FILL &&
-                         (style->turn == 0 || style->rule != CAIRO_FILL_RULE_WINDING)));
+       * union; parts turning both ways could cancel into a hole. Paths
+       * filled and stroked never: all are filled before any is stroked,
+       * so one's stroke would show over another's fill drawn after it. */
+      gboolean apart = style->kind == KIND_FILL_STROKE ||
+                       (style->kind != KIND_TEXT &&
+                        (style->rgba[3] < 1 ||
+                         (style->kind == KIND_FILL &&
+                          (style->turn == 0 || style->rule != CAIRO_FILL_RULE_WINDING))));
 
       from = latest + (apart ? 1 : 0);
     }
@@ -699,41 +730,159 @@ path_box (const cairo_path_t *path,
   return any;
 }
 
-/* Files the current path of @cr, in device space, under @style, its box
- * grown by how far the pen's ink reaches past it: half the pen, more at a
- * square cap (the diagonal) or a mitred corner. */
-static void
-add_path (Batch   *batch,
-          cairo_t *cr,
-          Style   *style)
+/* The current path of @cr, in device space, under @style in @shape, with
+ * the box its ink lies in: the path's, grown by how far the pen reaches
+ * past it (half the pen, more at a square cap, the diagonal, or a mitred
+ * corner). FALSE when the path has no points. */
+static gboolean
+shape_init (cairo_t *cr,
+            Style   *style,
+            Shape   *shape)
 {
-  cairo_path_t *path;
-  Entry box;
+  double grow = 0;
 
   cairo_save (cr);
   cairo_identity_matrix (cr);
-  path = cairo_copy_path (cr);
+  shape->path = cairo_copy_path (cr);
   cairo_restore (cr);
-  if (path->status == CAIRO_STATUS_SUCCESS && path_box (path, &box))
+  if (shape->path->status != CAIRO_STATUS_SUCCESS || !path_box (shape->path, &shape->box))
     {
-      Group *group;
-      double grow = 0;
-
-      if (style->kind == KIND_FILL)
-        style->turn = path_turn (path);
-      else
-        grow = style->width / 2 *
-               MAX (style->cap == CAIRO_LINE_CAP_SQUARE ? G_SQRT2 : 1,
-                    style->join == CAIRO_LINE_JOIN_MITER ? miter_reach (path, style->miter) : 1);
-      box.x0 -= grow;
-      box.y0 -= grow;
-      box.x1 += grow;
-      box.y1 += grow;
-      group = group_for (batch, style, &box);
-      g_array_append_vals (group->path, path->data, (guint) path->num_data);
-      batch->n_ops++;
+      g_clear_pointer (&shape->path, cairo_path_destroy);
+      return FALSE;
     }
-  cairo_path_destroy (path);
+  if (style->kind == KIND_FILL)
+    style->turn = path_turn (shape->path);
+  else
+    grow = style->width / 2 *
+           MAX (style->cap == CAIRO_LINE_CAP_SQUARE ? G_SQRT2 : 1,
+                style->join == CAIRO_LINE_JOIN_MITER ? miter_reach (shape->path, style->miter) : 1);
+  shape->box.x0 -= grow;
+  shape->box.y0 -= grow;
+  shape->box.x1 += grow;
+  shape->box.y1 += grow;
+  shape->style = *style;
+  return TRUE;
+}
+
+/* Gives @shape to the group that takes it; the path goes with it. */
+static void
+file_shape (Batch *batch,
+            Shape *shape)
+{
+  Group *group = group_for (batch, &shape->style, &shape->box);
+
+  g_array_append_vals (group->path, shape->path->data, (guint) shape->path->num_data);
+  batch->n_ops += shape->style.kind == KIND_FILL_STROKE ? 2 : 1;
+  g_clear_pointer (&shape->path, cairo_path_destroy);
+}
+
+/* Files the fill kept for a stroke that did not come. */
+static void
+commit_pending (Batch *batch)
+{
+  if (batch->pending.path != NULL)
+    file_shape (batch, &batch->pending);
+}
+
+/* Element by element: a header's padding is not set. */
+static gboolean
+same_path (const cairo_path_t *a,
+           const cairo_path_t *b)
+{
+  if (a->num_data != b->num_data)
+    return FALSE;
+  for (int i = 0; i < a->num_data; i += a->data[i].header.length)
+    {
+      if (a->data[i].header.type != b->data[i].header.type
+          || a->data[i].header.length != b->data[i].header.length)
+        return FALSE;
+      for (int k = 1; k < a->data[i].header.length; k++)
+        if (a->data[i + k].point.x != b->data[i + k].point.x
+            || a->data[i + k].point.y != b->data[i + k].point.y)
+          return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether every segment of @path runs level or upright. */
+static gboolean
+path_is_rectilinear (const cairo_path_t *path)
+{
+  double x = 0, y = 0, sx = 0, sy = 0;
+
+  for (int i = 0; i < path->num_data; i += path->data[i].header.length)
+    {
+      const cairo_path_data_t *data = &path->data[i];
+      double nx = sx, ny = sy;
+
+      switch (data->header.type)
+        {
+        case CAIRO_PATH_MOVE_TO:
+          x = sx = data[1].point.x;
+          y = sy = data[1].point.y;
+          continue;
+        case CAIRO_PATH_LINE_TO:
+          nx = data[1].point.x;
+          ny = data[1].point.y;
+          break;
+        case CAIRO_PATH_CLOSE_PATH:
+          break;
+        case CAIRO_PATH_CURVE_TO:
+        default:
+          return FALSE;
+        }
+      if (nx != x && ny != y)
+        return FALSE;
+      x = nx;
+      y = ny;
+    }
+  return TRUE;
+}
+
+/* Whether the stroke of @path, in @box, with the pen of @style lies inside
+ * the clip as cairo reckons it. Cairo records a drawing without its clip
+ * where the clip cannot cut it, judged on whole pixels from a rough reach
+ * of the pen (at a mitred join of any path not all level and upright, as
+ * far as the miter limit allows), and writes a fill and a stroke as one
+ * only when both were recorded with the same clip. */
+static gboolean
+stroke_inside_clip (const Batch        *batch,
+                    const Style        *style,
+                    const cairo_path_t *path,
+                    const Entry        *box)
+{
+  double reach = style->cap == CAIRO_LINE_CAP_SQUARE ? G_SQRT2 / 2 : 0.5;
+
+  if (style->join == CAIRO_LINE_JOIN_MITER && !path_is_rectilinear (path))
+    reach = MAX (reach, G_SQRT2 * style->miter);
+  reach = reach * style->width + 1;
+  return box->x0 - reach >= batch->clip[0] && box->y0 - reach >= batch->clip[1] &&
+         box->x1 + reach <= batch->clip[2] && box->y1 + reach <= batch->clip[3];
+}
+
+/* Files @stroke; when it strokes the path of the fill kept before it, the
+ * two as one shape, a path filled and stroked: half the path to write. */
+static void
+file_stroke (Batch *batch,
+             Shape *stroke)
+{
+  Shape *fill = &batch->pending;
+
+  if (fill->path != NULL && fill->style.antialias == stroke->style.antialias
+      && stroke_inside_clip (batch, &stroke->style, fill->path, &fill->box)
+      && same_path (fill->path, stroke->path))
+    {
+      Style *style = &stroke->style;
+
+      memcpy (style->line_rgba, style->rgba, sizeof style->rgba);
+      memcpy (style->rgba, fill->style.rgba, sizeof style->rgba);
+      style->kind = KIND_FILL_STROKE;
+      style->rule = fill->style.rule;
+      g_clear_pointer (&fill->path, cairo_path_destroy);
+    }
+  else
+    commit_pending (batch);
+  file_shape (batch, stroke);
 }
 
 /* The batch open on @cr, with @style cleared and the matrix of @cr in
@@ -776,7 +925,9 @@ _wm_batch_fill (cairo_t  *cr,
     return refuse (cr);
   style.kind = KIND_FILL;
   style.rule = cairo_get_fill_rule (cr);
-  add_path (batch, cr, &style);
+  commit_pending (batch);
+  if (shape_init (cr, &style, &batch->pending) && !preserve)
+    commit_pending (batch);
   if (!preserve)
     cairo_new_path (cr);
   return TRUE;
@@ -801,6 +952,7 @@ _wm_batch_stroke (cairo_t  *cr,
   cairo_matrix_t matrix;
   double scale;
   Style style;
+  Shape shape;
   Batch *batch = batch_begin (cr, &matrix, &style);
 
   if (batch == NULL)
@@ -819,7 +971,10 @@ _wm_batch_stroke (cairo_t  *cr,
   for (int i = 0; i < style.n_dashes; i++)
     style.dashes[i] *= scale;
   style.dash_offset *= scale;
-  add_path (batch, cr, &style);
+  if (shape_init (cr, &style, &shape))
+    file_stroke (batch, &shape);
+  else
+    commit_pending (batch);
   if (!preserve)
     cairo_new_path (cr);
   return TRUE;
@@ -842,6 +997,7 @@ _wm_batch_show_layout (cairo_t     *cr,
   if (!usable (batch, cr, &op.matrix, &style))
     return refuse (cr);
   style.kind = KIND_TEXT;
+  commit_pending (batch);
   cairo_get_current_point (cr, &x, &y);
   cairo_matrix_translate (&op.matrix, x, y);
   pango_layout_get_extents (layout, &ink, &logical);

@@ -231,6 +231,73 @@ test_clip_draws_in_order (void)
   cairo_surface_destroy (surface);
 }
 
+/* A square filled and outlined, as painters draw a box. */
+static void
+outlined_square (cairo_t *cr,
+                 double   x,
+                 double   y,
+                 double   size,
+                 double   red,
+                 double   green,
+                 double   blue)
+{
+  cairo_rectangle (cr, x, y, size, size);
+  cairo_set_source_rgb (cr, red, green, blue);
+  wm_fill_preserve (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_set_line_width (cr, 4);
+  wm_stroke (cr);
+  cairo_new_path (cr);
+}
+
+static void
+test_fill_and_stroke_as_one (void)
+{
+  cairo_surface_t *surface = blank (SIZE, SIZE);
+  cairo_t *cr = cairo_create (surface);
+  guint groups, ops;
+
+  _wm_batch_open (cr, 16);
+  /* Apart, a path filled and then stroked goes in one group: one path,
+   * written once. */
+  for (int i = 0; i < 3; i++)
+    outlined_square (cr, 20 + 60 * i, 20, 30, 0, 1, 0);
+  _wm_batch_get_counts (cr, &groups, &ops);
+  g_assert_cmpuint (ops, ==, 6);
+  g_assert_cmpuint (groups, ==, 1);
+  /* Over the first, another comes after it: its fill hides the first's
+   * outline where they overlap. */
+  outlined_square (cr, 40, 40, 30, 1, 0, 0);
+  _wm_batch_get_counts (cr, &groups, NULL);
+  g_assert_cmpuint (groups, ==, 2);
+  /* Reaching out of the clip, cairo would write the fill and the stroke
+   * apart anyway: they join groups of their own. */
+  outlined_square (cr, -10, 150, 30, 0, 1, 0);
+  _wm_batch_get_counts (cr, &groups, NULL);
+  g_assert_cmpuint (groups, ==, 4);
+  /* A fill kept for a stroke of another path is drawn all the same. */
+  cairo_rectangle (cr, 150, 150, 30, 30);
+  cairo_set_source_rgb (cr, 0, 0, 1);
+  wm_fill_preserve (cr);
+  cairo_new_path (cr);
+  cairo_move_to (cr, 100, 120);
+  cairo_line_to (cr, 140, 120);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  wm_stroke (cr);
+  _wm_batch_close (cr);
+
+  g_assert_cmphex (pixel (surface, 30, 30), ==, 0x00ff00);
+  g_assert_cmphex (pixel (surface, 20, 30), ==, 0x000000);
+  g_assert_cmphex (pixel (surface, 50, 45), ==, 0xff0000);
+  g_assert_cmphex (pixel (surface, 40, 55), ==, 0x000000);
+  g_assert_cmphex (pixel (surface, 5, 165), ==, 0x00ff00);
+  g_assert_cmphex (pixel (surface, 20, 165), ==, 0x000000);
+  g_assert_cmphex (pixel (surface, 165, 165), ==, 0x0000ff);
+  g_assert_cmphex (pixel (surface, 120, 120), ==, 0x000000);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 /* Every diagram of the sample, and the items of each drawn together,
  * comes out as it does item by item. */
 static void
@@ -289,6 +356,7 @@ main (int   argc,
                    test_merges_only_what_stays_the_same);
   g_test_add_func ("/render/batch/miter-reaches-its-tip", test_miter_reaches_its_tip);
   g_test_add_func ("/render/batch/clip-draws-in-order", test_clip_draws_in_order);
+  g_test_add_func ("/render/batch/fill-and-stroke-as-one", test_fill_and_stroke_as_one);
   g_test_add_func ("/render/batch/sample-unchanged", test_sample_unchanged);
   return g_test_run ();
 }
