@@ -1049,20 +1049,35 @@ paint_guides (WmCanvas *self,
   cairo_stroke (cr);
 }
 
+/* Three translucent layers, each a pixel wider, around the paper. Only
+ * their frame is filled: a pixel a pixel or more within the paper shown
+ * (@area, the paper in view) is covered by it, opaque, and blending three
+ * layers into every pixel of the view first cost a large part of a frame
+ * that shows the whole diagram. */
 static void
 paint_paper_shadow (cairo_t      *cr,
                     const WmRect *extent,
+                    const WmRect *area,
                     double        zoom)
 {
+  double pixel = 1 / zoom;
+  gboolean hole = area->width > 2 * pixel && area->height > 2 * pixel;
+
+  cairo_save (cr);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.05);
   for (int i = 1; i <= 3; i++)
     {
-      double grow = i / zoom;
+      double grow = i * pixel;
 
-      cairo_rectangle (cr, extent->x - grow, extent->y - grow + 1 / zoom,
+      cairo_rectangle (cr, extent->x - grow, extent->y - grow + pixel,
                        extent->width + 2 * grow, extent->height + 2 * grow);
-      cairo_set_source_rgba (cr, 0, 0, 0, 0.05);
+      if (hole)
+        cairo_rectangle (cr, area->x + pixel, area->y + pixel,
+                         area->width - 2 * pixel, area->height - 2 * pixel);
       cairo_fill (cr);
     }
+  cairo_restore (cr);
 }
 
 static gboolean
@@ -1104,8 +1119,10 @@ _wm_canvas_paint (WmCanvas *self,
   cairo_save (cr);
   cairo_scale (cr, zoom, zoom);
   cairo_translate (cr, -x, -y);
-  paint_paper_shadow (cr, &self->extent, zoom);
-  if (intersect (&visible, &self->extent, &area))
+  if (!intersect (&visible, &self->extent, &area))
+    area = (WmRect) { 0, 0, 0, 0 };
+  paint_paper_shadow (cr, &self->extent, &area, zoom);
+  if (area.width > 0)
     {
       /* The paper is the diagram's extent; what lies outside it stays grey. */
       cairo_rectangle (cr, area.x, area.y, area.width, area.height);
