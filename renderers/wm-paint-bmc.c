@@ -393,7 +393,7 @@ get_extent (WmDiagram *diagram,
 static void
 paint_background (WmPaintContext *ctx)
 {
-  WmBoardNotes *notes = _wm_board_notes_get (ctx->diagram);
+  WmBoardNotes *notes = wm_board_notes_get (ctx->diagram);
   double width, height;
 
   ctx->painter_data = notes;
@@ -410,7 +410,7 @@ paint_item (WmPaintContext *ctx,
             const WmItem   *item)
 {
   /* The paint's layout; a caller that paints an item alone gets its own. */
-  g_autoptr(WmBoardNotes) own = ctx->painter_data == NULL ? _wm_board_notes_get (ctx->diagram)
+  g_autoptr(WmBoardNotes) own = ctx->painter_data == NULL ? wm_board_notes_get (ctx->diagram)
                                                           : NULL;
 
   if (wm_item_is_node (item))
@@ -425,6 +425,6 @@ const WmPainter _wm_painter_bmc = {
   .item_extent = _wm_board_item_extent,
   .item_bounds = _wm_board_item_bounds,
   .node_rect = _wm_board_node_rect,
-  .free_data = _wm_board_notes_unref,
+  .free_data = wm_board_notes_unref,
   .places_nodes = TRUE,
 };

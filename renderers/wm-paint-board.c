@@ -34,7 +34,7 @@ board_notes_clear (gpointer data)
 }
 
 void
-_wm_board_notes_unref (gpointer notes)
+wm_board_notes_unref (gpointer notes)
 {
   g_rc_box_release_full (notes, board_notes_clear);
 }
@@ -48,8 +48,16 @@ board_notes_new (WmDiagram *diagram)
   return notes;
 }
 
+const WmBoardLayout *
+wm_board_notes_get_layout (const WmBoardNotes *notes)
+{
+  g_return_val_if_fail (notes != NULL, NULL);
+
+  return notes->layout;
+}
+
 WmBoardNotes *
-_wm_board_notes_get (WmDiagram *diagram)
+wm_board_notes_get (WmDiagram *diagram)
 {
   g_return_val_if_fail (wm_board_get (diagram) != NULL, NULL);
 
@@ -103,7 +111,7 @@ _wm_board_item_extent (WmDiagram    *diagram,
       *extent = (WmRect) { 0, 0, 0, 0 };
       return;
     }
-  notes = _wm_board_notes_get (diagram);
+  notes = wm_board_notes_get (diagram);
   wm_board_layout_item_rect (notes->layout, item, &rect);
   _wm_board_note_ink (&rect, extent);
 }
@@ -113,7 +121,7 @@ void
 _wm_board_item_bounds (WmDiagram *diagram,
                        WmRect    *bounds)
 {
-  g_autoptr(WmBoardNotes) notes = _wm_board_notes_get (diagram);
+  g_autoptr(WmBoardNotes) notes = wm_board_notes_get (diagram);
   guint n = wm_diagram_get_n_items (diagram);
 
   for (guint i = 0; i < n; i++)
@@ -135,7 +143,7 @@ _wm_board_node_rect (WmDiagram    *diagram,
                      const WmItem *node,
                      WmRect       *rect)
 {
-  g_autoptr(WmBoardNotes) notes = _wm_board_notes_get (diagram);
+  g_autoptr(WmBoardNotes) notes = wm_board_notes_get (diagram);
 
   wm_board_layout_item_rect (notes->layout, node, rect);
 }

@@ -1054,7 +1054,7 @@ vpc_new (WmDiagram *diagram)
 {
   Vpc *vpc = g_rc_box_new0 (Vpc);
 
-  vpc->notes = _wm_board_notes_get (diagram);
+  vpc->notes = wm_board_notes_get (diagram);
   vpc->routes = route_fits (diagram, vpc->notes->layout);
   return vpc;
 }
@@ -1064,7 +1064,7 @@ vpc_clear (gpointer data)
 {
   Vpc *vpc = data;
 
-  _wm_board_notes_unref (vpc->notes);
+  wm_board_notes_unref (vpc->notes);
   g_hash_table_unref (vpc->routes);
 }
 
@@ -1452,7 +1452,7 @@ item_extent (WmDiagram    *diagram,
   /* A note needs only the layout, not the routes made from it. */
   if (wm_item_is_node (item))
     {
-      notes = _wm_board_notes_get (diagram);
+      notes = wm_board_notes_get (diagram);
       wm_board_layout_item_rect (notes->layout, item, &rect);
       note_extent (item, &rect, extent);
       return;
@@ -1547,7 +1547,7 @@ static void
 item_bounds (WmDiagram *diagram,
              WmRect    *bounds)
 {
-  g_autoptr(WmBoardNotes) notes = _wm_board_notes_get (diagram);
+  g_autoptr(WmBoardNotes) notes = wm_board_notes_get (diagram);
   g_autoptr(Vpc) vpc = vpc_get (diagram);
   guint n = wm_diagram_get_n_items (diagram);
 

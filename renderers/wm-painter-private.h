@@ -145,18 +145,15 @@ gpointer _wm_painter_cached (WmDiagram      *diagram,
 /* Boards (wm-paint-board.c): the notes of a notation that is a board
  * (wm-board.h), painted and measured alike by its painter. */
 
-/* The layout of a board's notes, shared between the diagram's cache and the
- * paints that use it: an edit made inside an open undo group must not free
- * it under a paint's feet. */
-typedef struct
+/* The layout of a board's notes (wm_board_notes_get()), shared between the
+ * diagram's cache, the paints and the canvas that use it: an edit made
+ * inside an open undo group must not free it under a paint's feet. Kept
+ * on the diagram with _wm_painter_cached(). */
+struct _WmBoardNotes
 {
   WmBoardLayout *layout;
-} WmBoardNotes;
+};
 
-/* A reference to @diagram's layout, kept on the diagram (see
- * _wm_painter_cached()); released with _wm_board_notes_unref(). */
-WmBoardNotes *_wm_board_notes_get      (WmDiagram          *diagram);
-void          _wm_board_notes_unref    (gpointer            notes);
 /* A note where @notes puts it: a sticky note in its "color", with its text;
  * far out (!ctx->detail) a plain box in that colour. */
 void          _wm_board_paint_note     (WmPaintContext     *ctx,
@@ -183,8 +180,6 @@ WmColor       _wm_board_overflow_color (void);
 /* The mark as a bar along the bottom edge of @area, inside it. */
 void          _wm_board_paint_overflow (WmPaintContext     *ctx,
                                         const WmRect       *area);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (WmBoardNotes, _wm_board_notes_unref)
 
 /* The route of a link from the edge of its source to the edge of its target
  * through its waypoints; ellipse_ends tells which end nodes are ellipses.

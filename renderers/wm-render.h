@@ -150,6 +150,19 @@ gboolean      wm_render_journey_page_node_rect (WmDiagram          *diagram,
                                              const WmItem          *node,
                                              WmRect                *rect);
 
+/* Boards (wm-board.h): the layout of the notes that painting uses, shared
+ * and kept on the diagram until its next change, so that a caller who needs
+ * it as the diagram stands (a drag, when it begins) does not lay every note
+ * out again. Released with wm_board_notes_unref(); it stays valid, and the
+ * same, after the diagram changes. */
+typedef struct _WmBoardNotes WmBoardNotes;
+
+WmBoardNotes        *wm_board_notes_get        (WmDiagram          *diagram);
+const WmBoardLayout *wm_board_notes_get_layout (const WmBoardNotes *notes);
+void                 wm_board_notes_unref      (gpointer            notes);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WmBoardNotes, wm_board_notes_unref)
+
 WmTextCache  *wm_text_cache_new      (void);
 void          wm_text_cache_free     (WmTextCache           *cache);
 /* The calling thread's own cache (every thread has one, freed with it). */

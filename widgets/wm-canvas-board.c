@@ -72,14 +72,15 @@ typedef struct
 
 struct _WmCanvasBoardDrag
 {
-  GStrv          ids;          /* the notes dragged */
-  GArray        *ghosts;       /* one Ghost per id */
-  WmBoardLayout *layout;       /* the flow when the drag began, for the caret */
-  double         grab_x;       /* where the drag began, in document units */
-  double         grab_y;
-  double         pointer_x;    /* where the pointer is now */
-  double         pointer_y;
-  gboolean       refused;      /* the area under the pointer refuses the notes */
+  GStrv                ids;        /* the notes dragged */
+  GArray              *ghosts;     /* one Ghost per id */
+  WmBoardNotes        *notes;      /* the flow when the drag began, for the caret: */
+  const WmBoardLayout *layout;     /* the painter's, shared, not laid out again */
+  double               grab_x;     /* where the drag began, in document units */
+  double               grab_y;
+  double               pointer_x;  /* where the pointer is now */
+  double               pointer_y;
+  gboolean             refused;    /* the area under the pointer refuses the notes */
 };
 
 /* What a drop in an area does. */
@@ -131,7 +132,7 @@ drag_free (WmCanvasBoardDrag *drag)
 {
   g_strfreev (drag->ids);
   g_clear_pointer (&drag->ghosts, g_array_unref);
-  g_clear_pointer (&drag->layout, wm_board_layout_free);
+  g_clear_pointer (&drag->notes, wm_board_notes_unref);
   g_free (drag);
 }
 
@@ -345,7 +346,8 @@ _wm_canvas_board_drag_begin (WmCanvas *self,
   _wm_canvas_board_detach (self);
   drag = g_new0 (WmCanvasBoardDrag, 1);
   drag->ids = dragged_ids (self, board, item);
-  drag->layout = wm_board_layout_new (self->diagram);
+  drag->notes = wm_board_notes_get (self->diagram);
+  drag->layout = wm_board_notes_get_layout (drag->notes);
   drag->ghosts = make_ghosts (self, drag);
   drag->grab_x = drag->pointer_x = x;
   drag->grab_y = drag->pointer_y = y;
@@ -540,7 +542,10 @@ move_notes (WmCanvas      *self,
             double         y)
 {
   const WmCanvasBoardDrag *drag = self->board_drag;
-  g_autoptr(WmBoardLayout) layout = wm_board_layout_new (self->diagram);
+  /* The flow as it stands at the drop: the one the drag began with, the
+   * painter's, unless something changed the diagram meanwhile. */
+  g_autoptr(WmBoardNotes) notes = wm_board_notes_get (self->diagram);
+  const WmBoardLayout *layout = wm_board_notes_get_layout (notes);
   g_autofree gboolean *touched = g_new0 (gboolean, board->n_areas);
   g_autofree char *anchor_id = NULL;
   WmRect anchor_rect, last;
