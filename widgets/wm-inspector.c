@@ -1276,6 +1276,11 @@ wm_inspector_set_target (WmInspector *self,
   g_return_if_fail (WM_IS_INSPECTOR (self));
   g_return_if_fail (diagram == NULL || WM_IS_DIAGRAM (diagram));
 
+  /* Shown already, and kept current by the diagram's changes: a selection
+   * that grows from two items to a hundred keeps the diagram's page (and a
+   * field being edited in it) rather than building it again each time. */
+  if (self->page != NULL && diagram == self->diagram && g_strcmp0 (item_id, self->item_id) == 0)
+    return;
   clear_page (self);
   if (self->diagram != diagram)
     {

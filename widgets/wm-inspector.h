@@ -17,7 +17,8 @@ G_DECLARE_FINAL_TYPE (WmInspector, wm_inspector, WM, INSPECTOR, AdwBin)
 GtkWidget  *wm_inspector_new        (void);
 
 /* Shows the item @item_id of @diagram, or the diagram's own fields when
- * @item_id is NULL; a NULL @diagram shows the empty state. */
+ * @item_id is NULL; a NULL @diagram shows the empty state. The page shown
+ * stays as it is when the target is the one it shows. */
 void        wm_inspector_set_target (WmInspector *self,
                                      WmDiagram   *diagram,
                                      const char  *item_id);

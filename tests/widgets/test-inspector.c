@@ -304,6 +304,36 @@ test_removed_target_empties (Fixture       *fixture,
   g_assert_true (wm_inspector_is_empty (fixture->inspector));
 }
 
+/* Setting the target shown again keeps its page: a selection that grows
+ * (two items, then three) shows the diagram's fields throughout, and
+ * typing in one of them goes on undisturbed. Another target builds anew. */
+static void
+test_same_target_kept (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkWidget *cycle, *demand;
+
+  cycle = editor (fixture, "cycle-time");
+  wm_inspector_set_target (fixture->inspector, fixture->vsm, "process-78");
+  g_assert_true (editor (fixture, "cycle-time") == cycle);
+
+  wm_inspector_set_target (fixture->inspector, fixture->vsm, NULL);
+  demand = editor (fixture, "daily-demand");
+  gtk_widget_grab_focus (demand);
+  wm_inspector_set_target (fixture->inspector, fixture->vsm, NULL);
+  g_assert_true (editor (fixture, "daily-demand") == demand);
+  g_assert_true (gtk_widget_has_focus (demand) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (demand)),
+                                         demand));
+
+  /* An item's page after the diagram's, and back: each built for its target. */
+  wm_inspector_set_target (fixture->inspector, fixture->vsm, "process-78");
+  g_assert_null (wm_inspector_get_editor (fixture->inspector, "daily-demand"));
+  g_assert_nonnull (wm_inspector_get_editor (fixture->inspector, "cycle-time"));
+  wm_inspector_set_target (fixture->inspector, fixture->vsm, NULL);
+  g_assert_false (editor (fixture, "daily-demand") == demand);
+}
+
 static void
 test_diagram_fields (Fixture       *fixture,
                      gconstpointer  data)
@@ -436,6 +466,7 @@ main (int   argc,
   ADD ("/inspector/edit/too-long-text-refused", test_too_long_text_refused);
   ADD ("/inspector/target/removed-empties", test_removed_target_empties);
   ADD ("/inspector/target/diagram-fields", test_diagram_fields);
+  ADD ("/inspector/target/same-target-kept", test_same_target_kept);
   ADD ("/inspector/target/journey-stage-slot", test_journey_stage_slot);
   ADD ("/inspector/target/links-show-names", test_links_show_names);
   ADD ("/inspector/rows/image", test_image_row);
