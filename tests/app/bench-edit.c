@@ -5,11 +5,13 @@
  *
  * Runs the application as `waymark PROJECT` does, then, once the first
  * frame shows the project: zooms to 100 %, selects 100 nodes (one in view
- * to grab, the others nearest), drags them by the canvas's own drag path
- * (the one the gestures run) in 60 motion steps, drops them, zooms to fit,
- * and prints
+ * to grab, the others nearest) and waits for the frame that shows them
+ * selected, drags them by the canvas's own drag path (the one the gestures
+ * run) in 60 motion steps, drops them, zooms to fit, and prints
  *
  *   open: S s            process start to the first frame with the project
+ *   select: T ms         the frame that shows the selection (and the
+ *                        window's panels following it)
  *   drag: median M ms max X ms (N frames)
  *   drop: D ms
  *   fit: F ms
@@ -26,7 +28,7 @@
  *   xvfb-run -a -s "-screen 0 1280x800x24" build/tests/app/bench-edit /tmp/big.waymark
  *   xvfb-run -a -s "-screen 0 1280x800x24" build/tests/app/bench-edit
  *
- * To profile one phase alone (drag, drop or fit):
+ * To profile one phase alone (select, drag, drop or fit):
  *
  *   mkfifo /tmp/ctl; BENCH_EDIT_PERF_CTL=/tmp/ctl BENCH_EDIT_PERF_PHASE=drag xvfb-run ... \
  *     perf record -D -1 --control=fifo:/tmp/ctl -g build/tests/app/bench-edit /tmp/big.waymark
@@ -55,6 +57,7 @@ typedef enum
 {
   PHASE_OPENING,
   PHASE_STARTING,
+  PHASE_SELECT,
   PHASE_DRAG,
   PHASE_DROP,
   PHASE_FIT,
@@ -76,7 +79,8 @@ typedef struct
   gint64    frame_start;
   guint     timeout_id;
   GArray   *drag_times;    /* double ms */
-  double    drop_ms, fit_ms;
+  GPtrArray *selected;     /* the ids to select, NULL-terminated */
+  double    select_ms, drop_ms, fit_ms;
 } Bench;
 
 static Bench bench;
@@ -134,6 +138,7 @@ report (void)
 {
   GArray *times = bench.drag_times;
 
+  g_print ("select: %.1f ms\n", bench.select_ms);
   g_array_sort (times, compare_doubles);
   if (times->len > 0)
     g_print ("drag: median %.1f ms max %.1f ms (%u frames)\n",
@@ -149,7 +154,7 @@ report (void)
 
 /* With BENCH_EDIT_PERF_CTL naming perf's control fifo (perf record -D -1
  * --control=fifo:PATH), only the drag is profiled, or with
- * BENCH_EDIT_PERF_PHASE=drop or fit, that frame. */
+ * BENCH_EDIT_PERF_PHASE=select, drop or fit, that frame. */
 static void
 tell_perf (const char *phase,
            const char *command)
@@ -180,6 +185,24 @@ run_step (void (*input) (void))
 }
 
 static void
+input_select (void)
+{
+  wm_canvas_select (bench.canvas, (const char *const *) bench.selected->pdata);
+}
+
+/* Pressed on the grabbed node, and moved past the drag threshold: the drag
+ * is a move from here on. */
+static void
+input_grab (void)
+{
+  double wx, wy;
+
+  wm_viewport_doc_to_widget (wm_canvas_get_viewport (bench.canvas), bench.grab_x, bench.grab_y,
+                             &wx, &wy);
+  _wm_canvas_test_drag_to (bench.canvas, wx, wy, 10, 10, 0);
+}
+
+static void
 input_motion (void)
 {
   bench.step++;
@@ -203,6 +226,13 @@ next_step (void)
 {
   switch (bench.phase)
     {
+    case PHASE_SELECT:
+      tell_perf ("select", "disable");
+      input_grab ();
+      bench.phase = PHASE_DRAG;
+      tell_perf ("drag", "enable");
+      run_step (input_motion);
+      return;
     case PHASE_DRAG:
       if (bench.step < N_STEPS)
         {
@@ -243,7 +273,9 @@ next_step_idle (gpointer data)
 static void
 step_done (double ms)
 {
-  if (bench.phase == PHASE_DRAG)
+  if (bench.phase == PHASE_SELECT)
+    bench.select_ms = ms;
+  else if (bench.phase == PHASE_DRAG)
     g_array_append_val (bench.drag_times, ms);
   else if (bench.phase == PHASE_DROP)
     bench.drop_ms = ms;
@@ -329,7 +361,6 @@ start_drag (gpointer data)
 {
   WmDiagram *diagram = wm_canvas_get_diagram (bench.canvas);
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
-  double wx, wy;
 
   if (bench.phase != PHASE_STARTING)
     return G_SOURCE_REMOVE;
@@ -348,15 +379,13 @@ start_drag (gpointer data)
       quit ();
       return G_SOURCE_REMOVE;
     }
-  wm_canvas_select (bench.canvas, (const char *const *) ids->pdata);
   g_print ("selected: %u nodes of %u items\n", ids->len - 1, wm_diagram_get_n_items (diagram));
-  wm_viewport_doc_to_widget (wm_canvas_get_viewport (bench.canvas), bench.grab_x, bench.grab_y,
-                             &wx, &wy);
-  /* Pressed, and moved past the drag threshold: the drag is a move from here on. */
-  _wm_canvas_test_drag_to (bench.canvas, wx, wy, 10, 10, 0);
-  bench.phase = PHASE_DRAG;
-  tell_perf ("drag", "enable");
-  next_step ();
+  /* Selected in a frame of its own, as a press selects before it drags:
+   * the panels that follow the selection update then, not in the drag. */
+  bench.selected = g_steal_pointer (&ids);
+  bench.phase = PHASE_SELECT;
+  tell_perf ("select", "enable");
+  run_step (input_select);
   return G_SOURCE_REMOVE;
 }
 
@@ -454,5 +483,6 @@ main (int   argc,
   g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), NULL);
   status = g_application_run (G_APPLICATION (app), argc, argv);
   g_array_unref (bench.drag_times);
+  g_clear_pointer (&bench.selected, g_ptr_array_unref);
   return status;
 }
