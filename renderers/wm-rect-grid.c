@@ -32,15 +32,24 @@
 #define MAX_CELLS 64
 #define MAX_SIDE 4096
 
-struct _WmRectGrid
+/* Queries answered by a scan before the cells are made. */
+#define SCANNED_QUERIES 1
+
+typedef struct
 {
-  WmRect *rects;
-  guint   n_rects;
   double  x, y, cell;
   int     cols, rows;
   guint  *starts;    /* per cell, where its run in entries starts; one more at the end */
   guint  *entries;   /* item indices, cell after cell */
   GArray *apart;     /* guint: items tested on every query */
+} Cells;
+
+struct _WmRectGrid
+{
+  WmRect *rects;
+  guint   n_rects;
+  gint    queries;   /* atomic: how many began before the cells were made */
+  Cells  *cells;     /* atomic: NULL until the query after SCANNED_QUERIES */
 };
 
 static gboolean
@@ -67,90 +76,117 @@ typedef struct
 } Span;
 
 static Span
-span_of (const WmRectGrid *grid,
-         const WmRect     *rect)
+span_of (const Cells  *cells,
+         const WmRect *rect)
 {
   return (Span) {
-    cell_of (rect->x, grid->x, grid->cell, grid->cols),
-    cell_of (rect->y, grid->y, grid->cell, grid->rows),
-    cell_of (rect->x + rect->width, grid->x, grid->cell, grid->cols),
-    cell_of (rect->y + rect->height, grid->y, grid->cell, grid->rows),
+    cell_of (rect->x, cells->x, cells->cell, cells->cols),
+    cell_of (rect->y, cells->y, cells->cell, cells->rows),
+    cell_of (rect->x + rect->width, cells->x, cells->cell, cells->cols),
+    cell_of (rect->y + rect->height, cells->y, cells->cell, cells->rows),
   };
 }
 
 static gboolean
-goes_apart (const WmRectGrid *grid,
-            const WmRect     *rect,
-            Span             *span)
+goes_apart (const Cells  *cells,
+            const WmRect *rect,
+            Span         *span)
 {
   if (!is_usable (rect))
     return TRUE;
-  *span = span_of (grid, rect);
+  *span = span_of (cells, rect);
   return (double) (span->x1 - span->x0 + 1) * (span->y1 - span->y0 + 1) > MAX_CELLS;
 }
 
-/* The grid's origin and cell size, from the usable rectangles' extent. */
+/* The cells' origin and size, from the usable rectangles' extent. */
 static void
-size_grid (WmRectGrid *grid)
+size_cells (Cells        *cells,
+            const WmRect *rects,
+            guint         n_rects)
 {
   double x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE, width, height;
   guint n = 0;
 
-  grid->x = grid->y = G_MAXDOUBLE;
-  for (guint i = 0; i < grid->n_rects; i++)
+  cells->x = cells->y = G_MAXDOUBLE;
+  for (guint i = 0; i < n_rects; i++)
     {
-      const WmRect *r = &grid->rects[i];
+      const WmRect *r = &rects[i];
 
       if (!is_usable (r))
         continue;
-      grid->x = MIN (grid->x, r->x);
-      grid->y = MIN (grid->y, r->y);
+      cells->x = MIN (cells->x, r->x);
+      cells->y = MIN (cells->y, r->y);
       x1 = MAX (x1, r->x + r->width);
       y1 = MAX (y1, r->y + r->height);
       n++;
     }
   if (n == 0)
     {
-      grid->x = grid->y = 0;
+      cells->x = cells->y = 0;
       x1 = y1 = 1;
     }
-  width = MAX (x1 - grid->x, 1);
-  height = MAX (y1 - grid->y, 1);
-  grid->cell = sqrt (width * height * ITEMS_PER_CELL / MAX (n, 1));
-  grid->cell = MAX (grid->cell, MAX (width, height) / MAX_SIDE);
-  grid->cols = (int) CLAMP (ceil (width / grid->cell), 1, MAX_SIDE);
-  grid->rows = (int) CLAMP (ceil (height / grid->cell), 1, MAX_SIDE);
+  width = MAX (x1 - cells->x, 1);
+  height = MAX (y1 - cells->y, 1);
+  cells->cell = sqrt (width * height * ITEMS_PER_CELL / MAX (n, 1));
+  cells->cell = MAX (cells->cell, MAX (width, height) / MAX_SIDE);
+  cells->cols = (int) CLAMP (ceil (width / cells->cell), 1, MAX_SIDE);
+  cells->rows = (int) CLAMP (ceil (height / cells->cell), 1, MAX_SIDE);
 }
 
 static void
-fill_cells (WmRectGrid *grid)
+fill_cells (Cells        *cells,
+            const WmRect *rects,
+            guint         n_rects)
 {
-  gsize n_cells = (gsize) grid->cols * grid->rows;
+  gsize n_cells = (gsize) cells->cols * cells->rows;
   guint *fill;
   Span span;
 
-  grid->starts = g_new0 (guint, n_cells + 1);
-  for (guint i = 0; i < grid->n_rects; i++)
-    if (!goes_apart (grid, &grid->rects[i], &span))
+  cells->starts = g_new0 (guint, n_cells + 1);
+  for (guint i = 0; i < n_rects; i++)
+    if (!goes_apart (cells, &rects[i], &span))
       for (int cy = span.y0; cy <= span.y1; cy++)
         for (int cx = span.x0; cx <= span.x1; cx++)
-          grid->starts[(gsize) cy * grid->cols + cx + 1]++;
+          cells->starts[(gsize) cy * cells->cols + cx + 1]++;
   for (gsize c = 0; c < n_cells; c++)
-    grid->starts[c + 1] += grid->starts[c];
-  grid->entries = g_new (guint, MAX (grid->starts[n_cells], 1));
-  fill = g_memdup2 (grid->starts, n_cells * sizeof (guint));
-  for (guint i = 0; i < grid->n_rects; i++)
+    cells->starts[c + 1] += cells->starts[c];
+  cells->entries = g_new (guint, MAX (cells->starts[n_cells], 1));
+  fill = g_memdup2 (cells->starts, n_cells * sizeof (guint));
+  for (guint i = 0; i < n_rects; i++)
     {
-      if (goes_apart (grid, &grid->rects[i], &span))
+      if (goes_apart (cells, &rects[i], &span))
         {
-          g_array_append_val (grid->apart, i);
+          g_array_append_val (cells->apart, i);
           continue;
         }
       for (int cy = span.y0; cy <= span.y1; cy++)
         for (int cx = span.x0; cx <= span.x1; cx++)
-          grid->entries[fill[(gsize) cy * grid->cols + cx]++] = i;
+          cells->entries[fill[(gsize) cy * cells->cols + cx]++] = i;
     }
   g_free (fill);
+}
+
+static Cells *
+cells_new (const WmRect *rects,
+           guint         n_rects)
+{
+  Cells *cells = g_new0 (Cells, 1);
+
+  cells->apart = g_array_new (FALSE, FALSE, sizeof (guint));
+  size_cells (cells, rects, n_rects);
+  fill_cells (cells, rects, n_rects);
+  return cells;
+}
+
+static void
+cells_free (Cells *cells)
+{
+  if (cells == NULL)
+    return;
+  g_free (cells->starts);
+  g_free (cells->entries);
+  g_array_unref (cells->apart);
+  g_free (cells);
 }
 
 /* A grid over a copy of @rects; an item's index in the array is its
@@ -159,13 +195,19 @@ WmRectGrid *
 wm_rect_grid_new (const WmRect *rects,
                   guint         n_rects)
 {
+  return wm_rect_grid_new_take (g_memdup2 (rects, (gsize) MAX (n_rects, 1) * sizeof (WmRect)),
+                                n_rects);
+}
+
+/* A grid over @rects (from g_malloc), which it frees with itself. */
+WmRectGrid *
+wm_rect_grid_new_take (WmRect *rects,
+                       guint   n_rects)
+{
   WmRectGrid *grid = g_new0 (WmRectGrid, 1);
 
-  grid->rects = g_memdup2 (rects, (gsize) MAX (n_rects, 1) * sizeof (WmRect));
+  grid->rects = rects;
   grid->n_rects = n_rects;
-  grid->apart = g_array_new (FALSE, FALSE, sizeof (guint));
-  size_grid (grid);
-  fill_cells (grid);
   return grid;
 }
 
@@ -175,10 +217,34 @@ wm_rect_grid_free (WmRectGrid *grid)
   if (grid == NULL)
     return;
   g_free (grid->rects);
-  g_free (grid->starts);
-  g_free (grid->entries);
-  g_array_unref (grid->apart);
+  cells_free (grid->cells);
   g_free (grid);
+}
+
+gboolean
+wm_rect_grid_has_cells (WmRectGrid *grid)
+{
+  g_return_val_if_fail (grid != NULL, FALSE);
+
+  return g_atomic_pointer_get (&grid->cells) != NULL;
+}
+
+/* The grid's cells, made now if this is a query past the scanned ones, or
+ * NULL. Threads that make them at once keep the first made. */
+static Cells *
+cells_for_query (WmRectGrid *grid)
+{
+  Cells *cells = g_atomic_pointer_get (&grid->cells);
+
+  if (cells != NULL || g_atomic_int_add (&grid->queries, 1) < SCANNED_QUERIES)
+    return cells;
+  cells = cells_new (grid->rects, grid->n_rects);
+  if (!g_atomic_pointer_compare_and_exchange (&grid->cells, NULL, cells))
+    {
+      cells_free (cells);
+      cells = g_atomic_pointer_get (&grid->cells);
+    }
+  return cells;
 }
 
 static int
@@ -206,34 +272,36 @@ wm_rect_grid_query (WmRectGrid   *grid,
                     GArray       *indices)
 {
   guint first = indices->len;
+  Cells *cells;
   Span q;
 
-  /* An area with no finite edges is no help to the grid: test them all. */
-  if (!area_is_finite (area))
+  /* An area with no finite edges is no help to the cells: test them all. */
+  cells = area_is_finite (area) ? cells_for_query (grid) : NULL;
+  if (cells == NULL)
     {
       for (guint i = 0; i < grid->n_rects; i++)
         if (!is_usable (&grid->rects[i]) || wm_rect_intersects (&grid->rects[i], area))
           g_array_append_val (indices, i);
       return;
     }
-  for (guint k = 0; k < grid->apart->len; k++)
+  for (guint k = 0; k < cells->apart->len; k++)
     {
-      guint i = g_array_index (grid->apart, guint, k);
+      guint i = g_array_index (cells->apart, guint, k);
 
       if (!is_usable (&grid->rects[i]) || wm_rect_intersects (&grid->rects[i], area))
         g_array_append_val (indices, i);
     }
-  q = span_of (grid, area);
+  q = span_of (cells, area);
   for (int cy = q.y0; cy <= q.y1; cy++)
     for (int cx = q.x0; cx <= q.x1; cx++)
       {
-        gsize cell = (gsize) cy * grid->cols + cx;
+        gsize cell = (gsize) cy * cells->cols + cx;
 
-        for (guint e = grid->starts[cell]; e < grid->starts[cell + 1]; e++)
+        for (guint e = cells->starts[cell]; e < cells->starts[cell + 1]; e++)
           {
-            guint i = grid->entries[e];
+            guint i = cells->entries[e];
             const WmRect *rect = &grid->rects[i];
-            Span s = span_of (grid, rect);
+            Span s = span_of (cells, rect);
 
             /* Reported from the first cell both cover, once. */
             if (MAX (s.x0, q.x0) == cx && MAX (s.y0, q.y0) == cy &&

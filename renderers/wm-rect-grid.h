@@ -13,12 +13,16 @@ G_BEGIN_DECLS
 
 typedef struct _WmRectGrid WmRectGrid;
 
-WmRectGrid *wm_rect_grid_new   (const WmRect *rects,
-                                guint         n_rects);
-void        wm_rect_grid_free  (WmRectGrid   *grid);
-void        wm_rect_grid_query (WmRectGrid   *grid,
-                                const WmRect *area,
-                                GArray       *indices);
+WmRectGrid *wm_rect_grid_new       (const WmRect *rects,
+                                     guint         n_rects);
+WmRectGrid *wm_rect_grid_new_take  (WmRect       *rects,
+                                     guint         n_rects);
+void        wm_rect_grid_free      (WmRectGrid   *grid);
+void        wm_rect_grid_query     (WmRectGrid   *grid,
+                                     const WmRect *area,
+                                     GArray       *indices);
+/* Whether the cells are made (at the second query, the first scans). */
+gboolean    wm_rect_grid_has_cells (WmRectGrid   *grid);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WmRectGrid, wm_rect_grid_free)
 

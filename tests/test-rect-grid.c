@@ -55,7 +55,8 @@ random_rect (GRand *rand)
 }
 
 /* Random layouts, random areas (views, hit-test points, areas off the
- * grid, an edge-to-edge touch): the grid answers as the scan does. */
+ * grid, an edge-to-edge touch): the grid answers as the scan does, by
+ * its own scan at the first query and from its cells after. */
 static void
 test_agrees_with_scan (void)
 {
@@ -84,6 +85,7 @@ test_agrees_with_scan (void)
           want = scan (rects, n, &area);
           wm_rect_grid_query (grid, &area, got);
           assert_same (got, want);
+          g_assert_true (wm_rect_grid_has_cells (grid) == (q > 0));
         }
     }
 }
@@ -101,6 +103,9 @@ test_odd_areas (void)
   guint marker = 99;
 
   g_array_append_val (got, marker);
+  /* Past the first query, so that the cells answer. */
+  wm_rect_grid_query (grid, &(WmRect) { 0, 0, 1, 1 }, got);
+  g_array_set_size (got, 1);
   wm_rect_grid_query (grid, &(WmRect) { 5, 5, 50, 50 }, got);
   g_assert_cmpuint (got->len, ==, 4);
   g_assert_cmpuint (g_array_index (got, guint, 0), ==, 99);
