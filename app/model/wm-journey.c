@@ -58,9 +58,15 @@ typedef struct
   gatomicrefcount ref;
   WmItem        **items;         /* the diagram's items in z-order when the layout was made */
   Place          *places;        /* one per item */
+  /* Where each item is filed, four bytes an item, so that sorting the
+   * items into their cells reads these, not the Places: -1 when it is not
+   * placed; a card's or a KPI's cell (lane × stages + stage); past the
+   * cells, an emotion point's stage (cells + stage). */
+  int            *slots;
   guint          *curve_z;       /* the z-order position of each point of pub.emotions */
   guint           n_items;
   double          emotion_size;  /* the emotion type's default height, for the curve's amplitude */
+  guint64         emotions_stamp; /* see wm_journey_layout_get_emotions_stamp() */
 } Layout;
 
 /* The stages' or lanes' ids, to find an item's entry by. A journey has a
@@ -228,9 +234,11 @@ classify_item (Layout            *self,
 {
   Place *place = &self->places[i];
   int stage, lane = -1, stage_prop;
+  guint n_cells = self->pub.n_lanes * self->pub.n_stages;
 
   /* Places are found by z-order position, which the diagram keeps in step. */
   g_assert (item->z == i);
+  self->slots[i] = -1;
   place->rect = item->bounds;
   place->stage = place->lane = place->curve = -1;
   place->kind = KIND_NONE;
@@ -265,87 +273,43 @@ classify_item (Layout            *self,
     {
       place->kind = KIND_EMOTION;
       place->score = clamp_score (prop_number (item, types->emotion_score));
+      self->slots[i] = (int) n_cells + stage;
     }
   else
-    place->kind = KIND_STACKED;
+    {
+      place->kind = KIND_STACKED;
+      self->slots[i] = lane * (int) self->pub.n_stages + stage;
+    }
 }
 
 /* Sets the placed items back to their own size, for placing, and counts
  * the stacks' cards per cell and the points per stage. */
-static void
-count_places (Layout *self,
-              guint  *per_cell,
-              guint  *per_stage)
-{
-  for (guint i = 0; i < self->n_items; i++)
-    {
-      Place *place = &self->places[i];
-
-      if (place->kind == KIND_NONE)
-        continue;
-      place->rect.width = place->width;
-      place->rect.height = place->height;
-      if (place->kind == KIND_EMOTION)
-        per_stage[place->stage]++;
-      else
-        per_cell[place->lane * self->pub.n_stages + place->stage]++;
-    }
-}
-
-/* The stacked items cell by cell, lane after lane and stage after stage,
- * each cell's in z-order: a counting sort, where a comparison sort of a
- * long journey's cards took most of its layout. @starts, one per cell and
- * one more, receives where each cell's run begins. */
+/* The placed items slot by slot, each slot's in z-order, by a counting
+ * sort (a comparison sort of a long journey's cards took most of its
+ * layout): the cards and KPIs cell by cell, lane after lane and stage
+ * after stage, then the emotion points stage by stage, the order the curve
+ * runs through them. @starts, one per slot and one more, receives where
+ * each slot's run begins. */
 static guint *
-sort_stacks (Layout      *self,
-             const guint *per_cell,
-             guint        n_cells,
-             guint       *starts)
+sort_slots (Layout *self,
+            guint   n_slots,
+            guint  *starts)
 {
-  g_autofree guint *next = g_new (guint, MAX (n_cells, 1));
+  g_autofree guint *next = NULL;
   guint *order;
 
-  starts[0] = 0;
-  for (guint c = 0; c < n_cells; c++)
-    starts[c + 1] = starts[c] + per_cell[c];
-  order = g_new (guint, MAX (starts[n_cells], 1));
-  memcpy (next, starts, n_cells * sizeof (guint));
+  memset (starts, 0, (n_slots + 1) * sizeof (guint));
   for (guint i = 0; i < self->n_items; i++)
-    {
-      const Place *place = &self->places[i];
-
-      if (place->kind == KIND_STACKED)
-        order[next[place->lane * self->pub.n_stages + place->stage]++] = i;
-    }
+    if (self->slots[i] >= 0)
+      starts[self->slots[i] + 1]++;
+  for (guint k = 0; k < n_slots; k++)
+    starts[k + 1] += starts[k];
+  order = g_new (guint, MAX (starts[n_slots], 1));
+  next = g_memdup2 (starts, (n_slots + 1) * sizeof (guint));
+  for (guint i = 0; i < self->n_items; i++)
+    if (self->slots[i] >= 0)
+      order[next[self->slots[i]]++] = i;
   return order;
-}
-
-/* The emotion points in the order the curve runs through them: by stage,
- * then by z-order (again a counting sort). */
-static void
-sort_emotions (Layout      *self,
-               const guint *per_stage)
-{
-  g_autofree guint *next = g_new (guint, MAX (self->pub.n_stages, 1));
-  guint total = 0;
-
-  for (guint s = 0; s < self->pub.n_stages; s++)
-    {
-      next[s] = total;
-      total += per_stage[s];
-    }
-  g_ptr_array_set_size (self->pub.emotions, total);
-  self->curve_z = g_new (guint, MAX (total, 1));
-  for (guint i = 0; i < self->n_items; i++)
-    {
-      Place *place = &self->places[i];
-
-      if (place->kind != KIND_EMOTION)
-        continue;
-      place->curve = (int) next[place->stage]++;
-      self->pub.emotions->pdata[place->curve] = self->items[i];
-      self->curve_z[place->curve] = i;
-    }
 }
 
 /* The height each lane needs: the default, or its tallest stack. */
@@ -369,7 +333,7 @@ measure_lanes (Layout      *self,
           if (starts[c] == starts[c + 1])
             continue;
           for (guint k = starts[c]; k < starts[c + 1]; k++)
-            height += self->places[order[k]].rect.height + WM_JOURNEY_GAP;
+            height += self->places[order[k]].height + WM_JOURNEY_GAP;
           heights[l] = MAX (heights[l], height);
         }
     }
@@ -427,7 +391,8 @@ place_stacks (Layout      *self,
           const WmRect *column = &self->pub.stages[place->stage].rect;
           WmRect *rect = &place->rect;
 
-          rect->width = MIN (rect->width, inside);
+          rect->width = MIN (place->width, inside);
+          rect->height = place->height;
           rect->x = column->x + (column->width - rect->width) / 2;
           rect->y = y;
           y += rect->height + WM_JOURNEY_GAP;
@@ -435,29 +400,39 @@ place_stacks (Layout      *self,
     }
 }
 
-/* Emotion points share their stage's column out evenly, in curve order. */
+/* Emotion points, @curve (their z-order positions, by stage and then in
+ * z-order, as the curve runs through them), share their stage's column out
+ * evenly; @starts, one per stage and one more, says where each stage's run
+ * begins in @curve. */
 static void
 place_emotions (Layout      *self,
-                const guint *per_stage)
+                const guint *curve,
+                const guint *starts)
 {
   GPtrArray *emotions = self->pub.emotions;
-  int stage = -1;
-  guint k = 0;
+  guint n = starts[self->pub.n_stages] - starts[0];
 
-  for (guint i = 0; i < emotions->len; i++)
+  g_ptr_array_set_size (emotions, n);
+  self->curve_z = g_new (guint, MAX (n, 1));
+  for (guint s = 0; s < self->pub.n_stages; s++)
     {
-      Place *place = &self->places[self->curve_z[i]];
-      const WmRect *column = &self->pub.stages[place->stage].rect;
-      const WmRect *row = &self->pub.lanes[place->lane].rect;
-      double share = column->width / (per_stage[place->stage] + 1);
-      double score = place->score;
+      const WmRect *column = &self->pub.stages[s].rect;
+      double share = column->width / (starts[s + 1] - starts[s] + 1);
 
-      k = place->stage == stage ? k + 1 : 1;
-      stage = place->stage;
-      place->rect.width = MIN (place->rect.width, share);
-      place->rect.height = MIN (place->rect.height, row->height);
-      place->rect.x = column->x + share * k - place->rect.width / 2;
-      place->rect.y = wm_journey_layout_score_y (&self->pub, score) - place->rect.height / 2;
+      for (guint k = starts[s]; k < starts[s + 1]; k++)
+        {
+          guint i = k - starts[0], z = curve[i];
+          Place *place = &self->places[z];
+          const WmRect *row = &self->pub.lanes[place->lane].rect;
+
+          place->curve = (int) i;
+          emotions->pdata[i] = self->items[z];
+          self->curve_z[i] = z;
+          place->rect.width = MIN (place->width, share);
+          place->rect.height = MIN (place->height, row->height);
+          place->rect.x = column->x + share * (k - starts[s] + 1) - place->rect.width / 2;
+          place->rect.y = wm_journey_layout_score_y (&self->pub, place->score) - place->rect.height / 2;
+        }
     }
 }
 
@@ -515,7 +490,11 @@ setup (Layout      *self,
   WmJourneyLayout *pub = &self->pub;
   const WmNotation *notation = wm_diagram_get_notation (diagram);
 
+  static gsize stamps;
+
   g_atomic_ref_count_init (&self->ref);
+  /* A fresh stamp, which new_from() may swap for its base's. */
+  self->emotions_stamp = (guint64) g_atomic_pointer_add (&stamps, 1) + 1;
   placed_types_init (types, notation);
   pub->stages = make_bands (wm_diagram_get_list (diagram, WM_JOURNEY_STAGES), &pub->n_stages);
   pub->lanes = make_bands (wm_diagram_get_list (diagram, WM_JOURNEY_LANES), &pub->n_lanes);
@@ -526,6 +505,7 @@ setup (Layout      *self,
   self->n_items = wm_diagram_get_n_items (diagram);
   self->items = g_new (WmItem *, MAX (self->n_items, 1));
   self->places = g_new (Place, MAX (self->n_items, 1));
+  self->slots = g_new (int, MAX (self->n_items, 1));
 }
 
 /* Places what the classified places hold: the stacks, the lanes' heights,
@@ -535,20 +515,17 @@ place_all (Layout    *self,
            WmDiagram *diagram)
 {
   guint n_cells = self->pub.n_lanes * self->pub.n_stages;
-  g_autofree guint *per_cell = g_new0 (guint, MAX (n_cells, 1));
-  g_autofree guint *starts = g_new0 (guint, n_cells + 1);
-  g_autofree guint *per_stage = g_new0 (guint, MAX (self->pub.n_stages, 1));
+  guint n_slots = n_cells + self->pub.n_stages;
+  g_autofree guint *starts = g_new (guint, n_slots + 1);
   g_autofree double *heights = g_new0 (double, MAX (self->pub.n_lanes, 1));
   g_autofree guint *order = NULL;
 
-  count_places (self, per_cell, per_stage);
-  order = sort_stacks (self, per_cell, n_cells, starts);
-  sort_emotions (self, per_stage);
+  order = sort_slots (self, n_slots, starts);
   measure_lanes (self, order, starts, heights);
   place_grid (self, heights);
   place_header (&self->pub, diagram);
   place_stacks (self, order, starts, n_cells);
-  place_emotions (self, per_stage);
+  place_emotions (self, order + starts[n_cells], starts + n_cells);
 }
 
 static gboolean
@@ -616,6 +593,7 @@ wm_journey_layout_new_from (WmDiagram             *diagram,
   Layout *self;
   PlacedTypes types;
   EntryIndex stages, lanes;
+  gboolean emotions_kept = TRUE;
 
   g_return_val_if_fail (WM_IS_DIAGRAM (diagram), NULL);
   g_return_val_if_fail (base != NULL && edited != NULL, NULL);
@@ -631,17 +609,23 @@ wm_journey_layout_new_from (WmDiagram             *diagram,
     }
   memcpy (self->items, old->items, self->n_items * sizeof (WmItem *));
   memcpy (self->places, old->places, self->n_items * sizeof (Place));
+  memcpy (self->slots, old->slots, self->n_items * sizeof (int));
   entry_index_init (&stages, self->pub.stages, self->pub.n_stages);
   entry_index_init (&lanes, self->pub.lanes, self->pub.n_lanes);
   for (guint k = 0; edited[k] != NULL; k++)
     {
       WmItem *item = wm_diagram_lookup (diagram, edited[k]);
 
-      if (item != NULL)
-        classify_item (self, &types, &stages, &lanes, item->z, item);
+      if (item == NULL)
+        continue;
+      classify_item (self, &types, &stages, &lanes, item->z, item);
+      if (old->places[item->z].kind == KIND_EMOTION || self->places[item->z].kind == KIND_EMOTION)
+        emotions_kept = FALSE;
     }
   entry_index_clear (&stages);
   entry_index_clear (&lanes);
+  if (emotions_kept)
+    self->emotions_stamp = old->emotions_stamp;
   place_all (self, diagram);
   return &self->pub;
 }
@@ -667,6 +651,7 @@ wm_journey_layout_free (WmJourneyLayout *layout)
   g_ptr_array_unref (layout->emotions);
   g_free (self->items);
   g_free (self->places);
+  g_free (self->slots);
   g_free (self->curve_z);
   g_free (self);
 }
@@ -724,6 +709,14 @@ place_of (const Layout *self,
   if (item->z >= self->n_items || self->items[item->z] != item)
     return NULL;
   return &self->places[item->z];
+}
+
+guint64
+wm_journey_layout_get_emotions_stamp (const WmJourneyLayout *layout)
+{
+  g_return_val_if_fail (layout != NULL, 0);
+
+  return ((const Layout *) layout)->emotions_stamp;
 }
 
 gboolean

@@ -124,6 +124,12 @@ void             wm_journey_layout_keep      (WmDiagram             *diagram,
 WmJourneyLayout *wm_journey_layout_ref       (WmJourneyLayout       *layout);
 /* Drops a reference (from _new, _get or _ref); the last frees the layout. */
 void             wm_journey_layout_free      (WmJourneyLayout       *layout);
+/* Never 0. Two layouts of a diagram with the same stamp have the same
+ * emotion points in the same order, none edited in between (one was made
+ * by wm_journey_layout_new_from() from the other, with no emotion point
+ * among the edited items): what was read from a point's item then, its
+ * text for one, still holds. Their places may differ. */
+guint64          wm_journey_layout_get_emotions_stamp (const WmJourneyLayout *layout);
 
 /* Where the layout puts @item: TRUE and its rectangle when the layout places
  * it, FALSE and its stored bounds otherwise (links, unplaced items, items
