@@ -114,6 +114,83 @@ static const Metrics print_metrics = {
   PRINT_TEXT_SCALE, 8, 22, 9, 26, TRUE, 12, 7, 5, 3, 6, 5, 18
 };
 
+/* The texts of the curve's points, one after another, each from at[i]:
+ * copied once for a layout's emotions stamp and shared by the painter data
+ * of every layout with that stamp. Dropping cards on a long journey then
+ * copies none of its points' texts again (33 000 of them took 2.5 ms of
+ * the frame after the drop). Reference-counted (g_rc_box). */
+typedef struct
+{
+  guint64  stamp;  /* the layout's emotions stamp, or 0 on a page */
+  char    *texts;
+  gsize   *at;
+} NoteTexts;
+
+static void
+note_texts_clear (gpointer data)
+{
+  NoteTexts *texts = data;
+
+  g_free (texts->texts);
+  g_free (texts->at);
+}
+
+static void
+note_texts_release (gpointer data)
+{
+  g_rc_box_release_full (data, note_texts_clear);
+}
+
+/* The copy of the texts of @emotions (WmItem *) for @stamp. */
+static NoteTexts *
+note_texts_new (GPtrArray *emotions,
+                guint64    stamp)
+{
+  NoteTexts *copy = g_rc_box_new0 (NoteTexts);
+  /* Room for a short note each, so that the copy seldom grows. */
+  g_autoptr(GString) texts = g_string_sized_new (24 * (gsize) emotions->len + 1);
+
+  copy->stamp = stamp;
+  copy->at = g_new (gsize, MAX (emotions->len, 1));
+  for (guint i = 0; i < emotions->len; i++)
+    {
+      const WmItem *item = g_ptr_array_index (emotions, i);
+
+      copy->at[i] = texts->len;
+      g_string_append_len (texts, item->text, (gssize) strlen (item->text) + 1);
+    }
+  copy->texts = g_string_free (g_steal_pointer (&texts), FALSE);
+  return copy;
+}
+
+#define NOTE_TEXTS_KEY "wm-paint-journey-note-texts"
+
+static gpointer
+note_texts_dup (gpointer data,
+                gpointer user_data)
+{
+  return data != NULL ? g_rc_box_acquire (data) : NULL;
+}
+
+/* The texts of @layout's curve points: those kept on @diagram when they
+ * were copied for the same emotions stamp, else a new copy, kept there in
+ * their place. */
+static NoteTexts *
+note_texts_for (WmDiagram             *diagram,
+                const WmJourneyLayout *layout)
+{
+  guint64 stamp = wm_journey_layout_get_emotions_stamp (layout);
+  NoteTexts *kept = g_object_dup_data (G_OBJECT (diagram), NOTE_TEXTS_KEY, note_texts_dup, NULL);
+
+  if (kept != NULL && kept->stamp == stamp)
+    return kept;
+  g_clear_pointer (&kept, note_texts_release);
+  kept = note_texts_new (layout->emotions, stamp);
+  g_object_set_data_full (G_OBJECT (diagram), NOTE_TEXTS_KEY, g_rc_box_acquire (kept),
+                          note_texts_release);
+  return kept;
+}
+
 /* The layout of one state of the diagram and what the painter derives from
  * it. Reference-counted: the diagram's cache holds one reference, a paint
  * in progress another. */
@@ -141,13 +218,12 @@ typedef struct
    * paint or a measure first asks for one: the notes of points
    * [0, n_placed) are placed. Placing every note of a long journey took
    * most of its first frame and of the frame after each edit, for a lane
-   * that is mostly out of view. The points' texts are copied, one after
-   * another in note_texts, so that a note placed late reads no item the
-   * diagram may have freed since. */
+   * that is mostly out of view. The points' texts are copied (see
+   * NoteTexts), so that a note placed late reads no item the diagram may
+   * have freed since. */
   WmRect          *notes;
   guint8          *note_state;
-  char            *note_texts;
-  gsize           *note_text_at;
+  NoteTexts       *note_texts;
   guint            n_placed;
   GMutex           lock;         /* the placing: an export may paint from a thread */
   const Metrics   *metrics;
@@ -218,19 +294,18 @@ journey_score_y (const Journey *journey,
  * need to be placed later: read here, while the layout's items are sure to
  * be alive. */
 static void
-journey_place_curve (Journey *journey)
+journey_place_curve (Journey   *journey,
+                     NoteTexts *texts)
 {
   const WmJourneyLayout *layout = journey->layout;
   guint n = layout->emotions->len;
-  /* Room for a short note each, so that the copy seldom grows. */
-  g_autoptr(GString) texts = g_string_sized_new (24 * (gsize) n + 1);
 
   journey->note_line = note_line_height (journey->metrics);
   if (journey->print)
     journey->curve_index = g_hash_table_new (NULL, NULL);
   journey->curve = g_new (WmPoint, MAX (n, 1));
   journey->dots = g_new (WmRect, MAX (n, 1));
-  journey->note_text_at = g_new (gsize, MAX (n, 1));
+  journey->note_texts = texts != NULL ? texts : note_texts_new (layout->emotions, 0);
   g_mutex_init (&journey->lock);
   journey->rings[0] = journey->rings[1] = G_MAXDOUBLE;
   journey->rings[2] = journey->rings[3] = -G_MAXDOUBLE;
@@ -250,12 +325,9 @@ journey_place_curve (Journey *journey)
       journey->rings[1] = MIN (journey->rings[1], ring.y);
       journey->rings[2] = MAX (journey->rings[2], ring.x + ring.width);
       journey->rings[3] = MAX (journey->rings[3], ring.y + ring.height);
-      journey->note_text_at[i] = texts->len;
-      g_string_append_len (texts, item->text, (gssize) strlen (item->text) + 1);
       if (journey->curve_index != NULL)
         g_hash_table_insert (journey->curve_index, (gpointer) item, GUINT_TO_POINTER (i + 1));
     }
-  journey->note_texts = g_string_free (g_steal_pointer (&texts), FALSE);
 }
 
 static gpointer
@@ -268,7 +340,7 @@ journey_new (WmDiagram *diagram)
   journey->metrics = &screen_metrics;
   journey->stage_labels = copy_labels (layout->stages, layout->n_stages);
   journey->lane_labels = copy_labels (layout->lanes, layout->n_lanes);
-  journey_place_curve (journey);
+  journey_place_curve (journey, note_texts_for (diagram, layout));
   return journey;
 }
 
@@ -295,8 +367,7 @@ journey_clear (gpointer data)
   g_free (journey->dots);
   g_free (journey->notes);
   g_free (journey->note_state);
-  g_free (journey->note_texts);
-  g_free (journey->note_text_at);
+  g_clear_pointer (&journey->note_texts, note_texts_release);
   g_mutex_clear (&journey->lock);
 }
 
@@ -1371,7 +1442,7 @@ place_note (Journey      *journey,
   guint from, to;
 
   journey->note_state[index] = 1;
-  if (!note_size (journey, journey->note_texts + journey->note_text_at[index], &w, &h))
+  if (!note_size (journey, journey->note_texts->texts + journey->note_texts->at[index], &w, &h))
     return;
   above = note_goes_above (journey, index, cy, dot->height / 2 + DOT_RING + NOTE_GAP + h);
   journey->note_state[index] = 2;
@@ -2131,7 +2202,7 @@ print_journey_new (PrintPage *page)
   print_layout_bands (journey, page);
   print_layout_cards (journey, page);
   print_layout_emotions (journey, page);
-  journey_place_curve (journey);
+  journey_place_curve (journey, NULL);
   return journey;
 }
 

@@ -384,6 +384,104 @@ test_note_follows_text (void)
   g_assert_cmpfloat (after.height, <, before.height);
 }
 
+/* Files the cards among the first items of @diagram in another cell, as
+ * a drop does (see test_kept_after_group), or, without @from_layout, by
+ * the edits alone. */
+static void
+move_cards (WmDiagram *diagram,
+            gboolean   from_layout)
+{
+  WmProject *project = wm_diagram_get_project (diagram);
+  g_autoptr(WmJourneyLayout) kept = wm_journey_layout_get (diagram);
+  g_autoptr(WmJourneyLayout) within = NULL;
+  g_autoptr(GPtrArray) moved = g_ptr_array_new ();
+
+  for (guint i = 0; i < wm_diagram_get_n_items (diagram) && moved->len < 20; i += 3)
+    if (g_str_equal (wm_diagram_get_item (diagram, i)->type->id, "card"))
+      g_ptr_array_add (moved, wm_diagram_get_item (diagram, i)->id);
+  wm_project_begin_group (project, "Move cards");
+  for (guint i = 0; i < moved->len; i++)
+    {
+      wm_diagram_set_property (diagram, g_ptr_array_index (moved, i), "stage", "advocacy", NULL);
+      wm_diagram_set_property (diagram, g_ptr_array_index (moved, i), "lane", "thoughts", NULL);
+    }
+  g_ptr_array_add (moved, NULL);
+  if (from_layout)
+    within = wm_journey_layout_new_from (diagram, kept, (const char *const *) moved->pdata);
+  wm_project_end_group (project);
+  if (from_layout)
+    wm_journey_layout_keep (diagram, within);
+}
+
+static void
+assert_extents_equal (GArray *a,
+                      GArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    assert_rects_equal (&g_array_index (a, WmRect, i), &g_array_index (b, WmRect, i));
+}
+
+/* The emotions stamp: kept by a layout made from another when only cards
+ * were edited, new when a point was, and the points' texts copied for the
+ * notes are then shared, not copied again; the notes are those of a
+ * journey laid out from scratch either way. */
+static void
+test_note_texts_shared (void)
+{
+  g_autoptr(WmProject) project = wm_project_new ();
+  g_autoptr(WmProject) other = wm_project_new ();
+  WmDiagram *diagram = wm_test_add_diagram (project, "customer-journey", "Journey");
+  WmDiagram *fresh = wm_test_add_diagram (other, "customer-journey", "Journey");
+  g_autoptr(GRand) rand_a = g_rand_new_with_seed (5);
+  g_autoptr(GRand) rand_b = g_rand_new_with_seed (5);
+  g_autoptr(WmJourneyLayout) before = NULL;
+  g_autoptr(WmJourneyLayout) after = NULL;
+  g_autoptr(WmJourneyLayout) edited = NULL;
+  g_autoptr(GArray) ours = NULL;
+  g_autoptr(GArray) theirs = NULL;
+  gpointer texts;
+  WmItem *point = NULL;
+
+  fill (diagram, rand_a, 300);
+  fill (fresh, rand_b, 300);
+  before = wm_journey_layout_get (diagram);
+  g_assert_cmpuint (wm_journey_layout_get_emotions_stamp (before), !=, 0);
+  ours = emotion_extents (diagram, FALSE);
+  texts = g_object_get_data (G_OBJECT (diagram), "wm-paint-journey-note-texts");
+  g_assert_nonnull (texts);
+
+  move_cards (diagram, TRUE);
+  move_cards (fresh, FALSE);
+  after = wm_journey_layout_get (diagram);
+  g_assert_true (after != before);
+  g_assert_cmpuint (wm_journey_layout_get_emotions_stamp (after), ==,
+                    wm_journey_layout_get_emotions_stamp (before));
+  g_clear_pointer (&ours, g_array_unref);
+  ours = emotion_extents (diagram, FALSE);
+  theirs = emotion_extents (fresh, FALSE);
+  assert_extents_equal (ours, theirs);
+  g_assert_true (g_object_get_data (G_OBJECT (diagram), "wm-paint-journey-note-texts") == texts);
+
+  /* A point edited gets a stamp, and texts, of its own. */
+  for (guint i = 0; point == NULL; i++)
+    if (g_str_equal (wm_diagram_get_item (diagram, i)->type->id, "emotion"))
+      point = wm_diagram_get_item (diagram, i);
+  g_assert_true (wm_diagram_set_text (diagram, point->id,
+                                      "A much longer note that wraps onto two lines"));
+  g_assert_true (wm_diagram_set_text (fresh, wm_diagram_get_item (fresh, point->z)->id,
+                                      "A much longer note that wraps onto two lines"));
+  edited = wm_journey_layout_new_from (diagram, after, (const char *const[]) { point->id, NULL });
+  g_assert_cmpuint (wm_journey_layout_get_emotions_stamp (edited), !=,
+                    wm_journey_layout_get_emotions_stamp (after));
+  g_clear_pointer (&ours, g_array_unref);
+  g_clear_pointer (&theirs, g_array_unref);
+  ours = emotion_extents (diagram, FALSE);
+  theirs = emotion_extents (fresh, FALSE);
+  assert_extents_equal (ours, theirs);
+  g_assert_true (g_object_get_data (G_OBJECT (diagram), "wm-paint-journey-note-texts") != texts);
+}
+
 /* A point at the very end of the lane has a dot that sticks out of the
  * grid: the extent found from the bounds, which places no note for it, is
  * still the one measuring every item gives, and holds every extent. */
@@ -523,6 +621,7 @@ main (int   argc,
   g_test_add_func ("/journey/cache/stacks-follow-z-order", test_stacks_follow_z_order);
   g_test_add_func ("/journey/cache/notes-any-order", test_notes_any_order);
   g_test_add_func ("/journey/cache/note-follows-text", test_note_follows_text);
+  g_test_add_func ("/journey/cache/note-texts-shared", test_note_texts_shared);
   g_test_add_func ("/journey/cache/extent-with-edge-points", test_extent_with_edge_points);
   g_test_add_func ("/journey/cache/query-holds-bounds", test_query_holds_bounds);
   g_test_add_func ("/journey/cache/changed-handlers-see-current",
