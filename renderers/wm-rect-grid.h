@@ -21,7 +21,7 @@ void        wm_rect_grid_free      (WmRectGrid   *grid);
 void        wm_rect_grid_query     (WmRectGrid   *grid,
                                      const WmRect *area,
                                      GArray       *indices);
-/* Whether the cells are made (at the second query, the first scans). */
+/* Whether the cells are filled (the first queries scan instead). */
 gboolean    wm_rect_grid_has_cells (WmRectGrid   *grid);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WmRectGrid, wm_rect_grid_free)
