@@ -63,11 +63,113 @@ typedef struct
    * placed; a card's or a KPI's cell (lane × stages + stage); past the
    * cells, an emotion point's stage (cells + stage). */
   int            *slots;
+  guint           capacity;      /* of items, places and slots (see Arrays) */
   guint          *curve_z;       /* the z-order position of each point of pub.emotions */
   guint           n_items;
   double          emotion_size;  /* the emotion type's default height, for the curve's amplitude */
   guint64         emotions_stamp; /* see wm_journey_layout_get_emotions_stamp() */
 } Layout;
+
+/* A layout's arrays of one entry per item: 84 bytes an item, 8 MB for a
+ * journey of 100 000 items. Written for the first time, freshly mapped
+ * pages cost more than the layout itself (2.5 ms of a drop of cards at
+ * 100 000 items, where the layout made from the one before takes 2). So
+ * the arrays of a freed layout are kept for the next one (one set, the
+ * largest), and a long journey's layout made anew prepares a set ahead,
+ * its pages written, for the layout the next edit makes from it. */
+typedef struct
+{
+  WmItem **items;
+  Place   *places;
+  int     *slots;
+  guint    capacity;
+} Arrays;
+
+/* From this many items on, a layout made anew prepares a spare set. */
+#define PREPARED_ITEMS 10000
+
+static GMutex spare_lock;
+static Arrays spare;
+
+static void
+arrays_alloc (Arrays *arrays,
+              guint   n)
+{
+  arrays->capacity = MAX (n, 1);
+  arrays->items = g_new (WmItem *, arrays->capacity);
+  arrays->places = g_new (Place, arrays->capacity);
+  arrays->slots = g_new (int, arrays->capacity);
+}
+
+static void
+arrays_free (Arrays *arrays)
+{
+  g_free (arrays->items);
+  g_free (arrays->places);
+  g_free (arrays->slots);
+}
+
+/* Whether the spare set suits @n items: it holds them and is not twice as large. */
+static gboolean
+spare_fits (guint n)
+{
+  return spare.capacity >= n && spare.capacity / 2 <= n;
+}
+
+/* Arrays for @n items: the spare set when it fits, else new ones. */
+static Arrays
+arrays_take (guint n)
+{
+  Arrays arrays = { 0 };
+
+  g_mutex_lock (&spare_lock);
+  if (spare_fits (n))
+    {
+      arrays = spare;
+      spare = (Arrays) { 0 };
+    }
+  g_mutex_unlock (&spare_lock);
+  if (arrays.capacity == 0)
+    arrays_alloc (&arrays, n);
+  return arrays;
+}
+
+/* Keeps @arrays as the spare set when they hold more than it, else frees them. */
+static void
+arrays_give (Arrays arrays)
+{
+  Arrays dropped = arrays;
+
+  g_mutex_lock (&spare_lock);
+  if (arrays.capacity > spare.capacity)
+    {
+      dropped = spare;
+      spare = arrays;
+    }
+  g_mutex_unlock (&spare_lock);
+  arrays_free (&dropped);
+}
+
+/* Makes a spare set for @n items ahead, unless one that fits is there. */
+static void
+arrays_prepare (guint n)
+{
+  Arrays arrays;
+  gboolean ready;
+
+  if (n < PREPARED_ITEMS)
+    return;
+  g_mutex_lock (&spare_lock);
+  ready = spare_fits (n);
+  g_mutex_unlock (&spare_lock);
+  if (ready)
+    return;
+  arrays_alloc (&arrays, n);
+  memset (arrays.items, 0, arrays.capacity * sizeof *arrays.items);
+  memset (arrays.places, 0, arrays.capacity * sizeof *arrays.places);
+  memset (arrays.slots, 0, arrays.capacity * sizeof *arrays.slots);
+  arrays_give (arrays);
+}
 
 /* The stages' or lanes' ids, to find an item's entry by. A journey has a
  * handful of each, and comparing an id with each of them costs less than
@@ -489,8 +591,8 @@ setup (Layout      *self,
 {
   WmJourneyLayout *pub = &self->pub;
   const WmNotation *notation = wm_diagram_get_notation (diagram);
-
   static gsize stamps;
+  Arrays arrays;
 
   g_atomic_ref_count_init (&self->ref);
   /* A fresh stamp, which new_from() may swap for its base's. */
@@ -503,9 +605,11 @@ setup (Layout      *self,
   pub->emotions = g_ptr_array_new ();
   self->emotion_size = types->emotion != NULL ? types->emotion->height : 24;
   self->n_items = wm_diagram_get_n_items (diagram);
-  self->items = g_new (WmItem *, MAX (self->n_items, 1));
-  self->places = g_new (Place, MAX (self->n_items, 1));
-  self->slots = g_new (int, MAX (self->n_items, 1));
+  arrays = arrays_take (self->n_items);
+  self->items = arrays.items;
+  self->places = arrays.places;
+  self->slots = arrays.slots;
+  self->capacity = arrays.capacity;
 }
 
 /* Places what the classified places hold: the stacks, the lanes' heights,
@@ -559,6 +663,7 @@ wm_journey_layout_new (WmDiagram *diagram)
   entry_index_clear (&stages);
   entry_index_clear (&lanes);
   place_all (self, diagram);
+  arrays_prepare (self->n_items);
   return &self->pub;
 }
 
@@ -649,9 +754,7 @@ wm_journey_layout_free (WmJourneyLayout *layout)
   g_free (layout->stages);
   g_free (layout->lanes);
   g_ptr_array_unref (layout->emotions);
-  g_free (self->items);
-  g_free (self->places);
-  g_free (self->slots);
+  arrays_give ((Arrays) { self->items, self->places, self->slots, self->capacity });
   g_free (self->curve_z);
   g_free (self);
 }
