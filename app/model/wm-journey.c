@@ -64,7 +64,10 @@ typedef struct
    * cells, an emotion point's stage (cells + stage). */
   int            *slots;
   guint           capacity;      /* of items, places and slots (see Arrays) */
-  guint          *curve_z;       /* the z-order position of each point of pub.emotions */
+  /* The rectangle of each point of pub.emotions, in the curve's order, so
+   * that the painter reads the curve in one sweep, not from Places all over
+   * the array. */
+  WmRect         *curve_rects;
   guint           n_items;
   double          emotion_size;  /* the emotion type's default height, for the curve's amplitude */
   guint64         emotions_stamp; /* see wm_journey_layout_get_emotions_stamp() */
@@ -515,7 +518,7 @@ place_emotions (Layout      *self,
   guint n = starts[self->pub.n_stages] - starts[0];
 
   g_ptr_array_set_size (emotions, n);
-  self->curve_z = g_new (guint, MAX (n, 1));
+  self->curve_rects = g_new (WmRect, MAX (n, 1));
   for (guint s = 0; s < self->pub.n_stages; s++)
     {
       const WmRect *column = &self->pub.stages[s].rect;
@@ -529,11 +532,11 @@ place_emotions (Layout      *self,
 
           place->curve = (int) i;
           emotions->pdata[i] = self->items[z];
-          self->curve_z[i] = z;
           place->rect.width = MIN (place->width, share);
           place->rect.height = MIN (place->height, row->height);
           place->rect.x = column->x + share * (k - starts[s] + 1) - place->rect.width / 2;
           place->rect.y = wm_journey_layout_score_y (&self->pub, place->score) - place->rect.height / 2;
+          self->curve_rects[i] = place->rect;
         }
     }
 }
@@ -755,7 +758,7 @@ wm_journey_layout_free (WmJourneyLayout *layout)
   g_free (layout->lanes);
   g_ptr_array_unref (layout->emotions);
   arrays_give ((Arrays) { self->items, self->places, self->slots, self->capacity });
-  g_free (self->curve_z);
+  g_free (self->curve_rects);
   g_free (self);
 }
 
@@ -910,7 +913,7 @@ wm_journey_layout_curve_rect (const WmJourneyLayout *layout,
   g_return_if_fail (layout != NULL && rect != NULL);
   g_return_if_fail (index < layout->emotions->len);
 
-  *rect = self->places[self->curve_z[index]].rect;
+  *rect = self->curve_rects[index];
 }
 
 gboolean
