@@ -192,7 +192,21 @@ update_title (WmWindow *self)
   adw_window_title_set_title (self->title, title);
   /* Translators: the window's subtitle when the project has no file yet */
   adw_window_title_set_subtitle (self->title, where ? where : _("Not saved"));
-  gtk_window_set_title (GTK_WINDOW (self), title);
+  /* Every edit asks again; on X11 a title set costs a locale's converter. */
+  if (g_strcmp0 (gtk_window_get_title (GTK_WINDOW (self)), title) != 0)
+    gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+/* A tooltip set asks where the pointer is (a round trip to an X server):
+ * set only what changed, as every edit updates the history's tooltips. */
+static void
+set_tooltip (GtkWidget  *widget,
+             const char *text)
+{
+  const char *shown = gtk_widget_get_tooltip_text (widget);
+
+  if (g_strcmp0 (shown, text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
 }
 
 /* The undo and redo buttons say what they would undo: "Undo Move". */
@@ -208,8 +222,8 @@ update_history_tooltips (WmWindow *self)
    * "Add Actor" or "Move 3 Items" */
   g_autofree char *redo_text = redo ? g_strdup_printf (_("Redo %s"), redo) : g_strdup (_("Redo"));
 
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->undo_button), undo_text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->redo_button), redo_text);
+  set_tooltip (GTK_WIDGET (self->undo_button), undo_text);
+  set_tooltip (GTK_WIDGET (self->redo_button), redo_text);
 }
 
 static void

@@ -285,7 +285,10 @@ _wm_inspector_update_list (ListEditor *editor)
 
       _wm_inspector_set_editable_text (GTK_EDITABLE (row), ((WmListEntry *) g_ptr_array_index (entries, i))->label);
       gtk_widget_remove_css_class (row, "error");
-      gtk_widget_set_tooltip_text (row, NULL);
+      /* Setting a tooltip, even none, asks where the pointer is (a round
+       * trip to an X server), and every edit of the diagram comes here. */
+      if (gtk_widget_get_has_tooltip (row))
+        gtk_widget_set_tooltip_text (row, NULL);
     }
 }
 
