@@ -387,8 +387,6 @@ classify_item (Layout            *self,
     }
 }
 
-/* Sets the placed items back to their own size, for placing, and counts
- * the stacks' cards per cell and the points per stage. */
 /* The placed items slot by slot, each slot's in z-order, by a counting
  * sort (a comparison sort of a long journey's cards took most of its
  * layout): the cards and KPIs cell by cell, lane after lane and stage
