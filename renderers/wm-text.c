@@ -286,12 +286,15 @@ text_to_lay_out (const char  *text,
   return *copy;
 }
 
+/* The layout for @full_text in a box of @width and @height: the one in the
+ * cache, else, when @make, one shaped now and kept there (else NULL). */
 static PangoLayout *
-get_layout (const WmRenderOptions *options,
-            const char            *full_text,
-            double                 width,
-            double                 height,
-            const WmTextStyle     *style)
+find_layout (const WmRenderOptions *options,
+             const char            *full_text,
+             double                 width,
+             double                 height,
+             const WmTextStyle     *style,
+             gboolean               make)
 {
   WmTextCache *cache = options && options->text ? options->text : wm_text_cache_get_default ();
   g_autofree char *copy = NULL;
@@ -321,7 +324,7 @@ get_layout (const WmRenderOptions *options,
   key->height = !natural && style->ellipsize ? height : 0;
   memcpy (key->text, text, len + 1);
   layout = g_hash_table_lookup (cache->layouts, key);
-  if (layout != NULL)
+  if (layout != NULL || !make)
     return layout;
   if (g_hash_table_size (cache->layouts) >= MAX_LAYOUTS || cache->text > MAX_CACHED_TEXT)
     {
@@ -332,6 +335,16 @@ get_layout (const WmRenderOptions *options,
   layout = make_layout (cache, text, width, height, style);
   g_hash_table_insert (cache->layouts, g_steal_pointer (&key), layout);
   return layout;
+}
+
+static PangoLayout *
+get_layout (const WmRenderOptions *options,
+            const char            *text,
+            double                 width,
+            double                 height,
+            const WmTextStyle     *style)
+{
+  return find_layout (options, text, width, height, style, TRUE);
 }
 
 /* Text sinks */
@@ -468,6 +481,46 @@ natural_layout_if_it_fits (const WmRenderOptions *options,
   return layout;
 }
 
+/* The layout measuring already made for a text that fits its box whole, so
+ * that drawing it shapes it no second time: measuring lays a text out
+ * without an ellipsis, drawing with one, and a text that fits needs none,
+ * so both show the same lines. That is its layout wrapped in the box's
+ * width when it is no taller than the box, or, for a text aligned to the
+ * start, its natural layout when that is one line no wider than the box
+ * (where the guess of plainly_one_line() was too cautious; centred or
+ * aligned to the end, Pango would place it on a whole unit where an
+ * offset computed here may fall between two). NULL when measuring made
+ * neither. */
+static PangoLayout *
+measured_layout_if_it_fits (const WmRenderOptions *options,
+                            const char            *text,
+                            const WmRect          *rect,
+                            const WmTextStyle     *style)
+{
+  WmTextStyle free_style = *style;
+  PangoLayout *layout;
+  double w, h;
+
+  if (!style->ellipsize)
+    return NULL;
+  free_style.ellipsize = FALSE;
+  /* Several lines of a natural layout do not align as in the box. */
+  if (style->halign == WM_ALIGN_START && strchr (text, '\n') == NULL &&
+      (layout = find_layout (options, text, -1, 0, &free_style, FALSE)) != NULL)
+    {
+      layout_size (layout, &w, &h);
+      if (w <= rect->width && h <= rect->height)
+        return layout;
+    }
+  /* Without wrapping, a layout measured in a width breaks lines the
+   * ellipsized one does not. */
+  if (!style->wrap ||
+      (layout = find_layout (options, text, rect->width, 0, &free_style, FALSE)) == NULL)
+    return NULL;
+  layout_size (layout, &w, &h);
+  return h <= rect->height ? layout : NULL;
+}
+
 double
 wm_draw_text (cairo_t               *cr,
               const WmRenderOptions *options,
@@ -486,6 +539,8 @@ wm_draw_text (cairo_t               *cr,
     *options->min_text_size = MIN (*options->min_text_size, style->size);
 
   layout = natural_layout_if_it_fits (options, text, rect, style, &x);
+  if (layout == NULL)
+    layout = measured_layout_if_it_fits (options, text, rect, style);
   if (layout == NULL)
     layout = get_layout (options, text, rect->width, rect->height, style);
   layout_size (layout, &w, &h);

@@ -413,6 +413,102 @@ test_text_measure_then_draw (void)
   cairo_surface_destroy (surface);
 }
 
+/* Draws @text in @box into a fresh surface with a cache of its own, after
+ * measuring it in @measure_width unless that is 0; @shaped receives how
+ * many layouts drawing added to the cache. */
+static cairo_surface_t *
+draw_after_measure (const char        *text,
+                    const WmRect      *box,
+                    const WmTextStyle *style,
+                    double             measure_width,
+                    guint             *shaped)
+{
+  g_autoptr(WmTextCache) cache = wm_text_cache_new ();
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 240, 80);
+  cairo_t *cr = cairo_create (surface);
+  WmRenderOptions options;
+  guint before;
+
+  wm_render_options_init (&options);
+  options.text = cache;
+  if (measure_width != 0)
+    wm_measure_text (&options, text, measure_width, style, NULL, NULL);
+  before = wm_text_cache_get_size (cache);
+  wm_draw_text (cr, &options, text, box, style);
+  *shaped = wm_text_cache_get_size (cache) - before;
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static void
+assert_same_bytes (cairo_surface_t *a,
+                   cairo_surface_t *b)
+{
+  g_assert_cmpint (cairo_image_surface_get_stride (a), ==, cairo_image_surface_get_stride (b));
+  g_assert_true (memcmp (cairo_image_surface_get_data (a), cairo_image_surface_get_data (b),
+                         (gsize) cairo_image_surface_get_stride (a) *
+                         cairo_image_surface_get_height (a)) == 0);
+}
+
+/* A text aligned by @halign, measured (in @measure, -1 for its natural
+ * width), then drawn in @box, which takes @shaped new layouts. */
+typedef struct
+{
+  const char *text;
+  WmAlign     halign;
+  double      measure;
+  WmRect      box;
+  guint       shaped;
+} MeasuredCase;
+
+/* A text measured and then drawn whole in its box is drawn from the layout
+ * measuring made, not shaped again with an ellipsis it does not need: a
+ * note wrapped in the box's width, a line whose natural width fits though
+ * it is longer than the quick guess allows. The pixels are those a cache
+ * that never measured it draws. A text taller than its box is shaped
+ * again, ellipsized. */
+static void
+test_text_measured_layout_drawn (void)
+{
+  const char *note = "Emotion point 101, a note that wraps";
+  const char *line = "Dana, daily commuter";
+  const char *long_note = "Emotion point 101, a note that wraps onto more lines than its box holds";
+  WmTextStyle style = wm_text_style (10);
+  g_autoptr(WmTextCache) cache = wm_text_cache_new ();
+  WmRenderOptions options;
+  double line_width, note_width, note_height;
+  MeasuredCase cases[4];
+
+  wm_render_options_init (&options);
+  options.text = cache;
+  wm_measure_text (&options, line, -1, &style, &line_width, NULL);
+  wm_measure_text (&options, note, 96, &style, &note_width, &note_height);
+  /* The line is wider than the guess of one line allows for this box. */
+  g_assert_cmpfloat (strlen (line) * style.size * 0.6, >, line_width + 1);
+  g_assert_cmpfloat (note_height, >, 20);
+  cases[0] = (MeasuredCase) { note, WM_ALIGN_CENTER, 96, { 4, 4, 96, note_height + 1 }, 0 };
+  cases[1] = (MeasuredCase) { line, WM_ALIGN_START, -1, { 4, 4, line_width + 1, 30 }, 0 };
+  cases[2] = (MeasuredCase) { long_note, WM_ALIGN_CENTER, 96, { 4, 4, 96, 14 }, 1 };
+  /* Centred, a line's natural layout would be placed by an offset of our
+   * own: it is shaped again, in its box, for Pango to centre. */
+  cases[3] = (MeasuredCase) { line, WM_ALIGN_CENTER, -1, { 4, 4, line_width + 1, 30 }, 1 };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      guint shaped, unused;
+      cairo_surface_t *drawn, *fresh;
+
+      style.halign = cases[i].halign;
+      drawn = draw_after_measure (cases[i].text, &cases[i].box, &style, cases[i].measure, &shaped);
+      fresh = draw_after_measure (cases[i].text, &cases[i].box, &style, 0, &unused);
+
+      g_assert_cmpuint (shaped, ==, cases[i].shaped);
+      assert_same_bytes (drawn, fresh);
+      cairo_surface_destroy (drawn);
+      cairo_surface_destroy (fresh);
+    }
+}
+
 static cairo_status_t
 append_bytes (void                *closure,
               const unsigned char *data,
@@ -1285,6 +1381,7 @@ main (int   argc,
   g_test_add_func ("/render/culling-agrees", test_culling_agrees);
   g_test_add_func ("/render/text-cache", test_text_cache_reuses_layouts);
   g_test_add_func ("/render/text/measure-then-draw", test_text_measure_then_draw);
+  g_test_add_func ("/render/text/measured-layout-drawn", test_text_measured_layout_drawn);
   g_test_add_func ("/render/stroke-in-device-space", test_stroke_in_device_space);
   g_test_add_func ("/render/text/long-word-in-a-box", test_long_word_in_a_box);
   g_test_add_func ("/render/text/long-word-in-every-item", test_long_word_in_every_item);
