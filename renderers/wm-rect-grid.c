@@ -198,20 +198,12 @@ cells_free (Cells *cells)
   g_free (cells);
 }
 
-/* A grid over a copy of @rects; an item's index in the array is its
- * identity in what wm_rect_grid_query() reports. */
+/* A grid over @rects (from g_malloc), which it takes and frees with
+ * itself; an item's index in the array is its identity in what
+ * wm_rect_grid_query() reports. */
 WmRectGrid *
-wm_rect_grid_new (const WmRect *rects,
-                  guint         n_rects)
-{
-  return wm_rect_grid_new_take (g_memdup2 (rects, (gsize) MAX (n_rects, 1) * sizeof (WmRect)),
-                                n_rects);
-}
-
-/* A grid over @rects (from g_malloc), which it frees with itself. */
-WmRectGrid *
-wm_rect_grid_new_take (WmRect *rects,
-                       guint   n_rects)
+wm_rect_grid_new (WmRect *rects,
+                  guint   n_rects)
 {
   WmRectGrid *grid = g_new0 (WmRectGrid, 1);
 

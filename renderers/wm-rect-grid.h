@@ -13,9 +13,8 @@ G_BEGIN_DECLS
 
 typedef struct _WmRectGrid WmRectGrid;
 
-WmRectGrid *wm_rect_grid_new       (const WmRect *rects,
-                                     guint         n_rects);
-WmRectGrid *wm_rect_grid_new_take  (WmRect       *rects,
+/* Takes @rects (from g_malloc). */
+WmRectGrid *wm_rect_grid_new       (WmRect       *rects,
                                      guint         n_rects);
 void        wm_rect_grid_free      (WmRectGrid   *grid);
 void        wm_rect_grid_query     (WmRectGrid   *grid,

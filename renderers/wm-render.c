@@ -771,7 +771,7 @@ laid_out_new (WmDiagram *diagram)
   laid_out->n = wm_diagram_get_n_items (diagram);
   rects = g_new (WmRect, MAX (laid_out->n, 1));
   painter_for (diagram)->item_bounds (diagram, rects);
-  laid_out->grid = wm_rect_grid_new_take (rects, laid_out->n);
+  laid_out->grid = wm_rect_grid_new (rects, laid_out->n);
   return laid_out;
 }
 

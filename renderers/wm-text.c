@@ -457,7 +457,12 @@ draw_greeked (cairo_t           *cr,
 }
 
 /* A short one-line text that plainly fits its box is drawn from its
- * natural-width layout, the one measuring made: it needs no second shaping. */
+ * natural-width layout, the one measuring made: it needs no second shaping.
+ * So is one that measuring already shaped in its natural width and turns
+ * out to fit, where the guess of plainly_one_line() was too cautious, when
+ * it is aligned to the start and would be ellipsized: centred or aligned to
+ * the end, Pango would place it on a whole unit where the offset computed
+ * here may fall between two, so that text is shaped again in its box. */
 static PangoLayout *
 natural_layout_if_it_fits (const WmRenderOptions *options,
                            const char            *text,
@@ -465,12 +470,16 @@ natural_layout_if_it_fits (const WmRenderOptions *options,
                            const WmTextStyle     *style,
                            double                *x)
 {
+  gboolean plainly = plainly_one_line (text, rect->width, style);
   PangoLayout *layout;
   double w, h;
 
-  if (!plainly_one_line (text, rect->width, style))
+  if (!plainly && !(style->ellipsize && style->halign == WM_ALIGN_START &&
+                    strchr (text, '\n') == NULL))
     return NULL;
-  layout = get_layout (options, text, -1, 0, style);
+  layout = find_layout (options, text, -1, 0, style, plainly);
+  if (layout == NULL)
+    return NULL;
   layout_size (layout, &w, &h);
   if (w > rect->width || h > rect->height)
     return NULL;
@@ -481,16 +490,11 @@ natural_layout_if_it_fits (const WmRenderOptions *options,
   return layout;
 }
 
-/* The layout measuring already made for a text that fits its box whole, so
- * that drawing it shapes it no second time: measuring lays a text out
- * without an ellipsis, drawing with one, and a text that fits needs none,
- * so both show the same lines. That is its layout wrapped in the box's
- * width when it is no taller than the box, or, for a text aligned to the
- * start, its natural layout when that is one line no wider than the box
- * (where the guess of plainly_one_line() was too cautious; centred or
- * aligned to the end, Pango would place it on a whole unit where an
- * offset computed here may fall between two). NULL when measuring made
- * neither. */
+/* The layout measuring already made for a text that wraps in its box and
+ * fits it whole, so that drawing it shapes it no second time: measuring
+ * lays a text out without an ellipsis, drawing with one, and a text that
+ * fits needs none, so both show the same lines. NULL when measuring made
+ * none, or the text is taller than the box. */
 static PangoLayout *
 measured_layout_if_it_fits (const WmRenderOptions *options,
                             const char            *text,
@@ -501,21 +505,13 @@ measured_layout_if_it_fits (const WmRenderOptions *options,
   PangoLayout *layout;
   double w, h;
 
-  if (!style->ellipsize)
-    return NULL;
-  free_style.ellipsize = FALSE;
-  /* Several lines of a natural layout do not align as in the box. */
-  if (style->halign == WM_ALIGN_START && strchr (text, '\n') == NULL &&
-      (layout = find_layout (options, text, -1, 0, &free_style, FALSE)) != NULL)
-    {
-      layout_size (layout, &w, &h);
-      if (w <= rect->width && h <= rect->height)
-        return layout;
-    }
   /* Without wrapping, a layout measured in a width breaks lines the
    * ellipsized one does not. */
-  if (!style->wrap ||
-      (layout = find_layout (options, text, rect->width, 0, &free_style, FALSE)) == NULL)
+  if (!style->ellipsize || !style->wrap)
+    return NULL;
+  free_style.ellipsize = FALSE;
+  layout = find_layout (options, text, rect->width, 0, &free_style, FALSE);
+  if (layout == NULL)
     return NULL;
   layout_size (layout, &w, &h);
   return h <= rect->height ? layout : NULL;

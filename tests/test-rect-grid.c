@@ -70,7 +70,7 @@ test_agrees_with_scan (void)
 
       for (guint i = 0; i < n; i++)
         rects[i] = random_rect (rand);
-      grid = wm_rect_grid_new (rects, n);
+      grid = wm_rect_grid_new (g_memdup2 (rects, MAX (n, 1) * sizeof (WmRect)), n);
       for (guint q = 0; q < 200; q++)
         {
           WmRect area = { g_rand_double_range (rand, -3000, 25000),
@@ -99,7 +99,7 @@ static void
 test_odd_areas (void)
 {
   WmRect rects[] = { { 0, 0, 10, 10 }, { 50, 50, 10, 10 }, { NAN, 0, 5, 5 } };
-  g_autoptr(WmRectGrid) grid = wm_rect_grid_new (rects, G_N_ELEMENTS (rects));
+  g_autoptr(WmRectGrid) grid = wm_rect_grid_new (g_memdup2 (rects, sizeof rects), G_N_ELEMENTS (rects));
   WmRect everywhere = { -INFINITY, -INFINITY, INFINITY, INFINITY };
   WmRect nowhere = { NAN, NAN, 10, 10 };
   g_autoptr(GArray) got = g_array_new (FALSE, FALSE, sizeof (guint));
