@@ -209,25 +209,13 @@ record_text (cairo_t     *cr,
   pango_layout_iter_free (iter);
 }
 
-/* @svg, as cairo wrote it, with <title> and <desc> right after the root's
- * start tag and @text before its end tag; NULL when @svg does not have
- * them where cairo puts them. */
+/* The <title> and <desc> that go right after the root's start tag. */
 static GString *
-svg_with_additions (const GByteArray *svg,
-                    WmDiagram        *diagram,
-                    const char       *text)
+svg_head (WmDiagram *diagram)
 {
   const char *description = wm_diagram_get_string (diagram, DESCRIPTION_FIELD);
-  const char *data = (const char *) svg->data;
-  const char *root = g_strstr_len (data, svg->len, "<svg");
-  const char *root_end = root ? memchr (root, '>', svg->len - (root - data)) : NULL;
-  const char *end = g_strrstr_len (data, svg->len, "</svg>");
-  g_autoptr(GString) head = NULL;
-  GString *whole;
+  GString *head = g_string_new ("\n<title>");
 
-  if (root_end == NULL || end == NULL || end < root_end)
-    return NULL;
-  head = g_string_new ("\n<title>");
   append_escaped (head, wm_diagram_get_name (diagram), -1);
   g_string_append (head, "</title>");
   if (description != NULL && !wm_str_is_blank (description))
@@ -236,22 +224,88 @@ svg_with_additions (const GByteArray *svg,
       append_escaped (head, description, -1);
       g_string_append (head, "</desc>");
     }
-  whole = g_string_sized_new (svg->len + head->len + strlen (text));
-  g_string_append_len (whole, data, root_end + 1 - data);
-  g_string_append_len (whole, head->str, head->len);
-  g_string_append_len (whole, root_end + 1, end - (root_end + 1));
-  g_string_append (whole, text);
-  g_string_append_len (whole, end, svg->len - (end - data));
-  return whole;
+  return head;
+}
+
+/* Cairo's SVG on its way to the sink as cairo writes it, with the head
+ * inserted after the root's start tag and the recorded text before its end
+ * tag. It holds back only what it must — the document's start until the
+ * root's start tag is whole, then the last SVG_HELD bytes, where the end
+ * tag is — and gathers cairo's many small writes into larger ones; a
+ * 10 000-item diagram's SVG is not held whole in memory, nor copied. */
+typedef struct
+{
+  WmExportSink *sink;
+  GString      *head;     /* NULL once written */
+  GString      *pending;  /* written by cairo, not yet passed on */
+} SvgStream;
+
+/* Cairo's last write is "</svg>\n". */
+#define SVG_HELD 64
+#define SVG_CHUNK (64 * 1024)
+
+static void
+svg_stream_pass (SvgStream *svg,
+                 gsize      length)
+{
+  _wm_export_write (svg->sink, (const unsigned char *) svg->pending->str, (unsigned int) length);
+  g_string_erase (svg->pending, 0, (gssize) length);
+}
+
+/* Passes on the document up to the root's start tag and the head after
+ * it, once cairo has written that far. */
+static void
+svg_stream_pass_head (SvgStream *svg)
+{
+  const char *data = svg->pending->str;
+  const char *root = strstr (data, "<svg");
+  const char *root_end = root ? strchr (root, '>') : NULL;
+
+  if (root_end == NULL)
+    return;
+  svg_stream_pass (svg, (gsize) (root_end + 1 - data));
+  _wm_export_write (svg->sink, (const unsigned char *) svg->head->str, (unsigned int) svg->head->len);
+  g_string_free (g_steal_pointer (&svg->head), TRUE);
 }
 
 static cairo_status_t
-append_to_array (void                *closure,
-                 const unsigned char *data,
-                 unsigned int         length)
+svg_stream_write (void                *closure,
+                  const unsigned char *data,
+                  unsigned int         length)
 {
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
+  SvgStream *svg = closure;
+
+  if (svg->head == NULL && length >= SVG_CHUNK)
+    {
+      /* A large write (the page) goes on directly, but for its end. */
+      svg_stream_pass (svg, svg->pending->len);
+      _wm_export_write (svg->sink, data, length - SVG_HELD);
+      g_string_append_len (svg->pending, (const char *) data + length - SVG_HELD, SVG_HELD);
+    }
+  else
+    {
+      g_string_append_len (svg->pending, (const char *) data, length);
+      if (svg->head != NULL)
+        svg_stream_pass_head (svg);
+      if (svg->head == NULL && svg->pending->len >= SVG_CHUNK + SVG_HELD)
+        svg_stream_pass (svg, svg->pending->len - SVG_HELD);
+    }
+  return svg->sink->error == NULL ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+/* Passes on the rest, with @text before the root's end tag. */
+static void
+svg_stream_close (SvgStream  *svg,
+                  const char *text)
+{
+  const char *data = svg->pending->str;
+  const char *end = g_strrstr (data, "</svg>");
+
+  /* Cairo always writes a root element; without one, something is badly wrong. */
+  g_assert (svg->head == NULL && end != NULL);
+  svg_stream_pass (svg, (gsize) (end - data));
+  _wm_export_write (svg->sink, (const unsigned char *) text, (unsigned int) strlen (text));
+  svg_stream_pass (svg, svg->pending->len);
 }
 
 gboolean
@@ -261,17 +315,17 @@ _wm_export_svg_diagram (WmDiagram             *diagram,
                         GError               **error)
 {
   WmTextCache *cache = wm_text_cache_get_default ();
-  g_autoptr(GByteArray) svg = g_byte_array_new ();
   g_autoptr(GString) text = g_string_new (NULL);
-  g_autoptr(GString) whole = NULL;
+  g_autoptr(GString) pending = g_string_sized_new (SVG_CHUNK + SVG_HELD);
   WmExportSink sink = { stream, NULL };
+  SvgStream svg = { &sink, svg_head (diagram), pending };
   WmRect extent;
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
 
   wm_render_get_extent (diagram, &extent);
-  surface = cairo_svg_surface_create_for_stream (append_to_array, svg, extent.width,
+  surface = cairo_svg_surface_create_for_stream (svg_stream_write, &svg, extent.width,
                                                  extent.height);
   cairo_svg_surface_restrict_to_version (surface, CAIRO_SVG_VERSION_1_2);
   cr = cairo_create (surface);
@@ -279,11 +333,9 @@ _wm_export_svg_diagram (WmDiagram             *diagram,
     _wm_text_set_sink (cr, record_text, text);
   wm_export_paint_fitted (cr, diagram, cache, &extent, 0, 0, extent.width, extent.height);
   status = _wm_export_finish_surface (surface, _wm_export_destroy_context (cr));
-  if (status != CAIRO_STATUS_SUCCESS)
-    return _wm_export_finish_sink (&sink, status, error);
-  whole = svg_with_additions (svg, diagram, text->str);
-  /* Cairo always writes a root element; without one, something is badly wrong. */
-  g_assert (whole != NULL);
-  _wm_export_write (&sink, (const unsigned char *) whole->str, whole->len);
+  if (status == CAIRO_STATUS_SUCCESS && sink.error == NULL)
+    svg_stream_close (&svg, text->str);
+  if (svg.head != NULL)
+    g_string_free (svg.head, TRUE);
   return _wm_export_finish_sink (&sink, status, error);
 }
