@@ -175,6 +175,101 @@ test_png_options (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
 }
 
+/* A stream that takes @limit bytes and then reports a full disk. */
+G_DECLARE_FINAL_TYPE (FullStream, full_stream, FULL, STREAM, GOutputStream)
+
+struct _FullStream
+{
+  GOutputStream parent_instance;
+  gsize         limit;
+  gsize         taken;
+};
+
+G_DEFINE_TYPE (FullStream, full_stream, G_TYPE_OUTPUT_STREAM)
+
+static gssize
+full_stream_write (GOutputStream *stream,
+                   const void    *data,
+                   gsize          count,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  FullStream *self = FULL_STREAM (stream);
+
+  if (self->taken >= self->limit)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE, "No space left on device");
+      return -1;
+    }
+  count = MIN (count, self->limit - self->taken);
+  self->taken += count;
+  return (gssize) count;
+}
+
+static void
+full_stream_class_init (FullStreamClass *klass)
+{
+  G_OUTPUT_STREAM_CLASS (klass)->write_fn = full_stream_write;
+}
+
+static void
+full_stream_init (FullStream *self)
+{
+}
+
+/* An SVG or PDF export whose stream fills up — in the document's head, in
+ * the middle of the page, in its last bytes — fails with the stream's
+ * error, and succeeds when the stream has room for the document. */
+static void
+test_export_to_full_stream (void)
+{
+  static const WmExportFormat formats[] = { WM_EXPORT_SVG, WM_EXPORT_PDF };
+  g_autoptr(WmProject) project = load_sample ();
+  WmDiagram *diagram = wm_project_get_diagram (project, 0);
+
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    for (guint text = 0; text <= (formats[f] == WM_EXPORT_SVG); text++)
+      {
+        WmExportOptions options;
+        g_autoptr(GBytes) whole = NULL;
+        g_autoptr(GError) error = NULL;
+        gsize size;
+
+        wm_export_options_init (&options);
+        options.format = formats[f];
+        options.svg_text = text;
+        whole = wm_export_diagram (diagram, &options, &error);
+        g_assert_no_error (error);
+        size = g_bytes_get_size (whole);
+
+        /* Cairo numbers its surfaces in the SVG (id="surface12") from a
+         * counter of the process, so a later export can be a byte longer. */
+        const gsize limits[] = { 10, size / 2, size - 16, size + 16 };
+        for (guint i = 0; i < G_N_ELEMENTS (limits); i++)
+          {
+            FullStream *stream = g_object_new (full_stream_get_type (), NULL);
+            gboolean ok;
+
+            stream->limit = limits[i];
+            ok = wm_export_diagram_to_stream (diagram, &options, G_OUTPUT_STREAM (stream), &error);
+            if (limits[i] < size - 8)
+              {
+                g_assert_false (ok);
+                g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+                g_clear_error (&error);
+              }
+            else
+              {
+                g_assert_no_error (error);
+                g_assert_true (ok);
+                g_assert_cmpuint (stream->taken, >=, size - 8);
+                g_assert_cmpuint (stream->taken, <=, size + 8);
+              }
+            g_object_unref (stream);
+          }
+      }
+}
+
 static void
 test_svg_is_xml (void)
 {
@@ -1376,6 +1471,7 @@ main (int   argc,
     }
   g_test_add_func ("/render/export/png-options", test_png_options);
   g_test_add_func ("/render/export/svg-is-xml", test_svg_is_xml);
+  g_test_add_func ("/render/export/full-stream", test_export_to_full_stream);
   g_test_add_func ("/render/export/failed-export-keeps-file", test_failed_export_keeps_file);
   g_test_add_func ("/render/culling", test_culling);
   g_test_add_func ("/render/culling-agrees", test_culling_agrees);
