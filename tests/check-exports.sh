@@ -104,6 +104,36 @@ expect "--diagram=all" "$waymark" --export="$tmp/all.png" --diagram=all --scale=
 count=$(ls "$tmp"/all-*.png | wc -l)
 [ "$count" = 6 ] && echo "ok: 6 PNG files" || fail "--diagram=all wrote $count files"
 
+# The waymark executable writes cairo's numbers with its own formatter
+# (app/wm-libc-numbers.c): the files must be those glibc's formatting makes,
+# byte for byte (a PDF but for its creation date).
+if nm -D --defined-only "$waymark" | grep -q ' T __snprintf_chk$'; then
+  echo "ok: waymark formats cairo's numbers"
+else
+  fail "waymark does not define __snprintf_chk, so cairo's numbers go to glibc"
+fi
+undated () { LC_ALL=C sed -E 's/CreationDate \(D:[0-9]+Z\)/CreationDate/' "$1"; }
+mkdir "$tmp/fast" "$tmp/libc"
+for dir in fast libc; do
+  [ "$dir" = libc ] && export WAYMARK_LIBC_NUMBERS=1
+  "$waymark" --export="$tmp/$dir/deck.pdf" "$sample"
+  "$waymark" --export="$tmp/$dir/d.svg" --diagram=all "$sample"
+  "$waymark" --export="$tmp/$dir/t.svg" --diagram=all --svg-text=text "$sample"
+  unset WAYMARK_LIBC_NUMBERS
+done
+same=0 differ=0
+for file in "$tmp"/fast/*; do
+  name=$(basename "$file")
+  if [ "${name%.pdf}" != "$name" ]; then
+    undated "$file" >"$tmp/a"; undated "$tmp/libc/$name" >"$tmp/b"
+  else
+    cp "$file" "$tmp/a"; cp "$tmp/libc/$name" "$tmp/b"
+  fi
+  if cmp -s "$tmp/a" "$tmp/b"; then same=$((same + 1)); else differ=$((differ + 1)); echo "differs: $name" >&2; fi
+done
+[ "$same" = 13 ] && [ "$differ" = 0 ] && echo "ok: 13 files as glibc formats them" \
+  || fail "$differ of $((same + differ)) files differ from glibc's formatting (13 expected the same)"
+
 # Errors: a one-line message and a non-zero status, and no file left behind.
 expect_status 1 "unknown diagram" "$waymark" --export="$tmp/x.pdf" --diagram=nope "$sample"
 expect_status 2 "unknown page size" "$waymark" --export="$tmp/x.pdf" --page=a5 "$sample"
