@@ -8,9 +8,9 @@
  * glibc's fortified headers turn into __snprintf_chk. The waymark
  * executable defines that symbol, so the dynamic linker binds cairo's calls
  * (and any library's) to this definition before glibc's: the forms cairo
- * uses for numbers — "%f", "%.*f" and "%.NNf" — go to
- * wm_numbers_format_fixed(), which writes the same characters in a
- * twentieth of the time, and everything else, with every check, to glibc's
+ * uses for numbers — "%f", "%.*f" and "%.NNf", and "%d", "%u", "%ld" and
+ * "%lu" — go to wm-numbers.c, which writes the same characters in a tenth
+ * of the time, and everything else, with every check, to glibc's
  * __vsnprintf_chk. The fast way is taken only where it gives glibc's
  * result: a locale whose decimal point is '.', the default rounding mode,
  * a buffer the fortify check accepts. WAYMARK_LIBC_NUMBERS=1 in the
@@ -24,6 +24,7 @@
 #include <fenv.h>
 #include <langinfo.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,10 +50,9 @@ int __vsnprintf_chk  (char       *s,
 static int libc_only = -1;
 
 static int
-fast_way_allowed (void)
+libc_only_asked (void)
 {
   int only = __atomic_load_n (&libc_only, __ATOMIC_RELAXED);
-  const char *point;
 
   if (only < 0)
     {
@@ -61,9 +61,15 @@ fast_way_allowed (void)
       only = value != NULL && strcmp (value, "1") == 0;
       __atomic_store_n (&libc_only, only, __ATOMIC_RELAXED);
     }
-  if (only)
-    return 0;
-  point = nl_langinfo (RADIXCHAR);
+  return only;
+}
+
+/* Whether glibc would write a '.' and round to nearest. */
+static int
+point_and_rounding_as_expected (void)
+{
+  const char *point = nl_langinfo (RADIXCHAR);
+
   return point[0] == '.' && point[1] == '\0' && fegetround () == FE_TONEAREST;
 }
 
@@ -89,6 +95,35 @@ fixed_precision (const char *format,
   return p > format + 2 && strcmp (p, "f") == 0 ? precision : -1;
 }
 
+/* @format's one integer conversion written into @s, for "%d", "%u",
+ * "%ld" and "%lu"; -1 for any other format or when it does not fit. */
+static int
+format_integer (char       *s,
+                size_t      maxlen,
+                const char *format,
+                va_list    *ap)
+{
+  if (strcmp (format, "%d") == 0)
+    {
+      int value = va_arg (*ap, int);
+
+      return wm_numbers_format_integer (s, maxlen, value < 0,
+                                        value < 0 ? 0u - (uint64_t) value : (uint64_t) value);
+    }
+  if (strcmp (format, "%u") == 0)
+    return wm_numbers_format_integer (s, maxlen, 0, va_arg (*ap, unsigned int));
+  if (strcmp (format, "%ld") == 0)
+    {
+      long value = va_arg (*ap, long);
+
+      return wm_numbers_format_integer (s, maxlen, value < 0,
+                                        value < 0 ? 0u - (uint64_t) value : (uint64_t) value);
+    }
+  if (strcmp (format, "%lu") == 0)
+    return wm_numbers_format_integer (s, maxlen, 0, va_arg (*ap, unsigned long));
+  return -1;
+}
+
 int
 __snprintf_chk (char       *s,
                 size_t      maxlen,
@@ -101,14 +136,17 @@ __snprintf_chk (char       *s,
   int written = -1;
 
   va_start (ap, format);
-  if (format[0] == '%' && slen >= maxlen && fast_way_allowed ())
+  if (format[0] == '%' && slen >= maxlen && !libc_only_asked ())
     {
       va_list args;
       int precision;
 
       va_copy (args, ap);
-      precision = fixed_precision (format, &args);
-      if (precision >= 0)
+      /* Integers do not depend on the locale (there is no ' flag). */
+      if (format[1] == 'd' || format[1] == 'u' || format[1] == 'l')
+        written = format_integer (s, maxlen, format, &args);
+      else if (point_and_rounding_as_expected () &&
+               (precision = fixed_precision (format, &args)) >= 0)
         written = wm_numbers_format_fixed (s, maxlen, va_arg (args, double), precision);
       va_end (args);
     }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* Writes @value with @precision digits after a '.' into @buffer, exactly
  * as the C library's snprintf (buffer, size, "%.*f", precision, value)
@@ -20,3 +21,12 @@ int wm_numbers_format_fixed (char   *buffer,
                              size_t  size,
                              double  value,
                              int     precision);
+
+/* Writes the integer -@magnitude (when @negative) or @magnitude into
+ * @buffer, as snprintf's "%d", "%u", "%ld" and "%lu" do. Returns the
+ * length written, or -1, having written nothing, when it does not fit in
+ * @size with its NUL. */
+int wm_numbers_format_integer (char     *buffer,
+                               size_t    size,
+                               int       negative,
+                               uint64_t  magnitude);

@@ -3,8 +3,8 @@
  * Copyright 2026 The Waymark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The formatter must write, character for character, what snprintf's
- * "%.*f" writes (in the C locale, rounding to nearest), because the
+ * The formatters must write, character for character, what snprintf's
+ * "%.*f" (and "%d", "%u", "%ld", "%lu") writes (in the C locale, rounding to nearest), because the
  * waymark executable hands it cairo's numbers in place of glibc's
  * (app/wm-libc-numbers.c). Compared here over random bit patterns of
  * every magnitude it takes, the exact halves where rounding goes to the
@@ -129,6 +129,48 @@ test_edges (void)
   g_assert_cmpstr (buffer, ==, "12.500000");
 }
 
+/* Integers, as "%d", "%u", "%ld" and "%lu" write them. */
+static void
+test_integers (void)
+{
+  static const long edges[] = { 0, 1, -1, 9, 10, -10, G_MAXINT, G_MININT, G_MAXLONG, G_MINLONG };
+  GRand *rand = g_rand_new_with_seed (3);
+  char ours[32], theirs[32];
+
+  for (guint i = 0; i < 200000 + G_N_ELEMENTS (edges); i++)
+    {
+      long value = i < G_N_ELEMENTS (edges)
+                     ? edges[i]
+                     : (long) (((guint64) g_rand_int (rand) << 32) | g_rand_int (rand)) >>
+                         g_rand_int_range (rand, 0, 64);
+      int small = (int) value;
+
+      snprintf (theirs, sizeof theirs, "%ld", value);
+      wm_numbers_format_integer (ours, sizeof ours, value < 0,
+                                 value < 0 ? 0u - (guint64) value : (guint64) value);
+      g_assert_cmpstr (ours, ==, theirs);
+      snprintf (theirs, sizeof theirs, "%lu", (unsigned long) value);
+      wm_numbers_format_integer (ours, sizeof ours, 0, (unsigned long) value);
+      g_assert_cmpstr (ours, ==, theirs);
+      snprintf (theirs, sizeof theirs, "%d", small);
+      wm_numbers_format_integer (ours, sizeof ours, small < 0,
+                                 small < 0 ? 0u - (guint64) small : (guint64) small);
+      g_assert_cmpstr (ours, ==, theirs);
+      snprintf (theirs, sizeof theirs, "%u", (unsigned) small);
+      g_assert_cmpint (wm_numbers_format_integer (ours, sizeof ours, 0, (unsigned) small), ==,
+                       (int) strlen (theirs));
+      g_assert_cmpstr (ours, ==, theirs);
+    }
+  g_rand_free (rand);
+
+  /* Too small a buffer: nothing written. */
+  memcpy (ours, "untouched", 10);
+  g_assert_cmpint (wm_numbers_format_integer (ours, 3, TRUE, 42), ==, -1);
+  g_assert_cmpstr (ours, ==, "untouched");
+  g_assert_cmpint (wm_numbers_format_integer (ours, 4, TRUE, 42), ==, 3);
+  g_assert_cmpstr (ours, ==, "-42");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -140,5 +182,6 @@ main (int   argc,
   g_test_add_func ("/numbers/page-values", test_page_values);
   g_test_add_func ("/numbers/exact-halves", test_exact_halves);
   g_test_add_func ("/numbers/edges", test_edges);
+  g_test_add_func ("/numbers/integers", test_integers);
   return g_test_run ();
 }
