@@ -234,6 +234,42 @@ wm_draw_box (cairo_t       *cr,
   fill_and_stroke (cr, fill, stroke, line_width);
 }
 
+/* On a raster surface, an ellipse with a solid outline around an opaque
+ * fill is drawn as two fills: the outline's colour over the ellipse grown
+ * by half the pen, then the fill over it shrunk by half the pen. Cairo's
+ * stroker took three quarters of a use case's painting in a 50 000-item
+ * PNG; two fills cost a third of a fill and a stroke. The edges lie where
+ * the stroke's do to within a fifth of a pixel at a thick pen on a flat
+ * ellipse, a few hundredths at the editor's usual sizes (an ellipse's
+ * offset is not quite an ellipse; tests/test-render.c), and the colours
+ * meet edge to edge as the stroke's inner edge met the fill. Files keep the stroke, which editors
+ * can edit. */
+static gboolean
+ellipse_as_two_fills (cairo_t       *cr,
+                      const WmRect  *rect,
+                      const WmColor *fill,
+                      const WmColor *stroke,
+                      double         line_width)
+{
+  double half = line_width / 2;
+  WmRect outer = { rect->x - half, rect->y - half, rect->width + line_width,
+                   rect->height + line_width };
+  WmRect inner = { rect->x + half, rect->y + half, rect->width - line_width,
+                   rect->height - line_width };
+
+  if (fill == NULL || stroke == NULL || fill->alpha < 1 || stroke->alpha < 1 ||
+      line_width <= 0 || inner.width <= 0 || inner.height <= 0 ||
+      wm_target_is_file (cr) || cairo_get_dash_count (cr) > 0)
+    return FALSE;
+  wm_path_ellipse (cr, &outer);
+  wm_set_color (cr, stroke);
+  wm_fill (cr);
+  wm_path_ellipse (cr, &inner);
+  wm_set_color (cr, fill);
+  wm_fill (cr);
+  return TRUE;
+}
+
 void
 wm_draw_ellipse (cairo_t       *cr,
                  const WmRect  *rect,
@@ -241,6 +277,8 @@ wm_draw_ellipse (cairo_t       *cr,
                  const WmColor *stroke,
                  double         line_width)
 {
+  if (ellipse_as_two_fills (cr, rect, fill, stroke, line_width))
+    return;
   wm_path_ellipse (cr, rect);
   fill_and_stroke (cr, fill, stroke, line_width);
 }
