@@ -242,8 +242,8 @@ wm_draw_box (cairo_t       *cr,
  * the stroke's do to within a fifth of a pixel at a thick pen on a flat
  * ellipse, a few hundredths at the editor's usual sizes (an ellipse's
  * offset is not quite an ellipse; tests/test-render.c), and the colours
- * meet edge to edge as the stroke's inner edge met the fill. Files keep the stroke, which editors
- * can edit. */
+ * meet edge to edge as the stroke's inner edge met the fill. Files keep
+ * the stroke, which editors can edit. */
 static gboolean
 ellipse_as_two_fills (cairo_t       *cr,
                       const WmRect  *rect,

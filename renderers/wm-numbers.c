@@ -36,8 +36,8 @@ static const uint64_t powers_of_ten[MAX_PRECISION + 1] = {
   100000000000000000ull, 1000000000000000000ull,
 };
 
-/* |value| × 10^precision rounded to an integer, ties to even; FALSE when
- * |value| reaches 2^63. */
+/* |value| × 10^precision rounded to an integer, ties to even; 0 when
+ * |value| reaches 2^63, else 1. */
 static int
 scaled_and_rounded (double  value,
                     int     precision,
