@@ -264,7 +264,8 @@ svg_stream_pass_head (SvgStream *svg)
   if (root_end == NULL)
     return;
   svg_stream_pass (svg, (gsize) (root_end + 1 - data));
-  _wm_export_write (svg->sink, (const unsigned char *) svg->head->str, (unsigned int) svg->head->len);
+  _wm_export_write (svg->sink, (const unsigned char *) svg->head->str,
+                    (unsigned int) svg->head->len);
   g_string_free (g_steal_pointer (&svg->head), TRUE);
 }
 
