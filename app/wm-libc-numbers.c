@@ -95,6 +95,15 @@ fixed_precision (const char *format,
   return p > format + 2 && strcmp (p, "f") == 0 ? precision : -1;
 }
 
+static int
+format_signed (char   *s,
+               size_t  maxlen,
+               long    value)
+{
+  return wm_numbers_format_integer (s, maxlen, value < 0,
+                                    value < 0 ? 0u - (uint64_t) value : (uint64_t) value);
+}
+
 /* @format's one integer conversion written into @s, for "%d", "%u",
  * "%ld" and "%lu"; -1 for any other format or when it does not fit. */
 static int
@@ -104,21 +113,11 @@ format_integer (char       *s,
                 va_list    *ap)
 {
   if (strcmp (format, "%d") == 0)
-    {
-      int value = va_arg (*ap, int);
-
-      return wm_numbers_format_integer (s, maxlen, value < 0,
-                                        value < 0 ? 0u - (uint64_t) value : (uint64_t) value);
-    }
+    return format_signed (s, maxlen, va_arg (*ap, int));
+  if (strcmp (format, "%ld") == 0)
+    return format_signed (s, maxlen, va_arg (*ap, long));
   if (strcmp (format, "%u") == 0)
     return wm_numbers_format_integer (s, maxlen, 0, va_arg (*ap, unsigned int));
-  if (strcmp (format, "%ld") == 0)
-    {
-      long value = va_arg (*ap, long);
-
-      return wm_numbers_format_integer (s, maxlen, value < 0,
-                                        value < 0 ? 0u - (uint64_t) value : (uint64_t) value);
-    }
   if (strcmp (format, "%lu") == 0)
     return wm_numbers_format_integer (s, maxlen, 0, va_arg (*ap, unsigned long));
   return -1;

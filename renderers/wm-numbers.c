@@ -83,6 +83,41 @@ scaled_and_rounded (double  value,
   return 1;
 }
 
+/* Writes @magnitude's digits, and a '-' before them when @negative, in
+ * front of @start; returns the new start. */
+static char *
+prepend_integer (char     *start,
+                 int       negative,
+                 uint64_t  magnitude)
+{
+  do
+    {
+      *--start = (char) ('0' + magnitude % 10);
+      magnitude /= 10;
+    }
+  while (magnitude != 0);
+  if (negative)
+    *--start = '-';
+  return start;
+}
+
+/* Copies the characters from @start to @end and a NUL into @buffer;
+ * their length, or -1, having written nothing, when they do not fit. */
+static int
+copy_out (char       *buffer,
+          size_t      size,
+          const char *start,
+          const char *end)
+{
+  size_t length = (size_t) (end - start);
+
+  if (length >= size)
+    return -1;
+  memcpy (buffer, start, length);
+  buffer[length] = '\0';
+  return (int) length;
+}
+
 int
 wm_numbers_format_fixed (char   *buffer,
                          size_t  size,
@@ -90,10 +125,9 @@ wm_numbers_format_fixed (char   *buffer,
                          int     precision)
 {
   char digits[48];
-  char *start = digits + sizeof digits;
+  char *end = digits + sizeof digits, *start = end;
   WmU128 rounded;
   uint64_t whole, fraction;
-  size_t length;
 
   if (!isfinite (value) || precision < 0 || precision > MAX_PRECISION ||
       !scaled_and_rounded (value, precision, &rounded))
@@ -116,20 +150,8 @@ wm_numbers_format_fixed (char   *buffer,
     }
   if (precision > 0)
     *--start = '.';
-  do
-    {
-      *--start = (char) ('0' + whole % 10);
-      whole /= 10;
-    }
-  while (whole != 0);
-  if (signbit (value))
-    *--start = '-';
-  length = (size_t) (digits + sizeof digits - start);
-  if (length >= size)
-    return -1;
-  memcpy (buffer, start, length);
-  buffer[length] = '\0';
-  return (int) length;
+  start = prepend_integer (start, signbit (value), whole);
+  return copy_out (buffer, size, start, end);
 }
 
 int
@@ -139,21 +161,7 @@ wm_numbers_format_integer (char     *buffer,
                            uint64_t  magnitude)
 {
   char digits[24];
-  char *start = digits + sizeof digits;
-  size_t length;
+  char *end = digits + sizeof digits;
 
-  do
-    {
-      *--start = (char) ('0' + magnitude % 10);
-      magnitude /= 10;
-    }
-  while (magnitude != 0);
-  if (negative)
-    *--start = '-';
-  length = (size_t) (digits + sizeof digits - start);
-  if (length >= size)
-    return -1;
-  memcpy (buffer, start, length);
-  buffer[length] = '\0';
-  return (int) length;
+  return copy_out (buffer, size, prepend_integer (end, negative, magnitude), end);
 }
