@@ -23,7 +23,16 @@
  * once, not once for the fill and once for the stroke. Overlaps are found
  * between bounding boxes (of the path, grown by the pen; of the layout's
  * ink), so they are never missed; a grid of @cell-sized squares keeps the
- * search near each shape.
+ * search near each shape. Where the shapes crowd into a part of the clip
+ * (a long journey scaled onto a page as a thin strip), the cells there fill
+ * up and every search reads hundreds of boxes: when the searches since the
+ * grid was laid have read more than REGRID_WORK boxes and cells a shape on
+ * average, and the shapes so far are dense enough for cells a quarter as
+ * wide (the first grid is sized for items, which are a few shapes each:
+ * half as wide is what a batch of shapes spread evenly comes to, and laying
+ * its grid anew gains nothing) or have spread past the grid, it is laid
+ * anew over the box they lie in, its cells sized for their number, at most
+ * once each time they double.
  *
  * What the batch cannot reorder safely it does not take: a shape under a
  * clip or group other than the one it was opened under, an operator other
@@ -50,6 +59,11 @@
 #define BIG_CELLS 1024
 /* The grid has at most this many cells a side. */
 #define MAX_CELLS 1024
+/* The grid is laid anew when a search reads more boxes and cells than this
+ * on average (some ten per shape where the cells fit the shapes), over at
+ * least REGRID_SHAPES shapes since it was last laid. */
+#define REGRID_WORK 64
+#define REGRID_SHAPES 256
 
 typedef enum
 {
@@ -115,11 +129,18 @@ typedef struct
   cairo_surface_t *target;
   double           clip[4];
   double           cell;
+  double           origin[2];  /* the device point where the grid starts */
   GPtrArray       *groups;
   GHashTable      *by_style;   /* Style → GArray of group indices, ascending */
   Cell            *cells;      /* columns × rows over the clip, row by row */
   gint64           columns, rows;
   GArray          *big;        /* of Entry */
+  GArray          *all;        /* of Entry: every box filed, to lay the grid anew */
+  double           bounds[4];  /* the box around them, within the clip */
+  guint64          work;       /* boxes and cells read since the grid was laid */
+  guint            n_searches; /* searches since then */
+  guint            n_laid;     /* how many boxes were filed when it was */
+  guint            n_regrids;
   Shape            pending;    /* a fill kept for the stroke that may follow */
   guint            n_groups_drawn;
   guint            n_ops;
@@ -171,6 +192,7 @@ batch_free (gpointer data)
     g_clear_pointer (&batch->cells[i].entries, g_array_unref);
   g_free (batch->cells);
   g_array_unref (batch->big);
+  g_array_unref (batch->all);
   g_clear_pointer (&batch->pending.path, cairo_path_destroy);
   g_free (batch);
 }
@@ -211,10 +233,14 @@ _wm_batch_open (cairo_t *cr,
    * overlap still share one. */
   batch->cell = MAX (batch->cell, MAX (batch->clip[2] - batch->clip[0],
                                         batch->clip[3] - batch->clip[1]) / MAX_CELLS);
+  batch->origin[0] = batch->clip[0];
+  batch->origin[1] = batch->clip[1];
   batch->columns = (gint64) CLAMP (ceil ((batch->clip[2] - batch->clip[0]) / batch->cell), 1, MAX_CELLS);
   batch->rows = (gint64) CLAMP (ceil ((batch->clip[3] - batch->clip[1]) / batch->cell), 1, MAX_CELLS);
   batch->cells = g_new0 (Cell, batch->columns * batch->rows);
   batch->big = g_array_new (FALSE, FALSE, sizeof (Entry));
+  batch->all = g_array_new (FALSE, FALSE, sizeof (Entry));
+  memcpy (batch->bounds, batch->clip, sizeof batch->bounds);
   if (cairo_set_user_data (cr, &batch_key, batch, batch_free) != CAIRO_STATUS_SUCCESS)
     batch_free (batch);
 }
@@ -304,6 +330,11 @@ draw_all (Batch   *batch,
         batch->cells[i].top = 0;
       }
   g_array_set_size (batch->big, 0);
+  g_array_set_size (batch->all, 0);
+  memcpy (batch->bounds, batch->clip, sizeof batch->bounds);
+  batch->work = 0;
+  batch->n_searches = 0;
+  batch->n_laid = 0;
   batch->drawing = FALSE;
 }
 
@@ -334,8 +365,8 @@ _wm_batch_close (cairo_t *cr)
 
   _wm_batch_flush (cr);
   if (batch != NULL)
-    g_debug ("%u shapes and texts drawn in %u groups, %u flushes", batch->n_ops,
-             batch->n_groups_drawn, batch->n_flushes);
+    g_debug ("%u shapes and texts drawn in %u groups, %u flushes, grid laid anew %u times",
+             batch->n_ops, batch->n_groups_drawn, batch->n_flushes, batch->n_regrids);
   cairo_set_user_data (cr, &batch_key, NULL, NULL);
 }
 
@@ -352,6 +383,19 @@ _wm_batch_get_counts (cairo_t *cr,
     *n_groups = batch != NULL ? batch->n_groups_drawn + batch->groups->len : 0;
   if (n_ops != NULL)
     *n_ops = batch != NULL ? batch->n_ops + pending : 0;
+}
+
+void
+_wm_batch_get_grid (cairo_t *cr,
+                    guint   *n_regrids,
+                    double  *cell)
+{
+  Batch *batch = batch_get (cr);
+
+  if (n_regrids != NULL)
+    *n_regrids = batch != NULL ? batch->n_regrids : 0;
+  if (cell != NULL)
+    *cell = batch != NULL ? batch->cell : 0;
 }
 
 /* The box around the corners of the box @from (x0, y0, x1, y1) brought
@@ -447,10 +491,10 @@ cell_range (const Batch *batch,
             const Entry *box,
             CellRange   *range)
 {
-  range->x0 = cell_index (batch, box->x0 - batch->clip[0], batch->columns);
-  range->y0 = cell_index (batch, box->y0 - batch->clip[1], batch->rows);
-  range->x1 = cell_index (batch, box->x1 - batch->clip[0], batch->columns);
-  range->y1 = cell_index (batch, box->y1 - batch->clip[1], batch->rows);
+  range->x0 = cell_index (batch, box->x0 - batch->origin[0], batch->columns);
+  range->y0 = cell_index (batch, box->y0 - batch->origin[1], batch->rows);
+  range->x1 = cell_index (batch, box->x1 - batch->origin[0], batch->columns);
+  range->y1 = cell_index (batch, box->y1 - batch->origin[1], batch->rows);
   return (range->x1 - range->x0 + 1) * (range->y1 - range->y0 + 1) < BIG_CELLS;
 }
 
@@ -488,6 +532,8 @@ latest_met (Batch       *batch,
   gboolean found = FALSE;
   CellRange range;
 
+  batch->n_searches++;
+  batch->work += batch->big->len;
   meet_entries (batch->big, box, &found, latest);
   if (!cell_range (batch, box, &range))
     {
@@ -504,15 +550,20 @@ latest_met (Batch       *batch,
       {
         Cell *cell = &batch->cells[y * batch->columns + x];
 
+        batch->work++;
         if (cell->entries != NULL && (!found || cell->top > *latest))
-          meet_entries (cell->entries, box, &found, latest);
+          {
+            batch->work += cell->entries->len;
+            meet_entries (cell->entries, box, &found, latest);
+          }
       }
   return found;
 }
 
+/* Puts @box in the cells it covers, or with the big ones. */
 static void
-file_box (Batch       *batch,
-          const Entry *box)
+place_box (Batch       *batch,
+           const Entry *box)
 {
   CellRange range;
 
@@ -531,6 +582,92 @@ file_box (Batch       *batch,
         g_array_append_vals (cell->entries, box, 1);
         cell->top = MAX (cell->top, box->group);
       }
+}
+
+/* The size of cells about twice as wide as the space of one box filed so
+ * far, in the box they lie in. */
+static double
+dense_cell (const Batch *batch)
+{
+  double width = batch->bounds[2] - batch->bounds[0], height = batch->bounds[3] - batch->bounds[1];
+
+  return 2 * sqrt (MAX (width, 1) * MAX (height, 1) / batch->all->len);
+}
+
+/* Whether the boxes filed so far reach past the grid, where they pile up
+ * in its outer cells. */
+static gboolean
+spread_past_grid (const Batch *batch)
+{
+  return batch->bounds[0] < batch->origin[0] || batch->bounds[1] < batch->origin[1] ||
+         batch->bounds[2] > batch->origin[0] + (double) batch->columns * batch->cell ||
+         batch->bounds[3] > batch->origin[1] + (double) batch->rows * batch->cell;
+}
+
+/* Lays the grid anew over the box the boxes filed so far lie in, grown by
+ * its own size on every side (painters go on from where they are: the
+ * next items come beside the last ones) and kept within the clip, with
+ * cells of dense_cell(); files them all again. */
+static void
+regrid (Batch *batch)
+{
+  double x0 = batch->bounds[0], y0 = batch->bounds[1], x1 = batch->bounds[2], y1 = batch->bounds[3];
+  double width = x1 - x0, height = y1 - y0, cell = dense_cell (batch);
+
+  x0 = MAX (x0 - width, batch->clip[0]);
+  y0 = MAX (y0 - height, batch->clip[1]);
+  width = MIN (x1 + width, batch->clip[2]) - x0;
+  height = MIN (y1 + height, batch->clip[3]) - y0;
+  for (gint64 i = 0; i < batch->columns * batch->rows; i++)
+    g_clear_pointer (&batch->cells[i].entries, g_array_unref);
+  g_free (batch->cells);
+  g_array_set_size (batch->big, 0);
+  batch->origin[0] = x0;
+  batch->origin[1] = y0;
+  batch->cell = MAX (cell, MAX (width, height) / MAX_CELLS);
+  batch->columns = (gint64) CLAMP (ceil (width / batch->cell), 1, MAX_CELLS);
+  batch->rows = (gint64) CLAMP (ceil (height / batch->cell), 1, MAX_CELLS);
+  batch->cells = g_new0 (Cell, batch->columns * batch->rows);
+  for (guint i = 0; i < batch->all->len; i++)
+    place_box (batch, &g_array_index (batch->all, Entry, i));
+  batch->n_regrids++;
+}
+
+/* Grows the bounds to take in @box, within the clip: the first box filed
+ * sets them (they start as the clip). */
+static void
+grow_bounds (Batch       *batch,
+             const Entry *box)
+{
+  const double edges[4] = { box->x0, box->y0, box->x1, box->y1 };
+
+  for (guint i = 0; i < 4; i++)
+    {
+      double edge = batch->all->len == 0 ? edges[i]
+                    : i < 2 ? MIN (batch->bounds[i], edges[i]) : MAX (batch->bounds[i], edges[i]);
+
+      batch->bounds[i] = CLAMP (edge, batch->clip[i % 2], batch->clip[2 + i % 2]);
+    }
+}
+
+/* Files @box, whose group is set, and lays the grid anew when searching it
+ * has cost too much since it was last laid and the boxes have doubled. */
+static void
+file_box (Batch       *batch,
+          const Entry *box)
+{
+  grow_bounds (batch, box);
+  g_array_append_vals (batch->all, box, 1);
+  place_box (batch, box);
+  if (batch->n_searches >= REGRID_SHAPES && batch->work > REGRID_WORK * (guint64) batch->n_searches
+      && batch->all->len >= 2 * batch->n_laid
+      && (dense_cell (batch) <= batch->cell / 4 || spread_past_grid (batch)))
+    {
+      regrid (batch);
+      batch->n_laid = batch->all->len;
+      batch->work = 0;
+      batch->n_searches = 0;
+    }
 }
 
 /* The group that takes a shape or text of @style whose ink lies in @box:

@@ -44,4 +44,10 @@ void     _wm_batch_get_counts  (cairo_t     *cr,
                                 guint       *n_groups,
                                 guint       *n_ops);
 
+/* How many times the open batch has laid its grid anew, and the size of its
+ * cells now, in device units: for tests. */
+void     _wm_batch_get_grid    (cairo_t     *cr,
+                                guint       *n_regrids,
+                                double      *cell);
+
 G_END_DECLS

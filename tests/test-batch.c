@@ -298,6 +298,101 @@ test_fill_and_stroke_as_one (void)
   cairo_surface_destroy (surface);
 }
 
+/* Cards @step apart down a strip, each overlapping the ones before it,
+ * in three colours in turn, so that each needs a group of its own; then
+ * grey cards over the strip, which must come after every card they cover,
+ * not join the grey card drawn first, apart. */
+static void
+paint_strip (cairo_t *cr,
+             guint    n,
+             double   step)
+{
+  static const double colours[3][3] = { { 1, 0, 0 }, { 0, 0.6, 0 }, { 0, 0, 1 } };
+
+  cairo_rectangle (cr, 86, 4, 8, 1);
+  cairo_set_source_rgb (cr, 0.5, 0.5, 0.5);
+  wm_fill (cr);
+  for (guint i = 0; i < n; i++)
+    {
+      const double *rgb = colours[i % 3];
+
+      cairo_rectangle (cr, 96, 4 + i * step, 8, 1);
+      cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
+      wm_fill (cr);
+    }
+  cairo_set_source_rgb (cr, 0.5, 0.5, 0.5);
+  for (guint i = 0; i < n / 4; i++)
+    {
+      cairo_rectangle (cr, 98, 4 + i * 4 * step, 4, 4 * step);
+      wm_fill (cr);
+    }
+}
+
+/* A thin strip of many shapes on a grid laid for the whole clip piles them
+ * into a few cells; the grid is laid anew, finer and over the strip, as
+ * the strip grows, and no overlap goes missing on the way. */
+static void
+test_crowded_strip_regrids (void)
+{
+  const guint n = 1400;
+  cairo_surface_t *plain = blank (SIZE, 2 * SIZE), *batched = blank (SIZE, 2 * SIZE);
+  cairo_t *cr;
+  guint groups, ops, regrids;
+  double cell;
+
+  cr = cairo_create (plain);
+  paint_strip (cr, n, 0.25);
+  cairo_destroy (cr);
+
+  cr = cairo_create (batched);
+  _wm_batch_open (cr, 40);
+  paint_strip (cr, n, 0.25);
+  _wm_batch_get_counts (cr, &groups, &ops);
+  _wm_batch_get_grid (cr, &regrids, &cell);
+  _wm_batch_close (cr);
+  cairo_destroy (cr);
+
+  g_test_message ("%u shapes in %u groups; grid laid anew %u times, cells of %g", ops, groups,
+                  regrids, cell);
+  g_assert_cmpuint (ops, ==, 1 + n + n / 4);
+  /* A card that missed one it covers would join an earlier group. */
+  g_assert_cmpuint (groups, ==, 1 + n + 1);
+  g_assert_cmpuint (regrids, >=, 2);
+  g_assert_cmpfloat (cell, <, 40.0 / 4);
+  g_assert_cmpuint (count_changed (plain, batched), ==, 0);
+  cairo_surface_destroy (plain);
+  cairo_surface_destroy (batched);
+}
+
+/* Shapes spread over the whole clip, overlapping a lot, on a grid sized for
+ * them: however many boxes a search reads, a grid laid anew would be no
+ * finer, so it is kept. */
+static void
+test_spread_shapes_keep_their_grid (void)
+{
+  cairo_surface_t *surface = blank (SIZE, SIZE);
+  cairo_t *cr = cairo_create (surface);
+  guint regrids, groups, ops, side = 40;
+  double cell;
+
+  _wm_batch_open (cr, 2 * sqrt ((double) SIZE * SIZE / (side * side)));
+  for (guint i = 0; i < side * side; i++)
+    {
+      cairo_rectangle (cr, (i % side) * SIZE / side, (i / side) * SIZE / side, 20, 20);
+      cairo_set_source_rgb (cr, i % 2, 0, 1 - i % 2);
+      wm_fill (cr);
+    }
+  _wm_batch_get_counts (cr, &groups, &ops);
+  _wm_batch_get_grid (cr, &regrids, &cell);
+  _wm_batch_close (cr);
+  g_test_message ("%u shapes in %u groups; grid laid anew %u times", ops, groups, regrids);
+  g_assert_cmpuint (ops, ==, side * side);
+  g_assert_cmpuint (regrids, ==, 0);
+  g_assert_cmpfloat (cell, ==, 10);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 /* Every diagram of the sample, and the items of each drawn together,
  * comes out as it does item by item. */
 static void
@@ -358,5 +453,8 @@ main (int   argc,
   g_test_add_func ("/render/batch/clip-draws-in-order", test_clip_draws_in_order);
   g_test_add_func ("/render/batch/fill-and-stroke-as-one", test_fill_and_stroke_as_one);
   g_test_add_func ("/render/batch/sample-unchanged", test_sample_unchanged);
+  g_test_add_func ("/render/batch/crowded-strip-regrids", test_crowded_strip_regrids);
+  g_test_add_func ("/render/batch/spread-shapes-keep-their-grid",
+                   test_spread_shapes_keep_their_grid);
   return g_test_run ();
 }
