@@ -134,6 +134,31 @@ done
 [ "$same" = 13 ] && [ "$differ" = 0 ] && echo "ok: 13 files as glibc formats them" \
   || fail "$differ of $((same + differ)) files differ from glibc's formatting (13 expected the same)"
 
+# The waymark executable opens cairo's PDF streams with a shorter zlib search
+# (app/wm-libc-deflate.c): the presentation must pass qpdf's check and hold,
+# decompressed, exactly what zlib's level 6 makes of it, in other bytes.
+if nm -D --defined-only "$waymark" | grep -q ' T deflateInit_$'; then
+  echo "ok: waymark opens cairo's zlib streams"
+else
+  fail "waymark does not define deflateInit_, so cairo's PDF streams take zlib's level 6"
+fi
+mkdir "$tmp/zlib"
+WAYMARK_ZLIB_DEFAULT=1 "$waymark" --export="$tmp/zlib/deck.pdf" "$sample"
+for file in "$tmp/fast/deck.pdf" "$tmp/zlib/deck.pdf"; do
+  qpdf --check "$file" >"$tmp/out" 2>&1 && echo "ok: qpdf --check $(basename "$(dirname "$file")")/deck.pdf" \
+    || { fail "qpdf finds errors in $file"; cat "$tmp/out" >&2; }
+  qpdf --qdf --object-streams=disable --deterministic-id "$file" "$file.qdf"
+done
+# qpdf's deterministic /ID hashes the content, creation date included.
+undated "$tmp/fast/deck.pdf.qdf" | grep -av '^ */ID \[' >"$tmp/a"
+undated "$tmp/zlib/deck.pdf.qdf" | grep -av '^ */ID \[' >"$tmp/b"
+cmp -s "$tmp/a" "$tmp/b" && echo "ok: the same PDF decompressed as at zlib's level 6" \
+  || fail "the PDF decompressed differs from the one compressed at zlib's level 6"
+undated "$tmp/fast/deck.pdf" >"$tmp/a"; undated "$tmp/zlib/deck.pdf" >"$tmp/b"
+cmp -s "$tmp/a" "$tmp/b" && fail "the PDF's streams are compressed as at zlib's level 6" \
+  || echo "ok: the PDF's streams compressed otherwise than at level 6 \
+($(wc -c <"$tmp/fast/deck.pdf") bytes, level 6 $(wc -c <"$tmp/zlib/deck.pdf"))"
+
 # Errors: a one-line message and a non-zero status, and no file left behind.
 expect_status 1 "unknown diagram" "$waymark" --export="$tmp/x.pdf" --diagram=nope "$sample"
 expect_status 2 "unknown page size" "$waymark" --export="$tmp/x.pdf" --page=a5 "$sample"
