@@ -32,22 +32,14 @@
  * window, DEF_MEM_LEVEL's 8, the default strategy. */
 #define ZLIB_MEM_LEVEL 8
 
-/* -1 until read, then 1 when WAYMARK_ZLIB_DEFAULT=1 is set, else 0. */
-static int zlib_default = -1;
-
+/* Whether WAYMARK_ZLIB_DEFAULT=1 is set: read on every call, as a PDF opens
+ * only a few streams. */
 static int
 zlib_default_asked (void)
 {
-  int asked = __atomic_load_n (&zlib_default, __ATOMIC_RELAXED);
+  const char *value = getenv ("WAYMARK_ZLIB_DEFAULT");
 
-  if (asked < 0)
-    {
-      const char *value = getenv ("WAYMARK_ZLIB_DEFAULT");
-
-      asked = value != NULL && strcmp (value, "1") == 0;
-      __atomic_store_n (&zlib_default, asked, __ATOMIC_RELAXED);
-    }
-  return asked;
+  return value != NULL && strcmp (value, "1") == 0;
 }
 
 int
