@@ -23,9 +23,14 @@
  * once, not once for the fill and once for the stroke. Overlaps are found
  * between bounding boxes (of the path, grown by the pen; of the layout's
  * ink), so they are never missed; a grid of @cell-sized squares keeps the
- * search near each shape. Where the shapes crowd into a part of the clip
- * (a long journey scaled onto a page as a thin strip), the cells there fill
- * up and every search reads hundreds of boxes: when the searches since the
+ * search near each shape. A cell's boxes are read from the latest filed
+ * back, each knowing the latest group of those filed before it, and no
+ * further than where none could be later than one the shape met: in a
+ * pile of shapes each over the ones before (a journey's emotion band, its
+ * dots and translucent labels), that is a few boxes, not the whole pile.
+ * Where the shapes crowd into a part of the clip (a long journey scaled
+ * onto a page as a thin strip), the cells there fill up and a search that
+ * meets little reads hundreds of boxes: when the searches since the
  * grid was laid have read more than REGRID_WORK boxes and cells a shape on
  * average, and the shapes so far are dense enough for cells a quarter as
  * wide (the first grid is sized for items, which are a few shapes each:
@@ -108,6 +113,8 @@ typedef struct
 {
   double x0, y0, x1, y1;
   guint  group;
+  guint  upto;   /* in a cell or the big ones: the latest group of this entry
+                  * and those filed there before it */
 } Entry;
 
 /* A path to fill or stroke, in device space, with the box its ink lies in. */
@@ -121,7 +128,6 @@ typedef struct
 typedef struct
 {
   GArray *entries;  /* of Entry */
-  guint   top;      /* the latest group of any entry */
 } Cell;
 
 typedef struct
@@ -141,6 +147,8 @@ typedef struct
   guint            n_searches; /* searches since then */
   guint            n_laid;     /* how many boxes were filed when it was */
   guint            n_regrids;
+  guint64          n_reads;    /* boxes and cells read by every search */
+  guint            n_searches_all;
   Shape            pending;    /* a fill kept for the stroke that may follow */
   guint            n_groups_drawn;
   guint            n_ops;
@@ -325,10 +333,7 @@ draw_all (Batch   *batch,
   g_hash_table_remove_all (batch->by_style);
   for (gint64 i = 0; i < batch->columns * batch->rows; i++)
     if (batch->cells[i].entries != NULL)
-      {
-        g_array_set_size (batch->cells[i].entries, 0);
-        batch->cells[i].top = 0;
-      }
+      g_array_set_size (batch->cells[i].entries, 0);
   g_array_set_size (batch->big, 0);
   g_array_set_size (batch->all, 0);
   memcpy (batch->bounds, batch->clip, sizeof batch->bounds);
@@ -365,8 +370,10 @@ _wm_batch_close (cairo_t *cr)
 
   _wm_batch_flush (cr);
   if (batch != NULL)
-    g_debug ("%u shapes and texts drawn in %u groups, %u flushes, grid laid anew %u times",
-             batch->n_ops, batch->n_groups_drawn, batch->n_flushes, batch->n_regrids);
+    g_debug ("%u shapes and texts drawn in %u groups, %u flushes, grid laid anew %u times, "
+             "%u searches read %" G_GUINT64_FORMAT " boxes and cells",
+             batch->n_ops, batch->n_groups_drawn, batch->n_flushes, batch->n_regrids,
+             batch->n_searches_all, batch->n_reads);
   cairo_set_user_data (cr, &batch_key, NULL, NULL);
 }
 
@@ -396,6 +403,19 @@ _wm_batch_get_grid (cairo_t *cr,
     *n_regrids = batch != NULL ? batch->n_regrids : 0;
   if (cell != NULL)
     *cell = batch != NULL ? batch->cell : 0;
+}
+
+void
+_wm_batch_get_reads (cairo_t *cr,
+                     guint   *n_searches,
+                     guint64 *n_reads)
+{
+  Batch *batch = batch_get (cr);
+
+  if (n_searches != NULL)
+    *n_searches = batch != NULL ? batch->n_searches_all : 0;
+  if (n_reads != NULL)
+    *n_reads = batch != NULL ? batch->n_reads : 0;
 }
 
 /* The box around the corners of the box @from (x0, y0, x1, y1) brought
@@ -505,22 +525,31 @@ boxes_meet (const Entry *a,
   return a->x0 <= b->x1 && b->x0 <= a->x1 && a->y0 <= b->y1 && b->y0 <= a->y1;
 }
 
-static void
+/* Raises *@latest to the latest group of the @entries @box meets;
+ * returns how many it read. They are read from the latest filed (the
+ * latest groups, mostly, and what a painter's next shape overlaps) back to
+ * where none filed before could be later than what was found. */
+static guint
 meet_entries (GArray      *entries,
               const Entry *box,
               gboolean    *found,
               guint       *latest)
 {
-  for (guint i = 0; i < entries->len; i++)
-    {
-      const Entry *entry = &g_array_index (entries, Entry, i);
+  guint i = entries->len;
 
+  while (i > 0)
+    {
+      const Entry *entry = &g_array_index (entries, Entry, --i);
+
+      if (*found && entry->upto <= *latest)
+        return entries->len - i;
       if ((!*found || entry->group > *latest) && boxes_meet (entry, box))
         {
           *found = TRUE;
           *latest = entry->group;
         }
     }
+  return entries->len;
 }
 
 /* The latest group holding something @box meets; FALSE when there is none. */
@@ -531,13 +560,16 @@ latest_met (Batch       *batch,
 {
   gboolean found = FALSE;
   CellRange range;
+  guint64 reads;
 
   batch->n_searches++;
-  batch->work += batch->big->len;
-  meet_entries (batch->big, box, &found, latest);
+  batch->n_searches_all++;
+  reads = meet_entries (batch->big, box, &found, latest);
   if (!cell_range (batch, box, &range))
     {
       /* A big shape: what it meets is anywhere; it comes after everything. */
+      batch->work += reads;
+      batch->n_reads += reads;
       if (batch->groups->len > 0)
         {
           found = TRUE;
@@ -550,14 +582,28 @@ latest_met (Batch       *batch,
       {
         Cell *cell = &batch->cells[y * batch->columns + x];
 
-        batch->work++;
-        if (cell->entries != NULL && (!found || cell->top > *latest))
-          {
-            batch->work += cell->entries->len;
-            meet_entries (cell->entries, box, &found, latest);
-          }
+        reads++;
+        if (cell->entries != NULL)
+          reads += meet_entries (cell->entries, box, &found, latest);
       }
+  batch->work += reads;
+  batch->n_reads += reads;
   return found;
+}
+
+/* Appends @box to @entries, with the latest group it and those before it
+ * hold. */
+static void
+append_entry (GArray      *entries,
+              const Entry *box)
+{
+  Entry entry = *box;
+
+  if (entries->len > 0)
+    entry.upto = MAX (entry.group, g_array_index (entries, Entry, entries->len - 1).upto);
+  else
+    entry.upto = entry.group;
+  g_array_append_val (entries, entry);
 }
 
 /* Puts @box in the cells it covers, or with the big ones. */
@@ -569,7 +615,7 @@ place_box (Batch       *batch,
 
   if (!cell_range (batch, box, &range))
     {
-      g_array_append_vals (batch->big, box, 1);
+      append_entry (batch->big, box);
       return;
     }
   for (gint64 x = range.x0; x <= range.x1; x++)
@@ -579,8 +625,7 @@ place_box (Batch       *batch,
 
         if (cell->entries == NULL)
           cell->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
-        g_array_append_vals (cell->entries, box, 1);
-        cell->top = MAX (cell->top, box->group);
+        append_entry (cell->entries, box);
       }
 }
 

@@ -50,4 +50,10 @@ void     _wm_batch_get_grid    (cairo_t     *cr,
                                 guint       *n_regrids,
                                 double      *cell);
 
+/* How many overlap searches the open batch has made, and how many filed
+ * boxes and cells they read in all: for tests. */
+void     _wm_batch_get_reads   (cairo_t     *cr,
+                                guint       *n_searches,
+                                guint64     *n_reads);
+
 G_END_DECLS

@@ -298,14 +298,14 @@ test_fill_and_stroke_as_one (void)
   cairo_surface_destroy (surface);
 }
 
-/* Cards @step apart down a strip, each overlapping the ones before it,
- * in three colours in turn, so that each needs a group of its own; then
- * grey cards over the strip, which must come after every card they cover,
- * not join the grey card drawn first, apart. */
+/* Cards @step apart down a strip, @height high, in three colours in turn;
+ * then grey cards over the strip, which must come after every card they
+ * cover, not join the grey card drawn first, apart. */
 static void
 paint_strip (cairo_t *cr,
              guint    n,
-             double   step)
+             double   step,
+             double   height)
 {
   static const double colours[3][3] = { { 1, 0, 0 }, { 0, 0.6, 0 }, { 0, 0, 1 } };
 
@@ -316,7 +316,7 @@ paint_strip (cairo_t *cr,
     {
       const double *rgb = colours[i % 3];
 
-      cairo_rectangle (cr, 96, 4 + i * step, 8, 1);
+      cairo_rectangle (cr, 96, 4 + i * step, 8, height);
       cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
       wm_fill (cr);
     }
@@ -328,25 +328,29 @@ paint_strip (cairo_t *cr,
     }
 }
 
-/* A thin strip of many shapes on a grid laid for the whole clip piles them
- * into a few cells; the grid is laid anew, finer and over the strip, as
- * the strip grows, and no overlap goes missing on the way. */
+/* A thin strip of many shapes apart, on a grid laid for the whole clip,
+ * piles them into a few cells, where every search reads all the cell holds
+ * and meets none of them; the grid is laid anew, finer and over the
+ * strip, as the strip grows, and no overlap goes missing on the way. */
 static void
 test_crowded_strip_regrids (void)
 {
   const guint n = 1400;
-  cairo_surface_t *plain = blank (SIZE, 2 * SIZE), *batched = blank (SIZE, 2 * SIZE);
+  const int height = 1500;
+  cairo_surface_t *plain = blank (SIZE, height), *batched = blank (SIZE, height);
   cairo_t *cr;
   guint groups, ops, regrids;
   double cell;
 
+  /* Cards a pixel apart, each in a row of pixels of its own: drawn by
+   * colour, they come out the same. */
   cr = cairo_create (plain);
-  paint_strip (cr, n, 0.25);
+  paint_strip (cr, n, 1, 0.5);
   cairo_destroy (cr);
 
   cr = cairo_create (batched);
-  _wm_batch_open (cr, 40);
-  paint_strip (cr, n, 0.25);
+  _wm_batch_open (cr, 160);
+  paint_strip (cr, n, 1, 0.5);
   _wm_batch_get_counts (cr, &groups, &ops);
   _wm_batch_get_grid (cr, &regrids, &cell);
   _wm_batch_close (cr);
@@ -355,10 +359,11 @@ test_crowded_strip_regrids (void)
   g_test_message ("%u shapes in %u groups; grid laid anew %u times, cells of %g", ops, groups,
                   regrids, cell);
   g_assert_cmpuint (ops, ==, 1 + n + n / 4);
-  /* A card that missed one it covers would join an earlier group. */
-  g_assert_cmpuint (groups, ==, 1 + n + 1);
+  /* The first grey card, the three colours, the grey cards over them: one
+   * that missed a card it covers would join the first. */
+  g_assert_cmpuint (groups, ==, 5);
   g_assert_cmpuint (regrids, >=, 2);
-  g_assert_cmpfloat (cell, <, 40.0 / 4);
+  g_assert_cmpfloat (cell, <, 160.0 / 4);
   g_assert_cmpuint (count_changed (plain, batched), ==, 0);
   cairo_surface_destroy (plain);
   cairo_surface_destroy (batched);
@@ -391,6 +396,64 @@ test_spread_shapes_keep_their_grid (void)
   g_assert_cmpfloat (cell, ==, 10);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
+}
+
+/* A pile of translucent cards, each over the ones before it, in one cell of
+ * a grid laid for shapes spread over the whole clip (a journey's emotion
+ * band among its lanes): too few to lay the grid anew, every search reads
+ * the cell from its latest card back, and stops where no card filed before
+ * could come later than one it met, not at the bottom of the pile. */
+static void
+test_pile_reads_from_the_top (void)
+{
+  static const double colours[3][3] = { { 1, 0, 0 }, { 0, 0.6, 0 }, { 0, 0, 1 } };
+  const guint n = 1500, side = 8;
+  cairo_surface_t *plain = blank (SIZE, SIZE), *batched = blank (SIZE, SIZE);
+  guint groups, ops, regrids, searches;
+  guint64 reads;
+  cairo_t *cr;
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      cr = cairo_create (pass == 0 ? plain : batched);
+      if (pass == 1)
+        _wm_batch_open (cr, SIZE / side);
+      for (guint i = 0; i < side * side; i++)
+        {
+          cairo_rectangle (cr, (i % side) * SIZE / side + 16, (i / side) * SIZE / side + 16, 4, 4);
+          cairo_set_source_rgb (cr, 0.5, 0.5, 0.5);
+          wm_fill (cr);
+        }
+      for (guint i = 0; i < n; i++)
+        {
+          const double *rgb = colours[i % 3];
+
+          cairo_rectangle (cr, 2 + (i % 40) * 0.25, 2 + (i % 13) * 0.5, 8, 4);
+          cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], 0.5);
+          wm_fill (cr);
+        }
+      if (pass == 1)
+        {
+          _wm_batch_get_counts (cr, &groups, &ops);
+          _wm_batch_get_grid (cr, &regrids, NULL);
+          _wm_batch_get_reads (cr, &searches, &reads);
+          _wm_batch_close (cr);
+        }
+      cairo_destroy (cr);
+    }
+  g_test_message ("%u shapes in %u groups, %u searches read %" G_GUINT64_FORMAT " boxes and cells, "
+                  "grid laid anew %u times", ops, groups, searches, reads, regrids);
+  g_assert_cmpuint (ops, ==, side * side + n);
+  /* Translucent cards keep their order where they overlap: most need a
+   * group of their own. */
+  g_assert_cmpuint (groups, >, n / 2);
+  g_assert_cmpuint (regrids, ==, 0);
+  g_assert_cmpuint (searches, ==, ops);
+  /* Reading the whole pile would be some n / 2 a search. */
+  g_assert_cmpuint (reads, <, 8 * (guint64) searches);
+  g_assert_cmpuint (count_changed (plain, batched), ==, 0);
+  cairo_surface_destroy (plain);
+  cairo_surface_destroy (batched);
 }
 
 /* Every diagram of the sample, and the items of each drawn together,
@@ -456,5 +519,6 @@ main (int   argc,
   g_test_add_func ("/render/batch/crowded-strip-regrids", test_crowded_strip_regrids);
   g_test_add_func ("/render/batch/spread-shapes-keep-their-grid",
                    test_spread_shapes_keep_their_grid);
+  g_test_add_func ("/render/batch/pile-reads-from-the-top", test_pile_reads_from_the_top);
   return g_test_run ();
 }
