@@ -187,6 +187,26 @@ void     wm_measure_text    (const WmRenderOptions *options,
                              const WmTextStyle     *style,
                              double                *out_width,
                              double                *out_height);
+/* A text to measure with wm_measure_texts(), and its size. */
+typedef struct
+{
+  const char  *text;
+  double       width;
+  WmTextStyle  style;
+  double       out_width;
+  double       out_height;
+} WmTextMeasure;
+
+/* Measures each of @texts as wm_measure_text() would, into its out_width
+ * and out_height. Where many are not shaped yet and the machine has a
+ * second core, half of them are shaped on a thread of their own; the
+ * layouts then join the options' cache, so that drawing those texts later
+ * shapes nothing again. Painters measuring a whole diagram's texts at
+ * once (a journey's cards and notes) call it before they measure one by
+ * one. */
+void     wm_measure_texts   (const WmRenderOptions *options,
+                             WmTextMeasure         *texts,
+                             guint                  n);
 /* A label on a white pad, centred on @center, for link labels and multiplicities. */
 void     wm_draw_label      (cairo_t               *cr,
                              const WmRenderOptions *options,

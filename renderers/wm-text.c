@@ -41,6 +41,9 @@
 /* A box wider or taller than this lays out as if it were this large: Pango
  * counts in ints of 1/1024 unit. */
 #define MAX_BOX_SIZE 1000000.0
+/* wm_measure_texts() shapes on a second thread when it has this many texts
+ * to shape: a thread and a font map of its own cost some milliseconds. */
+#define MEASURE_THREAD_MIN 256
 
 struct _WmTextCache
 {
@@ -405,13 +408,16 @@ layout_size (PangoLayout *layout,
   *height = (double) logical.height / PANGO_SCALE;
 }
 
-void
-wm_measure_text (const WmRenderOptions *options,
-                 const char            *text,
-                 double                 width,
-                 const WmTextStyle     *style,
-                 double                *out_width,
-                 double                *out_height)
+/* Measures @text as wm_measure_text() does; without @make, only from
+ * layouts the cache already holds, and FALSE when it holds none. */
+static gboolean
+measure (const WmRenderOptions *options,
+         const char            *text,
+         double                 width,
+         const WmTextStyle     *style,
+         gboolean               make,
+         double                *out_width,
+         double                *out_height)
 {
   WmTextStyle free_style = *style;
   PangoLayout *layout = NULL;
@@ -424,17 +430,124 @@ wm_measure_text (const WmRenderOptions *options,
    * natural_layout_if_it_fits), so the text is shaped once, not twice. */
   if (width > 0 && plainly_one_line (text, width, style))
     {
-      layout = get_layout (options, text, -1, 0, &free_style);
-      layout_size (layout, &w, &h);
-      if (w > width)
+      layout = find_layout (options, text, -1, 0, &free_style, make);
+      if (layout != NULL)
+        layout_size (layout, &w, &h);
+      if (layout != NULL && w > width)
         layout = NULL;
     }
   if (layout == NULL)
-    layout_size (get_layout (options, text, width, 0, &free_style), &w, &h);
+    {
+      layout = find_layout (options, text, width, 0, &free_style, make);
+      if (layout == NULL)
+        return FALSE;
+      layout_size (layout, &w, &h);
+    }
   if (out_width != NULL)
     *out_width = w;
   if (out_height != NULL)
     *out_height = h;
+  return TRUE;
+}
+
+void
+wm_measure_text (const WmRenderOptions *options,
+                 const char            *text,
+                 double                 width,
+                 const WmTextStyle     *style,
+                 double                *out_width,
+                 double                *out_height)
+{
+  measure (options, text, width, style, TRUE, out_width, out_height);
+}
+
+/* Measuring many texts on two threads */
+
+typedef struct
+{
+  WmTextMeasure **texts;
+  guint           n;
+  WmTextCache    *cache;  /* the thread's own, on its own font map */
+} MeasureShare;
+
+static void
+measure_share (MeasureShare          *share,
+               const WmRenderOptions *options)
+{
+  for (guint i = 0; i < share->n; i++)
+    {
+      WmTextMeasure *m = share->texts[i];
+
+      measure (options, m->text, m->width, &m->style, TRUE, &m->out_width, &m->out_height);
+    }
+}
+
+static gpointer
+measure_thread (gpointer data)
+{
+  MeasureShare *share = data;
+  /* Pango's default font map is one per thread, so this cache's fonts are
+   * the thread's own; cairo's scaled fonts behind them are shared, and
+   * thread-safe. */
+  WmRenderOptions options = { .text = wm_text_cache_new () };
+
+  measure_share (share, &options);
+  share->cache = options.text;
+  return NULL;
+}
+
+/* Moves the layouts of @from that @to lacks into @to, within its bounds. */
+static void
+adopt_layouts (WmTextCache *to,
+               WmTextCache *from)
+{
+  GHashTableIter iter;
+  gpointer key, layout;
+
+  g_hash_table_iter_init (&iter, from->layouts);
+  while (g_hash_table_iter_next (&iter, &key, &layout))
+    {
+      gsize size = sizeof (LayoutKey) + strlen (((LayoutKey *) key)->text);
+
+      if (g_hash_table_size (to->layouts) >= MAX_LAYOUTS || to->text + size > MAX_CACHED_TEXT ||
+          g_hash_table_contains (to->layouts, key))
+        continue;
+      g_hash_table_iter_steal (&iter);
+      g_hash_table_insert (to->layouts, key, layout);
+      to->text += size;
+    }
+}
+
+void
+wm_measure_texts (const WmRenderOptions *options,
+                  WmTextMeasure         *texts,
+                  guint                  n)
+{
+  WmTextCache *cache = options && options->text ? options->text : wm_text_cache_get_default ();
+  g_autoptr(GPtrArray) unshaped = g_ptr_array_new ();
+  MeasureShare mine, theirs;
+  GThread *thread;
+
+  for (guint i = 0; i < n; i++)
+    if (!measure (options, texts[i].text, texts[i].width, &texts[i].style, FALSE,
+                  &texts[i].out_width, &texts[i].out_height))
+      g_ptr_array_add (unshaped, &texts[i]);
+  mine = (MeasureShare) { (WmTextMeasure **) unshaped->pdata, unshaped->len / 2, NULL };
+  theirs = (MeasureShare) { mine.texts + mine.n, unshaped->len - mine.n, NULL };
+  /* The later half is shaped on a thread of its own meanwhile; its layouts
+   * then join this cache, so drawing them shapes nothing again. */
+  thread = unshaped->len >= MEASURE_THREAD_MIN && g_get_num_processors () > 1
+           ? g_thread_try_new ("wm-text", measure_thread, &theirs, NULL) : NULL;
+  if (thread == NULL)
+    {
+      measure_share (&mine, options);
+      measure_share (&theirs, options);
+      return;
+    }
+  measure_share (&mine, options);
+  g_thread_join (thread);
+  adopt_layouts (cache, theirs.cache);
+  wm_text_cache_free (theirs.cache);
 }
 
 /* Far zoomed out text is unreadable anyway: grey bars stand for its lines. */

@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <cairo.h>
+#include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <glib/gstdio.h>
 #include <libxml/parser.h>
@@ -506,6 +507,115 @@ test_text_measure_then_draw (void)
 
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
+}
+
+/* Many texts: short ones and ones that wrap, at three widths, in two styles. */
+static WmTextMeasure *
+many_texts (guint n)
+{
+  WmTextMeasure *texts = g_new0 (WmTextMeasure, n);
+  static const double widths[] = { 120, -1, 60 };
+
+  for (guint i = 0; i < n; i++)
+    {
+      texts[i].text = i % 2 ? g_strdup_printf ("Card %u", i)
+                            : g_strdup_printf ("Stage %u: see the workshop photos\nand %u", i, i * 7);
+      texts[i].width = widths[i % G_N_ELEMENTS (widths)];
+      texts[i].style = wm_text_style (i % 5 ? 10 : 13);
+      texts[i].style.weight = i % 5 ? PANGO_WEIGHT_NORMAL : PANGO_WEIGHT_BOLD;
+    }
+  return texts;
+}
+
+static void
+free_texts (WmTextMeasure *texts,
+            guint          n)
+{
+  for (guint i = 0; i < n; i++)
+    g_free ((char *) texts[i].text);
+  g_free (texts);
+}
+
+static cairo_status_t
+write_to_byte_array (void                *closure,
+                     const unsigned char *data,
+                     unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* Draws @texts from @options's cache into a PDF of a fixed date, returned. */
+static GBytes *
+draw_texts_to_pdf (const WmRenderOptions *options,
+                   const WmTextMeasure   *texts,
+                   guint                  n)
+{
+  g_autoptr(GByteArray) out = g_byte_array_new ();
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (write_to_byte_array, out,
+                                                                  600, 600);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, "2026-01-01T00:00:00Z");
+  for (guint i = 0; i < n; i++)
+    wm_draw_text (cr, options, texts[i].text,
+                  &(WmRect) { (i % 4) * 140, (i / 4) % 20 * 28, 130, 26 }, &texts[i].style);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+}
+
+/* Measured all at once, half of the texts are shaped on a second thread:
+ * each measures as alone, its layout joins the caller's cache (measuring
+ * again shapes nothing), and a PDF drawn from those layouts is byte for
+ * byte the one drawn from layouts shaped on one thread — the same fonts,
+ * not a second copy of each from the other thread's font map. */
+static void
+test_text_measure_many (void)
+{
+  const guint n = 1200;
+  g_autoptr(WmTextCache) together = wm_text_cache_new ();
+  g_autoptr(WmTextCache) alone = wm_text_cache_new ();
+  WmTextMeasure *texts = many_texts (n);
+  WmRenderOptions with_together, with_alone;
+  g_autoptr(GBytes) pdf_together = NULL, pdf_alone = NULL;
+  guint shaped;
+
+  if (g_get_num_processors () < 2)
+    {
+      g_test_skip ("one processor: wm_measure_texts() shapes on this thread only");
+      free_texts (texts, n);
+      return;
+    }
+  wm_render_options_init (&with_together);
+  with_together.text = together;
+  wm_render_options_init (&with_alone);
+  with_alone.text = alone;
+  wm_measure_texts (&with_together, texts, n);
+  for (guint i = 0; i < n; i++)
+    {
+      double width, height;
+
+      wm_measure_text (&with_alone, texts[i].text, texts[i].width, &texts[i].style, &width,
+                       &height);
+      g_assert_cmpfloat (texts[i].out_width, ==, width);
+      g_assert_cmpfloat (texts[i].out_height, ==, height);
+      g_assert_cmpfloat (height, >, 0);
+    }
+  shaped = wm_text_cache_get_size (together);
+  g_assert_cmpuint (shaped, ==, wm_text_cache_get_size (alone));
+  for (guint i = 0; i < n; i++)
+    wm_measure_text (&with_together, texts[i].text, texts[i].width, &texts[i].style, NULL, NULL);
+  g_assert_cmpuint (wm_text_cache_get_size (together), ==, shaped);
+
+  pdf_together = draw_texts_to_pdf (&with_together, texts, n);
+  /* The short texts, a half, drew from the layouts measuring made: more
+   * than the quarter shaped on this thread, so some from the other's. */
+  g_assert_cmpuint (n - (wm_text_cache_get_size (together) - shaped), >, n / 4);
+  pdf_alone = draw_texts_to_pdf (&with_alone, texts, n);
+  g_assert_true (g_bytes_equal (pdf_together, pdf_alone));
+  free_texts (texts, n);
 }
 
 /* Draws @text in @box into a fresh surface with a cache of its own, after
@@ -1569,6 +1679,7 @@ main (int   argc,
   g_test_add_func ("/render/culling-agrees", test_culling_agrees);
   g_test_add_func ("/render/text-cache", test_text_cache_reuses_layouts);
   g_test_add_func ("/render/text/measure-then-draw", test_text_measure_then_draw);
+  g_test_add_func ("/render/text/measure-many", test_text_measure_many);
   g_test_add_func ("/render/text/measured-layout-drawn", test_text_measured_layout_drawn);
   g_test_add_func ("/render/stroke-in-device-space", test_stroke_in_device_space);
   g_test_add_func ("/render/ellipse-as-two-fills", test_ellipse_as_two_fills);
