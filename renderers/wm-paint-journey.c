@@ -1239,6 +1239,25 @@ note_size (const Journey *journey,
   return TRUE;
 }
 
+/* Measures the notes of the curve's points not placed yet, all at once
+ * (on two threads when there are many): a paint that will place them all
+ * then finds each measured. */
+static void
+shape_notes (const Journey *journey)
+{
+  guint n = journey->layout->emotions->len;
+  g_autoptr(GArray) texts = g_array_new (FALSE, FALSE, sizeof (WmTextMeasure));
+  WmTextMeasure note = { .width = NOTE_WIDTH, .style = note_style (journey->metrics) };
+
+  for (guint i = journey->n_placed; i < n; i++)
+    {
+      note.text = journey->note_texts->texts + journey->note_texts->at[i];
+      if (!wm_str_is_blank (note.text))
+        g_array_append_val (texts, note);
+    }
+  wm_measure_texts (NULL, (WmTextMeasure *) (gpointer) texts->data, texts->len);
+}
+
 /* A note of @w × @h above or below the dot, moved @shift along the lane.
  * A note that would reach past an end of the lane (several points share
  * the first or the last stage) slides along it; above or below its dot, it
@@ -1606,6 +1625,13 @@ paint_background (WmPaintContext *ctx)
   const WmJourneyLayout *layout = journey->layout;
 
   ctx->painter_data = journey;
+  /* An export draws every note: measured at once, they shape on two threads. */
+  if (ctx->detail && wm_target_is_file (ctx->cr))
+    {
+      g_mutex_lock (&journey->lock);
+      shape_notes (journey);
+      g_mutex_unlock (&journey->lock);
+    }
   paint_header (ctx, layout);
   paint_stages (ctx, journey);
   paint_grid (ctx, layout);
@@ -1939,34 +1965,43 @@ print_frame_labels (PrintFrame            *frame,
   frame->label_width = ceil (CLAMP (widest, 60, frame->width * 0.16));
 }
 
-/* The height of a card or KPI @width wide on the page, its text whole. */
-static double
-print_card_height (const WmItem *item,
-                   double        width)
+/* What sets the height of a card or KPI @width wide on the page: its text
+ * (a KPI's name), wrapped to the card's width inside its padding. */
+static WmTextMeasure
+print_card_text (const WmItem *item,
+                 double        width)
 {
   const Metrics *m = &print_metrics;
-  double room = width - card_link_room (item);
+  gboolean kpi = is_type (item, "kpi");
+  double room = width - card_link_room (item) - 2 * (kpi ? m->kpi_pad_x : m->card_pad_x);
+
+  return (WmTextMeasure) {
+    .text = wm_str_is_blank (item->text) ? "Ag" : item->text,
+    .width = MAX (room, 1),
+    .style = kpi ? text_style (m, KPI_NAME_SIZE, PANGO_WEIGHT_SEMIBOLD, NULL)
+                 : text_style (m, CARD_TEXT_SIZE, PANGO_WEIGHT_NORMAL, NULL),
+  };
+}
+
+/* The height of a card or KPI on the page, its text whole, from @text
+ * (print_card_text() measured). */
+static double
+print_card_height (const WmItem        *item,
+                   const WmTextMeasure *text)
+{
+  const Metrics *m = &print_metrics;
 
   if (is_type (item, "kpi"))
     {
-      WmTextStyle name = text_style (m, KPI_NAME_SIZE, PANGO_WEIGHT_SEMIBOLD, NULL);
       KpiStatus status;
-      double height;
+      double height = 2 * m->kpi_pad_y + m->kpi_row + 2 + text->out_height;
 
       kpi_status (item, &status);
-      height = 2 * m->kpi_pad_y + m->kpi_row + 2 +
-               print_text_height (item->text, room - 2 * m->kpi_pad_x, &name);
       if (kpi_has_bar (&status))
         height = MAX (height + KPI_BAR_HEIGHT + 6, 2 * m->kpi_pad_y + 2 * m->kpi_row);
       return ceil (height);
     }
-  else
-    {
-      WmTextStyle body = text_style (m, CARD_TEXT_SIZE, PANGO_WEIGHT_NORMAL, NULL);
-
-      return ceil (2 * m->card_pad_y + print_text_height (item->text, room - 2 * m->card_pad_x,
-                                                          &body));
-    }
+  return ceil (2 * m->card_pad_y + text->out_height);
 }
 
 /* One page of the print layout being made: the stages [first, last) of
@@ -2003,30 +2038,55 @@ print_page_card_cell (PrintPage    *page,
   return TRUE;
 }
 
+/* The cards and KPIs of @page, and the texts that set their heights. */
+static void
+print_page_cards (PrintPage *page,
+                  GPtrArray *cards,
+                  GArray    *texts)
+{
+  double card_width = page->column - 2 * PRINT_CELL_PAD;
+
+  for (guint i = 0; i < wm_diagram_get_n_items (page->diagram); i++)
+    {
+      const WmItem *item = wm_diagram_get_item (page->diagram, i);
+      WmTextMeasure text;
+      guint s, l;
+
+      if (!print_page_card_cell (page, item, &s, &l))
+        continue;
+      text = print_card_text (item, card_width);
+      g_ptr_array_add (cards, (gpointer) item);
+      g_array_append_val (texts, text);
+    }
+}
+
 /* Measures the cards and the lanes; returns the height the page needs. */
 static double
 print_page_measure (PrintPage *page)
 {
   const PrintFrame *frame = page->frame;
   guint n_lanes = page->base->n_lanes, n_cells = (page->last - page->first) * n_lanes;
-  double card_width = page->column - 2 * PRINT_CELL_PAD, total = 0;
+  double total = 0;
   WmTextStyle label = text_style (&print_metrics, LANE_TEXT_SIZE, PANGO_WEIGHT_BOLD, NULL);
+  g_autoptr(GPtrArray) cards = g_ptr_array_new ();
+  g_autoptr(GArray) texts = g_array_new (FALSE, FALSE, sizeof (WmTextMeasure));
 
   page->stacks = g_new0 (double, MAX (n_cells, 1));
   page->counts = g_new0 (guint, MAX (n_cells, 1));
   page->lanes = g_new0 (double, MAX (n_lanes, 1));
   page->heights = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  for (guint i = 0; i < wm_diagram_get_n_items (page->diagram); i++)
+  print_page_cards (page, cards, texts);
+  /* All at once: on two threads when many are new. */
+  wm_measure_texts (NULL, (WmTextMeasure *) (gpointer) texts->data, texts->len);
+  for (guint k = 0; k < cards->len; k++)
     {
-      const WmItem *item = wm_diagram_get_item (page->diagram, i);
-      double *height;
+      const WmItem *item = g_ptr_array_index (cards, k);
+      double *height = g_new (double, 1);
       guint s, l, cell;
 
-      if (!print_page_card_cell (page, item, &s, &l))
-        continue;
+      print_page_card_cell (page, item, &s, &l);
       cell = (s - page->first) * n_lanes + l;
-      height = g_new (double, 1);
-      *height = print_card_height (item, card_width);
+      *height = print_card_height (item, &g_array_index (texts, WmTextMeasure, k));
       g_hash_table_insert (page->heights, (gpointer) item, height);
       page->stacks[cell] += *height + (page->counts[cell] > 0 ? PRINT_CARD_GAP : 0);
       page->counts[cell]++;
@@ -2296,6 +2356,30 @@ print_grow (const WmRenderPage    *print,
   return low;
 }
 
+/* Measures at once, on two threads when there are many, what laying out
+ * the pages measures first, a page of every stage, with what painting them
+ * measures: every card at that page's width and every note of the curve. */
+static void
+print_shape_texts (const PrintFrame      *frame,
+                   const WmJourneyLayout *base,
+                   WmDiagram             *diagram)
+{
+  g_autoptr(GPtrArray) cards = g_ptr_array_new ();
+  g_autoptr(GArray) texts = g_array_new (FALSE, FALSE, sizeof (WmTextMeasure));
+  WmTextMeasure note = { .width = NOTE_WIDTH, .style = note_style (&print_metrics) };
+  PrintPage page;
+
+  print_page_init (&page, frame, base, diagram, 0, base->n_stages);
+  print_page_cards (&page, cards, texts);
+  for (guint i = 0; i < base->emotions->len; i++)
+    {
+      note.text = ((const WmItem *) g_ptr_array_index (base->emotions, i))->text;
+      if (!wm_str_is_blank (note.text))
+        g_array_append_val (texts, note);
+    }
+  wm_measure_texts (NULL, (WmTextMeasure *) (gpointer) texts->data, texts->len);
+}
+
 /* The journeys of the pages of @diagram's print layout for @print. */
 static GPtrArray *
 print_pages_new (WmDiagram          *diagram,
@@ -2307,6 +2391,7 @@ print_pages_new (WmDiagram          *diagram,
   guint n_pages;
 
   print_frame_init (&frame, print, 1, base, diagram);
+  print_shape_texts (&frame, base, diagram);
   n_pages = print_count_pages (&frame, base, diagram);
   if (n_pages == 1)
     print_frame_init (&frame, print, print_grow (print, base, diagram), base, diagram);
