@@ -19,4 +19,10 @@ gboolean _wm_render_item_bound              (WmDiagram    *diagram,
 void     _wm_render_get_extent_measuring_all (WmDiagram   *diagram,
                                              WmRect       *extent);
 
+/* Whether painting a file of many items shapes the text of its later half
+ * on a second thread (on unless turned off, as the tests do to compare);
+ * and how many items have been so shaped in this process. */
+void     _wm_render_set_shape_ahead          (gboolean      enabled);
+guint    _wm_render_get_n_shaped_ahead       (void);
+
 G_END_DECLS

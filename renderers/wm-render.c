@@ -16,6 +16,7 @@
 #include "wm-painter-private.h"
 #include "wm-rect-grid.h"
 #include "wm-render-private.h"
+#include "wm-text-private.h"
 
 /* Below this scale, text turns into grey bars and fine detail is left out:
  * the smallest body text would be under WM_RENDER_DETAIL_TEXT_PIXELS device
@@ -41,6 +42,9 @@
  * label reaching some 20 to 40 units more. `wm-paint-bench --check` measures
  * this reach and checks culling pixel by pixel. */
 #define CULL_MARGIN 160
+/* A file of this many items or more has the text of its later half shaped
+ * on a second thread while the first half is painted (see shape_ahead()). */
+#define SHAPE_AHEAD_ITEMS 1000
 
 /* One per module of wm-notations.list. */
 #define WM_PAINTER_ENTRY(c_name) &_wm_painter_##c_name,
@@ -657,6 +661,118 @@ all_items (WmDiagram *diagram)
   return all;
 }
 
+/* Shaping ahead on a second thread */
+
+static WmPaintContext paint_context (WmDiagram             *diagram,
+                                     cairo_t               *cr,
+                                     const WmRenderOptions *options);
+
+/* Painting a file of many items, the text of its later half is shaped on
+ * a second thread while this one paints the first: that thread paints the
+ * later items to a scratch surface, with a text cache and a Pango font map
+ * of its own and a sink that drops the text once it is laid out, and its
+ * layouts then join the paint's cache, so painting the later items here
+ * shapes nothing. Painters may paint one diagram from two threads at once:
+ * what they keep on the diagram is locked (the model's derived data, the
+ * value stream's extents and timeline, a journey's notes), the index is
+ * brought up to date first so that both only read it, and each thread
+ * prepares its own per-paint data. The file is the same byte for byte:
+ * cairo keeps one font face per font file, whichever thread's font map
+ * asked for it. */
+typedef struct
+{
+  WmDiagram       *diagram;
+  const WmPainter *painter;
+  GPtrArray       *items;    /* the paint's, in its order */
+  guint            from;     /* the first of them shaped ahead */
+  WmRenderOptions  options;  /* the paint's, with a cache of the thread's own */
+  cairo_matrix_t   matrix;   /* the paint's, for what depends on the scale */
+  GThread         *thread;
+} ShapeAhead;
+
+static gint shape_ahead_off;
+static gint n_shaped_ahead;
+
+void
+_wm_render_set_shape_ahead (gboolean enabled)
+{
+  g_atomic_int_set (&shape_ahead_off, !enabled);
+}
+
+guint
+_wm_render_get_n_shaped_ahead (void)
+{
+  return (guint) g_atomic_int_get (&n_shaped_ahead);
+}
+
+static void
+drop_text (cairo_t     *cr,
+           PangoLayout *layout,
+           gpointer     user_data)
+{
+}
+
+static gpointer
+shape_ahead (gpointer data)
+{
+  ShapeAhead *ahead = data;
+  cairo_surface_t *scratch = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+  WmPaintContext ctx;
+
+  ahead->options.text = wm_text_cache_new ();
+  ahead->options.min_text_size = NULL;
+  ctx = paint_context (ahead->diagram, cairo_create (scratch), &ahead->options);
+  cairo_set_matrix (ctx.cr, &ahead->matrix);
+  _wm_text_set_sink (ctx.cr, drop_text, NULL);
+  if (ahead->painter->paint_background != NULL)
+    ahead->painter->paint_background (&ctx);
+  for (guint i = ahead->from; i < ahead->items->len; i++)
+    {
+      cairo_save (ctx.cr);
+      paint_item (ahead->painter, &ctx, g_ptr_array_index (ahead->items, i));
+      cairo_restore (ctx.cr);
+    }
+  if (ahead->painter->paint_foreground != NULL)
+    ahead->painter->paint_foreground (&ctx);
+  if (ahead->painter->free_data != NULL && ctx.painter_data != NULL)
+    ahead->painter->free_data (ctx.painter_data);
+  cairo_destroy (ctx.cr);
+  cairo_surface_destroy (scratch);
+  g_atomic_int_add (&n_shaped_ahead, (gint) (ahead->items->len - ahead->from));
+  return NULL;
+}
+
+/* Starts shaping the later half of @items ahead, when the paint is worth
+ * it; returns the first item shaped ahead, or past the last. */
+static guint
+shape_ahead_start (WmPaintContext  *ctx,
+                   const WmPainter *painter,
+                   GPtrArray       *items,
+                   ShapeAhead      *ahead)
+{
+  *ahead = (ShapeAhead) { .diagram = ctx->diagram, .painter = painter, .items = items,
+                          .from = items->len / 2, .options = *ctx->options };
+  if (items->len < SHAPE_AHEAD_ITEMS || !ctx->detail || ctx->options->screen ||
+      !wm_target_is_file (ctx->cr) || g_get_num_processors () < 2 ||
+      g_atomic_int_get (&shape_ahead_off))
+    return G_MAXUINT;
+  cairo_get_matrix (ctx->cr, &ahead->matrix);
+  /* Routing links asks the index: it is read, not built, by both. */
+  wm_diagram_prepare_queries (ctx->diagram);
+  ahead->thread = g_thread_try_new ("wm-shape-ahead", shape_ahead, ahead, NULL);
+  return ahead->thread != NULL ? ahead->from : G_MAXUINT;
+}
+
+static void
+shape_ahead_join (ShapeAhead            *ahead,
+                  const WmRenderOptions *options)
+{
+  g_thread_join (g_steal_pointer (&ahead->thread));
+  _wm_text_cache_adopt (options->text != NULL ? options->text : wm_text_cache_get_default (),
+                        ahead->options.text);
+  wm_text_cache_free (ahead->options.text);
+}
+
 /* Paints the items in z-order. With a visible area, wm_render_query() picks
  * the candidates, so that the cost follows what is on screen rather than the
  * diagram's size. A node it returns is near enough to paint, unless its
@@ -670,16 +786,12 @@ paint_items (WmPaintContext  *ctx,
   WmDiagram *diagram = ctx->diagram;
   g_autoptr(GPtrArray) near = NULL;
   gboolean far = ctx->far != NULL && options->dimmed == NULL && !painter->places_nodes;
+  ShapeAhead later;
+  guint ahead;
 
   if (far && options->screen && options->visible.width > 0)
     {
       paint_far_cached (ctx, painter);
-      return;
-    }
-  if (options->visible.width <= 0 && !far)
-    {
-      for (guint i = 0; i < wm_diagram_get_n_items (diagram); i++)
-        paint_one (ctx, painter, wm_diagram_get_item (diagram, i));
       return;
     }
   if (options->visible.width > 0)
@@ -691,11 +803,15 @@ paint_items (WmPaintContext  *ctx,
       paint_far_candidates (ctx, painter, near);
       return;
     }
+  ahead = shape_ahead_start (ctx, painter, near, &later);
   for (guint i = 0; i < near->len; i++)
     {
       WmItem *item = g_ptr_array_index (near, i);
 
-      if ((wm_item_is_node (item) && !painter->places_nodes) ||
+      if (i == ahead)
+        shape_ahead_join (&later, options);
+      if (options->visible.width <= 0 ||
+          (wm_item_is_node (item) && !painter->places_nodes) ||
           (wm_item_is_link (item) && link_inside (diagram, item, &options->visible)) ||
           is_visible (diagram, painter, item, options))
         paint_one (ctx, painter, item);

@@ -1,4 +1,5 @@
-/* wm-text-private.h — handing laid-out text to something other than cairo
+/* wm-text-private.h — laid-out text handed to something other than cairo, or
+ * shaped on another thread
  *
  * Copyright 2026 The Waymark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -7,6 +8,8 @@
 
 #include <cairo.h>
 #include <pango/pango.h>
+
+#include "wm-render.h"
 
 G_BEGIN_DECLS
 
@@ -24,5 +27,10 @@ typedef void (*WmTextSinkFunc) (cairo_t     *cr,
 void _wm_text_set_sink (cairo_t        *cr,
                         WmTextSinkFunc  func,
                         gpointer        user_data);
+
+/* Moves the layouts of @from that @to lacks into @to, within its bounds:
+ * text another thread shaped for a paint that follows on this one. */
+void _wm_text_cache_adopt (WmTextCache *to,
+                           WmTextCache *from);
 
 G_END_DECLS

@@ -496,10 +496,9 @@ measure_thread (gpointer data)
   return NULL;
 }
 
-/* Moves the layouts of @from that @to lacks into @to, within its bounds. */
-static void
-adopt_layouts (WmTextCache *to,
-               WmTextCache *from)
+void
+_wm_text_cache_adopt (WmTextCache *to,
+                      WmTextCache *from)
 {
   GHashTableIter iter;
   gpointer key, layout;
@@ -546,7 +545,7 @@ wm_measure_texts (const WmRenderOptions *options,
     }
   measure_share (&mine, options);
   g_thread_join (thread);
-  adopt_layouts (cache, theirs.cache);
+  _wm_text_cache_adopt (cache, theirs.cache);
   wm_text_cache_free (theirs.cache);
 }
 

@@ -618,6 +618,99 @@ test_text_measure_many (void)
   free_texts (texts, n);
 }
 
+/* A value stream of @n processes with names of a few words, each pushing
+ * to the next. */
+static WmProject *
+many_processes (guint n)
+{
+  WmProject *project = wm_project_new ();
+  WmDiagram *diagram = wm_test_add_diagram (project, "value-stream-map", "Flow");
+  WmItem *previous = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Step %u of the order flow", i);
+      WmRect bounds = { (i % 40) * 200.0, (i / 40) * 160.0, 120, 70 };
+      WmItem *process = wm_test_add_node (diagram, "process", &bounds, name);
+
+      if (previous != NULL)
+        wm_test_add_link (diagram, "push", previous, process);
+      previous = process;
+    }
+  return project;
+}
+
+/* @diagram painted whole into a PDF (of a fixed date) or an SVG, with
+ * @cache for its text. */
+static GBytes *
+paint_file (WmDiagram   *diagram,
+            gboolean     pdf,
+            WmTextCache *cache)
+{
+  g_autoptr(GByteArray) out = g_byte_array_new ();
+  cairo_surface_t *surface = pdf ? cairo_pdf_surface_create_for_stream (write_to_byte_array, out,
+                                                                        800, 600)
+                                 : cairo_svg_surface_create_for_stream (write_to_byte_array, out,
+                                                                        800, 600);
+  cairo_t *cr = cairo_create (surface);
+  WmRenderOptions options;
+
+  g_autoptr(GRegex) surface_id = g_regex_new ("surface[0-9]+", 0, 0, NULL);
+  g_autofree char *svg = NULL;
+  gsize length;
+
+  if (pdf)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE,
+                                    "2026-01-01T00:00:00Z");
+  wm_render_options_init (&options);
+  options.text = cache;
+  cairo_scale (cr, 0.1, 0.1);
+  wm_render_diagram (diagram, cr, &options);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  if (pdf)
+    return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+  /* Cairo names an SVG's page after its surface, counted across the
+   * process: only that may differ between two paints of one process. */
+  g_byte_array_append (out, (const guint8 *) "", 1);
+  svg = g_regex_replace_literal (surface_id, (const char *) out->data, -1, 0, "surface", 0, NULL);
+  length = strlen (svg);
+  return g_bytes_new_take (g_steal_pointer (&svg), length);
+}
+
+/* A file of many items has the text of its later half shaped ahead on a
+ * second thread, and is byte for byte the file painted on one. */
+static void
+test_shape_ahead (void)
+{
+  g_autoptr(WmProject) project = many_processes (800);
+  WmDiagram *diagram = wm_project_get_diagram (project, 0);
+  guint n = wm_diagram_get_n_items (diagram), before;
+
+  if (g_get_num_processors () < 2)
+    {
+      g_test_skip ("one processor: nothing is shaped ahead");
+      return;
+    }
+  for (guint pdf = 0; pdf < 2; pdf++)
+    {
+      g_autoptr(WmTextCache) one = wm_text_cache_new ();
+      g_autoptr(WmTextCache) two = wm_text_cache_new ();
+      g_autoptr(GBytes) alone = NULL, ahead = NULL;
+
+      _wm_render_set_shape_ahead (FALSE);
+      before = _wm_render_get_n_shaped_ahead ();
+      alone = paint_file (diagram, pdf, one);
+      g_assert_cmpuint (_wm_render_get_n_shaped_ahead (), ==, before);
+      _wm_render_set_shape_ahead (TRUE);
+      ahead = paint_file (diagram, pdf, two);
+      g_assert_cmpuint (_wm_render_get_n_shaped_ahead () - before, ==, n - n / 2);
+      g_assert_cmpuint (wm_text_cache_get_size (two), ==, wm_text_cache_get_size (one));
+      g_assert_true (g_bytes_equal (alone, ahead));
+    }
+}
+
 /* Draws @text in @box into a fresh surface with a cache of its own, after
  * measuring it in @measure_width unless that is 0; @shaped receives how
  * many layouts drawing added to the cache. */
@@ -1680,6 +1773,7 @@ main (int   argc,
   g_test_add_func ("/render/text-cache", test_text_cache_reuses_layouts);
   g_test_add_func ("/render/text/measure-then-draw", test_text_measure_then_draw);
   g_test_add_func ("/render/text/measure-many", test_text_measure_many);
+  g_test_add_func ("/render/shape-ahead", test_shape_ahead);
   g_test_add_func ("/render/text/measured-layout-drawn", test_text_measured_layout_drawn);
   g_test_add_func ("/render/stroke-in-device-space", test_stroke_in_device_space);
   g_test_add_func ("/render/ellipse-as-two-fills", test_ellipse_as_two_fills);

@@ -844,6 +844,13 @@ wm_diagram_hit (WmDiagram *self,
   return hit.best;
 }
 
+void
+wm_diagram_prepare_queries (WmDiagram *self)
+{
+  g_return_if_fail (WM_IS_DIAGRAM (self));
+  sync_index (self);
+}
+
 GPtrArray *
 wm_diagram_links_of (WmDiagram  *self,
                      const char *id)

@@ -57,6 +57,10 @@ GPtrArray        *wm_diagram_links_of       (WmDiagram  *self,
 /* The items whose geometry intersects @rect, in z-order (bottom first). */
 GPtrArray        *wm_diagram_query          (WmDiagram    *self,
                                              const WmRect *rect);
+/* Brings the index behind the queries up to date now, so that those that
+ * follow, until the next change, only read it: then two threads may query
+ * at once (an export that paints on two). */
+void              wm_diagram_prepare_queries (WmDiagram  *self);
 /* The topmost item at (@x, @y): a node whose bounds contain the point, or a
  * link whose line from its source's centre through its waypoints to its
  * target's centre passes within @tolerance of it. NULL when there is none. */
