@@ -11,6 +11,7 @@
 
 #include "waymark-model.h"
 #include "wm-render.h"
+#include "wm-render-test-util.h"
 #include "wm-test-util.h"
 
 static const char *const common_ids[] = { WM_COMMON_TEXT, WM_COMMON_BOX, WM_COMMON_IMAGE, NULL };
@@ -191,15 +192,6 @@ test_image_refused (void)
   }
 }
 
-static cairo_status_t
-append_bytes (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 static guint32
 pixel_at (cairo_surface_t *surface,
           int              x,
@@ -234,7 +226,7 @@ halves_png (void)
   cairo_surface_t *surface = make_halves ();
   GByteArray *bytes = g_byte_array_new ();
 
-  g_assert_cmpint (cairo_surface_write_to_png_stream (surface, append_bytes, bytes), ==,
+  g_assert_cmpint (cairo_surface_write_to_png_stream (surface, wm_test_append_bytes, bytes), ==,
                    CAIRO_STATUS_SUCCESS);
   cairo_surface_destroy (surface);
   return g_byte_array_free_to_bytes (bytes);
@@ -339,7 +331,7 @@ test_image_svg_vector (void)
 
   base64 = wm_image_data_encode (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL);
   wm_test_set_property (diagram, image, WM_COMMON_DATA, base64);
-  surface = cairo_pdf_surface_create_for_stream (append_bytes, pdf, 400, 400);
+  surface = cairo_pdf_surface_create_for_stream (wm_test_append_bytes, pdf, 400, 400);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "test");
   cr = cairo_create (surface);
   wm_render_options_init (&options);

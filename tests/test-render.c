@@ -536,15 +536,6 @@ free_texts (WmTextMeasure *texts,
   g_free (texts);
 }
 
-static cairo_status_t
-write_to_byte_array (void                *closure,
-                     const unsigned char *data,
-                     unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 /* Draws @texts from @options's cache into a PDF of a fixed date, returned. */
 static GBytes *
 draw_texts_to_pdf (const WmRenderOptions *options,
@@ -552,7 +543,7 @@ draw_texts_to_pdf (const WmRenderOptions *options,
                    guint                  n)
 {
   g_autoptr(GByteArray) out = g_byte_array_new ();
-  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (write_to_byte_array, out,
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (wm_test_append_bytes, out,
                                                                   600, 600);
   cairo_t *cr = cairo_create (surface);
 
@@ -648,9 +639,9 @@ paint_file (WmDiagram   *diagram,
             WmTextCache *cache)
 {
   g_autoptr(GByteArray) out = g_byte_array_new ();
-  cairo_surface_t *surface = pdf ? cairo_pdf_surface_create_for_stream (write_to_byte_array, out,
+  cairo_surface_t *surface = pdf ? cairo_pdf_surface_create_for_stream (wm_test_append_bytes, out,
                                                                         800, 600)
-                                 : cairo_svg_surface_create_for_stream (write_to_byte_array, out,
+                                 : cairo_svg_surface_create_for_stream (wm_test_append_bytes, out,
                                                                         800, 600);
   cairo_t *cr = cairo_create (surface);
   WmRenderOptions options;

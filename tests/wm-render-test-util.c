@@ -83,3 +83,12 @@ wm_test_assert_rect_within (const WmRect *inner,
   g_assert_cmpfloat (outer->x + outer->width, >=, inner->x + inner->width);
   g_assert_cmpfloat (outer->y + outer->height, >=, inner->y + inner->height);
 }
+
+cairo_status_t
+wm_test_append_bytes (void                *closure,
+                      const unsigned char *data,
+                      unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
