@@ -531,6 +531,8 @@ wm_measure_texts (const WmRenderOptions *options,
     if (!measure (options, texts[i].text, texts[i].width, &texts[i].style, FALSE,
                   &texts[i].out_width, &texts[i].out_height))
       g_ptr_array_add (unshaped, &texts[i]);
+  if (unshaped->len == 0)
+    return;
   mine = (MeasureShare) { (WmTextMeasure **) unshaped->pdata, unshaped->len / 2, NULL };
   theirs = (MeasureShare) { mine.texts + mine.n, unshaped->len - mine.n, NULL };
   /* The later half is shaped on a thread of its own meanwhile; its layouts
