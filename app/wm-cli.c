@@ -636,12 +636,15 @@ wm_cli_export (const char        *path,
 
   if (!parse_export_options (request, &options, &text))
     return WM_EXIT_USAGE;
-  /* Only what the painters draw depends on the font: not a table or a text. */
+  /* Only what the painters draw depends on the font: not a table or a text.
+   * Fontconfig sets itself up while the project is read. */
   if (text == WM_EXCHANGE_UNKNOWN || request->markdown_svgs)
-    wm_cli_warn_missing_font ();
+    wm_fonts_prepare ();
   project = load_input (path, NULL);
   if (project == NULL)
     return WM_EXIT_INVALID;
+  if (text == WM_EXCHANGE_UNKNOWN || request->markdown_svgs)
+    wm_cli_warn_missing_font ();
   if (request->import != NULL && !import_into (project, request))
     return WM_EXIT_INVALID;
   if (text == WM_EXCHANGE_WAYMARK)

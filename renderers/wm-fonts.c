@@ -66,3 +66,9 @@ wm_fonts_check (char **wanted,
     *used = g_steal_pointer (&got);
   return installed;
 }
+
+void
+wm_fonts_prepare (void)
+{
+  pango_cairo_font_map_get_default ();
+}

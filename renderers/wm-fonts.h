@@ -17,4 +17,10 @@ G_BEGIN_DECLS
 gboolean wm_fonts_check (char **wanted,
                          char **used);
 
+/* Makes the calling thread's default font map, as wm_fonts_check() and the
+ * painters use: Pango reads fontconfig's configuration and font list on a
+ * thread of its own, so whatever the caller does next (reading a project)
+ * runs beside it instead of after it. */
+void     wm_fonts_prepare (void);
+
 G_END_DECLS
