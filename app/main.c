@@ -7,50 +7,47 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-#include <locale.h>
+#include <errno.h>
+#include <unistd.h>
 
-#include "wm-application.h"
+#include <glib/gi18n.h>
+
 #include "wm-cli.h"
 #include "wm-cli-merge.h"
 #include "wm-cli-team.h"
+#include "wm-programs.h"
+#include "wm-startup.h"
 
-/* The editor: every file given opens in its own window, in the running
- * instance if there is one. With @service, D-Bus started the process (the
- * desktop file is DBusActivatable) and GApplication waits for its requests. */
+/* The editor runs in waymark-editor (wm-editor-main.c), which this process
+ * becomes: the same process id, and argv[0] kept, so that the editor's
+ * name and the command it records for recent files stay `waymark`. Only the
+ * options the editor takes go with the files. Returns only on failure. */
 static int
-run_application (const char         *program,
-                 gboolean            service,
-                 const char * const *files)
+run_editor (const char         *program,
+            const char         *locale,
+            gboolean            service,
+            const char * const *files)
 {
-  g_autoptr(WmApplication) app = wm_application_new ();
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autofree char *editor = wm_program_path ("WAYMARK_EDITOR", "waymark-editor");
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *message = NULL;
+  int saved;
 
-  g_ptr_array_add (args, (gpointer) program);
+  g_ptr_array_add (args, g_strdup (program));
+  if (locale != NULL)
+    g_ptr_array_add (args, g_strdup_printf ("--locale=%s", locale));
   if (service)
-    g_ptr_array_add (args, (gpointer) "--gapplication-service");
+    g_ptr_array_add (args, g_strdup ("--gapplication-service"));
+  g_ptr_array_add (args, g_strdup ("--"));
   for (guint i = 0; files != NULL && files[i] != NULL; i++)
-    g_ptr_array_add (args, (gpointer) files[i]);
+    g_ptr_array_add (args, g_strdup (files[i]));
   g_ptr_array_add (args, NULL);
-  return g_application_run (G_APPLICATION (app), (int) args->len - 1, (char **) args->pdata);
-}
-
-/* --locale: messages, numbers and dates follow @locale rather than the
- * user's. LANGUAGE goes too, since gettext prefers it to the locale. */
-static gboolean
-use_locale (const char *locale)
-{
-  if (setlocale (LC_ALL, locale) == NULL)
-    {
-      g_autofree char *message =
-        g_strdup_printf (_("the locale “%s” is not installed (see locale -a)"), locale);
-
-      setlocale (LC_ALL, "");
-      g_printerr ("waymark: %s\n", message);
-      return FALSE;
-    }
-  g_setenv ("LANGUAGE", locale, TRUE);
-  return TRUE;
+  execv (editor, (char **) args->pdata);
+  saved = errno;
+  message = g_strdup_printf (_("the editor could not be started (%s): %s"), editor,
+                             g_strerror (saved));
+  g_printerr ("waymark: %s\n", message);
+  return WM_EXIT_INVALID;
 }
 
 int
@@ -61,7 +58,6 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) files = NULL;
   g_autofree char *locale = NULL;
-  const char *localedir;
   gboolean version = FALSE, check = FALSE, strict = FALSE;
   gboolean merge = FALSE;
   gboolean service = FALSE;
@@ -137,12 +133,7 @@ main (int   argc,
     { NULL }
   };
 
-  setlocale (LC_ALL, "");
-  /* WAYMARK_LOCALEDIR lets the tests use catalogues that are not installed. */
-  localedir = g_getenv ("WAYMARK_LOCALEDIR");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  wm_startup_init_i18n ();
 
   context = g_option_context_new (_("[PROJECT]"));
   g_option_context_set_summary (context, _("Waymark maps how a business serves its customers."));
@@ -157,7 +148,7 @@ main (int   argc,
       return WM_EXIT_USAGE;
     }
 
-  if (locale != NULL && !use_locale (locale))
+  if (locale != NULL && !wm_startup_use_locale (locale))
     return WM_EXIT_USAGE;
   if (version)
     {
@@ -194,5 +185,5 @@ main (int   argc,
       return export.output != NULL ? wm_cli_export (files[0], &export)
                                    : wm_cli_check (files[0], strict, export.format);
     }
-  return run_application (argv[0], service, (const char * const *) files);
+  return run_editor (argv[0], locale, service, (const char * const *) files);
 }

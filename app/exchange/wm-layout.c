@@ -23,6 +23,7 @@
 #include "wm-draw.h"
 #include "wm-error.h"
 #include "wm-layout.h"
+#include "wm-programs.h"
 #include "wm-project.h"
 #include "wm-use-case.h"
 
@@ -664,28 +665,6 @@ set_graphviz_error (GError  **error,
 
 /* dot runs in a program of its own, waymark-layout (wm-layout-helper.c) */
 
-/* Where waymark-layout is: as $WAYMARK_LAYOUT_HELPER says (the tests), or
- * beside the running program (the build folder), or where it is installed. */
-static char *
-helper_path (void)
-{
-  const char *path = g_getenv ("WAYMARK_LAYOUT_HELPER");
-  g_autofree char *self = NULL;
-
-  if (path != NULL && *path != '\0')
-    return g_strdup (path);
-  self = g_file_read_link ("/proc/self/exe", NULL);
-  if (self != NULL)
-    {
-      g_autofree char *dir = g_path_get_dirname (self);
-      g_autofree char *beside = g_build_filename (dir, HELPER_NAME, NULL);
-
-      if (g_file_test (beside, G_FILE_TEST_IS_EXECUTABLE))
-        return g_steal_pointer (&beside);
-    }
-  return g_build_filename (LIBEXECDIR, HELPER_NAME, NULL);
-}
-
 /* The graph in the DOT language, in a file in memory that the helper
  * reads as its standard input: no pipe to fill, nor to break. */
 static int
@@ -837,7 +816,7 @@ run_dot (Layout  *layout,
 {
   g_autoptr(GByteArray) answer = g_byte_array_new ();
   g_autoptr(GError) spawn_error = NULL;
-  g_autofree char *helper = helper_path ();
+  g_autofree char *helper = wm_program_path ("WAYMARK_LAYOUT_HELPER", HELPER_NAME);
   char *argv[] = { helper, NULL };
   gboolean complete, parsed;
   int graph, out = -1;
