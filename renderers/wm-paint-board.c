@@ -36,13 +36,13 @@ board_notes_clear (gpointer data)
 void
 wm_board_notes_unref (gpointer notes)
 {
-  g_rc_box_release_full (notes, board_notes_clear);
+  g_atomic_rc_box_release_full (notes, board_notes_clear);
 }
 
 static gpointer
 board_notes_new (WmDiagram *diagram)
 {
-  WmBoardNotes *notes = g_rc_box_new0 (WmBoardNotes);
+  WmBoardNotes *notes = g_atomic_rc_box_new0 (WmBoardNotes);
 
   notes->layout = wm_board_layout_new (diagram);
   return notes;

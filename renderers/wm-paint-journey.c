@@ -118,7 +118,7 @@ static const Metrics print_metrics = {
  * copied once for a layout's emotions stamp and shared by the painter data
  * of every layout with that stamp. Dropping cards on a long journey then
  * copies none of its points' texts again (33 000 of them took 2.5 ms of
- * the frame after the drop). Reference-counted (g_rc_box). */
+ * the frame after the drop). Reference-counted (g_atomic_rc_box). */
 typedef struct
 {
   guint64  stamp;  /* the layout's emotions stamp, or 0 on a page */
@@ -138,7 +138,7 @@ note_texts_clear (gpointer data)
 static void
 note_texts_release (gpointer data)
 {
-  g_rc_box_release_full (data, note_texts_clear);
+  g_atomic_rc_box_release_full (data, note_texts_clear);
 }
 
 /* The copy of the texts of @emotions (WmItem *) for @stamp. */
@@ -146,7 +146,7 @@ static NoteTexts *
 note_texts_new (GPtrArray *emotions,
                 guint64    stamp)
 {
-  NoteTexts *copy = g_rc_box_new0 (NoteTexts);
+  NoteTexts *copy = g_atomic_rc_box_new0 (NoteTexts);
   /* Room for a short note each, so that the copy seldom grows. */
   g_autoptr(GString) texts = g_string_sized_new (24 * (gsize) emotions->len + 1);
 
@@ -169,7 +169,7 @@ static gpointer
 note_texts_dup (gpointer data,
                 gpointer user_data)
 {
-  return data != NULL ? g_rc_box_acquire (data) : NULL;
+  return data != NULL ? g_atomic_rc_box_acquire (data) : NULL;
 }
 
 /* The texts of @layout's curve points: those kept on @diagram when they
@@ -186,7 +186,7 @@ note_texts_for (WmDiagram             *diagram,
     return kept;
   g_clear_pointer (&kept, note_texts_release);
   kept = note_texts_new (layout->emotions, stamp);
-  g_object_set_data_full (G_OBJECT (diagram), NOTE_TEXTS_KEY, g_rc_box_acquire (kept),
+  g_object_set_data_full (G_OBJECT (diagram), NOTE_TEXTS_KEY, g_atomic_rc_box_acquire (kept),
                           note_texts_release);
   return kept;
 }
@@ -333,7 +333,7 @@ journey_place_curve (Journey   *journey,
 static gpointer
 journey_new (WmDiagram *diagram)
 {
-  Journey *journey = g_rc_box_new0 (Journey);
+  Journey *journey = g_atomic_rc_box_new0 (Journey);
   WmJourneyLayout *layout = wm_journey_layout_get (diagram);
 
   journey->layout = layout;
@@ -374,7 +374,7 @@ journey_clear (gpointer data)
 static void
 journey_unref (gpointer journey)
 {
-  g_rc_box_release_full (journey, journey_clear);
+  g_atomic_rc_box_release_full (journey, journey_clear);
 }
 
 /* A reference to the diagram's layout (see _wm_painter_cached()). */
@@ -2237,7 +2237,7 @@ print_layout_emotions (Journey         *journey,
 static Journey *
 print_journey_new (PrintPage *page)
 {
-  Journey *journey = g_rc_box_new0 (Journey);
+  Journey *journey = g_atomic_rc_box_new0 (Journey);
   WmJourneyLayout *layout = g_new0 (WmJourneyLayout, 1);
   double spare = page->frame->height - print_page_measure (page), total = 0;
 
@@ -2432,7 +2432,7 @@ print_layout_clear (gpointer data)
 static gpointer
 print_set_new (WmDiagram *diagram)
 {
-  PrintSet *set = g_rc_box_new0 (PrintSet);
+  PrintSet *set = g_atomic_rc_box_new0 (PrintSet);
 
   set->layouts = g_array_new (FALSE, FALSE, sizeof (PrintLayout));
   g_array_set_clear_func (set->layouts, print_layout_clear);
@@ -2483,9 +2483,9 @@ print_journey_get (WmDiagram          *diagram,
     }
   *n_pages = journeys->len;
   if (index < journeys->len)
-    journey = g_rc_box_acquire (g_ptr_array_index (journeys, index));
+    journey = g_atomic_rc_box_acquire (g_ptr_array_index (journeys, index));
   g_mutex_unlock (&set->lock);
-  g_rc_box_release_full (set, print_set_clear);
+  g_atomic_rc_box_release_full (set, print_set_clear);
   return journey;
 }
 

@@ -1052,7 +1052,7 @@ route_fits (WmDiagram           *diagram,
 static gpointer
 vpc_new (WmDiagram *diagram)
 {
-  Vpc *vpc = g_rc_box_new0 (Vpc);
+  Vpc *vpc = g_atomic_rc_box_new0 (Vpc);
 
   vpc->notes = wm_board_notes_get (diagram);
   vpc->routes = route_fits (diagram, vpc->notes->layout);
@@ -1071,7 +1071,7 @@ vpc_clear (gpointer data)
 static void
 vpc_unref (gpointer vpc)
 {
-  g_rc_box_release_full (vpc, vpc_clear);
+  g_atomic_rc_box_release_full (vpc, vpc_clear);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Vpc, vpc_unref)

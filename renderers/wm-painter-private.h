@@ -132,8 +132,9 @@ void     _wm_far_batch_line (WmFarBatch    *batch,
 /* What a painter derives from a whole diagram (a layout), kept on the
  * diagram until its next edit, undo or redo (wm_diagram_keep_derived()),
  * so that a screen's frames, item_extent and get_extent share it and agree. @make
- * returns a g_rc_box; the result is a new reference, released with
- * g_rc_box_release_full (value, @clear). Inside an undo group that has not
+ * returns a g_atomic_rc_box (an export paints on two threads, which take and
+ * drop references at once); the result is a new reference, released with
+ * g_atomic_rc_box_release_full (value, @clear). Inside an undo group that has not
  * ended the diagram has not signalled yet, and the value is the one from
  * before the group: safe to use, only behind. A diagram outside a project
  * announces no change: it gets a fresh value every time. */

@@ -881,7 +881,7 @@ laid_out_clear (gpointer data)
 static gpointer
 laid_out_new (WmDiagram *diagram)
 {
-  LaidOut *laid_out = g_rc_box_new0 (LaidOut);
+  LaidOut *laid_out = g_atomic_rc_box_new0 (LaidOut);
   WmRect *rects;
 
   laid_out->n = wm_diagram_get_n_items (diagram);
@@ -909,7 +909,7 @@ query_bounds (WmDiagram    *diagram,
   /* Bounds kept from before an item came are no guide: test it. */
   for (guint i = laid_out->n; i < n; i++)
     g_ptr_array_add (near, wm_diagram_get_item (diagram, i));
-  g_rc_box_release_full (laid_out, laid_out_clear);
+  g_atomic_rc_box_release_full (laid_out, laid_out_clear);
   return near;
 }
 
@@ -944,14 +944,14 @@ cache_slot_free (gpointer data)
 {
   CacheSlot *slot = data;
 
-  g_rc_box_release_full (slot->value, slot->clear);
+  g_atomic_rc_box_release_full (slot->value, slot->clear);
   g_free (slot);
 }
 
 static gpointer
 cache_slot_acquire (gpointer data)
 {
-  return g_rc_box_acquire (((CacheSlot *) data)->value);
+  return g_atomic_rc_box_acquire (((CacheSlot *) data)->value);
 }
 
 gpointer
@@ -972,7 +972,7 @@ _wm_painter_cached (WmDiagram      *diagram,
   slot->value = make (diagram);
   slot->clear = clear;
   /* Taken before the diagram holds it: an edit may drop it at once. */
-  value = g_rc_box_acquire (slot->value);
+  value = g_atomic_rc_box_acquire (slot->value);
   wm_diagram_keep_derived (diagram, key, slot, cache_slot_free);
   return value;
 }
