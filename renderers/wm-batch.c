@@ -307,27 +307,35 @@ draw_group (cairo_t     *cr,
   cairo_stroke (cr);
 }
 
-/* Draws every group in order and empties the batch. */
+/* Draws @groups in order, leaving the path of @cr as it was. */
 static void
-draw_all (Batch   *batch,
-          cairo_t *cr)
+draw_groups (cairo_t   *cr,
+             GPtrArray *groups)
 {
   cairo_path_t *path;
 
-  if (batch->groups->len == 0)
-    return;
-  batch->drawing = TRUE;
-  batch->n_flushes++;
   cairo_save (cr);
   cairo_identity_matrix (cr);
   path = cairo_copy_path (cr);
-  for (guint i = 0; i < batch->groups->len; i++)
-    draw_group (cr, g_ptr_array_index (batch->groups, i));
+  for (guint i = 0; i < groups->len; i++)
+    draw_group (cr, g_ptr_array_index (groups, i));
   cairo_new_path (cr);
   if (path->status == CAIRO_STATUS_SUCCESS)
     cairo_append_path (cr, path);
   cairo_restore (cr);
   cairo_path_destroy (path);
+}
+
+/* Draws every group in order and empties the batch. */
+static void
+draw_all (Batch   *batch,
+          cairo_t *cr)
+{
+  if (batch->groups->len == 0)
+    return;
+  batch->drawing = TRUE;
+  batch->n_flushes++;
+  draw_groups (cr, batch->groups);
   batch->n_groups_drawn += batch->groups->len;
   g_ptr_array_set_size (batch->groups, 0);
   g_hash_table_remove_all (batch->by_style);
@@ -375,6 +383,46 @@ _wm_batch_close (cairo_t *cr)
              batch->n_ops, batch->n_groups_drawn, batch->n_flushes, batch->n_regrids,
              batch->n_searches_all, batch->n_reads);
   cairo_set_user_data (cr, &batch_key, NULL, NULL);
+}
+
+struct _WmBatchHeld
+{
+  GPtrArray *groups;
+};
+
+/* Closes the batch of @cr without drawing what it holds, which it returns;
+ * NULL when no batch is open. */
+WmBatchHeld *
+_wm_batch_close_held (cairo_t *cr)
+{
+  Batch *batch = batch_get (cr);
+  WmBatchHeld *held;
+
+  if (batch == NULL)
+    return NULL;
+  commit_pending (batch);
+  held = g_new (WmBatchHeld, 1);
+  held->groups = batch->groups;
+  batch->groups = g_ptr_array_new_with_free_func (group_free);
+  cairo_set_user_data (cr, &batch_key, NULL, NULL);
+  return held;
+}
+
+/* Draws on @cr, as its own batch would, what another held, and frees it.
+ * What the batch of @cr holds is to be drawn first (_wm_batch_flush()). */
+void
+_wm_batch_draw_held (cairo_t     *cr,
+                     WmBatchHeld *held)
+{
+  draw_groups (cr, held->groups);
+  _wm_batch_held_free (held);
+}
+
+void
+_wm_batch_held_free (WmBatchHeld *held)
+{
+  g_ptr_array_unref (held->groups);
+  g_free (held);
 }
 
 void

@@ -40,6 +40,15 @@ gboolean _wm_batch_show_layout (cairo_t     *cr,
 
 /* How many groups the open batch has drawn so far, and how many shapes and
  * texts went into them: for tests. */
+/* What a batch held when it was closed without drawing it, to be drawn on
+ * another context: the items another thread painted for an export. */
+typedef struct _WmBatchHeld WmBatchHeld;
+
+WmBatchHeld *_wm_batch_close_held (cairo_t     *cr);
+void         _wm_batch_draw_held  (cairo_t     *cr,
+                                   WmBatchHeld *held);
+void         _wm_batch_held_free  (WmBatchHeld *held);
+
 void     _wm_batch_get_counts  (cairo_t     *cr,
                                 guint       *n_groups,
                                 guint       *n_ops);

@@ -101,18 +101,32 @@ wm_path_ellipse (cairo_t      *cr,
   cairo_restore (cr);
 }
 
+static const cairo_user_data_key_t file_target_key;
+
 gboolean
 wm_target_is_file (cairo_t *cr)
 {
-  switch (cairo_surface_get_type (cairo_get_target (cr)))
+  cairo_surface_t *target = cairo_get_target (cr);
+
+  switch (cairo_surface_get_type (target))
     {
     case CAIRO_SURFACE_TYPE_PDF:
     case CAIRO_SURFACE_TYPE_SVG:
     case CAIRO_SURFACE_TYPE_PS:
       return TRUE;
+    case CAIRO_SURFACE_TYPE_RECORDING:
+      return cairo_surface_get_user_data (target, &file_target_key) != NULL;
     default:
       return FALSE;
     }
+}
+
+void
+_wm_target_mark_file (cairo_surface_t *recording)
+{
+  g_return_if_fail (cairo_surface_get_type (recording) == CAIRO_SURFACE_TYPE_RECORDING);
+
+  cairo_surface_set_user_data (recording, &file_target_key, (void *) &file_target_key, NULL);
 }
 
 /* Under a scaled matrix the PDF and SVG surfaces wrap every stroke in a

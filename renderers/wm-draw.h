@@ -39,6 +39,9 @@ WmColor  wm_color_darken    (const WmColor *color,
 /* Whether @cr draws into a file (PDF, PostScript, SVG), where every
  * operator is written out, rather than into pixels. */
 gboolean wm_target_is_file  (cairo_t       *cr);
+/* Makes wm_target_is_file() TRUE on a recording surface that will be
+ * painted into a file: what another thread paints for an export. */
+void     _wm_target_mark_file (cairo_surface_t *recording);
 
 /* cairo_fill(), cairo_stroke() and their _preserve() forms, the way every
  * painter draws: with the same pen, written more cheaply into PDF and SVG

@@ -390,10 +390,16 @@ get_extent (WmDiagram *diagram,
   *extent = (WmRect) { -0.5, WM_BMC_HEADER_TOP, width + 1, height + 0.5 - WM_BMC_HEADER_TOP };
 }
 
+static gpointer
+new_data (WmDiagram *diagram)
+{
+  return wm_board_notes_get (diagram);
+}
+
 static void
 paint_background (WmPaintContext *ctx)
 {
-  WmBoardNotes *notes = wm_board_notes_get (ctx->diagram);
+  WmBoardNotes *notes = new_data (ctx->diagram);
   double width, height;
 
   ctx->painter_data = notes;
@@ -425,6 +431,7 @@ const WmPainter _wm_painter_bmc = {
   .item_extent = _wm_board_item_extent,
   .item_bounds = _wm_board_item_bounds,
   .node_rect = _wm_board_node_rect,
+  .new_data = new_data,
   .free_data = wm_board_notes_unref,
   .places_nodes = TRUE,
 };

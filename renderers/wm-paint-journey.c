@@ -1618,10 +1618,16 @@ get_extent (WmDiagram *diagram,
     }
 }
 
+static gpointer
+new_data (WmDiagram *diagram)
+{
+  return journey_get (diagram);
+}
+
 static void
 paint_background (WmPaintContext *ctx)
 {
-  Journey *journey = journey_get (ctx->diagram);
+  Journey *journey = new_data (ctx->diagram);
   const WmJourneyLayout *layout = journey->layout;
 
   ctx->painter_data = journey;
@@ -2619,6 +2625,7 @@ const WmPainter _wm_painter_journey = {
   .item_bound = item_bound,
   .node_rect = node_rect,
   .item_bounds = item_bounds,
+  .new_data = new_data,
   .free_data = journey_unref,
   .places_nodes = TRUE,
 };

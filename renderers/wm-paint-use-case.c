@@ -1299,10 +1299,17 @@ paint_far (WmPaintContext *ctx,
 
 /* The painter */
 
+/* The links whose labels paint_foreground draws, over every item. */
+static gpointer
+new_data (WmDiagram *diagram)
+{
+  return g_ptr_array_new ();
+}
+
 static void
 paint_background (WmPaintContext *ctx)
 {
-  ctx->painter_data = g_ptr_array_new ();
+  ctx->painter_data = new_data (ctx->diagram);
 }
 
 /* The labels of the links painted, faded as the renderer fades the items a
@@ -1336,6 +1343,15 @@ static void
 free_labelled (gpointer labelled)
 {
   g_ptr_array_unref (labelled);
+}
+
+/* The labelled links of the items painted on another thread come after
+ * this paint's, as they come after its items. */
+static void
+take_later (WmPaintContext *ctx,
+            gpointer        later)
+{
+  g_ptr_array_extend_and_steal (ctx->painter_data, later);
 }
 
 static void
@@ -1404,6 +1420,8 @@ const WmPainter _wm_painter_use_case = {
   .paint_background = paint_background,
   .paint_item = paint_item,
   .paint_foreground = paint_foreground,
+  .new_data = new_data,
+  .take_later = take_later,
   .item_extent = item_extent,
   .link_path = link_path,
   .label_boxes = label_boxes,

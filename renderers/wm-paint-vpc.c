@@ -1341,6 +1341,19 @@ paint_free (gpointer data)
   g_free (paint);
 }
 
+/* The fits of the items painted on another thread come after this
+ * paint's, as they come after its items. */
+static void
+take_later (WmPaintContext *ctx,
+            gpointer        later)
+{
+  Paint *paint = ctx->painter_data;
+  Paint *theirs = later;
+
+  g_ptr_array_extend (paint->fits, theirs->fits, NULL, NULL);
+  paint_free (theirs);
+}
+
 static void
 get_extent (WmDiagram *diagram,
             WmRect    *extent)
@@ -1361,16 +1374,24 @@ get_extent (WmDiagram *diagram,
   wm_rect_union (extent, &(WmRect) { 0, 0, width, height }, extent);
 }
 
+static gpointer
+new_data (WmDiagram *diagram)
+{
+  Paint *paint = g_new0 (Paint, 1);
+
+  paint->vpc = vpc_get (diagram);
+  paint->fits = g_ptr_array_new ();
+  return paint;
+}
+
 static void
 paint_background (WmPaintContext *ctx)
 {
-  Paint *paint = g_new0 (Paint, 1);
+  Paint *paint = new_data (ctx->diagram);
   WmRect square;
   WmPoint c;
   double r;
 
-  paint->vpc = vpc_get (ctx->diagram);
-  paint->fits = g_ptr_array_new ();
   ctx->painter_data = paint;
 
   wm_vpc_square (ctx->diagram, &square);
@@ -1576,6 +1597,8 @@ const WmPainter _wm_painter_vpc = {
   .paint_background = paint_background,
   .paint_item = paint_item,
   .paint_foreground = paint_foreground,
+  .new_data = new_data,
+  .take_later = take_later,
   .item_extent = item_extent,
   .item_bound = item_bound,
   .node_rect = _wm_board_node_rect,

@@ -55,6 +55,16 @@ typedef struct
                             const WmItem   *item);
   /* Paints what lies above the items (a VSM timeline and totals). May be NULL. */
   void (*paint_foreground) (WmPaintContext *ctx);
+  /* The painter_data paint_background sets, for a paint of items only:
+   * another thread's share of an export (see paint_ahead() in
+   * wm-render.c). May be NULL when paint_item needs none. */
+  gpointer (*new_data)     (WmDiagram      *diagram);
+  /* Takes into @ctx->painter_data what paint_item kept, for
+   * paint_foreground, of items another thread painted after this paint's
+   * (see paint_ahead() in wm-render.c): @later is the painter_data of that
+   * paint, which this frees. May be NULL when paint_item keeps nothing. */
+  void (*take_later)       (WmPaintContext *ctx,
+                            gpointer        later);
   /* The area the item's ink covers; the contract test checks that no ink
    * lands outside it. */
   void (*item_extent)      (WmDiagram      *diagram,

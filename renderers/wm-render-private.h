@@ -19,10 +19,14 @@ gboolean _wm_render_item_bound              (WmDiagram    *diagram,
 void     _wm_render_get_extent_measuring_all (WmDiagram   *diagram,
                                              WmRect       *extent);
 
-/* Whether painting a file of many items shapes the text of its later half
- * on a second thread (on unless turned off, as the tests do to compare);
- * and how many items have been so shaped in this process. */
-void     _wm_render_set_shape_ahead          (gboolean      enabled);
+/* Whether a file of many items is painted on two threads (on unless turned
+ * off, as the tests do to compare); and how many items the second thread
+ * has shaped the text of, and painted, in this process. */
+void     _wm_render_set_paint_ahead          (gboolean      enabled);
+/* For the tests: the second thread takes the last @n_back chunks, no more
+ * and no fewer, however fast it is; 0 as it comes. */
+void     _wm_render_set_paint_ahead_split    (guint         n_back);
 guint    _wm_render_get_n_shaped_ahead       (void);
+guint    _wm_render_get_n_painted_ahead      (void);
 
 G_END_DECLS

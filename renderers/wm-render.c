@@ -42,9 +42,10 @@
  * label reaching some 20 to 40 units more. `wm-paint-bench --check` measures
  * this reach and checks culling pixel by pixel. */
 #define CULL_MARGIN 160
-/* A file of this many items or more has the text of its later half shaped
- * on a second thread while the first half is painted (see shape_ahead()). */
-#define SHAPE_AHEAD_ITEMS 1000
+/* A file of this many items or more is painted on two threads, in this
+ * many chunks (see paint_ahead()). */
+#define PAINT_AHEAD_ITEMS 1000
+#define PAINT_AHEAD_CHUNKS 8
 
 /* One per module of wm-notations.list. */
 #define WM_PAINTER_ENTRY(c_name) &_wm_painter_##c_name,
@@ -667,42 +668,83 @@ static WmPaintContext paint_context (WmDiagram             *diagram,
                                      cairo_t               *cr,
                                      const WmRenderOptions *options);
 
-/* Painting a file of many items, the text of its later half is shaped on
- * a second thread while this one paints the first: that thread paints the
- * later items to a scratch surface, with a text cache and a Pango font map
- * of its own and a sink that drops the text once it is laid out, and its
- * layouts then join the paint's cache, so painting the later items here
- * shapes nothing. Painters may paint one diagram from two threads at once:
- * what they keep on the diagram is locked (the model's derived data, the
- * value stream's extents and timeline, a journey's notes), the index is
- * brought up to date first so that both only read it, and each thread
- * prepares its own per-paint data. The file is the same byte for byte:
- * cairo keeps one font face per font file, whichever thread's font map
- * asked for it. */
+/* Painting a file of many items, a second thread paints some of them
+ * while this one paints the others. The items are cut into chunks in
+ * z-order: this thread takes chunks from the front and the other from the
+ * back until they meet, so that both finish together whatever each chunk
+ * costs (a cold text cache, a painter's data, a second core shared with
+ * the rest of the machine). The other thread paints each of its chunks by
+ * the same painter under the same matrix, with a text cache and a Pango
+ * font map of its own (its layouts join the paint's cache afterwards), into
+ * a batch of its own (wm-batch.c) that it closes without drawing. When no
+ * chunk is left, this thread draws what its batch holds, then what those
+ * batches held, chunk after chunk, each with what the painter kept of its
+ * items for the foreground (take_later): the file has the operators one
+ * thread would have written, flushed at the chunks' seams, so later items
+ * lie over earlier ones and the foreground over all. A chunk whose paint
+ * drew anything past the batch (a faded group, an image, a clip) is painted
+ * again here, its text shaped. What a painter keeps on the diagram is
+ * locked and counted atomically, the index is brought up to date first so
+ * that both threads only read it, and each thread has its own per-paint
+ * data (new_data). Cairo keeps one font face per font file, whichever
+ * thread's font map asked for it, so the file embeds each font once.
+ *
+ * Text given to a sink (an SVG's editable text) must reach it in order, and
+ * a paint that is not batched cannot be held: then the other thread only
+ * shapes the text of its chunks, painting to a scratch surface with a sink
+ * that drops it, and this thread paints every chunk. */
 typedef struct
 {
-  WmDiagram       *diagram;
-  const WmPainter *painter;
-  GPtrArray       *items;    /* the paint's, in its order */
-  guint            from;     /* the first of them shaped ahead */
-  WmRenderOptions  options;  /* the paint's, with a cache of the thread's own */
-  cairo_matrix_t   matrix;   /* the paint's, for what depends on the scale */
-  GThread         *thread;
-} ShapeAhead;
+  WmBatchHeld *held;          /* what the other thread painted, or NULL */
+  gpointer     painter_data;  /* and its painter's data */
+} Chunk;
 
-static gint shape_ahead_off;
+typedef struct
+{
+  WmDiagram         *diagram;
+  const WmPainter   *painter;
+  GPtrArray         *items;         /* the paint's, in its order */
+  WmRenderOptions    options;       /* the paint's, with a cache of the thread's own */
+  cairo_matrix_t     matrix;        /* the paint's, for what depends on the scale */
+  cairo_rectangle_t  clip;          /* the paint's clip, in device space */
+  gboolean           hold;          /* paint into batches held, not only shape */
+  double             min_text_size;
+  Chunk             *chunks;
+  guint              n_chunks;
+  GMutex             lock;
+  guint              front;         /* chunks [front, back) are not taken yet */
+  guint              back;
+  guint              split;         /* the first of the other's chunks, when fixed */
+  GThread           *thread;
+} PaintAhead;
+
+static gint paint_ahead_off;
+static gint paint_ahead_split;
 static gint n_shaped_ahead;
+static gint n_painted_ahead;
 
 void
-_wm_render_set_shape_ahead (gboolean enabled)
+_wm_render_set_paint_ahead (gboolean enabled)
 {
-  g_atomic_int_set (&shape_ahead_off, !enabled);
+  g_atomic_int_set (&paint_ahead_off, !enabled);
+}
+
+void
+_wm_render_set_paint_ahead_split (guint n_back)
+{
+  g_atomic_int_set (&paint_ahead_split, (gint) n_back);
 }
 
 guint
 _wm_render_get_n_shaped_ahead (void)
 {
   return (guint) g_atomic_int_get (&n_shaped_ahead);
+}
+
+guint
+_wm_render_get_n_painted_ahead (void)
+{
+  return (guint) g_atomic_int_get (&n_painted_ahead);
 }
 
 static void
@@ -712,65 +754,224 @@ drop_text (cairo_t     *cr,
 {
 }
 
-static gpointer
-shape_ahead (gpointer data)
+static gboolean wants_item (WmPaintContext  *ctx,
+                            const WmPainter *painter,
+                            const WmItem    *item);
+
+/* The items of chunk @chunk: [*first, *end). */
+static void
+chunk_range (const PaintAhead *ahead,
+             guint             chunk,
+             guint            *first,
+             guint            *end)
 {
-  ShapeAhead *ahead = data;
+  guint64 n = ahead->items->len;
+
+  *first = (guint) (n * chunk / ahead->n_chunks);
+  *end = (guint) (n * (chunk + 1) / ahead->n_chunks);
+}
+
+/* Takes the next chunk from the front (this thread) or the back (the other
+ * one); FALSE when none is left. */
+static gboolean
+take_chunk (PaintAhead *ahead,
+            gboolean    from_back,
+            guint      *chunk)
+{
+  gboolean taken;
+
+  g_mutex_lock (&ahead->lock);
+  taken = ahead->front < ahead->back &&
+          (ahead->split == 0 || (from_back ? ahead->back > ahead->split
+                                           : ahead->front < ahead->split));
+  if (taken)
+    *chunk = from_back ? --ahead->back : ahead->front++;
+  g_mutex_unlock (&ahead->lock);
+  return taken;
+}
+
+/* Paints the items of chunk @chunk that the paint draws on @ctx. */
+static void
+paint_chunk (PaintAhead      *ahead,
+             WmPaintContext  *ctx,
+             guint            chunk)
+{
+  guint first, end;
+
+  chunk_range (ahead, chunk, &first, &end);
+  for (guint i = first; i < end; i++)
+    if (wants_item (ctx, ahead->painter, g_ptr_array_index (ahead->items, i)))
+      paint_one (ctx, ahead->painter, g_ptr_array_index (ahead->items, i));
+}
+
+/* Paints chunk @chunk on the other thread: into a batch it holds, or for
+ * its text alone. */
+static void
+paint_chunk_ahead (PaintAhead     *ahead,
+                   WmPaintContext *ctx,
+                   guint           chunk)
+{
+  const WmPainter *painter = ahead->painter;
+  cairo_t *scratch_cr = ctx->cr;
+  guint first, end;
+
+  chunk_range (ahead, chunk, &first, &end);
+  if (ahead->hold)
+    {
+      /* Whatever reaches this surface went past the batch. */
+      cairo_surface_t *past = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA,
+                                                              &ahead->clip);
+      Chunk *out = &ahead->chunks[chunk];
+      double x, y, width, height;
+
+      _wm_target_mark_file (past);
+      ctx->cr = cairo_create (past);
+      cairo_set_matrix (ctx->cr, &ahead->matrix);
+      _wm_render_open_batch (ahead->diagram, ctx->cr, &ahead->options);
+      ctx->painter_data = painter->new_data != NULL ? painter->new_data (ahead->diagram) : NULL;
+      paint_chunk (ahead, ctx, chunk);
+      out->held = _wm_batch_close_held (ctx->cr);
+      out->painter_data = g_steal_pointer (&ctx->painter_data);
+      cairo_destroy (ctx->cr);
+      ctx->cr = scratch_cr;
+      cairo_recording_surface_ink_extents (past, &x, &y, &width, &height);
+      cairo_surface_destroy (past);
+      if (width > 0 || height > 0)
+        g_clear_pointer (&out->held, _wm_batch_held_free);
+      else
+        g_atomic_int_add (&n_painted_ahead, (gint) (end - first));
+    }
+  else
+    /* Without painter data a painter draws each item whole: all its text. */
+    for (guint i = first; i < end; i++)
+      {
+        cairo_save (ctx->cr);
+        paint_item (painter, ctx, g_ptr_array_index (ahead->items, i));
+        cairo_restore (ctx->cr);
+      }
+  g_atomic_int_add (&n_shaped_ahead, (gint) (end - first));
+}
+
+static gpointer
+paint_ahead (gpointer data)
+{
+  PaintAhead *ahead = data;
   cairo_surface_t *scratch = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
   WmPaintContext ctx;
+  guint chunk;
 
   ahead->options.text = wm_text_cache_new ();
-  ahead->options.min_text_size = NULL;
+  ahead->min_text_size = G_MAXDOUBLE;
+  ahead->options.min_text_size = ahead->hold ? &ahead->min_text_size : NULL;
   ctx = paint_context (ahead->diagram, cairo_create (scratch), &ahead->options);
   cairo_set_matrix (ctx.cr, &ahead->matrix);
   _wm_text_set_sink (ctx.cr, drop_text, NULL);
-  if (ahead->painter->paint_background != NULL)
-    ahead->painter->paint_background (&ctx);
-  for (guint i = ahead->from; i < ahead->items->len; i++)
-    {
-      cairo_save (ctx.cr);
-      paint_item (ahead->painter, &ctx, g_ptr_array_index (ahead->items, i));
-      cairo_restore (ctx.cr);
-    }
-  if (ahead->painter->paint_foreground != NULL)
-    ahead->painter->paint_foreground (&ctx);
-  if (ahead->painter->free_data != NULL && ctx.painter_data != NULL)
-    ahead->painter->free_data (ctx.painter_data);
+  while (take_chunk (ahead, TRUE, &chunk))
+    paint_chunk_ahead (ahead, &ctx, chunk);
   cairo_destroy (ctx.cr);
   cairo_surface_destroy (scratch);
-  g_atomic_int_add (&n_shaped_ahead, (gint) (ahead->items->len - ahead->from));
   return NULL;
 }
 
-/* Starts shaping the later half of @items ahead, when the paint is worth
- * it; returns the first item shaped ahead, or past the last. */
-static guint
-shape_ahead_start (WmPaintContext  *ctx,
+/* Starts painting ahead on a second thread, when the paint is worth it:
+ * FALSE when this thread is to paint every item itself. */
+static gboolean
+paint_ahead_start (WmPaintContext  *ctx,
                    const WmPainter *painter,
                    GPtrArray       *items,
-                   ShapeAhead      *ahead)
+                   PaintAhead      *ahead)
 {
-  *ahead = (ShapeAhead) { .diagram = ctx->diagram, .painter = painter, .items = items,
-                          .from = items->len / 2, .options = *ctx->options };
-  if (items->len < SHAPE_AHEAD_ITEMS || !ctx->detail || ctx->options->screen ||
+  double x0, y0, x1, y1;
+
+  *ahead = (PaintAhead) { .diagram = ctx->diagram, .painter = painter, .items = items,
+                          .options = *ctx->options };
+  if (items->len < PAINT_AHEAD_ITEMS || !ctx->detail || ctx->options->screen ||
       !wm_target_is_file (ctx->cr) || g_get_num_processors () < 2 ||
-      g_atomic_int_get (&shape_ahead_off))
-    return G_MAXUINT;
+      g_atomic_int_get (&paint_ahead_off))
+    return FALSE;
   cairo_get_matrix (ctx->cr, &ahead->matrix);
+  cairo_save (ctx->cr);
+  cairo_identity_matrix (ctx->cr);
+  cairo_clip_extents (ctx->cr, &x0, &y0, &x1, &y1);
+  cairo_restore (ctx->cr);
+  ahead->clip = (cairo_rectangle_t) { floor (x0), floor (y0), ceil (x1) - floor (x0),
+                                      ceil (y1) - floor (y0) };
+  ahead->hold = _wm_batch_is_open (ctx->cr) && !_wm_text_has_sink (ctx->cr);
+  ahead->n_chunks = PAINT_AHEAD_CHUNKS;
+  ahead->chunks = g_new0 (Chunk, ahead->n_chunks);
+  ahead->back = ahead->n_chunks;
+  if (g_atomic_int_get (&paint_ahead_split) > 0)
+    ahead->split = ahead->n_chunks - MIN ((guint) g_atomic_int_get (&paint_ahead_split),
+                                          ahead->n_chunks - 1);
+  g_mutex_init (&ahead->lock);
   /* Routing links asks the index: it is read, not built, by both. */
   wm_diagram_prepare_queries (ctx->diagram);
-  ahead->thread = g_thread_try_new ("wm-shape-ahead", shape_ahead, ahead, NULL);
-  return ahead->thread != NULL ? ahead->from : G_MAXUINT;
+  ahead->thread = g_thread_try_new ("wm-paint-ahead", paint_ahead, ahead, NULL);
+  if (ahead->thread == NULL)
+    {
+      g_mutex_clear (&ahead->lock);
+      g_clear_pointer (&ahead->chunks, g_free);
+    }
+  return ahead->thread != NULL;
 }
 
+/* Waits for the other thread, then draws its chunks, or paints them here
+ * with the text it shaped. */
 static void
-shape_ahead_join (ShapeAhead            *ahead,
-                  const WmRenderOptions *options)
+paint_ahead_finish (WmPaintContext  *ctx,
+                    const WmPainter *painter,
+                    PaintAhead      *ahead)
 {
+  const WmRenderOptions *options = ctx->options;
+  guint n_held = 0;
+
+  /* What the batch holds goes out while the other thread finishes. */
+  if (ahead->hold)
+    _wm_batch_flush (ctx->cr);
   g_thread_join (g_steal_pointer (&ahead->thread));
   _wm_text_cache_adopt (options->text != NULL ? options->text : wm_text_cache_get_default (),
                         ahead->options.text);
   wm_text_cache_free (ahead->options.text);
+  for (guint c = ahead->back; c < ahead->n_chunks; c++)
+    {
+      Chunk *chunk = &ahead->chunks[c];
+      gboolean drawn = chunk->held != NULL;
+
+      n_held += drawn;
+      if (drawn)
+        _wm_batch_draw_held (ctx->cr, g_steal_pointer (&chunk->held));
+      else
+        paint_chunk (ahead, ctx, c);
+      /* A chunk painted here goes out before the next one held. */
+      if (!drawn && ahead->hold)
+        _wm_batch_flush (ctx->cr);
+      if (chunk->painter_data == NULL)
+        continue;
+      if (drawn && painter->take_later != NULL && ctx->painter_data != NULL)
+        painter->take_later (ctx, chunk->painter_data);
+      else if (painter->free_data != NULL)
+        painter->free_data (chunk->painter_data);
+    }
+  if (ahead->hold && options->min_text_size != NULL)
+    *options->min_text_size = MIN (*options->min_text_size, ahead->min_text_size);
+  g_debug ("%u of %u chunks painted on the second thread, %u of them held",
+           ahead->n_chunks - ahead->back, ahead->n_chunks, n_held);
+  g_mutex_clear (&ahead->lock);
+  g_clear_pointer (&ahead->chunks, g_free);
+}
+
+/* Whether a paint of @ctx's visible area draws @item. */
+static gboolean
+wants_item (WmPaintContext  *ctx,
+            const WmPainter *painter,
+            const WmItem    *item)
+{
+  const WmRenderOptions *options = ctx->options;
+
+  return options->visible.width <= 0 ||
+         (wm_item_is_node (item) && !painter->places_nodes) ||
+         (wm_item_is_link (item) && link_inside (ctx->diagram, item, &options->visible)) ||
+         is_visible (ctx->diagram, painter, item, options);
 }
 
 /* Paints the items in z-order. With a visible area, wm_render_query() picks
@@ -786,8 +987,8 @@ paint_items (WmPaintContext  *ctx,
   WmDiagram *diagram = ctx->diagram;
   g_autoptr(GPtrArray) near = NULL;
   gboolean far = ctx->far != NULL && options->dimmed == NULL && !painter->places_nodes;
-  ShapeAhead later;
-  guint ahead;
+  PaintAhead later;
+  guint chunk;
 
   if (far && options->screen && options->visible.width > 0)
     {
@@ -803,19 +1004,16 @@ paint_items (WmPaintContext  *ctx,
       paint_far_candidates (ctx, painter, near);
       return;
     }
-  ahead = shape_ahead_start (ctx, painter, near, &later);
-  for (guint i = 0; i < near->len; i++)
+  if (!paint_ahead_start (ctx, painter, near, &later))
     {
-      WmItem *item = g_ptr_array_index (near, i);
-
-      if (i == ahead)
-        shape_ahead_join (&later, options);
-      if (options->visible.width <= 0 ||
-          (wm_item_is_node (item) && !painter->places_nodes) ||
-          (wm_item_is_link (item) && link_inside (diagram, item, &options->visible)) ||
-          is_visible (diagram, painter, item, options))
-        paint_one (ctx, painter, item);
+      for (guint i = 0; i < near->len; i++)
+        if (wants_item (ctx, painter, g_ptr_array_index (near, i)))
+          paint_one (ctx, painter, g_ptr_array_index (near, i));
+      return;
     }
+  while (take_chunk (&later, FALSE, &chunk))
+    paint_chunk (&later, ctx, chunk);
+  paint_ahead_finish (ctx, painter, &later);
 }
 
 gboolean

@@ -28,6 +28,9 @@ void _wm_text_set_sink (cairo_t        *cr,
                         WmTextSinkFunc  func,
                         gpointer        user_data);
 
+/* Whether _wm_text_set_sink() gave @cr a sink. */
+gboolean _wm_text_has_sink (cairo_t *cr);
+
 /* Moves the layouts of @from that @to lacks into @to, within its bounds:
  * text another thread shaped for a paint that follows on this one. */
 void _wm_text_cache_adopt (WmTextCache *to,

@@ -373,6 +373,12 @@ _wm_text_set_sink (cairo_t        *cr,
     g_free (sink);
 }
 
+gboolean
+_wm_text_has_sink (cairo_t *cr)
+{
+  return cairo_get_user_data (cr, &text_sink_key) != NULL;
+}
+
 /* Shows @layout at the current point, or hands it to the sink of @cr. */
 static void
 show_layout (cairo_t     *cr,

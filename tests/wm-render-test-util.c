@@ -47,9 +47,32 @@ wm_test_count_differences (cairo_surface_t *expected,
                            cairo_surface_t *actual,
                            gboolean         with_alpha)
 {
+  return wm_test_count_differences_beyond (expected, actual, with_alpha, 0);
+}
+
+/* Whether a channel of @a and @b, pixels of cairo's ARGB32, differs by more
+ * than @tolerance; the alpha too when @with_alpha. */
+static gboolean
+pixels_differ (guint32  a,
+               guint32  b,
+               gboolean with_alpha,
+               guint    tolerance)
+{
+  for (guint shift = 0; shift < (with_alpha ? 32u : 24u); shift += 8)
+    if ((guint) ABS ((int) ((a >> shift) & 0xff) - (int) ((b >> shift) & 0xff)) > tolerance)
+      return TRUE;
+  return FALSE;
+}
+
+/* The pixels of @actual with a channel more than @tolerance from @expected's. */
+guint
+wm_test_count_differences_beyond (cairo_surface_t *expected,
+                                  cairo_surface_t *actual,
+                                  gboolean         with_alpha,
+                                  guint            tolerance)
+{
   int width = cairo_image_surface_get_width (expected);
   int height = cairo_image_surface_get_height (expected);
-  guint32 mask = with_alpha ? 0xffffffff : 0x00ffffff;
   guint differ = 0;
 
   g_assert_cmpint (cairo_image_surface_get_width (actual), ==, width);
@@ -64,7 +87,7 @@ wm_test_count_differences (cairo_surface_t *expected,
         (cairo_image_surface_get_data (actual) + (gsize) y * cairo_image_surface_get_stride (actual));
 
       for (int x = 0; x < width; x++)
-        if ((a[x] & mask) != (b[x] & mask))
+        if (pixels_differ (a[x], b[x], with_alpha, tolerance))
           {
             if (differ < 5)
               g_test_message ("at %d,%d: %08x, not %08x", x, y, b[x], a[x]);

@@ -20,6 +20,10 @@ cairo_surface_t *wm_test_png_from_bytes    (GBytes          *bytes);
 guint            wm_test_count_differences (cairo_surface_t *expected,
                                             cairo_surface_t *actual,
                                             gboolean         with_alpha);
+guint            wm_test_count_differences_beyond (cairo_surface_t *expected,
+                                                   cairo_surface_t *actual,
+                                                   gboolean         with_alpha,
+                                                   guint            tolerance);
 /* A cairo write function that appends to the GByteArray @closure. */
 cairo_status_t   wm_test_append_bytes      (void                *closure,
                                             const unsigned char *data,
