@@ -55,7 +55,6 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
   g_auto(GStrv) files = NULL;
   g_autofree char *locale = NULL;
   gboolean version = FALSE, check = FALSE, strict = FALSE;
@@ -141,14 +140,7 @@ main (int   argc,
     _("PROJECT may be a Waymark project or a file Waymark imports: PlantUML (.puml), draw.io "
       "(.drawio, .xml) or CSV, told apart by their content. Import warnings are written to "
       "stderr as FILE:LINE: warning: …"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      g_printerr ("waymark: %s\n", error->message);
-      return WM_EXIT_USAGE;
-    }
-
-  if (locale != NULL && !wm_startup_use_locale (locale))
+  if (!wm_startup_parse_options (context, entries, &argc, &argv, &locale))
     return WM_EXIT_USAGE;
   if (version)
     {

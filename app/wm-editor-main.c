@@ -53,7 +53,6 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GOptionContext) context = g_option_context_new (_("[PROJECT]"));
-  g_autoptr(GError) error = NULL;
   g_auto(GStrv) files = NULL;
   g_autofree char *locale = NULL;
   gboolean service = FALSE;
@@ -65,13 +64,7 @@ main (int   argc,
   };
 
   wm_startup_init_i18n ();
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      g_printerr ("waymark: %s\n", error->message);
-      return WM_EXIT_USAGE;
-    }
-  if (locale != NULL && !wm_startup_use_locale (locale))
+  if (!wm_startup_parse_options (context, entries, &argc, &argv, &locale))
     return WM_EXIT_USAGE;
   return run_application (argv[0], service, (const char * const *) files);
 }

@@ -23,8 +23,10 @@ wm_startup_init_i18n (void)
   textdomain (GETTEXT_PACKAGE);
 }
 
-gboolean
-wm_startup_use_locale (const char *locale)
+/* --locale: messages, numbers and dates follow @locale rather than the
+ * user's. */
+static gboolean
+use_locale (const char *locale)
 {
   if (setlocale (LC_ALL, locale) == NULL)
     {
@@ -38,4 +40,22 @@ wm_startup_use_locale (const char *locale)
   /* LANGUAGE goes too, since gettext prefers it to the locale. */
   g_setenv ("LANGUAGE", locale, TRUE);
   return TRUE;
+}
+
+gboolean
+wm_startup_parse_options (GOptionContext     *context,
+                          const GOptionEntry *entries,
+                          int                *argc,
+                          char             ***argv,
+                          char              **locale)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      g_printerr ("waymark: %s\n", error->message);
+      return FALSE;
+    }
+  return *locale == NULL || use_locale (*locale);
 }

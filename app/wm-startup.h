@@ -13,9 +13,14 @@ G_BEGIN_DECLS
  * $WAYMARK_LOCALEDIR when set (the tests), else where it is installed. */
 void     wm_startup_init_i18n  (void);
 
-/* --locale: messages, numbers and dates follow @locale rather than the
- * user's. Says so on stderr and returns FALSE when @locale is not
- * installed. */
-gboolean wm_startup_use_locale (const char *locale);
+/* Parses @argc and @argv with @context, whose options are @entries, then
+ * lets messages, numbers and dates follow *@locale, the variable of a
+ * --locale entry, when it is set. On a usage error or a locale that is not
+ * installed, says so on stderr and returns FALSE. */
+gboolean wm_startup_parse_options (GOptionContext     *context,
+                                   const GOptionEntry *entries,
+                                   int                *argc,
+                                   char             ***argv,
+                                   char              **locale);
 
 G_END_DECLS
