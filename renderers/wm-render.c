@@ -662,7 +662,7 @@ all_items (WmDiagram *diagram)
   return all;
 }
 
-/* Shaping ahead on a second thread */
+/* Painting ahead on a second thread */
 
 static WmPaintContext paint_context (WmDiagram             *diagram,
                                      cairo_t               *cr,
@@ -790,6 +790,19 @@ take_chunk (PaintAhead *ahead,
   return taken;
 }
 
+/* Paints @items [@first, @end) that the paint draws on @ctx, in z-order. */
+static void
+paint_range (WmPaintContext  *ctx,
+             const WmPainter *painter,
+             GPtrArray       *items,
+             guint            first,
+             guint            end)
+{
+  for (guint i = first; i < end; i++)
+    if (wants_item (ctx, painter, g_ptr_array_index (items, i)))
+      paint_one (ctx, painter, g_ptr_array_index (items, i));
+}
+
 /* Paints the items of chunk @chunk that the paint draws on @ctx. */
 static void
 paint_chunk (PaintAhead      *ahead,
@@ -799,9 +812,7 @@ paint_chunk (PaintAhead      *ahead,
   guint first, end;
 
   chunk_range (ahead, chunk, &first, &end);
-  for (guint i = first; i < end; i++)
-    if (wants_item (ctx, ahead->painter, g_ptr_array_index (ahead->items, i)))
-      paint_one (ctx, ahead->painter, g_ptr_array_index (ahead->items, i));
+  paint_range (ctx, ahead->painter, ahead->items, first, end);
 }
 
 /* Paints chunk @chunk on the other thread: into a batch it holds, or for
@@ -1006,9 +1017,7 @@ paint_items (WmPaintContext  *ctx,
     }
   if (!paint_ahead_start (ctx, painter, near, &later))
     {
-      for (guint i = 0; i < near->len; i++)
-        if (wants_item (ctx, painter, g_ptr_array_index (near, i)))
-          paint_one (ctx, painter, g_ptr_array_index (near, i));
+      paint_range (ctx, painter, near, 0, near->len);
       return;
     }
   while (take_chunk (&later, FALSE, &chunk))
