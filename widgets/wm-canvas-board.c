@@ -701,6 +701,10 @@ paint_ghosts (WmCanvas *self,
       cairo_save (cr);
       cairo_translate (cr, ox, oy);
       cairo_scale (cr, zoom, zoom);
+      /* The group is as large as the clip: the note with its edge and
+       * shadow, not the whole canvas for each of a hundred notes. */
+      cairo_rectangle (cr, moved.x - 1, moved.y - 1, moved.width + 3, moved.height + 4);
+      cairo_clip (cr);
       cairo_push_group (cr);
       wm_draw_sticky_note (cr, &options, &moved, &ghost->fill, ghost->text, NOTE_TEXT_SIZE);
       cairo_pop_group_to_source (cr);
