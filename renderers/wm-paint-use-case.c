@@ -59,8 +59,6 @@
 #define LABEL_REACH 150
 /* The end shapes, the arrowhead and the two multiplicities. */
 #define MAX_LABEL_OBSTACLES 5
-/* As the renderer fades the items a filter leaves out. */
-#define DIMMED_ALPHA 0.22
 /* The white pad wm_draw_label() puts behind a label. */
 #define PAD_X 3
 #define PAD_Y 1
@@ -1326,16 +1324,10 @@ paint_foreground (WmPaintContext *ctx)
       gboolean dim = dimmed != NULL && g_hash_table_contains (dimmed, link->id);
 
       if (dim)
-        {
-          _wm_batch_flush (ctx->cr);
-          cairo_push_group (ctx->cr);
-        }
+        _wm_render_begin_faded (ctx, link);
       paint_link_labels (ctx, link);
       if (dim)
-        {
-          cairo_pop_group_to_source (ctx->cr);
-          cairo_paint_with_alpha (ctx->cr, DIMMED_ALPHA);
-        }
+        _wm_render_end_faded (ctx);
     }
 }
 

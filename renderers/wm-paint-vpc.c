@@ -83,9 +83,6 @@
 #define LABEL_PAD_X 4.0
 #define LABEL_PAD_Y 2.0
 
-/* As wm-render.c fades the items that a filter leaves out. */
-#define DIMMED_ALPHA 0.22
-
 static const WmColor shape_fill = { 0.973, 0.976, 0.980, 1 };    /* #f8f9fa */
 static const WmColor shape_edge = { 0.639, 0.663, 0.698, 1 };    /* #a3a9b2 */
 static const WmColor split_edge = { 0.776, 0.792, 0.816, 1 };    /* #c6cad0 */
@@ -1444,11 +1441,9 @@ paint_foreground (WmPaintContext *ctx)
 
       if (!g_hash_table_contains (dimmed, link->id))
         continue;
-      _wm_batch_flush (ctx->cr);
-      cairo_push_group (ctx->cr);
+      _wm_render_begin_faded (ctx, link);
       paint_fit (ctx, paint->vpc, link);
-      cairo_pop_group_to_source (ctx->cr);
-      cairo_paint_with_alpha (ctx->cr, DIMMED_ALPHA);
+      _wm_render_end_faded (ctx);
     }
   for (FitLayer layer = FIT_LAYER_CASING; layer <= FIT_LAYER_LABEL; layer++)
     for (guint i = 0; i < paint->fits->len; i++)

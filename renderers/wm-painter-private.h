@@ -253,6 +253,18 @@ void     _wm_points_extent  (const WmPoint *points,
                              guint          n_points,
                              double         margin,
                              WmRect        *extent);
+/* How opaque an item is painted that options->dimmed fades. */
+#define WM_FADED_ALPHA 0.22
+
+/* Starts painting @item faded: what follows goes into a group clipped to
+ * the pixels of the item's ink (its painter's item_bound, else
+ * item_extent), which
+ * _wm_render_end_faded() paints at WM_FADED_ALPHA. A group as large as the view,
+ * for each of the hundreds of faded items a find leaves in view, made such
+ * a frame eight times slower. */
+void     _wm_render_begin_faded (WmPaintContext *ctx,
+                                 const WmItem   *item);
+void     _wm_render_end_faded   (WmPaintContext *ctx);
 /* Opens a batch on @cr (see wm-batch.h) when it draws @diagram into a file
  * and none is open; TRUE when it did, and the caller closes it after its
  * last item with _wm_batch_close(). */

@@ -27,6 +27,9 @@ void     _wm_render_set_paint_ahead          (gboolean      enabled);
  * and no fewer, however fast it is; 0 as it comes. */
 void     _wm_render_set_paint_ahead_split    (guint         n_back);
 guint    _wm_render_get_n_shaped_ahead       (void);
+/* For the tests: faded items (WmRenderOptions.dimmed) painted through a
+ * group as large as the clip, not one clipped to their ink. */
+void     _wm_render_set_faded_unclipped      (gboolean      unclipped);
 guint    _wm_render_get_n_painted_ahead      (void);
 
 G_END_DECLS

@@ -491,6 +491,68 @@ paint_link_mark (WmPaintContext  *ctx,
   cairo_restore (cr);
 }
 
+static gint faded_unclipped;
+
+void
+_wm_render_set_faded_unclipped (gboolean unclipped)
+{
+  g_atomic_int_set (&faded_unclipped, unclipped);
+}
+
+/* Clips @cr to the whole device pixels that @rect touches, grown by a unit:
+ * no pixel with ink is cut, nor covered in part. */
+static void
+clip_to_pixels (cairo_t      *cr,
+                const WmRect *rect)
+{
+  double x[] = { rect->x - 1, rect->x + rect->width + 1, rect->x - 1, rect->x + rect->width + 1 };
+  double y[] = { rect->y - 1, rect->y - 1, rect->y + rect->height + 1, rect->y + rect->height + 1 };
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+  cairo_matrix_t matrix;
+
+  for (guint i = 0; i < G_N_ELEMENTS (x); i++)
+    {
+      cairo_user_to_device (cr, &x[i], &y[i]);
+      x0 = MIN (x0, x[i]);
+      y0 = MIN (y0, y[i]);
+      x1 = MAX (x1, x[i]);
+      y1 = MAX (y1, y[i]);
+    }
+  cairo_get_matrix (cr, &matrix);
+  cairo_identity_matrix (cr);
+  cairo_rectangle (cr, floor (x0), floor (y0), ceil (x1) - floor (x0), ceil (y1) - floor (y0));
+  cairo_clip (cr);
+  cairo_set_matrix (cr, &matrix);
+}
+
+void
+_wm_render_begin_faded (WmPaintContext *ctx,
+                        const WmItem   *item)
+{
+  const WmPainter *painter = painter_for (ctx->diagram);
+  WmRect ink;
+
+  _wm_batch_flush (ctx->cr);
+  cairo_save (ctx->cr);
+  if (!g_atomic_int_get (&faded_unclipped))
+    {
+      if (painter->item_bound != NULL)
+        item_bound (painter, ctx->diagram, item, &ink);
+      else
+        item_extent (painter, ctx->diagram, item, &ink);
+      clip_to_pixels (ctx->cr, &ink);
+    }
+  cairo_push_group (ctx->cr);
+}
+
+void
+_wm_render_end_faded (WmPaintContext *ctx)
+{
+  cairo_pop_group_to_source (ctx->cr);
+  cairo_paint_with_alpha (ctx->cr, WM_FADED_ALPHA);
+  cairo_restore (ctx->cr);
+}
+
 static void
 paint_one (WmPaintContext  *ctx,
            const WmPainter *painter,
@@ -499,20 +561,16 @@ paint_one (WmPaintContext  *ctx,
   gboolean dim = ctx->options->dimmed != NULL &&
                  g_hash_table_contains (ctx->options->dimmed, item->id);
 
-  cairo_save (ctx->cr);
   if (dim)
-    {
-      _wm_batch_flush (ctx->cr);
-      cairo_push_group (ctx->cr);
-    }
+    _wm_render_begin_faded (ctx, item);
+  else
+    cairo_save (ctx->cr);
   paint_item (painter, ctx, item);
   paint_link_mark (ctx, painter, item);
   if (dim)
-    {
-      cairo_pop_group_to_source (ctx->cr);
-      cairo_paint_with_alpha (ctx->cr, 0.22);
-    }
-  cairo_restore (ctx->cr);
+    _wm_render_end_faded (ctx);
+  else
+    cairo_restore (ctx->cr);
   if (ctx->far == NULL && is_selected (ctx->options, item))
     paint_selection (ctx, painter, item);
 }

@@ -453,6 +453,66 @@ test_culling_agrees (void)
     }
 }
 
+/* Paints all of @diagram at @scale into a new image, with every item faded
+ * as a find that matches nothing fades them. */
+static cairo_surface_t *
+paint_faded (WmDiagram *diagram,
+             double     scale)
+{
+  g_autoptr(GHashTable) dimmed = g_hash_table_new (g_str_hash, g_str_equal);
+  cairo_surface_t *surface;
+  WmRenderOptions options;
+  WmRect extent;
+  cairo_t *cr;
+
+  for (guint i = 0; i < wm_diagram_get_n_items (diagram); i++)
+    g_hash_table_add (dimmed, wm_diagram_get_item (diagram, i)->id);
+  wm_render_get_extent (diagram, &extent);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (extent.width * scale),
+                                        (int) ceil (extent.height * scale));
+  cr = cairo_create (surface);
+  wm_render_options_init (&options);
+  options.scale = scale;
+  options.visible = extent;
+  options.dimmed = dimmed;
+  cairo_scale (cr, scale, scale);
+  cairo_translate (cr, -extent.x, -extent.y);
+  wm_render_diagram (diagram, cr, &options);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* A faded item goes through a group clipped to the pixels of its ink: the
+ * same pixels as through a group as large as the view, for every notation
+ * and at scales that put its edges between pixels. */
+static void
+test_faded_clipped_to_ink (void)
+{
+  g_autoptr(WmProject) project = load_sample ();
+  const double scales[] = { 1, 0.37, 1.6 };
+
+  for (guint d = 0; d < wm_project_get_n_diagrams (project); d++)
+    for (guint s = 0; s < G_N_ELEMENTS (scales); s++)
+      {
+        WmDiagram *diagram = wm_project_get_diagram (project, d);
+        cairo_surface_t *clipped = paint_faded (diagram, scales[s]);
+        cairo_surface_t *whole;
+
+        _wm_render_set_faded_unclipped (TRUE);
+        whole = paint_faded (diagram, scales[s]);
+        _wm_render_set_faded_unclipped (FALSE);
+        g_assert_cmpuint (count_ink (clipped), >, 0);
+        if (memcmp (cairo_image_surface_get_data (clipped), cairo_image_surface_get_data (whole),
+                    (gsize) cairo_image_surface_get_stride (whole) *
+                      (gsize) cairo_image_surface_get_height (whole)) != 0)
+          g_error ("%s at scale %g: a faded item loses ink to its clip",
+                   wm_diagram_get_notation (diagram)->id, scales[s]);
+        cairo_surface_destroy (clipped);
+        cairo_surface_destroy (whole);
+      }
+}
+
 static void
 test_text_cache_reuses_layouts (void)
 {
@@ -1894,6 +1954,7 @@ main (int   argc,
   g_test_add_func ("/render/export/failed-export-keeps-file", test_failed_export_keeps_file);
   g_test_add_func ("/render/culling", test_culling);
   g_test_add_func ("/render/culling-agrees", test_culling_agrees);
+  g_test_add_func ("/render/faded-clipped-to-ink", test_faded_clipped_to_ink);
   g_test_add_func ("/render/text-cache", test_text_cache_reuses_layouts);
   g_test_add_func ("/render/text/measure-then-draw", test_text_measure_then_draw);
   g_test_add_func ("/render/text/measure-many", test_text_measure_many);
