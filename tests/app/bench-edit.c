@@ -28,6 +28,9 @@
  *   xvfb-run -a -s "-screen 0 1280x800x24" build/tests/app/bench-edit /tmp/big.waymark
  *   xvfb-run -a -s "-screen 0 1280x800x24" build/tests/app/bench-edit
  *
+ * With BENCH_EDIT_FRAMES set it also prints each drag frame's time, in order
+ * ("frame N: T ms").
+ *
  * To profile one phase alone (select, drag, drop or fit):
  *
  *   mkfifo /tmp/ctl; BENCH_EDIT_PERF_CTL=/tmp/ctl BENCH_EDIT_PERF_PHASE=drag xvfb-run ... \
@@ -139,6 +142,9 @@ report (void)
   GArray *times = bench.drag_times;
 
   g_print ("select: %.1f ms\n", bench.select_ms);
+  if (g_getenv ("BENCH_EDIT_FRAMES") != NULL)
+    for (guint i = 0; i < times->len; i++)
+      g_print ("frame %u: %.1f ms\n", i, g_array_index (times, double, i));
   g_array_sort (times, compare_doubles);
   if (times->len > 0)
     g_print ("drag: median %.1f ms max %.1f ms (%u frames)\n",

@@ -5,10 +5,11 @@
  *
  * Every diagram of the projects given, or of one that `wm-bench generate`
  * makes with N items of each notation (--wm-bench=PATH --items=N), is
- * painted into a 1600 x 1000 ARGB image: at 100 % centred on its content,
- * and zoomed out so that all of it fits, where the level of detail applies.
- * A frame is the paint and the flush of the surface; the best of several
- * frames after a warm-up counts.
+ * painted into a 1600 x 1000 ARGB image as the canvas paints it: at 100 %
+ * centred on its content, again with every other item faded (as a find that
+ * matches half the items fades the rest), and zoomed out so that all of it
+ * fits, where the level of detail applies. A frame is the paint and the
+ * flush of the surface; the best of several frames after a warm-up counts.
  *
  * `--check` also proves that culling changes nothing: tiles painted with a
  * visible area must equal the same tiles painted with no culling at all,
@@ -48,6 +49,11 @@ typedef struct
   cairo_surface_t *surface;
   cairo_t         *cr;
   WmRect           extent;
+  /* Items painted faded, as a find that matches some fades the others. */
+  GHashTable      *dimmed;
+  /* Painted as the canvas paints, silhouettes set straight into pixels
+   * (WmRenderOptions.screen); the culling check paints as exports do. */
+  gboolean         screen;
 } Bench;
 
 /* Paints the document area @visible, scaled by @scale, into the whole
@@ -66,6 +72,8 @@ paint_view (Bench        *bench,
   options.scale = scale;
   options.visible = cull ? *visible : (WmRect) { 0, 0, 0, 0 };
   options.paper = paper;
+  options.dimmed = bench->dimmed;
+  options.screen = bench->screen;
   cairo_save (bench->cr);
   if (!paper)
     {
@@ -166,7 +174,7 @@ tile_differences (WmDiagram    *diagram,
 
   for (guint i = 0; i < 2; i++)
     {
-      Bench view = { diagram, NULL, NULL, { 0, } };
+      Bench view = { diagram, NULL, NULL, { 0, }, NULL, FALSE };
 
       view.surface = surfaces[i] = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
       view.cr = cairo_create (view.surface);
@@ -352,8 +360,8 @@ bench_diagram (WmDiagram *diagram,
                gboolean   fit_only,
                WmDiagram *bare)
 {
-  Bench bench = { diagram, NULL, NULL, { 0, } };
-  double fit, full_ms, fit_ms;
+  Bench bench = { diagram, NULL, NULL, { 0, }, NULL, TRUE };
+  double fit, full_ms, fit_ms, faded_ms;
   WmRect full_view, fit_view;
   gboolean ok = TRUE;
 
@@ -366,9 +374,16 @@ bench_diagram (WmDiagram *diagram,
 
   full_ms = fit_only ? 0 : best_frame_ms (&bench, &full_view, 1, frames);
   fit_ms = best_frame_ms (&bench, &fit_view, fit, frames);
-  g_print ("| %s | %u | %.2f | %.2f | %.3f | %s |\n", wm_diagram_get_notation (diagram)->id,
-           wm_diagram_get_n_items (diagram), full_ms, fit_ms, fit,
-           full_ms < TARGET_FULL_MS && fit_ms < TARGET_FIT_MS ? "pass" : "MISS");
+  /* Every other item faded, as a find that matches half the items. */
+  bench.dimmed = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < wm_diagram_get_n_items (diagram); i += 2)
+    g_hash_table_add (bench.dimmed, wm_diagram_get_item (diagram, i)->id);
+  faded_ms = fit_only ? 0 : best_frame_ms (&bench, &full_view, 1, frames);
+  g_clear_pointer (&bench.dimmed, g_hash_table_unref);
+  g_print ("| %s | %u | %.2f | %.2f | %.2f | %.3f | %s |\n", wm_diagram_get_notation (diagram)->id,
+           wm_diagram_get_n_items (diagram), full_ms, faded_ms, fit_ms, fit,
+           full_ms < TARGET_FULL_MS && faded_ms < TARGET_FIT_MS && fit_ms < TARGET_FIT_MS
+             ? "pass" : "MISS");
   if (bare != NULL)
     {
       print_reach (diagram);
@@ -602,8 +617,9 @@ main (int   argc,
       return 2;
     }
 
-  g_print ("| notation | items | 100 %% ms | fit ms | fit scale | target (< %.0f ms, < %.0f ms) |\n"
-           "|---|---:|---:|---:|---:|---|\n", TARGET_FULL_MS, TARGET_FIT_MS);
+  g_print ("| notation | items | 100 %% ms | half faded ms | fit ms | fit scale | "
+           "target (< %.0f ms, < %.0f ms, < %.0f ms) |\n"
+           "|---|---:|---:|---:|---:|---:|---|\n", TARGET_FULL_MS, TARGET_FIT_MS, TARGET_FIT_MS);
   if (check)
     ok = check_reaches ();
   if (wm_bench != NULL)
