@@ -45,6 +45,7 @@ struct _WmWindow
   gboolean            finding;          /* find is switching to a hit's diagram */
   GtkWidget          *recent_box;
   GtkListBox         *recent_list;
+  gboolean            recent_stale;     /* the recent files changed while a diagram showed */
   GMenuModel         *diagram_menu;
   GMenu              *add_section;
   GtkWidget          *diagram_popover;

@@ -743,6 +743,35 @@ refresh_recent (WmWindow *self)
   g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
 }
 
+static gboolean
+shows_empty_page (WmWindow *self)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "empty") == 0;
+}
+
+/* The rows are rebuilt when the empty page shows. The recent manager reports
+ * the file a project was opened from a moment after it opened; rebuilding
+ * the hidden page's rows then laid the whole window out again, in the middle
+ * of whatever frame came next (a drag's, 5 ms more on X11). */
+static void
+on_recent_changed (WmWindow *self)
+{
+  if (shows_empty_page (self))
+    refresh_recent (self);
+  else
+    self->recent_stale = TRUE;
+}
+
+static void
+on_main_page_changed (WmWindow *self)
+{
+  if (self->recent_stale && shows_empty_page (self))
+    {
+      self->recent_stale = FALSE;
+      refresh_recent (self);
+    }
+}
+
 /* Dropping project files on the window opens them */
 
 static gboolean
@@ -960,6 +989,8 @@ wm_window_dispose (GObject *object)
   g_clear_handle_id (&self->fit_source, g_source_remove);
   _wm_window_dispose_watch (self);
   g_signal_handlers_disconnect_by_data (gtk_recent_manager_get_default (), self);
+  if (self->main_stack != NULL)
+    g_signal_handlers_disconnect_by_data (self->main_stack, self);
   _wm_window_dispose_sidebar (self);
   _wm_window_dispose_find (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), WM_TYPE_WINDOW);
@@ -1068,7 +1099,9 @@ wm_window_init (WmWindow *self)
   setup_drop_target (self);
   setup_drag_pause (self);
   g_signal_connect_swapped (gtk_recent_manager_get_default (), "changed",
-                            G_CALLBACK (refresh_recent), self);
+                            G_CALLBACK (on_recent_changed), self);
+  g_signal_connect_swapped (self->main_stack, "notify::visible-child",
+                            G_CALLBACK (on_main_page_changed), self);
   refresh_recent (self);
 
   self->settings = wm_application_get_settings ();

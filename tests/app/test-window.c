@@ -517,22 +517,25 @@ typedef struct
   GtkWidget  *row;
 } RecentSearch;
 
+/* The row of @uri under @root, shown or (unless @mapped) not. */
 static GtkWidget *
 find_recent_row (GtkWidget  *root,
-                 const char *uri)
+                 const char *uri,
+                 gboolean    mapped)
 {
   if (GTK_IS_ACTIONABLE (root) &&
       g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), "win.open-recent") == 0)
     {
       GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (root));
 
-      if (g_str_equal (g_variant_get_string (target, NULL), uri) && gtk_widget_get_mapped (root))
+      if (g_str_equal (g_variant_get_string (target, NULL), uri) &&
+          (!mapped || gtk_widget_get_mapped (root)))
         return root;
     }
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_recent_row (child, uri);
+      GtkWidget *found = find_recent_row (child, uri, mapped);
 
       if (found != NULL)
         return found;
@@ -545,8 +548,20 @@ recent_row_shown (gpointer data)
 {
   RecentSearch *search = data;
 
-  search->row = find_recent_row (search->root, search->uri);
+  search->row = find_recent_row (search->root, search->uri, TRUE);
   return search->row != NULL;
+}
+
+static void
+count_change (guint *changes)
+{
+  (*changes)++;
+}
+
+static gboolean
+has_changed (gpointer data)
+{
+  return *(guint *) data > 0;
 }
 
 static void
@@ -561,6 +576,7 @@ test_recent_projects (void)
   WmWindow *window;
   WmWindow *empty;
   RecentSearch search = { NULL, uri, NULL };
+  guint changes = 0;
 
   g_assert_nonnull (wm_project_add_diagram (project, "use-case", "Ordering", NULL));
   window = wm_window_test_present (project);
@@ -568,6 +584,7 @@ test_recent_projects (void)
   g_assert_false (gtk_recent_manager_has_item (recent, uri));
 
   /* Saving remembers the file among the recent ones. */
+  g_signal_connect_swapped (recent, "changed", G_CALLBACK (count_change), &changes);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
   wm_window_test_wait_for (project_is_clean, project);
   g_assert_true (gtk_recent_manager_has_item (recent, uri));
@@ -592,6 +609,16 @@ test_recent_projects (void)
   wm_window_test_wait_for (project_has_file, empty);
   g_assert_true (g_file_equal (wm_project_get_file (wm_window_get_project (empty)), file));
   g_assert_nonnull (wm_project_find_diagram (wm_window_get_project (empty), "Ordering"));
+
+  /* The first window showed a diagram all along: its hidden empty page was
+   * not rebuilt for the change, until that page shows. */
+  wm_window_test_wait_for (has_changed, &changes);
+  g_signal_handlers_disconnect_by_data (recent, &changes);
+  g_assert_null (find_recent_row (GTK_WIDGET (window), uri, FALSE));
+  g_assert_true (wm_project_remove_diagram (project, wm_project_find_diagram (project, "Ordering")));
+  search.root = GTK_WIDGET (window);
+  search.row = NULL;
+  wm_window_test_wait_for (recent_row_shown, &search);
 
   gtk_recent_manager_remove_item (recent, uri, NULL);
   gtk_window_destroy (GTK_WINDOW (empty));
