@@ -20,8 +20,11 @@ void        wm_rect_grid_free      (WmRectGrid   *grid);
 void        wm_rect_grid_query     (WmRectGrid   *grid,
                                      const WmRect *area,
                                      GArray       *indices);
-/* Whether the cells are filled (the first queries scan instead). */
+/* Whether the cells are filled (the first queries scan instead, and
+ * another thread fills them). */
 gboolean    wm_rect_grid_has_cells (WmRectGrid   *grid);
+/* For the tests: how many grids' cells are being filled, by all threads. */
+guint       _wm_rect_grid_get_n_filling (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WmRectGrid, wm_rect_grid_free)
 

@@ -54,6 +54,20 @@ random_rect (GRand *rand)
                     g_rand_double_range (rand, 10, 300), g_rand_double_range (rand, 10, 200) };
 }
 
+/* Waits (5 s at most) for the other thread to fill @grid's cells, or with
+ * @grid NULL for every filling to end. */
+static void
+wait_for_filling (WmRectGrid *grid)
+{
+  for (guint k = 0; k < 5000; k++)
+    {
+      if (grid != NULL ? wm_rect_grid_has_cells (grid) : _wm_rect_grid_get_n_filling () == 0)
+        return;
+      g_usleep (1000);
+    }
+  g_error ("the grid's cells were not filled in 5 s");
+}
+
 /* Random layouts, random areas (views, hit-test points, areas off the
  * grid, an edge-to-edge touch): the grid answers as the scan does, by
  * its own scan at the first queries and from its cells after. */
@@ -82,13 +96,14 @@ test_agrees_with_scan (void)
 
           if (n > 0 && q % 7 == 0)  /* an area that just touches an item */
             area = (WmRect) { rects[q % n].x + rects[q % n].width, rects[q % n].y, 5, 5 };
-          want = scan (rects, n, &area);
-          wm_rect_grid_query (grid, &area, got);
-          assert_same (got, want);
+          /* The first queries scan; then the cells are filled meanwhile. */
           if (q == 0)
             g_assert_false (wm_rect_grid_has_cells (grid));
           if (q == 50)
-            g_assert_true (wm_rect_grid_has_cells (grid));
+            wait_for_filling (grid);
+          want = scan (rects, n, &area);
+          wm_rect_grid_query (grid, &area, got);
+          assert_same (got, want);
         }
     }
 }
@@ -107,9 +122,9 @@ test_odd_areas (void)
 
   g_array_append_val (got, marker);
   /* Past the scanned queries, so that the cells answer. */
-  for (guint k = 0; k < 50 && !wm_rect_grid_has_cells (grid); k++)
+  for (guint k = 0; k < 50; k++)
     wm_rect_grid_query (grid, &(WmRect) { 0, 0, 1, 1 }, got);
-  g_assert_true (wm_rect_grid_has_cells (grid));
+  wait_for_filling (grid);
   g_array_set_size (got, 1);
   wm_rect_grid_query (grid, &(WmRect) { 5, 5, 50, 50 }, got);
   g_assert_cmpuint (got->len, ==, 4);
@@ -128,6 +143,32 @@ test_odd_areas (void)
     }
 }
 
+/* Grids freed while the other thread fills their cells, as edits make and
+ * drop them: the thread gives up or finishes, frees what it made (the
+ * sanitizer runs would see a use after free or a leak), and every filling
+ * ends. */
+static void
+test_freed_while_filling (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (5);
+  const guint n = 200000;
+
+  for (guint round = 0; round < 8; round++)
+    {
+      WmRect *rects = g_new (WmRect, n);
+      WmRectGrid *grid;
+      g_autoptr(GArray) got = g_array_new (FALSE, FALSE, sizeof (guint));
+
+      for (guint i = 0; i < n; i++)
+        rects[i] = random_rect (rand);
+      grid = wm_rect_grid_new (rects, n);
+      for (guint q = 0; q < 20; q++)
+        wm_rect_grid_query (grid, &(WmRect) { 100, 100, 500, 400 }, got);
+      wm_rect_grid_free (grid);
+    }
+  wait_for_filling (NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -135,5 +176,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/rect-grid/agrees-with-scan", test_agrees_with_scan);
   g_test_add_func ("/rect-grid/odd-areas", test_odd_areas);
+  g_test_add_func ("/rect-grid/freed-while-filling", test_freed_while_filling);
   return g_test_run ();
 }
