@@ -686,6 +686,8 @@ paint_ghosts (WmCanvas *self,
   double dx = drag->pointer_x - drag->grab_x, dy = drag->pointer_y - drag->grab_y;
   double zoom = wm_viewport_get_zoom (wm_canvas_get_viewport (self));
   WmRenderOptions options;
+  WmRect view = { 0, 0, gtk_widget_get_width (GTK_WIDGET (self)),
+                  gtk_widget_get_height (GTK_WIDGET (self)) };
   double ox, oy;
 
   wm_render_options_init (&options);
@@ -696,21 +698,28 @@ paint_ghosts (WmCanvas *self,
       const Ghost *ghost = &g_array_index (drag->ghosts, Ghost, i);
       WmRect moved = { ghost->rect.x + dx, ghost->rect.y + dy, ghost->rect.width,
                        ghost->rect.height };
-      WmRect rect;
+      /* The note's ink: its edge, and its shadow below and to the right. */
+      WmRect ink = { moved.x - 1, moved.y - 1, moved.width + 3, moved.height + 4 };
+      WmRect rect, shown;
 
+      /* Out of view with its outline (two pixels at most), it costs nothing. */
+      widget_rect (self, &ink, &shown);
+      if (!wm_rect_intersects (&(WmRect) { shown.x - 2, shown.y - 2, shown.width + 4,
+                                           shown.height + 4 }, &view))
+        continue;
+      widget_rect (self, &moved, &rect);
       cairo_save (cr);
       cairo_translate (cr, ox, oy);
       cairo_scale (cr, zoom, zoom);
-      /* The group is as large as the clip: the note with its edge and
-       * shadow, not the whole canvas for each of a hundred notes. */
-      cairo_rectangle (cr, moved.x - 1, moved.y - 1, moved.width + 3, moved.height + 4);
+      /* The group is as large as the clip: the note's ink, not the whole
+       * canvas for each of a hundred notes. */
+      cairo_rectangle (cr, ink.x, ink.y, ink.width, ink.height);
       cairo_clip (cr);
       cairo_push_group (cr);
       wm_draw_sticky_note (cr, &options, &moved, &ghost->fill, ghost->text, NOTE_TEXT_SIZE);
       cairo_pop_group_to_source (cr);
       cairo_paint_with_alpha (cr, refused ? 0.6 : 0.85);
       cairo_restore (cr);
-      widget_rect (self, &moved, &rect);
       wm_draw_box (cr, &rect, 0, NULL, refused ? &wm_color_bad : &wm_color_accent,
                    refused ? 2 : 1.5);
     }

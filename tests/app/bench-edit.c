@@ -31,7 +31,8 @@
  * With BENCH_EDIT_FRAMES set it also prints each drag frame's time, in order
  * ("frame N: T ms").
  *
- * To profile one phase alone (select, drag, drop or fit):
+ * To profile one phase alone (select, drag, drop or fit), or one drag frame
+ * (drag:N, N from 0):
  *
  *   mkfifo /tmp/ctl; BENCH_EDIT_PERF_CTL=/tmp/ctl BENCH_EDIT_PERF_PHASE=drag xvfb-run ... \
  *     perf record -D -1 --control=fifo:/tmp/ctl -g build/tests/app/bench-edit /tmp/big.waymark
@@ -160,7 +161,8 @@ report (void)
 
 /* With BENCH_EDIT_PERF_CTL naming perf's control fifo (perf record -D -1
  * --control=fifo:PATH), only the drag is profiled, or with
- * BENCH_EDIT_PERF_PHASE=select, drop or fit, that frame. */
+ * BENCH_EDIT_PERF_PHASE=select, drop or fit, that frame, or drag:N, the
+ * drag's frame N. */
 static void
 tell_perf (const char *phase,
            const char *command)
@@ -174,6 +176,15 @@ tell_perf (const char *phase,
     return;
   fprintf (control, "%s\n", command);
   fclose (control);
+}
+
+static void
+tell_perf_frame (guint       frame,
+                 const char *command)
+{
+  g_autofree char *phase = g_strdup_printf ("drag:%u", frame);
+
+  tell_perf (phase, command);
 }
 
 static gboolean on_step_timeout (gpointer data);
@@ -237,11 +248,14 @@ next_step (void)
       input_grab ();
       bench.phase = PHASE_DRAG;
       tell_perf ("drag", "enable");
+      tell_perf_frame (0, "enable");
       run_step (input_motion);
       return;
     case PHASE_DRAG:
+      tell_perf_frame (bench.step - 1, "disable");
       if (bench.step < N_STEPS)
         {
+          tell_perf_frame (bench.step, "enable");
           run_step (input_motion);
           return;
         }
