@@ -249,24 +249,65 @@ union_by_bounds (WmDiagram       *diagram,
 /* The union of every item's extent and @area, edge by edge as
  * union_by_bounds() takes it, so that both give the same rectangle to the
  * last bit (a union of rectangles one by one rounds differently). */
+/* A share of the items whose extents union_measuring_all() measures, and
+ * how far they reach on each side. */
+typedef struct
+{
+  WmDiagram       *diagram;
+  const WmPainter *painter;
+  guint            from, to;
+  double           far[4];
+} ReachShare;
+
+static gpointer
+measure_reaches (gpointer data)
+{
+  ReachShare *share = data;
+
+  for (guint i = share->from; i < share->to; i++)
+    {
+      WmRect item;
+
+      item_extent (share->painter, share->diagram, wm_diagram_get_item (share->diagram, i), &item);
+      if (wm_rect_is_empty (&item))
+        continue;
+      for (int side = 0; side < 4; side++)
+        share->far[side] = MAX (share->far[side], reach_out (&item, side));
+    }
+  return NULL;
+}
+
 static void
 union_measuring_all (WmDiagram       *diagram,
                      const WmPainter *painter,
                      WmRect          *area)
 {
-  double far[4];
+  guint n = wm_diagram_get_n_items (diagram);
+  ReachShare mine = { diagram, painter, 0, n, { 0, } }, theirs;
+  GThread *thread = NULL;
+  double *far = mine.far;
 
   for (int side = 0; side < 4; side++)
     far[side] = wm_rect_is_empty (area) ? -G_MAXDOUBLE : reach_out (area, side);
-  for (guint i = 0; i < wm_diagram_get_n_items (diagram); i++)
+  /* Many items are measured on two threads, each with its own text cache
+   * (wm-text.c): opening a use-case diagram of 100 000 items spent a
+   * fifth of its time measuring link labels here. Each takes a half in
+   * z-order (every other item would shape each distinct text on both). The
+   * furthest reach on each side is the same in whatever order they come. */
+  if (n >= PAINT_AHEAD_ITEMS && g_get_num_processors () > 1)
     {
-      WmRect item;
-
-      item_extent (painter, diagram, wm_diagram_get_item (diagram, i), &item);
-      if (wm_rect_is_empty (&item))
-        continue;
+      theirs = mine;
+      theirs.from = mine.to = n / 2;
+      thread = g_thread_try_new ("wm-extent", measure_reaches, &theirs, NULL);
+      if (thread == NULL)
+        mine.to = n;
+    }
+  measure_reaches (&mine);
+  if (thread != NULL)
+    {
+      g_thread_join (thread);
       for (int side = 0; side < 4; side++)
-        far[side] = MAX (far[side], reach_out (&item, side));
+        far[side] = MAX (far[side], theirs.far[side]);
     }
   if (far[0] == -G_MAXDOUBLE)
     return;
