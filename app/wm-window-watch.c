@@ -168,13 +168,18 @@ undo_reload_action (GtkWidget  *widget,
 /* Merging */
 
 /* Remembers the project as it is on disk, the base of a later merge with an
- * outside change; a project with unsaved changes is not what the disk has. */
+ * outside change; a project with unsaved changes is not what the disk has.
+ * Just opened, it is what was read: writing out 100 000 items again cost
+ * their window's first frame some 80 ms. */
 static void
 remember_base (WmWindow *self)
 {
   g_clear_pointer (&self->merge_base, g_bytes_unref);
-  if (self->project != NULL && wm_project_get_file (self->project) != NULL &&
-      !wm_project_get_dirty (self->project))
+  if (self->project == NULL || wm_project_get_file (self->project) == NULL ||
+      wm_project_get_dirty (self->project))
+    return;
+  self->merge_base = wm_project_take_loaded_data (self->project);
+  if (self->merge_base == NULL)
     self->merge_base = wm_project_serialize (self->project);
 }
 

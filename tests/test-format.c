@@ -353,6 +353,73 @@ test_async_save_and_load (void)
   g_rmdir (dir);
 }
 
+static WmProject *
+load_async (GFile *file)
+{
+  WmProject *loaded = NULL;
+
+  wm_project_load_async (file, NULL, on_loaded, &loaded);
+  while (loaded == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return loaded;
+}
+
+/* A project read in the background keeps what it was read from, for a
+ * window's merge base, until taken, edited or moved to another file; one
+ * read at once (an export's) keeps nothing. */
+static void
+test_loaded_data (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(GFile) file = temp_file ("loaded.waymark", &dir);
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autoptr(GFile) other = g_file_get_child (parent, "other.waymark");
+  g_autoptr(WmProject) project = wm_project_new ();
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_nonnull (wm_project_add_diagram (project, "use-case", "Kept", NULL));
+  g_assert_true (wm_project_save (project, file, NULL, NULL));
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+
+  {
+    g_autoptr(WmProject) loaded = load_async (file);
+    g_autoptr(GBytes) data = wm_project_take_loaded_data (loaded);
+    g_autoptr(GBytes) again = wm_project_take_loaded_data (loaded);
+
+    g_assert_nonnull (data);
+    g_assert_cmpmem (g_bytes_get_data (data, NULL), g_bytes_get_size (data), contents, length);
+    g_assert_null (again);
+  }
+  {
+    g_autoptr(WmProject) loaded = load_async (file);
+    g_autoptr(GBytes) data = NULL;
+
+    g_assert_nonnull (wm_diagram_add_node (wm_project_get_diagram (loaded, 0), "actor", NULL,
+                                           "Edited", NULL));
+    data = wm_project_take_loaded_data (loaded);
+    g_assert_null (data);
+  }
+  {
+    g_autoptr(WmProject) loaded = load_async (file);
+    g_autoptr(GBytes) data = NULL;
+
+    wm_project_set_file (loaded, other);
+    data = wm_project_take_loaded_data (loaded);
+    g_assert_null (data);
+  }
+  {
+    g_autoptr(WmProject) loaded = wm_project_load (file, NULL, NULL);
+    g_autoptr(GBytes) data = wm_project_take_loaded_data (loaded);
+
+    g_assert_nonnull (loaded);
+    g_assert_null (data);
+  }
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_not_a_project (void)
 {
@@ -472,6 +539,7 @@ main (int   argc,
   g_test_add_func ("/format/reader/not-a-project", test_not_a_project);
   g_test_add_func ("/format/save/failed-save-keeps-old-file", test_failed_save_keeps_old_file);
   g_test_add_func ("/format/save/async", test_async_save_and_load);
+  g_test_add_func ("/format/load/loaded-data", test_loaded_data);
 
   return g_test_run ();
 }

@@ -996,18 +996,19 @@ out:
   }
 }
 
-WmProject *
-wm_project_load (GFile        *file,
-                 GCancellable *cancellable,
-                 GError      **error)
+/* Reads @file; with @keep, the project keeps the bytes read (see
+ * wm_project_take_loaded_data()). */
+static WmProject *
+load_file (GFile        *file,
+           gboolean      keep,
+           GCancellable *cancellable,
+           GError      **error)
 {
   g_autofree char *data = NULL;
   g_autofree char *name = NULL;
   g_autofree char *etag = NULL;
   gsize length;
   WmProject *project;
-
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   if (!g_file_load_contents (file, cancellable, &data, &length, &etag, error))
     return NULL;
@@ -1017,8 +1018,24 @@ wm_project_load (GFile        *file,
     {
       wm_project_set_file (project, file);
       wm_project_set_file_etag (project, etag);
+      if (keep)
+        {
+          g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&data), length);
+
+          _wm_project_set_loaded_data (project, bytes);
+        }
     }
   return project;
+}
+
+WmProject *
+wm_project_load (GFile        *file,
+                 GCancellable *cancellable,
+                 GError      **error)
+{
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  return load_file (file, FALSE, cancellable, error);
 }
 
 static void
@@ -1028,7 +1045,8 @@ load_in_thread (GTask        *task,
                 GCancellable *cancellable)
 {
   GError *error = NULL;
-  WmProject *project = wm_project_load (task_data, cancellable, &error);
+  /* A window keeps them as the base of a merge with a later outside change. */
+  WmProject *project = load_file (task_data, TRUE, cancellable, &error);
 
   if (project == NULL)
     g_task_return_error (task, error);

@@ -25,6 +25,10 @@ void       _wm_project_note_removed_item (WmProject    *self,
                                           WmDiagram    *diagram,
                                           const WmItem *item);
 
+/* Keeps @data (may be NULL) for wm_project_take_loaded_data(). */
+void       _wm_project_set_loaded_data  (WmProject  *self,
+                                         GBytes     *data);
+
 /* Building a project without history, for the reader. */
 void       _wm_project_append_diagram   (WmProject  *self,
                                          WmDiagram  *diagram);

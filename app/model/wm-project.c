@@ -25,6 +25,7 @@ struct _WmProject
   char      *description;
   GFile     *file;
   char      *file_etag;  /* the file's etag when it was read or last written */
+  GBytes    *loaded;     /* what wm_project_load_async() read from the file, until taken */
   GPtrArray *diagrams;
   WmHistory *history;
   GHashTable *issued;      /* ids handed out this session, never handed out again */
@@ -128,6 +129,7 @@ wm_project_finalize (GObject *object)
   g_clear_pointer (&self->removed_diagrams, g_ptr_array_unref);
   g_clear_object (&self->file);
   g_clear_pointer (&self->file_etag, g_free);
+  g_clear_pointer (&self->loaded, g_bytes_unref);
   g_free (self->title);
   g_free (self->author);
   g_free (self->description);
@@ -427,6 +429,7 @@ wm_project_set_file (WmProject *self,
     return;
   /* What was known of the old file says nothing of the new one. */
   g_clear_pointer (&self->file_etag, g_free);
+  g_clear_pointer (&self->loaded, g_bytes_unref);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
 }
 
@@ -497,6 +500,23 @@ _wm_project_history_changed (WmProject *self)
   update_flag (self, PROP_DIRTY, !_wm_history_is_at_saved (self->history));
   update_flag (self, PROP_CAN_UNDO, _wm_history_can_undo (self->history));
   update_flag (self, PROP_CAN_REDO, _wm_history_can_redo (self->history));
+}
+
+void
+_wm_project_set_loaded_data (WmProject *self,
+                             GBytes    *data)
+{
+  g_clear_pointer (&self->loaded, g_bytes_unref);
+  self->loaded = data != NULL ? g_bytes_ref (data) : NULL;
+}
+
+GBytes *
+wm_project_take_loaded_data (WmProject *self)
+{
+  g_return_val_if_fail (WM_IS_PROJECT (self), NULL);
+  if (wm_project_get_dirty (self))
+    g_clear_pointer (&self->loaded, g_bytes_unref);
+  return g_steal_pointer (&self->loaded);
 }
 
 gboolean

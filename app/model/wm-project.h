@@ -36,6 +36,11 @@ void        wm_project_set_file         (WmProject  *self,
 const char *wm_project_get_file_etag    (WmProject  *self);
 void        wm_project_set_file_etag    (WmProject  *self,
                                          const char *etag);
+/* The bytes wm_project_load_async() read the project from, while the
+ * project has not changed and its file is the same: what the disk holds,
+ * without writing the project out again. The first call takes them; then
+ * NULL. */
+GBytes     *wm_project_take_loaded_data (WmProject  *self);
 gboolean    wm_project_get_dirty        (WmProject  *self);
 /* Marks the current state as the one on disk. */
 void        wm_project_mark_saved       (WmProject  *self);
