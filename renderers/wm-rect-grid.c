@@ -25,9 +25,10 @@
  * the cells are filled once the scans have cost about as much as filling
  * them would have (the rent-or-buy rule: never more than twice what the
  * better choice, made in hindsight, would have cost). They are filled on
- * another thread, while the queries go on scanning: filled in a query, they
- * made one frame of a drag 3 to 6 ms longer than the others. The filling
- * thread holds a reference to the grid, and gives up when its owner frees it.
+ * a thread of their own, while the queries go on scanning: filled in a
+ * query, they made one frame of a drag 3 to 6 ms longer than the others.
+ * The filling thread holds a reference to the grid, and gives up when its
+ * owner frees it.
  */
 #define G_LOG_DOMAIN "wm-render"
 
@@ -276,51 +277,49 @@ wm_rect_grid_has_cells (WmRectGrid *grid)
   return g_atomic_pointer_get (&grid->cells) != NULL;
 }
 
-static void
-fill (gpointer data,
-      gpointer user_data)
+/* Fills @data's cells, on a thread of its own below the ones that show
+ * frames (this process's and the display server's). */
+static gpointer
+fill (gpointer data)
 {
   WmRectGrid *grid = data;
   Cells *cells;
 
-#ifdef __linux__
-  /* Below the threads that show frames, this one's and the display server's. */
-  if (user_data != NULL)
-    setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), 10);
-#endif
   cells = cells_new (grid->rects, grid->n_rects, &grid->abandoned);
-
   if (cells != NULL && !g_atomic_pointer_compare_and_exchange (&grid->cells, NULL, cells))
     cells_free (cells);
   grid_unref (grid);
   g_atomic_int_add (&n_filling, -1);
+  return NULL;
 }
 
-/* One thread fills the cells of every grid, one grid after another. */
-static GThreadPool *
-filling_pool (void)
+static gpointer
+fill_in_background (gpointer data)
 {
-  static gsize pool;
-
-  if (g_once_init_enter (&pool))
-    g_once_init_leave (&pool, (gsize) g_thread_pool_new (fill, GINT_TO_POINTER (TRUE), 1, FALSE, NULL));
-  return (GThreadPool *) pool;
+#ifdef __linux__
+  setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), 10);
+#endif
+  return fill (data);
 }
 
 /* The grid's cells, or NULL while they are not filled yet: the query past
- * the scanned ones has them filled on the other thread (or here when no
- * thread can be had). */
+ * the scanned ones has them filled on a thread of their own (or here when
+ * no thread can be had). */
 static Cells *
 cells_for_query (WmRectGrid *grid)
 {
   Cells *cells = g_atomic_pointer_get (&grid->cells);
+  GThread *thread;
 
   if (cells != NULL || g_atomic_int_add (&grid->queries, 1) != SCANNED_QUERIES)
     return cells;
   g_atomic_int_inc (&grid->ref_count);
   g_atomic_int_inc (&n_filling);
-  if (filling_pool () == NULL || !g_thread_pool_push (filling_pool (), grid, NULL))
-    fill (grid, NULL);
+  thread = g_thread_try_new ("wm-grid", fill_in_background, grid, NULL);
+  if (thread != NULL)
+    g_thread_unref (thread);
+  else
+    fill (grid);
   return g_atomic_pointer_get (&grid->cells);
 }
 
