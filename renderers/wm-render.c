@@ -551,6 +551,8 @@ clip_to_pixels (cairo_t      *cr,
   double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
   cairo_matrix_t matrix;
 
+  if (!isfinite (rect->x + rect->y + rect->width + rect->height))
+    return;
   for (guint i = 0; i < G_N_ELEMENTS (x); i++)
     {
       cairo_user_to_device (cr, &x[i], &y[i]);
@@ -559,6 +561,10 @@ clip_to_pixels (cairo_t      *cr,
       x1 = MAX (x1, x[i]);
       y1 = MAX (y1, y[i]);
     }
+  /* A rectangle beyond doubles would put @cr in an error state: no clip
+   * then, as for an ink without finite edges above. */
+  if (!isfinite (x1 - x0) || !isfinite (y1 - y0))
+    return;
   cairo_get_matrix (cr, &matrix);
   cairo_identity_matrix (cr);
   cairo_rectangle (cr, floor (x0), floor (y0), ceil (x1) - floor (x0), ceil (y1) - floor (y0));
