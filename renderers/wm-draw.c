@@ -646,6 +646,21 @@ wm_draw_selection (cairo_t      *cr,
   wm_draw_box (cr, &outline, 6, &halo, &wm_color_accent, 1.5);
 }
 
+/* The shadow's offset from the paper, and how far past the paper the
+ * outline (0.75 wide) and the shadow's antialiased edge reach. */
+#define STICKY_SHADOW_X 1.5
+#define STICKY_SHADOW_Y 2.5
+#define STICKY_INK_PAD 0.5
+
+void
+wm_sticky_note_ink (const WmRect *rect,
+                    WmRect       *ink)
+{
+  *ink = (WmRect) { rect->x - STICKY_INK_PAD, rect->y - STICKY_INK_PAD,
+                    rect->width + STICKY_INK_PAD + (STICKY_SHADOW_X + STICKY_INK_PAD),
+                    rect->height + STICKY_INK_PAD + (STICKY_SHADOW_Y + STICKY_INK_PAD) };
+}
+
 void
 wm_draw_sticky_note (cairo_t               *cr,
                      const WmRenderOptions *options,
@@ -658,7 +673,8 @@ wm_draw_sticky_note (cairo_t               *cr,
   WmColor shadow = { 0, 0, 0, 0.10 };
   WmColor edge = wm_color_darken (fill, 0.18);
   WmColor flap = wm_color_darken (fill, 0.08);
-  WmRect shadow_rect = { rect->x + 1.5, rect->y + 2.5, rect->width, rect->height };
+  WmRect shadow_rect = { rect->x + STICKY_SHADOW_X, rect->y + STICKY_SHADOW_Y, rect->width,
+                         rect->height };
   WmRect inner = { rect->x + 8, rect->y + 7, rect->width - 16, rect->height - 14 };
   WmTextStyle style = wm_text_style (text_size);
   double x = rect->x, y = rect->y, w = rect->width, h = rect->height;

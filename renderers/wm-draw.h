@@ -233,6 +233,10 @@ void     wm_draw_link_mark  (cairo_t               *cr,
                              double                 size,
                              const WmColor         *color);
 
+/* The area wm_draw_sticky_note() inks for @rect: the paper, its outline
+ * and its shadow. */
+void     wm_sticky_note_ink  (const WmRect          *rect,
+                              WmRect                *ink);
 /* A sticky note: a soft shadow, the paper in @fill, a folded corner, the text. */
 void     wm_draw_sticky_note (cairo_t               *cr,
                               const WmRenderOptions *options,

@@ -18,10 +18,6 @@
 #include "wm-painter-private.h"
 
 #define NOTE_TEXT_SIZE 12.0
-/* How far a note's shadow and outline reach past its rectangle. */
-#define NOTE_INK_LEFT 0.5
-#define NOTE_INK_RIGHT 2.0
-#define NOTE_INK_BOTTOM 3.0
 
 /* The layout, kept on the diagram */
 
@@ -90,15 +86,6 @@ _wm_board_paint_note (WmPaintContext     *ctx,
 }
 
 void
-_wm_board_note_ink (const WmRect *rect,
-                    WmRect       *extent)
-{
-  *extent = (WmRect) { rect->x - NOTE_INK_LEFT, rect->y - NOTE_INK_LEFT,
-                       rect->width + NOTE_INK_LEFT + NOTE_INK_RIGHT,
-                       rect->height + NOTE_INK_LEFT + NOTE_INK_BOTTOM };
-}
-
-void
 _wm_board_item_extent (WmDiagram    *diagram,
                        const WmItem *item,
                        WmRect       *extent)
@@ -113,7 +100,7 @@ _wm_board_item_extent (WmDiagram    *diagram,
     }
   notes = wm_board_notes_get (diagram);
   wm_board_layout_item_rect (notes->layout, item, &rect);
-  _wm_board_note_ink (&rect, extent);
+  wm_sticky_note_ink (&rect, extent);
 }
 
 /* The notes' ink, for culling; links are always candidates. */
@@ -133,7 +120,7 @@ _wm_board_item_bounds (WmDiagram *diagram,
       if (wm_item_is_node (item))
         {
           wm_board_layout_item_rect (notes->layout, item, &rect);
-          _wm_board_note_ink (&rect, &bounds[i]);
+          wm_sticky_note_ink (&rect, &bounds[i]);
         }
     }
 }

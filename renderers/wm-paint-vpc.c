@@ -491,7 +491,7 @@ note_extent (const WmItem *note,
   int degree;
   double bottom;
 
-  _wm_board_note_ink (rect, extent);
+  wm_sticky_note_ink (rect, extent);
   if (tag_room (rect) < TAG_MIN_WIDTH || !note_tag (note, &label, &degree))
     return;
   /* The tag lies across the note, clear of its sides: only its bottom half
@@ -1577,7 +1577,7 @@ item_bounds (WmDiagram *diagram,
       if (wm_item_is_node (item))
         {
           wm_board_layout_item_rect (notes->layout, item, &rect);
-          _wm_board_note_ink (&rect, bound);
+          wm_sticky_note_ink (&rect, bound);
           bound->height = MAX (bound->height,
                                rect.y + rect.height + TAG_HEIGHT / 2 + 1 - bound->y);
         }

@@ -170,9 +170,6 @@ struct _WmBoardNotes
 void          _wm_board_paint_note     (WmPaintContext     *ctx,
                                         const WmBoardNotes *notes,
                                         const WmItem       *note);
-/* The ink of a note drawn in @rect: its outline and its shadow. */
-void          _wm_board_note_ink       (const WmRect       *rect,
-                                        WmRect             *extent);
 /* A painter's item_extent and node_rect for the notes of a board; a link
  * has no extent here. */
 void          _wm_board_item_extent    (WmDiagram          *diagram,

@@ -246,9 +246,6 @@ union_by_bounds (WmDiagram       *diagram,
   *area = (WmRect) { -far[0], -far[1], far[2] + far[0], far[3] + far[1] };
 }
 
-/* The union of every item's extent and @area, edge by edge as
- * union_by_bounds() takes it, so that both give the same rectangle to the
- * last bit (a union of rectangles one by one rounds differently). */
 /* A share of the items whose extents union_measuring_all() measures, and
  * how far they reach on each side. */
 typedef struct
@@ -277,6 +274,9 @@ measure_reaches (gpointer data)
   return NULL;
 }
 
+/* The union of every item's extent and @area, edge by edge as
+ * union_by_bounds() takes it, so that both give the same rectangle to the
+ * last bit (a union of rectangles one by one rounds differently). */
 static void
 union_measuring_all (WmDiagram       *diagram,
                      const WmPainter *painter,
@@ -576,17 +576,13 @@ void
 _wm_render_begin_faded (WmPaintContext *ctx,
                         const WmItem   *item)
 {
-  const WmPainter *painter = painter_for (ctx->diagram);
   WmRect ink;
 
   _wm_batch_flush (ctx->cr);
   cairo_save (ctx->cr);
   if (!g_atomic_int_get (&faded_unclipped))
     {
-      if (painter->item_bound != NULL)
-        item_bound (painter, ctx->diagram, item, &ink);
-      else
-        item_extent (painter, ctx->diagram, item, &ink);
+      _wm_render_item_bound (ctx->diagram, item, &ink);
       clip_to_pixels (ctx->cr, &ink);
     }
   cairo_push_group (ctx->cr);

@@ -698,10 +698,11 @@ paint_ghosts (WmCanvas *self,
       const Ghost *ghost = &g_array_index (drag->ghosts, Ghost, i);
       WmRect moved = { ghost->rect.x + dx, ghost->rect.y + dy, ghost->rect.width,
                        ghost->rect.height };
-      /* The note's ink: its edge, and its shadow below and to the right. */
-      WmRect ink = { moved.x - 1, moved.y - 1, moved.width + 3, moved.height + 4 };
-      WmRect rect, shown;
+      WmRect ink, rect, shown;
 
+      /* The note's ink, and a unit for the clip's antialiased edge. */
+      wm_sticky_note_ink (&moved, &ink);
+      ink = (WmRect) { ink.x - 1, ink.y - 1, ink.width + 2, ink.height + 2 };
       /* Out of view with its outline (two pixels at most), it costs nothing. */
       widget_rect (self, &ink, &shown);
       if (!wm_rect_intersects (&(WmRect) { shown.x - 2, shown.y - 2, shown.width + 4,
